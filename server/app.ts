@@ -1,0 +1,93 @@
+/**
+ * The Chat Atlas app as a Fastify plugin-built instance: validation and
+ * serialization through the shared zod schemas, OpenAPI at /docs, the API
+ * routes, and the client's built files. `server.ts` only listens.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { PROJECT_ROOT, type Config } from './config.js';
+import { GraphCache } from './graph-cache.js';
+import { registerErrorHandling } from './plugins/errors.js';
+import datasetRoutes from './routes/datasets/index.js';
+import graphRoutes from './routes/datasets/graph.js';
+import uploadRoutes from './routes/datasets/upload.js';
+import healthRoutes from './routes/health/index.js';
+import type { Store } from './store/types.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    store: Store;
+    graphs: GraphCache;
+    config: Config;
+  }
+}
+
+export interface AppOptions {
+  config: Config;
+  store: Store;
+  /** Folder of the built client; default `dist/client`. */
+  clientDir?: string;
+}
+
+export const CLIENT_DIR = path.join(PROJECT_ROOT, 'dist', 'client');
+
+const PLACEHOLDER = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Chat Atlas</title></head>
+<body><main><h1>Chat Atlas</h1><p>The API is running. The explorer is not built yet: run <code>npm start</code>
+(which builds it) or <code>npx vite build</code>. API description: <a href="/docs">/docs</a>.</p></main></body></html>`;
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config, store } = options;
+  const app = Fastify({
+    logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
+    bodyLimit: 10 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('store', store);
+  app.decorate('config', config);
+  app.decorate('graphs', new GraphCache(store, config.GRAPH_CACHE_ENTRIES));
+  app.addHook('onClose', async () => store.close());
+  registerErrorHandling(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        // The layout worker is a blob: URL; swagger-ui needs inline styles.
+        'worker-src': ["'self'", 'blob:'],
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'style-src': ["'self'", "'unsafe-inline'"],
+      },
+    },
+  });
+  await app.register(multipart, {
+    limits: { fileSize: config.MAX_UPLOAD_MB * 1024 * 1024, files: config.MAX_FILES, fields: 20, fieldSize: 64 * 1024 },
+    throwFileSizeLimit: true,
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Chat Atlas API', version: '1', description: 'Who talks with whom in library and information chats.' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  await app.register(healthRoutes);
+  await app.register(datasetRoutes);
+  await app.register(uploadRoutes);
+  await app.register(graphRoutes);
+
+  const clientDir = options.clientDir ?? CLIENT_DIR;
+  if (fs.existsSync(path.join(clientDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: clientDir, prefix: '/', wildcard: false });
+  } else {
+    app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.type('text/html; charset=utf-8').send(PLACEHOLDER));
+  }
+  return app;
+}

@@ -1,0 +1,105 @@
+/**
+ * `chat-atlas build FILE... [--out graph.json]`: a GraphPayload from files, no server.
+ * `chat-atlas import FILE... --dataset NAME`: into the store `npm start` serves.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { FormatIdSchema, GraphQuerySchema, type FormatId, type Message, type PersonProfile } from '../shared/index.js';
+import { readConfig } from './config.js';
+import { importUploads } from './import-files.js';
+import { analyze } from './pipeline/analyze.js';
+import { TranscriptError } from './pipeline/errors.js';
+import { readTranscript } from './pipeline/read-transcript.js';
+import { openSqliteStore } from './store/sqlite.js';
+
+const USAGE = `Usage:
+  chat-atlas build FILE... [--format F] [--chat NAME] [--out FILE]
+                   [--seed N] [--resolution R] [--kinds reply,mention,coAnswer,coSession,repost]
+                   [--min-weight W] [--chats a,b] [--from DATE] [--to DATE]
+  chat-atlas import FILE... --dataset NAME [--format F] [--chat NAME] [--data-dir DIR]
+
+Formats (detected from content when --format is absent): ${FormatIdSchema.options.join(', ')}`;
+
+class UsageError extends Error {}
+
+function readFiles(files: string[], format: FormatId | undefined, chat: string | undefined) {
+  if (files.length === 0) throw new UsageError('no input file');
+  return files.map((file) => {
+    if (!fs.existsSync(file)) throw new UsageError(`no such file: ${file}`);
+    return { fileName: path.basename(file), bytes: fs.readFileSync(file), ...(format ? { format } : {}), ...(chat ? { chat } : {}) };
+  });
+}
+
+async function build(files: string[], values: Record<string, string | undefined>): Promise<void> {
+  const messages = new Map<string, Message>();
+  const people = new Map<string, PersonProfile>();
+  for (const file of readFiles(files, values.format as FormatId | undefined, values.chat)) {
+    const read = readTranscript(file.bytes, file);
+    for (const m of read.messages) if (!messages.has(`${m.platform}:${m.id}`)) messages.set(`${m.platform}:${m.id}`, m);
+    for (const p of read.people) people.set(p.key, { ...people.get(p.key), ...p });
+    process.stderr.write(`${file.fileName}: ${read.result.format}, ${read.result.messages} messages, ${read.result.skipped} skipped\n`);
+  }
+  const query = GraphQuerySchema.parse({
+    seed: values.seed, resolution: values.resolution, kinds: values.kinds, minWeight: values['min-weight'],
+    chats: values.chats, from: values.from, to: values.to,
+  });
+  const name = files.map((f) => path.basename(f)).join(', ');
+  const payload = analyze({ messages: [...messages.values()], people: [...people.values()], dataset: { id: 'cli', name, version: 1 } }, query);
+  const json = JSON.stringify(payload);
+  if (values.out) {
+    fs.writeFileSync(values.out, json);
+    const { nodes, edges, communities } = payload.attributes.meta.counts;
+    process.stderr.write(`wrote ${values.out}: ${nodes} people, ${edges} ties, ${communities} communities, modularity ${payload.attributes.meta.modularity}\n`);
+  } else process.stdout.write(`${json}\n`);
+}
+
+async function importCommand(files: string[], values: Record<string, string | undefined>): Promise<void> {
+  if (!values.dataset) throw new UsageError('import needs --dataset NAME');
+  const config = readConfig(process.env, values['data-dir'] ? { DATA_DIR: values['data-dir'] } : {});
+  const store = openSqliteStore({ dataDir: config.DATA_DIR });
+  try {
+    const uploads = readFiles(files, values.format as FormatId | undefined, values.chat);
+    const existing = await store.findDatasetByName(values.dataset);
+    const dataset = await importUploads(store, { ...(existing ? { datasetId: existing.id } : {}), name: values.dataset, files: uploads });
+    for (const s of dataset.sources.slice(-uploads.length)) process.stderr.write(`${s.file}: ${s.format}, ${s.messages} messages (${s.stored} new), ${s.skipped} skipped\n`);
+    process.stdout.write(`${existing ? 'updated' : 'created'} dataset ${dataset.id} "${dataset.name}" (version ${dataset.version}): ${dataset.counts.messages} messages, ${dataset.counts.people} people\n`);
+  } finally {
+    await store.close();
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    const { values, positionals } = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: Object.fromEntries(
+        ['format', 'chat', 'out', 'seed', 'resolution', 'kinds', 'min-weight', 'chats', 'from', 'to', 'dataset', 'data-dir'].map((o) => [o, { type: 'string' as const }]),
+      ),
+    });
+    if (values.format && !FormatIdSchema.safeParse(values.format).success) throw new UsageError(`unknown format "${values.format}"`);
+    if (command === 'build') await build(positionals, values);
+    else if (command === 'import') await importCommand(positionals, values);
+    else if (command === undefined || command === 'help' || command === '--help') process.stdout.write(`${USAGE}\n`);
+    else throw new UsageError(`unknown command "${command}"`);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      process.stderr.write(`error: ${(error as Error).message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    if (error instanceof TranscriptError) {
+      process.stderr.write(`error: ${error.message}\n`);
+      return 1;
+    }
+    if (error instanceof Error && error.name === 'ZodError') {
+      process.stderr.write(`error: invalid option: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,36 @@
+/** Configuration, read once from the environment at start and validated. */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const flag = z.preprocess((v) => (v === undefined ? undefined : !['0', 'false', 'no', 'off', ''].includes(String(v).toLowerCase())), z.boolean());
+
+export const ConfigSchema = z.object({
+  /** Port to listen on. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Address to listen on; loopback by default. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** Where the SQLite database lives. */
+  DATA_DIR: z.string().min(1).default(path.join(PROJECT_ROOT, 'data', 'local')),
+  /** Largest accepted upload, per file, in MiB. */
+  MAX_UPLOAD_MB: z.coerce.number().positive().default(2048),
+  /** Files per upload. */
+  MAX_FILES: z.coerce.number().int().positive().default(50),
+  /** Load the demo dataset into an empty store at start. */
+  LOAD_DEMO: flag.default(true),
+  /** Graph payloads kept in memory (per dataset version and query). */
+  GRAPH_CACHE_ENTRIES: z.coerce.number().int().positive().default(32),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+export function readConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<Config> = {}): Config {
+  const result = ConfigSchema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`configuration: ${problems}`);
+  }
+  return { ...result.data, ...overrides };
+}

@@ -1,0 +1,29 @@
+/**
+ * The demo dataset: fictional library chats generated into `data/demo/`,
+ * loaded into an empty store at start so a newcomer sees a graph at once.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Dataset } from '../shared/index.js';
+import { PROJECT_ROOT } from './config.js';
+import { importUploads } from './import-files.js';
+import type { Store } from './store/types.js';
+
+export const DEMO_DIR = path.join(PROJECT_ROOT, 'data', 'demo');
+export const DEMO_NAME = 'Demo: library chats (fictional)';
+
+/** Transcript files of the demo folder (not its README or answer key). */
+export function demoFiles(dir = DEMO_DIR): string[] {
+  return fs
+    .readdirSync(dir)
+    .filter((f) => /\.(jsonl|json|csv|txt|js)$/i.test(f) && !/^(truth|readme)/i.test(f))
+    .sort()
+    .map((f) => path.join(dir, f));
+}
+
+export async function loadDemoIfEmpty(store: Store, dir = DEMO_DIR): Promise<Dataset | undefined> {
+  if ((await store.listDatasets()).length > 0 || !fs.existsSync(dir)) return undefined;
+  const files = demoFiles(dir).map((file) => ({ fileName: path.basename(file), bytes: fs.readFileSync(file) }));
+  if (files.length === 0) return undefined;
+  return importUploads(store, { name: DEMO_NAME, files });
+}

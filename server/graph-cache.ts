@@ -1,0 +1,52 @@
+/**
+ * Graph payloads, computed once per dataset version and query: an LRU of
+ * promises, so ten requests for the same graph at the same moment share one
+ * computation, and a new import (new version) never serves a stale graph.
+ */
+import { resolveBuildOptions, type BuildOptionsInput, type Dataset } from '../shared/index.js';
+import { analyze } from './pipeline/analyze.js';
+import type { Store } from './store/types.js';
+
+export interface CachedGraph {
+  /** The GraphPayload as JSON text, ready to send. */
+  json: string;
+}
+
+export class GraphCache {
+  private readonly entries = new Map<string, Promise<CachedGraph>>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly capacity: number,
+  ) {}
+
+  get(dataset: Dataset, input: BuildOptionsInput): Promise<CachedGraph> {
+    const options = resolveBuildOptions(input);
+    const key = `${dataset.id}\u0000${dataset.version}\u0000${JSON.stringify(options)}`;
+    const hit = this.entries.get(key);
+    if (hit) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return hit;
+    }
+    const computed = this.compute(dataset, options);
+    this.entries.set(key, computed);
+    computed.catch(() => this.entries.delete(key));
+    while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+    return computed;
+  }
+
+  /** Forget every graph of a dataset (after delete). */
+  drop(datasetId: string): void {
+    for (const key of [...this.entries.keys()]) if (key.startsWith(`${datasetId}\u0000`)) this.entries.delete(key);
+  }
+
+  private async compute(dataset: Dataset, options: ReturnType<typeof resolveBuildOptions>): Promise<CachedGraph> {
+    const [messages, people] = await Promise.all([
+      this.store.getMessages(dataset.id, { chats: options.chats, ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: options.to } : {}) }),
+      this.store.getPeople(dataset.id),
+    ]);
+    const payload = analyze({ messages, people, dataset: { id: dataset.id, name: dataset.name, version: dataset.version } }, options);
+    return { json: JSON.stringify(payload) };
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * The whole analysis, messages → GraphPayload: select, split sessions, build
+ * the graph, find communities, measure, lay out, serialize. Pure and
+ * deterministic: the same messages, people and options give the same bytes.
+ */
+import { resolveBuildOptions, type BuildOptionsInput, type GraphMeta, type GraphPayload, type Message, type PersonProfile, type SessionSummary } from '../../shared/index.js';
+import { buildGraph } from './build-graph.js';
+import { detectCommunities } from './communities.js';
+import { layoutGraph } from './layout.js';
+import { computeMetrics } from './metrics.js';
+import { toGraphPayload } from './payload.js';
+import { splitSessions, type Session } from './sessions.js';
+
+export interface AnalyzeInput {
+  messages: readonly Message[];
+  people: readonly PersonProfile[];
+  dataset: GraphMeta['dataset'];
+  /** Sector/region of a person when known (a later stage infers them); default `unknown`. */
+  sectorOf?: (key: string) => string;
+  regionOf?: (key: string) => string;
+}
+
+/** Messages within the options' chats and time window. */
+export function selectMessages(messages: readonly Message[], options: { chats: string[]; from?: string | undefined; to?: string | undefined }): Message[] {
+  const chats = new Set(options.chats);
+  const from = options.from ? Date.parse(options.from) : -Infinity;
+  const to = options.to ? Date.parse(options.to) : Infinity;
+  return messages.filter((m) => {
+    if (chats.size > 0 && !chats.has(m.chat)) return false;
+    const t = Date.parse(m.time);
+    return t >= from && t <= to;
+  });
+}
+
+function summarizeSession(session: Session, messages: readonly Message[]): SessionSummary {
+  const authors = new Set<string>();
+  let questions = 0;
+  for (const i of session.members) {
+    const m = messages[i]!;
+    authors.add(m.author);
+    if (m.question !== undefined && m.question > questions) questions = m.question;
+  }
+  return { id: session.id, chat: session.chat, start: session.start, end: session.end, messages: session.members.length, participants: authors.size, questions };
+}
+
+export function analyze(input: AnalyzeInput, optionsInput: BuildOptionsInput = {}): GraphPayload {
+  const options = resolveBuildOptions(optionsInput);
+  const sectorOf = input.sectorOf ?? (() => 'unknown');
+  const regionOf = input.regionOf ?? (() => 'unknown');
+  const sectors = new Set(options.sectors);
+  const regions = new Set(options.regions);
+  const inContext = (key: string) => (sectors.size === 0 || sectors.has(sectorOf(key))) && (regions.size === 0 || regions.has(regionOf(key)));
+
+  const messages = selectMessages(input.messages, options).filter((m) => inContext(m.author));
+  const sessions = splitSessions(messages, options);
+  const graph = buildGraph(messages, sessions, options);
+  const communities = detectCommunities(graph, options);
+
+  const profiles = new Map(input.people.map((p) => [p.key, p]));
+  const labelOf = (key: string) => profiles.get(key)?.name?.trim() || profiles.get(key)?.handle || key.slice(key.indexOf(':') + 1);
+  const displayHandleOf = (key: string) => profiles.get(key)?.handle ?? '';
+  const metrics = computeMetrics({ graph, membership: communities.membership, messages, labelOf, sectorOf, regionOf });
+  const positions = layoutGraph(graph, communities.membership, { seed: options.seed });
+  return toGraphPayload({
+    graph,
+    communities,
+    metrics,
+    positions,
+    sessions: sessions.map((s) => summarizeSession(s, messages)),
+    messageCount: messages.length,
+    chats: [...new Set(messages.map((m) => m.chat))].sort(),
+    options,
+    dataset: input.dataset,
+    labelOf,
+    displayHandleOf,
+    sectorOf,
+    regionOf,
+  });
+}

@@ -1,0 +1,84 @@
+/**
+ * Normalize: parsed messages → validated Messages. Fills what parsers leave
+ * to a common rule: the chat a message belongs to, its Q/A number, clean
+ * mention lists; drops in-file duplicates; orders by time then id.
+ */
+import { MessageSchema, type Message, type Skipped } from '../../shared/index.js';
+import type { ParsedMessage } from './parse/types.js';
+import { readQuestionAnswer } from './parse/text.js';
+
+export interface NormalizeOptions {
+  /** Chat for every message that names none (an upload's `chat` field). Default: inferred. */
+  chat?: string;
+  /** Used as the chat of last resort: `uklibchat.jsonl` → `uklibchat`. */
+  fileName: string;
+  /**
+   * A hashtag used by at least this share of the file's messages is a chat
+   * tag (default 0.1): in a #uklibchat export nearly every message carries
+   * #uklibchat, while topical tags (#openaccess) come and go.
+   */
+  chatTagShare?: number;
+}
+
+export const DEFAULT_CHAT_TAG_SHARE = 0.1;
+
+export interface NormalizeResult {
+  messages: Message[];
+  skipped: Skipped[];
+  warnings: string[];
+}
+
+/** `uklibchat-2024.jsonl` → `uklibchat-2024`. */
+export function chatFromFileName(fileName: string): string {
+  const base = fileName.split(/[\\/]/).pop() ?? fileName;
+  return (base.replace(/\.[^.]+$/, '').trim() || 'chat').toLowerCase();
+}
+
+/** Chat tags of a file: hashtags carried by at least `share` of its messages, by count. */
+function chatTags(messages: readonly ParsedMessage[], share: number): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const m of messages) for (const tag of new Set(m.hashtags)) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  const threshold = Math.max(2, Math.ceil(messages.length * share));
+  return new Map([...counts].filter(([, n]) => n >= threshold || (messages.length < 2 && n >= 1)));
+}
+
+export function normalizeMessages(parsed: readonly ParsedMessage[], options: NormalizeOptions): NormalizeResult {
+  const share = options.chatTagShare ?? DEFAULT_CHAT_TAG_SHARE;
+  const warnings: string[] = [];
+  const skipped: Skipped[] = [];
+
+  const seen = new Set<string>();
+  const unique: ParsedMessage[] = [];
+  let duplicates = 0;
+  for (const m of parsed) {
+    const id = `${m.platform}\u0000${m.id}`;
+    if (seen.has(id)) duplicates++;
+    else {
+      seen.add(id);
+      unique.push(m);
+    }
+  }
+  if (duplicates > 0) warnings.push(`${duplicates} message(s) appeared more than once in ${options.fileName} and were read once`);
+
+  const tags = chatTags(unique, share);
+  const fallback = options.chat?.toLowerCase() ?? [...tags].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? chatFromFileName(options.fileName);
+  const chatOf = new Map<string, string>();
+  const ordered = [...unique].sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+  const messages: Message[] = [];
+  ordered.forEach((m, index) => {
+    let chat = m.chat?.trim().toLowerCase() || options.chat?.toLowerCase();
+    if (!chat) {
+      // The message's most used chat tag; else its parent's chat (replies often drop the tag); else the file's.
+      const own = m.hashtags.filter((t) => tags.has(t)).sort((a, b) => tags.get(b)! - tags.get(a)! || (a < b ? -1 : 1))[0];
+      chat = own ?? (m.replyToId ? chatOf.get(m.replyToId) : undefined) ?? fallback;
+    }
+    chatOf.set(m.id, chat);
+    const mentions = [...new Set(m.mentions)].filter((k) => k !== m.author);
+    const candidate = { ...m, chat, mentions, hashtags: [...new Set(m.hashtags)], ...readQuestionAnswer(m.text) };
+    const result = MessageSchema.safeParse(candidate);
+    if (result.success) messages.push(result.data);
+    else skipped.push({ record: index + 1, reason: `invalid message ${m.id}: ${result.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}` });
+  });
+  return { messages, skipped, warnings };
+}

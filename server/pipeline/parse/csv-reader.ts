@@ -1,0 +1,217 @@
+/**
+ * An RFC 4180 CSV reader for the CSV-family parsers: a header row, quoted
+ * fields with doubled quotes and line breaks inside, CRLF/LF/CR endings, a
+ * UTF-8 BOM, and the delimiter (comma, semicolon, tab) sniffed from the
+ * header. Spreadsheet exports are messy, so a bad row is reported with the
+ * file line it starts on and reading goes on; nothing here throws.
+ */
+import type { Skipped } from '../../../shared/index.js';
+
+export type CsvDelimiter = ',' | ';' | '\t';
+
+export interface CsvRow {
+  /** 1-based file line the row starts on (a quoted field may span several). */
+  line: number;
+  fields: string[];
+}
+
+export interface CsvTable {
+  /** Column names as written, trimmed. */
+  header: string[];
+  delimiter: CsvDelimiter;
+  rows: CsvRow[];
+  /** Rows that could not be read: unterminated quote, wrong field count. */
+  problems: Skipped[];
+}
+
+const DELIMITERS: readonly CsvDelimiter[] = [',', ';', '\t'];
+const LF = 10;
+const CR = 13;
+const QUOTE = 34;
+
+// A row whose quote never closes swallows the rest of the file; we report it
+// and re-read from its next line. Each retry rescans to the end, so hostile
+// input (a stray quote on every line) is bounded by this many retries.
+const MAX_QUOTE_RECOVERIES = 20;
+
+/** The delimiter occurring most often outside quotes in `line`; comma on a tie or none. */
+export function sniffDelimiter(line: string): CsvDelimiter {
+  const counts = new Map<string, number>();
+  let quoted = false;
+  for (const ch of line) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === ',' || ch === ';' || ch === '\t')) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  }
+  let best: CsvDelimiter = ',';
+  for (const d of DELIMITERS) if ((counts.get(d) ?? 0) > (counts.get(best) ?? 0)) best = d;
+  return best;
+}
+
+/** Text up to the first line break outside quotes. */
+function firstRecordText(text: string): string {
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) quoted = !quoted;
+    else if (!quoted && (c === LF || c === CR)) return text.slice(0, i);
+  }
+  return text;
+}
+
+interface Scan {
+  fields: string[];
+  /** Offset just past the record's line break (or the end). */
+  next: number;
+  /** Line breaks consumed, including the one ending the record. */
+  breaks: number;
+  /** Line breaks inside quoted fields: the record spans more than one line. */
+  inner: number;
+  unterminated: boolean;
+  /** Text followed a closing quote: an unescaped `"` inside a quoted field. */
+  strayQuote: boolean;
+}
+
+/** Reads one record starting at `start`. */
+function scanRecord(text: string, start: number, delimiter: number): Scan {
+  const fields: string[] = [];
+  let field = '';
+  let i = start;
+  let breaks = 0;
+  let strayQuote = false;
+  for (;;) {
+    if (text.charCodeAt(i) === QUOTE) {
+      // Quoted field: runs to a quote not followed by another quote.
+      let from = ++i;
+      for (;;) {
+        const close = text.indexOf('"', i);
+        if (close < 0) {
+          return { fields, next: text.length, breaks, inner: breaks, unterminated: true, strayQuote };
+        }
+        field += text.slice(from, close);
+        breaks += countBreaks(text, from, close);
+        if (text.charCodeAt(close + 1) === QUOTE) {
+          field += '"';
+          i = from = close + 2;
+          continue;
+        }
+        i = close + 1;
+        const after = text.charCodeAt(i);
+        if (i < text.length && after !== delimiter && after !== LF && after !== CR) strayQuote = true;
+        break;
+      }
+    }
+    // Unquoted text (a `"` inside it is kept as is), or what follows a stray quote.
+    let end = i;
+    while (end < text.length) {
+      const c = text.charCodeAt(end);
+      if (c === delimiter || c === LF || c === CR) break;
+      end++;
+    }
+    field += text.slice(i, end);
+    i = end;
+    fields.push(field);
+    field = '';
+    if (i >= text.length) return { fields, next: i, breaks, inner: breaks, unterminated: false, strayQuote };
+    const c = text.charCodeAt(i);
+    if (c === delimiter) {
+      i++;
+      continue;
+    }
+    i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
+    return { fields, next: i, breaks: breaks + 1, inner: breaks, unterminated: false, strayQuote };
+  }
+}
+
+/** Line breaks (CRLF, LF or CR, each counting once) in text[from, to). */
+function countBreaks(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === LF || (c === CR && text.charCodeAt(i + 1) !== LF)) n++;
+  }
+  return n;
+}
+
+/** Offset just past the first line break at or after `from`. */
+function nextLine(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === LF) return i + 1;
+    if (c === CR) return text.charCodeAt(i + 1) === LF ? i + 2 : i + 1;
+  }
+  return text.length;
+}
+
+const isBlank = (fields: string[]) => fields.every((f) => f.trim() === '');
+
+/** Reads a whole CSV file: the first record is the header. */
+export function readCsv(input: string): CsvTable {
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const delimiter = sniffDelimiter(firstRecordText(text));
+  const code = delimiter.charCodeAt(0);
+  const rows: CsvRow[] = [];
+  const problems: Skipped[] = [];
+  let header: string[] | undefined;
+  let offset = 0;
+  let line = 1;
+  let recoveries = 0;
+  while (offset < text.length) {
+    const scan = scanRecord(text, offset, code);
+    if (scan.unterminated) {
+      if (recoveries++ >= MAX_QUOTE_RECOVERIES) {
+        problems.push({ line, reason: 'quoted field never closes; the rest of the file was not read' });
+        break;
+      }
+      problems.push({ line, reason: 'quoted field never closes (unbalanced ")' });
+      offset = nextLine(text, offset);
+      line++;
+      continue;
+    }
+    const fields = scan.fields;
+    let problem: string | undefined;
+    if (scan.strayQuote) problem = 'text after a closing quote (an unescaped " inside a quoted field?)';
+    else if (!header) header = isBlank(fields) ? undefined : fields.map((f) => f.trim());
+    else if (isBlank(fields)) problem = undefined; // blank lines, often trailing, are not rows
+    else if (fields.length === header.length) rows.push({ line, fields });
+    // Trailing empty columns, as some spreadsheets write them, are dropped.
+    else if (fields.length > header.length && isBlank(fields.slice(header.length))) rows.push({ line, fields: fields.slice(0, header.length) });
+    else problem = `expected ${header.length} fields, found ${fields.length}`;
+    if (problem) {
+      problems.push({ line, reason: problem });
+      if (scan.inner > 0) {
+        // A bad "row" spanning several lines is most likely a stray quote
+        // that swallowed the rows below it: re-read them.
+        offset = nextLine(text, offset);
+        line++;
+        continue;
+      }
+    }
+    offset = scan.next;
+    line += scan.breaks;
+  }
+  return { header: header ?? [], delimiter, rows, problems };
+}
+
+// A column name: words, digits and a little punctuation, no line of data.
+const COLUMN_NAME = /^[\p{L}\p{N}_ .#/()-]{1,64}$/u;
+
+/**
+ * The header's column names, lower-cased, when `head` starts like a CSV file
+ * (at least two columns, every non-empty one name-like); else undefined.
+ */
+export function csvHeader(head: string): string[] | undefined {
+  const text = head.charCodeAt(0) === 0xfeff ? head.slice(1) : head;
+  if (/^\s*[[{<]/.test(text)) return undefined;
+  const first = firstRecordText(text);
+  const delimiter = sniffDelimiter(first);
+  const names = scanRecord(first, 0, delimiter.charCodeAt(0)).fields.map((f) => f.trim().toLowerCase());
+  const named = names.filter((n) => n !== '');
+  if (names.length < 2 || named.length < 2) return undefined;
+  if (!named.every((n) => COLUMN_NAME.test(n) && /\p{L}/u.test(n))) return undefined;
+  return names;
+}
+
+/** Whether `head` starts with something that reads as a CSV header row. */
+export function looksLikeCsvHeader(head: string): boolean {
+  return csvHeader(head) !== undefined;
+}

@@ -1,0 +1,16 @@
+/** Every format parser, in the order detection breaks ties. */
+import type { FormatId } from '../../../shared/index.js';
+import type { Parser } from './types.js';
+import { twitterV1Parser } from './twitter-v1.js';
+import { twitterV2Parser } from './twitter-v2.js';
+import { tagsCsvParser } from './tags-csv.js';
+import { mastodonParser } from './mastodon.js';
+import { csvParser } from './csv.js';
+
+export const PARSERS: readonly Parser[] = [twitterV1Parser, twitterV2Parser, tagsCsvParser, mastodonParser, csvParser];
+
+export function parserFor(format: FormatId): Parser {
+  const parser = PARSERS.find((p) => p.format === format);
+  if (!parser) throw new Error(`parse: no parser for format ${format}`);
+  return parser;
+}

@@ -1,0 +1,97 @@
+/**
+ * Reading JSON containers the way exports come: one document (array or
+ * object, optionally behind a `window.YTD.tweets.part0 =` prefix), or JSON
+ * Lines where a few bad lines are skipped and reported, not fatal.
+ */
+import type { Skipped } from '../../../shared/index.js';
+import { TranscriptError } from '../errors.js';
+
+export type JsonContainer =
+  | { kind: 'document'; value: unknown }
+  | { kind: 'lines'; records: { line: number; value: unknown }[]; skipped: Skipped[] };
+
+/** `window.YTD.tweets.part0 = [...]` (Twitter archive) → the array text. */
+export function stripAssignmentPrefix(text: string): string {
+  const match = /^\s*window\.[\w.$]+\s*=\s*/.exec(text);
+  return match ? text.slice(match[0].length) : text;
+}
+
+/** 1-based line of a character offset. */
+export function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+/** Where JSON.parse gave up, as a 1-based line, when its message says. */
+function errorLine(text: string, error: unknown): number | undefined {
+  const message = error instanceof Error ? error.message : '';
+  const position = /position (\d+)/.exec(message);
+  if (position) return lineAt(text, Number(position[1]));
+  const lineCol = /line (\d+) column/.exec(message);
+  if (lineCol) return Number(lineCol[1]);
+  if (/Unexpected end of JSON input/.test(message)) return lineAt(text, text.length);
+  return undefined;
+}
+
+/** The first `max` characters of a line, for error messages. */
+export function excerpt(s: string, max = 60): string {
+  const one = s.replace(/\s+/g, ' ').trim();
+  return one.length > max ? `${one.slice(0, max)}…` : one;
+}
+
+/**
+ * Reads `text` as one JSON document, else as JSON Lines. Throws
+ * `unreadable_file` naming the line at fault when neither works.
+ */
+export function readJsonContainer(text: string, fileName: string): JsonContainer {
+  const body = stripAssignmentPrefix(text);
+  try {
+    return { kind: 'document', value: JSON.parse(body) };
+  } catch (documentError) {
+    const lines = body.split(/\r?\n/);
+    const nonEmpty = lines.filter((l) => l.trim() !== '').length;
+    if (nonEmpty <= 1) {
+      const line = errorLine(body, documentError);
+      throw new TranscriptError(
+        'unreadable_file',
+        `${fileName}: not valid JSON${line ? ` (line ${line})` : ''}: ${(documentError as Error).message}`,
+        { file: fileName, line },
+      );
+    }
+    const records: { line: number; value: unknown }[] = [];
+    const skipped: Skipped[] = [];
+    lines.forEach((raw, i) => {
+      if (raw.trim() === '') return;
+      try {
+        records.push({ line: i + 1, value: JSON.parse(raw) });
+      } catch {
+        skipped.push({ line: i + 1, reason: `not valid JSON: ${excerpt(raw)}` });
+      }
+    });
+    if (records.length === 0) {
+      const first = skipped[0]?.line;
+      // A pretty-printed document that broke somewhere: say where, not "line 1".
+      const line = body.trimStart().startsWith('[') || body.trimStart().startsWith('{') ? (errorLine(body, documentError) ?? first) : first;
+      throw new TranscriptError(
+        'unreadable_file',
+        `${fileName}: neither a JSON document nor JSON Lines; first error at line ${line}: ${(documentError as Error).message}`,
+        { file: fileName, line },
+      );
+    }
+    return { kind: 'lines', records, skipped };
+  }
+}
+
+/** A plain object (not null, not an array). */
+export function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** A non-empty string property, or undefined. */
+export function str(o: Record<string, unknown> | undefined, key: string): string | undefined {
+  const v = o?.[key];
+  if (typeof v === 'string') return v.trim() === '' ? undefined : v;
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  return undefined;
+}

@@ -1,0 +1,57 @@
+/**
+ * Reading chat conventions out of message text: hashtags, @mentions, the
+ * Twitter-chat `Q3`/`A3` habit, `RT @user:` reposts. Format quirks live in
+ * named helpers so every parser reads them the same way.
+ */
+import { createHash } from 'node:crypto';
+
+const HASHTAG = /(?:^|[^\p{L}\p{N}_&/#])#([\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*)/gu;
+const MENTION = /(?:^|[^\p{L}\p{N}_.@])@([A-Za-z0-9_]{1,30}(?:@[A-Za-z0-9.-]+\.[A-Za-z]{2,})?)/gu;
+
+/** `#UKLibChat` → `#uklibchat`, in order of first appearance, no repeats. */
+export function extractHashtags(text: string): string[] {
+  const seen = new Set<string>();
+  for (const m of text.matchAll(HASHTAG)) seen.add(`#${m[1]!.toLowerCase()}`);
+  return [...seen];
+}
+
+/** `@Ann_Lib` and `@ann@glammr.us` handles as written (no `@`), no repeats. */
+export function extractMentionHandles(text: string): string[] {
+  const seen = new Set<string>();
+  for (const m of text.matchAll(MENTION)) seen.add(m[1]!);
+  return [...seen];
+}
+
+/** `RT @ann: …` → `ann` (the classic manual/old-style retweet). */
+export function retweetedHandle(text: string): string | undefined {
+  return /^RT @([A-Za-z0-9_]{1,30})\b/.exec(text.trim())?.[1];
+}
+
+// A marker opens the message (after any @mentions, "RT @x:" never counts),
+// e.g. "A3: …", "A3) …", "a3 - …", "Q3. …", "A 3: …", or stands anywhere as
+// "… A3: …" with a colon. Only 1–2 digits: "A380" is a plane, not an answer.
+const LEADING_MARKER = /^(?:[.@][\w.@-]+\s+)*\(?([QA])\s?(\d{1,2})\b\s*(?:[:.)\-–—]|$|\s)/i;
+const INLINE_MARKER = /(?:^|\s)\(?([QA])(\d{1,2})\s*[:)]/i;
+
+/** Question or answer number the text states: `{answer: 3}` for "A3: …". */
+export function readQuestionAnswer(text: string): { question?: number; answer?: number } {
+  const trimmed = text.trim();
+  if (/^RT @/i.test(trimmed)) return {};
+  const m = LEADING_MARKER.exec(trimmed) ?? INLINE_MARKER.exec(trimmed);
+  if (!m) return {};
+  const n = Number(m[2]);
+  if (!Number.isInteger(n) || n < 1) return {};
+  return m[1]!.toUpperCase() === 'Q' ? { question: n } : { answer: n };
+}
+
+/** A short, stable id from content, for formats whose messages have none. */
+export function contentId(...parts: string[]): string {
+  return createHash('sha256').update(parts.join('\u0000')).digest('base64url').slice(0, 22);
+}
+
+/** Date → ISO UTC, or undefined when it can't be read. */
+export function toIsoTime(value: unknown): string | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  const d = typeof value === 'number' ? new Date(value) : new Date(String(value));
+  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+}

@@ -1,0 +1,193 @@
+/**
+ * Twitter API v1.1 statuses, in every container they come in: a JSON array,
+ * a search response (`{statuses, search_metadata}`), JSON Lines (twarc 1, the
+ * streaming API), and the personal archive's `tweets.js` / `tweet.js`
+ * (`window.YTD.tweets.part0 = [{"tweet": {…}}]`, no `user` objects).
+ */
+import type { ParsedMessage, ParseContext, ParseResult, Parser } from './types.js';
+import type { Skipped } from '../../../shared/index.js';
+import { isObject, readJsonContainer, str } from './read-json.js';
+import { retweetedHandle } from './text.js';
+import {
+  ProfileBook, describeFound, handleFromStatusUrl, handleFromUrlEntities, hashtagsFrom, mentionHandlesFrom, mentionKeys,
+  noMessagesError, obj, objects, profile, profileUrl, rawString, skip, snowflakeTime, twitterKey, twitterTime,
+  unescapeTweetText, type Where,
+} from './twitter-common.js';
+
+type Status = Record<string, unknown>;
+interface StatusRecord { where: Where; value: unknown; wrapped: boolean }
+interface Owner { handle: string; platformId?: string }
+
+const ARCHIVE_PREFIX = /^\s*window\.YTD\.([\w]+)\.part\d+\s*=/;
+const V1_DATE_FIELD = /"created_at"\s*:\s*"\w{3} \w{3} \d{1,2} \d{2}:\d{2}:\d{2} [+-]\d{4} \d{4}"/;
+
+function detect(head: string): number {
+  const archive = ARCHIVE_PREFIX.exec(head);
+  // Other archive files (like.js, account.js) are claimed too, so the error can say "upload tweets.js".
+  if (archive) return /^(tweets?|deleted_tweets)$/.test(archive[1]!) ? 0.95 : 0.6;
+  if (!/^\s*[[{]/.test(head)) return 0;
+  // v2 (author_id, data + includes, edit history) and Mastodon (acct) are someone else's.
+  if (/"(author_id|edit_history_tweet_ids|acct)"\s*:/.test(head)) return 0;
+  if (/"includes"\s*:/.test(head) && /"data"\s*:/.test(head)) return 0;
+  if (!/"id_str"\s*:/.test(head) || !V1_DATE_FIELD.test(head)) return 0;
+  return /"user"\s*:\s*\{|"screen_name"\s*:|"statuses"\s*:\s*\[/.test(head) ? 0.95 : 0.7;
+}
+
+/** Archive items are `{"tweet": {…}}` (2020 on) or the bare tweet (2019). */
+const unwrap = (v: unknown, where: Where): StatusRecord =>
+  isObject(v) && isObject(v.tweet) && !('id_str' in v) ? { where, value: v.tweet, wrapped: true } : { where, value: v, wrapped: false };
+
+/** The statuses of a document or of each line: arrays, search responses and single statuses alike. */
+function statusRecords(text: string, fileName: string): { records: StatusRecord[]; skipped: Skipped[]; found: unknown[] } {
+  const container = readJsonContainer(text, fileName);
+  const expand = (value: unknown, where: (i: number) => Where): StatusRecord[] => {
+    const list = Array.isArray(value) ? value : isObject(value) && Array.isArray(value.statuses) ? value.statuses : undefined;
+    return list ? list.map((v, i) => unwrap(v, where(i))) : [unwrap(value, where(0))];
+  };
+  if (container.kind === 'document') {
+    const found = Array.isArray(container.value) ? container.value : [container.value];
+    return { records: expand(container.value, (i) => ({ record: i + 1 })), skipped: [], found };
+  }
+  const records = container.records.flatMap((r) => expand(r.value, () => ({ line: r.line })));
+  return { records, skipped: [...container.skipped], found: container.records.map((r) => r.value) };
+}
+
+/**
+ * tweets.js does not name its author: the owner is in account.js, which this
+ * one file does not give us. Two facts in the tweets name them: a reply to a
+ * tweet that is itself in the file (a thread) has the owner in
+ * `in_reply_to_screen_name`, and the owner's own media link
+ * `…/<owner>/status/<that tweet's id>/photo/1`. Failing both, a placeholder
+ * keyed on the oldest tweet id: not a possible Twitter handle, stable across
+ * re-exports, and two people's archives never merge into one node.
+ */
+function archiveOwner(statuses: Status[]): { owner: Owner; warning: string } {
+  const ids = new Set(statuses.map((s) => str(s, 'id_str')));
+  for (const s of statuses) {
+    const handle = str(s, 'in_reply_to_screen_name');
+    const parent = str(s, 'in_reply_to_status_id_str');
+    if (handle && parent && ids.has(parent)) {
+      const owner = { handle, platformId: str(s, 'in_reply_to_user_id_str') };
+      return { owner, warning: `the archive names no author; @${handle} is its owner, from a reply to their own tweet` };
+    }
+  }
+  for (const s of statuses) {
+    const media = [...(objects(obj(s, 'extended_entities'), 'media') ?? []), ...(objects(obj(s, 'entities'), 'media') ?? [])];
+    const handle = media.map((m) => handleFromStatusUrl(str(m, 'expanded_url'), str(s, 'id_str'))).find(Boolean);
+    if (handle) return { owner: { handle }, warning: `the archive names no author; @${handle} is its owner, from the links of their own media` };
+  }
+  const oldest = [...ids].filter((id): id is string => !!id && /^\d+$/.test(id)).sort((a, b) => a.length - b.length || (a < b ? -1 : 1))[0];
+  const handle = `archive-owner-${oldest ?? 'unknown'}`;
+  return { owner: { handle }, warning: `the archive names no author (that is in account.js) and none could be inferred: its tweets are attributed to "${handle}"` };
+}
+
+/** The text as shown: extended mode's `full_text`, streaming's `extended_tweet`, else `text`. */
+const textOf = (s: Status): string | undefined =>
+  rawString(s, 'full_text') ?? rawString(obj(s, 'extended_tweet'), 'full_text') ?? rawString(s, 'text');
+
+/** Entities covering the whole text: a truncated status keeps them in `extended_tweet`. */
+const entitiesOf = (s: Status): Record<string, unknown> | undefined => obj(obj(s, 'extended_tweet'), 'entities') ?? obj(s, 'entities');
+
+/** Handle of a quoted status's author: its user, else the permalink or URL entity linking it. */
+function quotedHandle(s: Status): string | undefined {
+  const quotedId = str(s, 'quoted_status_id_str');
+  return (
+    str(obj(obj(s, 'quoted_status'), 'user'), 'screen_name') ??
+    handleFromStatusUrl(str(obj(s, 'quoted_status_permalink'), 'expanded'), quotedId) ??
+    handleFromUrlEntities(objects(entitiesOf(s), 'urls'), quotedId)
+  );
+}
+
+function readStatus(s: Status, owner: Owner | undefined, book: ProfileBook, fromId: () => void): ParsedMessage | string {
+  // `id` is a lossy double in API output; the archive's string `id` is exact.
+  const id = str(s, 'id_str') ?? (typeof s.id === 'string' ? s.id : undefined);
+  if (!id) return 'no id_str: not a v1.1 status';
+  const user = obj(s, 'user');
+  const handle = user ? str(user, 'screen_name') : owner?.handle;
+  if (!handle) return user ? `status ${id}: user has no screen_name (trim_user output?)` : `status ${id}: no user`;
+  const raw = textOf(s);
+  if (raw === undefined) return `status ${id}: no text`;
+  let time = twitterTime(s.created_at);
+  if (!time && (time = snowflakeTime(id))) fromId();
+  if (!time) return `status ${id}: no readable created_at`;
+
+  const text = unescapeTweetText(raw);
+  const author = twitterKey(handle);
+  book.addAuthor(user ? profile({ handle, name: str(user, 'name'), bio: str(user, 'description'), location: str(user, 'location'), url: profileUrl(user), platformId: str(user, 'id_str') }) : profile({ handle, platformId: owner?.platformId }));
+
+  const entities = entitiesOf(s);
+  const retweeted = obj(s, 'retweeted_status');
+  let kind: ParsedMessage['kind'] = 'post';
+  let repostOf: string | undefined;
+  let reposted: Record<string, unknown> | undefined;
+  const quoted = s.is_quote_status === true || obj(s, 'quoted_status') ? quotedHandle(s) : undefined;
+  if (retweeted) {
+    kind = 'repost';
+    reposted = obj(retweeted, 'user');
+    repostOf = str(reposted, 'screen_name') ?? retweetedHandle(text);
+  } else if (quoted) {
+    kind = 'quote';
+    repostOf = quoted;
+    reposted = obj(obj(s, 'quoted_status'), 'user') ?? { screen_name: quoted };
+  } else if ((repostOf = retweetedHandle(text))) {
+    kind = 'repost'; // the old manual "RT @x:" retweet
+  }
+  if (repostOf) book.addOther(profile({ handle: repostOf, name: str(reposted, 'name'), platformId: str(reposted, 'id_str') }));
+
+  // Replies keep their target whatever the kind: some clients posted "RT @x:" as a reply.
+  const replyToId = str(s, 'in_reply_to_status_id_str');
+  const replyHandle = str(s, 'in_reply_to_screen_name');
+  if (replyHandle) book.addOther(profile({ handle: replyHandle, platformId: str(s, 'in_reply_to_user_id_str') }));
+  if (kind === 'post' && (replyToId || replyHandle)) kind = 'reply';
+
+  // A retweet's mentions are the original author's words, and the retweeted
+  // author is in repostOf: counting them as the retweeter's mentions would
+  // turn every boost into a conversation.
+  const mentions = kind === 'repost' ? [] : mentionKeys(mentionHandlesFrom(entities, 'user_mentions', text), author);
+  if (kind !== 'repost') {
+    for (const m of objects(entities, 'user_mentions') ?? []) {
+      const h = str(m, 'screen_name');
+      if (h && twitterKey(h) !== author) book.addOther(profile({ handle: h, name: str(m, 'name'), platformId: str(m, 'id_str') }));
+    }
+  }
+  // A retweet's own text is cut at 140 characters; the original's tags decide its chat.
+  const hashtags = hashtagsFrom(entities, 'text', text);
+  if (retweeted) hashtags.push(...hashtagsFrom(entitiesOf(retweeted), 'text', textOf(retweeted) ?? ''));
+
+  const message: ParsedMessage = { id, platform: 'twitter', time, author, text, mentions, hashtags: [...new Set(hashtags)], kind };
+  if (replyToId) message.replyToId = replyToId;
+  if (replyHandle) message.replyToAuthor = twitterKey(replyHandle);
+  if (repostOf) message.repostOf = twitterKey(repostOf);
+  return message;
+}
+
+function parse(text: string, { fileName }: ParseContext): ParseResult {
+  const { records, skipped, found } = statusRecords(text, fileName);
+  const warnings: string[] = [];
+  const archiveFile = ARCHIVE_PREFIX.exec(text)?.[1];
+  let owner: Owner | undefined;
+  const userless = records.map((r) => r.value).filter((v): v is Status => isObject(v) && !('user' in v));
+  if ((archiveFile || records.some((r) => r.wrapped)) && userless.length > 0) {
+    const inferred = archiveOwner(userless);
+    owner = inferred.owner;
+    warnings.push(`${fileName}: ${inferred.warning}`);
+  }
+  const book = new ProfileBook();
+  const messages: ParsedMessage[] = [];
+  let timesFromIds = 0;
+  for (const { where, value } of records) {
+    const result = isObject(value) ? readStatus(value, owner, book, () => timesFromIds++) : `not a status: ${JSON.stringify(value)?.slice(0, 40)}`;
+    if (typeof result === 'string') {
+      const notice = isObject(value) ? ['delete', 'limit', 'scrub_geo', 'status_withheld', 'warning'].find((k) => k in value) : undefined;
+      skipped.push(skip(where, notice ? `stream notice "${notice}", not a status` : result));
+    } else messages.push(result);
+  }
+  if (timesFromIds > 0) warnings.push(`${fileName}: ${timesFromIds} status(es) had no created_at; their time was read from the tweet id`);
+  if (messages.length === 0) {
+    const what = archiveFile && !/^(tweets?|deleted_tweets)$/.test(archiveFile) ? `tweets (this is the archive's "${archiveFile}" file: upload tweets.js)` : 'Twitter v1.1 statuses';
+    throw noMessagesError(fileName, what, describeFound(found, skipped));
+  }
+  return { messages, people: book.list(), skipped, warnings };
+}
+
+export const twitterV1Parser: Parser = { format: 'twitter-v1', detect, parse };

@@ -1,0 +1,61 @@
+/**
+ * Every error leaves as `{error: {code, message, details?}}`: 4xx for what
+ * the caller caused (with the file and line at fault for transcripts), 500
+ * only for our own bugs, which are logged.
+ */
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { TranscriptError } from '../pipeline/errors.js';
+
+export class HttpError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (what: string) => new HttpError(404, 'not_found', `${what} not found`);
+
+const FASTIFY_CODES: Record<string, string> = {
+  FST_REQ_FILE_TOO_LARGE: 'too_large',
+  FST_FILES_LIMIT: 'too_many_files',
+  FST_PARTS_LIMIT: 'too_many_parts',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'too_large',
+  FST_INVALID_MULTIPART_CONTENT_TYPE: 'invalid_request',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'invalid_request',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'invalid_request',
+};
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setNotFoundHandler((request, reply) => {
+    void reply.code(404).send({ error: { code: 'not_found', message: `no route for ${request.method} ${request.url.split('?')[0]}` } });
+  });
+
+  app.setErrorHandler((error: FastifyError | Error, request, reply) => {
+    if (error instanceof TranscriptError) {
+      return reply.code(error.statusCode).send({ error: { code: error.code, message: error.message, details: error.details } });
+    }
+    if (error instanceof HttpError) {
+      return reply.code(error.statusCode).send({ error: { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) } });
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const issues = error.validation.map((v) => ({ path: v.instancePath, message: v.message }));
+      const where = error.validationContext ?? 'request';
+      const message = `invalid ${where}: ${issues.map((i) => `${i.path ? `${i.path.replace(/^\//, '')} ` : ''}${i.message}`).join('; ')}`;
+      return reply.code(400).send({ error: { code: 'invalid_request', message, details: issues } });
+    }
+    const status = (error as FastifyError).statusCode;
+    if (status !== undefined && status >= 400 && status < 500) {
+      const fastifyCode = (error as FastifyError).code;
+      const code = FASTIFY_CODES[fastifyCode] ?? (status === 413 ? 'too_large' : status === 415 ? 'unsupported_media_type' : 'invalid_request');
+      return reply.code(status).send({ error: { code, message: error.message } });
+    }
+    request.log.error({ err: error }, 'unexpected error');
+    return reply.code(500).send({ error: { code: 'internal_error', message: 'Something went wrong on our side; it has been logged.' } });
+  });
+}

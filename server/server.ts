@@ -1,0 +1,36 @@
+/**
+ * Entry point of `npm start`: read the configuration, open the store, load
+ * the demo into an empty store, listen; on SIGINT/SIGTERM finish in-flight
+ * requests and close the database.
+ */
+import { buildApp } from './app.js';
+import { readConfig } from './config.js';
+import { loadDemoIfEmpty } from './demo.js';
+import { openSqliteStore } from './store/sqlite.js';
+
+const config = readConfig();
+const store = openSqliteStore({ dataDir: config.DATA_DIR });
+const app = await buildApp({ config, store });
+
+if (config.LOAD_DEMO) {
+  const demo = await loadDemoIfEmpty(store);
+  if (demo) app.log.info({ dataset: demo.id, counts: demo.counts }, 'loaded the demo dataset');
+}
+
+let closing = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    if (closing) return;
+    closing = true;
+    app.log.info(`${signal}: closing`);
+    app.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        app.log.error({ err }, 'error while closing');
+        process.exit(1);
+      },
+    );
+  });
+}
+
+await app.listen({ port: config.PORT, host: config.HOST });

@@ -1,0 +1,92 @@
+/**
+ * SQLite schema migrations, numbered by position: migration N brings a
+ * database from `PRAGMA user_version = N-1` to N. Only ever append to the
+ * list; an applied migration is never edited, or existing databases drift.
+ */
+import type { Database } from 'better-sqlite3';
+
+export const MIGRATIONS: readonly string[] = [
+  // 1: datasets, messages, people. Times are canonical ISO UTC strings
+  // (`toISOString`), so text order is time order. Lists are JSON text.
+  // The datasets row caches counts, chats and bounds at import time so
+  // listing datasets never rescans messages.
+  `
+  CREATE TABLE datasets (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    version INTEGER NOT NULL CHECK (version >= 1),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    sources TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(sources)),
+    message_count INTEGER NOT NULL DEFAULT 0,
+    people_count INTEGER NOT NULL DEFAULT 0,
+    chat_count INTEGER NOT NULL DEFAULT 0,
+    session_count INTEGER NOT NULL DEFAULT 0,
+    chats TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(chats)),
+    first_time TEXT,
+    last_time TEXT
+  );
+  CREATE INDEX datasets_name ON datasets (name);
+
+  CREATE TABLE messages (
+    dataset_id TEXT NOT NULL REFERENCES datasets (id) ON DELETE CASCADE,
+    platform TEXT NOT NULL,
+    id TEXT NOT NULL CHECK (id <> ''),
+    chat TEXT NOT NULL CHECK (chat <> ''),
+    time TEXT NOT NULL,
+    author TEXT NOT NULL CHECK (author <> ''),
+    text TEXT NOT NULL,
+    reply_to_id TEXT,
+    reply_to_author TEXT,
+    mentions TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(mentions)),
+    hashtags TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(hashtags)),
+    kind TEXT NOT NULL CHECK (kind IN ('post', 'reply', 'repost', 'quote')),
+    repost_of TEXT,
+    question INTEGER CHECK (question > 0),
+    answer INTEGER CHECK (answer > 0),
+    PRIMARY KEY (dataset_id, platform, id)
+  );
+  CREATE INDEX messages_chat_time ON messages (dataset_id, chat, time);
+  CREATE INDEX messages_time ON messages (dataset_id, time);
+
+  CREATE TABLE people (
+    dataset_id TEXT NOT NULL REFERENCES datasets (id) ON DELETE CASCADE,
+    key TEXT NOT NULL CHECK (key <> ''),
+    platform TEXT NOT NULL,
+    handle TEXT NOT NULL,
+    name TEXT,
+    bio TEXT,
+    location TEXT,
+    url TEXT,
+    platform_id TEXT,
+    PRIMARY KEY (dataset_id, key)
+  );
+  `,
+];
+
+/** The schema version this code writes: the number of migrations. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/**
+ * Applies the pending migrations, each in its own IMMEDIATE transaction so
+ * two processes opening the same file at once cannot both apply one: the
+ * second waits on the write lock, then re-reads `user_version` and skips.
+ * Refuses a database written by a newer schema rather than guess at it.
+ */
+export function migrate(db: Database): number {
+  const readVersion = () => db.pragma('user_version', { simple: true }) as number;
+  const initial = readVersion();
+  if (initial > SCHEMA_VERSION) {
+    throw new Error(`store: database schema version ${initial} is newer than this code's ${SCHEMA_VERSION}`);
+  }
+  for (let target = initial + 1; target <= SCHEMA_VERSION; target++) {
+    const sql = MIGRATIONS[target - 1]!;
+    db.transaction(() => {
+      if (readVersion() >= target) return;
+      db.exec(sql);
+      // PRAGMA takes no bound parameters; `target` is our own integer.
+      db.pragma(`user_version = ${target}`);
+    }).immediate();
+  }
+  return readVersion();
+}

@@ -1,0 +1,47 @@
+/**
+ * The store: one narrow, async interface with an embedded SQLite
+ * implementation (default) and room for PostgreSQL. Async even where SQLite
+ * is synchronous, so callers never change when the backend does.
+ */
+import type { Dataset, Message, PersonProfile, SourceResult } from '../../shared/index.js';
+
+/** One parsed file ready to store. `result.stored` is filled in by the store. */
+export interface ImportFile {
+  result: Omit<SourceResult, 'stored'>;
+  messages: Message[];
+  people: PersonProfile[];
+}
+
+export interface ImportRequest {
+  /** Add to this dataset; when absent a new dataset is created with `name`. */
+  datasetId?: string;
+  name: string;
+  files: ImportFile[];
+}
+
+export interface MessageQuery {
+  /** Lower-cased chat names; empty or absent: all. */
+  chats?: string[];
+  /** ISO UTC bounds, inclusive. */
+  from?: string;
+  to?: string;
+}
+
+export interface Store {
+  /**
+   * Stores every file of the request in one transaction: all of it lands or
+   * none does. A message already in the dataset (same platform and id) is
+   * stored once; profiles are merged, newer non-empty fields winning.
+   * Returns the dataset with its new version and the files' `stored` counts.
+   */
+  importFiles(request: ImportRequest): Promise<Dataset>;
+  listDatasets(): Promise<Dataset[]>;
+  getDataset(id: string): Promise<Dataset | undefined>;
+  findDatasetByName(name: string): Promise<Dataset | undefined>;
+  /** True when it existed. Deletes the dataset's messages and people too. */
+  deleteDataset(id: string): Promise<boolean>;
+  /** Messages of a dataset, ordered by time then id. */
+  getMessages(datasetId: string, query?: MessageQuery): Promise<Message[]>;
+  getPeople(datasetId: string): Promise<PersonProfile[]>;
+  close(): Promise<void>;
+}

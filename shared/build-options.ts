@@ -1,0 +1,113 @@
+/**
+ * BuildOptions: everything that shapes a graph, with documented defaults.
+ * The graph route's query, the CLI's flags and the payload's `meta.options`
+ * all go through `resolveBuildOptions`, so the three agree.
+ */
+import { z } from 'zod';
+
+export const TIE_KINDS = ['reply', 'mention', 'coAnswer', 'coSession', 'repost'] as const;
+export const TieKindSchema = z.enum(TIE_KINDS);
+export type TieKind = z.infer<typeof TieKindSchema>;
+
+export const TieWeightsSchema = z.object({
+  reply: z.number().nonnegative(),
+  mention: z.number().nonnegative(),
+  coAnswer: z.number().nonnegative(),
+  coSession: z.number().nonnegative(),
+  repost: z.number().nonnegative(),
+});
+export type TieWeights = z.infer<typeof TieWeightsSchema>;
+
+export const BuildOptionsSchema = z.object({
+  /** Seed of Louvain's RNG and of the layout's first positions. */
+  seed: z.number().int(),
+  /** Louvain resolution γ: above 1 gives more, smaller communities. */
+  resolution: z.number().positive().max(10),
+  /** A chat's messages more than this many minutes apart start a new session. */
+  sessionGapMinutes: z.number().positive().max(60 * 24 * 30),
+  /** Tie kinds that make edges. Reposts are off by default: a boost is not a conversation. */
+  kinds: z.array(TieKindSchema),
+  /**
+   * Weight of one unit of each kind in an edge's combined `weight`. Reply,
+   * mention and repost count each message; coAnswer and coSession add
+   * 1/(n−1) per question or session with n participants (Newman 2001), so a
+   * 300-person session does not drown a 6-person one.
+   */
+  weights: TieWeightsSchema,
+  /** Edges whose combined weight is below this are dropped (0 keeps all). */
+  minWeight: z.number().nonnegative(),
+  /** Only these chats (empty: all). */
+  chats: z.array(z.string()),
+  /** Only messages at or after / before this time (ISO UTC). */
+  from: z.iso.datetime().optional(),
+  to: z.iso.datetime().optional(),
+  /** Only people in these sectors / regions (empty: all). */
+  sectors: z.array(z.string()),
+  regions: z.array(z.string()),
+});
+export type BuildOptions = z.infer<typeof BuildOptionsSchema>;
+
+export const DEFAULT_BUILD_OPTIONS: BuildOptions = Object.freeze({
+  seed: 1,
+  resolution: 1,
+  sessionGapMinutes: 180,
+  kinds: ['reply', 'mention', 'coAnswer', 'coSession'],
+  weights: { reply: 1, mention: 1, coAnswer: 1, coSession: 1, repost: 0.5 },
+  minWeight: 0,
+  chats: [],
+  sectors: [],
+  regions: [],
+}) as BuildOptions;
+
+export type BuildOptionsInput = Partial<Omit<BuildOptions, 'weights'>> & { weights?: Partial<TieWeights> };
+
+/** Defaults merged with what was given, validated, lists sorted so equal options serialize equally. */
+export function resolveBuildOptions(input: BuildOptionsInput = {}): BuildOptions {
+  const defined = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+  const merged = {
+    ...DEFAULT_BUILD_OPTIONS,
+    ...defined,
+    weights: { ...DEFAULT_BUILD_OPTIONS.weights, ...(input.weights ?? {}) },
+  };
+  const parsed = BuildOptionsSchema.parse(merged);
+  const sortedUnique = (xs: string[]) => [...new Set(xs)].sort();
+  return {
+    ...parsed,
+    kinds: TIE_KINDS.filter((k) => parsed.kinds.includes(k)),
+    chats: sortedUnique(parsed.chats.map((c) => c.toLowerCase())),
+    sectors: sortedUnique(parsed.sectors),
+    regions: sortedUnique(parsed.regions),
+  };
+}
+
+/** `a,b` or repeated `?x=a&x=b` → `['a','b']`. */
+const csvList = z.preprocess((v) => {
+  if (v === undefined || v === '') return undefined;
+  const parts = (Array.isArray(v) ? v : [v]).flatMap((s) => String(s).split(','));
+  return parts.map((s) => s.trim()).filter(Boolean);
+}, z.array(z.string()).optional());
+
+/** A date (`2024-03-14`) or a full ISO time, to ISO UTC. */
+const isoTime = z.preprocess((v) => {
+  if (v === undefined || v === '') return undefined;
+  const d = new Date(String(v));
+  return Number.isNaN(d.getTime()) ? String(v) : d.toISOString();
+}, z.iso.datetime({ message: 'expected a date such as 2024-03-14 or an ISO time' }).optional());
+
+/** The graph route's query string: every BuildOptions field that makes sense in a URL. */
+export const GraphQuerySchema = z.object({
+  seed: z.coerce.number().int().optional(),
+  resolution: z.coerce.number().positive().max(10).optional(),
+  sessionGapMinutes: z.coerce.number().positive().optional(),
+  kinds: z.preprocess(
+    (v) => (v === undefined || v === '' ? undefined : (Array.isArray(v) ? v : String(v).split(',')).map((s) => String(s).trim())),
+    z.array(TieKindSchema).optional(),
+  ),
+  minWeight: z.coerce.number().nonnegative().optional(),
+  chats: csvList,
+  from: isoTime,
+  to: isoTime,
+  sectors: csvList,
+  regions: csvList,
+});
+export type GraphQuery = z.infer<typeof GraphQuerySchema>;

@@ -1,0 +1,54 @@
+/** Dataset: a named collection of imported files, with counts and a version. */
+import { z } from 'zod';
+import { FormatIdSchema } from './formats.js';
+
+/** A line or record a parser could not use, and why. */
+export const SkippedSchema = z.object({
+  /** 1-based line number in the file, for line formats (JSONL, CSV, text logs). */
+  line: z.number().int().positive().optional(),
+  /** 1-based record number, for document formats (JSON arrays). */
+  record: z.number().int().positive().optional(),
+  reason: z.string(),
+});
+export type Skipped = z.infer<typeof SkippedSchema>;
+
+export const SourceResultSchema = z.object({
+  file: z.string(),
+  format: FormatIdSchema,
+  /** Messages read from the file (before de-duplication against the dataset). */
+  messages: z.number().int().nonnegative(),
+  /** Messages newly stored (the rest were already in the dataset). */
+  stored: z.number().int().nonnegative(),
+  /** Number of skipped lines or records; `skippedItems` lists the first ones. */
+  skipped: z.number().int().nonnegative(),
+  skippedItems: z.array(SkippedSchema),
+  warnings: z.array(z.string()),
+});
+export type SourceResult = z.infer<typeof SourceResultSchema>;
+
+export const DatasetCountsSchema = z.object({
+  messages: z.number().int().nonnegative(),
+  people: z.number().int().nonnegative(),
+  chats: z.number().int().nonnegative(),
+  sessions: z.number().int().nonnegative(),
+});
+export type DatasetCounts = z.infer<typeof DatasetCountsSchema>;
+
+export const DatasetSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** Increases whenever the content changes; graph caches key on it. */
+  version: z.number().int().positive(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  counts: DatasetCountsSchema,
+  chats: z.array(z.string()),
+  /** First and last message time, ISO UTC; absent for an empty dataset. */
+  from: z.iso.datetime().optional(),
+  to: z.iso.datetime().optional(),
+  sources: z.array(SourceResultSchema),
+});
+export type Dataset = z.infer<typeof DatasetSchema>;
+
+export const DatasetListSchema = z.object({ datasets: z.array(DatasetSchema) });
+export type DatasetList = z.infer<typeof DatasetListSchema>;

@@ -1,0 +1,14 @@
+/** Transcript formats Chat Atlas reads, by id, with a line for people. */
+import { z } from 'zod';
+
+export const FORMATS = {
+  'twitter-v1': 'Twitter API v1.1 statuses: JSON array, JSONL (twarc 1) or the personal archive tweets.js',
+  'twitter-v2': 'Twitter API v2: twarc2 response pages (data + includes) or twarc2 flatten lines',
+  'tags-csv': 'TAGS (Twitter Archiving Google Sheet) CSV export',
+  mastodon: 'Mastodon statuses: JSON array from the API (timelines, tag timelines, context)',
+  csv: 'CSV with a header: author, text, time/date and optional to/reply_to, chat, id (Netlytic works as is)',
+} as const;
+
+export type FormatId = keyof typeof FORMATS;
+export const FORMAT_IDS = Object.keys(FORMATS) as [FormatId, ...FormatId[]];
+export const FormatIdSchema = z.enum(FORMAT_IDS);

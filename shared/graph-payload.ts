@@ -1,0 +1,106 @@
+/**
+ * GraphPayload: graphology's own serialization (`Graph.from(payload)` works
+ * as is) with the analysis summary in `attributes.meta`. Bump
+ * PAYLOAD_VERSION whenever a field changes meaning.
+ */
+import { z } from 'zod';
+import { BuildOptionsSchema } from './build-options.js';
+
+export const PAYLOAD_VERSION = 1;
+
+export const NodeAttributesSchema = z.object({
+  label: z.string(),
+  handle: z.string(),
+  platform: z.string(),
+  /** Community number, 0 = largest. */
+  community: z.number().int().nonnegative(),
+  sector: z.string(),
+  region: z.string(),
+  x: z.number(),
+  y: z.number(),
+  /** Display size derived from weighted degree. */
+  size: z.number().positive(),
+  messages: z.number().int().nonnegative(),
+  sessions: z.number().int().nonnegative(),
+  degree: z.number().int().nonnegative(),
+  weightedDegree: z.number().nonnegative(),
+  chats: z.array(z.string()),
+});
+export type NodeAttributes = z.infer<typeof NodeAttributesSchema>;
+
+export const EdgeAttributesSchema = z.object({
+  /** Combined weight (see BuildOptions.weights). */
+  weight: z.number().nonnegative(),
+  /** Replies either way. */
+  reply: z.number().int().nonnegative(),
+  /** Mentions either way. */
+  mention: z.number().int().nonnegative(),
+  /** Numbered questions both answered in the same session. */
+  coAnswer: z.number().int().nonnegative(),
+  /** Sessions both posted in. */
+  coSession: z.number().int().nonnegative(),
+  /** Reposts either way (counted only when the `repost` kind is on). */
+  repost: z.number().int().nonnegative(),
+});
+export type EdgeAttributes = z.infer<typeof EdgeAttributesSchema>;
+
+export const CommunitySummarySchema = z.object({
+  id: z.number().int().nonnegative(),
+  size: z.number().int().positive(),
+  /** Most connected members, by weighted degree. */
+  topMembers: z.array(z.object({ key: z.string(), label: z.string(), weightedDegree: z.number() })),
+  topHashtags: z.array(z.object({ tag: z.string(), count: z.number().int() })),
+  /** Members' messages per chat, most first. */
+  chats: z.array(z.object({ chat: z.string(), messages: z.number().int() })),
+  sectors: z.array(z.object({ value: z.string(), count: z.number().int() })),
+  regions: z.array(z.object({ value: z.string(), count: z.number().int() })),
+});
+export type CommunitySummary = z.infer<typeof CommunitySummarySchema>;
+
+export const SessionSummarySchema = z.object({
+  id: z.string(),
+  chat: z.string(),
+  start: z.iso.datetime(),
+  end: z.iso.datetime(),
+  messages: z.number().int().positive(),
+  participants: z.number().int().positive(),
+  /** Highest question number asked (Qn), 0 if none. */
+  questions: z.number().int().nonnegative(),
+});
+export type SessionSummary = z.infer<typeof SessionSummarySchema>;
+
+export const GraphMetaSchema = z.object({
+  payloadVersion: z.literal(PAYLOAD_VERSION),
+  dataset: z.object({ id: z.string(), name: z.string(), version: z.number().int() }),
+  options: BuildOptionsSchema,
+  counts: z.object({
+    nodes: z.number().int().nonnegative(),
+    edges: z.number().int().nonnegative(),
+    messages: z.number().int().nonnegative(),
+    sessions: z.number().int().nonnegative(),
+    chats: z.number().int().nonnegative(),
+    communities: z.number().int().nonnegative(),
+  }),
+  /** Weighted modularity of the partition (Louvain's own figure). */
+  modularity: z.number(),
+  communities: z.array(CommunitySummarySchema),
+  sessions: z.array(SessionSummarySchema),
+  chats: z.array(z.string()),
+});
+export type GraphMeta = z.infer<typeof GraphMetaSchema>;
+
+export const GraphPayloadSchema = z.object({
+  attributes: z.object({ meta: GraphMetaSchema }),
+  options: z.object({ type: z.literal('undirected'), multi: z.literal(false), allowSelfLoops: z.literal(false) }),
+  nodes: z.array(z.object({ key: z.string(), attributes: NodeAttributesSchema })),
+  edges: z.array(
+    z.object({
+      key: z.string().optional(),
+      source: z.string(),
+      target: z.string(),
+      attributes: EdgeAttributesSchema,
+      undirected: z.boolean().optional(),
+    }),
+  ),
+});
+export type GraphPayload = z.infer<typeof GraphPayloadSchema>;

@@ -1,0 +1,9 @@
+/** The contract between server and client: schemas, types, option defaults. */
+export * from './platform.js';
+export * from './message.js';
+export * from './person.js';
+export * from './formats.js';
+export * from './dataset.js';
+export * from './build-options.js';
+export * from './graph-payload.js';
+export * from './api-error.js';

@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiErrorSchema, DatasetListSchema, DatasetSchema } from '../../shared/index.js';
+import { buildTestApp, fixture, multipart, type TestApp } from '../support/app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp();
+});
+afterAll(async () => t.close());
+
+const upload = (files: Parameters<typeof multipart>[0], fields: Record<string, string> = {}, url = '/api/datasets') =>
+  t.app.inject({ method: 'POST', url, ...multipart(files, fields) });
+
+describe('GET /api/health', () => {
+  it('answers ok', async () => {
+    const res = await t.app.inject('/api/health');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'ok' });
+  });
+});
+
+describe('datasets', () => {
+  let id = '';
+
+  it('creates a dataset from a CSV upload with exact counts', async () => {
+    const res = await upload([{ filename: 'uklibchat.csv', content: fixture('made', 'api', 'uklibchat.csv') }], { name: 'UK lib chat' });
+    expect(res.statusCode).toBe(201);
+    const dataset = DatasetSchema.parse(res.json());
+    id = dataset.id;
+    expect(dataset.name).toBe('UK lib chat');
+    expect(dataset.version).toBe(1);
+    expect(dataset.counts).toEqual({ messages: 8, people: 6, chats: 2, sessions: 2 });
+    expect(dataset.chats).toEqual(['#tlchat', '#uklibchat']);
+    expect(dataset.sources).toEqual([
+      { file: 'uklibchat.csv', format: 'csv', messages: 8, stored: 8, skipped: 0, skippedItems: [], warnings: [] },
+    ]);
+    expect(id).toMatch(/^[A-Za-z0-9_-]{16,}$/);
+  });
+
+  it('lists and gets it', async () => {
+    const list = DatasetListSchema.parse((await t.app.inject('/api/datasets')).json());
+    expect(list.datasets.map((d) => d.id)).toEqual([id]);
+    const one = await t.app.inject(`/api/datasets/${id}`);
+    expect(one.statusCode).toBe(200);
+    expect(DatasetSchema.parse(one.json()).counts.messages).toBe(8);
+  });
+
+  it('reports lines it skipped in a JSONL file with good lines', async () => {
+    const res = await upload([{ filename: 'critlib.jsonl', content: fixture('made', 'api', 'critlib.jsonl') }]);
+    expect(res.statusCode).toBe(201);
+    const dataset = DatasetSchema.parse(res.json());
+    expect(dataset.name).toBe('critlib.jsonl');
+    expect(dataset.counts).toEqual({ messages: 3, people: 3, chats: 1, sessions: 1 });
+    const source = dataset.sources[0]!;
+    expect(source.format).toBe('twitter-v1');
+    expect(source.skipped).toBe(2);
+    expect(source.skippedItems.map((s) => s.line)).toEqual([2, 5]);
+    await t.app.inject({ method: 'DELETE', url: `/api/datasets/${dataset.id}` });
+  });
+
+  it('adds files to a dataset, storing a message seen before only once', async () => {
+    const res = await upload([{ filename: 'again.csv', content: fixture('made', 'api', 'uklibchat.csv') }], {}, `/api/datasets/${id}/files`);
+    expect(res.statusCode).toBe(201);
+    const dataset = DatasetSchema.parse(res.json());
+    expect(dataset.version).toBe(2);
+    expect(dataset.counts.messages).toBe(8);
+    expect(dataset.sources.map((s) => [s.file, s.messages, s.stored])).toEqual([
+      ['uklibchat.csv', 8, 8],
+      ['again.csv', 8, 0],
+    ]);
+  });
+
+  it('answers 404 in the error shape for an unknown dataset', async () => {
+    for (const url of ['/api/datasets/nope', '/api/datasets/nope/graph', '/api/datasets/nope/export?format=json']) {
+      const res = await t.app.inject(url);
+      expect(res.statusCode).toBe(404);
+      expect(ApiErrorSchema.parse(res.json()).error.code).toBe('not_found');
+    }
+  });
+
+  it('deletes it, and then it is gone', async () => {
+    const del = await t.app.inject({ method: 'DELETE', url: `/api/datasets/${id}` });
+    expect(del.statusCode).toBe(200);
+    expect(del.json()).toEqual({ deleted: id });
+    expect((await t.app.inject(`/api/datasets/${id}`)).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/datasets/${id}` })).statusCode).toBe(404);
+    expect(DatasetListSchema.parse((await t.app.inject('/api/datasets')).json()).datasets).toEqual([]);
+  });
+});
+
+describe('OpenAPI', () => {
+  it('describes the routes from the same schemas at /docs', async () => {
+    const spec = (await t.app.inject('/docs/json')).json() as { paths: Record<string, unknown> };
+    expect(Object.keys(spec.paths).sort()).toEqual([
+      '/api/datasets',
+      '/api/datasets/{id}',
+      '/api/datasets/{id}/export',
+      '/api/datasets/{id}/files',
+      '/api/datasets/{id}/graph',
+      '/api/health',
+    ]);
+    const ui = await t.app.inject('/docs/');
+    expect(ui.statusCode).toBe(200);
+    expect(ui.headers['content-type']).toContain('text/html');
+  });
+});

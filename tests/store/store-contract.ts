@@ -1,0 +1,228 @@
+/**
+ * The behaviour every Store backend owes its callers (server/store/types.ts),
+ * as one suite: each backend's test file calls `describeStoreContract` with a
+ * factory for a fresh, empty store.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DatasetSchema, MessageSchema, PersonProfileSchema } from '../../shared/index.js';
+import type { Dataset, Message, PersonProfile } from '../../shared/index.js';
+import type { ImportFile, Store } from '../../server/store/types.js';
+
+export interface StoreHandle {
+  store: Store;
+  /** Closes the store and removes whatever it wrote. */
+  cleanup: () => Promise<void>;
+}
+
+/** 2024-03-14 20:00 UTC plus `minutes`, canonical ISO. */
+export const at = (minutes: number) => new Date(Date.UTC(2024, 2, 14, 20, 0) + minutes * 60_000).toISOString();
+
+let seq = 0;
+export function msg(fields: Partial<Message> & Pick<Message, 'author'>): Message {
+  seq++;
+  return { id: `m${seq}`, platform: 'twitter', chat: '#uklibchat', time: at(seq), text: `hello ${seq}`, mentions: [], hashtags: [], kind: 'post', ...fields };
+}
+
+export const person = (handle: string, fields: Partial<PersonProfile> = {}): PersonProfile => ({
+  key: `twitter:${handle.toLowerCase()}`, platform: 'twitter', handle, ...fields,
+});
+
+export function file(name: string, messages: Message[], people: PersonProfile[] = []): ImportFile {
+  return { result: { file: name, format: 'csv', messages: messages.length, skipped: 0, skippedItems: [], warnings: [] }, messages, people };
+}
+
+const byTimeThenId = (a: Message, b: Message) => (a.time < b.time ? -1 : a.time > b.time ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+export function describeStoreContract(name: string, makeStore: () => Promise<StoreHandle>): void {
+  describe(`${name} store contract`, () => {
+    let store: Store;
+    let cleanup: () => Promise<void>;
+    beforeEach(async () => ({ store, cleanup } = await makeStore()));
+    afterEach(async () => cleanup());
+
+    const ids = async (datasetId: string, query?: Parameters<Store['getMessages']>[1]) =>
+      (await store.getMessages(datasetId, query)).map((m) => m.id);
+
+    describe('importFiles', () => {
+      it('creates a dataset at version 1 with an unguessable url-safe id, readable every way', async () => {
+        const created = await store.importFiles({ name: 'March', files: [file('a.csv', [msg({ author: 'twitter:ann' })])] });
+        expect(DatasetSchema.parse(created)).toStrictEqual(created);
+        expect(created.id).toMatch(/^[A-Za-z0-9_-]{16,}$/);
+        expect(created).toMatchObject({ name: 'March', version: 1, counts: { messages: 1, people: 1, chats: 1, sessions: 1 } });
+        expect(created.sources).toEqual([{ file: 'a.csv', format: 'csv', messages: 1, stored: 1, skipped: 0, skippedItems: [], warnings: [] }]);
+        expect(await store.getDataset(created.id)).toStrictEqual(created);
+        expect(await store.findDatasetByName('March')).toStrictEqual(created);
+        expect(await store.listDatasets()).toStrictEqual([created]);
+        const other = await store.importFiles({ name: 'April', files: [] });
+        expect(other.id).not.toBe(created.id);
+      });
+
+      it('returns messages and people exactly as given, absent fields absent', async () => {
+        const full = msg({
+          author: 'twitter:ann', kind: 'reply', replyToId: '99', replyToAuthor: 'twitter:bob', mentions: ['twitter:bob', 'twitter:cy'],
+          hashtags: ['#uklibchat', '#a1'], repostOf: 'twitter:cy', question: 2, answer: 1, text: 'A1 yes @bob',
+        });
+        const bare = msg({ author: 'twitter:bob', platform: 'mastodon', chat: 'general' });
+        const ann = person('Ann_Lib', { name: 'Ann', bio: 'Librarian', location: 'Leeds', url: 'https://ann.example', platformId: '123' });
+        const bob = person('bob');
+        const dataset = await store.importFiles({ name: 'rt', files: [file('a.csv', [bare, full], [bob, ann])] });
+        const messages = await store.getMessages(dataset.id);
+        expect(messages).toStrictEqual([full, bare].sort(byTimeThenId));
+        for (const m of messages) expect(MessageSchema.parse(m)).toStrictEqual(m);
+        const people = await store.getPeople(dataset.id);
+        expect(people).toStrictEqual([ann, bob]);
+        for (const p of people) expect(PersonProfileSchema.parse(p)).toStrictEqual(p);
+      });
+
+      it('stores a message once across imports, counts what was really stored and bumps the version', async () => {
+        const [a, b, c, d] = ['twitter:a', 'twitter:b', 'twitter:c', 'twitter:d'].map((author) => msg({ author })) as [Message, Message, Message, Message];
+        const first = await store.importFiles({ name: 'dups', files: [file('one.csv', [a, b, c])] });
+        const second = await store.importFiles({ datasetId: first.id, name: 'ignored', files: [file('two.csv', [b, c, d])] });
+        expect(second).toMatchObject({ id: first.id, name: 'dups', version: 2, createdAt: first.createdAt, counts: { messages: 4, people: 4 } });
+        expect(second.updatedAt >= first.updatedAt).toBe(true);
+        expect(second.sources.map((s) => [s.file, s.messages, s.stored])).toEqual([['one.csv', 3, 3], ['two.csv', 3, 1]]);
+        expect(await ids(first.id)).toEqual([a.id, b.id, c.id, d.id]);
+        const third = await store.importFiles({ datasetId: first.id, name: 'dups', files: [file('one.csv', [a])] });
+        expect(third.version).toBe(3);
+        expect(third.sources[2]).toMatchObject({ messages: 1, stored: 0 });
+      });
+
+      it('de-duplicates within one request, and tells platforms and datasets apart', async () => {
+        const a = msg({ author: 'twitter:a', id: 'same' });
+        const onMastodon = { ...a, platform: 'mastodon' as const, author: 'mastodon:a@x.y' };
+        const dataset = await store.importFiles({ name: 'x', files: [file('1.csv', [a, a, onMastodon]), file('2.csv', [a])] });
+        expect(dataset.sources.map((s) => s.stored)).toEqual([2, 0]);
+        expect(dataset.counts.messages).toBe(2);
+        const other = await store.importFiles({ name: 'y', files: [file('1.csv', [a])] });
+        expect(other.sources[0]!.stored).toBe(1);
+        expect(await ids(other.id)).toEqual(['same']);
+      });
+
+      it.each([
+        ['a NOT NULL column is null', { text: null as unknown as string }],
+        ['the time is not a date', { time: 'not a time' }],
+      ])('stores nothing of a new dataset when %s in a later file', async (_, bad) => {
+        const good = file('good.csv', [msg({ author: 'twitter:a' }), msg({ author: 'twitter:b' })], [person('a')]);
+        const broken = file('bad.csv', [msg({ author: 'twitter:c' }), msg({ author: 'twitter:d', ...bad })]);
+        await expect(store.importFiles({ name: 'atomic', files: [good, broken] })).rejects.toThrow();
+        expect(await store.listDatasets()).toEqual([]);
+        expect(await store.findDatasetByName('atomic')).toBeUndefined();
+      });
+
+      it('leaves an existing dataset untouched when an import into it fails', async () => {
+        const before = await store.importFiles({ name: 'keep', files: [file('ok.csv', [msg({ author: 'twitter:a' })], [person('a', { bio: 'old' })])] });
+        const broken = file('bad.csv', [msg({ author: 'twitter:b' }), msg({ author: 'twitter:c', kind: 'bogus' as Message['kind'] })], [person('a', { bio: 'new' })]);
+        await expect(store.importFiles({ datasetId: before.id, name: 'keep', files: [file('more.csv', [msg({ author: 'twitter:d' })]), broken] })).rejects.toThrow();
+        expect(await store.getDataset(before.id)).toStrictEqual(before);
+        expect(await store.getMessages(before.id)).toHaveLength(1);
+        expect(await store.getPeople(before.id)).toEqual([person('a', { bio: 'old' })]);
+      });
+
+      it('rejects an unknown datasetId with code not_found and creates nothing', async () => {
+        await expect(store.importFiles({ datasetId: 'nope', name: 'n', files: [file('a.csv', [msg({ author: 'twitter:a' })])] })).rejects.toMatchObject({ code: 'not_found' });
+        expect(await store.listDatasets()).toEqual([]);
+      });
+
+      it('merges profiles: newer non-empty fields win, empty or absent ones keep the old value', async () => {
+        const first = person('Ann', { name: 'Ann', bio: 'Librarian', location: 'Leeds' });
+        const dataset = await store.importFiles({ name: 'p', files: [file('1.csv', [], [first])] });
+        await store.importFiles({ datasetId: dataset.id, name: 'p', files: [file('2.csv', [], [person('ANN', { name: 'Ann L.', bio: '', url: 'https://a.example' })])] });
+        expect(await store.getPeople(dataset.id)).toStrictEqual([
+          { key: 'twitter:ann', platform: 'twitter', handle: 'ANN', name: 'Ann L.', bio: 'Librarian', location: 'Leeds', url: 'https://a.example' },
+        ]);
+      });
+
+      it('stores quotes and SQL-looking text verbatim', async () => {
+        const text = `it's "quoted" \\ back'slash'); DROP TABLE messages;-- ünïcödé 📚\nline two`;
+        const chat = `#o'brien"); --`;
+        const dataset = await store.importFiles({ name: `Robert'); DROP TABLE datasets;--`, files: [file(`x'.csv`, [msg({ author: `twitter:o'brien`, text, chat })])] });
+        expect((await store.getDataset(dataset.id))!.name).toBe(`Robert'); DROP TABLE datasets;--`);
+        expect(await store.getMessages(dataset.id, { chats: [chat] })).toMatchObject([{ text, chat, author: `twitter:o'brien` }]);
+        expect(await store.listDatasets()).toHaveLength(1);
+      });
+    });
+
+    describe('counts', () => {
+      it('counts messages, authors, chats and sessions from the stored rows', async () => {
+        const messages = [
+          msg({ author: 'twitter:alice', chat: '#uklibchat', time: at(0) }),
+          msg({ author: 'twitter:bob', chat: '#uklibchat', time: at(10), mentions: ['twitter:dave'] }),
+          msg({ author: 'twitter:carol', chat: '#uklibchat', time: at(30) }),
+          // 4 h 10 min later: past the default 180-minute gap, a second session.
+          msg({ author: 'twitter:alice', chat: '#uklibchat', time: at(280) }),
+          msg({ author: 'twitter:bob', chat: '#uklibchat', time: at(290) }),
+          msg({ author: 'twitter:carol', chat: '#critlib', time: at(60) }),
+          msg({ author: 'twitter:alice', chat: '#critlib', time: at(75) }),
+        ];
+        const people = ['alice', 'bob', 'carol', 'dave'].map((h) => person(h));
+        const dataset = await store.importFiles({ name: 'c', files: [file('a.csv', messages.slice(0, 4), people), file('b.csv', messages.slice(4))] });
+        expect(dataset.counts).toEqual({ messages: 7, people: 3, chats: 2, sessions: 3 });
+        expect(dataset.chats).toEqual(['#critlib', '#uklibchat']);
+        expect([dataset.from, dataset.to]).toEqual([at(0), at(290)]);
+        expect((await store.listDatasets())[0]).toStrictEqual(dataset);
+      });
+
+      it('gives an empty dataset zero counts and no time bounds', async () => {
+        const dataset = await store.importFiles({ name: 'empty', files: [] });
+        expect(dataset).toMatchObject({ version: 1, counts: { messages: 0, people: 0, chats: 0, sessions: 0 }, chats: [], sources: [] });
+        expect(dataset.from).toBeUndefined();
+        expect(dataset.to).toBeUndefined();
+        expect(DatasetSchema.parse(dataset)).toStrictEqual(dataset);
+      });
+    });
+
+    describe('getMessages', () => {
+      const fixture = () => [
+        msg({ id: 'b', author: 'twitter:x', chat: '#a', time: at(10) }),
+        msg({ id: 'a', author: 'twitter:y', chat: '#b', time: at(10) }),
+        msg({ id: 'c', author: 'twitter:x', chat: '#a', time: at(0) }),
+        msg({ id: 'd', author: 'twitter:y', chat: '#c', time: at(20) }),
+        msg({ id: 'e', author: 'twitter:z', chat: '#b', time: at(30) }),
+      ];
+
+      it('orders by time, then id', async () => {
+        const dataset = await store.importFiles({ name: 'q', files: [file('q.csv', fixture())] });
+        expect(await ids(dataset.id)).toEqual(['c', 'a', 'b', 'd', 'e']);
+      });
+
+      it('filters by chats and by inclusive time bounds, alone or together', async () => {
+        const { id } = await store.importFiles({ name: 'q', files: [file('q.csv', fixture())] });
+        expect(await ids(id, { chats: [] })).toEqual(['c', 'a', 'b', 'd', 'e']);
+        expect(await ids(id, { chats: ['#a', '#c'] })).toEqual(['c', 'b', 'd']);
+        expect(await ids(id, { chats: ['#nowhere'] })).toEqual([]);
+        expect(await ids(id, { from: at(10) })).toEqual(['a', 'b', 'd', 'e']);
+        expect(await ids(id, { to: at(20) })).toEqual(['c', 'a', 'b', 'd']);
+        expect(await ids(id, { from: at(10), to: at(20) })).toEqual(['a', 'b', 'd']);
+        expect(await ids(id, { chats: ['#b'], from: at(10), to: at(10) })).toEqual(['a']);
+      });
+
+      it('answers empty lists for an unknown dataset', async () => {
+        expect(await store.getMessages('nope')).toEqual([]);
+        expect(await store.getPeople('nope')).toEqual([]);
+        expect(await store.getDataset('nope')).toBeUndefined();
+      });
+    });
+
+    describe('datasets', () => {
+      it('lists datasets oldest first', async () => {
+        const names = ['one', 'two', 'three'];
+        for (const name of names) await store.importFiles({ name, files: [] });
+        expect((await store.listDatasets()).map((d) => d.name)).toEqual(names);
+      });
+
+      it('deletes a dataset with its messages and people, and only it', async () => {
+        const files = () => [file('a.csv', [msg({ author: 'twitter:a', id: 'shared' })], [person('a')])];
+        const doomed = await store.importFiles({ name: 'doomed', files: files() });
+        const kept = await store.importFiles({ name: 'kept', files: files() });
+        expect(await store.deleteDataset(doomed.id)).toBe(true);
+        expect(await store.deleteDataset(doomed.id)).toBe(false);
+        expect(await store.getDataset(doomed.id)).toBeUndefined();
+        expect(await store.getMessages(doomed.id)).toEqual([]);
+        expect(await store.getPeople(doomed.id)).toEqual([]);
+        expect((await store.listDatasets()).map((d: Dataset) => d.id)).toEqual([kept.id]);
+        expect(await ids(kept.id)).toEqual(['shared']);
+        expect(await store.getPeople(kept.id)).toHaveLength(1);
+      });
+    });
+  });
+}
