@@ -40,7 +40,7 @@ function lowerFirst(s: string): string {
   return /^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s;
 }
 
-function withSectorAndPlace(rng: Rng, role: string, work: string, where: string): string {
+function withSectorAndPlace(rng: Rng, role: string, work: string, where: string, city: string): string {
   const tail = rng.chance(0.35) ? ` ${rng.pick(DISCLAIMERS)}`.trimEnd() : '';
   const bare = work.replace(/^(a|an|the) /, '');
   return rng.weighted<string>([
@@ -48,7 +48,7 @@ function withSectorAndPlace(rng: Rng, role: string, work: string, where: string)
     [`${role} @ ${bare} | ${where}`, 2],
     [`${role} (${bare}) — ${where}${tail}`, 2],
     [`${role} in ${where} ${rng.pick(EMOJI)}`, 2],
-    [`${where}-based ${lowerFirst(role)}. ${rng.pick(HOBBIES)}`, 1],
+    [`${city}-based ${lowerFirst(role)}. ${rng.pick(HOBBIES)}`, 1],
     [`${role} at ${work}, ${where}. ${rng.pick(HOBBIES)}`, 2],
     [`📍${where} · ${lowerFirst(role)} · ${rng.pick(HOBBIES)}`, 1],
   ]);
@@ -86,7 +86,7 @@ export function makeProfile(rng: Rng, sector: Sector, region: string): Profile {
   const work = workplaceFor(rng, sector, region);
   const reveals = rng.weighted<Reveals>([['both', 58], ['sector', 20], ['place', 7], ['neither', 15]]);
   const bio =
-    reveals === 'both' ? withSectorAndPlace(rng, role, work, placePhrase(rng, place))
+    reveals === 'both' ? withSectorAndPlace(rng, role, work, placePhrase(rng, place), place.city)
       : reveals === 'sector' ? withSectorOnly(rng, role, work)
         : reveals === 'place' ? withPlaceOnly(rng, placePhrase(rng, place))
           : withNeither(rng);

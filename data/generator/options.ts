@@ -20,7 +20,7 @@ export interface GeneratorOptions {
   questionsPerSession: number;
   /** Chance an attendee answers a given question. Default 0.6. */
   answerRate: number;
-  /** Chance an attendee replies to someone else's answer, per question. Default 0.3. */
+  /** Chance an attendee replies to someone else's answer, per question. Default 0.22. */
   replyRate: number;
   /** Chance an answer credits another attendee by @-name. Default 0.1. */
   mentionRate: number;
@@ -53,7 +53,7 @@ export const DEFAULT_GENERATOR_OPTIONS: Readonly<GeneratorOptions> = Object.free
   startMonth: '2023-01',
   questionsPerSession: 5,
   answerRate: 0.6,
-  replyRate: 0.3,
+  replyRate: 0.22,
   mentionRate: 0.1,
   visitorRate: 0.08,
   repostRate: 0.06,

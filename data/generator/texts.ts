@@ -69,9 +69,9 @@ export function introText(ctx: TextContext, who: IntroFacts): string {
     ]);
   }
   return rng.pick([
-    `${rng.pick(ctx.words.greetings)} ${who.city} ${ctx.tag}`,
+    `${rng.pick(ctx.words.hellos)} ${who.city} ${ctx.tag}`,
     `Hi everyone, ${who.firstName} here, ${role} 👋 ${ctx.tag}`,
-    `Evening! Lurking with a cuppa tonight ${ctx.tag}`,
+    `${rng.pick(ctx.words.greetings)} Lurking tonight, but here! ${ctx.tag}`,
     `Hello ${ctx.tag}! ${who.firstName} from ${who.city}, ${role}`,
     `Made it! Hi all ${ctx.tag}`,
   ]);
@@ -85,6 +85,7 @@ const ANSWER_BODIES: readonly (readonly string[])[] = [
     'getting {audience} to even know we exist!', 'competing priorities, everything is urgent',
     'allies: a couple of brilliant {audience} who champion us'],
   ['we use {tool} a lot, low effort and it works', '{tool} plus a lot of coffee ☕', 'peer learning, honestly the best CPD',
+    'two things:\n1. {tool}\n2. just asking {audience} what they need', 'our "ask us anything" drop-ins with {audience}',
     'a shared doc with folks from other places, happy to share', 'we piloted {tool} with {audience} and it stuck'],
   ['stories > stats for {stakeholders}', 'we collect quotes from {audience}, they land better than numbers',
     'monthly report… that nobody reads 😅', 'short case studies, one page max', 'we invite {stakeholders} along to see it'],

@@ -11,8 +11,10 @@ export interface ThemeWords {
   stakeholders: readonly string[];
   workplace: string;
   tools: readonly string[];
-  /** Local turns of phrase for greetings. */
+  /** Local turns of phrase for greetings, on their own… */
   greetings: readonly string[];
+  /** …and followed by a place ("Evening from Leeds"). */
+  hellos: readonly string[];
 }
 
 export const THEME_WORDS: Record<Theme, ThemeWords> = {
@@ -24,7 +26,8 @@ export const THEME_WORDS: Record<Theme, ThemeWords> = {
     stakeholders: ['the board', 'senior managers', 'the medical director', 'our education lead'],
     workplace: 'trust',
     tools: ['a current awareness bulletin', 'Teams', 'saved searches', 'a LibGuide', 'the search request form', 'bitesize training'],
-    greetings: ['Evening all!', 'Hello from a rainy', 'Cuppa in hand,', 'Hi everyone,'],
+    greetings: ['Evening all!', 'Hi everyone!', 'Cuppa in hand!'],
+    hellos: ['Hello from a rainy', 'Cuppa in hand, hello from', 'Evening from'],
   },
   school: {
     topics: ['banned books', 'reading for pleasure', 'makerspaces', 'collaborating with teachers', 'information literacy',
@@ -34,7 +37,8 @@ export const THEME_WORDS: Record<Theme, ThemeWords> = {
     stakeholders: ['admin', 'my principal', 'the school board', 'the district'],
     workplace: 'school',
     tools: ['Canva', 'Padlet', 'a maker cart', 'Flip', 'Google Forms', 'book tastings', 'a reading challenge'],
-    greetings: ['Hey y’all!', 'Hi friends!', 'Evening from', 'Hello everyone,'],
+    greetings: ['Hey y’all!', 'Hi friends!', 'Hello everyone!'],
+    hellos: ['Evening from', 'Hi friends, checking in from', 'Hello from'],
   },
   public: {
     topics: ['outreach to new migrants', 'story time', 'digital inclusion', 'the library of things', 'First Nations collections',
@@ -44,7 +48,8 @@ export const THEME_WORDS: Record<Theme, ThemeWords> = {
     stakeholders: ['council', 'the CEO', 'our manager', 'state government'],
     workplace: 'branch',
     tools: ['a tech help desk', 'pop-up libraries', 'a mobile library', 'Libby', 'a community noticeboard', 'a seed swap'],
-    greetings: ['G’day all!', 'Hi everyone,', 'Arvo! Well, evening', 'Hello from'],
+    greetings: ['G’day all!', 'Hi everyone!', 'Evening all!'],
+    hellos: ['G’day from', 'Hello from', 'Evening from a warm'],
   },
   critlib: {
     topics: ['neutrality', 'vocational awe', 'harmful language in cataloguing', 'labour and unions', 'open access and equity',
@@ -54,7 +59,8 @@ export const THEME_WORDS: Record<Theme, ThemeWords> = {
     stakeholders: ['admin', 'the dean', 'our union', 'senior leadership'],
     workplace: 'library',
     tools: ['zines', 'a reading group', 'our union', 'a shared syllabus', 'open pedagogy', 'a mutual aid spreadsheet'],
-    greetings: ['Hi all,', 'Hello critlibbers!', 'Joining late-ish,', 'Hi from'],
+    greetings: ['Hi all!', 'Hello critlibbers!', 'Joining late-ish!'],
+    hellos: ['Hi from', 'Joining from', 'Hello from'],
   },
   archives: {
     topics: ['digital preservation', 'community archives', 'born-digital email', 'reparative description', 'volunteers',
@@ -64,7 +70,8 @@ export const THEME_WORDS: Record<Theme, ThemeWords> = {
     stakeholders: ['the council', 'trustees', 'our records manager', 'senior management'],
     workplace: 'archive',
     tools: ['ArchivesSpace', 'BagIt', 'a spreadsheet (always a spreadsheet)', 'DROID', 'a reading room rota', 'Omeka'],
-    greetings: ['Evening all!', 'Dia duit!', 'Hi everyone,', 'Hello from'],
+    greetings: ['Evening all!', 'Dia duit!', 'Hi everyone!'],
+    hellos: ['Hello from', 'Evening from', 'Joining from'],
   },
   law: {
     topics: ['legal research training', 'AI tools and hallucinated citations', 'print vs. online', 'knowledge management',
@@ -74,7 +81,8 @@ export const THEME_WORDS: Record<Theme, ThemeWords> = {
     stakeholders: ['the partners', 'the CFO', 'the bench', 'the dean'],
     workplace: 'firm',
     tools: ['a research guide', 'alerts', 'a precedent bank', 'a citator', 'lunch-and-learns', 'an intranet page'],
-    greetings: ['Evening all,', 'Hi everyone!', 'Hello from', 'Good evening,'],
+    greetings: ['Evening all!', 'Hi everyone!', 'Good evening!'],
+    hellos: ['Hello from', 'Good evening from', 'Joining from'],
   },
 };
 

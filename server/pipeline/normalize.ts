@@ -21,6 +21,8 @@ export interface NormalizeOptions {
 }
 
 export const DEFAULT_CHAT_TAG_SHARE = 0.1;
+/** An untagged message this close after another takes that one's chat. */
+const NEIGHBOUR_MINUTES = 60;
 
 export interface NormalizeResult {
   messages: Message[];
@@ -66,14 +68,18 @@ export function normalizeMessages(parsed: readonly ParsedMessage[], options: Nor
   const ordered = [...unique].sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
   const messages: Message[] = [];
+  let previous: { time: string; chat: string } | undefined;
   ordered.forEach((m, index) => {
     let chat = m.chat?.trim().toLowerCase() || options.chat?.toLowerCase();
     if (!chat) {
-      // The message's most used chat tag; else its parent's chat (replies often drop the tag); else the file's.
+      // The message's most used chat tag; else its parent's chat (replies often drop the tag); else the
+      // chat of the message just before it, if recent (people drop the tag mid-chat); else the file's.
       const own = m.hashtags.filter((t) => tags.has(t)).sort((a, b) => tags.get(b)! - tags.get(a)! || (a < b ? -1 : 1))[0];
-      chat = own ?? (m.replyToId ? chatOf.get(m.replyToId) : undefined) ?? fallback;
+      const recent = previous && Date.parse(m.time) - Date.parse(previous.time) <= NEIGHBOUR_MINUTES * 60_000 ? previous.chat : undefined;
+      chat = own ?? (m.replyToId ? chatOf.get(m.replyToId) : undefined) ?? recent ?? fallback;
     }
     chatOf.set(m.id, chat);
+    previous = { time: m.time, chat };
     const mentions = [...new Set(m.mentions)].filter((k) => k !== m.author);
     const candidate = { ...m, chat, mentions, hashtags: [...new Set(m.hashtags)], ...readQuestionAnswer(m.text) };
     const result = MessageSchema.safeParse(candidate);

@@ -52,7 +52,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
     const status = (error as FastifyError).statusCode;
     if (status !== undefined && status >= 400 && status < 500) {
       const fastifyCode = (error as FastifyError).code;
-      const code = FASTIFY_CODES[fastifyCode] ?? (status === 413 ? 'too_large' : status === 415 ? 'unsupported_media_type' : 'invalid_request');
+      const own = typeof fastifyCode === 'string' && /^[a-z_]+$/.test(fastifyCode) ? fastifyCode : undefined; // e.g. the store's not_found
+      const code = FASTIFY_CODES[fastifyCode] ?? own ?? (status === 413 ? 'too_large' : status === 415 ? 'unsupported_media_type' : 'invalid_request');
       return reply.code(status).send({ error: { code, message: error.message } });
     }
     request.log.error({ err: error }, 'unexpected error');

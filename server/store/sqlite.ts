@@ -148,17 +148,9 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     const totals = sql.totals.get(id)!;
     const chats = sql.chats.all(id);
     sql.updateDataset.run({
-      id,
-      now,
-      version: existing ? existing.version + 1 : 1,
-      sources: JSON.stringify(sources),
-      messages: totals.messages,
-      people: totals.people,
-      chatCount: chats.length,
-      sessions: countSessions(sql.chatTimes.all(id)),
-      chats: JSON.stringify(chats),
-      from: totals.from,
-      to: totals.to,
+      id, now, version: existing ? existing.version + 1 : 1, sources: JSON.stringify(sources),
+      messages: totals.messages, people: totals.people, sessions: countSessions(sql.chatTimes.all(id)),
+      chatCount: chats.length, chats: JSON.stringify(chats), from: totals.from, to: totals.to,
     });
     return toDataset(sql.datasetById.get(id)!);
   });
@@ -189,9 +181,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
       return messageQuery(chats, params.from !== null, params.to !== null).all(params).map(toMessage);
     },
     getPeople: async (datasetId) => sql.people.all(datasetId).map(toPerson),
-    close: async () => {
-      if (db.open) db.close();
-    },
+    close: async () => void (db.open && db.close()),
   };
 }
 

@@ -20,7 +20,8 @@ export const at = (minutes: number) => new Date(Date.UTC(2024, 2, 14, 20, 0) + m
 let seq = 0;
 export function msg(fields: Partial<Message> & Pick<Message, 'author'>): Message {
   seq++;
-  return { id: `m${seq}`, platform: 'twitter', chat: '#uklibchat', time: at(seq), text: `hello ${seq}`, mentions: [], hashtags: [], kind: 'post', ...fields };
+  const defaults = { id: `m${seq}`, platform: 'twitter', chat: '#uklibchat', time: at(seq), text: `hello ${seq}` } as const;
+  return { ...defaults, mentions: [], hashtags: [], kind: 'post', ...fields };
 }
 
 export const person = (handle: string, fields: Partial<PersonProfile> = {}): PersonProfile => ({
@@ -75,7 +76,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       });
 
       it('stores a message once across imports, counts what was really stored and bumps the version', async () => {
-        const [a, b, c, d] = ['twitter:a', 'twitter:b', 'twitter:c', 'twitter:d'].map((author) => msg({ author })) as [Message, Message, Message, Message];
+        const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((h) => msg({ author: `twitter:${h}` })) as [Message, Message, Message, Message];
         const first = await store.importFiles({ name: 'dups', files: [file('one.csv', [a, b, c])] });
         const second = await store.importFiles({ datasetId: first.id, name: 'ignored', files: [file('two.csv', [b, c, d])] });
         expect(second).toMatchObject({ id: first.id, name: 'dups', version: 2, createdAt: first.createdAt, counts: { messages: 4, people: 4 } });
@@ -110,23 +111,28 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       });
 
       it('leaves an existing dataset untouched when an import into it fails', async () => {
-        const before = await store.importFiles({ name: 'keep', files: [file('ok.csv', [msg({ author: 'twitter:a' })], [person('a', { bio: 'old' })])] });
-        const broken = file('bad.csv', [msg({ author: 'twitter:b' }), msg({ author: 'twitter:c', kind: 'bogus' as Message['kind'] })], [person('a', { bio: 'new' })]);
-        await expect(store.importFiles({ datasetId: before.id, name: 'keep', files: [file('more.csv', [msg({ author: 'twitter:d' })]), broken] })).rejects.toThrow();
+        const ok = file('ok.csv', [msg({ author: 'twitter:a' })], [person('a', { bio: 'old' })]);
+        const before = await store.importFiles({ name: 'keep', files: [ok] });
+        const more = file('more.csv', [msg({ author: 'twitter:d' })]);
+        const bogus = msg({ author: 'twitter:c', kind: 'bogus' as Message['kind'] });
+        const broken = file('bad.csv', [msg({ author: 'twitter:b' }), bogus], [person('a', { bio: 'new' })]);
+        await expect(store.importFiles({ datasetId: before.id, name: 'keep', files: [more, broken] })).rejects.toThrow();
         expect(await store.getDataset(before.id)).toStrictEqual(before);
         expect(await store.getMessages(before.id)).toHaveLength(1);
         expect(await store.getPeople(before.id)).toEqual([person('a', { bio: 'old' })]);
       });
 
       it('rejects an unknown datasetId with code not_found and creates nothing', async () => {
-        await expect(store.importFiles({ datasetId: 'nope', name: 'n', files: [file('a.csv', [msg({ author: 'twitter:a' })])] })).rejects.toMatchObject({ code: 'not_found' });
+        const files = [file('a.csv', [msg({ author: 'twitter:a' })])];
+        await expect(store.importFiles({ datasetId: 'nope', name: 'n', files })).rejects.toMatchObject({ code: 'not_found' });
         expect(await store.listDatasets()).toEqual([]);
       });
 
       it('merges profiles: newer non-empty fields win, empty or absent ones keep the old value', async () => {
         const first = person('Ann', { name: 'Ann', bio: 'Librarian', location: 'Leeds' });
         const dataset = await store.importFiles({ name: 'p', files: [file('1.csv', [], [first])] });
-        await store.importFiles({ datasetId: dataset.id, name: 'p', files: [file('2.csv', [], [person('ANN', { name: 'Ann L.', bio: '', url: 'https://a.example' })])] });
+        const newer = person('ANN', { name: 'Ann L.', bio: '', url: 'https://a.example' });
+        await store.importFiles({ datasetId: dataset.id, name: 'p', files: [file('2.csv', [], [newer])] });
         expect(await store.getPeople(dataset.id)).toStrictEqual([
           { key: 'twitter:ann', platform: 'twitter', handle: 'ANN', name: 'Ann L.', bio: 'Librarian', location: 'Leeds', url: 'https://a.example' },
         ]);
@@ -135,8 +141,9 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       it('stores quotes and SQL-looking text verbatim', async () => {
         const text = `it's "quoted" \\ back'slash'); DROP TABLE messages;-- ünïcödé 📚\nline two`;
         const chat = `#o'brien"); --`;
-        const dataset = await store.importFiles({ name: `Robert'); DROP TABLE datasets;--`, files: [file(`x'.csv`, [msg({ author: `twitter:o'brien`, text, chat })])] });
-        expect((await store.getDataset(dataset.id))!.name).toBe(`Robert'); DROP TABLE datasets;--`);
+        const name = `Robert'); DROP TABLE datasets;--`;
+        const dataset = await store.importFiles({ name, files: [file(`x'.csv`, [msg({ author: `twitter:o'brien`, text, chat })])] });
+        expect((await store.getDataset(dataset.id))!.name).toBe(name);
         expect(await store.getMessages(dataset.id, { chats: [chat] })).toMatchObject([{ text, chat, author: `twitter:o'brien` }]);
         expect(await store.listDatasets()).toHaveLength(1);
       });
@@ -155,7 +162,8 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
           msg({ author: 'twitter:alice', chat: '#critlib', time: at(75) }),
         ];
         const people = ['alice', 'bob', 'carol', 'dave'].map((h) => person(h));
-        const dataset = await store.importFiles({ name: 'c', files: [file('a.csv', messages.slice(0, 4), people), file('b.csv', messages.slice(4))] });
+        const files = [file('a.csv', messages.slice(0, 4), people), file('b.csv', messages.slice(4))];
+        const dataset = await store.importFiles({ name: 'c', files });
         expect(dataset.counts).toEqual({ messages: 7, people: 3, chats: 2, sessions: 3 });
         expect(dataset.chats).toEqual(['#critlib', '#uklibchat']);
         expect([dataset.from, dataset.to]).toEqual([at(0), at(290)]);

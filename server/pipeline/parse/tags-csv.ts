@@ -1,0 +1,162 @@
+/**
+ * TAGS (Martin Hawksey's Twitter Archiving Google Sheet) exported as CSV:
+ * the Archive sheet, `id_str,from_user,text,created_at,time,…,status_url,
+ * entities_str`. Older sheets lack `user_location` or `entities_str`;
+ * tidytags writes missing values as `NA`; spreadsheets turn ids into
+ * `1.25195E+18` or round them, so ids come from `status_url` where it exists.
+ */
+import { personKey, type PersonProfile, type Skipped } from '../../../shared/index.js';
+import { csvHeader, readCsv } from './csv-reader.js';
+import { missingColumnsError, noMessagesError, readTableDate } from './csv.js';
+import { isObject } from './read-json.js';
+import { extractHashtags, extractMentionHandles, retweetedHandle } from './text.js';
+import type { ParsedMessage, Parser, ParseResult } from './types.js';
+
+/** Columns by role; the first present name wins. `to_user` is the pre-2013 search API's reply field. */
+const COLUMNS = {
+  id: ['id_str'],
+  url: ['status_url'],
+  author: ['from_user'],
+  text: ['text'],
+  createdAt: ['created_at'],
+  time: ['time'],
+  replyTo: ['in_reply_to_screen_name', 'to_user'],
+  replyToId: ['in_reply_to_status_id_str'],
+  authorId: ['from_user_id_str'],
+  location: ['user_location'],
+  entities: ['entities_str'],
+} as const;
+type Role = keyof typeof COLUMNS;
+/** Each requirement is met by any one of its roles. */
+const REQUIRED: readonly (readonly Role[])[] = [['author'], ['text'], ['id', 'url'], ['createdAt', 'time']];
+
+const STATUS_URL_ID = /\/status(?:es)?\/(\d+)/;
+
+/**
+ * An id as Twitter wrote it: digits only, and not one a spreadsheet rounded
+ * to 15 significant digits (a 19-digit id ending in four zeros). The test
+ * wrongly rejects 1 real id in 10,000; such a row still gets its id from
+ * `status_url`.
+ */
+function exactId(value: string | undefined): string | undefined {
+  if (!value || !/^\d+$/.test(value)) return undefined;
+  return value.length > 15 && /^0+$/.test(value.slice(15)) ? undefined : value;
+}
+
+/** `user_mentions[].screen_name` and `hashtags[].text` of `entities_str`, or undefined when unreadable. */
+function readEntities(json: string | undefined): { mentions: string[]; hashtags: string[] } | undefined {
+  if (!json) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+  if (!isObject(value)) return undefined;
+  const list = (key: string, field: string) =>
+    (Array.isArray(value[key]) ? value[key] : []).flatMap((e: unknown) =>
+      isObject(e) && typeof e[field] === 'string' && e[field] !== '' ? [e[field] as string] : [],
+    );
+  return { mentions: list('user_mentions', 'screen_name'), hashtags: list('hashtags', 'text') };
+}
+
+function columnsOf(header: readonly string[]): Partial<Record<Role, number>> {
+  const found: Partial<Record<Role, number>> = {};
+  for (const role of Object.keys(COLUMNS) as Role[]) {
+    const i = COLUMNS[role].map((name) => header.indexOf(name)).find((x) => x >= 0);
+    if (i !== undefined) found[role] = i;
+  }
+  return found;
+}
+
+function detect(head: string): number {
+  const header = csvHeader(head);
+  if (!header) return 0;
+  const cols = columnsOf(header);
+  if (!REQUIRED.every((roles) => roles.some((r) => cols[r] !== undefined))) return 0;
+  // `from_user` with `id_str`/`status_url` is TAGS's own vocabulary; its extra columns make it certain.
+  return cols.url !== undefined || cols.entities !== undefined || cols.authorId !== undefined ? 0.95 : 0.9;
+}
+
+function parse(text: string, context: { fileName: string }): ParseResult {
+  const { fileName } = context;
+  const table = readCsv(text);
+  const cols = columnsOf(table.header.map((h) => h.toLowerCase()));
+  const missing = REQUIRED.filter((roles) => roles.every((r) => cols[r] === undefined));
+  if (missing.length > 0) {
+    const described = missing.map((roles) => ({ role: roles.join(' or '), aliases: roles.flatMap((r) => COLUMNS[r]) }));
+    throw missingColumnsError(fileName, described, table.header);
+  }
+  const cell = (fields: string[], role: Role): string | undefined => {
+    const i = cols[role];
+    const v = i === undefined ? undefined : fields[i]?.trim();
+    return v === '' || v === 'NA' ? undefined : v;
+  };
+
+  const messages: ParsedMessage[] = [];
+  const people = new Map<string, PersonProfile>();
+  const skipped: Skipped[] = [...table.problems];
+  let droppedReplyIds = 0;
+
+  for (const { line, fields } of table.rows) {
+    const handle = cell(fields, 'author')?.replace(/^@+/, '');
+    if (!handle) {
+      skipped.push({ line, reason: 'no from_user' });
+      continue;
+    }
+    const rawId = cell(fields, 'id');
+    const id = STATUS_URL_ID.exec(cell(fields, 'url') ?? '')?.[1] ?? exactId(rawId);
+    if (!id) {
+      skipped.push({ line, reason: `id "${rawId ?? ''}" was mangled by a spreadsheet and there is no status_url` });
+      continue;
+    }
+    // `created_at` is Twitter's own string. TAGS writes `time` as a sheet
+    // date shown in the sheet's time zone, yet some exports label it `Z`.
+    const time = readTableDate(cell(fields, 'createdAt') ?? '') ?? readTableDate(cell(fields, 'time') ?? '');
+    if (!time) {
+      skipped.push({ line, reason: `unreadable created_at/time "${cell(fields, 'createdAt') ?? cell(fields, 'time') ?? ''}"` });
+      continue;
+    }
+    const author = personKey('twitter', handle);
+    const body = fields[cols.text!] ?? '';
+    const entities = readEntities(cell(fields, 'entities'));
+    const reposted = retweetedHandle(body);
+    const repostOf = reposted ? personKey('twitter', reposted) : undefined;
+    const mentions = [...new Set((entities?.mentions ?? extractMentionHandles(body)).map((h) => personKey('twitter', h)))];
+    const hashtags = entities ? [...new Set(entities.hashtags.map((h) => `#${h.toLowerCase()}`))] : extractHashtags(body);
+    const replyTo = cell(fields, 'replyTo')?.replace(/^@+/, '');
+    const rawReplyId = cell(fields, 'replyToId');
+    const replyToId = exactId(rawReplyId);
+    if (rawReplyId && !replyToId) droppedReplyIds++;
+    messages.push({
+      id,
+      platform: 'twitter',
+      time,
+      author,
+      text: body,
+      ...(replyToId ? { replyToId } : {}),
+      ...(replyTo ? { replyToAuthor: personKey('twitter', replyTo) } : {}),
+      // The reposted author is `repostOf`, not a mention: a retweet is not a conversation.
+      mentions: mentions.filter((k) => k !== author && k !== repostOf),
+      hashtags,
+      kind: repostOf ? 'repost' : replyTo || replyToId ? 'reply' : 'post',
+      ...(repostOf ? { repostOf } : {}),
+    });
+    if (!people.has(author)) {
+      const profile: PersonProfile = { key: author, platform: 'twitter', handle };
+      const location = cell(fields, 'location');
+      const platformId = exactId(cell(fields, 'authorId'));
+      if (location) profile.location = location;
+      if (platformId) profile.platformId = platformId;
+      people.set(author, profile);
+    }
+  }
+
+  skipped.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  if (messages.length === 0) throw noMessagesError(fileName, skipped);
+  const warnings =
+    droppedReplyIds > 0 ? [`${droppedReplyIds} reply id(s) mangled by a spreadsheet were dropped; the replied-to person is kept`] : [];
+  return { messages, people: [...people.values()], skipped, warnings };
+}
+
+export const tagsCsvParser: Parser = { format: 'tags-csv', detect, parse };

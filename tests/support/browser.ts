@@ -1,0 +1,74 @@
+/**
+ * Headless Debian Chromium through playwright-core, with the flags that keep
+ * WebGL working here (software rendering; never --disable-software-rasterizer)
+ * and keep it off the network. Collects page and console errors so a test can
+ * fail on any of them.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export async function launchBrowser(): Promise<Browser> {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chat-atlas-chromium-'));
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--user-data-dir=${userDataDir}`,
+    ],
+  });
+}
+
+export interface WatchedPage {
+  page: Page;
+  errors: string[];
+}
+
+export async function openPage(browser: Browser, url: string, viewport = { width: 1280, height: 800 }): Promise<WatchedPage> {
+  const page = await browser.newPage({ viewport });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  await page.goto(url);
+  return { page, errors };
+}
+
+/**
+ * Share of an element's pixels, on a real screenshot, that differ from its
+ * background: a drawn graph paints some, a blank canvas none. The PNG is
+ * decoded by the browser itself to keep the tests free of image libraries.
+ */
+export async function paintedShare(page: Page, selector: string, background = [255, 255, 255]): Promise<number> {
+  const png = await page.locator(selector).screenshot();
+  return page.evaluate(
+    async ({ base64, bg }) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${base64}`;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = image.width;
+      canvas.height = image.height;
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(image, 0, 0);
+      const data = ctx.getImageData(0, 0, image.width, image.height).data;
+      let painted = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (Math.abs(data[i]! - bg[0]!) + Math.abs(data[i + 1]! - bg[1]!) + Math.abs(data[i + 2]! - bg[2]!) > 30) painted++;
+      }
+      return painted / (image.width * image.height);
+    },
+    { base64: png.toString('base64'), bg: background },
+  );
+}
