@@ -64,7 +64,7 @@ export function generateChatHistory(input: GeneratorInput = {}): ChatHistory {
 
   const messages = assignIds(rng.fork('ids'), placed);
   const posted = new Set(messages.map((m) => m.author.toLowerCase()));
-  return { seed: options.seed, chats, people: people.filter((p) => posted.has(p.handle.toLowerCase())), messages };
+  return { seed: options.seed, scale: options.scale, chats, people: people.filter((p) => posted.has(p.handle.toLowerCase())), messages };
 }
 
 /** Time order, then platform ids that grow with time, then drafts' refs resolved to those ids. */

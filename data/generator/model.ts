@@ -94,6 +94,8 @@ export interface GeneratedChat {
 
 export interface ChatHistory {
   seed: number;
+  /** The `scale` it was made with (people per chat multiplier), to regenerate it. */
+  scale: number;
   chats: GeneratedChat[];
   people: GeneratedPerson[];
   /** In time order (ties by id). */

@@ -72,7 +72,10 @@ export function readJsonContainer(text: string, fileName: string): JsonContainer
     if (records.length === 0) {
       const first = skipped[0]?.line;
       // A pretty-printed document that broke somewhere: say where, not "line 1".
-      const line = body.trimStart().startsWith('[') || body.trimStart().startsWith('{') ? (errorLine(body, documentError) ?? first) : first;
+      // Several lines opening with `{` at column 0: JSON Lines, whose first bad line is the news. Otherwise a
+      // (pretty-printed) document that broke somewhere: say where, not "line 1".
+      const jsonLines = lines.filter((l) => l.startsWith('{')).length >= 2;
+      const line = !jsonLines && /^\s*[[{]/.test(body) ? (errorLine(body, documentError) ?? first) : first;
       throw new TranscriptError(
         'unreadable_file',
         `${fileName}: neither a JSON document nor JSON Lines; first error at line ${line}: ${(documentError as Error).message}`,

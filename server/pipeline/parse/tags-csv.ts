@@ -8,7 +8,7 @@
 import { personKey, type PersonProfile, type Skipped } from '../../../shared/index.js';
 import { csvHeader, readCsv } from './csv-reader.js';
 import { missingColumnsError, noMessagesError, readTableDate } from './csv.js';
-import { isObject } from './read-json.js';
+import { isObject, str } from './read-json.js';
 import { extractHashtags, extractMentionHandles, retweetedHandle } from './text.js';
 import type { ParsedMessage, Parser, ParseResult } from './types.js';
 
@@ -22,6 +22,7 @@ const COLUMNS = {
   time: ['time'],
   replyTo: ['in_reply_to_screen_name', 'to_user'],
   replyToId: ['in_reply_to_status_id_str'],
+  replyToUserId: ['in_reply_to_user_id_str', 'to_user_id_str'],
   authorId: ['from_user_id_str'],
   location: ['user_location'],
   entities: ['entities_str'],
@@ -43,8 +44,14 @@ function exactId(value: string | undefined): string | undefined {
   return value.length > 15 && /^0+$/.test(value.slice(15)) ? undefined : value;
 }
 
-/** `user_mentions[].screen_name` and `hashtags[].text` of `entities_str`, or undefined when unreadable. */
-function readEntities(json: string | undefined): { mentions: string[]; hashtags: string[] } | undefined {
+interface Named {
+  handle: string;
+  name?: string;
+  id?: string;
+}
+
+/** `user_mentions[]` (handle, name, id) and `hashtags[].text` of `entities_str`, or undefined when unreadable. */
+function readEntities(json: string | undefined): { mentions: Named[]; hashtags: string[] } | undefined {
   if (!json) return undefined;
   let value: unknown;
   try {
@@ -53,11 +60,22 @@ function readEntities(json: string | undefined): { mentions: string[]; hashtags:
     return undefined;
   }
   if (!isObject(value)) return undefined;
-  const list = (key: string, field: string) =>
-    (Array.isArray(value[key]) ? value[key] : []).flatMap((e: unknown) =>
-      isObject(e) && typeof e[field] === 'string' && e[field] !== '' ? [e[field] as string] : [],
-    );
-  return { mentions: list('user_mentions', 'screen_name'), hashtags: list('hashtags', 'text') };
+  const list = (key: string) => (Array.isArray(value[key]) ? value[key] : []).filter(isObject);
+  const mentions = list('user_mentions').flatMap((m) => {
+    const handle = str(m, 'screen_name');
+    return handle ? [{ handle, name: str(m, 'name'), id: str(m, 'id_str') }] : [];
+  });
+  const hashtags = list('hashtags').flatMap((h) => (str(h, 'text') ? [`#${str(h, 'text')!.toLowerCase()}`] : []));
+  return { mentions, hashtags: [...new Set(hashtags)] };
+}
+
+/** A profile without undefined fields. */
+function profileOf({ handle, name, id }: Named, location?: string): PersonProfile {
+  const p: PersonProfile = { key: personKey('twitter', handle), platform: 'twitter', handle };
+  if (name) p.name = name;
+  if (location) p.location = location;
+  if (id) p.platformId = id;
+  return p;
 }
 
 function columnsOf(header: readonly string[]): Partial<Record<Role, number>> {
@@ -94,7 +112,8 @@ function parse(text: string, context: { fileName: string }): ParseResult {
   };
 
   const messages: ParsedMessage[] = [];
-  const people = new Map<string, PersonProfile>();
+  const authors = new Map<string, PersonProfile>();
+  const others_ = new Map<string, PersonProfile>();
   const skipped: Skipped[] = [...table.problems];
   let droppedReplyIds = 0;
 
@@ -120,35 +139,40 @@ function parse(text: string, context: { fileName: string }): ParseResult {
     const author = personKey('twitter', handle);
     const body = fields[cols.text!] ?? '';
     const entities = readEntities(cell(fields, 'entities'));
+    const named = entities?.mentions ?? extractMentionHandles(body).map((h) => ({ handle: h }));
     const reposted = retweetedHandle(body);
-    const repostOf = reposted ? personKey('twitter', reposted) : undefined;
-    const mentions = [...new Set((entities?.mentions ?? extractMentionHandles(body)).map((h) => personKey('twitter', h)))];
-    const hashtags = entities ? [...new Set(entities.hashtags.map((h) => `#${h.toLowerCase()}`))] : extractHashtags(body);
     const replyTo = cell(fields, 'replyTo')?.replace(/^@+/, '');
     const rawReplyId = cell(fields, 'replyToId');
     const replyToId = exactId(rawReplyId);
     if (rawReplyId && !replyToId) droppedReplyIds++;
-    messages.push({
+    // A retweet's mentions are the original author's words and the retweeted
+    // author is `repostOf` (as in the Twitter API parsers): a boost is no conversation.
+    const mentions = reposted ? [] : [...new Set(named.map((m) => personKey('twitter', m.handle)))].filter((k) => k !== author);
+    const message: ParsedMessage = {
       id,
       platform: 'twitter',
       time,
       author,
       text: body,
-      ...(replyToId ? { replyToId } : {}),
-      ...(replyTo ? { replyToAuthor: personKey('twitter', replyTo) } : {}),
-      // The reposted author is `repostOf`, not a mention: a retweet is not a conversation.
-      mentions: mentions.filter((k) => k !== author && k !== repostOf),
-      hashtags,
-      kind: repostOf ? 'repost' : replyTo || replyToId ? 'reply' : 'post',
-      ...(repostOf ? { repostOf } : {}),
-    });
-    if (!people.has(author)) {
-      const profile: PersonProfile = { key: author, platform: 'twitter', handle };
-      const location = cell(fields, 'location');
-      const platformId = exactId(cell(fields, 'authorId'));
-      if (location) profile.location = location;
-      if (platformId) profile.platformId = platformId;
-      people.set(author, profile);
+      mentions,
+      hashtags: entities?.hashtags ?? extractHashtags(body),
+      kind: reposted ? 'repost' : replyTo || replyToId ? 'reply' : 'post',
+    };
+    if (replyToId) message.replyToId = replyToId;
+    if (replyTo) message.replyToAuthor = personKey('twitter', replyTo);
+    if (reposted) message.repostOf = personKey('twitter', reposted);
+    messages.push(message);
+
+    authors.set(author, authors.get(author) ?? profileOf({ handle, id: exactId(cell(fields, 'authorId')) }, cell(fields, 'location')));
+    // Others named keep handle, name and id; an author's own row wins.
+    const others: Named[] = [
+      ...(reposted ? [named.find((m) => m.handle.toLowerCase() === reposted.toLowerCase()) ?? { handle: reposted }] : []),
+      ...(replyTo ? [{ handle: replyTo, id: exactId(cell(fields, 'replyToUserId')) }] : []),
+      ...(reposted ? [] : named),
+    ];
+    for (const o of others) {
+      const key = personKey('twitter', o.handle);
+      if (!others_.has(key)) others_.set(key, profileOf(o));
     }
   }
 
@@ -156,7 +180,8 @@ function parse(text: string, context: { fileName: string }): ParseResult {
   if (messages.length === 0) throw noMessagesError(fileName, skipped);
   const warnings =
     droppedReplyIds > 0 ? [`${droppedReplyIds} reply id(s) mangled by a spreadsheet were dropped; the replied-to person is kept`] : [];
-  return { messages, people: [...people.values()], skipped, warnings };
+  const people = [...authors.values(), ...[...others_.values()].filter((p) => !authors.has(p.key))];
+  return { messages, people, skipped, warnings };
 }
 
 export const tagsCsvParser: Parser = { format: 'tags-csv', detect, parse };

@@ -33,15 +33,21 @@ function detect(head: string): number {
   return /"author"\s*:\s*\{/.test(head) && /"username"\s*:/.test(head) && /"text"\s*:/.test(head) ? 0.6 : 0;
 }
 
-const isPage = (v: Record<string, unknown>): boolean => 'data' in v || 'includes' in v;
+const isPage = (v: Record<string, unknown>): boolean => 'data' in v || 'includes' in v || 'meta' in v || 'errors' in v;
+
+/** A tweet to read, or why a record holds none. */
+type Item = { where: Where; value: unknown; reason?: string };
 
 /** The tweets of one JSON value (page, tweet, or array of either), each with where it came from. */
-function tweetsOf(value: unknown, where: (i: number) => Where, nested = false): { where: Where; value: unknown }[] {
+function tweetsOf(value: unknown, where: (i: number) => Where, nested = false): Item[] {
   if (Array.isArray(value) && !nested) return value.flatMap((v, i) => tweetsOf(v, () => where(i), true));
   if (!isObject(value) || !isPage(value)) return [{ where: where(0), value }];
   const data = value.data;
-  // An empty search page (`meta.result_count: 0`) holds nothing to skip.
-  if (data === undefined) return [];
+  if (data === undefined) {
+    // An empty search page (`meta.result_count: 0`) holds nothing to skip; an errors-only one says why.
+    const error = objects(value, 'errors')?.[0];
+    return error ? [{ where: where(0), value, reason: `response page without data: ${str(error, 'detail') ?? str(error, 'title') ?? 'errors only'}` }] : [];
+  }
   return (Array.isArray(data) ? data : [data]).map((t, i) => ({ where: nested ? where(0) : where(i), value: t }));
 }
 
@@ -161,7 +167,7 @@ function parse(text: string, { fileName }: ParseContext): ParseResult {
   const container = readJsonContainer(text, fileName);
   const skipped: Skipped[] = [];
   let values: unknown[];
-  let items: { where: Where; value: unknown }[];
+  let items: Item[];
   if (container.kind === 'document') {
     values = [container.value];
     items = tweetsOf(container.value, (i) => ({ record: i + 1 }));
@@ -170,12 +176,12 @@ function parse(text: string, { fileName }: ParseContext): ParseResult {
     values = container.records.map((r) => r.value);
     items = container.records.flatMap((r) => tweetsOf(r.value, () => ({ line: r.line })));
   }
-  const pool = buildPool(values, items.map((i) => i.value));
+  const pool = buildPool(values, items.filter((i) => !i.reason).map((i) => i.value));
   const book = new ProfileBook();
   const messages: ParsedMessage[] = [];
   let timesFromIds = 0;
-  for (const { where, value } of items) {
-    const result = isObject(value) ? readTweet(value, pool, book, () => timesFromIds++) : `not a tweet: ${JSON.stringify(value)?.slice(0, 40)}`;
+  for (const { where, value, reason } of items) {
+    const result = reason ?? (isObject(value) ? readTweet(value, pool, book, () => timesFromIds++) : `not a tweet: ${JSON.stringify(value)?.slice(0, 40)}`);
     if (typeof result === 'string') skipped.push(skip(where, result));
     else messages.push(result);
   }
