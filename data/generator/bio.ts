@@ -41,12 +41,14 @@ function lowerFirst(s: string): string {
 }
 
 function withSectorAndPlace(rng: Rng, role: string, work: string, where: string, city: string): string {
-  const tail = rng.chance(0.35) ? ` ${rng.pick(DISCLAIMERS)}`.trimEnd() : '';
+  const disclaimer = rng.chance(0.35) ? rng.pick(DISCLAIMERS) : '';
+  const tail = disclaimer ? ` ${disclaimer}` : '';
+  const dotTail = disclaimer ? ` · ${disclaimer}` : '';
   const bare = work.replace(/^(a|an|the) /, '');
   return rng.weighted<string>([
     [`${role}, ${work.replace(/^\(|\)$/g, '')}, ${where}.${tail}`, 3],
     [`${role} @ ${bare} | ${where}`, 2],
-    [`${role} (${bare}) — ${where}${tail}`, 2],
+    [`${role} (${bare}) — ${where}${dotTail}`, 2],
     [`${role} in ${where} ${rng.pick(EMOJI)}`, 2],
     [`${city}-based ${lowerFirst(role)}. ${rng.pick(HOBBIES)}`, 1],
     [`${role} at ${work}, ${where}. ${rng.pick(HOBBIES)}`, 2],

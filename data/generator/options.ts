@@ -18,9 +18,9 @@ export interface GeneratorOptions {
   startMonth: string;
   /** Numbered questions the moderator asks per session (Q1…Qn). Default 5. */
   questionsPerSession: number;
-  /** Chance an attendee answers a given question. Default 0.6. */
+  /** Chance an attendee answers a given question. Default 0.55. */
   answerRate: number;
-  /** Chance an attendee replies to someone else's answer, per question. Default 0.22. */
+  /** Chance an attendee replies to someone else's answer, per question. Default 0.2. */
   replyRate: number;
   /** Chance an answer credits another attendee by @-name. Default 0.1. */
   mentionRate: number;
@@ -52,8 +52,8 @@ export const DEFAULT_GENERATOR_OPTIONS: Readonly<GeneratorOptions> = Object.free
   months: 12,
   startMonth: '2023-01',
   questionsPerSession: 5,
-  answerRate: 0.6,
-  replyRate: 0.22,
+  answerRate: 0.55,
+  replyRate: 0.2,
   mentionRate: 0.1,
   visitorRate: 0.08,
   repostRate: 0.06,

@@ -39,24 +39,41 @@ class HandleBook {
   }
 }
 
-function platformIds(rng: Rng): Pick<GeneratedPerson, 'twitterId' | 'mastodonId' | 'createdAt'> {
+const TWITTER_EPOCH = 1288834974657n;
+
+/**
+ * Platform user ids that look their age: Twitter counted users up to late
+ * 2013 and used snowflakes after; Mastodon accounts got snowflake ids from
+ * 2018. `taken` keeps them unique.
+ */
+function platformIds(rng: Rng, taken: Set<string>): Pick<GeneratedPerson, 'twitterId' | 'mastodonId' | 'createdAt'> {
   const created = ACCOUNTS_FROM + Math.floor(rng.next() * (ACCOUNTS_TO - ACCOUNTS_FROM));
-  // Twitter ids before late 2013 are short counters, later ones 18–19 digit snowflakes.
-  const twitterId = created < Date.UTC(2013, 10, 1) ? rng.digits(rng.int(8, 10)) : rng.digits(rng.int(18, 19));
-  return { twitterId, mastodonId: rng.digits(rng.int(6, 18)), createdAt: new Date(created).toISOString() };
+  const unique = (make: () => string): string => {
+    for (;;) {
+      const id = make();
+      if (!taken.has(id)) return taken.add(id), id;
+    }
+  };
+  const twitterId = unique(() => created < Date.UTC(2013, 10, 1)
+    ? String(rng.int(10_000_000, 2_000_000_000))
+    : String(((BigInt(created) - TWITTER_EPOCH) << 22n) | BigInt(rng.int(0, 4_194_303))));
+  const mastodonId = unique(() => created < Date.UTC(2018, 0, 1)
+    ? String(rng.int(1, 999_999))
+    : String((BigInt(created) << 16n) | BigInt(rng.int(0, 65_535))));
+  return { twitterId, mastodonId, createdAt: new Date(created).toISOString() };
 }
 
-function moderatorOf(rng: Rng, spec: ChatSpec, book: HandleBook): GeneratedPerson {
+function moderatorOf(rng: Rng, spec: ChatSpec, book: HandleBook, ids: Set<string>): GeneratedPerson {
   const m = spec.moderator;
   if (!book.take(m.handle)) throw new Error(`generator: moderator handle ${m.handle} is taken`);
   return {
     handle: m.handle, instance: spec.instance ?? rng.pick(OTHER_INSTANCES), name: m.name, bio: m.bio, location: m.location,
     homeChat: spec.hashtag, platform: spec.platform, sector: m.sector, region: m.region, city: '', role: 'chat account',
-    attendance: 'moderator', ...platformIds(rng),
+    attendance: 'moderator', ...platformIds(rng, ids),
   };
 }
 
-function memberOf(rng: Rng, spec: ChatSpec, options: ResolvedOptions, book: HandleBook): GeneratedPerson {
+function memberOf(rng: Rng, spec: ChatSpec, options: ResolvedOptions, book: HandleBook, ids: Set<string>): GeneratedPerson {
   const sector = rng.weighted(spec.sectors);
   const region = rng.weighted(spec.regions);
   const name = pickName(rng);
@@ -70,19 +87,20 @@ function memberOf(rng: Rng, spec: ChatSpec, options: ResolvedOptions, book: Hand
   return {
     handle, instance, name: displayName(rng, name), bio: profile.bio, location: profile.location,
     homeChat: spec.hashtag, platform: spec.platform, sector, region, city: profile.city, role: profile.role,
-    attendance, ...platformIds(rng),
+    attendance, ...platformIds(rng, ids),
   };
 }
 
 /** Everyone, chat by chat: the moderator first, then the home members. */
 export function makePeople(rng: Rng, options: ResolvedOptions): GeneratedPerson[] {
   const book = new HandleBook();
+  const ids = new Set<string>();
   const people: GeneratedPerson[] = [];
-  for (const spec of options.chats) people.push(moderatorOf(rng, spec, book));
+  for (const spec of options.chats) people.push(moderatorOf(rng, spec, book, ids));
   for (const spec of options.chats) {
     const chatRng = rng.fork(spec.hashtag);
     const n = chatRng.int(options.peoplePerChat.min, options.peoplePerChat.max);
-    for (let i = 0; i < n; i++) people.push(memberOf(chatRng, spec, options, book));
+    for (let i = 0; i < n; i++) people.push(memberOf(chatRng, spec, options, book, ids));
   }
   return people;
 }

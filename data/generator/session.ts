@@ -77,7 +77,7 @@ export function generateSession(input: SessionInput): Draft[] {
   const start = input.startMs;
   const q = options.questionsPerSession;
   const span = (52 * MINUTE) / q;
-  add({ ms: start + rng.int(0, 30) * SECOND, author: moderator.handle, text: welcomeText(ctx(moderator), q), kind: 'post', mentions: [] });
+  const welcome = add({ ms: start + rng.int(0, 30) * SECOND, author: moderator.handle, text: welcomeText(ctx(moderator), q), kind: 'post', mentions: [] });
 
   // Intros before Q1; the moderator greets newcomers.
   const spoken = new Set<string>();
@@ -123,7 +123,8 @@ export function generateSession(input: SessionInput): Draft[] {
         if (back && rng.chance(0.35)) reply(back, r, r.ms + 30 * SECOND + wait(2 * MINUTE), replyBackText);
       }
       if (rng.chance(options.repostRate)) {
-        const pool = rng.chance(0.6) ? [question] : targets;
+        // Mostly the question; the welcome too, whose long text shows Twitter's cut "RT @x: …" form.
+        const pool = rng.weighted<Draft[]>([[[question], 5], [targets, 4], [[welcome], 1]]);
         if (pool.length) repost(person, rng.pick(pool));
       }
     }

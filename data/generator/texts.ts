@@ -37,7 +37,7 @@ export function questionText(ctx: TextContext, n: number): string {
 
 export function welcomeText(ctx: TextContext, questions: number): string {
   return ctx.rng.pick([
-    `Welcome to ${ctx.tag}! Tonight we’re talking ${ctx.topic}. ${questions} questions, Q1 in a few minutes — answer with A1, A2… and the hashtag`,
+    `Welcome to ${ctx.tag}! Tonight we’re talking ${ctx.topic}. ${questions} questions, Q1 in a few minutes — answer with A1, A2… and remember the hashtag so everyone can follow along`,
     `Hi all and welcome to this month’s ${ctx.tag}: ${ctx.topic}. Say hello and tell us where you’re joining from 👋`,
     `It’s chat time! ${ctx.tag} on ${ctx.topic} starts now. Intros please, then Q1.`,
   ]);
@@ -89,7 +89,7 @@ const ANSWER_BODIES: readonly (readonly string[])[] = [
     'a shared doc with folks from other places, happy to share', 'we piloted {tool} with {audience} and it stuck'],
   ['stories > stats for {stakeholders}', 'we collect quotes from {audience}, they land better than numbers',
     'monthly report… that nobody reads 😅', 'short case studies, one page max', 'we invite {stakeholders} along to see it'],
-  ['going to steal the {tool} idea!', 'reach out to {audience} more', 'more of this please, great chat',
+  ['going to try {tool}, thanks for the idea!', 'reach out to {audience} more', 'more of this please, great chat',
     'follow up with a few of you after tonight', 'thanks all 👋 lots to think about'],
 ];
 

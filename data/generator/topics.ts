@@ -90,7 +90,7 @@ export const THEME_WORDS: Record<Theme, ThemeWords> = {
 export const QUESTION_TEMPLATES: readonly (readonly string[])[] = [
   ['What does {topic} look like in your {workplace} right now?', 'How does {topic} show up in your day-to-day work?',
     'What first got you thinking about {topic}?'],
-  ['What’s the biggest barrier to {topic} where you work?', 'What gets in the way of {topic}?',
+  ['What’s the hardest part of {topic} where you work?', 'What gets in the way when you take on {topic}?',
     'Who are your allies when it comes to {topic}?'],
   ['Share a tool, resource or example of {topic} that worked for you', 'What’s one success story with {topic}?',
     'What training or support would help you with {topic}?'],

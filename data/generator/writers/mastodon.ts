@@ -87,7 +87,7 @@ function statusOf(m: GeneratedMessage, view: View): object {
   };
 }
 
-/** The Mastodon chat's statuses as a JSON array, newest first, pretty-printed as API dumps usually are. */
+/** The Mastodon chat's statuses as a JSON array, newest first, one status per line (compact as the API sends them, diff-friendly). */
 export function writeMastodonJson(model: ChatHistory, chat: GeneratedChat): string {
   if (chat.platform !== 'mastodon' || !chat.instance) throw new Error(`mastodon writer: ${chat.hashtag} is not a Mastodon chat`);
   const index = peopleByHandle(model);
@@ -99,5 +99,6 @@ export function writeMastodonJson(model: ChatHistory, chat: GeneratedChat): stri
     if (m.repostOf) bump(counts.reblogs, m.repostOf.id);
   }
   const view: View = { home: chat.instance, index, byId: new Map(mine.map((m) => [m.id, m])), counts };
-  return `${JSON.stringify([...mine].reverse().map((m) => statusOf(m, view)), null, 2)}\n`;
+  const lines = [...mine].reverse().map((m) => JSON.stringify(statusOf(m, view)));
+  return `[\n${lines.join(',\n')}\n]\n`;
 }

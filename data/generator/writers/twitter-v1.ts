@@ -32,22 +32,23 @@ const unmarkBigInts = (json: string) => json.replace(/"\\u0000BIG:(\d+)"/g, '$1'
 
 function userObject(p: GeneratedPerson) {
   const n = stableNumber(p.handle);
+  // The profile fields parsers read, and the counts every v1.1 user has; display settings left out to keep the demo small.
   return {
     id: big(p.twitterId), id_str: p.twitterId, name: p.name, screen_name: p.handle,
-    location: p.location, description: p.bio, url: null,
-    entities: { description: { urls: [] } }, protected: false,
-    followers_count: 40 + (n % 2400), friends_count: 60 + ((n >>> 8) % 1500), listed_count: (n >>> 4) % 90,
-    created_at: twitterDate(p.createdAt), favourites_count: (n >>> 12) % 9000, verified: false,
-    statuses_count: 300 + ((n >>> 3) % 20000), lang: null, default_profile: (n & 3) === 0, default_profile_image: false,
+    location: p.location, description: p.bio, url: null, protected: false,
+    followers_count: 40 + (n % 2400), friends_count: 60 + ((n >>> 8) % 1500),
+    created_at: twitterDate(p.createdAt), verified: false, statuses_count: 300 + ((n >>> 3) % 20000),
   };
 }
 
 type Index = Map<string, GeneratedPerson>;
 
-function entitiesOf(fullText: string, index: Index) {
+/** Entities of `fullText`; with `keep`, only those wholly inside its first `keep` UTF-16 units (a cut retweet). */
+function entitiesOf(fullText: string, index: Index, keep = fullText.length) {
   const hashtags: { text: string; indices: [number, number] }[] = [];
   const mentions: { screen_name: string; name: string; id: string | null; id_str: string; indices: [number, number] }[] = [];
   for (const e of findEntities(fullText)) {
+    if (e.end > keep) continue;
     const indices: [number, number] = [codePointIndex(fullText, e.start), codePointIndex(fullText, e.end)];
     if (e.kind === 'hashtag') hashtags.push({ text: e.value, indices });
     else {
@@ -69,16 +70,21 @@ function statusOf(m: GeneratedMessage, index: Index, byId: Map<string, Generated
   const author = personOf(index, m.author);
   const original = m.repostOf ? byId.get(m.repostOf.id) : undefined;
   let fullText = escapeTwitter(m.text);
+  let entities = entitiesOf(fullText, index);
   if (original) {
     fullText = `RT @${personOf(index, original.author).handle}: ${fullText}`;
-    if (codePointLength(fullText) > RETWEET_LIMIT) fullText = `${Array.from(fullText).slice(0, RETWEET_LIMIT - 1).join('')}…`;
+    const cut = codePointLength(fullText) > RETWEET_LIMIT;
+    const kept = cut ? Array.from(fullText).slice(0, RETWEET_LIMIT - 1).join('') : fullText;
+    // Entities cut by the ellipsis are dropped, as Twitter does.
+    entities = entitiesOf(fullText, index, kept.length);
+    if (cut) fullText = `${kept}…`;
   }
   const target = m.replyTo ? personOf(index, m.replyTo.author) : undefined;
   const n = stableNumber(m.id);
   return {
     created_at: twitterDate(m.time), id: big(m.id), id_str: m.id, full_text: fullText, truncated: false,
     display_text_range: [displayStart(fullText, !!target), codePointLength(fullText)],
-    entities: entitiesOf(fullText, index),
+    entities,
     source: CLIENTS[stableNumber(author.handle) % CLIENTS.length],
     in_reply_to_status_id: big(m.replyTo?.id ?? null), in_reply_to_status_id_str: m.replyTo?.id ?? null,
     in_reply_to_user_id: big(target?.twitterId ?? null), in_reply_to_user_id_str: target?.twitterId ?? null,

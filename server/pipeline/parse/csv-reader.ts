@@ -29,10 +29,10 @@ const LF = 10;
 const CR = 13;
 const QUOTE = 34;
 
-// A row whose quote never closes swallows the rest of the file; we report it
-// and re-read from its next line. Each retry rescans to the end, so hostile
-// input (a stray quote on every line) is bounded by this many retries.
-const MAX_QUOTE_RECOVERIES = 20;
+// Recovery stays linear: a bad row is re-read from its next line only when
+// a quoted field ran past it, and every line a quoted field ran over holds no
+// quote (the field ends at the first one), so those lines are read once more
+// as plain rows. A quote that never closes is the file's last quote: once.
 
 /** The delimiter occurring most often outside quotes in `line`; comma on a tie or none. */
 export function sniffDelimiter(line: string): CsvDelimiter {
@@ -154,14 +154,9 @@ export function readCsv(input: string): CsvTable {
   let header: string[] | undefined;
   let offset = 0;
   let line = 1;
-  let recoveries = 0;
   while (offset < text.length) {
     const scan = scanRecord(text, offset, code);
     if (scan.unterminated) {
-      if (recoveries++ >= MAX_QUOTE_RECOVERIES) {
-        problems.push({ line, reason: 'quoted field never closes; the rest of the file was not read' });
-        break;
-      }
       problems.push({ line, reason: 'quoted field never closes (unbalanced ")' });
       offset = nextLine(text, offset);
       line++;

@@ -132,12 +132,16 @@ export function readAuthor(raw: string): { handle: string; name?: string } | und
   return { handle: stripAt(value) };
 }
 
-/** Reply targets in a `to` cell: one person, or a list split on commas, semicolons or spaces. */
+/**
+ * Reply targets in a `to` cell: one person, or a list split on commas or
+ * semicolons, or on spaces between `@handles` (`Ann Smith` stays one person).
+ */
 function readTargets(raw: string): string[] {
-  const value = raw.trim();
-  if (value === '') return [];
-  if (value.includes('(')) return [readAuthor(value)?.handle ?? value];
-  return value.split(/[\s,;]+/).map(stripAt).filter((s) => s !== '');
+  return raw.split(/[,;]/).flatMap((part) => {
+    const words = part.trim().split(/\s+/);
+    const people = words.length > 1 && words.every((w) => w.startsWith('@')) ? words : [part];
+    return people.flatMap((p) => readAuthor(p)?.handle ?? []);
+  });
 }
 
 /** Ids that are just 1, 2, 3… (or 0, 1, 2…) number rows, not messages, and would collide across files. */
@@ -229,9 +233,9 @@ function parse(text: string, context: { fileName: string }): ParseResult {
     const replyToId = cell(fields, 'replyToId');
     const reposted = retweetedHandle(body);
     const repostOf = reposted ? personKey(platform, reposted) : undefined;
-    const mentions = [...new Set([...alsoTo, ...extractMentionHandles(body)].map((h) => personKey(platform, h)))].filter(
-      (k) => k !== author && k !== repostOf,
-    );
+    // A repost's mentions are the original author's words (as in the Twitter parsers).
+    const named = repostOf ? [] : [...alsoTo, ...extractMentionHandles(body)];
+    const mentions = [...new Set(named.map((h) => personKey(platform, h)))].filter((k) => k !== author);
     const chat = cell(fields, 'chat');
     const id = (useIds ? ids[index] : undefined) || contentId(author, time, body);
     messages.push({

@@ -68,12 +68,13 @@ const keyOf = (o: unknown): string | undefined => {
   return handle ? personKey('mastodon', handle) : undefined;
 };
 
-function profileOf(account: Json): PersonProfile | undefined {
+/** An account's or mention's profile; `bio` only for full accounts (`withBio`). */
+function profileOf(account: Json, withBio: boolean): PersonProfile | undefined {
   const handle = fullHandle(account);
   if (!handle) return undefined;
   const profile: PersonProfile = { key: personKey('mastodon', handle), platform: 'mastodon', handle };
   const name = str(account, 'display_name')?.trim();
-  const bio = htmlToText(str(account, 'note') ?? '');
+  const bio = withBio ? htmlToText(str(account, 'note') ?? '') : '';
   const url = str(account, 'url');
   const id = str(account, 'id');
   if (name) profile.name = name;
@@ -111,7 +112,8 @@ function readStatus(status: Json, accountsById: Map<string, string>): ParsedMess
   // instance. Fully qualified `@ann@glammr.us` in the text is added.
   const mentionKeys = mentionList.map(keyOf).filter((k): k is string => k !== undefined);
   const textKeys = extractMentionHandles(text).filter((h) => h.includes('@')).map((h) => personKey('mastodon', h));
-  const mentions = [...new Set([...mentionKeys, ...textKeys])].filter((k) => k !== author && k !== repostOf);
+  // A boost's mentions are the original author's words (as in the Twitter parsers).
+  const mentions = reblog ? [] : [...new Set([...mentionKeys, ...textKeys])].filter((k) => k !== author);
   const tagNames = arrayOf(source.tags).flatMap((t) => (str(t, 'name') ? [`#${str(t, 'name')!.toLowerCase().replace(/^#/, '')}`] : []));
   const hashtags = [...new Set([...tagNames, ...extractHashtags(text)])];
 
@@ -141,7 +143,8 @@ function detect(head: string): number {
   const has = (key: string) => h.includes(`"${key}"`);
   // `acct` is Mastodon's own word; Twitter and Bluesky JSON never use it as a key.
   if (!has('account') || !has('acct')) return 0;
-  return 0.6 + (has('visibility') ? 0.2 : 0) + (has('content') && has('in_reply_to_account_id') ? 0.15 : 0);
+  if (!has('visibility')) return 0.6;
+  return has('content') && has('in_reply_to_account_id') ? 0.95 : 0.8;
 }
 
 function parse(text: string, context: { fileName: string }): ParseResult {
@@ -161,7 +164,9 @@ function parse(text: string, context: { fileName: string }): ParseResult {
   }
 
   const messages: ParsedMessage[] = [];
-  const people = new Map<string, PersonProfile>();
+  // Authors keep their whole profile; people only boosted, quoted or mentioned keep handle, name, url, id.
+  const authors = new Map<string, PersonProfile>();
+  const others = new Map<string, PersonProfile>();
   let hidden = 0;
   for (const { value, at } of items) {
     if (!isStatus(value)) {
@@ -182,9 +187,12 @@ function parse(text: string, context: { fileName: string }): ParseResult {
     }
     messages.push(read);
     // Profiles only of statuses read: a left-out direct message names no one.
-    for (const account of [value, value.reblog, quotedStatus(value)].filter(isStatus).map((x) => x.account as Json)) {
-      const profile = profileOf(account);
-      if (profile && !people.has(profile.key)) people.set(profile.key, profile);
+    const author = profileOf(value.account as Json, true);
+    if (author && !authors.has(author.key)) authors.set(author.key, author);
+    const spread = [value.reblog, quotedStatus(value)].filter(isStatus);
+    const named = [...spread.map((x) => x.account), ...(read.kind === 'repost' ? [] : arrayOf(value.mentions))].filter(isObject);
+    for (const other of named.map((o) => profileOf(o, false))) {
+      if (other && !others.has(other.key)) others.set(other.key, other);
     }
   }
 
@@ -197,7 +205,8 @@ function parse(text: string, context: { fileName: string }): ParseResult {
     });
   }
   const warnings = hidden > 0 ? [`${hidden} non-public status(es) (private, direct, limited) left out`] : [];
-  return { messages, people: [...people.values()], skipped, warnings };
+  const people = [...authors.values(), ...[...others.values()].filter((p) => !authors.has(p.key))];
+  return { messages, people, skipped, warnings };
 }
 
 export const mastodonParser: Parser = { format: 'mastodon', detect, parse };

@@ -12,7 +12,8 @@ export type JsonContainer =
 
 /** `window.YTD.tweets.part0 = [...]` (Twitter archive) → the array text. */
 export function stripAssignmentPrefix(text: string): string {
-  const match = /^\s*window\.[\w.$]+\s*=\s*/.exec(text);
+  // Today's archive (`window.YTD.tweets.part0 =`) and the 2012–2018 one (`Grailbird.data.tweets_2015_01 =`).
+  const match = /^\s*(?:window\.[\w.$]+|Grailbird\.data\.[\w$]+)\s*=\s*/.exec(text);
   return match ? text.slice(match[0].length) : text;
 }
 
@@ -64,18 +65,21 @@ export function readJsonContainer(text: string, fileName: string): JsonContainer
     lines.forEach((raw, i) => {
       if (raw.trim() === '') return;
       try {
-        records.push({ line: i + 1, value: JSON.parse(raw) });
+        const value: unknown = JSON.parse(raw);
+        // A record is an object or array; a bare `13` is a fragment of a pretty-printed document.
+        if (typeof value === 'object' && value !== null) records.push({ line: i + 1, value });
+        else skipped.push({ line: i + 1, reason: `not a JSON record: ${excerpt(raw)}` });
       } catch {
         skipped.push({ line: i + 1, reason: `not valid JSON: ${excerpt(raw)}` });
       }
     });
     if (records.length === 0) {
       const first = skipped[0]?.line;
-      // A pretty-printed document that broke somewhere: say where, not "line 1".
       // Several lines opening with `{` at column 0: JSON Lines, whose first bad line is the news. Otherwise a
       // (pretty-printed) document that broke somewhere: say where, not "line 1".
-      const jsonLines = lines.filter((l) => l.startsWith('{')).length >= 2;
-      const line = !jsonLines && /^\s*[[{]/.test(body) ? (errorLine(body, documentError) ?? first) : first;
+      const opening = body.trimStart();
+      const jsonLines = !opening.startsWith('[') && lines.filter((l) => l.startsWith('{')).length >= 2;
+      const line = !jsonLines && /^[[{]/.test(opening) ? (errorLine(body, documentError) ?? first) : first;
       throw new TranscriptError(
         'unreadable_file',
         `${fileName}: neither a JSON document nor JSON Lines; first error at line ${line}: ${(documentError as Error).message}`,

@@ -112,8 +112,8 @@ function parse(text: string, context: { fileName: string }): ParseResult {
   };
 
   const messages: ParsedMessage[] = [];
-  const authors = new Map<string, PersonProfile>();
-  const others_ = new Map<string, PersonProfile>();
+  const authorProfiles = new Map<string, PersonProfile>();
+  const otherProfiles = new Map<string, PersonProfile>();
   const skipped: Skipped[] = [...table.problems];
   let droppedReplyIds = 0;
 
@@ -139,7 +139,7 @@ function parse(text: string, context: { fileName: string }): ParseResult {
     const author = personKey('twitter', handle);
     const body = fields[cols.text!] ?? '';
     const entities = readEntities(cell(fields, 'entities'));
-    const named = entities?.mentions ?? extractMentionHandles(body).map((h) => ({ handle: h }));
+    const named: Named[] = entities?.mentions ?? extractMentionHandles(body).map((h) => ({ handle: h }));
     const reposted = retweetedHandle(body);
     const replyTo = cell(fields, 'replyTo')?.replace(/^@+/, '');
     const rawReplyId = cell(fields, 'replyToId');
@@ -163,16 +163,15 @@ function parse(text: string, context: { fileName: string }): ParseResult {
     if (reposted) message.repostOf = personKey('twitter', reposted);
     messages.push(message);
 
-    authors.set(author, authors.get(author) ?? profileOf({ handle, id: exactId(cell(fields, 'authorId')) }, cell(fields, 'location')));
-    // Others named keep handle, name and id; an author's own row wins.
-    const others: Named[] = [
-      ...(reposted ? [named.find((m) => m.handle.toLowerCase() === reposted.toLowerCase()) ?? { handle: reposted }] : []),
-      ...(replyTo ? [{ handle: replyTo, id: exactId(cell(fields, 'replyToUserId')) }] : []),
-      ...(reposted ? [] : named),
-    ];
+    if (!authorProfiles.has(author)) {
+      authorProfiles.set(author, profileOf({ handle, id: exactId(cell(fields, 'authorId')) }, cell(fields, 'location')));
+    }
+    // People only named keep handle, name and id; their own rows, if any, win.
+    const others = reposted ? [named.find((m) => personKey('twitter', m.handle) === message.repostOf) ?? { handle: reposted }] : named;
+    if (replyTo) others.push({ handle: replyTo, id: exactId(cell(fields, 'replyToUserId')) });
     for (const o of others) {
       const key = personKey('twitter', o.handle);
-      if (!others_.has(key)) others_.set(key, profileOf(o));
+      if (!otherProfiles.has(key)) otherProfiles.set(key, profileOf(o));
     }
   }
 
@@ -180,7 +179,7 @@ function parse(text: string, context: { fileName: string }): ParseResult {
   if (messages.length === 0) throw noMessagesError(fileName, skipped);
   const warnings =
     droppedReplyIds > 0 ? [`${droppedReplyIds} reply id(s) mangled by a spreadsheet were dropped; the replied-to person is kept`] : [];
-  const people = [...authors.values(), ...[...others_.values()].filter((p) => !authors.has(p.key))];
+  const people = [...authorProfiles.values(), ...[...otherProfiles.values()].filter((p) => !authorProfiles.has(p.key))];
   return { messages, people, skipped, warnings };
 }
 

@@ -98,6 +98,9 @@ function quotedHandle(s: Status): string | undefined {
   );
 }
 
+const userProfile = (handle: string, u: Record<string, unknown>) =>
+  profile({ handle, name: str(u, 'name'), bio: str(u, 'description'), location: str(u, 'location'), url: profileUrl(u), platformId: str(u, 'id_str') });
+
 function readStatus(s: Status, owner: Owner | undefined, book: ProfileBook, fromId: () => void): ParsedMessage | string {
   // `id` is a lossy double in API output; the archive's string `id` is exact.
   const id = str(s, 'id_str') ?? (typeof s.id === 'string' ? s.id : undefined);
@@ -113,7 +116,7 @@ function readStatus(s: Status, owner: Owner | undefined, book: ProfileBook, from
 
   const text = unescapeTweetText(raw);
   const author = twitterKey(handle);
-  book.addAuthor(user ? profile({ handle, name: str(user, 'name'), bio: str(user, 'description'), location: str(user, 'location'), url: profileUrl(user), platformId: str(user, 'id_str') }) : profile({ handle, platformId: owner?.platformId }));
+  book.addAuthor(user ? userProfile(handle, user) : profile({ handle, platformId: owner?.platformId }));
 
   const entities = entitiesOf(s);
   const retweeted = obj(s, 'retweeted_status');

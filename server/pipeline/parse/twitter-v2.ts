@@ -76,7 +76,7 @@ function buildPool(values: readonly unknown[], tweets: readonly unknown[]): Pool
   return pool;
 }
 
-/** A user's handle: the inline object, else the pool by id. `{}` is what flatten writes for a missing user. */
+/** A user: the inline object when it has a username, else the pool's by id (flatten writes `{}` for a missing user). */
 function userOf(inline: User | undefined, id: string | undefined, pool: Pool): User | undefined {
   if (str(inline, 'username')) return inline;
   return id ? pool.users.get(id) : undefined;
@@ -88,6 +88,9 @@ function refAuthor(ref: Tweet | undefined, pool: Pool): User | undefined {
   const full = { ...pool.tweets.get(str(ref, 'id') ?? ''), ...ref };
   return userOf(obj(full, 'author'), str(full, 'author_id'), pool);
 }
+
+const userProfile = (handle: string, u: User) =>
+  profile({ handle, name: str(u, 'name'), bio: str(u, 'description'), location: str(u, 'location'), url: profileUrl(u), platformId: str(u, 'id') });
 
 const bare = (u: User | undefined) => {
   const handle = str(u, 'username');
@@ -111,7 +114,7 @@ function readTweet(t: Tweet, pool: Pool, book: ProfileBook, fromId: () => void):
 
   const text = unescapeTweetText(raw);
   const author = twitterKey(handle);
-  book.addAuthor(profile({ handle, name: str(user, 'name'), bio: str(user, 'description'), location: str(user, 'location'), url: profileUrl(user), platformId: str(user, 'id') }));
+  book.addAuthor(userProfile(handle, user));
 
   const entities = obj(note, 'entities') ?? obj(t, 'entities');
   const refs = objects(t, 'referenced_tweets') ?? [];

@@ -217,6 +217,7 @@ describe('twitter-v1 on broken and foreign files', () => {
     const error = thrown(() => parse('made/twitter/truncated-array.json'));
     expect(error.code).toBe('unreadable_file');
     expect(error.details.line).toBe(4);
+    expect(error.message).toContain('first error at line 4');
   });
 
   it('throws no_messages naming what a v2 file holds', () => {

@@ -135,11 +135,13 @@ describe('twitter-v2 on real twarc2 response pages (geo_tweets.jsonl)', () => {
     expect(single.messages.map((m) => [m.id, m.replyToAuthor])).toEqual([['1501963039859363843', 'twitter:j2bryson']]);
   });
 
-  it('passes over an empty search page without skipping it', () => {
+  it('passes over an empty search page, and skips an errors-only page with its error', () => {
     const empty = JSON.stringify({ meta: { result_count: 0 }, __twarc: { version: '2.14.0' } });
-    const withEmpty = twitterV2Parser.parse(`${empty}\n${lines('real/twitter-v2/geo_tweets.jsonl')[0]}\n`, { fileName: 'x.jsonl' });
-    expect(withEmpty.messages.map((m) => m.id)).toEqual(['1249702384659554308']);
-    expect(withEmpty.skipped).toEqual([]);
+    const errors = JSON.stringify({ errors: [{ value: '1', detail: 'Could not find tweet with ids: [1].', title: 'Not Found Error' }] });
+    const text = `${empty}\n${lines('real/twitter-v2/geo_tweets.jsonl')[0]}\n${errors}\n`;
+    const result = twitterV2Parser.parse(text, { fileName: 'x.jsonl' });
+    expect(result.messages.map((m) => m.id)).toEqual(['1249702384659554308']);
+    expect(result.skipped).toEqual([{ line: 3, reason: 'response page without data: Could not find tweet with ids: [1].' }]);
   });
 });
 
