@@ -1,18 +1,14 @@
 /**
  * Headless Debian Chromium through playwright-core, with the flags that keep
  * WebGL working here (software rendering; never --disable-software-rasterizer)
- * and keep it off the network. Collects page and console errors so a test can
+ * and keep it off the network; playwright gives each launch a new empty profile. Collects page and console errors so a test can
  * fail on any of them.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export async function launchBrowser(): Promise<Browser> {
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chat-atlas-chromium-'));
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -24,7 +20,6 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${userDataDir}`,
     ],
   });
 }

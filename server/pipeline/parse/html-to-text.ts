@@ -15,7 +15,7 @@
 
 /** Elements whose content is never text. */
 const SKIP_CONTENT = new Set(['script', 'style', 'template', 'noscript', 'iframe', 'object', 'svg', 'math', 'title']);
-/** Tags after which a line ends (opening or closing). */
+/** Block elements whose end ends a line. */
 const LINE_AFTER = new Set(['br', 'p', 'div', 'li', 'blockquote', 'pre', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'hr']);
 
 const NAMED: Record<string, string> = {
@@ -66,12 +66,14 @@ function tagEnd(html: string, lt: number): number {
 /** Plain text of an HTML fragment. */
 export function htmlToText(html: string): string {
   const out: string[] = [];
+  const atLineStart = () => out.length === 0 || out[out.length - 1]!.endsWith('\n');
   let i = 0;
   while (i < html.length) {
     const lt = html.indexOf('<', i);
     const textEnd = lt < 0 ? html.length : lt;
-    // Line breaks in the source are spaces in HTML.
-    if (textEnd > i) out.push(decodeEntities(html.slice(i, textEnd).replace(/[\t\n\r\f ]+/g, ' ')));
+    // Line breaks in the source are spaces in HTML; space between blocks is nothing.
+    const chunk = textEnd > i ? html.slice(i, textEnd).replace(/[\t\n\r\f ]+/g, ' ') : '';
+    if (chunk !== '' && !(chunk === ' ' && atLineStart())) out.push(decodeEntities(chunk));
     if (lt < 0) break;
     if (html.startsWith('<!--', lt)) {
       const close = html.indexOf('-->', lt + 4);
@@ -89,7 +91,8 @@ export function htmlToText(html: string): string {
     if (end < 0) break; // an unclosed tag: the rest is inside it
     i = end + 1;
     if (!tag) continue; // `<!DOCTYPE …>`, `<?xml …?>`
-    if (LINE_AFTER.has(tag.name) && (tag.closing || tag.name === 'br' || tag.name === 'hr')) out.push('\n');
+    // `<br>` always breaks the line; a block's end only once (`</li></ul>` is one break).
+    if (tag.name === 'br' || tag.name === 'hr' || (tag.closing && LINE_AFTER.has(tag.name) && !atLineStart())) out.push('\n');
     if (!tag.closing && SKIP_CONTENT.has(tag.name) && !html.slice(lt, end).endsWith('/')) {
       // Skip to the matching close tag, found case-insensitively without copying the input.
       const closer = new RegExp(`</${tag.name}[\\s/>]`, 'gi');
