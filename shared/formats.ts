@@ -7,6 +7,13 @@ export const FORMATS = {
   'tags-csv': 'TAGS (Twitter Archiving Google Sheet) CSV export',
   mastodon: 'Mastodon statuses: JSON array from the API (timelines, tag timelines, context)',
   csv: 'CSV with a header: author, text, time/date and optional to/reply_to, chat, id (Netlytic works as is)',
+  bluesky: 'Bluesky: app.bsky.feed searchPosts, getPostThread, getAuthorFeed responses or app.bsky.feed.post records',
+  slack: 'Slack workspace export: the .zip or its folder (users.json, channels.json, <channel>/<date>.json)',
+  discord: 'Discord: DiscordChatExporter JSON',
+  zoom: 'Zoom chat .txt: saved meeting chat or cloud-recording chat (direct messages are never imported)',
+  teams: 'Microsoft Teams: Graph API chatMessage JSON',
+  whatsapp: 'WhatsApp chat export .txt (Android or iOS, any locale)',
+  irc: 'IRC logs: irclogs.ubuntu.com style, irssi, WeeChat',
 } as const;
 
 export type FormatId = keyof typeof FORMATS;
