@@ -1,13 +1,28 @@
 /** Typed calls to the API; every response is parsed with the shared schema. */
-import { ApiErrorSchema, DatasetListSchema, GraphPayloadSchema, type Dataset, type GraphPayload } from '../shared/index.js';
+import { ApiErrorSchema, DatasetListSchema, DatasetSchema, GraphPayloadSchema, type Dataset, type GraphPayload } from '../shared/index.js';
+
+export class ApiFailure extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+function failure(status: number, body: unknown, url: string): ApiFailure {
+  const parsed = ApiErrorSchema.safeParse(body);
+  return parsed.success
+    ? new ApiFailure(parsed.data.error.message, status, parsed.data.error.code, parsed.data.error.details)
+    : new ApiFailure(`${url}: HTTP ${status}`, status, 'http_error');
+}
 
 async function getJson(url: string): Promise<unknown> {
   const response = await fetch(url, { headers: { accept: 'application/json' } });
-  const body: unknown = await response.json();
-  if (!response.ok) {
-    const parsed = ApiErrorSchema.safeParse(body);
-    throw new Error(parsed.success ? parsed.data.error.message : `${url}: HTTP ${response.status}`);
-  }
+  const body: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) throw failure(response.status, body, url);
   return body;
 }
 
@@ -18,4 +33,47 @@ export async function listDatasets(): Promise<Dataset[]> {
 export async function fetchGraph(datasetId: string, query: Record<string, string> = {}): Promise<GraphPayload> {
   const params = new URLSearchParams(query).toString();
   return GraphPayloadSchema.parse(await getJson(`/api/datasets/${encodeURIComponent(datasetId)}/graph${params ? `?${params}` : ''}`));
+}
+
+export interface UploadProgress {
+  /** 0..1 of the bytes sent; the server then imports (indeterminate). */
+  sent: number;
+  phase: 'uploading' | 'importing';
+}
+
+/** Uploads files as a new dataset, reporting progress (fetch cannot report upload progress; XHR can). */
+export function uploadDataset(files: File[], name: string, onProgress: (p: UploadProgress) => void): Promise<Dataset> {
+  const form = new FormData();
+  if (name) form.append('name', name);
+  for (const f of files) form.append('file', f, f.name);
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/api/datasets');
+    xhr.responseType = 'json';
+    xhr.upload.onprogress = (e) => onProgress({ sent: e.lengthComputable ? e.loaded / e.total : 0, phase: 'uploading' });
+    xhr.upload.onload = () => onProgress({ sent: 1, phase: 'importing' });
+    xhr.onerror = () => reject(new ApiFailure('The upload could not reach the server.', 0, 'network_error'));
+    xhr.onload = () => {
+      if (xhr.status === 201) {
+        const parsed = DatasetSchema.safeParse(xhr.response);
+        if (parsed.success) resolve(parsed.data);
+        else reject(new ApiFailure('The server answered in an unexpected shape.', xhr.status, 'bad_response'));
+      } else reject(failure(xhr.status, xhr.response, '/api/datasets'));
+    };
+    xhr.send(form);
+  });
+}
+
+export interface PersonProfileView {
+  key: string;
+  handle: string;
+  name?: string | undefined;
+  bio?: string | undefined;
+  location?: string | undefined;
+  url?: string | undefined;
+}
+
+export async function fetchPerson(datasetId: string, key: string): Promise<PersonProfileView> {
+  const body = (await getJson(`/api/datasets/${encodeURIComponent(datasetId)}/people/${encodeURIComponent(key)}`)) as { profile: PersonProfileView };
+  return body.profile;
 }

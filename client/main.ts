@@ -1,68 +1,286 @@
 /**
- * The first view: pick a dataset (the URL's ?dataset= or the first one),
- * draw its graph coloured by community with server-computed positions.
+ * The explorer: one view store (mirrored in the URL), the graph for the
+ * current query (fetched from the server, cached there), a sigma renderer
+ * whose reducers derive all display from state, and the panels around it.
+ * Side effects live here; everything else is a pure render of state.
  */
-import Graph from 'graphology';
 import Sigma from 'sigma';
-import { fetchGraph, listDatasets } from './api.js';
-import { colourOf } from './sigma/palette.js';
-import type { GraphPayload } from '../shared/index.js';
+import { DEFAULT_VIEW_STATE, type Dataset, type GraphQuery, type ViewState } from '../shared/index.js';
+import { fetchGraph, fetchPerson, listDatasets, type PersonProfileView } from './api.js';
+import { attachKeyboard } from './graph/keyboard.js';
+import { startRefine, type RefineHandle } from './graph/refine.js';
+import { loadGraph, type AtlasNode, type LoadedGraph } from './graph/model.js';
+import { isHiddenNode, makeReducers, type Interaction } from './sigma/reducers.js';
+import { createViewStore, graphQueryOf, queryKey } from './state/view.js';
+import { announce } from './ui/announcer.js';
+import { h } from './ui/dom.js';
+import { renderFilters } from './ui/filters.js';
+import { renderLegend } from './ui/legend.js';
+import { renderCommunityPanel, renderPersonPanel, type PanelActions } from './ui/panels.js';
+import { renderTableView } from './ui/table-view.js';
+import { renderTimeline } from './ui/timeline.js';
+import { openUploadDialog } from './ui/upload-dialog.js';
 
-const picker = document.querySelector<HTMLSelectElement>('#dataset-picker')!;
-const summary = document.querySelector<HTMLParagraphElement>('#summary')!;
-const legend = document.querySelector<HTMLElement>('#legend')!;
-const container = document.querySelector<HTMLElement>('#graph')!;
-let renderer: Sigma | undefined;
+const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
+const els = {
+  picker: $<HTMLSelectElement>('#dataset-picker'),
+  colourBy: $<HTMLSelectElement>('#colour-by'),
+  sizeBy: $<HTMLSelectElement>('#size-by'),
+  summary: $('#summary'),
+  status: $('#status'),
+  graph: $('#graph'),
+  graphView: $('#graph-view'),
+  tableView: $('#table-view'),
+  legend: $('#legend'),
+  panel: $('#panel'),
+  filters: $('#filters'),
+  timeline: $('#timeline'),
+  modeGraph: $<HTMLButtonElement>('#mode-graph'),
+  modeTable: $<HTMLButtonElement>('#mode-table'),
+  refine: $<HTMLButtonElement>('#refine-layout'),
+  upload: $<HTMLButtonElement>('#upload-button'),
+};
 
-function renderLegend(payload: GraphPayload): void {
-  const items = payload.attributes.meta.communities.slice(0, 12).map((c) => {
-    const li = document.createElement('li');
-    const swatch = document.createElement('span');
-    swatch.className = 'swatch';
-    swatch.style.background = colourOf(c.id);
-    const text = document.createElement('span');
-    text.textContent = `Community ${c.id + 1}: ${c.size} people — ${c.chats[0]?.chat ?? ''}`;
-    li.append(swatch, text);
-    return li;
-  });
-  const list = document.createElement('ul');
-  list.append(...items);
-  legend.replaceChildren(list);
+const view = createViewStore();
+const interaction: Interaction = {};
+let datasets: Dataset[] = [];
+let loaded: LoadedGraph | undefined;
+let renderer: Sigma<AtlasNode> | undefined;
+let refine: RefineHandle | undefined;
+let communityPanel: number | undefined;
+const profiles = new Map<string, PersonProfileView>();
+let loadToken = 0;
+
+const reducers = makeReducers(() => ({ view: view.get(), loaded: loaded!, interaction }));
+const isHidden = (key: string) => (loaded ? isHiddenNode({ view: view.get(), loaded, interaction }, key) : true);
+const currentDataset = () => datasets.find((d) => d.id === view.get().dataset);
+
+function setStatus(text: string, loading = false): void {
+  els.status.textContent = text;
+  els.status.classList.toggle('loading', loading);
 }
 
-async function open(datasetId: string): Promise<void> {
-  summary.textContent = 'Loading…';
-  const payload = await fetchGraph(datasetId);
-  const graph = Graph.from(payload as Parameters<typeof Graph.from>[0]);
-  renderer?.kill();
-  renderer = new Sigma(graph, container, {
-    nodeReducer: (_node, attributes) => ({ ...attributes, color: colourOf(attributes.community as number) }),
-    edgeReducer: (_edge, attributes) => ({ ...attributes, color: '#d0d0d0', size: 0.5 }),
-    labelRenderedSizeThreshold: 9,
+const panelActions: PanelActions = {
+  selectPerson: (key) => selectPerson(key, true),
+  showCommunity: (id) => {
+    communityPanel = id;
+    view.set({ selected: undefined });
+    renderPanel();
+    announce(`Community ${id + 1}`);
+  },
+  close: () => {
+    communityPanel = undefined;
+    view.set({ selected: undefined });
+    els.graph.focus();
+  },
+};
+
+function selectPerson(key: string | undefined, centre = false): void {
+  communityPanel = undefined;
+  interaction.focused = key;
+  view.set({ selected: key });
+  if (key && loaded?.graph.hasNode(key)) {
+    const a = loaded.graph.getNodeAttributes(key);
+    announce(`${a.label}: ${loaded.graph.degree(key)} ties, community ${a.community + 1}`);
+    if (centre && renderer) {
+      const display = renderer.getNodeDisplayData(key);
+      if (display) void renderer.getCamera().animate({ x: display.x, y: display.y, ratio: Math.min(renderer.getCamera().ratio, 0.5) }, { duration: 400 });
+    }
+  }
+}
+
+function renderPanel(): void {
+  const state = view.get();
+  if (!loaded) return els.panel.replaceChildren();
+  if (state.selected && loaded.graph.hasNode(state.selected)) {
+    const key = state.selected;
+    renderPersonPanel(els.panel, loaded, key, profiles.get(key), panelActions);
+    if (!profiles.has(key) && state.dataset) {
+      fetchPerson(state.dataset, key)
+        .then((p) => {
+          profiles.set(key, p);
+          if (view.get().selected === key && loaded) renderPersonPanel(els.panel, loaded, key, p, panelActions);
+        })
+        .catch(() => profiles.set(key, { key, handle: key }));
+    }
+  } else if (communityPanel !== undefined) renderCommunityPanel(els.panel, loaded, communityPanel, panelActions);
+  else els.panel.replaceChildren(h('p', { class: 'muted' }, 'Select a person or a community to see who they talk with.'));
+}
+
+function renderSurroundings(): void {
+  const state = view.get();
+  const dataset = currentDataset();
+  if (!loaded || !dataset) return;
+  const { counts, modularity } = loaded.payload.attributes.meta;
+  els.summary.textContent = `${counts.nodes} people, ${counts.edges} ties, ${counts.communities} communities (modularity ${modularity.toFixed(2)}), ${counts.messages} messages in ${counts.sessions} sessions of ${counts.chats} chats`;
+  renderLegend(els.legend, loaded, state, (value) =>
+    view.set((s) => ({ hidden: s.hidden.includes(value) ? s.hidden.filter((v) => v !== value) : [...s.hidden, value] })),
+  );
+  renderFilters(els.filters, dataset, loaded, state, {
+    setQuery: (patch: Partial<GraphQuery>) => view.set((s) => ({ query: Object.fromEntries(Object.entries({ ...s.query, ...patch }).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))) as GraphQuery })),
+    setCommunity: (community) => view.set({ community }),
+    search,
+    reset: () => view.set({ query: {}, hidden: [], community: undefined }),
   });
-  const { counts, modularity } = payload.attributes.meta;
-  summary.textContent = `${counts.nodes} people, ${counts.edges} ties, ${counts.communities} communities (modularity ${modularity.toFixed(2)}), ${counts.sessions} sessions in ${counts.chats} chats`;
-  renderLegend(payload);
-  const url = new URL(location.href);
-  url.searchParams.set('dataset', datasetId);
-  history.replaceState(null, '', url);
+  renderTimeline(els.timeline, loaded, state, (from, to) => view.set((s) => ({ query: { ...s.query, from, to } })));
+  renderPanel();
+  if (state.mode === 'table') renderTableView(els.tableView, loaded, state, { select: (key: string) => selectPerson(key), isHidden });
+}
+
+function search(text: string): void {
+  if (!loaded || !text.trim()) return;
+  const needle = text.trim().toLowerCase().replace(/^@/, '');
+  const nodes = loaded.graph.nodes();
+  const label = (k: string) => loaded!.graph.getNodeAttributes(k);
+  const found =
+    nodes.find((k) => `${label(k).label} (@${label(k).handle})`.toLowerCase() === needle || label(k).handle.toLowerCase() === needle || label(k).label.toLowerCase() === needle || k === needle) ??
+    nodes.find((k) => label(k).label.toLowerCase().includes(needle) || label(k).handle.toLowerCase().includes(needle));
+  if (found) selectPerson(found, true);
+  else announce(`No one matches ${text}`), setStatus(`No one matches “${text}”.`);
+}
+
+function applyMode(state: ViewState): void {
+  const table = state.mode === 'table';
+  els.graphView.hidden = table;
+  els.tableView.hidden = !table;
+  els.modeGraph.setAttribute('aria-pressed', String(!table));
+  els.modeTable.setAttribute('aria-pressed', String(table));
+}
+
+async function loadCurrentGraph(): Promise<void> {
+  const state = view.get();
+  if (!state.dataset) return;
+  const token = ++loadToken;
+  setStatus('Loading the graph…', true);
+  try {
+    const payload = await fetchGraph(state.dataset, graphQueryOf(state));
+    if (token !== loadToken) return;
+    refine?.stop();
+    loaded = loadGraph(payload);
+    renderer?.kill();
+    const sigma = new Sigma<AtlasNode>(loaded.graph, els.graph, {
+      nodeReducer: reducers.nodeReducer,
+      edgeReducer: reducers.edgeReducer,
+      labelRenderedSizeThreshold: 9,
+      labelDensity: 0.6,
+      zIndex: true,
+      minCameraRatio: 0.05,
+      maxCameraRatio: 10,
+    });
+    renderer = sigma;
+    if (state.camera) sigma.getCamera().setState(state.camera);
+    let cameraTimer: ReturnType<typeof setTimeout> | undefined;
+    sigma.getCamera().on('updated', (c) => {
+      clearTimeout(cameraTimer);
+      cameraTimer = setTimeout(() => view.set({ camera: { x: c.x, y: c.y, ratio: c.ratio } }), 250);
+    });
+    sigma.on('enterNode', ({ node }) => {
+      interaction.hovered = node;
+      renderer?.refresh({ skipIndexation: true });
+    });
+    sigma.on('leaveNode', () => {
+      interaction.hovered = undefined;
+      renderer?.refresh({ skipIndexation: true });
+    });
+    sigma.on('clickNode', ({ node }) => selectPerson(node));
+    sigma.on('clickStage', () => selectPerson(undefined));
+    if (state.selected && !loaded.graph.hasNode(state.selected)) view.set({ selected: undefined });
+    setStatus('');
+    renderSurroundings();
+    announce(els.summary.textContent ?? '');
+  } catch (error) {
+    if (token === loadToken) setStatus(`Could not load the graph: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+view.subscribe((state, previous) => {
+  applyMode(state);
+  els.colourBy.value = state.colourBy;
+  els.sizeBy.value = state.sizeBy;
+  if (queryKey(state) !== queryKey(previous)) {
+    void loadCurrentGraph();
+    return;
+  }
+  const onlyCamera = Object.keys(state).every((k) => k === 'camera' || state[k as keyof ViewState] === previous[k as keyof ViewState]);
+  if (onlyCamera) return;
+  if (state.colourBy !== previous.colourBy) view.set({ hidden: [] });
+  renderer?.refresh({ skipIndexation: true });
+  renderSurroundings();
+});
+
+els.picker.addEventListener('change', () => {
+  profiles.clear();
+  communityPanel = undefined;
+  view.set({ ...DEFAULT_VIEW_STATE, dataset: els.picker.value });
+});
+els.colourBy.addEventListener('change', () => view.set({ colourBy: els.colourBy.value as ViewState['colourBy'] }));
+els.sizeBy.addEventListener('change', () => view.set({ sizeBy: els.sizeBy.value as ViewState['sizeBy'] }));
+els.modeGraph.addEventListener('click', () => view.set({ mode: 'graph' }));
+els.modeTable.addEventListener('click', () => view.set({ mode: 'table' }));
+els.refine.addEventListener('click', () => {
+  if (!loaded) return;
+  if (refine?.running()) return refine.stop();
+  els.refine.setAttribute('aria-pressed', 'true');
+  announce('Refining the layout');
+  refine = startRefine(loaded.graph, () => {
+    els.refine.setAttribute('aria-pressed', 'false');
+    announce('Layout refined');
+  });
+});
+els.upload.addEventListener('click', () =>
+  openUploadDialog($('#upload-dialog') as HTMLDialogElement, async (dataset) => {
+    datasets = await listDatasets();
+    fillPicker();
+    profiles.clear();
+    view.set({ ...DEFAULT_VIEW_STATE, dataset: dataset.id });
+  }),
+);
+
+attachKeyboard(els.graph, () => (loaded && renderer ? { loaded, renderer, focused: interaction.focused } : undefined), {
+  focus: (key) => {
+    interaction.focused = key;
+    if (key && loaded) {
+      const a = loaded.graph.getNodeAttributes(key);
+      announce(`${a.label}, ${loaded.graph.degree(key)} ties, community ${a.community + 1}. Enter for details.`);
+    }
+    renderer?.refresh({ skipIndexation: true });
+  },
+  open: (key) => selectPerson(key, true),
+  back: () => {
+    if (view.get().selected || communityPanel !== undefined) panelActions.close();
+    else {
+      interaction.focused = undefined;
+      renderer?.refresh({ skipIndexation: true });
+      announce('Left the person');
+    }
+  },
+  isHidden,
+});
+
+function fillPicker(): void {
+  els.picker.replaceChildren(...datasets.map((d) => new Option(`${d.name} (${d.counts.people} people)`, d.id)));
+  if (view.get().dataset) els.picker.value = view.get().dataset!;
 }
 
 async function start(): Promise<void> {
-  const datasets = await listDatasets();
+  applyMode(view.get());
+  els.colourBy.value = view.get().colourBy;
+  els.sizeBy.value = view.get().sizeBy;
+  setStatus('Loading datasets…', true);
+  datasets = await listDatasets();
   if (datasets.length === 0) {
-    summary.textContent = 'No dataset yet: upload one through the API (POST /api/datasets).';
+    setStatus('');
+    els.summary.textContent = 'No dataset yet. Upload a chat export to see who talks with whom.';
     return;
   }
-  picker.replaceChildren(...datasets.map((d) => new Option(`${d.name} (${d.counts.people} people)`, d.id)));
-  const wanted = new URL(location.href).searchParams.get('dataset');
-  picker.value = datasets.some((d) => d.id === wanted) ? wanted! : datasets[0]!.id;
-  picker.addEventListener('change', () => void open(picker.value).catch(showError));
-  await open(picker.value);
+  const wanted = view.get().dataset;
+  if (!wanted || !datasets.some((d) => d.id === wanted)) {
+    view.set({ ...DEFAULT_VIEW_STATE, dataset: datasets[0]!.id }); // the subscription loads it
+    fillPicker();
+  } else {
+    fillPicker();
+    await loadCurrentGraph();
+  }
 }
 
-function showError(error: unknown): void {
-  summary.textContent = `Could not load: ${error instanceof Error ? error.message : String(error)}`;
-}
-
-start().catch(showError);
+start().catch((error: unknown) => setStatus(`Could not start: ${error instanceof Error ? error.message : String(error)}`));

@@ -7,3 +7,4 @@ export * from './dataset.js';
 export * from './build-options.js';
 export * from './graph-payload.js';
 export * from './api-error.js';
+export * from './view-state.js';

@@ -1,6 +1,14 @@
-/** Okabe–Ito, a colour-blind-safe palette; grey for everything past it. */
-export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
+/**
+ * Colour-blind-safe palettes: Okabe–Ito, then Paul Tol's muted scheme, for
+ * up to 15 categories; grey for the rest and for "unknown". Colour never
+ * carries meaning alone: the legend, panels and table say it in words.
+ */
+export const PALETTE = [
+  '#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#332288',
+  '#117733', '#882255', '#44AA99', '#999933', '#AA4499', '#DDCC77', '#88CCEE', '#CC6677',
+];
 export const OTHER = '#9a9a9a';
+export const FADED = '#e4e4e4';
 
 export function colourOf(index: number): string {
   return PALETTE[index] ?? OTHER;

@@ -11,3 +11,5 @@ export { writeCsv, csvField, CSV_HEADER } from './writers/csv.js';
 export { truthTable, writeTruth, type TruthEntry } from './writers/truth.js';
 export { demoFiles, demoFileFor, GENERATOR_VERSION, type DemoFile } from './writers/demo-files.js';
 export { regenerateCommand } from './writers/readme.js';
+export { writeTwitterV2Pages, writeTwitterV2Flat, twitterV2Pages, flattenPage, type TwitterV2Options } from './writers/twitter-v2.js';
+export { writeTagsCsv, spreadsheetNumber, TAGS_HEADER, type TagsCsvOptions } from './writers/tags-csv.js';

@@ -32,6 +32,7 @@ describe('hashtags and mentions', () => {
 
   it('reads @handles and fediverse handles, not e-mail addresses', () => {
     expect(extractMentionHandles('@ann hi @bob@glammr.us, mail z@qz.com (@Cat_1) @ann')).toEqual(['ann', 'bob@glammr.us', 'Cat_1']);
+    expect(extractMentionHandles('.@ann great point, cc .@bob but not x.@carl')).toEqual(['ann', 'bob']);
   });
 
   it('knows an old-style retweet', () => {

@@ -3,9 +3,11 @@
  * fields with doubled quotes and line breaks inside, CRLF/LF/CR endings, a
  * UTF-8 BOM, and the delimiter (comma, semicolon, tab) sniffed from the
  * header. Spreadsheet exports are messy, so a bad row is reported with the
- * file line it starts on and reading goes on; nothing here throws.
+ * file line it starts on and reading goes on; nothing here throws. Also the
+ * two errors the CSV parsers share: missing columns, no readable row.
  */
 import type { Skipped } from '../../../shared/index.js';
+import { TranscriptError } from '../errors.js';
 
 export type CsvDelimiter = ',' | ';' | '\t';
 
@@ -143,6 +145,16 @@ function nextLine(text: string, from: number): number {
 }
 
 const isBlank = (fields: string[]) => fields.every((f) => f.trim() === '');
+const STRAY_QUOTE = 'text after a closing quote (an unescaped " inside a quoted field?)';
+
+/** The row's fields fitted to the header, null for a blank line, or what is wrong with it. */
+function fitRow(fields: string[], width: number): string[] | null | string {
+  if (isBlank(fields)) return null; // blank lines, often trailing, are not rows
+  if (fields.length === width) return fields;
+  // Trailing empty columns, as some spreadsheets write them, are dropped.
+  if (fields.length > width && isBlank(fields.slice(width))) return fields.slice(0, width);
+  return `expected ${width} fields, found ${fields.length}`;
+}
 
 /** Reads a whole CSV file: the first record is the header. */
 export function readCsv(input: string): CsvTable {
@@ -162,23 +174,20 @@ export function readCsv(input: string): CsvTable {
       line++;
       continue;
     }
-    const fields = scan.fields;
-    let problem: string | undefined;
-    if (scan.strayQuote) problem = 'text after a closing quote (an unescaped " inside a quoted field?)';
-    else if (!header) header = isBlank(fields) ? undefined : fields.map((f) => f.trim());
-    else if (isBlank(fields)) problem = undefined; // blank lines, often trailing, are not rows
-    else if (fields.length === header.length) rows.push({ line, fields });
-    // Trailing empty columns, as some spreadsheets write them, are dropped.
-    else if (fields.length > header.length && isBlank(fields.slice(header.length))) rows.push({ line, fields: fields.slice(0, header.length) });
-    else problem = `expected ${header.length} fields, found ${fields.length}`;
-    if (problem) {
-      problems.push({ line, reason: problem });
-      if (scan.inner > 0) {
-        // A bad "row" spanning several lines is most likely a stray quote
-        // that swallowed the rows below it: re-read them.
-        offset = nextLine(text, offset);
-        line++;
-        continue;
+    if (!header) {
+      if (!isBlank(scan.fields)) header = scan.fields.map((f) => f.trim());
+    } else {
+      const fitted = scan.strayQuote ? STRAY_QUOTE : fitRow(scan.fields, header.length);
+      if (Array.isArray(fitted)) rows.push({ line, fields: fitted });
+      else if (fitted !== null) {
+        problems.push({ line, reason: fitted });
+        if (scan.inner > 0) {
+          // A bad "row" spanning several lines is most likely a stray quote
+          // that swallowed the rows below it: re-read them.
+          offset = nextLine(text, offset);
+          line++;
+          continue;
+        }
       }
     }
     offset = scan.next;
@@ -209,4 +218,27 @@ export function csvHeader(head: string): string[] | undefined {
 /** Whether `head` starts with something that reads as a CSV header row. */
 export function looksLikeCsvHeader(head: string): boolean {
   return csvHeader(head) !== undefined;
+}
+
+/** A file whose header lacks required columns, naming what is missing and what was found. */
+export function missingColumnsError(
+  fileName: string,
+  missing: readonly { role: string; aliases: readonly string[] }[],
+  found: string[],
+): TranscriptError {
+  const wanted = missing.map((m) => `${m.role} (${m.aliases.join(', ')})`).join('; ');
+  const columns = missing.length > 1 ? 'columns' : 'column';
+  return new TranscriptError('missing_columns', `${fileName}: missing ${columns} for ${wanted}; found: ${found.join(', ') || 'no header'}`, {
+    file: fileName,
+    line: 1,
+    missing: missing.map((m) => m.role),
+    found,
+  });
+}
+
+/** A file none of whose rows could be read, pointing at the first bad one (`skipped` in line order). */
+export function noMessagesError(fileName: string, skipped: Skipped[]): TranscriptError {
+  const first = skipped[0];
+  const why = first ? `first problem at line ${first.line}: ${first.reason}` : 'no rows under the header';
+  return new TranscriptError('no_messages', `${fileName}: no readable rows; ${why}`, { file: fileName, line: first?.line ?? 1 });
 }

@@ -4,11 +4,10 @@
  * description,pubdate` among `id,guid,link,title,…`) reads as is.
  */
 import { PLATFORMS, personKey, type Platform, type PersonProfile, type Skipped } from '../../../shared/index.js';
-import { TranscriptError } from '../errors.js';
-import { csvHeader, readCsv } from './csv-reader.js';
+import { csvHeader, missingColumnsError, noMessagesError, readCsv } from './csv-reader.js';
 import { excerpt } from './read-json.js';
 import { contentId, extractHashtags, extractMentionHandles, retweetedHandle } from './text.js';
-import type { ParsedMessage, Parser, ParseResult } from './types.js';
+import type { ParseContext, ParsedMessage, Parser, ParseResult } from './types.js';
 
 /** Column aliases, best first. */
 const COLUMNS = {
@@ -29,7 +28,10 @@ const COLUMNS = {
 type Role = keyof typeof COLUMNS;
 const REQUIRED: readonly Role[] = ['author', 'text', 'time'];
 
-/** Index of each role's column in `header` (lower-cased names). */
+/** `Reply To`, `reply-to` and `REPLY_TO` all name `reply_to`. */
+const columnName = (h: string) => h.trim().toLowerCase().replace(/[\s-]+/g, '_');
+
+/** Index of each role's column in `header` (names through `columnName`). */
 function findColumns(header: readonly string[]): Partial<Record<Role, number>> {
   const found: Partial<Record<Role, number>> = {};
   for (const role of Object.keys(COLUMNS) as Role[]) {
@@ -156,42 +158,20 @@ function readPlatform(value: string | undefined): Platform | undefined {
   return (PLATFORMS as readonly string[]).includes(v ?? '') ? (v as Platform) : undefined;
 }
 
-/** A file whose header lacks required columns, naming what is missing and what was found. */
-export function missingColumnsError(
-  fileName: string,
-  missing: readonly { role: string; aliases: readonly string[] }[],
-  found: string[],
-): TranscriptError {
-  const wanted = missing.map((m) => `${m.role} (${m.aliases.join(', ')})`).join('; ');
-  const columns = missing.length > 1 ? 'columns' : 'column';
-  return new TranscriptError('missing_columns', `${fileName}: missing ${columns} for ${wanted}; found: ${found.join(', ') || 'no header'}`, {
-    file: fileName,
-    line: 1,
-    missing: missing.map((m) => m.role),
-    found,
-  });
-}
-
-/** A file none of whose rows could be read, pointing at the first bad one (`skipped` in line order). */
-export function noMessagesError(fileName: string, skipped: Skipped[]): TranscriptError {
-  const first = skipped[0];
-  const why = first ? `first problem at line ${first.line}: ${first.reason}` : 'no rows under the header';
-  return new TranscriptError('no_messages', `${fileName}: no readable rows; ${why}`, { file: fileName, line: first?.line ?? 1 });
-}
-
 function detect(head: string): number {
   const header = csvHeader(head);
   if (!header) return 0;
-  const cols = findColumns(header);
-  if (REQUIRED.every((r) => cols[r] !== undefined)) return 0.6;
-  // A CSV without our columns: a low score still routes it here, to a clear missing_columns error.
-  return cols.author !== undefined || cols.text !== undefined ? 0.2 : 0.05;
+  const cols = findColumns(header.map(columnName));
+  const found = REQUIRED.filter((r) => cols[r] !== undefined).length;
+  // With one or two of the three columns it is still likely meant for us, and
+  // reaching parse gives a missing_columns error naming them (detection's
+  // floor is 0.3); with none, "unknown format" is the truer answer.
+  return [0.05, 0.3, 0.45, 0.6][found]!;
 }
 
-function parse(text: string, context: { fileName: string }): ParseResult {
-  const { fileName } = context;
+function parse(text: string, { fileName }: ParseContext): ParseResult {
   const table = readCsv(text);
-  const header = table.header.map((h) => h.toLowerCase());
+  const header = table.header.map(columnName);
   const cols = findColumns(header);
   const missing = REQUIRED.filter((r) => cols[r] === undefined);
   if (missing.length > 0) {
@@ -210,7 +190,8 @@ function parse(text: string, context: { fileName: string }): ParseResult {
     return d && t && /^\d{1,2}:\d{2}(:\d{2})?$/.test(t) ? `${d} ${t}` : t;
   };
   const ids = table.rows.map((r) => cell(r.fields, 'id') ?? '');
-  const useIds = cols.id !== undefined && !isRowCounter(ids);
+  // Row numbers as ids would merge different files' rows, unless replies point at them.
+  const useIds = cols.id !== undefined && (cols.replyToId !== undefined || !isRowCounter(ids));
 
   const messages: ParsedMessage[] = [];
   const people = new Map<string, PersonProfile>();
@@ -218,40 +199,41 @@ function parse(text: string, context: { fileName: string }): ParseResult {
   const warnings: string[] = [];
   const badPlatforms = new Set<string>();
 
-  table.rows.forEach(({ line, fields }, index) => {
+  for (const [index, { line, fields }] of table.rows.entries()) {
     const rawPlatform = cell(fields, 'platform');
     const platform = readPlatform(rawPlatform) ?? 'csv';
     if (rawPlatform && platform === 'csv' && rawPlatform.toLowerCase() !== 'csv') badPlatforms.add(rawPlatform);
     const who = readAuthor(cell(fields, 'author') ?? '');
-    if (!who) return skipped.push({ line, reason: 'no author' });
     const rawTime = timeCell(fields);
     const time = rawTime === undefined ? undefined : readTableDate(rawTime);
-    if (!time) return skipped.push({ line, reason: rawTime ? `unreadable date "${excerpt(rawTime, 40)}"` : 'no date' });
+    if (!who || !time) {
+      skipped.push({ line, reason: !who ? 'no author' : rawTime ? `unreadable date "${excerpt(rawTime, 40)}"` : 'no date' });
+      continue;
+    }
     const author = personKey(platform, who.handle);
     const body = fields[cols.text!] ?? '';
     const [target, ...alsoTo] = readTargets(cell(fields, 'to') ?? '');
     const replyToId = cell(fields, 'replyToId');
     const reposted = retweetedHandle(body);
-    const repostOf = reposted ? personKey(platform, reposted) : undefined;
     // A repost's mentions are the original author's words (as in the Twitter parsers).
-    const named = repostOf ? [] : [...alsoTo, ...extractMentionHandles(body)];
-    const mentions = [...new Set(named.map((h) => personKey(platform, h)))].filter((k) => k !== author);
-    const chat = cell(fields, 'chat');
-    const id = (useIds ? ids[index] : undefined) || contentId(author, time, body);
-    messages.push({
-      id,
+    const named = reposted ? [] : [...alsoTo, ...extractMentionHandles(body)];
+    const message: ParsedMessage = {
+      id: (useIds ? ids[index] : undefined) || contentId(author, time, body),
       platform,
-      ...(chat ? { chat: header[cols.chat!] === 'hashtag' && !chat.startsWith('#') ? `#${chat.toLowerCase()}` : chat } : {}),
       time,
       author,
       text: body,
-      ...(replyToId ? { replyToId } : {}),
-      ...(target ? { replyToAuthor: personKey(platform, target) } : {}),
-      mentions,
+      mentions: [...new Set(named.map((h) => personKey(platform, h)))].filter((k) => k !== author),
       hashtags: extractHashtags(body),
-      kind: repostOf ? 'repost' : target || replyToId ? 'reply' : 'post',
-      ...(repostOf ? { repostOf } : {}),
-    });
+      kind: reposted ? 'repost' : target || replyToId ? 'reply' : 'post',
+    };
+    const chat = cell(fields, 'chat');
+    if (chat) message.chat = chat.startsWith('#') || header[cols.chat!] === 'hashtag' ? `#${chat.replace(/^#/, '').toLowerCase()}` : chat;
+    if (replyToId) message.replyToId = replyToId;
+    if (target) message.replyToAuthor = personKey(platform, target);
+    if (reposted) message.repostOf = personKey(platform, reposted);
+    messages.push(message);
+
     if (!people.has(author)) {
       const profile: PersonProfile = { key: author, platform, handle: who.handle };
       const name = who.name ?? cell(fields, 'name');
@@ -262,8 +244,7 @@ function parse(text: string, context: { fileName: string }): ParseResult {
       }
       people.set(author, profile);
     }
-    return undefined;
-  });
+  }
 
   skipped.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   if (messages.length === 0) throw noMessagesError(fileName, skipped);

@@ -16,7 +16,7 @@
 /** Elements whose content is never text. */
 const SKIP_CONTENT = new Set(['script', 'style', 'template', 'noscript', 'iframe', 'object', 'svg', 'math', 'title']);
 /** Block elements whose end ends a line. */
-const LINE_AFTER = new Set(['br', 'p', 'div', 'li', 'blockquote', 'pre', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'hr']);
+const LINE_AFTER = new Set(['p', 'div', 'li', 'blockquote', 'pre', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr']);
 
 const NAMED: Record<string, string> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', shy: '',

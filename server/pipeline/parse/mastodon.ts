@@ -9,7 +9,7 @@ import { TranscriptError } from '../errors.js';
 import { htmlToText } from './html-to-text.js';
 import { isObject, readJsonContainer, str } from './read-json.js';
 import { extractHashtags, extractMentionHandles, toIsoTime } from './text.js';
-import type { ParsedMessage, Parser, ParseResult } from './types.js';
+import type { ParseContext, ParsedMessage, Parser, ParseResult } from './types.js';
 
 type Json = Record<string, unknown>;
 interface Item {
@@ -147,8 +147,7 @@ function detect(head: string): number {
   return has('content') && has('in_reply_to_account_id') ? 0.95 : 0.8;
 }
 
-function parse(text: string, context: { fileName: string }): ParseResult {
-  const { fileName } = context;
+function parse(text: string, { fileName }: ParseContext): ParseResult {
   const { items, skipped } = readItems(text, fileName);
   const statuses = items.filter((it) => isStatus(it.value)).map((it) => it.value as Json);
 

@@ -6,11 +6,12 @@
  * `1.25195E+18` or round them, so ids come from `status_url` where it exists.
  */
 import { personKey, type PersonProfile, type Skipped } from '../../../shared/index.js';
-import { csvHeader, readCsv } from './csv-reader.js';
-import { missingColumnsError, noMessagesError, readTableDate } from './csv.js';
+import { csvHeader, missingColumnsError, noMessagesError, readCsv } from './csv-reader.js';
+import { readTableDate } from './csv.js';
 import { isObject, str } from './read-json.js';
 import { extractHashtags, extractMentionHandles, retweetedHandle } from './text.js';
-import type { ParsedMessage, Parser, ParseResult } from './types.js';
+import { unescapeTweetText } from './twitter-common.js';
+import type { ParseContext, ParsedMessage, Parser, ParseResult } from './types.js';
 
 /** Columns by role; the first present name wins. `to_user` is the pre-2013 search API's reply field. */
 const COLUMNS = {
@@ -96,8 +97,7 @@ function detect(head: string): number {
   return cols.url !== undefined || cols.entities !== undefined || cols.authorId !== undefined ? 0.95 : 0.9;
 }
 
-function parse(text: string, context: { fileName: string }): ParseResult {
-  const { fileName } = context;
+function parse(text: string, { fileName }: ParseContext): ParseResult {
   const table = readCsv(text);
   const cols = columnsOf(table.header.map((h) => h.toLowerCase()));
   const missing = REQUIRED.filter((roles) => roles.every((r) => cols[r] === undefined));
@@ -137,7 +137,8 @@ function parse(text: string, context: { fileName: string }): ParseResult {
       continue;
     }
     const author = personKey('twitter', handle);
-    const body = fields[cols.text!] ?? '';
+    // TAGS stores the API's text, which escapes `&`, `<` and `>`.
+    const body = unescapeTweetText(fields[cols.text!] ?? '');
     const entities = readEntities(cell(fields, 'entities'));
     const named: Named[] = entities?.mentions ?? extractMentionHandles(body).map((h) => ({ handle: h }));
     const reposted = retweetedHandle(body);

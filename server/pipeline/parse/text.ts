@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 
 const HASHTAG = /(?:^|[^\p{L}\p{N}_&/#])#([\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*)/gu;
-const MENTION = /(?:^|[^\p{L}\p{N}_.@])@([A-Za-z0-9_]{1,30}(?:@[A-Za-z0-9.-]+\.[A-Za-z]{2,})?)/gu;
+// `.@ann` opening a tweet (or after a space) is Twitter's public-reply habit; `a.@b` is not a mention.
+const MENTION = /(?:^|[^\p{L}\p{N}_.@]|(?:^|\s)\.)@([A-Za-z0-9_]{1,30}(?:@[A-Za-z0-9.-]+\.[A-Za-z]{2,})?)/gu;
 
 /** `#UKLibChat` → `#uklibchat`, in order of first appearance, no repeats. */
 export function extractHashtags(text: string): string[] {

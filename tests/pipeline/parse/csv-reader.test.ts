@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, it, expect } from 'vitest';
 import { csvHeader, looksLikeCsvHeader, readCsv, sniffDelimiter } from '../../../server/pipeline/parse/csv-reader.js';
 
@@ -89,6 +90,41 @@ describe('readCsv', () => {
     expect(table.problems).toHaveLength(50000);
     expect(table.problems[0]).toEqual({ line: 2, reason: 'text after a closing quote (an unescaped " inside a quoted field?)' });
     expect(table.problems.at(-1)).toEqual({ line: 50001, reason: 'quoted field never closes (unbalanced ")' });
+  });
+
+  it('reads back any table a careful writer wrote, with each row’s first line', () => {
+    const unit = fc.constantFrom('a', 'B', ' ', ',', ';', '\t', '"', '\r', '\n', 'é', '📚');
+    const field = fc.string({ unit, maxLength: 6 });
+    const quote = (f: string) => (/[,;\t"\r\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 4 }).chain((width) =>
+          fc.record({
+            eol: fc.constantFrom('\n', '\r\n', '\r'),
+            delimiter: fc.constantFrom(',', ';', '\t'),
+            header: fc.array(fc.string({ unit: fc.constantFrom('a', 'b', 'c'), minLength: 1, maxLength: 3 }), { minLength: width, maxLength: width }),
+            rows: fc.array(
+              fc.array(field, { minLength: width, maxLength: width }).filter((r) => r.some((f) => f.trim() !== '')),
+              { maxLength: 8 },
+            ),
+          }),
+        ),
+        ({ eol, delimiter, header, rows }) => {
+          const records = [header, ...rows].map((r) => r.map(quote).join(delimiter));
+          const lines: number[] = [];
+          let line = 1;
+          for (const record of records) {
+            lines.push(line);
+            line += (record.match(/\r\n|\r|\n/g) ?? []).length + 1;
+          }
+          const table = readCsv(records.join(eol) + eol);
+          expect(table.problems).toEqual([]);
+          expect(table.header).toEqual(header);
+          expect(table.rows).toEqual(rows.map((fields, i) => ({ line: lines[i + 1], fields })));
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 
   it('reads the real TAGS sample: 18 columns, 10 rows, one spanning lines 4–6', () => {

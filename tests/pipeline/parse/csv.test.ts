@@ -82,6 +82,30 @@ describe('csvParser on a Netlytic-style export (made/csv/netlytic.csv, CRLF)', (
   });
 });
 
+describe("csvParser on Netlytic's Twitter export columns", () => {
+  // The column list of Netlytic's Twitter dataset export, as tools that write it reproduce it.
+  const header =
+    'id,guid,link,pubdate,author,title,description,source,user_id,profile_image_url,user_statuses_count,user_friends_count,user_followers_count,user_created_at,user_bio,user_location,lang,coords';
+  const row = (id: number, user: string, text: string, time: string) =>
+    `${id},https://twitter.com/${user}/statuses/17683472000000000${id},https://twitter.com/${user}/statuses/17683472000000000${id},${time},${user},"${text}","${text}",Twitter Web App,10${id},https://pbs.twimg.com/x.jpg,5,5,5,2015-01-01 10:00:00,"Librarian, ${user}",York,en,`;
+  const result = parse([header, row(1, 'ann_lib', '@bob A1: yes #uklibchat', '2024-03-14 20:01:00'), row(2, 'bob', 'RT @ann_lib: @bob A1: yes', '2024-03-14 20:02:00')].join('\n'));
+
+  it('reads it unchanged, with profile id, bio and location', () => {
+    expect(counts(result)).toEqual({ messages: 2, authors: 2, replies: 0, withMentions: 1, mentions: 1, reposts: 1, skipped: 0 });
+    expect(result.messages[0]).toEqual({
+      id: 'https://twitter.com/ann_lib/statuses/176834720000000001',
+      platform: 'csv',
+      time: '2024-03-14T20:01:00.000Z',
+      author: 'csv:ann_lib',
+      text: '@bob A1: yes #uklibchat',
+      mentions: ['csv:bob'],
+      hashtags: ['#uklibchat'],
+      kind: 'post',
+    });
+    expect(result.people[0]).toEqual({ key: 'csv:ann_lib', platform: 'csv', handle: 'ann_lib', location: 'York', bio: 'Librarian, ann_lib', platformId: '101' });
+  });
+});
+
 describe('csvParser on a CSV with bad rows (made/csv/bad-rows.csv)', () => {
   const result = parse(fixture('made/csv/bad-rows.csv'), 'bad-rows.csv');
 
@@ -145,11 +169,13 @@ describe('csvParser columns', () => {
     expect(a.messages[0]!.id).toBe(contentId('csv:ann', '2024-03-14T20:00:00.000Z', 'hi'));
   });
 
-  it('ignores an id column that only numbers the rows, and keeps real ids', () => {
+  it('ignores an id column that only numbers the rows, unless replies refer to it, and keeps real ids', () => {
     const numbered = parse('id,author,text,time\n1,ann,hi,2024-03-14 20:00\n2,bob,yo,2024-03-14 20:01\n');
     expect(numbered.messages[0]!.id).toBe(contentId('csv:ann', '2024-03-14T20:00:00.000Z', 'hi'));
     const real = parse('id,author,text,time\n17,ann,hi,2024-03-14 20:00\n42,bob,yo,2024-03-14 20:01\n');
     expect(real.messages.map((m) => m.id)).toEqual(['17', '42']);
+    const threaded = parse('id,author,text,time,reply_to_id\n1,ann,hi,2024-03-14 20:00,\n2,bob,yo,2024-03-14 20:01,1\n');
+    expect(threaded.messages.map((m) => [m.id, m.replyToId])).toEqual([['1', undefined], ['2', '1']]);
   });
 
   it('reads a platform column, falling back to csv with a warning', () => {
@@ -169,8 +195,8 @@ describe('csvParser columns', () => {
     ]);
   });
 
-  it('reads several reply targets as one reply and extra mentions', () => {
-    const r = parse('from,to,text,time\nann,"@bob @carol",thanks both,2024-03-14T20:00:00Z\ndave,Bob Smith,hello,2024-03-14T20:01:00Z\n');
+  it('reads several reply targets as one reply and extra mentions, with spaced column names', () => {
+    const r = parse('From,Reply To,Text,Created At\nann,"@bob @carol",thanks both,2024-03-14T20:00:00Z\ndave,Bob Smith,hello,2024-03-14T20:01:00Z\n');
     expect(r.messages[0]).toMatchObject({ replyToAuthor: 'csv:bob', mentions: ['csv:carol'], kind: 'reply' });
     expect(r.messages[1]).toMatchObject({ replyToAuthor: 'csv:bob smith', mentions: [], kind: 'reply' });
   });
@@ -223,11 +249,13 @@ describe('readAuthor', () => {
 });
 
 describe('csvParser.detect', () => {
-  it('scores a CSV with author, text and time columns 0.6, lower without them', () => {
+  it('scores a CSV with author, text and time columns 0.6, less for each one missing', () => {
     expect(csvParser.detect(fixture('made/csv/netlytic.csv'))).toBe(0.6);
     expect(csvParser.detect(fixture('made/csv/bad-rows.csv'))).toBe(0.6);
-    expect(csvParser.detect(fixture('made/csv/missing-text.csv'))).toBe(0.2);
+    expect(csvParser.detect(fixture('made/csv/missing-text.csv'))).toBe(0.45);
+    expect(csvParser.detect('name,email\nAnn,ann@example.org\n')).toBe(0.3);
     expect(csvParser.detect('colour,size\nred,2\n')).toBe(0.05);
+    expect(csvParser.detect('Dear diary, today I went to the library.\n')).toBe(0.05);
   });
 
   it('scores a TAGS export lower than the TAGS parser does', () => {

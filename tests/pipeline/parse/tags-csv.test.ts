@@ -111,9 +111,10 @@ describe('tagsCsvParser on an older, spreadsheet-mangled export (made/csv/tags-m
     expect(result.warnings).toEqual(['1 reply id(s) mangled by a spreadsheet were dropped; the replied-to person is kept']);
   });
 
-  it('falls back to `time` without created_at, and keeps an exact reply id', () => {
+  it('falls back to `time` without created_at, keeps an exact reply id and unescapes the API text', () => {
     expect(result.messages[3]).toMatchObject({
       author: 'twitter:erin',
+      text: '@bob_books A1: mine has a map & a cat, too #uklibchat',
       time: '2024-03-14T20:05:00.000Z',
       replyToId: '1768347451234567890',
       replyToAuthor: 'twitter:bob_books',

@@ -1,0 +1,94 @@
+/**
+ * Display derived from state, never written into the graph: colour, size,
+ * hidden categories, one community alone, and the highlight of the hovered
+ * or selected person's neighbourhood (sigma's node and edge reducers).
+ */
+import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
+import type { ViewState } from '../../shared/index.js';
+import type { LoadedGraph } from '../graph/model.js';
+import { FADED } from './palette.js';
+
+export interface Interaction {
+  hovered?: string;
+  /** Keyboard focus in the graph. */
+  focused?: string;
+  /** People matching the search box, drawn with labels. */
+  matches?: Set<string>;
+}
+
+export interface ReducerContext {
+  view: ViewState;
+  loaded: LoadedGraph;
+  interaction: Interaction;
+}
+
+/** Whether a person is filtered out of the view by the visual filters. */
+export function isHiddenNode(ctx: ReducerContext, node: string): boolean {
+  const { view, loaded } = ctx;
+  if (view.community !== undefined && loaded.graph.getNodeAttribute(node, 'community') !== view.community) return true;
+  return view.hidden.length > 0 && view.hidden.includes(loaded.categoryOf(node, view.colourBy));
+}
+
+function activeNode(ctx: ReducerContext): string | undefined {
+  const candidate = ctx.interaction.hovered ?? ctx.interaction.focused ?? ctx.view.selected;
+  return candidate && ctx.loaded.graph.hasNode(candidate) ? candidate : undefined;
+}
+
+export function makeReducers(context: () => ReducerContext) {
+  // The neighbourhood of the active person, recomputed only when it changes.
+  let cachedFor: string | undefined;
+  let neighbours = new Set<string>();
+  const neighbourhood = (ctx: ReducerContext, active: string | undefined) => {
+    if (active !== cachedFor) {
+      cachedFor = active;
+      neighbours = active ? new Set(ctx.loaded.graph.neighbors(active)) : new Set();
+    }
+    return neighbours;
+  };
+
+  const nodeReducer = (node: string, data: Record<string, unknown>): Partial<NodeDisplayData> => {
+    const ctx = context();
+    const out: Partial<NodeDisplayData> & Record<string, unknown> = {
+      ...data,
+      color: ctx.loaded.colourOf(node, ctx.view.colourBy),
+      size: ctx.loaded.sizeOf(node, ctx.view.sizeBy),
+    };
+    if (isHiddenNode(ctx, node)) return { ...out, hidden: true };
+    const active = activeNode(ctx);
+    if (node === ctx.view.selected || node === ctx.interaction.focused) {
+      out.highlighted = true;
+      out.forceLabel = true;
+    }
+    if (ctx.interaction.matches?.has(node)) out.forceLabel = true;
+    if (active) {
+      if (node === active) {
+        out.forceLabel = true;
+        out.zIndex = 2;
+      } else if (neighbourhood(ctx, active).has(node)) {
+        out.zIndex = 1;
+      } else {
+        out.color = FADED;
+        out.label = '';
+        out.zIndex = 0;
+      }
+    }
+    return out;
+  };
+
+  const edgeReducer = (edge: string, data: Record<string, unknown>): Partial<EdgeDisplayData> => {
+    const ctx = context();
+    const graph = ctx.loaded.graph;
+    const [source, target] = graph.extremities(edge);
+    const weight = Number(data.weight ?? 1);
+    const out: Partial<EdgeDisplayData> = { ...data, color: '#cfcfcf', size: Math.min(4, 0.4 + Math.log1p(weight) * 0.8) };
+    if (isHiddenNode(ctx, source) || isHiddenNode(ctx, target)) return { ...out, hidden: true };
+    const active = activeNode(ctx);
+    if (active) {
+      if (source === active || target === active) return { ...out, color: '#555', size: (out.size ?? 1) + 0.6, zIndex: 1 };
+      return { ...out, hidden: true };
+    }
+    return out;
+  };
+
+  return { nodeReducer, edgeReducer };
+}

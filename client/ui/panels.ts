@@ -1,0 +1,92 @@
+/**
+ * The details panel: a person (who they are, their chats, strongest ties and
+ * what made them) or a community (size, mixes, top members and hashtags).
+ */
+import type { EdgeAttributes } from '../../shared/index.js';
+import type { LoadedGraph } from '../graph/model.js';
+import { SECTOR_LABELS } from '../graph/model.js';
+import type { PersonProfileView } from '../api.js';
+import { fmt, h } from './dom.js';
+
+export interface PanelActions {
+  selectPerson(key: string): void;
+  showCommunity(id: number): void;
+  close(): void;
+}
+
+const KIND_WORDS: [keyof EdgeAttributes, string, string][] = [
+  ['reply', 'reply', 'replies'],
+  ['mention', 'mention', 'mentions'],
+  ['coAnswer', 'question answered together', 'questions answered together'],
+  ['coSession', 'session together', 'sessions together'],
+  ['repost', 'repost', 'reposts'],
+];
+
+/** "2 replies, 1 mention, 3 sessions together". */
+export function tieReasons(a: EdgeAttributes): string {
+  return KIND_WORDS.filter(([k]) => (a[k] as number) > 0).map(([k, one, many]) => `${a[k]} ${(a[k] as number) === 1 ? one : many}`).join(', ');
+}
+
+export function strongestTies(loaded: LoadedGraph, key: string, limit = 8) {
+  const g = loaded.graph;
+  return g
+    .edges(key)
+    .map((e) => ({ other: g.opposite(key, e), attributes: g.getEdgeAttributes(e) as unknown as EdgeAttributes }))
+    .sort((a, b) => b.attributes.weight - a.attributes.weight || (a.other < b.other ? -1 : 1))
+    .slice(0, limit);
+}
+
+export function renderPersonPanel(container: HTMLElement, loaded: LoadedGraph, key: string, profile: PersonProfileView | undefined, actions: PanelActions): void {
+  const a = loaded.graph.getNodeAttributes(key);
+  const community = loaded.payload.attributes.meta.communities[a.community];
+  const ties = strongestTies(loaded, key);
+  container.replaceChildren(...[
+    h('h2', { id: 'panel-title' }, a.label),
+    h('p', { class: 'muted' }, `@${a.handle} · ${a.platform}`),
+    h('dl', {},
+      h('dt', {}, 'Sector'), h('dd', {}, SECTOR_LABELS[a.sector] ?? a.sector),
+      h('dt', {}, 'Region'), h('dd', {}, a.region === 'unknown' ? 'Unknown' : a.region),
+      h('dt', {}, 'Activity'), h('dd', {}, `${a.messages} messages in ${a.sessions} sessions`),
+      h('dt', {}, 'Chats'), h('dd', {}, a.chats.join(', ')),
+      h('dt', {}, 'Community'),
+      h('dd', {}, h('button', { type: 'button', class: 'link', onclick: () => actions.showCommunity(a.community) }, `Community ${a.community + 1}${community ? ` · ${community.size} people` : ''}`)),
+    ),
+    profile?.bio ? h('p', { class: 'bio' }, profile.bio) : h('p', { class: 'muted' }, profile ? 'No bio.' : 'Loading profile…'),
+    profile?.location ? h('p', { class: 'muted' }, `Location: ${profile.location}`) : null,
+    h('h3', {}, `Strongest ties (${loaded.graph.degree(key)} in all)`),
+    ties.length === 0
+      ? h('p', { class: 'muted' }, 'No ties in this view.')
+      : h('ol', { class: 'panel-list' }, ...ties.map((t) =>
+          h('li', {},
+            h('button', { type: 'button', class: 'link', onclick: () => actions.selectPerson(t.other) }, loaded.graph.getNodeAttribute(t.other, 'label')),
+            h('span', { class: 'muted' }, ` — ${tieReasons(t.attributes)} (weight ${fmt.format(t.attributes.weight)})`),
+          ),
+        )),
+    h('button', { type: 'button', onclick: actions.close }, 'Close (Escape)'),
+  ].filter((x) => x !== null) as HTMLElement[]);
+}
+
+export function renderCommunityPanel(container: HTMLElement, loaded: LoadedGraph, id: number, actions: PanelActions): void {
+  const c = loaded.payload.attributes.meta.communities[id];
+  if (!c) {
+    container.replaceChildren();
+    return;
+  }
+  const mix = (items: { value: string; count: number }[], labels?: Record<string, string>) =>
+    items.slice(0, 6).map((x) => `${labels?.[x.value] ?? x.value} ${x.count}`).join(', ');
+  container.replaceChildren(
+    h('h2', { id: 'panel-title' }, `Community ${id + 1}`),
+    h('p', {}, `${c.size} people · mostly ${c.chats[0]?.chat ?? 'no chat'}`),
+    h('dl', {},
+      h('dt', {}, 'Chats'), h('dd', {}, c.chats.slice(0, 5).map((x) => `${x.chat} (${x.messages} messages)`).join(', ')),
+      h('dt', {}, 'Sectors'), h('dd', {}, mix(c.sectors, SECTOR_LABELS)),
+      h('dt', {}, 'Regions'), h('dd', {}, mix(c.regions)),
+      h('dt', {}, 'Top hashtags'), h('dd', {}, c.topHashtags.map((t) => `${t.tag} (${t.count})`).join(', ') || 'none'),
+    ),
+    h('h3', {}, 'Most connected'),
+    h('ol', { class: 'panel-list' }, ...c.topMembers.map((m) =>
+      h('li', {}, h('button', { type: 'button', class: 'link', onclick: () => actions.selectPerson(m.key) }, m.label)),
+    )),
+    h('button', { type: 'button', onclick: actions.close }, 'Close (Escape)'),
+  );
+}

@@ -1,0 +1,82 @@
+/**
+ * Upload: drop or pick one or more transcript files, see a progress bar
+ * while they upload and import, then what each file held (format detected,
+ * messages, skipped lines and why) before opening the new dataset.
+ */
+import type { Dataset } from '../../shared/index.js';
+import { ApiFailure, uploadDataset } from '../api.js';
+import { announce } from './announcer.js';
+import { h } from './dom.js';
+
+export function openUploadDialog(dialog: HTMLDialogElement, onDone: (dataset: Dataset) => void | Promise<void>): void {
+  let files: File[] = [];
+  const input = h('input', { type: 'file', id: 'upload-files', multiple: true, accept: '.json,.jsonl,.ndjson,.js,.csv,.txt,.zip' });
+  const name = h('input', { type: 'text', id: 'upload-name', placeholder: 'e.g. #uklibchat 2024' });
+  const chosen = h('p', { class: 'muted', id: 'upload-chosen' }, 'No file chosen yet.');
+  const progress = h('progress', { class: 'progress', max: 1, value: 0, hidden: true, 'aria-label': 'Upload progress' });
+  const message = h('div', { 'aria-live': 'polite', id: 'upload-message' });
+  const submit = h('button', { type: 'submit', id: 'upload-submit', disabled: true }, 'Upload and open');
+  const zone = h('div', { class: 'drop-zone' }, 'Drop transcript files here, or ', h('label', { for: 'upload-files', class: 'link' }, 'choose files'), input);
+
+  const choose = (list: FileList | null) => {
+    files = list ? [...list] : [];
+    chosen.textContent = files.length ? files.map((f) => `${f.name} (${Math.ceil(f.size / 1024)} KB)`).join(', ') : 'No file chosen yet.';
+    submit.disabled = files.length === 0;
+  };
+  input.addEventListener('change', () => choose(input.files));
+  zone.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    zone.classList.add('over');
+  });
+  zone.addEventListener('dragleave', () => zone.classList.remove('over'));
+  zone.addEventListener('drop', (e) => {
+    e.preventDefault();
+    zone.classList.remove('over');
+    choose((e as DragEvent).dataTransfer?.files ?? null);
+  });
+
+  const form = h('form', { method: 'dialog' },
+    h('h2', { id: 'upload-title' }, 'Upload chat transcripts'),
+    h('p', {}, 'Twitter/X (API v1.1, v2/twarc, archive tweets.js), TAGS sheets, Mastodon, Bluesky, Slack, Discord, Teams, Zoom, WhatsApp, IRC, or any CSV with author, text and time columns. The format is detected from the content.'),
+    zone,
+    chosen,
+    h('label', { for: 'upload-name', class: 'field' }, 'Dataset name ', name),
+    progress,
+    message,
+    h('p', {}, submit, ' ', h('button', { type: 'button', onclick: () => dialog.close() }, 'Cancel')),
+  );
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    submit.disabled = true;
+    progress.hidden = false;
+    message.textContent = 'Uploading…';
+    uploadDataset(files, name.value.trim(), (p) => {
+      if (p.phase === 'uploading') progress.value = p.sent * 0.8;
+      else {
+        progress.removeAttribute('value'); // indeterminate while the server imports
+        message.textContent = 'Importing…';
+      }
+    })
+      .then((dataset) => {
+        progress.value = 1;
+        const results = dataset.sources.slice(-files.length).map((s) =>
+          h('li', {}, `${s.file}: read as ${s.format}, ${s.messages} messages`, s.skipped ? `, ${s.skipped} skipped (${s.skippedItems.slice(0, 3).map((x) => `${x.line ? `line ${x.line}` : `record ${x.record}`}: ${x.reason}`).join('; ')})` : '', s.warnings.length ? ` — ${s.warnings.join('; ')}` : ''),
+        );
+        message.replaceChildren(
+          h('p', {}, `Created “${dataset.name}”: ${dataset.counts.messages} messages from ${dataset.counts.people} people.`),
+          h('ul', { class: 'result-list', id: 'upload-results' }, ...results),
+          h('button', { type: 'button', id: 'upload-open', onclick: () => { dialog.close(); void onDone(dataset); } }, 'Open it'),
+        );
+        announce(`Uploaded ${dataset.name}: ${dataset.counts.messages} messages`);
+        message.querySelector<HTMLButtonElement>('#upload-open')?.focus();
+      })
+      .catch((error: unknown) => {
+        progress.hidden = true;
+        submit.disabled = false;
+        message.textContent = error instanceof ApiFailure ? `Not imported: ${error.message}` : 'Not imported: the upload failed.';
+        announce(message.textContent);
+      });
+  });
+  dialog.replaceChildren(form);
+  dialog.showModal();
+}
