@@ -9,6 +9,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Browser tests start a server and Chromium each; two cores, so not too many at once.
     maxWorkers: 2,
+    globalSetup: ['./tests/support/global-setup.ts'],
     reporters: ['default', './tests/support/count-reporter.ts'],
     env: { TZ: 'UTC' },
   },

@@ -164,6 +164,8 @@ async function loadCurrentGraph(): Promise<void> {
       labelRenderedSizeThreshold: 9,
       labelDensity: 0.6,
       zIndex: true,
+      // The graph's container is hidden in table mode; sigma must wait rather than throw.
+      allowInvalidContainer: true,
       minCameraRatio: 0.05,
       maxCameraRatio: 10,
     });
@@ -195,6 +197,7 @@ async function loadCurrentGraph(): Promise<void> {
 
 view.subscribe((state, previous) => {
   applyMode(state);
+  if (state.dataset && els.picker.value !== state.dataset) els.picker.value = state.dataset;
   els.colourBy.value = state.colourBy;
   els.sizeBy.value = state.sizeBy;
   if (queryKey(state) !== queryKey(previous)) {
@@ -204,6 +207,7 @@ view.subscribe((state, previous) => {
   const onlyCamera = Object.keys(state).every((k) => k === 'camera' || state[k as keyof ViewState] === previous[k as keyof ViewState]);
   if (onlyCamera) return;
   if (state.colourBy !== previous.colourBy) view.set({ hidden: [] });
+  if (state.mode !== previous.mode && state.mode === 'graph') renderer?.resize();
   renderer?.refresh({ skipIndexation: true });
   renderSurroundings();
 });

@@ -19,6 +19,7 @@ import datasetRoutes from './routes/datasets/index.js';
 import graphRoutes from './routes/datasets/graph.js';
 import uploadRoutes from './routes/datasets/upload.js';
 import healthRoutes from './routes/health/index.js';
+import peopleRoutes from './routes/datasets/people.js';
 import type { Store } from './store/types.js';
 
 declare module 'fastify' {
@@ -82,6 +83,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(datasetRoutes);
   await app.register(uploadRoutes);
   await app.register(graphRoutes);
+  await app.register(peopleRoutes);
 
   const clientDir = options.clientDir ?? CLIENT_DIR;
   if (fs.existsSync(path.join(clientDir, 'index.html'))) {

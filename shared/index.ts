@@ -8,3 +8,4 @@ export * from './build-options.js';
 export * from './graph-payload.js';
 export * from './api-error.js';
 export * from './view-state.js';
+export * from './person-detail.js';

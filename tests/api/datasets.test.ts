@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiErrorSchema, DatasetListSchema, DatasetSchema } from '../../shared/index.js';
+import { ApiErrorSchema, DatasetListSchema, DatasetSchema, PersonDetailSchema } from '../../shared/index.js';
 import { buildTestApp, fixture, multipart, type TestApp } from '../support/app.js';
 
 let t: TestApp;
@@ -70,6 +70,19 @@ describe('datasets', () => {
     ]);
   });
 
+  it('tells who someone is and where they talk', async () => {
+    const res = await t.app.inject(`/api/datasets/${id}/people/${encodeURIComponent('csv:bea_lib')}`);
+    expect(res.statusCode).toBe(200);
+    expect(PersonDetailSchema.parse(res.json())).toEqual({
+      profile: { key: 'csv:bea_lib', platform: 'csv', handle: 'bea_lib' },
+      messages: 2,
+      chats: [{ chat: '#uklibchat', messages: 2 }],
+      firstSeen: '2024-03-14T20:02:00.000Z',
+      lastSeen: '2024-03-14T20:16:00.000Z',
+    });
+    expect((await t.app.inject(`/api/datasets/${id}/people/csv%3Anobody`)).statusCode).toBe(404);
+  });
+
   it('answers 404 in the error shape for an unknown dataset', async () => {
     for (const url of ['/api/datasets/nope', '/api/datasets/nope/graph', '/api/datasets/nope/export?format=json']) {
       const res = await t.app.inject(url);
@@ -97,6 +110,7 @@ describe('OpenAPI', () => {
       '/api/datasets/{id}/export',
       '/api/datasets/{id}/files',
       '/api/datasets/{id}/graph',
+      '/api/datasets/{id}/people/{key}',
       '/api/health',
     ]);
     const ui = await t.app.inject('/docs/');

@@ -29,8 +29,9 @@ export interface WatchedPage {
   errors: string[];
 }
 
-export async function openPage(browser: Browser, url: string, viewport = { width: 1280, height: 800 }): Promise<WatchedPage> {
-  const page = await browser.newPage({ viewport });
+export async function openPage(browser: Browser, url: string, options: { viewport?: { width: number; height: number }; bypassCSP?: boolean } = {}): Promise<WatchedPage> {
+  // bypassCSP only for tests that inject a tool (axe) into the page; the others run under the real policy.
+  const page = await browser.newPage({ viewport: options.viewport ?? { width: 1280, height: 800 }, bypassCSP: options.bypassCSP ?? false });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {

@@ -4,8 +4,9 @@
  * emoji and accents as such.
  *
  * Formula-safe (OWASP "CSV Injection"; ASVS 5.0 requirement 1.2.10): a text
- * cell starting with `=`, `+`, `-`, `@`, tab, CR or NUL gets a leading `'`,
- * which spreadsheets show but never evaluate. Every text cell is also
+ * cell starting with `=`, `+`, `-`, `@`, tab or CR gets a leading `'`,
+ * which spreadsheets show but never evaluate. NUL, which ASVS also lists,
+ * is dropped with the other control characters instead. Every text cell is also
  * quoted, so a `,` or `;` inside a name cannot start a new cell in Excel's
  * semicolon locales. Numeric columns are written bare and never prefixed: a
  * negative number would stay a number (ours are counts and weights, never
@@ -16,7 +17,9 @@ import { LIST_SEPARATOR } from './graphml.js';
 
 const BOM = '\uFEFF';
 const CRLF = '\r\n';
-const FORMULA_START = /^[=+\-@\t\r\0]/;
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** Control characters other than tab, LF and CR: noise in a name, and some readers stop at a NUL. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 export const NODE_CSV_COLUMNS = [
   'key', 'label', 'handle', 'platform', 'community', 'sector', 'region',
@@ -30,7 +33,9 @@ export const EDGE_CSV_COLUMNS = [
 
 /** A text cell: neutralised if a spreadsheet would read it as a formula, then quoted. */
 export function textCell(value: string): string {
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  // Stripped first, so a NUL cannot hide a leading `=` from the check.
+  const clean = value.replace(CONTROL, '');
+  const safe = FORMULA_START.test(clean) ? `'${clean}` : clean;
   return `"${safe.replace(/"/g, '""')}"`;
 }
 

@@ -8,14 +8,16 @@
  *
  * People are `bluesky:<handle>`, the DID kept as platformId. Someone whose
  * handle the file never shows (a repo export names only DIDs) is keyed by the
- * DID itself, `bluesky:did:plc:…`: DIDs never change, handles do.
+ * DID itself, `bluesky:did:plc:…`: DIDs never change, handles do. A mention
+ * is the DID's handle as the file shows it, else the `@handle` its facet
+ * covers, else the DID; a reply's or quote's target is named only when the
+ * file shows that DID, and left unresolved otherwise.
  */
-import { personKey, type PersonProfile } from '../../../shared/index.js';
+import { personKey, type PersonProfile, type Skipped } from '../../../shared/index.js';
 import { TranscriptError } from '../errors.js';
 import { isObject, readJsonContainer, str } from './read-json.js';
 import { extractHashtags, toIsoTime } from './text.js';
 import type { ParsedMessage, ParseContext, ParseResult, Parser } from './types.js';
-import type { Skipped } from '../../../shared/index.js';
 
 type Json = Record<string, unknown>;
 type Where = Pick<Skipped, 'line' | 'record'>;
@@ -48,6 +50,7 @@ function collect(v: unknown, at: Where, out: Entry[], top = false): void {
     return void out.push({ type: 'view', post: v.post as Json, at, ...(repost ? { reason } : {}) });
   }
   if (isPostView(obj(v, 'value')?.post)) return void out.push({ type: 'view', post: obj(v, 'value')!.post as Json, at }); // getPostThreadV2 item
+  if (str(obj(v, 'value'), '$type')?.includes('#threadItem')) return; // a missing or blocked post in a V2 thread, as in V1
   const commit = obj(v, 'commit'); // Jetstream: {did, kind: 'commit', commit: {operation, collection, rkey, record}}
   if (commit && str(v, 'did')) {
     const record = obj(commit, 'record');
@@ -58,7 +61,7 @@ function collect(v: unknown, at: Where, out: Entry[], top = false): void {
   const value = obj(v, 'value') ?? (str(v, '$type') ? v : undefined);
   const type = str(value, '$type');
   if (!value || (type !== POST && type !== REPOST)) {
-    return void out.push({ type: 'skip', reason: type ? `a ${type} record, not a post` : 'not a Bluesky post, feed item, thread or record', at });
+    return void out.push({ type: 'skip', reason: type ? `${type} record, not a post` : 'not a Bluesky post, feed item, thread or record', at });
   }
   const uri = str(v, 'uri');
   if (!uri?.startsWith('at://')) return void out.push({ type: 'skip', reason: `${type} record without its at:// uri: its author is unknown`, at });
@@ -118,7 +121,8 @@ class People {
   }
 }
 
-const HANDLE_IN_TEXT = /(?:^|[^\w@.])@([a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)+)/gi;
+/** `@ann.bsky.social` typed without a facet (some clients and bots make none); the last label starts with a letter. */
+const HANDLE_IN_TEXT = /(?:^|[^\w@.])@([a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z][a-z0-9-]*)/gi;
 
 /** Mentions (facets, then `@handle.domain` written without one) and hashtags (tag facets and text). */
 function richText(text: string, record: Json, people: People): { mentions: string[]; hashtags: string[] } {
@@ -161,6 +165,7 @@ interface Post { uri: string; did: string; handle?: string; record: Json; indexe
 function readPost(p: Post, people: People, authorOf: Map<string, string>): ParsedMessage | string {
   const time = toIsoTime(str(p.record, 'createdAt')) ?? toIsoTime(p.indexedAt);
   if (!time) return `post ${p.uri}: no readable createdAt`;
+  if (!p.did.startsWith('did:') && !p.handle) return `post ${p.uri}: no author`;
   const author = people.key(p.did, p.handle);
   const text = typeof p.record.text === 'string' ? p.record.text : '';
   const { mentions, hashtags } = richText(text, p.record, people);
@@ -213,7 +218,8 @@ function parse(text: string, { fileName }: ParseContext): ParseResult {
     if (prev) prev.shown ||= shown;
     else posts.set(p.uri, { ...p, at, shown });
   };
-  const reposts: Repost[] = [];
+  const reposts = new Map<string, Repost>();
+  const addRepost = (r: Repost) => void (reposts.has(r.id) || reposts.set(r.id, r));
   for (const e of entries) {
     if (e.type === 'skip') skipped.push({ ...e.at, reason: e.reason });
     else if (e.type === 'view') {
@@ -227,32 +233,28 @@ function parse(text: string, { fileName }: ParseContext): ParseResult {
         const did = str(by, 'did') ?? '';
         // Newer AppViews give the repost record's uri; older ones only who and when.
         const id = str(e.reason, 'uri') ?? `repost:${did}:${uri}`;
-        reposts.push({ id, by: people.key(did, str(by, 'handle')), subject: uri, time: str(e.reason, 'indexedAt'), at: e.at });
+        if (!did.startsWith('did:') && !validHandle(str(by, 'handle'))) skipped.push({ ...e.at, reason: `repost of ${uri}: no reposter` });
+        else addRepost({ id, by: people.key(did, str(by, 'handle')), subject: uri, time: str(e.reason, 'indexedAt'), at: e.at });
       }
     } else if (str(e.value, '$type') === POST) addPost({ uri: e.uri, did: uriParts(e.uri)[0] ?? '', record: e.value }, e.at, true);
     else {
       const subject = str(obj(e.value, 'subject'), 'uri');
       if (!subject) skipped.push({ ...e.at, reason: `repost ${e.uri}: no subject` });
-      else reposts.push({ id: e.uri, by: people.key(uriParts(e.uri)[0] ?? ''), subject, time: str(e.value, 'createdAt'), at: e.at });
+      else addRepost({ id: e.uri, by: people.key(uriParts(e.uri)[0] ?? ''), subject, time: str(e.value, 'createdAt'), at: e.at });
     }
   }
 
   const authorOf = new Map([...posts.values()].map((p) => [p.uri, people.key(p.did, p.handle)]));
-  const byUri = new Map<string, ParsedMessage>();
+  const byUri = new Map<string, ParsedMessage>(); // every post read, shown or not: what reposts spread
   const messages: ParsedMessage[] = [];
   for (const p of posts.values()) {
     const read = readPost(p, people, authorOf);
-    if (typeof read === 'string') {
-      if (p.shown) skipped.push({ ...p.at, reason: read });
-    } else {
-      byUri.set(p.uri, read);
-      if (p.shown) messages.push(read);
-    }
+    if (typeof read !== 'string') byUri.set(p.uri, read);
+    if (!p.shown) continue;
+    if (typeof read === 'string') skipped.push({ ...p.at, reason: read });
+    else messages.push(read);
   }
-  const seen = new Set<string>();
-  for (const r of reposts) {
-    if (seen.has(r.id)) continue;
-    seen.add(r.id);
+  for (const r of reposts.values()) {
     const read = readRepost(r.id, r.by, r.subject, r.time, people, byUri);
     if (typeof read === 'string') skipped.push({ ...r.at, reason: read });
     else messages.push(read);

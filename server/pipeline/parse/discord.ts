@@ -62,14 +62,14 @@ function chatOf(doc: Json): string | undefined {
  * `<@!id>` users, `<#id>` channels, `<:name:id>` emoji, `<t:unix:style>` times.
  * It becomes what a reader sees; a user or channel the file doesn't know stays as written.
  */
-function renderMarkup(content: string, users: Map<string, Json>, channel: { id?: string; name?: string }): string {
+function renderMarkup(content: string, users: Map<string, Json>, channels: Map<string, string>): string {
   return content
     .replace(/<@!?(\d{5,25})>/g, (whole, id: string) => {
       const user = users.get(id);
       const shown = user ? (str(user, 'nickname') ?? str(user, 'name')) : undefined;
       return shown ? `@${shown}` : whole;
     })
-    .replace(/<#(\d{5,25})>/g, (whole, id: string) => (id === channel.id && channel.name ? `#${channel.name}` : whole))
+    .replace(/<#(\d{5,25})>/g, (whole, id: string) => (channels.has(id) ? `#${channels.get(id)}` : whole))
     .replace(/<a?:(\w{1,64}):\d{5,25}>/g, ':$1:')
     .replace(/<t:(-?\d{1,13})(?::[tTdDfFR])?>/g, (whole, secs: string) => toIsoTime(Number(secs) * 1000) ?? whole);
 }
@@ -117,7 +117,7 @@ function parse(text: string, context: { fileName: string }): ParseResult {
   if (DIRECT.has(channelType)) {
     throw new TranscriptError('no_messages', `${fileName}: a Discord direct-message export (${channelType}); Chat Atlas never imports direct messages`, {
       file: fileName,
-      skipped: doc.messages.length,
+      messages: doc.messages.length,
     });
   }
   const chat = chatOf(doc);
@@ -132,13 +132,18 @@ function parse(text: string, context: { fileName: string }): ParseResult {
       if (id && !users.has(id)) users.set(id, u as Json);
     }
   }
-  const render = (s: string) => renderMarkup(s, users, { id: str(channel, 'id'), name: str(channel, 'name') });
+  // The channel itself and, for a thread, its parent are the only channels the file names.
+  const channels = new Map<string, string>();
+  for (const [id, name] of [[str(channel, 'id'), str(channel, 'name')], THREADS.has(channelType) ? [str(channel, 'categoryId'), str(channel, 'category')] : []]) {
+    if (id && name) channels.set(id, name);
+  }
+  const render = (s: string) => renderMarkup(s, users, channels);
 
   const messages: ParsedMessage[] = [];
   const skipped: Skipped[] = [];
   const people = new Map<string, PersonProfile>();
   const authorOf = new Map<string, string>(); // message id → person key, for messages read
-  const replyTargets: { message: ParsedMessage; candidates: { user: Json; written: boolean }[] }[] = [];
+  const pending: { message: ParsedMessage; candidates: { user: Json; written: boolean }[] }[] = [];
   let bots = 0;
   for (const { value, at } of records) {
     const author = isObject(value) && isObject(value.author) ? value.author : undefined;
@@ -184,17 +189,18 @@ function parse(text: string, context: { fileName: string }): ParseResult {
       text: body,
       ...(replyToId ? { replyToId } : {}),
       mentions: [],
-      hashtags: extractHashtags(body),
+      // `#reference-desk` is a channel link, not a hashtag.
+      hashtags: extractHashtags([...channels.values()].reduce((t, name) => t.split(`#${name}`).join(' '), body)),
       kind: replyToId ? 'reply' : 'post',
     };
     messages.push(message);
-    replyTargets.push({ message, candidates });
+    pending.push({ message, candidates });
     authorOf.set(id, profile.key);
     if (!people.has(profile.key)) people.set(profile.key, profile);
   }
 
-  // Second pass: reply targets may come later in the file than the reply (exports can be newest first).
-  for (const { message, candidates } of replyTargets) {
+  // Second pass: a reply target may come later in the file (DiscordChatExporter can write newest first).
+  for (const { message, candidates } of pending) {
     const target = message.replyToId ? authorOf.get(message.replyToId) : undefined;
     if (target) message.replyToAuthor = target;
     const keys = new Set<string>();

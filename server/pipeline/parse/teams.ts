@@ -205,10 +205,14 @@ function parse(text: string, context: { fileName: string }): ParseResult {
   // A channel reply's replyToId is its root, which may come before or after it in the file.
   for (const m of messages) if (m.replyToId && !m.replyToAuthor && authorOf.has(m.replyToId)) m.replyToAuthor = authorOf.get(m.replyToId)!;
 
+  skipped.sort((a, b) => (a.line ?? a.record ?? 0) - (b.line ?? b.record ?? 0));
   if (messages.length === 0) {
     const first = skipped[0];
-    const why = counts.direct > 0 && counts.direct === skipped.length ? 'a one-on-one chat; Chat Atlas never imports direct messages' : 'no messages by people';
-    throw new TranscriptError('no_messages', `${fileName}: ${why}${first && why.startsWith('no') ? `; first problem: ${first.reason}` : ''}`, {
+    const why =
+      counts.direct > 0 && counts.direct === skipped.length
+        ? 'a one-on-one chat; Chat Atlas never imports direct messages'
+        : `no messages by people${first ? `; first problem: ${first.reason}` : ''}`;
+    throw new TranscriptError('no_messages', `${fileName}: ${why}`, {
       file: fileName,
       ...(first ? { line: first.line, record: first.record } : {}),
     });
@@ -219,7 +223,7 @@ function parse(text: string, context: { fileName: string }): ParseResult {
   const conversations = new Set(records.map((r) => conversationOf(r.value)).filter((c): c is string => !!c));
   const unnamed = [...conversations].filter((c) => !names.has(c));
   if (conversations.size > 1 && unnamed.length > 0) {
-    warnings.push(`messages from ${conversations.size} channels or chats; ${unnamed.length} without a name in the file share one chat`);
+    warnings.push(`messages from ${conversations.size} channels or chats; ${unnamed.length} without a name in the file share one chat (the upload's chat or the file name)`);
   }
   const people = [...authors.values(), ...[...others.values()].filter((p) => !authors.has(p.key))];
   return { messages, people, skipped, warnings };

@@ -1,0 +1,112 @@
+/**
+ * A .zip upload → its files' bytes, in memory (yauzl). Entry names are never
+ * turned into filesystem paths. Folders and macOS/Windows litter are left
+ * out; encrypted or oddly compressed entries are reported, not fatal. A zip
+ * that can't be read is a 422; so is one too big to unpack (a zip bomb),
+ * refused from its central directory before anything is inflated.
+ */
+import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import { TranscriptError } from './errors.js';
+
+export interface ArchiveEntry {
+  /** The entry's path inside the zip, `/`-separated (`general/2024-03-14.json`). */
+  path: string;
+  bytes: Uint8Array;
+}
+
+export interface ArchiveLimits {
+  /** Most entries a zip may hold. */
+  maxEntries: number;
+  /** A zip may unpack to this many times its own size… */
+  maxRatio: number;
+  /** …or to this many bytes, whichever is more: JSON compresses 10–20×, so a ratio alone would refuse real exports. */
+  maxUnpackedFloor: number;
+}
+
+export const ARCHIVE_LIMITS: ArchiveLimits = { maxEntries: 20_000, maxRatio: 20, maxUnpackedFloor: 1024 ** 3 };
+
+export interface ArchiveOptions {
+  limits?: Partial<ArchiveLimits>;
+  /** Told about each file entry left unread and why (encrypted, unsupported compression). */
+  onSkip?: (path: string, reason: string) => void;
+}
+
+/** Zip files start with a local file header, or (empty) with the end of central directory. */
+export const isZip = (bytes: Uint8Array): boolean =>
+  bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && ((bytes[2] === 3 && bytes[3] === 4) || (bytes[2] === 5 && bytes[3] === 6));
+
+/** Entries that are never anyone's transcript: folders, macOS resource forks and Finder/Explorer files. */
+function isLitter(path: string): boolean {
+  const base = path.split('/').pop() ?? '';
+  return path.endsWith('/') || path.split('/').includes('__MACOSX') || base === '.DS_Store' || base.startsWith('._') || base === 'Thumbs.db' || base === 'desktop.ini';
+}
+
+const mib = (n: number) => `${(n / 1024 ** 2).toFixed(1)} MiB`;
+
+function unreadable(fileName: string, error: unknown): TranscriptError {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new TranscriptError('unreadable_file', `${fileName} is not a readable zip archive: ${reason}`, { file: fileName });
+}
+
+async function readEntry(zip: ZipFile, entry: Entry): Promise<Uint8Array> {
+  const stream = await zip.openReadStreamPromise(entry);
+  const chunks: Buffer[] = [];
+  // yauzl checks the inflated size against the declared one (validateEntrySizes), so the budget holds.
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+export async function readArchive(bytes: Uint8Array, fileName: string, options: ArchiveOptions = {}): Promise<ArchiveEntry[]> {
+  const limits = { ...ARCHIVE_LIMITS, ...options.limits };
+  let zip: ZipFile;
+  try {
+    zip = await yauzl.fromBufferPromise(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
+      lazyEntries: true,
+      validateEntrySizes: true,
+      strictFileNames: false,
+    });
+  } catch (error) {
+    throw unreadable(fileName, error);
+  }
+  try {
+    if (zip.entryCount > limits.maxEntries) {
+      throw new TranscriptError('unreadable_file', `${fileName} holds ${zip.entryCount} entries; at most ${limits.maxEntries} are read from one zip`, {
+        file: fileName,
+        limit: 'entries',
+        entries: zip.entryCount,
+      });
+    }
+    const entries: Entry[] = [];
+    try {
+      for await (const entry of zip.eachEntry()) entries.push(entry);
+    } catch (error) {
+      throw unreadable(fileName, error);
+    }
+    // The central directory's sizes, checked before inflating anything: a bomb is refused unopened.
+    const unpacked = entries.reduce((n, e) => n + e.uncompressedSize, 0);
+    const budget = Math.max(limits.maxRatio * bytes.length, limits.maxUnpackedFloor);
+    if (unpacked > budget) {
+      throw new TranscriptError(
+        'unreadable_file',
+        `${fileName} would unpack to ${mib(unpacked)} from ${mib(bytes.length)}: over ${limits.maxRatio}× its size and over ${mib(limits.maxUnpackedFloor)}, refused as a possible zip bomb`,
+        { file: fileName, limit: 'unpacked size', unpacked, zipped: bytes.length },
+      );
+    }
+    const files: ArchiveEntry[] = [];
+    for (const entry of entries) {
+      if (isLitter(entry.fileName)) continue;
+      if (entry.isEncrypted()) options.onSkip?.(entry.fileName, 'encrypted');
+      else if (!entry.canDecodeFileData()) options.onSkip?.(entry.fileName, `compression method ${entry.compressionMethod} is not supported`);
+      else {
+        try {
+          files.push({ path: entry.fileName, bytes: await readEntry(zip, entry) });
+        } catch (error) {
+          throw unreadable(`${fileName}/${entry.fileName}`, error);
+        }
+      }
+    }
+    return files;
+  } finally {
+    zip.close();
+  }
+}

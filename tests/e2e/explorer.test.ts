@@ -1,0 +1,152 @@
+/**
+ * The explorer as people use it, in headless Chromium on the demo dataset:
+ * search, colour-by and legend, filters, table view, shared URLs, keyboard
+ * walk, upload of a real export, accessibility (axe), and no page errors.
+ */
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GraphPayloadSchema, type GraphPayload } from '../../shared/index.js';
+import { seriousViolations } from '../support/axe.js';
+import { launchBrowser, openPage } from '../support/browser.js';
+import { startDemoServer } from '../support/e2e-server.js';
+
+let browser: Browser;
+let baseUrl = '';
+let close: () => Promise<void>;
+let demo: GraphPayload;
+let datasetId = '';
+
+beforeAll(async () => {
+  const server = await startDemoServer();
+  baseUrl = server.baseUrl;
+  browser = await launchBrowser();
+  const list = (await (await fetch(`${baseUrl}/api/datasets`)).json()) as { datasets: { id: string }[] };
+  datasetId = list.datasets[0]!.id;
+  demo = GraphPayloadSchema.parse(await (await fetch(`${baseUrl}/api/datasets/${datasetId}/graph`)).json());
+  close = async () => {
+    await browser.close();
+    await server.close();
+  };
+}, 120_000);
+afterAll(async () => close?.());
+
+const peopleCount = async (page: Page) => Number(/^(\d+) people/.exec((await page.textContent('#summary')) ?? '')?.[1]);
+
+async function ready(url = `${baseUrl}/`, bypassCSP = false) {
+  const watched = await openPage(browser, url, { bypassCSP });
+  await watched.page.waitForFunction(() => /^\d+ people, \d+ ties/.test(document.querySelector('#summary')?.textContent ?? ''), null, { timeout: 30_000 });
+  return watched;
+}
+
+/** The most connected person of the largest community: someone everyone can find. */
+const hub = () => demo.attributes.meta.communities[0]!.topMembers[0]!;
+
+describe('the explorer', () => {
+  it('finds a person by search and shows their panel', async () => {
+    const { page, errors } = await ready();
+    const person = demo.nodes.find((n) => n.key === hub().key)!;
+    await page.fill('#search', person.attributes.handle);
+    await page.press('#search', 'Enter');
+    await page.waitForSelector('#panel-title');
+    expect(await page.textContent('#panel-title')).toBe(person.attributes.label);
+    expect(await page.textContent('#panel')).toContain(`${person.attributes.messages} messages in ${person.attributes.sessions} sessions`);
+    expect(new URL(page.url()).searchParams.get('person')).toBe(person.key);
+    expect(errors).toEqual([]);
+  });
+
+  it('changes colour-by and the legend with it', async () => {
+    const { page, errors } = await ready();
+    expect(await page.textContent('#legend-title')).toBe('Communities (6)');
+    await page.selectOption('#colour-by', 'chat');
+    await page.waitForFunction(() => document.querySelector('#legend-title')?.textContent?.startsWith('Chats'));
+    const labels = await page.locator('#legend .legend-label').allTextContents();
+    expect(labels.slice(0, 6).sort()).toEqual(['#archivesfedi', '#auspublibs', '#critlibchat', '#k12libchat', '#lawlibsnet', '#medlibsuk']);
+    expect(new URL(page.url()).searchParams.get('colour')).toBe('chat');
+    // Hiding a category is a toggle with its state said in aria-pressed.
+    const first = page.locator('#legend .legend-list button').first();
+    await first.click();
+    expect(await page.locator('#legend .legend-list button').first().getAttribute('aria-pressed')).toBe('false');
+    expect(errors).toEqual([]);
+  });
+
+  it('filters a chat out and shows fewer people', async () => {
+    const { page, errors } = await ready();
+    const before = await peopleCount(page);
+    expect(before).toBe(demo.nodes.length);
+    await page.locator('#filters input[name="chats"][value="#lawlibsnet"]').uncheck();
+    await page.waitForFunction((n) => !document.querySelector('#summary')?.textContent?.startsWith(`${n} people`), before);
+    const after = await peopleCount(page);
+    const lawOnly = demo.nodes.filter((n) => n.attributes.chats.length === 1 && n.attributes.chats[0] === '#lawlibsnet').length;
+    expect(after).toBe(before - lawOnly);
+    expect(new URL(page.url()).searchParams.get('chats')?.split(',')).toHaveLength(5);
+    expect(errors).toEqual([]);
+  });
+
+  it('shows the same people in the table view, and selects from a row', async () => {
+    const { page, errors } = await ready();
+    await page.click('#mode-table');
+    await page.waitForSelector('#people-table');
+    expect(await page.locator('#people-table tbody tr').count()).toBe(demo.nodes.length);
+    const names = await page.locator('#people-table tbody th').allTextContents();
+    expect(new Set(names)).toEqual(new Set(demo.nodes.map((n) => n.attributes.label)));
+    await page.locator('#people-table tbody th button').first().click();
+    await page.waitForSelector('#panel-title');
+    expect(await page.locator('#people-table tr[aria-selected="true"]').count()).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
+  it('reopens a copied URL as the same view', async () => {
+    const { page } = await ready();
+    await page.selectOption('#colour-by', 'region');
+    await page.fill('#search', hub().label);
+    await page.press('#search', 'Enter');
+    await page.waitForSelector('#panel-title');
+    await page.waitForTimeout(600); // the camera settles and is written to the URL
+    const url = page.url();
+    const again = await ready(url);
+    expect(await again.page.inputValue('#colour-by')).toBe('region');
+    expect(await again.page.textContent('#panel-title')).toBe(hub().label);
+    expect(new URL(again.page.url()).searchParams.get('camera')).toBe(new URL(url).searchParams.get('camera'));
+    expect(again.errors).toEqual([]);
+  });
+
+  it('walks the graph by keyboard and announces where it is', async () => {
+    const { page, errors } = await ready();
+    await page.focus('#graph');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => /ties, community \d+/.test(document.querySelector('#announcer')?.textContent ?? ''));
+    const first = await page.textContent('#announcer');
+    expect(first).toMatch(/ties, community \d+\. Enter for details\.$/);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#panel-title');
+    expect(first).toContain((await page.textContent('#panel-title'))!);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('#panel-title'));
+    expect(errors).toEqual([]);
+  });
+
+  it('uploads a real Mastodon export and shows its graph', async () => {
+    const { page, errors } = await ready();
+    await page.click('#upload-button');
+    await page.setInputFiles('#upload-files', path.resolve(import.meta.dirname, '..', 'fixtures', 'real', 'mastodon', 'tag_timeline.json'));
+    await page.fill('#upload-name', 'Mastodon sample');
+    await page.click('#upload-submit');
+    await page.waitForSelector('#upload-results');
+    expect(await page.textContent('#upload-results')).toContain('tag_timeline.json: read as mastodon, 20 messages');
+    await page.click('#upload-open');
+    await page.waitForFunction(() => document.querySelector('#summary')?.textContent?.startsWith('17 people'), null, { timeout: 30_000 });
+    expect(await page.locator('#dataset-picker option:checked').textContent()).toBe('Mastodon sample (17 people)');
+    expect(errors).toEqual([]);
+  });
+
+  it('has no serious or critical accessibility violations (axe)', async () => {
+    const { page } = await ready(`${baseUrl}/`, true);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.click('#mode-table');
+    await page.waitForSelector('#people-table');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.click('#upload-button');
+    expect(await seriousViolations(page, '#upload-dialog')).toEqual([]);
+  });
+});
