@@ -14,6 +14,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { PROJECT_ROOT, type Config } from './config.js';
 import { GraphCache } from './graph-cache.js';
+import { loadOrCreateSecret } from './secret.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import datasetRoutes from './routes/datasets/index.js';
 import graphRoutes from './routes/datasets/graph.js';
@@ -27,6 +28,8 @@ declare module 'fastify' {
     store: Store;
     graphs: GraphCache;
     config: Config;
+    /** For pseudonym salts (see secret.ts). */
+    secret: string;
   }
 }
 
@@ -53,6 +56,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('store', store);
   app.decorate('config', config);
+  app.decorate('secret', loadOrCreateSecret(config.DATA_DIR, config.ATLAS_SECRET));
   app.decorate('graphs', new GraphCache(store, config.GRAPH_CACHE_ENTRIES));
   app.addHook('onClose', async () => store.close());
   registerErrorHandling(app);

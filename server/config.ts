@@ -22,6 +22,8 @@ export const ConfigSchema = z.object({
   LOAD_DEMO: flag.default(true),
   /** Graph payloads kept in memory (per dataset version and query). */
   GRAPH_CACHE_ENTRIES: z.coerce.number().int().positive().default(32),
+  /** Secret for pseudonym salts; default: generated once and kept in DATA_DIR/secret. */
+  ATLAS_SECRET: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type Config = z.infer<typeof ConfigSchema>;

@@ -6,8 +6,10 @@ import { twitterV2Parser } from './twitter-v2.js';
 import { tagsCsvParser } from './tags-csv.js';
 import { mastodonParser } from './mastodon.js';
 import { csvParser } from './csv.js';
+import { discordParser } from './discord.js';
+import { teamsParser } from './teams.js';
 
-export const PARSERS: readonly Parser[] = [twitterV1Parser, twitterV2Parser, tagsCsvParser, mastodonParser, csvParser];
+export const PARSERS: readonly Parser[] = [twitterV1Parser, twitterV2Parser, tagsCsvParser, mastodonParser, discordParser, teamsParser, csvParser];
 
 export function parserFor(format: FormatId): Parser {
   const parser = PARSERS.find((p) => p.format === format);

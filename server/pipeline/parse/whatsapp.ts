@@ -37,6 +37,8 @@ interface Header {
   clock: [number, number, number];
   ampm?: 'a' | 'p';
   rest: string;
+  /** An LRM opens the text after `Name: ` (iOS's mark of events and media). */
+  marked: boolean;
 }
 
 /** A line that starts an entry (message or system line), or undefined. */
@@ -44,9 +46,11 @@ function readHeader(raw: string, line: number): Header | undefined {
   const m = HEADER.exec(raw.replace(INVISIBLE, ''));
   if (!m) return undefined;
   const ampm = m[9]?.toLowerCase() as 'a' | 'p' | undefined;
+  const colon = raw.indexOf(': ');
   return {
     line, bracket: !!m[1], sep: m[3]!, fields: [m[2]!, m[4]!, m[5]!],
     clock: [Number(m[6]), Number(m[7]), Number(m[8] ?? 0)], ...(ampm ? { ampm } : {}), rest: m[10]!,
+    marked: colon >= 0 && raw[colon + 2] === '\u200e',
   };
 }
 
@@ -85,15 +89,14 @@ function headerTime(h: Header, order: DateOrder): string | undefined {
 }
 
 /** `Name: text` → parts; undefined for a system line (no author, or an event in the text). */
-function splitAuthor(rest: string): { name: string; text: string } | undefined {
+function splitAuthor(rest: string, marked: boolean): { name: string; text: string } | undefined {
   const m = /^([^:]+?):(?: |$)([\s\S]*)$/.exec(rest) ?? /^([^:]+?):([^\d\s][\s\S]*)$/.exec(rest);
   if (!m) return undefined;
   const name = m[1]!.replace(INVISIBLE, '').trim();
-  const rawText = m[2]!;
   // An author with quotes is a subject change (`X changed the subject to "a: b"`).
   if (!name || /["“”]/.test(name)) return undefined;
-  const text = rawText.replace(INVISIBLE, '');
-  if (/^\s?\u200e/.test(rawText) && !MEDIA.test(text.trim()) && !LRM_KEPT.test(text.trim())) return undefined;
+  const text = m[2]!.replace(INVISIBLE, '');
+  if (marked && !MEDIA.test(text.trim()) && !LRM_KEPT.test(text.trim())) return undefined;
   return { name, text };
 }
 
@@ -103,7 +106,7 @@ const namesFor = (name: string) => (/^\+[\d\s()-]+$/.test(name) ? [name, name.re
 function detect(head: string): number {
   const lines = head.split(/\r?\n/).filter((l) => l.trim()).slice(0, 100);
   const headers = lines.map((l, i) => readHeader(l, i)).filter((h): h is Header => !!h);
-  if (headers.length < 2 || !headers.some((h) => splitAuthor(h.rest))) return 0;
+  if (headers.length < 2 || !headers.some((h) => splitAuthor(h.rest, h.marked))) return 0;
   return readHeader(lines[0]!, 0) ? 0.9 : 0.6;
 }
 
@@ -131,7 +134,7 @@ function parse(text: string, context: ParseContext): ParseResult {
   const said: { header: Header; name: string; time: string; text: string }[] = [];
   for (const { header, body } of entries) {
     const time = headerTime(header, order);
-    const parts = splitAuthor([header.rest, ...body].join('\n').replace(/\s+$/, ''));
+    const parts = splitAuthor([header.rest, ...body].join('\n').replace(/\s+$/, ''), header.marked);
     if (!time) skipped.push({ line: header.line, reason: `unreadable date "${header.fields.join(header.sep)}"` });
     else if (!parts) skipped.push({ line: header.line, reason: 'system message' });
     else said.push({ header, name: parts.name, time, text: parts.text });

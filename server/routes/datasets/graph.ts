@@ -5,18 +5,19 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ApiErrorSchema, GraphPayloadSchema, GraphQuerySchema, type Dataset, type GraphPayload, type GraphQuery } from '../../../shared/index.js';
+import { createHmac } from 'node:crypto';
+import { ApiErrorSchema, GraphPayloadSchema, GraphQuerySchema, type GraphPayload, type GraphQuery } from '../../../shared/index.js';
+import { DEFAULT_PSEUDONYMIZE_OPTIONS, EXPORT_FORMATS, exportFileName, pseudonymize, writeExport } from '../../pipeline/export/index.js';
 import { notFound } from '../../plugins/errors.js';
 import { DatasetParamsSchema, errorReplies } from './schemas.js';
 
-export const EXPORT_FORMATS = ['json'] as const;
-const ExportQuerySchema = GraphQuerySchema.extend({ format: z.enum(EXPORT_FORMATS).default('json') });
-
-/** A file name people can keep: `uklibchat-graph.json`. */
-function downloadName(dataset: Dataset, extension: string): string {
-  const base = dataset.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'dataset';
-  return `${base}-graph.${extension}`;
-}
+const ExportQuerySchema = GraphQuerySchema.extend({
+  format: z.enum(EXPORT_FORMATS).default('json'),
+  /** `named` (default) or `pseudonymous`: stable "Participant N" names, small communities merged. */
+  privacy: z.enum(['named', 'pseudonymous']).default('named'),
+  /** Communities smaller than k are merged into "other" in pseudonymous exports. */
+  k: z.coerce.number().int().min(2).max(100).default(DEFAULT_PSEUDONYMIZE_OPTIONS.k),
+});
 
 /** The JSON text of a GraphPayload, typed as what it encodes for the route's reply type. */
 const asPayload = (json: string) => json as unknown as GraphPayload;
@@ -52,19 +53,24 @@ const graph: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['graph'],
-        summary: 'Download the graph (same query as the graph route)',
+        summary: 'Download the graph: json, gexf, graphml, nodes-csv or edges-csv (same query as the graph route)',
         params: DatasetParamsSchema,
         querystring: ExportQuerySchema,
         response: { 200: GraphPayloadSchema, ...errorReplies, 415: ApiErrorSchema },
       },
     },
     async (request, reply) => {
-      const { format, ...query } = request.query;
+      const { format, privacy, k, ...query } = request.query;
       const { dataset, graph: cached } = await load(request.params.id, query);
+      const pseudonymous = privacy === 'pseudonymous';
+      let payload = JSON.parse(cached.json) as GraphPayload;
+      if (pseudonymous) payload = pseudonymize(payload, { k, salt: createHmac('sha256', app.secret).update(dataset.id).digest('hex') });
+      // Named JSON is the cached text itself, byte for byte what the graph route serves.
+      const file = format === 'json' && !pseudonymous ? { body: cached.json, contentType: 'application/json; charset=utf-8' } : writeExport(payload, format);
       return reply
-        .type('application/json; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${downloadName(dataset, format)}"`)
-        .send(asPayload(cached.json));
+        .type(file.contentType)
+        .header('content-disposition', `attachment; filename="${exportFileName(payload.attributes.meta.dataset.name, format, pseudonymous)}"`)
+        .send(asPayload(file.body));
     },
   );
 };

@@ -1,0 +1,98 @@
+/**
+ * Words of a profile field, with their place in the original text so that
+ * evidence can quote what the person wrote. Matching is on folded forms
+ * (lower case, accents and dots dropped: "Montréal" = "montreal",
+ * "U.K." = "uk"); case-sensitive lexicon entries compare the `cased` form,
+ * which keeps capitals ("TX", "IN") but still drops accents and dots.
+ */
+
+export interface Token {
+  /** As written. */
+  raw: string;
+  /** Accents and dots dropped, capitals kept. */
+  cased: string;
+  /** `cased`, lower-cased; `&` reads as `and`. */
+  norm: string;
+  start: number;
+  end: number;
+}
+
+// Initialisms with dots first ("U.K.", "D.C"), then words (apostrophes inside
+// kept: "children's"), then a lone ampersand. Hyphens split words, so
+// "K-12" is "k 12" and "teacher-librarian" is "teacher librarian" on both
+// sides of a match.
+const TOKEN = /(?<![\p{L}\p{N}])\p{L}(?:\.\p{L}(?![\p{L}\p{N}]))+\.?|[\p{L}\p{N}]+(?:['’][\p{L}]+)*|&/gu;
+
+/** Lower case, accents off, curly apostrophes straight, dots out. */
+export function fold(text: string): string {
+  return foldCased(text).toLowerCase();
+}
+
+function foldCased(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/\./g, '');
+}
+
+/** The few HTML entities platforms leave in bios ("Law &amp; policy"). */
+export function decodeEntities(text: string): string {
+  return text.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+}
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    const raw = m[0];
+    const cased = raw === '&' ? '&' : foldCased(raw);
+    tokens.push({ raw, cased, norm: raw === '&' ? 'and' : cased.toLowerCase(), start: m.index, end: m.index + raw.length });
+  }
+  return tokens;
+}
+
+/** Phrase → folded token keys, the way the lexicon is indexed. */
+export function phraseKey(phrase: string, cased: boolean): string {
+  return tokenize(phrase).map((t) => (cased ? t.cased : t.norm)).join(' ');
+}
+
+const REGIONAL_INDICATOR_A = 0x1f1e6;
+const FLAG = /[\u{1F1E6}-\u{1F1FF}]{2}/gu;
+// England, Scotland, Wales: black flag + tag letters "gbeng"/"gbsct"/"gbwls" + cancel tag.
+const SUBDIVISION_FLAG = /\u{1F3F4}((?:[\u{E0061}-\u{E007A}])+)\u{E007F}/gu;
+
+export interface FlagMention {
+  /** ISO 3166-1 alpha-2 code the flag stands for. */
+  code: string;
+  start: number;
+  end: number;
+  raw: string;
+}
+
+/** Country flags (regional-indicator pairs and UK subdivision flags). */
+export function findFlags(text: string): FlagMention[] {
+  const flags: FlagMention[] = [];
+  for (const m of text.matchAll(FLAG)) {
+    const code = [...m[0]].map((c) => String.fromCharCode(c.codePointAt(0)! - REGIONAL_INDICATOR_A + 65)).join('');
+    flags.push({ code, start: m.index, end: m.index + m[0].length, raw: m[0] });
+  }
+  for (const m of text.matchAll(SUBDIVISION_FLAG)) {
+    const tag = [...(m[1] ?? '')].map((c) => String.fromCharCode(c.codePointAt(0)! - 0xe0000)).join('');
+    flags.push({ code: tag.slice(0, 2).toUpperCase(), start: m.index, end: m.index + m[0].length, raw: m[0] });
+  }
+  return flags.sort((a, b) => a.start - b.start);
+}
+
+const HOST = /(?<![\w@.-])(?:https?:\/\/)?(?:[\w-]+@)?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,})(?![\w-])/gi;
+
+export interface HostMention {
+  host: string;
+  start: number;
+  end: number;
+}
+
+/** Host names written in a text ("leeds.ac.uk", "ann@nhs.net", "https://bl.uk/x"). */
+export function findHosts(text: string): HostMention[] {
+  const hosts: HostMention[] = [];
+  for (const m of text.matchAll(HOST)) {
+    const host = (m[1] ?? '').toLowerCase().replace(/^www\./, '');
+    hosts.push({ host, start: m.index, end: m.index + m[0].length });
+  }
+  return hosts;
+}
