@@ -16,11 +16,14 @@ import { PROJECT_ROOT, type Config } from './config.js';
 import { GraphCache } from './graph-cache.js';
 import { loadOrCreateSecret } from './secret.js';
 import { registerErrorHandling } from './plugins/errors.js';
+import { registerAuth } from './plugins/auth.js';
+import { registerWriteRateLimit } from './plugins/rate-limit.js';
 import datasetRoutes from './routes/datasets/index.js';
 import graphRoutes from './routes/datasets/graph.js';
 import uploadRoutes from './routes/datasets/upload.js';
 import healthRoutes from './routes/health/index.js';
 import peopleRoutes from './routes/datasets/people.js';
+import snapshotRoutes from './routes/snapshots/index.js';
 import type { Store } from './store/types.js';
 
 declare module 'fastify' {
@@ -51,6 +54,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
     bodyLimit: 10 * 1024 * 1024,
+    // Uploads can be big and slow: the whole request must arrive, and a connection may idle, this long.
+    connectionTimeout: config.REQUEST_TIMEOUT_S * 1000,
+    requestTimeout: config.REQUEST_TIMEOUT_S * 1000,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -71,6 +77,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       },
     },
   });
+  // After helmet (refusals carry its headers), before any route; rate limit first, so token guessing is limited too.
+  await registerWriteRateLimit(app, { writesPerMinute: config.RATE_LIMIT_WRITES_PER_MINUTE });
+  registerAuth(app, { token: config.ATLAS_TOKEN, publicRead: config.ATLAS_PUBLIC_READ });
   await app.register(multipart, {
     limits: { fileSize: config.MAX_UPLOAD_MB * 1024 * 1024, files: config.MAX_FILES, fields: 20, fieldSize: 64 * 1024 },
     throwFileSizeLimit: true,
@@ -88,10 +97,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(uploadRoutes);
   await app.register(graphRoutes);
   await app.register(peopleRoutes);
+  await app.register(snapshotRoutes);
 
   const clientDir = options.clientDir ?? CLIENT_DIR;
   if (fs.existsSync(path.join(clientDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: clientDir, prefix: '/', wildcard: false });
+    // Snapshot links open the explorer itself, which reads the snapshot id from its path.
+    for (const route of ['/s/:id', '/embed/:id']) app.get(route, { schema: { hide: true } }, (_request, reply) => reply.sendFile('index.html'));
   } else {
     app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.type('text/html; charset=utf-8').send(PLACEHOLDER));
   }

@@ -7,14 +7,15 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { FormatIdSchema, GraphQuerySchema, type FormatId, type Message, type PersonProfile } from '../shared/index.js';
 import { readConfig } from './config.js';
-import { importUploads } from './import-files.js';
+import { importReads } from './import-files.js';
 import { analyze } from './pipeline/analyze.js';
 import { TranscriptError } from './pipeline/errors.js';
-import { readTranscript } from './pipeline/read-transcript.js';
+import type { ReadTranscript } from './pipeline/read-transcript.js';
+import { readFolder, readUpload } from './pipeline/read-upload.js';
 import { openSqliteStore } from './store/sqlite.js';
 
 const USAGE = `Usage:
-  chat-atlas build FILE... [--format F] [--chat NAME] [--out FILE]
+  chat-atlas build FILE|FOLDER... [--format F] [--chat NAME] [--out FILE]
                    [--seed N] [--resolution R] [--kinds reply,mention,coAnswer,coSession,repost]
                    [--min-weight W] [--chats a,b] [--from DATE] [--to DATE]
   chat-atlas import FILE... --dataset NAME [--format F] [--chat NAME] [--data-dir DIR]
@@ -23,22 +24,26 @@ Formats (detected from content when --format is absent): ${FormatIdSchema.option
 
 class UsageError extends Error {}
 
-function readFiles(files: string[], format: FormatId | undefined, chat: string | undefined) {
-  if (files.length === 0) throw new UsageError('no input file');
-  return files.map((file) => {
-    if (!fs.existsSync(file)) throw new UsageError(`no such file: ${file}`);
-    return { fileName: path.basename(file), bytes: fs.readFileSync(file), ...(format ? { format } : {}), ...(chat ? { chat } : {}) };
-  });
+/** Every path read: a file (a zip may hold several transcripts) or a folder (a Slack export, or transcripts). */
+async function readPaths(paths: string[], format: FormatId | undefined, chat: string | undefined): Promise<ReadTranscript[]> {
+  if (paths.length === 0) throw new UsageError('no input file');
+  const options = { ...(format ? { format } : {}), ...(chat ? { chat } : {}) };
+  const reads: ReadTranscript[] = [];
+  for (const p of paths) {
+    if (!fs.existsSync(p)) throw new UsageError(`no such file: ${p}`);
+    if (fs.statSync(p).isDirectory()) reads.push(...(await readFolder(p, options)));
+    else reads.push(...(await readUpload(fs.readFileSync(p), { fileName: path.basename(p), ...options })));
+  }
+  return reads;
 }
 
 async function build(files: string[], values: Record<string, string | undefined>): Promise<void> {
   const messages = new Map<string, Message>();
   const people = new Map<string, PersonProfile>();
-  for (const file of readFiles(files, values.format as FormatId | undefined, values.chat)) {
-    const read = readTranscript(file.bytes, file);
+  for (const read of await readPaths(files, values.format as FormatId | undefined, values.chat)) {
     for (const m of read.messages) if (!messages.has(`${m.platform}:${m.id}`)) messages.set(`${m.platform}:${m.id}`, m);
     for (const p of read.people) people.set(p.key, { ...people.get(p.key), ...p });
-    process.stderr.write(`${file.fileName}: ${read.result.format}, ${read.result.messages} messages, ${read.result.skipped} skipped\n`);
+    process.stderr.write(`${read.result.file}: ${read.result.format}, ${read.result.messages} messages, ${read.result.skipped} skipped\n`);
   }
   const query = GraphQuerySchema.parse({
     seed: values.seed, resolution: values.resolution, kinds: values.kinds, minWeight: values['min-weight'],
@@ -59,10 +64,10 @@ async function importCommand(files: string[], values: Record<string, string | un
   const config = readConfig(process.env, values['data-dir'] ? { DATA_DIR: values['data-dir'] } : {});
   const store = openSqliteStore({ dataDir: config.DATA_DIR });
   try {
-    const uploads = readFiles(files, values.format as FormatId | undefined, values.chat);
+    const reads = await readPaths(files, values.format as FormatId | undefined, values.chat);
     const existing = await store.findDatasetByName(values.dataset);
-    const dataset = await importUploads(store, { ...(existing ? { datasetId: existing.id } : {}), name: values.dataset, files: uploads });
-    for (const s of dataset.sources.slice(-uploads.length)) process.stderr.write(`${s.file}: ${s.format}, ${s.messages} messages (${s.stored} new), ${s.skipped} skipped\n`);
+    const dataset = await importReads(store, { ...(existing ? { datasetId: existing.id } : {}), name: values.dataset, files: reads });
+    for (const s of dataset.sources.slice(-reads.length)) process.stderr.write(`${s.file}: ${s.format}, ${s.messages} messages (${s.stored} new), ${s.skipped} skipped\n`);
     process.stdout.write(`${existing ? 'updated' : 'created'} dataset ${dataset.id} "${dataset.name}" (version ${dataset.version}): ${dataset.counts.messages} messages, ${dataset.counts.people} people\n`);
   } finally {
     await store.close();

@@ -24,6 +24,14 @@ export const ConfigSchema = z.object({
   GRAPH_CACHE_ENTRIES: z.coerce.number().int().positive().default(32),
   /** Secret for pseudonym salts; default: generated once and kept in DATA_DIR/secret. */
   ATLAS_SECRET: z.string().min(16).optional(),
+  /** Bearer token for writes (see plugins/auth.ts); needed to listen beyond loopback. Empty counts as unset. */
+  ATLAS_TOKEN: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(16, 'use at least 16 characters').optional()),
+  /** Dataset reads without the token; `false` makes GETs under /api/datasets need it too. */
+  ATLAS_PUBLIC_READ: flag.default(true),
+  /** Writes (uploads, deletes, snapshots…) per client address per minute. */
+  RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  /** Longest a request may take to arrive, and longest a connection may stay idle, in seconds. */
+  REQUEST_TIMEOUT_S: z.coerce.number().positive().default(300),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type Config = z.infer<typeof ConfigSchema>;

@@ -4,7 +4,8 @@
  * one unreadable file rejects the whole import, so nothing is half-stored.
  */
 import type { Dataset, FormatId } from '../shared/index.js';
-import { readTranscript } from './pipeline/read-transcript.js';
+import type { ReadTranscript } from './pipeline/read-transcript.js';
+import { readUpload } from './pipeline/read-upload.js';
 import type { Store } from './store/types.js';
 
 export interface UploadedFile {
@@ -20,9 +21,18 @@ export interface ImportOptions {
   files: UploadedFile[];
 }
 
-export async function importUploads(store: Store, options: ImportOptions): Promise<Dataset> {
-  const files = options.files.map((f) =>
-    readTranscript(f.bytes, { fileName: f.fileName, ...(f.format ? { format: f.format } : {}), ...(f.chat ? { chat: f.chat } : {}) }),
+/** Reads every upload (a zip may hold several transcripts) before anything is stored. */
+export async function readUploads(files: UploadedFile[]): Promise<ReadTranscript[]> {
+  const reads = await Promise.all(
+    files.map((f) => readUpload(f.bytes, { fileName: f.fileName, ...(f.format ? { format: f.format } : {}), ...(f.chat ? { chat: f.chat } : {}) })),
   );
-  return store.importFiles({ ...(options.datasetId ? { datasetId: options.datasetId } : {}), name: options.name, files });
+  return reads.flat();
+}
+
+export async function importReads(store: Store, options: { datasetId?: string; name: string; files: ReadTranscript[] }): Promise<Dataset> {
+  return store.importFiles({ ...(options.datasetId ? { datasetId: options.datasetId } : {}), name: options.name, files: options.files });
+}
+
+export async function importUploads(store: Store, options: ImportOptions): Promise<Dataset> {
+  return importReads(store, { ...options, files: await readUploads(options.files) });
 }

@@ -1,14 +1,21 @@
 /**
- * Entry point of `npm start`: read the configuration, open the store, load
+ * Entry point of `npm start`: read the configuration (refusing to listen
+ * beyond loopback without ATLAS_TOKEN), open the store, load
  * the demo into an empty store, listen; on SIGINT/SIGTERM finish in-flight
  * requests and close the database.
  */
 import { buildApp } from './app.js';
 import { readConfig } from './config.js';
 import { loadDemoIfEmpty } from './demo.js';
+import { checkListenSafety } from './listen-guard.js';
 import { openSqliteStore } from './store/sqlite.js';
 
 const config = readConfig();
+const safety = checkListenSafety(config.HOST, config.ATLAS_TOKEN);
+if (!safety.ok) {
+  console.error(safety.message);
+  process.exit(1);
+}
 const store = openSqliteStore({ dataDir: config.DATA_DIR });
 const app = await buildApp({ config, store });
 

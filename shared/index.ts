@@ -9,3 +9,4 @@ export * from './graph-payload.js';
 export * from './api-error.js';
 export * from './view-state.js';
 export * from './person-detail.js';
+export * from './snapshot.js';

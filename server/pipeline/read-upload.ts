@@ -72,6 +72,7 @@ function readEntries(entries: ArchiveEntry[], options: ReadOptions, notes: strin
   const { fileName } = options;
   const results: ReadTranscript[] = [];
   const claimed = new Set<string>();
+  const errors: TranscriptError[] = [];
   for (const root of slackRoots(entries.map((e) => e.path))) {
     const inRoot = entries.filter((e) => e.path.startsWith(root)).map((e) => ({ ...e, rel: e.path.slice(root.length) }));
     // The export's own files: its top-level lists and everything in its conversation folders (day files, canvases).
@@ -85,6 +86,7 @@ function readEntries(entries: ArchiveEntry[], options: ReadOptions, notes: strin
       results.push(finishRead(parsed, 'slack', { ...options, fileName: exportName }));
     } catch (error) {
       if (!(error instanceof TranscriptError)) throw error;
+      errors.push(error);
       notes.push(error.message);
     }
   }
@@ -95,9 +97,12 @@ function readEntries(entries: ArchiveEntry[], options: ReadOptions, notes: strin
     } catch (error) {
       // One entry that is no transcript (an image, a README) is a note; the zip still counts.
       if (!(error instanceof TranscriptError)) throw error;
+      errors.push(error);
       notes.push(`${fileName}/${entry.path}: ${NOT_A_TRANSCRIPT[error.code] ?? error.message.replace(`${fileName}/${entry.path}`, '').replace(/^[\s:]+/, '')}`);
     }
   }
+  // A zip of one transcript fails as that transcript would, line numbers and all.
+  if (results.length === 0 && errors.length === 1 && errors[0]!.code !== 'binary_file') throw errors[0]!;
   if (results.length === 0) {
     const why = entries.length === 0 ? 'it is empty' : `none of its ${entries.length} file(s) is a transcript Chat Atlas reads${notes[0] ? ` (${notes[0]})` : ''}`;
     throw new TranscriptError('no_messages', `${fileName}: no messages: ${why}`, { file: fileName, notes: notes.slice(0, MAX_REPORTED_SKIPS) });

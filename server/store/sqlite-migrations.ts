@@ -62,6 +62,20 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (dataset_id, key)
   );
   `,
+  // 2: snapshots, immutable once written; they go with their dataset.
+  `
+  CREATE TABLE snapshots (
+    id TEXT PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    dataset_id TEXT NOT NULL REFERENCES datasets (id) ON DELETE CASCADE,
+    dataset_version INTEGER NOT NULL,
+    privacy TEXT NOT NULL CHECK (privacy IN ('named', 'pseudonymous')),
+    options TEXT NOT NULL CHECK (json_valid(options)),
+    view TEXT NOT NULL CHECK (json_valid(view)),
+    payload TEXT NOT NULL CHECK (json_valid(payload))
+  );
+  CREATE INDEX snapshots_dataset ON snapshots (dataset_id);
+  `,
 ];
 
 /** The schema version this code writes: the number of migrations. */

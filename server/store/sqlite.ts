@@ -11,6 +11,7 @@ import { SourceResultSchema } from '../../shared/index.js';
 import type { Dataset, Message, PersonProfile, SourceResult } from '../../shared/index.js';
 import { countSessions } from '../pipeline/sessions.js';
 import { migrate } from './sqlite-migrations.js';
+import { snapshotMethods } from './sqlite-snapshots.js';
 import type { ImportRequest, MessageQuery, Store } from './types.js';
 
 export const DEFAULT_DB_FILE_NAME = 'chat-atlas.sqlite';
@@ -181,6 +182,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
       return messageQuery(chats, params.from !== null, params.to !== null).all(params).map(toMessage);
     },
     getPeople: async (datasetId) => sql.people.all(datasetId).map(toPerson),
+    ...snapshotMethods(db),
     close: async () => void (db.open && db.close()),
   };
 }

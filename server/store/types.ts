@@ -27,6 +27,19 @@ export interface MessageQuery {
   to?: string;
 }
 
+/** A snapshot as stored: its JSON parts kept as text, served as they were written. */
+export interface StoredSnapshot {
+  id: string;
+  createdAt: string;
+  datasetId: string;
+  datasetVersion: number;
+  privacy: 'named' | 'pseudonymous';
+  /** JSON texts of the options, view and payload. */
+  options: string;
+  view: string;
+  payload: string;
+}
+
 export interface Store {
   /**
    * Stores every file of the request in one transaction: all of it lands or
@@ -43,5 +56,9 @@ export interface Store {
   /** Messages of a dataset, ordered by time then id. */
   getMessages(datasetId: string, query?: MessageQuery): Promise<Message[]>;
   getPeople(datasetId: string): Promise<PersonProfile[]>;
+  /** Stores an immutable snapshot; it is deleted with its dataset. */
+  createSnapshot(snapshot: StoredSnapshot): Promise<void>;
+  getSnapshot(id: string): Promise<StoredSnapshot | undefined>;
+  countSnapshots(datasetId: string): Promise<number>;
   close(): Promise<void>;
 }

@@ -94,7 +94,7 @@ describe('datasets', () => {
   it('deletes it, and then it is gone', async () => {
     const del = await t.app.inject({ method: 'DELETE', url: `/api/datasets/${id}` });
     expect(del.statusCode).toBe(200);
-    expect(del.json()).toEqual({ deleted: id });
+    expect(del.json()).toEqual({ deleted: id, snapshotsDeleted: 0 });
     expect((await t.app.inject(`/api/datasets/${id}`)).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'DELETE', url: `/api/datasets/${id}` })).statusCode).toBe(404);
     expect(DatasetListSchema.parse((await t.app.inject('/api/datasets')).json()).datasets).toEqual([]);
@@ -112,6 +112,8 @@ describe('OpenAPI', () => {
       '/api/datasets/{id}/graph',
       '/api/datasets/{id}/people/{key}',
       '/api/health',
+      '/api/snapshots',
+      '/api/snapshots/{id}',
     ]);
     const ui = await t.app.inject('/docs/');
     expect(ui.statusCode).toBe(200);

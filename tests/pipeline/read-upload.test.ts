@@ -115,6 +115,9 @@ describe('readUpload: zips it refuses', () => {
     const good = makeZip(folderEntries('real/slack'));
     const truncated = await rejected(readUpload(good.subarray(0, good.length - 30), { fileName: 'cut.zip' }));
     expect([truncated.code, truncated.statusCode]).toEqual(['unreadable_file', 422]);
+    // Entry names never become filesystem paths here; one that climbs out is still refused as malformed.
+    const climbing = await rejected(readUpload(makeZip([{ path: '../evil.json', data: '[]' }]), { fileName: 'evil.zip' }));
+    expect([climbing.code, climbing.message]).toEqual(['unreadable_file', 'evil.zip is not a readable zip archive: invalid relative path: ../evil.json']);
   });
 
   it('a zip bomb (one 1.1 GiB entry of zeros, 7 MiB zipped) is refused before anything is inflated', async () => {
@@ -136,11 +139,13 @@ describe('readUpload: zips it refuses', () => {
     expect(e.message).toBe('many.zip holds 20001 entries; at most 20000 are read from one zip');
   });
 
-  it('a zip of only images, or an empty zip, has no messages', async () => {
+  it('a zip of only images, or an empty zip, has no messages; a zip of one broken transcript fails as that file', async () => {
     const images = await rejected(readUpload(makeZip([{ path: 'a.png', data: PNG }, { path: 'photos/b.png', data: PNG }]), { fileName: 'photos.zip' }));
     expect([images.code, images.statusCode]).toEqual(['no_messages', 422]);
     expect(images.message).toBe('photos.zip: no messages: none of its 2 file(s) is a transcript Chat Atlas reads (photos.zip/a.png: binary (an image, a document, a nested zip…), not a transcript)');
     expect(images.details.notes).toHaveLength(2);
+    const one = await rejected(readUpload(makeZip([{ path: 'chat.json', data: '[{"id_str": "1",\n oops' }]), { fileName: 'one.zip' }));
+    expect([one.code, one.details.file, one.details.line]).toEqual(['unreadable_file', 'one.zip/chat.json', 2]);
     const empty = await rejected(readUpload(makeZip([]), { fileName: 'empty.zip' }));
     expect([empty.code, empty.message]).toEqual(['no_messages', 'empty.zip: no messages: it is empty']);
   });

@@ -96,3 +96,22 @@ export function findHosts(text: string): HostMention[] {
   }
   return hosts;
 }
+
+/** The text with the given spans blanked out (same length, so offsets hold): hosts are read as hosts, not as words. */
+export function maskSpans(text: string, spans: readonly { start: number; end: number }[]): string {
+  let out = text;
+  for (const s of spans) out = out.slice(0, s.start) + ' '.repeat(s.end - s.start) + out.slice(s.end);
+  return out;
+}
+
+const SEGMENT_BREAK = /[.!?;|·•\n]/;
+
+/** Whether a past word sits in the three tokens before `first`, within the same sentence or segment. */
+export function inPastContext(tokens: readonly Token[], first: number, text: string, pastWords: ReadonlySet<string>): boolean {
+  for (let k = first - 1; k >= Math.max(0, first - 3); k--) {
+    if (SEGMENT_BREAK.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start))) return false;
+    if (pastWords.has(tokens[k]!.norm)) return true;
+    if (k > 0 && pastWords.has(`${tokens[k - 1]!.norm} ${tokens[k]!.norm}`)) return true;
+  }
+  return false;
+}

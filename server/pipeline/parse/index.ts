@@ -8,8 +8,10 @@ import { mastodonParser } from './mastodon.js';
 import { csvParser } from './csv.js';
 import { discordParser } from './discord.js';
 import { teamsParser } from './teams.js';
+import { blueskyParser } from './bluesky.js';
+import { slackParser } from './slack.js';
 
-export const PARSERS: readonly Parser[] = [twitterV1Parser, twitterV2Parser, tagsCsvParser, mastodonParser, discordParser, teamsParser, csvParser];
+export const PARSERS: readonly Parser[] = [twitterV1Parser, twitterV2Parser, tagsCsvParser, mastodonParser, blueskyParser, slackParser, discordParser, teamsParser, csvParser];
 
 export function parserFor(format: FormatId): Parser {
   const parser = PARSERS.find((p) => p.format === format);

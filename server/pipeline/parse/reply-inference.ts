@@ -8,13 +8,16 @@
  * Rules, in order, each on messages no earlier rule linked:
  * 1. addressing: the message opens with a name: `Ann: …`, `Ann, …`, `@Ann …`;
  * 2. greeting: it opens with a greeting or thanks and a name: `Hi Ann`, `thanks ann!`;
- * 3. answer to the addresser: B addressed A, and A's next message comes soon
- *    after, with nobody else having addressed A in between;
- * 4. two-person exchange: a quick answer to a question from the only other
- *    person who spoke recently.
+ * 3. answer to the addresser: B addressed A by name (not a mere greeting),
+ *    and A's next message comes soon after, nobody else having addressed A;
+ * 4. two-person exchange: A's first message after a question from the only
+ *    other person who spoke recently, and soon after it.
+ * Rules 3 and 4 leave alone a message that opens with an answer marker
+ * (`A3: …`): it answers the chat's question, which coAnswer ties count.
  * The target message is the addressee's latest earlier message.
  * Measured against gold links on a real IRC log by bench/reply-inference.ts.
  */
+import { readQuestionAnswer } from './text.js';
 import type { ParsedMessage } from './types.js';
 
 export interface ReplyInferenceOptions {
@@ -112,7 +115,13 @@ export function atMentions(text: string, index: NameIndex): string[] {
   return [...keys];
 }
 
-const GREETING = /^(?:hi|hey|hello|hiya|howdy|welcome|thanks|thank you|thx|ty|cheers|congrats|congratulations|good (?:morning|afternoon|evening|night)|morning|bye)[\s,!]+/i;
+// Greetings and thanks in a few languages; the name must follow at once.
+const GREETING = new RegExp(
+  '^(?:hi|hey|hello|hiya|howdy|welcome|thanks|thank you|thx|ty|cheers|congrats|congratulations|good (?:morning|afternoon|evening|night)|morning|bye' +
+    '|hallo|hola|olá|bonjour|salut|ciao|hej|moin|morgen|guten (?:morgen|tag|abend)|buen(?:os|as) (?:días|dias|tardes|noches)|bom dia|boa tarde' +
+    '|gracias|danke|merci|grazie|obrigad[oa])[\\s,!]+',
+  'iu',
+);
 
 /** Rule 2: `Hi Ann`, `thanks Ann!` → Ann's key; the name must end the clause. */
 export function greetedPerson(text: string, index: NameIndex): string | undefined {
@@ -159,9 +168,9 @@ export function inferReplies(
       if (target) result = { ...m, kind: 'reply', replyToAuthor: target.key, ...(parent ? { replyToId: parent.id } : {}) };
     }
     addressedBy.delete(m.author);
-    // Rule 3 needs the callee named in the text: a bare Zoom thread reply does not ask for an answer.
+    // Rule 3 needs the callee named in the text (a bare Zoom thread reply asks nothing), and not just greeted.
     const callee = result.replyToAuthor;
-    if (callee && callee !== m.author && namesPerson(m.text, callee, names)) {
+    if (callee && callee !== m.author && namesPerson(m.text, callee, names) && greetedPerson(m.text, names) !== callee) {
       const prev = addressedBy.get(callee);
       addressedBy.set(callee, { from: result, clash: !!prev && prev.from.author !== m.author });
     }
@@ -181,6 +190,8 @@ function pickTarget(
   const valid = (key: string | undefined) => (key && key !== m.author ? key : undefined);
   const named = (o.addressing ? valid(addressedPerson(m.text, names)) : undefined) ?? (o.greetings ? valid(greetedPerson(m.text, names)) : undefined);
   if (named) return { key: named };
+  // `A3: …` answers the chat's question 3: normalize's coAnswer ties carry that, not a guessed reply.
+  if (readQuestionAnswer(m.text).answer !== undefined) return undefined;
 
   const asked = addressedBy.get(m.author);
   if (o.answerSeconds > 0 && asked && !asked.clash && seconds(asked.from, m) <= o.answerSeconds) {
@@ -192,7 +203,10 @@ function pickTarget(
   for (let j = history.length - 1; j >= 0; j--) {
     const p = history[j]!;
     if (seconds(p, m) > o.recentSeconds) break;
-    if (p.author === m.author) continue;
+    if (p.author === m.author) {
+      if (!question) return undefined; // m's author already spoke since: only a first message answers
+      continue;
+    }
     if (question && p.author !== question.author) return undefined; // a third voice: not a two-person exchange
     question ??= p;
   }

@@ -24,10 +24,11 @@ const INVISIBLE = /[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 // date, optional `klo`-style word, time, optional AM/PM, then `] `, ` - ` or `: ` before the rest.
 const HEADER =
   /^(\[)?(\d{1,4})([./-]) ?(\d{1,2})\3 ?(\d{1,4})\.?,?[ \u00a0\u202f]+(?:\p{L}{1,4}\.? +)?(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?(?:[ \u00a0\u202f]*([AaPp])\.?[ \u00a0\u202f]?[Mm]\.?)?(?:\]|[ \u00a0]-|:)? +(.*)$/u;
-const MEDIA = /^(?:<[^<>]*(?:omitted|omitido|ausgeschlossen|omis|omessi|weggelaten)[^<>]*>|<attached: [^>]+>|(?:image|video|audio|sticker|GIF|document|Contact card) omitted|.+ • \d+ pages? document omitted)$/i;
+// `<Media omitted>`, `<attached: x.jpg>`, `<adjunto: …>`, `image omitted`, `imagen omitida`…, in several languages.
+const MEDIA = /^(?:<[^<>]+>|\S+(?: \S+)? (?:omitted|omitid[oa]|weggelassen|ausgeschlossen|omise?|omess[oa]|weggelaten))$/i;
 // iOS writes system events as a message of the group opened by an LRM (`Group: \u200eAnn added Bo`),
 // in the phone's language; of LRM-opened texts only these are people's doing.
-const LRM_KEPT = /^(?:<[^<>]*>|\S+ omitted|.*\b(?:deleted|eliminó|eliminado|gelöscht|supprimé|eliminato|verwijderd)\b|(?:location|ubicación|standort|position|posizione|locatie): )/i;
+const LRM_KEPT = /^(?:.*(?:deleted|eliminó|eliminado|gelöscht|supprimé|eliminato|verwijderd)|(?:location|ubicación|standort|position|posizione|locatie): )/i;
 
 interface Header {
   line: number;

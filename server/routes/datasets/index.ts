@@ -1,8 +1,8 @@
 /** `GET /api/datasets`, `GET /api/datasets/:id`, `DELETE /api/datasets/:id`. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DatasetListSchema, DatasetSchema } from '../../../shared/index.js';
-import { notFound } from '../../plugins/errors.js';
+import { ApiErrorSchema, DatasetListSchema, DatasetSchema } from '../../../shared/index.js';
+import { HttpError, notFound } from '../../plugins/errors.js';
 import { DatasetParamsSchema, errorReplies } from './schemas.js';
 
 const datasets: FastifyPluginAsyncZod = async (app) => {
@@ -26,15 +26,22 @@ const datasets: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['datasets'],
         summary: 'Delete a dataset with its messages and people',
+        description: 'A dataset with snapshots is only deleted with `?confirm=true`: its snapshots go with it, and their links stop working.',
         params: DatasetParamsSchema,
-        response: { 200: z.object({ deleted: z.string() }), ...errorReplies },
+        querystring: z.object({ confirm: z.enum(['true', 'false']).optional() }),
+        response: { 200: z.object({ deleted: z.string(), snapshotsDeleted: z.number().int() }), ...errorReplies, 409: ApiErrorSchema },
       },
     },
     async (request) => {
-      const deleted = await app.store.deleteDataset(request.params.id);
-      if (!deleted) throw notFound(`dataset ${request.params.id}`);
-      app.graphs.drop(request.params.id);
-      return { deleted: request.params.id };
+      const { id } = request.params;
+      if (!(await app.store.getDataset(id))) throw notFound(`dataset ${id}`);
+      const snapshots = await app.store.countSnapshots(id);
+      if (snapshots > 0 && request.query.confirm !== 'true') {
+        throw new HttpError(409, 'has_snapshots', `Deleting this dataset also deletes its ${snapshots} snapshot(s), and their links stop working. Repeat with ?confirm=true to go ahead.`, { snapshots });
+      }
+      await app.store.deleteDataset(id);
+      app.graphs.drop(id);
+      return { deleted: id, snapshotsDeleted: snapshots };
     },
   );
 };

@@ -1,0 +1,51 @@
+/**
+ * The texts of a profile that inference reads, each with its label for
+ * evidence strings and its weight. A Mastodon profile's `url` is its
+ * instance's address, so it is read as the instance, not as a website.
+ */
+import type { PersonProfile } from '../../../shared/person.js';
+import type { ContextOptions } from './options.js';
+import { decodeEntities } from './tokenize.js';
+
+export type FieldKind = 'text' | 'name' | 'url' | 'instance';
+
+export interface FieldText {
+  label: string;
+  kind: FieldKind;
+  text: string;
+  weight: number;
+}
+
+function hostOf(url: string): string | undefined {
+  try {
+    return new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? url : `https://${url}`).hostname.toLowerCase().replace(/^www\./, '');
+  } catch {
+    return undefined;
+  }
+}
+
+/** `ann@glammr.us` → `glammr.us`, for Mastodon accounts. */
+export function instanceOf(profile: PersonProfile): string | undefined {
+  if (profile.platform !== 'mastodon') return undefined;
+  const at = profile.key.lastIndexOf('@');
+  return at > 0 ? profile.key.slice(at + 1) : profile.url ? hostOf(profile.url) : undefined;
+}
+
+export function profileFields(profile: PersonProfile, options: ContextOptions): FieldText[] {
+  const read = new Set(options.fields);
+  const w = options.fieldWeights;
+  const out: FieldText[] = [];
+  const push = (label: string, kind: FieldKind, text: string | undefined, weight: number) => {
+    const t = text?.trim();
+    if (t && weight > 0) out.push({ label, kind, text: decodeEntities(t), weight });
+  };
+  if (read.has('name')) push('name', 'name', profile.name, w.name);
+  if (read.has('bio')) push('bio', 'text', profile.bio, w.bio);
+  if (read.has('location')) push('location', 'text', profile.location, w.location);
+  const instance = instanceOf(profile);
+  const urlHost = profile.url ? hostOf(profile.url) : undefined;
+  if (read.has('url') && urlHost && urlHost !== instance) push('url', 'url', urlHost, w.url);
+  if (read.has('instance') && instance) push('instance', 'instance', instance, w.instance);
+  for (const e of options.extra) push(e.label, 'text', e.text, e.weight ?? 0.75);
+  return out;
+}

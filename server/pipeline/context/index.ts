@@ -1,0 +1,26 @@
+/**
+ * Context inference: a person's sector and region from their profile, each
+ * with its source, confidence and evidence. Pure and deterministic; reads
+ * only the profile, the options and the data in data/context/. Unknown stays
+ * unknown: no evidence, or evidence too weak or split, gives `unknown`.
+ */
+import type { ContextValue, PersonProfile } from '../../../shared/person.js';
+import { profileFields } from './fields.js';
+import { inferRegion } from './infer-region.js';
+import { inferSector } from './infer-sector.js';
+import { resolveContextOptions, type ContextOptionsInput } from './options.js';
+
+export interface InferredContext {
+  sector: ContextValue;
+  region: ContextValue;
+}
+
+export function inferContext(profile: PersonProfile, options?: ContextOptionsInput): InferredContext {
+  const resolved = resolveContextOptions(options);
+  const fields = profileFields(profile, resolved);
+  return { sector: inferSector(fields, resolved), region: inferRegion(fields, resolved) };
+}
+
+export { COUNTRY_CODES, SECTORS, countryCodeOf, type SectorId } from './gazetteer.js';
+export { DEFAULT_CONTEXT_OPTIONS, PROFILE_FIELDS, resolveContextOptions, type ContextOptions, type ContextOptionsInput, type ExtraText, type ProfileField } from './options.js';
+export { parseRoster, findRosterEntry, type RosterEntry, type RosterMap, type RosterProblem } from './roster.js';

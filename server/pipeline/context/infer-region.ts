@@ -1,0 +1,110 @@
+/**
+ * Region (ISO 3166-1 alpha-2) from what a profile says: place names,
+ * state and province codes, demonyms, flags, web hosts, the Mastodon
+ * instance. Ambiguous places are settled by the rest of the profile:
+ *   1. a place followed by its state, province or country ("Perth WA",
+ *      "London, Ontario", "Birmingham, AL") keeps only the readings both share;
+ *   2. otherwise an ambiguous place takes the readings that unambiguous
+ *      evidence elsewhere in the profile supports ("Perth" + "Scotland" → GB);
+ *   3. with no such support it counts by its prior ("Perth" → AU 85%), and
+ *      decide() answers only if one reading holds minShare of the evidence.
+ * A place after "originally", "ex-", "born", "visiting"… counts a quarter.
+ */
+import { COUNTRY_CODES, REGION_PAST_WORDS, regionIndex, type RegionCue, type RegionKind } from './gazetteer.js';
+import { decide, type Hit } from './decide.js';
+import type { FieldText } from './fields.js';
+import { hostCue, instanceCue } from './hosts.js';
+import type { ContextOptions } from './options.js';
+import { findFlags, findHosts, inPastContext, maskSpans, tokenize } from './tokenize.js';
+import type { ContextValue } from '../../../shared/person.js';
+
+interface PlaceHit extends Hit {
+  kind: RegionKind | 'flag' | 'host';
+  /** Token span within its field. */
+  first: number;
+  last: number;
+}
+
+/** A past or elsewhere ("born in", "ex-", "visiting") is not where someone is now. */
+const PAST_DISCOUNT = 0.25;
+/** A flag may be heritage or a team; worth a demonym. */
+const FLAG_STRENGTH = 1.5;
+/** Display names are read for countries, demonyms and flags only: too many people are called Sydney, Austin or Florence. */
+const NAME_KINDS: ReadonlySet<string> = new Set(['country', 'demonym', 'flag']);
+/** What a state or province code may follow to count ("Portland OR"). */
+const PLACE_KINDS: ReadonlySet<string> = new Set(['city', 'nickname', 'region']);
+/** What may qualify a place in one phrase ("Melbourne, Victoria", "Perth (WA)", "Leeds, UK"). */
+const QUALIFIER_KINDS: ReadonlySet<string> = new Set(['region', 'country', 'code']);
+const QUALIFIER_GAP = /^\s*[,(]?\s*$/;
+const CODE_GAP = /^[\s,(]{0,3}$/;
+
+function strongest(payloads: readonly RegionCue[]): RegionCue {
+  return payloads.reduce((best, c) => (c.kind !== 'neutral' && (best.kind === 'neutral' || c.strength > best.strength) ? c : best));
+}
+
+function restrict(readings: Readonly<Record<string, number>>, keep: ReadonlySet<string>): Record<string, number> {
+  const kept = Object.entries(readings).filter(([c]) => keep.has(c));
+  const total = kept.reduce((s, [, v]) => s + v, 0);
+  return Object.fromEntries(kept.map(([c, v]) => [c, v / total]));
+}
+
+function textHits(field: FieldText): PlaceHit[] {
+  const { text, label } = field;
+  const hits: PlaceHit[] = [];
+  const hosts = field.kind === 'text' ? findHosts(text) : [];
+  for (const h of hosts) {
+    const cue = hostCue(h.host)?.region;
+    if (cue) hits.push({ field: label, text, start: h.start, end: h.end, readings: { [cue.code]: 1 }, strength: cue.strength * field.weight, kind: 'host', first: -1, last: -1 });
+  }
+  for (const f of findFlags(text)) {
+    if (COUNTRY_CODES.has(f.code)) hits.push({ field: label, text, start: f.start, end: f.end, readings: { [f.code]: 1 }, strength: FLAG_STRENGTH * field.weight, kind: 'flag', first: -1, last: -1 });
+  }
+  const tokens = tokenize(maskSpans(text, hosts));
+  const places: PlaceHit[] = [];
+  for (const m of regionIndex.match(tokens)) {
+    const cue = strongest(m.payloads);
+    if (cue.kind === 'neutral' || (field.kind === 'name' && !NAME_KINDS.has(cue.kind))) continue;
+    const start = tokens[m.first]!.start;
+    const end = tokens[m.last - 1]!.end;
+    if (cue.kind === 'code' && !cue.standalone) {
+      const prev = places[places.length - 1];
+      const afterPlace = prev && PLACE_KINDS.has(prev.kind) && prev.last === m.first && CODE_GAP.test(text.slice(prev.end, start));
+      if (!afterPlace && text.trim() !== text.slice(start, end)) continue;
+    }
+    const past = inPastContext(tokens, m.first, text, REGION_PAST_WORDS);
+    places.push({ field: label, text, start, end, readings: cue.readings, strength: cue.strength * field.weight * (past ? PAST_DISCOUNT : 1), kind: cue.kind, first: m.first, last: m.last });
+  }
+  // Rule 1: "Perth WA", "London, Ontario" — a place and its qualifier keep the readings they share.
+  for (let i = 1; i < places.length; i++) {
+    const a = places[i - 1]!;
+    const b = places[i]!;
+    if (a.last !== b.first || !PLACE_KINDS.has(a.kind) || !QUALIFIER_KINDS.has(b.kind) || !QUALIFIER_GAP.test(text.slice(a.end, b.start))) continue;
+    const shared = new Set(Object.keys(a.readings).filter((c) => c in b.readings));
+    if (shared.size === 0) continue;
+    a.readings = restrict(a.readings, shared);
+    b.readings = restrict(b.readings, shared);
+  }
+  return [...hits, ...places];
+}
+
+function fieldHits(field: FieldText): PlaceHit[] {
+  if (field.kind === 'text' || field.kind === 'name') return textHits(field);
+  const cue = (field.kind === 'url' ? hostCue(field.text) : instanceCue(field.text))?.region;
+  if (!cue) return [];
+  return [{ field: field.label, text: field.text, start: 0, end: field.text.length, readings: { [cue.code]: 1 }, strength: cue.strength * field.weight, kind: 'host', first: -1, last: -1 }];
+}
+
+export function inferRegion(fields: readonly FieldText[], options: ContextOptions): ContextValue {
+  const hits = fields.flatMap(fieldHits);
+  // Rule 2: unambiguous evidence anywhere settles ambiguous places.
+  const support = new Map<string, number>();
+  for (const h of hits) {
+    const codes = Object.keys(h.readings);
+    if (codes.length === 1) support.set(codes[0]!, (support.get(codes[0]!) ?? 0) + h.strength);
+  }
+  for (const h of hits) {
+    const supported = new Set(Object.keys(h.readings).filter((c) => support.has(c)));
+    if (Object.keys(h.readings).length > 1 && supported.size > 0) h.readings = restrict(h.readings, supported);
+  }
+  return decide(hits, options);
+}

@@ -1,0 +1,69 @@
+/**
+ * Sector from what a profile says about work: roles ("law librarian",
+ * "teacher-librarian", "MLIS student"), workplaces ("NHS Foundation Trust",
+ * "county library"), named bodies and web hosts. Each phrase carries a
+ * weight (sectors.json); a sector's evidence is the sum over distinct
+ * phrases, and decide() picks the largest if it clearly leads.
+ *
+ * Conflicts follow from the weights, which encode one rule: what someone
+ * does (role, weight 3) outranks where it is done (workplace, 2), and a
+ * named kind of library outranks the institution around it. So:
+ *   - "academic law librarian", "law librarian at a university" → law: law
+ *     libraries in universities share their practice (legal research,
+ *     Westlaw/Lexis, AALL/BIALL) with firm and court libraries more than with
+ *     liaison librarians, and those are the colleagues this product connects;
+ *   - "archivist at a university" → archives; "medical librarian at a
+ *     university" → health; "LIS lecturer at a university" → education;
+ *   - a tie at equal weight falls to the specialism first (tieOrder in the
+ *     data), but with share 0.5 it is below the default minShare and stays unknown.
+ * A phrase after "former", "ex-", "retired", "previously" counts 0.3: the
+ * sector someone left is not the one they are in.
+ */
+import type { ContextValue } from '../../../shared/person.js';
+import { decide, type Hit } from './decide.js';
+import type { FieldText } from './fields.js';
+import { SECTOR_PAST_WORDS, SECTOR_TIE_ORDER, sectorIndex, type SectorCue } from './gazetteer.js';
+import { hostCue } from './hosts.js';
+import type { ContextOptions } from './options.js';
+import { findHosts, inPastContext, maskSpans, tokenize } from './tokenize.js';
+
+const PAST_DISCOUNT = 0.3;
+
+function hostHit(field: FieldText, host: string, start: number, end: number): Hit[] {
+  const cue = hostCue(host)?.sector;
+  return cue ? [{ field: field.label, text: field.text, start, end, readings: { [cue.id]: 1 }, strength: cue.weight * field.weight }] : [];
+}
+
+function textHits(field: FieldText): Hit[] {
+  const { text, label } = field;
+  const hosts = findHosts(text);
+  const hits: Hit[] = hosts.flatMap((h) => hostHit(field, h.host, h.start, h.end));
+  const tokens = tokenize(maskSpans(text, hosts));
+  // Each distinct phrase counts once per field: "archives … archives" is one claim.
+  const seen = new Set<string>();
+  for (const m of sectorIndex.match(tokens)) {
+    const cues = m.payloads.filter((c): c is SectorCue & { sector: NonNullable<SectorCue['sector']> } => c.sector !== null);
+    if (cues.length === 0) continue;
+    const phrase = tokens.slice(m.first, m.last).map((t) => t.norm).join(' ');
+    if (seen.has(phrase)) continue;
+    seen.add(phrase);
+    const past = inPastContext(tokens, m.first, text, SECTOR_PAST_WORDS);
+    const start = tokens[m.first]!.start;
+    const end = tokens[m.last - 1]!.end;
+    // A phrase filed under two sectors ("knowledge manager": law and special) splits its weight by them.
+    const weight = Math.max(...cues.map((c) => c.weight));
+    const readings = Object.fromEntries(cues.map((c) => [c.sector, 1 / cues.length]));
+    hits.push({ field: label, text, start, end, readings, strength: weight * field.weight * (past ? PAST_DISCOUNT : 1) });
+  }
+  return hits;
+}
+
+function fieldHits(field: FieldText): Hit[] {
+  if (field.kind === 'url') return hostHit(field, field.text, 0, field.text.length);
+  if (field.kind === 'instance') return []; // a server's name says nothing about its members' work
+  return textHits(field);
+}
+
+export function inferSector(fields: readonly FieldText[], options: ContextOptions): ContextValue {
+  return decide(fields.flatMap(fieldHits), options, SECTOR_TIE_ORDER);
+}

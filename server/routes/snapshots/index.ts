@@ -1,0 +1,62 @@
+/**
+ * `POST /api/snapshots` stores an immutable view with the payload it shows;
+ * `GET /api/snapshots/:id` reads it back. Ids carry 128 random bits: a link
+ * is a capability, so knowing it is what grants reading it.
+ */
+import { randomBytes } from 'node:crypto';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ApiErrorSchema, SnapshotCreatedSchema, SnapshotInputSchema, SnapshotSchema, type Snapshot } from '../../../shared/index.js';
+import { notFound } from '../../plugins/errors.js';
+import { withPrivacy } from '../../privacy.js';
+
+const SnapshotParamsSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'not a snapshot id') });
+
+const snapshots: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/api/snapshots',
+    {
+      schema: {
+        tags: ['snapshots'],
+        summary: 'Store a view to share (immutable)',
+        body: SnapshotInputSchema,
+        response: { 201: SnapshotCreatedSchema, 400: ApiErrorSchema, 404: ApiErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const { datasetId, options, view, privacy } = request.body;
+      const dataset = await app.store.getDataset(datasetId);
+      if (!dataset) throw notFound(`dataset ${datasetId}`);
+      const cached = await app.graphs.get(dataset, options);
+      const { json } = withPrivacy(cached.json, { privacy, datasetId, secret: app.secret });
+      // A pseudonymous view must not name anyone: drop the selection, and chat categories that may carry a handle.
+      const safeView = privacy === 'pseudonymous' ? { ...view, selected: undefined, hidden: view.colourBy === 'chat' ? [] : view.hidden } : view;
+      const id = randomBytes(16).toString('base64url');
+      await app.store.createSnapshot({
+        id,
+        createdAt: new Date().toISOString(),
+        datasetId,
+        datasetVersion: dataset.version,
+        privacy,
+        options: JSON.stringify(options),
+        view: JSON.stringify(safeView),
+        payload: json,
+      });
+      return reply.code(201).send({ id, url: `/s/${id}`, embedUrl: `/embed/${id}` });
+    },
+  );
+
+  app.get(
+    '/api/snapshots/:id',
+    { schema: { tags: ['snapshots'], summary: 'A stored snapshot with its payload', params: SnapshotParamsSchema, response: { 200: SnapshotSchema, 404: ApiErrorSchema } } },
+    async (request, reply) => {
+      const s = await app.store.getSnapshot(request.params.id);
+      if (!s) throw notFound('snapshot');
+      // Assembled from the stored JSON texts: the payload is served exactly as it was stored.
+      const json = `{"id":${JSON.stringify(s.id)},"createdAt":${JSON.stringify(s.createdAt)},"datasetId":${JSON.stringify(s.datasetId)},"datasetVersion":${s.datasetVersion},"options":${s.options},"view":${s.view},"privacy":${JSON.stringify(s.privacy)},"payload":${s.payload}}`;
+      return reply.type('application/json; charset=utf-8').send(json as unknown as Snapshot);
+    },
+  );
+};
+
+export default snapshots;
