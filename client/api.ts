@@ -1,5 +1,8 @@
 /** Typed calls to the API; every response is parsed with the shared schema. */
-import { ApiErrorSchema, DatasetListSchema, DatasetSchema, GraphPayloadSchema, type Dataset, type GraphPayload } from '../shared/index.js';
+import {
+  ApiErrorSchema, DatasetListSchema, DatasetSchema, GraphPayloadSchema, SnapshotCreatedSchema, SnapshotSchema,
+  type Dataset, type GraphPayload, type Snapshot, type SnapshotCreated, type SnapshotInput,
+} from '../shared/index.js';
 
 export class ApiFailure extends Error {
   constructor(
@@ -76,4 +79,15 @@ export interface PersonProfileView {
 export async function fetchPerson(datasetId: string, key: string): Promise<PersonProfileView> {
   const body = (await getJson(`/api/datasets/${encodeURIComponent(datasetId)}/people/${encodeURIComponent(key)}`)) as { profile: PersonProfileView };
   return body.profile;
+}
+
+export async function createSnapshot(input: SnapshotInput): Promise<SnapshotCreated> {
+  const response = await fetch('/api/snapshots', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
+  const body: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) throw failure(response.status, body, '/api/snapshots');
+  return SnapshotCreatedSchema.parse(body);
+}
+
+export async function fetchSnapshot(id: string): Promise<Snapshot> {
+  return SnapshotSchema.parse(await getJson(`/api/snapshots/${encodeURIComponent(id)}`));
 }

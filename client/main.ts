@@ -5,8 +5,9 @@
  * Side effects live here; everything else is a pure render of state.
  */
 import Sigma from 'sigma';
-import { DEFAULT_VIEW_STATE, type Dataset, type GraphQuery, type ViewState } from '../shared/index.js';
-import { fetchGraph, fetchPerson, listDatasets, type PersonProfileView } from './api.js';
+import { DEFAULT_VIEW_STATE, encodeViewState, type Dataset, type GraphQuery, type Snapshot, type ViewState } from '../shared/index.js';
+import { fetchGraph, fetchPerson, fetchSnapshot, listDatasets, type PersonProfileView } from './api.js';
+import { downloadBlob, viewToPng } from './graph/export-png.js';
 import { attachKeyboard } from './graph/keyboard.js';
 import { startRefine, type RefineHandle } from './graph/refine.js';
 import { loadGraph, type AtlasNode, type LoadedGraph } from './graph/model.js';
@@ -20,6 +21,7 @@ import { renderCommunityPanel, renderPersonPanel, type PanelActions } from './ui
 import { renderTableView } from './ui/table-view.js';
 import { renderTimeline } from './ui/timeline.js';
 import { openUploadDialog } from './ui/upload-dialog.js';
+import { openShareDialog } from './ui/share-dialog.js';
 
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
 const els = {
@@ -39,9 +41,14 @@ const els = {
   modeTable: $<HTMLButtonElement>('#mode-table'),
   refine: $<HTMLButtonElement>('#refine-layout'),
   upload: $<HTMLButtonElement>('#upload-button'),
+  share: $<HTMLButtonElement>('#share-button'),
+  banner: $('#snapshot-banner'),
 };
 
-const view = createViewStore();
+// `/s/<id>` opens a snapshot read-only; `/embed/<id>` the same without chrome, for an iframe.
+const snapshotRoute = /^\/(s|embed)\/([A-Za-z0-9_-]{22})\/?$/.exec(location.pathname);
+let snapshot: Snapshot | undefined;
+const view = createViewStore(snapshotRoute ? '' : location.search, !snapshotRoute);
 const interaction: Interaction = {};
 let datasets: Dataset[] = [];
 let loaded: LoadedGraph | undefined;
@@ -95,7 +102,7 @@ function renderPanel(): void {
   if (state.selected && loaded.graph.hasNode(state.selected)) {
     const key = state.selected;
     renderPersonPanel(els.panel, loaded, key, profiles.get(key), panelActions);
-    if (!profiles.has(key) && state.dataset) {
+    if (!profiles.has(key) && state.dataset && !snapshot) {
       fetchPerson(state.dataset, key)
         .then((p) => {
           profiles.set(key, p);
@@ -110,13 +117,13 @@ function renderPanel(): void {
 function renderSurroundings(): void {
   const state = view.get();
   const dataset = currentDataset();
-  if (!loaded || !dataset) return;
+  if (!loaded || (!dataset && !snapshot)) return;
   const { counts, modularity } = loaded.payload.attributes.meta;
   els.summary.textContent = `${counts.nodes} people, ${counts.edges} ties, ${counts.communities} communities (modularity ${modularity.toFixed(2)}), ${counts.messages} messages in ${counts.sessions} sessions of ${counts.chats} chats`;
   renderLegend(els.legend, loaded, state, (value) =>
     view.set((s) => ({ hidden: s.hidden.includes(value) ? s.hidden.filter((v) => v !== value) : [...s.hidden, value] })),
   );
-  renderFilters(els.filters, dataset, loaded, state, {
+  if (dataset && !snapshot) renderFilters(els.filters, dataset, loaded, state, {
     setQuery: (patch: Partial<GraphQuery>) => view.set((s) => ({ query: Object.fromEntries(Object.entries({ ...s.query, ...patch }).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))) as GraphQuery })),
     setCommunity: (community) => view.set({ community }),
     search,
@@ -153,7 +160,7 @@ async function loadCurrentGraph(): Promise<void> {
   const token = ++loadToken;
   setStatus('Loading the graph…', true);
   try {
-    const payload = await fetchGraph(state.dataset, graphQueryOf(state));
+    const payload = snapshot ? snapshot.payload : await fetchGraph(state.dataset, graphQueryOf(state));
     if (token !== loadToken) return;
     refine?.stop();
     loaded = loadGraph(payload);
@@ -266,7 +273,57 @@ function fillPicker(): void {
   if (view.get().dataset) els.picker.value = view.get().dataset!;
 }
 
+els.share.addEventListener('click', () => {
+  const state = view.get();
+  if (!state.dataset || !loaded) return;
+  openShareDialog($('#share-dialog') as HTMLDialogElement, {
+    datasetId: state.dataset,
+    query: graphQueryOf(state),
+    people: loaded.graph.order,
+    input: {
+      datasetId: state.dataset,
+      options: state.query,
+      view: { colourBy: state.colourBy, sizeBy: state.sizeBy, hidden: state.hidden, mode: state.mode, ...(state.community !== undefined ? { community: state.community } : {}), ...(state.selected ? { selected: state.selected } : {}), ...(state.camera ? { camera: state.camera } : {}) },
+    },
+    downloadPng: async () => {
+      if (!renderer || !loaded) return;
+      const title = els.legend.querySelector('h2')?.textContent ?? '';
+      const blob = await viewToPng(renderer as unknown as Sigma, { title, categories: loaded.categories[view.get().colourBy].filter((c) => !view.get().hidden.includes(c.value)) }, els.summary.textContent ?? '');
+      downloadBlob(blob, 'chat-atlas-view.png');
+    },
+  });
+});
+
+/** Opens `/s/<id>` or `/embed/<id>`: the stored payload and view, read-only. */
+async function startSnapshot(kind: string, id: string): Promise<void> {
+  setStatus('Loading the snapshot…', true);
+  snapshot = await fetchSnapshot(id);
+  const explore = encodeViewState({ ...DEFAULT_VIEW_STATE, ...snapshot.view, dataset: snapshot.datasetId, query: snapshot.options });
+  const taken = new Date(snapshot.createdAt).toUTCString().slice(0, 16);
+  for (const el of [els.picker.closest('label'), els.upload, els.share, els.refine]) if (el) (el as HTMLElement).hidden = true;
+  const options = Object.entries(snapshot.options).map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : String(v)}`);
+  els.filters.replaceChildren(
+    h('h2', {}, 'Snapshot'),
+    h('p', { id: 'snapshot-readonly' }, 'Read-only: this view is fixed as it was shared.'),
+    h('h3', {}, 'Analysis options'),
+    options.length ? h('ul', { class: 'panel-list' }, ...options.map((o) => h('li', {}, o))) : h('p', { class: 'muted' }, 'Defaults: all chats, all dates, all tie kinds.'),
+  );
+  els.banner.hidden = false;
+  els.banner.replaceChildren(
+    h('span', {}, `Snapshot of “${snapshot.payload.attributes.meta.dataset.name}” taken ${taken}${snapshot.privacy === 'pseudonymous' ? ', pseudonymous' : ''}. Read-only. `),
+    snapshot.privacy === 'named' ? h('a', { href: `/?${explore.toString()}`, id: 'explore-from-here' }, 'Explore from here') : h('span'),
+  );
+  if (kind === 'embed') {
+    document.body.classList.add('embed');
+    const credit = $('#embed-credit');
+    credit.hidden = false;
+    credit.replaceChildren(h('a', { href: `/s/${id}`, target: '_blank', rel: 'noopener' }, 'Chat Atlas — open full view'));
+  }
+  view.set({ ...DEFAULT_VIEW_STATE, ...snapshot.view, dataset: snapshot.datasetId, query: snapshot.options });
+}
+
 async function start(): Promise<void> {
+  if (snapshotRoute) return startSnapshot(snapshotRoute[1]!, snapshotRoute[2]!);
   applyMode(view.get());
   els.colourBy.value = view.get().colourBy;
   els.sizeBy.value = view.get().sizeBy;
@@ -279,7 +336,8 @@ async function start(): Promise<void> {
   }
   const wanted = view.get().dataset;
   if (!wanted || !datasets.some((d) => d.id === wanted)) {
-    view.set({ ...DEFAULT_VIEW_STATE, dataset: datasets[0]!.id }); // the subscription loads it
+    // No dataset named: open the first with the rest of the URL's view; an unknown one: a fresh view.
+    view.set(wanted ? { ...DEFAULT_VIEW_STATE, dataset: datasets[0]!.id } : { dataset: datasets[0]!.id }); // the subscription loads it
     fillPicker();
   } else {
     fillPicker();

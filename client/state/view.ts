@@ -8,8 +8,10 @@ import { createStore, type Store } from './store.js';
 
 export type ViewStore = Store<ViewState>;
 
-export function createViewStore(search = location.search): ViewStore {
+/** With `syncUrl` off (a snapshot's fixed address), the view lives in memory only. */
+export function createViewStore(search = location.search, syncUrl = true): ViewStore {
   const store = createStore<ViewState>(decodeViewState(new URLSearchParams(search)));
+  if (!syncUrl) return store;
   store.subscribe((state) => {
     const params = encodeViewState(state).toString();
     const url = `${location.pathname}${params ? `?${params}` : ''}`;

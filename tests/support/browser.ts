@@ -68,3 +68,30 @@ export async function paintedShare(page: Page, selector: string, background = [2
     { base64: png.toString('base64'), bg: background },
   );
 }
+
+/** Share of pixels that differ noticeably between two PNG screenshots of the same size (decoded by the browser). */
+export async function pixelDifference(page: Page, a: Buffer, b: Buffer): Promise<number> {
+  return page.evaluate(
+    async ({ a64, b64 }) => {
+      const decode = async (b64s: string) => {
+        const image = new Image();
+        image.src = `data:image/png;base64,${b64s}`;
+        await image.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = image.width;
+        canvas.height = image.height;
+        const ctx = canvas.getContext('2d')!;
+        ctx.drawImage(image, 0, 0);
+        return ctx.getImageData(0, 0, image.width, image.height);
+      };
+      const [x, y] = await Promise.all([decode(a64), decode(b64)]);
+      if (x.width !== y.width || x.height !== y.height) return 1;
+      let differ = 0;
+      for (let i = 0; i < x.data.length; i += 4) {
+        if (Math.abs(x.data[i]! - y.data[i]!) + Math.abs(x.data[i + 1]! - y.data[i + 1]!) + Math.abs(x.data[i + 2]! - y.data[i + 2]!) > 48) differ++;
+      }
+      return differ / (x.width * x.height);
+    },
+    { a64: a.toString('base64'), b64: b.toString('base64') },
+  );
+}

@@ -48,9 +48,11 @@ const PlacesFile = z.object({
   codes: z.record(z.string().length(2), z.object({ standalone: Strings, afterPlace: Strings })),
   neutral: Strings,
   pastWords: Strings,
+  pastAfter: Strings,
 });
 const SectorsFile = z.object({
   sectors: z.record(SectorSchema, z.object({ label: z.string(), patterns: z.record(z.string().regex(/^\d+(\.\d+)?$/), Strings) })),
+  spellings: z.record(z.string(), z.string()),
   neutral: Strings,
   pastWords: Strings,
   tieOrder: z.array(SectorSchema),
@@ -168,6 +170,10 @@ export const sectorIndex = buildSectorIndex();
 export const SECTOR_TIE_ORDER: readonly SectorId[] = [...sectorsData.tieOrder, ...SECTORS.filter((s) => !sectorsData.tieOrder.includes(s))];
 export const SECTOR_PAST_WORDS: ReadonlySet<string> = new Set(sectorsData.pastWords.map((w) => phraseKey(w, false)));
 export const REGION_PAST_WORDS: ReadonlySet<string> = new Set(places.pastWords.map((w) => phraseKey(w, false)));
+/** Words after a place that put it in the past ("Boston-born", "Texas native"). */
+export const REGION_PAST_AFTER: ReadonlySet<string> = new Set(places.pastAfter.map((w) => phraseKey(w, false)));
+/** Abbreviations read as the full word in sector phrases ("law libn" = "law librarian"). */
+export const SECTOR_SPELLINGS: ReadonlyMap<string, string> = new Map(Object.entries(sectorsData.spellings));
 
 /** Country code of a whole country name ("Éire", "UK", "Deutschland") or of a valid code ("gb"); undefined if unknown or ambiguous. */
 export function countryCodeOf(text: string): string | undefined {

@@ -4,13 +4,15 @@
  * instance. Ambiguous places are settled by the rest of the profile:
  *   1. a place followed by its state, province or country ("Perth WA",
  *      "London, Ontario", "Birmingham, AL") keeps only the readings both share;
- *   2. otherwise an ambiguous place takes the readings that unambiguous
- *      evidence elsewhere in the profile supports ("Perth" + "Scotland" → GB);
+ *   2. otherwise each reading of an ambiguous place is reweighted by
+ *      (1 + unambiguous evidence for it elsewhere): "Perth" + "Scotland" → GB;
  *   3. with no such support it counts by its prior ("Perth" → AU 85%), and
  *      decide() answers only if one reading holds minShare of the evidence.
- * A place after "originally", "ex-", "born", "visiting"… counts a quarter.
+ * A place after "originally", "ex-", "born", "visiting"… or before "-born"
+ * counts a quarter; a demonym, flag or language counts half when the
+ * profile also names a place (heritage is not residence).
  */
-import { COUNTRY_CODES, REGION_PAST_WORDS, regionIndex, type RegionCue, type RegionKind } from './gazetteer.js';
+import { COUNTRY_CODES, REGION_PAST_AFTER, REGION_PAST_WORDS, regionIndex, type RegionCue, type RegionKind } from './gazetteer.js';
 import { decide, type Hit } from './decide.js';
 import type { FieldText } from './fields.js';
 import { hostCue, instanceCue } from './hosts.js';
@@ -30,7 +32,10 @@ const PAST_DISCOUNT = 0.25;
 /** A flag may be heritage or a team; worth a demonym. */
 const FLAG_STRENGTH = 1.5;
 /** Display names are read for countries, demonyms and flags only: too many people are called Sydney, Austin or Florence. */
-const NAME_KINDS: ReadonlySet<string> = new Set(['country', 'demonym', 'flag']);
+const NAME_KINDS: ReadonlySet<string> = new Set(['country', 'demonym', 'flag', 'institution']);
+/** Who someone is (demonym, flag, language) counts half once the profile also says where they are: "Proud Canadian in Seattle" lives in the US. */
+const IDENTITY_KINDS: ReadonlySet<string> = new Set(['demonym', 'flag', 'language']);
+const IDENTITY_DISCOUNT = 0.5;
 /** What a state or province code may follow to count ("Portland OR"). */
 const PLACE_KINDS: ReadonlySet<string> = new Set(['city', 'nickname', 'region']);
 /** What may qualify a place in one phrase ("Melbourne, Victoria", "Perth (WA)", "Leeds, UK"). */
@@ -71,7 +76,8 @@ function textHits(field: FieldText): PlaceHit[] {
       const afterPlace = prev && PLACE_KINDS.has(prev.kind) && prev.last === m.first && CODE_GAP.test(text.slice(prev.end, start));
       if (!afterPlace && text.trim() !== text.slice(start, end)) continue;
     }
-    const past = inPastContext(tokens, m.first, text, REGION_PAST_WORDS);
+    const next = tokens[m.last];
+    const past = inPastContext(tokens, m.first, text, REGION_PAST_WORDS) || (next !== undefined && REGION_PAST_AFTER.has(next.norm) && /^[\s-]$/.test(text.slice(end, next.start)));
     places.push({ field: label, text, start, end, readings: cue.readings, strength: cue.strength * field.weight * (past ? PAST_DISCOUNT : 1), kind: cue.kind, first: m.first, last: m.last });
   }
   // Rule 1: "Perth WA", "London, Ontario" — a place and its qualifier keep the readings they share.
@@ -96,15 +102,18 @@ function fieldHits(field: FieldText): PlaceHit[] {
 
 export function inferRegion(fields: readonly FieldText[], options: ContextOptions): ContextValue {
   const hits = fields.flatMap(fieldHits);
-  // Rule 2: unambiguous evidence anywhere settles ambiguous places.
+  if (hits.some((h) => !IDENTITY_KINDS.has(h.kind))) for (const h of hits) if (IDENTITY_KINDS.has(h.kind)) h.strength *= IDENTITY_DISCOUNT;
+  // Rule 2: each reading of an ambiguous place is reweighted by (1 + the unambiguous evidence for it elsewhere).
   const support = new Map<string, number>();
   for (const h of hits) {
     const codes = Object.keys(h.readings);
     if (codes.length === 1) support.set(codes[0]!, (support.get(codes[0]!) ?? 0) + h.strength);
   }
   for (const h of hits) {
-    const supported = new Set(Object.keys(h.readings).filter((c) => support.has(c)));
-    if (Object.keys(h.readings).length > 1 && supported.size > 0) h.readings = restrict(h.readings, supported);
+    if (Object.keys(h.readings).length < 2) continue;
+    const weighted = Object.entries(h.readings).map(([c, p]) => [c, p * (1 + (support.get(c) ?? 0))] as const);
+    const total = weighted.reduce((s, [, v]) => s + v, 0);
+    h.readings = Object.fromEntries(weighted.map(([c, v]) => [c, v / total]));
   }
   return decide(hits, options);
 }

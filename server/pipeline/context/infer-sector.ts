@@ -22,7 +22,7 @@
 import type { ContextValue } from '../../../shared/person.js';
 import { decide, type Hit } from './decide.js';
 import type { FieldText } from './fields.js';
-import { SECTOR_PAST_WORDS, SECTOR_TIE_ORDER, sectorIndex, type SectorCue } from './gazetteer.js';
+import { SECTOR_PAST_WORDS, SECTOR_SPELLINGS, SECTOR_TIE_ORDER, sectorIndex, type SectorCue } from './gazetteer.js';
 import { hostCue } from './hosts.js';
 import type { ContextOptions } from './options.js';
 import { findHosts, inPastContext, maskSpans, tokenize } from './tokenize.js';
@@ -38,7 +38,10 @@ function textHits(field: FieldText): Hit[] {
   const { text, label } = field;
   const hosts = findHosts(text);
   const hits: Hit[] = hosts.flatMap((h) => hostHit(field, h.host, h.start, h.end));
-  const tokens = tokenize(maskSpans(text, hosts));
+  const tokens = tokenize(maskSpans(text, hosts)).map((t) => {
+    const full = SECTOR_SPELLINGS.get(t.norm);
+    return full ? { ...t, norm: full } : t;
+  });
   // Each distinct phrase counts once per field: "archives … archives" is one claim.
   const seen = new Set<string>();
   for (const m of sectorIndex.match(tokens)) {

@@ -14,8 +14,13 @@
  *    other person who spoke recently, and soon after it.
  * Rules 3 and 4 leave alone a message that opens with an answer marker
  * (`A3: …`): it answers the chat's question, which coAnswer ties count.
- * The target message is the addressee's latest earlier message.
- * Measured against gold links on a real IRC log by bench/reply-inference.ts.
+ * The message replied to: the addressing message (rule 3), the question
+ * (rule 4), else the addressee's latest earlier message.
+ *
+ * Measured by bench/reply-inference.ts against hand-made reply links on a
+ * real #ubuntu IRC log (Kummerfeld et al. 2019): with the defaults, precision
+ * 0.95 and recall 0.69 by message → replied-to author. Rule 4 never fires in
+ * a busy channel; it is for small Zoom and WhatsApp groups, unmeasured there.
  */
 import { readQuestionAnswer } from './text.js';
 import type { ParsedMessage } from './types.js';
@@ -75,12 +80,27 @@ export function namesOf(displayName: string): string[] {
 
 // Characters that continue a name: a name must be followed by something else (or nothing).
 const NAME_CHAR = /[\p{L}\p{N}_\-']/u;
-const MAX_NAME_LENGTH = 64;
+
+/** Per index, computed once: the longest name, and each person's names. */
+const shapes = new WeakMap<NameIndex, { longest: number; namesOf: Map<string, string[]> }>();
+function shapeOf(index: NameIndex) {
+  let shape = shapes.get(index);
+  if (!shape) {
+    shape = { longest: 0, namesOf: new Map() };
+    for (const [name, key] of index) {
+      shape.longest = Math.max(shape.longest, name.length);
+      shape.namesOf.set(key, [...(shape.namesOf.get(key) ?? []), name]);
+    }
+    shapes.set(index, shape);
+  }
+  return shape;
+}
 
 /** The longest known name `text` starts with, and the (lower-cased) rest. */
 function leadingName(text: string, index: NameIndex): { key: string; rest: string } | undefined {
-  const lower = text.slice(0, MAX_NAME_LENGTH + 1).toLowerCase();
-  for (let cut = Math.min(lower.length, MAX_NAME_LENGTH); cut >= MIN_NAME_LENGTH; cut--) {
+  const { longest } = shapeOf(index);
+  const lower = text.slice(0, longest + 1).toLowerCase();
+  for (let cut = Math.min(lower.length, longest); cut >= MIN_NAME_LENGTH; cut--) {
     if (cut < lower.length && NAME_CHAR.test(lower[cut]!)) continue;
     const key = index.get(lower.slice(0, cut));
     if (key) return { key, rest: lower.slice(cut) };
@@ -97,10 +117,14 @@ export function addressedPerson(text: string, index: NameIndex): string | undefi
   return at || /^\s?[:,](?:\s|$)/.test(found.rest) ? found.key : undefined;
 }
 
-/** Whether `text` names the person `key` anywhere (a name starting at a word start). */
+/** Whether `text` names the person `key` anywhere, as a whole word or words. */
 export function namesPerson(text: string, key: string, index: NameIndex): boolean {
-  for (const word of text.matchAll(/(?<![\p{L}\p{N}_\-'])[\p{L}\p{N}_\[\]{}^`|\\]/gu)) {
-    if (leadingName(text.slice(word.index), index)?.key === key) return true;
+  const lower = text.toLowerCase();
+  const isNameChar = (i: number) => i >= 0 && i < lower.length && NAME_CHAR.test(lower[i]!);
+  for (const name of shapeOf(index).namesOf.get(key) ?? []) {
+    for (let at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + 1)) {
+      if (!isNameChar(at - 1) && !isNameChar(at + name.length)) return true;
+    }
   }
   return false;
 }
@@ -172,7 +196,7 @@ export function inferReplies(
     const callee = result.replyToAuthor;
     if (callee && callee !== m.author && namesPerson(m.text, callee, names) && greetedPerson(m.text, names) !== callee) {
       const prev = addressedBy.get(callee);
-      addressedBy.set(callee, { from: result, clash: !!prev && prev.from.author !== m.author });
+      addressedBy.set(callee, { from: result, clash: !!prev && (prev.clash || prev.from.author !== m.author) });
     }
     latestBy.set(m.author, result);
     out.push(result);

@@ -138,6 +138,7 @@ function parse(text: string, context: ParseContext): ParseResult {
     const parts = splitAuthor([header.rest, ...body].join('\n').replace(/\s+$/, ''), header.marked);
     if (!time) skipped.push({ line: header.line, reason: `unreadable date "${header.fields.join(header.sep)}"` });
     else if (!parts) skipped.push({ line: header.line, reason: 'system message' });
+    else if (!parts.text.trim()) skipped.push({ line: header.line, reason: 'empty message' });
     else said.push({ header, name: parts.name, time, text: parts.text });
   }
   const keyOf = (name: string) => personKey('whatsapp', name);

@@ -28,8 +28,8 @@ import { contentId, extractHashtags } from './text.js';
 import type { ParseContext, ParsedMessage, Parser, ParseResult } from './types.js';
 
 // Newer saves pad names with two spaces (`From  Ann to Bo  to  Everyone:`), which settles names holding " to ".
-const LOCAL_PADDED = /^(\d{1,2}):(\d{2})(?::(\d{2}))?\s+From  (.+?)  to  (.+?)\s*:(?:[ \t]+(.*))?$/i;
-const LOCAL = /^(\d{1,2}):(\d{2})(?::(\d{2}))?\s+From\s+(.+?)(?:\s+to\s+(.+?))?\s*:(?:[ \t]+(.*))?$/i;
+const LOCAL_PADDED = /^(\d{1,2}):(\d{2})(?::(\d{2}))?\s+From  ([^:]+?)  to  ([^:]+?)\s*:[ \t]*(.*)$/i;
+const LOCAL = /^(\d{1,2}):(\d{2})(?::(\d{2}))?\s+From\s+(.+?)(?:\s+to\s+(.+?))?\s*:[ \t]*(.*)$/i;
 const CLOUD = /^(\d{1,2}):(\d{2}):(\d{2})\t([^\t]+?):\t?(.*)$/;
 const PRIVATE = /\((?:direct message|privately)\)/i;
 const GROUP = /^(?:everyone|all panelists|(?:all )?panelists and attendees|hosts and panelists|(?:co-)?hosts|waiting room participants)\b/i;
