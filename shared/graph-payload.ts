@@ -25,6 +25,13 @@ export const NodeAttributesSchema = z.object({
   degree: z.number().int().nonnegative(),
   weightedDegree: z.number().nonnegative(),
   chats: z.array(z.string()),
+  /** Participation coefficient across communities, 0..1 (Guimerà & Amaral 2005). */
+  participation: z.number().min(0).max(1),
+  /** Distinct known sectors / regions among this person's ties. */
+  sectorsReached: z.number().int().nonnegative(),
+  regionsReached: z.number().int().nonnegative(),
+  /** First-timers this person replied to or mentioned in their first session. */
+  welcomes: z.number().int().nonnegative(),
 });
 export type NodeAttributes = z.infer<typeof NodeAttributesSchema>;
 
@@ -66,8 +73,22 @@ export const SessionSummarySchema = z.object({
   participants: z.number().int().positive(),
   /** Highest question number asked (Qn), 0 if none. */
   questions: z.number().int().nonnegative(),
+  /** People posting in this chat for the first time (0 for a chat's first session on record). */
+  firstTimers: z.number().int().nonnegative(),
+  /** Of those, how many someone replied to or mentioned. */
+  firstTimersWelcomed: z.number().int().nonnegative(),
 });
 export type SessionSummary = z.infer<typeof SessionSummarySchema>;
+
+export const BridgeSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  participation: z.number(),
+  communitiesReached: z.number().int().nonnegative(),
+  sectorsReached: z.number().int().nonnegative(),
+  regionsReached: z.number().int().nonnegative(),
+});
+export type Bridge = z.infer<typeof BridgeSchema>;
 
 export const GraphMetaSchema = z.object({
   payloadVersion: z.literal(PAYLOAD_VERSION),
@@ -86,6 +107,12 @@ export const GraphMetaSchema = z.object({
   communities: z.array(CommunitySummarySchema),
   sessions: z.array(SessionSummarySchema),
   chats: z.array(z.string()),
+  /** People whose ties spread most across communities, most first. */
+  bridges: z.array(BridgeSchema),
+  /** People who most often welcome first-timers, most first. */
+  welcomers: z.array(z.object({ key: z.string(), label: z.string(), welcomes: z.number().int().positive() })),
+  /** The view in a few plain sentences. */
+  caption: z.string(),
 });
 export type GraphMeta = z.infer<typeof GraphMetaSchema>;
 

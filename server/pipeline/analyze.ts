@@ -5,6 +5,8 @@
  */
 import { resolveBuildOptions, type BuildOptionsInput, type GraphMeta, type GraphPayload, type Message, type PersonProfile, type SessionSummary } from '../../shared/index.js';
 import { buildGraph } from './build-graph.js';
+import { computeBridges } from './bridges.js';
+import { findWelcomers, type SessionNewcomers } from './welcomers.js';
 import { detectCommunities } from './communities.js';
 import { layoutGraph } from './layout.js';
 import { computeMetrics } from './metrics.js';
@@ -32,7 +34,7 @@ export function selectMessages(messages: readonly Message[], options: { chats: s
   });
 }
 
-function summarizeSession(session: Session, messages: readonly Message[]): SessionSummary {
+function summarizeSession(session: Session, messages: readonly Message[], newcomers: SessionNewcomers | undefined): SessionSummary {
   const authors = new Set<string>();
   let questions = 0;
   for (const i of session.members) {
@@ -40,7 +42,10 @@ function summarizeSession(session: Session, messages: readonly Message[]): Sessi
     authors.add(m.author);
     if (m.question !== undefined && m.question > questions) questions = m.question;
   }
-  return { id: session.id, chat: session.chat, start: session.start, end: session.end, messages: session.members.length, participants: authors.size, questions };
+  return {
+    id: session.id, chat: session.chat, start: session.start, end: session.end, messages: session.members.length, participants: authors.size, questions,
+    firstTimers: newcomers?.firstTimers ?? 0, firstTimersWelcomed: newcomers?.welcomed ?? 0,
+  };
 }
 
 export function analyze(input: AnalyzeInput, optionsInput: BuildOptionsInput = {}): GraphPayload {
@@ -61,12 +66,14 @@ export function analyze(input: AnalyzeInput, optionsInput: BuildOptionsInput = {
   const displayHandleOf = (key: string) => profiles.get(key)?.handle ?? '';
   const metrics = computeMetrics({ graph, membership: communities.membership, messages, labelOf, sectorOf, regionOf });
   const positions = layoutGraph(graph, communities.membership, { seed: options.seed });
+  const bridges = computeBridges(graph, communities.membership, sectorOf, regionOf);
+  const welcome = findWelcomers(messages, sessions);
   return toGraphPayload({
     graph,
     communities,
     metrics,
     positions,
-    sessions: sessions.map((s) => summarizeSession(s, messages)),
+    sessions: sessions.map((s) => summarizeSession(s, messages, welcome.bySession.get(s.id))),
     messageCount: messages.length,
     chats: [...new Set(messages.map((m) => m.chat))].sort(),
     options,
@@ -75,5 +82,7 @@ export function analyze(input: AnalyzeInput, optionsInput: BuildOptionsInput = {
     displayHandleOf,
     sectorOf,
     regionOf,
+    bridges,
+    welcomes: welcome.welcomes,
   });
 }

@@ -15,6 +15,8 @@ import {
 import type { CoParticipationGraph } from './build-graph.js';
 import type { CommunityResult } from './communities.js';
 import type { Positions } from './layout.js';
+import type { BridgeMetrics } from './bridges.js';
+import { writeCaption } from './caption.js';
 import { round, type Metrics } from './metrics.js';
 
 export interface PayloadInput {
@@ -31,7 +33,12 @@ export interface PayloadInput {
   displayHandleOf: (key: string) => string;
   sectorOf: (key: string) => string;
   regionOf: (key: string) => string;
+  bridges: Map<string, BridgeMetrics>;
+  welcomes: Map<string, number>;
 }
+
+/** How many people the meta lists as bridges and welcomers. */
+export const TOP_PEOPLE = 10;
 
 /** Node size on screen: 3 to 15 by the square root of weighted degree, so hubs stand out without hiding others. */
 function sizeFor(weightedDegree: number, max: number): number {
@@ -64,6 +71,10 @@ export function toGraphPayload(input: PayloadInput): GraphPayload {
         degree: personal.degree,
         weightedDegree: round(personal.weightedDegree),
         chats: attributes.chats,
+        participation: input.bridges.get(key)?.participation ?? 0,
+        sectorsReached: input.bridges.get(key)?.sectorsReached ?? 0,
+        regionsReached: input.bridges.get(key)?.regionsReached ?? 0,
+        welcomes: input.welcomes.get(key) ?? 0,
       },
     };
   });
@@ -95,7 +106,19 @@ export function toGraphPayload(input: PayloadInput): GraphPayload {
     communities: metrics.communities,
     sessions: input.sessions,
     chats: input.chats,
+    bridges: [...input.bridges]
+      .filter(([, b]) => b.participation > 0)
+      .sort((a, b) => b[1].participation - a[1].participation || b[1].sectorsReached - a[1].sectorsReached || (a[0] < b[0] ? -1 : 1))
+      .slice(0, TOP_PEOPLE)
+      .map(([key, b]) => ({ key, label: input.labelOf(key), participation: b.participation, communitiesReached: b.communitiesReached, sectorsReached: b.sectorsReached, regionsReached: b.regionsReached })),
+    welcomers: [...input.welcomes]
+      .filter(([key, n]) => n > 0 && graph.hasNode(key))
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, TOP_PEOPLE)
+      .map(([key, welcomes]) => ({ key, label: input.labelOf(key), welcomes })),
+    caption: '',
   };
+  meta.caption = writeCaption(meta);
   return {
     attributes: { meta },
     options: { type: 'undirected', multi: false, allowSelfLoops: false },

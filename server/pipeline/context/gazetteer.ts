@@ -49,6 +49,9 @@ const PlacesFile = z.object({
   neutral: Strings,
   pastWords: Strings,
   pastAfter: Strings,
+  presentWords: Strings,
+  presentAfter: Strings,
+  pronouns: Strings,
 });
 const SectorsFile = z.object({
   sectors: z.record(SectorSchema, z.object({ label: z.string(), patterns: z.record(z.string().regex(/^\d+(\.\d+)?$/), Strings) })),
@@ -172,6 +175,11 @@ export const SECTOR_PAST_WORDS: ReadonlySet<string> = new Set(sectorsData.pastWo
 export const REGION_PAST_WORDS: ReadonlySet<string> = new Set(places.pastWords.map((w) => phraseKey(w, false)));
 /** Words after a place that put it in the past ("Boston-born", "Texas native"). */
 export const REGION_PAST_AFTER: ReadonlySet<string> = new Set(places.pastAfter.map((w) => phraseKey(w, false)));
+/** Words around a place that say someone lives there now ("based in", "now in", "Leeds-based"). */
+export const REGION_PRESENT_WORDS: ReadonlySet<string> = new Set(places.presentWords.map((w) => phraseKey(w, false)));
+export const REGION_PRESENT_AFTER: ReadonlySet<string> = new Set(places.presentAfter.map((w) => phraseKey(w, false)));
+/** Pronouns right after a place name make it a person's name ("Sydney (she/her)"). */
+export const PRONOUNS: ReadonlySet<string> = new Set(places.pronouns);
 /** Abbreviations read as the full word in sector phrases ("law libn" = "law librarian"). */
 export const SECTOR_SPELLINGS: ReadonlyMap<string, string> = new Map(Object.entries(sectorsData.spellings));
 

@@ -16,6 +16,7 @@ export interface InferredContext {
 }
 
 export function inferContext(profile: PersonProfile, options?: ContextOptionsInput): InferredContext {
+  if (!profile || typeof profile !== 'object' || typeof profile.key !== 'string') throw new TypeError('context: inferContext needs a PersonProfile');
   const resolved = resolveContextOptions(options);
   const fields = profileFields(profile, resolved);
   return { sector: inferSector(fields, resolved), region: inferRegion(fields, resolved) };
@@ -23,4 +24,4 @@ export function inferContext(profile: PersonProfile, options?: ContextOptionsInp
 
 export { COUNTRY_CODES, SECTORS, countryCodeOf, type SectorId } from './gazetteer.js';
 export { DEFAULT_CONTEXT_OPTIONS, PROFILE_FIELDS, resolveContextOptions, type ContextOptions, type ContextOptionsInput, type ExtraText, type ProfileField } from './options.js';
-export { parseRoster, findRosterEntry, type RosterEntry, type RosterMap, type RosterProblem } from './roster.js';
+export { RosterMap, findRosterEntry, parseRoster, rosterKey, type RosterEntry, type RosterProblem } from './roster.js';

@@ -8,16 +8,18 @@
  *      (1 + unambiguous evidence for it elsewhere): "Perth" + "Scotland" → GB;
  *   3. with no such support it counts by its prior ("Perth" → AU 85%), and
  *      decide() answers only if one reading holds minShare of the evidence.
- * A place after "originally", "ex-", "born", "visiting"… or before "-born"
- * counts a quarter; a demonym, flag or language counts half when the
- * profile also names a place (heritage is not residence).
+ * Words around a place change its weight: after "originally", "ex-", "born",
+ * "visiting" or before "-born" a quarter (not where they are now); after
+ * "based in", "now in" or before "-based" one and a half; before "(she/her)"
+ * nothing (it is a name). A demonym, flag or language counts half when the
+ * profile also names a place: heritage is not residence.
  */
-import { COUNTRY_CODES, REGION_PAST_AFTER, REGION_PAST_WORDS, regionIndex, type RegionCue, type RegionKind } from './gazetteer.js';
+import { COUNTRY_CODES, PRONOUNS, REGION_PAST_AFTER, REGION_PAST_WORDS, REGION_PRESENT_AFTER, REGION_PRESENT_WORDS, regionIndex, type RegionCue, type RegionKind } from './gazetteer.js';
 import { decide, type Hit } from './decide.js';
 import type { FieldText } from './fields.js';
 import { hostCue, instanceCue } from './hosts.js';
 import type { ContextOptions } from './options.js';
-import { findFlags, findHosts, inPastContext, maskSpans, tokenize } from './tokenize.js';
+import { findFlags, findHosts, distanceBefore, maskSpans, tokenize, type Token } from './tokenize.js';
 import type { ContextValue } from '../../../shared/person.js';
 
 interface PlaceHit extends Hit {
@@ -29,6 +31,8 @@ interface PlaceHit extends Hit {
 
 /** A past or elsewhere ("born in", "ex-", "visiting") is not where someone is now. */
 const PAST_DISCOUNT = 0.25;
+/** "Based in", "now in", "Leeds-based" say it is. */
+const PRESENT_BOOST = 1.5;
 /** A flag may be heritage or a team; worth a demonym. */
 const FLAG_STRENGTH = 1.5;
 /** Display names are read for countries, demonyms and flags only: too many people are called Sydney, Austin or Florence. */
@@ -42,6 +46,20 @@ const PLACE_KINDS: ReadonlySet<string> = new Set(['city', 'nickname', 'region'])
 const QUALIFIER_KINDS: ReadonlySet<string> = new Set(['region', 'country', 'code']);
 const QUALIFIER_GAP = /^\s*[,(]?\s*$/;
 const CODE_GAP = /^[\s,(]{0,3}$/;
+
+/** What the words around a place do to it: a past 0.25, a present 1.5, pronouns after it (a name: "Sydney (she/her)") 0. */
+function contextFactor(tokens: readonly Token[], first: number, last: number, text: string): number {
+  const next = tokens[last];
+  const gap = next ? text.slice(tokens[last - 1]!.end, next.start) : '';
+  if (next && PRONOUNS.has(next.norm) && /^\s*\(\s*$/.test(gap)) return 0;
+  // "Boston-born", "Leeds-based": a word joined after the place settles it.
+  if (next && /^[\s-]$/.test(gap) && REGION_PAST_AFTER.has(next.norm)) return PAST_DISCOUNT;
+  if (next && /^[\s-]$/.test(gap) && REGION_PRESENT_AFTER.has(next.norm)) return PRESENT_BOOST;
+  // Otherwise the nearest marker before it: "born in Leeds, now in Sydney".
+  const past = distanceBefore(tokens, first, text, REGION_PAST_WORDS);
+  const present = distanceBefore(tokens, first, text, REGION_PRESENT_WORDS);
+  return past < present ? PAST_DISCOUNT : present < past ? PRESENT_BOOST : 1;
+}
 
 function strongest(payloads: readonly RegionCue[]): RegionCue {
   return payloads.reduce((best, c) => (c.kind !== 'neutral' && (best.kind === 'neutral' || c.strength > best.strength) ? c : best));
@@ -66,7 +84,7 @@ function textHits(field: FieldText): PlaceHit[] {
   }
   const tokens = tokenize(maskSpans(text, hosts));
   const places: PlaceHit[] = [];
-  for (const m of regionIndex.match(tokens)) {
+  for (const m of regionIndex.match(tokens, (cues) => strongest(cues).strength)) {
     const cue = strongest(m.payloads);
     if (cue.kind === 'neutral' || (field.kind === 'name' && !NAME_KINDS.has(cue.kind))) continue;
     const start = tokens[m.first]!.start;
@@ -76,9 +94,8 @@ function textHits(field: FieldText): PlaceHit[] {
       const afterPlace = prev && PLACE_KINDS.has(prev.kind) && prev.last === m.first && CODE_GAP.test(text.slice(prev.end, start));
       if (!afterPlace && text.trim() !== text.slice(start, end)) continue;
     }
-    const next = tokens[m.last];
-    const past = inPastContext(tokens, m.first, text, REGION_PAST_WORDS) || (next !== undefined && REGION_PAST_AFTER.has(next.norm) && /^[\s-]$/.test(text.slice(end, next.start)));
-    places.push({ field: label, text, start, end, readings: cue.readings, strength: cue.strength * field.weight * (past ? PAST_DISCOUNT : 1), kind: cue.kind, first: m.first, last: m.last });
+    const factor = contextFactor(tokens, m.first, m.last, text);
+    if (factor > 0) places.push({ field: label, text, start, end, readings: cue.readings, strength: cue.strength * field.weight * factor, kind: cue.kind, first: m.first, last: m.last });
   }
   // Rule 1: "Perth WA", "London, Ontario" — a place and its qualifier keep the readings they share.
   for (let i = 1; i < places.length; i++) {

@@ -5,9 +5,10 @@
  * weight (sectors.json); a sector's evidence is the sum over distinct
  * phrases, and decide() picks the largest if it clearly leads.
  *
- * Conflicts follow from the weights, which encode one rule: what someone
- * does (role, weight 3) outranks where it is done (workplace, 2), and a
- * named kind of library outranks the institution around it. So:
+ * Conflicts follow one rule: what someone does (a role, or a named kind of
+ * library: weight 3, "outright") outranks where it is done (a workplace,
+ * weight ≤ 2). Once any sector is said outright, sectors only hinted at
+ * count half. So:
  *   - "academic law librarian", "law librarian at a university" → law: law
  *     libraries in universities share their practice (legal research,
  *     Westlaw/Lexis, AALL/BIALL) with firm and court libraries more than with
@@ -16,8 +17,9 @@
  *     university" → health; "LIS lecturer at a university" → education;
  *   - a tie at equal weight falls to the specialism first (tieOrder in the
  *     data), but with share 0.5 it is below the default minShare and stays unknown.
- * A phrase after "former", "ex-", "retired", "previously" counts 0.3: the
- * sector someone left is not the one they are in.
+ * A phrase after "former", "ex-", "previously" counts 0.3: the sector
+ * someone left is not the one they are in. "Retired" is not among those
+ * words: a retired school librarian still belongs to that community.
  */
 import type { ContextValue } from '../../../shared/person.js';
 import { decide, type Hit } from './decide.js';
@@ -25,48 +27,60 @@ import type { FieldText } from './fields.js';
 import { SECTOR_PAST_WORDS, SECTOR_SPELLINGS, SECTOR_TIE_ORDER, sectorIndex, type SectorCue } from './gazetteer.js';
 import { hostCue } from './hosts.js';
 import type { ContextOptions } from './options.js';
-import { findHosts, inPastContext, maskSpans, tokenize } from './tokenize.js';
+import { findHosts, distanceBefore, maskSpans, tokenize } from './tokenize.js';
 
 const PAST_DISCOUNT = 0.3;
+/** Weight from which a phrase says the sector outright (a role or a named kind of library). */
+const OUTRIGHT = 3;
+/** Sectors with only workplace-level evidence count this much when another sector is said outright. */
+const WORKPLACE_DISCOUNT = 0.5;
 
-function hostHit(field: FieldText, host: string, start: number, end: number): Hit[] {
+interface SectorHit extends Hit {
+  outright?: boolean;
+}
+
+function hostHit(field: FieldText, host: string, start: number, end: number): SectorHit[] {
   const cue = hostCue(host)?.sector;
   return cue ? [{ field: field.label, text: field.text, start, end, readings: { [cue.id]: 1 }, strength: cue.weight * field.weight }] : [];
 }
 
-function textHits(field: FieldText): Hit[] {
+function textHits(field: FieldText): SectorHit[] {
   const { text, label } = field;
   const hosts = findHosts(text);
-  const hits: Hit[] = hosts.flatMap((h) => hostHit(field, h.host, h.start, h.end));
+  const hits: SectorHit[] = hosts.flatMap((h) => hostHit(field, h.host, h.start, h.end));
   const tokens = tokenize(maskSpans(text, hosts)).map((t) => {
     const full = SECTOR_SPELLINGS.get(t.norm);
     return full ? { ...t, norm: full } : t;
   });
   // Each distinct phrase counts once per field: "archives … archives" is one claim.
   const seen = new Set<string>();
-  for (const m of sectorIndex.match(tokens)) {
+  for (const m of sectorIndex.match(tokens, (cues) => Math.max(...cues.map((c) => c.weight)))) {
     const cues = m.payloads.filter((c): c is SectorCue & { sector: NonNullable<SectorCue['sector']> } => c.sector !== null);
     if (cues.length === 0) continue;
     const phrase = tokens.slice(m.first, m.last).map((t) => t.norm).join(' ');
     if (seen.has(phrase)) continue;
     seen.add(phrase);
-    const past = inPastContext(tokens, m.first, text, SECTOR_PAST_WORDS);
+    const past = distanceBefore(tokens, m.first, text, SECTOR_PAST_WORDS) < Infinity;
     const start = tokens[m.first]!.start;
     const end = tokens[m.last - 1]!.end;
     // A phrase filed under two sectors ("knowledge manager": law and special) splits its weight by them.
     const weight = Math.max(...cues.map((c) => c.weight));
     const readings = Object.fromEntries(cues.map((c) => [c.sector, 1 / cues.length]));
-    hits.push({ field: label, text, start, end, readings, strength: weight * field.weight * (past ? PAST_DISCOUNT : 1) });
+    hits.push({ field: label, text, start, end, readings, strength: weight * field.weight * (past ? PAST_DISCOUNT : 1), outright: weight >= OUTRIGHT && !past });
   }
   return hits;
 }
 
-function fieldHits(field: FieldText): Hit[] {
+function fieldHits(field: FieldText): SectorHit[] {
   if (field.kind === 'url') return hostHit(field, field.text, 0, field.text.length);
   if (field.kind === 'instance') return []; // a server's name says nothing about its members' work
   return textHits(field);
 }
 
 export function inferSector(fields: readonly FieldText[], options: ContextOptions): ContextValue {
-  return decide(fields.flatMap(fieldHits), options, SECTOR_TIE_ORDER);
+  const hits = fields.flatMap(fieldHits);
+  // Role over workplace: once some sector is said outright, sectors only hinted at by a workplace count half.
+  const outright = new Set(hits.filter((h) => h.outright).flatMap((h) => Object.keys(h.readings)));
+  if (outright.size > 0) for (const h of hits) if (!Object.keys(h.readings).some((s) => outright.has(s))) h.strength *= WORKPLACE_DISCOUNT;
+  return decide(hits, options, SECTOR_TIE_ORDER);
 }

@@ -53,7 +53,8 @@ export class PhraseIndex<P> {
     return this.cased.get(phraseKey(text, true))?.payloads ?? this.folded.get(phraseKey(text, false))?.payloads ?? [];
   }
 
-  match(tokens: readonly Token[]): PhraseMatch<P>[] {
+  /** Matches in text order; of two overlapping ones the longer is kept, then the higher `rank`, then the leftmost. */
+  match(tokens: readonly Token[], rank: (payloads: readonly P[]) => number = () => 0): PhraseMatch<P>[] {
     const found: PhraseMatch<P>[] = [];
     for (let i = 0; i < tokens.length; i++) {
       for (let n = Math.min(this.longest, tokens.length - i); n >= 1; n--) {
@@ -65,8 +66,8 @@ export class PhraseIndex<P> {
         }
       }
     }
-    // Longest first, then leftmost; drop whatever overlaps a kept match.
-    found.sort((a, b) => b.last - b.first - (a.last - a.first) || a.first - b.first);
+    // Longest first, then strongest, then leftmost; drop whatever overlaps a kept match.
+    found.sort((a, b) => b.last - b.first - (a.last - a.first) || rank(b.payloads) - rank(a.payloads) || a.first - b.first);
     const taken = new Array<boolean>(tokens.length).fill(false);
     const kept: PhraseMatch<P>[] = [];
     for (const m of found) {

@@ -37,12 +37,17 @@ export function decodeEntities(text: string): string {
   return text.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
 }
 
+// French elided articles ("l'Université", "d'archives") are not part of the word; Irish names ("O'Brien") are.
+const ELISION = /^(?:l|d|qu)['’](?=\p{L})/iu;
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const m of text.matchAll(TOKEN)) {
-    const raw = m[0];
+    const elided = ELISION.exec(m[0])?.[0].length ?? 0;
+    const raw = m[0].slice(elided);
+    const start = m.index + elided;
     const cased = raw === '&' ? '&' : foldCased(raw);
-    tokens.push({ raw, cased, norm: raw === '&' ? 'and' : cased.toLowerCase(), start: m.index, end: m.index + raw.length });
+    tokens.push({ raw, cased, norm: raw === '&' ? 'and' : cased.toLowerCase(), start, end: start + raw.length });
   }
   return tokens;
 }
@@ -87,12 +92,16 @@ export interface HostMention {
   end: number;
 }
 
+// Top-level domains a bio's host names end in; anything else ("St.Andrews", "Co.Dublin") is words, not a host.
+const GENERIC_TLDS = new Set(['com', 'org', 'net', 'edu', 'gov', 'mil', 'int', 'info', 'biz', 'social', 'scot', 'wales', 'cymru', 'museum', 'club', 'space', 'online', 'site', 'app', 'dev', 'blog', 'page', 'xyz']);
+
 /** Host names written in a text ("leeds.ac.uk", "ann@nhs.net", "https://bl.uk/x"). */
 export function findHosts(text: string): HostMention[] {
   const hosts: HostMention[] = [];
   for (const m of text.matchAll(HOST)) {
     const host = (m[1] ?? '').toLowerCase().replace(/^www\./, '');
-    hosts.push({ host, start: m.index, end: m.index + m[0].length });
+    const tld = host.slice(host.lastIndexOf('.') + 1);
+    if (tld.length === 2 || GENERIC_TLDS.has(tld)) hosts.push({ host, start: m.index, end: m.index + m[0].length });
   }
   return hosts;
 }
@@ -104,14 +113,18 @@ export function maskSpans(text: string, spans: readonly { start: number; end: nu
   return out;
 }
 
-const SEGMENT_BREAK = /[.!?;|·•\n]/;
+// A clause ends at sentence punctuation, a separator or a comma: "Born in Dublin, now in Leeds".
+const CLAUSE_BREAK = /[.!?;,|·•\n]/;
 
-/** Whether a past word sits in the three tokens before `first`, within the same sentence or segment. */
-export function inPastContext(tokens: readonly Token[], first: number, text: string, pastWords: ReadonlySet<string>): boolean {
+/**
+ * How many tokens back (1–3) the nearest of `words` (single words or pairs)
+ * sits before token `first`, within the same clause; Infinity if none.
+ */
+export function distanceBefore(tokens: readonly Token[], first: number, text: string, words: ReadonlySet<string>): number {
   for (let k = first - 1; k >= Math.max(0, first - 3); k--) {
-    if (SEGMENT_BREAK.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start))) return false;
-    if (pastWords.has(tokens[k]!.norm)) return true;
-    if (k > 0 && pastWords.has(`${tokens[k - 1]!.norm} ${tokens[k]!.norm}`)) return true;
+    if (CLAUSE_BREAK.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start))) return Infinity;
+    if (words.has(tokens[k]!.norm)) return first - k;
+    if (k > 0 && words.has(`${tokens[k - 1]!.norm} ${tokens[k]!.norm}`)) return first - k;
   }
-  return false;
+  return Infinity;
 }

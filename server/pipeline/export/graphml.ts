@@ -25,6 +25,10 @@ export const NODE_COLUMNS = [
   ['degree', 'int'],
   ['weightedDegree', 'double'],
   ['chats', 'string'],
+  ['participation', 'double'],
+  ['sectorsReached', 'int'],
+  ['regionsReached', 'int'],
+  ['welcomes', 'int'],
 ] as const satisfies readonly (readonly [keyof NodeAttributes, ColumnType])[];
 
 export const EDGE_COLUMNS = [

@@ -21,6 +21,7 @@
  */
 import { createHmac } from 'node:crypto';
 import { handleOf, type CommunitySummary, type GraphMeta, type GraphPayload, type NodeAttributes } from '../../../shared/index.js';
+import { writeCaption } from '../caption.js';
 import { DEFAULT_METRICS_OPTIONS, round } from '../metrics.js';
 
 export interface PseudonymizeOptions {
@@ -170,6 +171,10 @@ export function pseudonymize(payload: GraphPayload, options: Partial<Pseudonymiz
       degree: a.degree,
       weightedDegree: a.weightedDegree,
       chats: a.chats.map(scrub),
+      participation: a.participation,
+      sectorsReached: a.sectorsReached,
+      regionsReached: a.regionsReached,
+      welcomes: a.welcomes,
     };
     return { key: p.key, attributes };
   });
@@ -231,8 +236,20 @@ export function pseudonymize(payload: GraphPayload, options: Partial<Pseudonymiz
       messages: s.messages,
       participants: s.participants,
       questions: s.questions,
+      firstTimers: s.firstTimers,
+      firstTimersWelcomed: s.firstTimersWelcomed,
     })),
     chats: meta.chats.map(scrub),
+    bridges: meta.bridges.flatMap((b) => {
+      const p = pseudonym.get(b.key);
+      return p ? [{ ...b, key: p.key, label: p.label }] : [];
+    }),
+    welcomers: meta.welcomers.flatMap((w) => {
+      const p = pseudonym.get(w.key);
+      return p ? [{ key: p.key, label: p.label, welcomes: w.welcomes }] : [];
+    }),
+    caption: '',
   };
+  out.caption = writeCaption(out);
   return { attributes: { meta: out }, options: { ...payload.options }, nodes, edges };
 }

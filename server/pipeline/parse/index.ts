@@ -10,8 +10,11 @@ import { discordParser } from './discord.js';
 import { teamsParser } from './teams.js';
 import { blueskyParser } from './bluesky.js';
 import { slackParser } from './slack.js';
+import { zoomParser } from './zoom.js';
+import { whatsappParser } from './whatsapp.js';
+import { ircParser } from './irc.js';
 
-export const PARSERS: readonly Parser[] = [twitterV1Parser, twitterV2Parser, tagsCsvParser, mastodonParser, blueskyParser, slackParser, discordParser, teamsParser, csvParser];
+export const PARSERS: readonly Parser[] = [twitterV1Parser, twitterV2Parser, tagsCsvParser, mastodonParser, blueskyParser, slackParser, discordParser, teamsParser, zoomParser, whatsappParser, ircParser, csvParser];
 
 export function parserFor(format: FormatId): Parser {
   const parser = PARSERS.find((p) => p.format === format);

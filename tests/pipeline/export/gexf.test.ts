@@ -28,6 +28,7 @@ describe('toGexf', () => {
     expect(declaredTypes(xml, 'node')).toEqual({
       handle: 'string', platform: 'string', community: 'integer', sector: 'string', region: 'string',
       messages: 'integer', sessions: 'integer', degree: 'integer', weightedDegree: 'double', chats: 'string',
+      participation: 'double', sectorsReached: 'integer', regionsReached: 'integer', welcomes: 'integer',
     });
     expect(declaredTypes(xml, 'edge')).toEqual({ reply: 'integer', mention: 'integer', coAnswer: 'integer', coSession: 'integer', repost: 'integer' });
   });

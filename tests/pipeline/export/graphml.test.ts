@@ -43,6 +43,7 @@ describe('toGraphml', () => {
     expect(declaredKeys(xml, 'node')).toEqual({
       label: 'string', handle: 'string', platform: 'string', community: 'int', sector: 'string', region: 'string',
       x: 'double', y: 'double', size: 'double', messages: 'int', sessions: 'int', degree: 'int', weightedDegree: 'double', chats: 'string',
+      participation: 'double', sectorsReached: 'int', regionsReached: 'int', welcomes: 'int',
     });
     expect(declaredKeys(xml, 'edge')).toEqual({ weight: 'double', reply: 'int', mention: 'int', coAnswer: 'int', coSession: 'int', repost: 'int' });
     expect(declaredKeys(xml, 'graph')).toEqual({

@@ -1,7 +1,7 @@
 /** A small GraphPayload built by hand for the export tests: awkward names on purpose. */
 import { GraphPayloadSchema, resolveBuildOptions, type GraphPayload } from '../../../shared/index.js';
 
-const base = { sessions: 1, degree: 1 };
+const base = { sessions: 1, degree: 1, participation: 0, sectorsReached: 1, regionsReached: 1, welcomes: 0 };
 
 export function samplePayload(): GraphPayload {
   return GraphPayloadSchema.parse({
@@ -31,10 +31,13 @@ export function samplePayload(): GraphPayload {
           },
         ],
         sessions: [
-          { id: '#uklibchat@2024-03-14T20:00:00.000Z', chat: '#uklibchat', start: '2024-03-14T20:00:00.000Z', end: '2024-03-14T20:30:00.000Z', messages: 4, participants: 2, questions: 1 },
-          { id: '#tlchat@2024-03-15T01:00:00.000Z', chat: '#tlchat', start: '2024-03-15T01:00:00.000Z', end: '2024-03-15T01:05:00.000Z', messages: 1, participants: 1, questions: 0 },
+          { id: '#uklibchat@2024-03-14T20:00:00.000Z', chat: '#uklibchat', start: '2024-03-14T20:00:00.000Z', end: '2024-03-14T20:30:00.000Z', messages: 4, participants: 2, questions: 1, firstTimers: 0, firstTimersWelcomed: 0 },
+          { id: '#tlchat@2024-03-15T01:00:00.000Z', chat: '#tlchat', start: '2024-03-15T01:00:00.000Z', end: '2024-03-15T01:05:00.000Z', messages: 1, participants: 1, questions: 0, firstTimers: 0, firstTimersWelcomed: 0 },
         ],
         chats: ['#tlchat', '#uklibchat'],
+        bridges: [{ key: 'twitter:ann_lib', label: 'Ann <"Lib"> & Co 🦉', participation: 0.5, communitiesReached: 2, sectorsReached: 2, regionsReached: 2 }],
+        welcomers: [{ key: 'twitter:ann_lib', label: 'Ann <"Lib"> & Co 🦉', welcomes: 1 }],
+        caption: 'Ann <"Lib"> & Co 🦉 bridges most.',
       },
     },
     options: { type: 'undirected', multi: false, allowSelfLoops: false },
@@ -50,7 +53,7 @@ export function samplePayload(): GraphPayload {
       },
       {
         key: 'twitter:ann_lib',
-        attributes: { label: 'Ann <"Lib"> & Co 🦉', handle: 'Ann_Lib', platform: 'twitter', community: 0, sector: 'academic', region: 'UK', x: 1.5, y: -2.25, size: 15, messages: 3, sessions: 2, degree: 2, weightedDegree: 3, chats: ['#uklibchat', '#tlchat'] },
+        attributes: { label: 'Ann <"Lib"> & Co 🦉', handle: 'Ann_Lib', platform: 'twitter', community: 0, sector: 'academic', region: 'UK', x: 1.5, y: -2.25, size: 15, messages: 3, sessions: 2, degree: 2, weightedDegree: 3, chats: ['#uklibchat', '#tlchat'], participation: 0.5, sectorsReached: 2, regionsReached: 2, welcomes: 1 },
       },
     ],
     edges: [

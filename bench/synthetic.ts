@@ -1,0 +1,199 @@
+/**
+ * Synthetic twarc 1 JSON Lines for the largest size: a fast, streaming
+ * stand-in for the demo generator, which does not reach a million messages
+ * here (its whole model lives in memory, ~1 GB at 225k messages, and
+ * `writeTwitterJsonl` returns one string, which V8 caps at ~512 MiB).
+ *
+ * Same line shape as the generator's (extended mode, `entities` with
+ * indices, a user object per status, retweets as "RT @x: …" with
+ * `retweeted_status`, ~1.2 KB a line) and the same chat habits: per monthly
+ * session a moderator's welcome and Q1–Q5, attendees' "A3:" answers, replies
+ * with `in_reply_to_*`, answers crediting someone by @-name, retweets.
+ * People belong to a home chat as regulars, occasionals or one-offs, and a few
+ * visit other chats. One file per chat, written chat by chat, so memory stays
+ * flat. All text is ASCII, so code-point indices are string offsets.
+ * Seeded with the generator's Rng: same options, same bytes.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Rng } from '../data/generator/random.js';
+
+export interface SyntheticOptions {
+  seed: number;
+  /** People in the model (each with a home chat); about this many post. */
+  people: number;
+  chats: number;
+  /** Monthly sessions per chat. */
+  months: number;
+  /** Total messages to write, spread evenly over sessions. */
+  messages: number;
+}
+
+export interface WrittenDataset {
+  files: string[];
+  messages: number;
+  /** Distinct authors. */
+  people: number;
+  bytes: number;
+}
+
+const FIRST = ['Ann', 'Bea', 'Cal', 'Dev', 'Eli', 'Fay', 'Gus', 'Hal', 'Ivy', 'Jo', 'Kit', 'Lou', 'Mo', 'Ned', 'Ola', 'Pat', 'Quin', 'Ray', 'Sam', 'Tess'];
+const LAST = ['Adams', 'Byrne', 'Chen', 'Diaz', 'Evans', 'Fox', 'Gray', 'Hughes', 'Iqbal', 'Jones', 'Khan', 'Lee', 'Moss', 'Nunez', 'Obi', 'Price'];
+const ROLES = ['Subject librarian', 'Archivist', 'Clinical librarian', 'School librarian', 'Law librarian', 'Metadata lead', 'Outreach officer', 'Systems librarian'];
+const PLACES = ['Leeds', 'Dublin', 'Toronto', 'Sydney', 'Boston', 'Cardiff', 'Glasgow', 'Denver', 'Perth', 'Ottawa', ''];
+const WORDS = ['open access', 'outreach', 'cataloguing', 'induction', 'search skills', 'the budget', 'digitisation', 'our students', 'evidence', 'workflows', 'metadata', 'the reading list', 'user research', 'accessibility', 'copyright', 'the new LMS'];
+const OPENERS = ['We tried', 'Honestly,', 'For us', 'Big yes to', 'Still working on', 'Our team loves', 'Struggled with', 'Great point about'];
+const CLOSERS = ['and it worked well', 'but it took ages', 'with mixed results', 'on a shoestring', 'after a lot of pilots', 'thanks to our volunteers'];
+const CLIENT = '<a href="https://mobile.twitter.com" rel="nofollow">Twitter Web App</a>';
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const TWITTER_EPOCH = 1288834974657n;
+
+interface Person { handle: string; name: string; id: number; bio: string; location: string; created: string; kind: 0 | 1 | 2 }
+interface Posted { id: string; ms: number; author: number; text: string; entities: Entities; replyTo?: { id: string; author: number } }
+interface Entities { hashtags: { text: string; indices: [number, number] }[]; symbols: []; user_mentions: object[]; urls: [] }
+
+const pad = (n: number) => String(n).padStart(2, '0');
+function twitterDate(ms: number): string {
+  const d = new Date(ms);
+  return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} +0000 ${d.getUTCFullYear()}`;
+}
+
+function makePeople(rng: Rng, n: number): Person[] {
+  return Array.from({ length: n }, (_, i) => {
+    const first = FIRST[i % FIRST.length]!;
+    const last = LAST[Math.floor(i / FIRST.length) % LAST.length]!;
+    const r = rng.next();
+    return {
+      handle: `${first}${last[0]}_${i.toString(36)}`.slice(0, 15),
+      name: `${first} ${last}`,
+      id: 100_000_000 + i * 7919,
+      bio: `${rng.pick(ROLES)} at a ${rng.pick(['university', 'public', 'hospital', 'school', 'law firm'])} library. Views my own.`,
+      location: rng.pick(PLACES),
+      created: twitterDate(Date.UTC(2010, 0, 1) + rng.int(0, 3000) * 86_400_000),
+      kind: r < 0.3 ? 0 : r < 0.75 ? 1 : 2, // regular, occasional, one-off
+    };
+  });
+}
+
+/** Writes `chats` files of twarc 1 JSON Lines into `dir`; returns what was written. */
+export function writeSyntheticChats(dir: string, options: SyntheticOptions): WrittenDataset {
+  const rng = new Rng(options.seed);
+  const people = makePeople(rng.fork('people'), options.people);
+  const { chats, months } = options;
+  const sessions = chats * months;
+  const perSession = Math.floor(options.messages / sessions);
+  let extra = options.messages - perSession * sessions;
+  const authors = new Set<number>();
+  const files: string[] = [];
+  let written = 0;
+  let bytes = 0;
+  let seq = 0n;
+
+  const user = (p: Person) => ({
+    id: p.id, id_str: String(p.id), name: p.name, screen_name: p.handle, location: p.location, description: p.bio, url: null,
+    protected: false, followers_count: 40 + (p.id % 2400), friends_count: 60 + (p.id % 1500), created_at: p.created,
+    verified: false, statuses_count: 300 + (p.id % 20000),
+  });
+  const mention = (p: Person, at: number) => ({ screen_name: p.handle, name: p.name, id: p.id, id_str: String(p.id), indices: [at, at + p.handle.length + 1] });
+
+  for (let c = 0; c < chats; c++) {
+    const chatRng = rng.fork(`chat ${c}`);
+    const tag = `#LibChat${c + 1}`;
+    const moderator = c % people.length;
+    const members = people.map((_, i) => i).filter((i) => i % chats === c && i !== moderator);
+    const lines: string[] = [];
+
+    const status = (ms: number, author: number, text: string, entities: Entities, extraFields: { replyTo?: Posted; retweeted?: object }): Posted & { json: object } => {
+      const id = ((BigInt(ms) - TWITTER_EPOCH) << 22n) | (seq++ & 0x3fffffn);
+      const target = extraFields.replyTo;
+      const json = {
+        created_at: twitterDate(ms), id: `\u0000${id}`, id_str: String(id), full_text: text, truncated: false,
+        display_text_range: [target ? people[target.author]!.handle.length + 2 : 0, text.length], entities, source: CLIENT,
+        in_reply_to_status_id: target ? `\u0000${target.id}` : null, in_reply_to_status_id_str: target?.id ?? null,
+        in_reply_to_user_id: target ? people[target.author]!.id : null, in_reply_to_user_id_str: target ? String(people[target.author]!.id) : null,
+        in_reply_to_screen_name: target ? people[target.author]!.handle : null,
+        user: user(people[author]!), geo: null, coordinates: null, place: null, contributors: null,
+        ...(extraFields.retweeted ? { retweeted_status: extraFields.retweeted } : {}),
+        is_quote_status: false, retweet_count: 0, favorite_count: Number(id % 7n), favorited: false, retweeted: false, lang: 'en',
+      };
+      return { id: String(id), ms, author, text, entities, json, ...(target ? { replyTo: { id: target.id, author: target.author } } : {}) };
+    };
+    // 64-bit ids travel as marked strings and are written as bare digits, as the API does.
+    const emit = (s: { json: object; author: number }) => {
+      lines.push(`${JSON.stringify(s.json).replace(/"\\u0000(\d+)"/g, '$1')}\n`);
+      authors.add(s.author);
+      written++;
+    };
+    const tagged = (text: string, mentions: object[] = []): { text: string; entities: Entities } => {
+      const full = `${text} ${tag}`;
+      return { text: full, entities: { hashtags: [{ text: tag.slice(1), indices: [full.length - tag.length, full.length] }], symbols: [], user_mentions: mentions, urls: [] } };
+    };
+
+    for (let m = 0; m < months; m++) {
+      const start = Date.UTC(2021, m, 1 + ((c * 7) % 27), 18 + (c % 5), (c * 13) % 60);
+      const attendees = members.filter((i) => {
+        const k = people[i]!.kind;
+        return k === 0 ? chatRng.chance(0.8) : k === 1 ? chatRng.chance(0.25) : (i * 31) % months === m;
+      });
+      const visitors = Math.round(attendees.length * 0.08);
+      for (let v = 0; v < visitors; v++) attendees.push(chatRng.int(0, people.length - 1));
+      // Regulars speak more: they appear twice in the draw.
+      const speakers = attendees.flatMap((i) => (people[i]!.kind === 0 ? [i, i] : [i]));
+      let budget = perSession + (extra > 0 ? 1 : 0);
+      if (extra > 0) extra--;
+      let ms = start;
+      const session: Posted[] = [];
+      const post = (p: Posted & { json: object }) => {
+        emit(p);
+        session.push(p);
+        budget--;
+      };
+      const welcome = tagged(`Welcome to this month's chat! Say hello and tell us where you are joining from. Q1 in five minutes`);
+      post(status(ms, moderator, welcome.text, welcome.entities, {}));
+      for (let q = 1; q <= 5 && budget > 0; q++) {
+        ms = start + (q - 1) * 12 * 60_000 + 60_000;
+        const question = tagged(`Q${q}: How does ${chatRng.pick(WORDS)} fit with ${chatRng.pick(WORDS)} where you work?`);
+        post(status(ms, moderator, question.text, question.entities, {}));
+        const share = Math.ceil(budget / (6 - q));
+        for (let e = 0; e < share && budget > 0; e++) {
+          ms += 1000 + Math.floor(chatRng.exponential(600_000 / share));
+          const author = speakers.length ? chatRng.pick(speakers) : moderator;
+          const roll = chatRng.next();
+          const sentence = `${chatRng.pick(OPENERS)} ${chatRng.pick(WORDS)} ${chatRng.pick(CLOSERS)}`;
+          const answers = session.filter((s) => s.author !== author);
+          if (roll < 0.25 && answers.length > 0) {
+            const target = chatRng.pick(answers.length > 30 ? answers.slice(-30) : answers);
+            const h = people[target.author]!;
+            const t = tagged(`@${h.handle} ${sentence}, same here`, [mention(h, 0)]);
+            post(status(ms, author, t.text, t.entities, { replyTo: target }));
+          } else if (roll < 0.35 && answers.length > 0) {
+            const original = chatRng.pick(answers);
+            const h = people[original.author]!;
+            let text = `RT @${h.handle}: ${original.text}`;
+            if (text.length > 140) text = `${text.slice(0, 139)}…`;
+            const rtEntities: Entities = { hashtags: [], symbols: [], user_mentions: [mention(h, 3)], urls: [] };
+            const inner = status(original.ms, original.author, original.text, original.entities, {}).json;
+            seq--; // the embedded original keeps its own id; do not consume one
+            (inner as { id: string; id_str: string }).id = `\u0000${original.id}`;
+            (inner as { id_str: string }).id_str = original.id;
+            post(status(ms, author, text, rtEntities, { retweeted: inner }));
+          } else {
+            const credit = roll < 0.45 ? chatRng.pick(attendees) : undefined;
+            const body = `A${q}: ${sentence}`;
+            const t = credit !== undefined && credit !== author
+              ? tagged(`${body}, cc @${people[credit]!.handle}`, [mention(people[credit]!, body.length + 5)])
+              : tagged(body);
+            post(status(ms, author, t.text, t.entities, {}));
+          }
+        }
+      }
+    }
+    const file = path.join(dir, `libchat${c + 1}.jsonl`);
+    const text = lines.join('');
+    fs.writeFileSync(file, text);
+    bytes += Buffer.byteLength(text);
+    files.push(file);
+  }
+  return { files, messages: written, people: authors.size, bytes };
+}

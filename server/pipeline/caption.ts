@@ -1,0 +1,47 @@
+/**
+ * A plain-language caption of a graph view (like NodeXL's graph summary, but
+ * about contexts): how many people, chats, sessions and ties; the largest
+ * communities and what dominates each; who bridges most.
+ */
+import type { CommunitySummary, GraphMeta } from '../../shared/index.js';
+
+const SECTOR_WORDS: Record<string, string> = {
+  academic: 'academic', public: 'public', school: 'school', health: 'health', law: 'law', government: 'government',
+  national: 'national', special: 'special', archives: 'archives', education: 'LIS education', vendor: 'vendor',
+};
+
+const n = (x: number) => x.toLocaleString('en-GB');
+const plural = (x: number, one: string, many = `${one}s`) => `${n(x)} ${x === 1 ? one : many}`;
+
+/** "mostly #medlibsuk, health, GB": the chat, sector and region that hold over 40% of a community. */
+function dominates(c: CommunitySummary): string {
+  const parts: string[] = [];
+  const total = c.chats.reduce((s, x) => s + x.messages, 0);
+  const chat = c.chats[0];
+  if (chat && chat.messages / Math.max(1, total) >= 0.4) parts.push(chat.chat);
+  const sector = c.sectors.find((s) => s.value !== 'unknown');
+  if (sector && sector.count / c.size >= 0.4) parts.push(SECTOR_WORDS[sector.value] ?? sector.value);
+  const region = c.regions.find((r) => r.value !== 'unknown');
+  if (region && region.count / c.size >= 0.4) parts.push(region.value);
+  return parts.length ? `mostly ${parts.join(', ')}` : 'mixed';
+}
+
+export function writeCaption(meta: Pick<GraphMeta, 'counts' | 'communities' | 'bridges'>): string {
+  const { counts } = meta;
+  const sentences = [
+    `${plural(counts.nodes, 'person', 'people')} in ${plural(counts.chats, 'chat')} (${plural(counts.sessions, 'session')}, ${plural(counts.messages, 'message')}) with ${plural(counts.edges, 'tie')}.`,
+  ];
+  const big = meta.communities.filter((c) => c.size >= 3).slice(0, 3);
+  if (big.length) {
+    sentences.push(`Largest communities: ${big.map((c) => `${c.id + 1} (${c.size} people, ${dominates(c)})`).join('; ')}.`);
+  }
+  const bridges = meta.bridges.filter((b) => b.participation > 0).slice(0, 3);
+  if (bridges.length) {
+    sentences.push(
+      `Bridging most: ${bridges
+        .map((b) => `${b.label} (ties into ${plural(b.communitiesReached, 'community', 'communities')}${b.sectorsReached > 1 ? `, ${b.sectorsReached} sectors` : ''}${b.regionsReached > 1 ? `, ${b.regionsReached} regions` : ''})`)
+        .join(', ')}.`,
+    );
+  }
+  return sentences.join(' ');
+}

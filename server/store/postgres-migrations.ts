@@ -1,0 +1,133 @@
+/**
+ * PostgreSQL schema migrations, numbered by position like the SQLite ones
+ * (sqlite-migrations.ts): only ever append; an applied migration is never
+ * edited. The schema mirrors SQLite's table for table, so both stores answer
+ * alike:
+ * - every text column that is ordered or compared is COLLATE "C": byte order,
+ *   which is what SQLite's BINARY gives, whatever the database's locale;
+ * - times are timestamptz, read back through `iso()` as `toISOString()` text;
+ * - message lists are jsonb (arrays keep their order); `sources` and snapshot
+ *   parts are json, which keeps the text exactly as written.
+ */
+import type pg from 'pg';
+
+export const PG_MIGRATIONS: readonly ((t: (table: string) => string) => string)[] = [
+  // 1: datasets, messages, people; `seq` is SQLite's rowid: insertion order for ties on created_at.
+  (t) => `
+  CREATE TABLE ${t('datasets')} (
+    id text COLLATE "C" PRIMARY KEY,
+    seq bigint GENERATED ALWAYS AS IDENTITY,
+    name text COLLATE "C" NOT NULL,
+    version integer NOT NULL CHECK (version >= 1),
+    created_at timestamptz NOT NULL,
+    updated_at timestamptz NOT NULL,
+    sources json NOT NULL DEFAULT '[]',
+    message_count integer NOT NULL DEFAULT 0,
+    people_count integer NOT NULL DEFAULT 0,
+    chat_count integer NOT NULL DEFAULT 0,
+    session_count integer NOT NULL DEFAULT 0,
+    chats jsonb NOT NULL DEFAULT '[]',
+    first_time timestamptz,
+    last_time timestamptz
+  );
+  CREATE INDEX datasets_name ON ${t('datasets')} (name);
+
+  CREATE TABLE ${t('messages')} (
+    dataset_id text COLLATE "C" NOT NULL REFERENCES ${t('datasets')} (id) ON DELETE CASCADE,
+    platform text COLLATE "C" NOT NULL,
+    id text COLLATE "C" NOT NULL CHECK (id <> ''),
+    chat text COLLATE "C" NOT NULL CHECK (chat <> ''),
+    time timestamptz NOT NULL,
+    author text COLLATE "C" NOT NULL CHECK (author <> ''),
+    text text NOT NULL,
+    reply_to_id text,
+    reply_to_author text,
+    mentions jsonb NOT NULL DEFAULT '[]',
+    hashtags jsonb NOT NULL DEFAULT '[]',
+    kind text NOT NULL CHECK (kind IN ('post', 'reply', 'repost', 'quote')),
+    repost_of text,
+    question integer CHECK (question > 0),
+    answer integer CHECK (answer > 0),
+    PRIMARY KEY (dataset_id, platform, id)
+  );
+  CREATE INDEX messages_chat_time ON ${t('messages')} (dataset_id, chat, time);
+  CREATE INDEX messages_time ON ${t('messages')} (dataset_id, time);
+
+  CREATE TABLE ${t('people')} (
+    dataset_id text COLLATE "C" NOT NULL REFERENCES ${t('datasets')} (id) ON DELETE CASCADE,
+    key text COLLATE "C" NOT NULL CHECK (key <> ''),
+    platform text NOT NULL,
+    handle text NOT NULL,
+    name text,
+    bio text,
+    location text,
+    url text,
+    platform_id text,
+    PRIMARY KEY (dataset_id, key)
+  );
+  `,
+  // 2: snapshots, immutable once written; they go with their dataset.
+  (t) => `
+  CREATE TABLE ${t('snapshots')} (
+    id text COLLATE "C" PRIMARY KEY,
+    created_at timestamptz NOT NULL,
+    dataset_id text COLLATE "C" NOT NULL REFERENCES ${t('datasets')} (id) ON DELETE CASCADE,
+    dataset_version integer NOT NULL,
+    privacy text NOT NULL CHECK (privacy IN ('named', 'pseudonymous')),
+    options json NOT NULL,
+    view json NOT NULL,
+    payload json NOT NULL
+  );
+  CREATE INDEX snapshots_dataset ON ${t('snapshots')} (dataset_id);
+  `,
+];
+
+/** The schema version this code writes: the number of migrations. */
+export const PG_SCHEMA_VERSION = PG_MIGRATIONS.length;
+
+/** Schema names are plain identifiers, so they can be quoted into SQL without escaping. */
+export const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/** `table` in `schema` when one is given, else as the connection's search_path finds it. */
+export const qualifier = (schema: string | undefined) => (table: string) => (schema ? `"${schema}".${table}` : table);
+
+/** A timestamptz column as `toISOString()` text, independent of the session's TimeZone. */
+export const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** Any fixed number will do; it only has to differ from other applications' advisory locks. */
+const MIGRATION_LOCK = 0x63_68_61_74; // "chat"
+
+/**
+ * Applies the pending migrations in one transaction under a transaction-level
+ * advisory lock, so several processes starting at once take turns: the later
+ * ones wait, then find the version current and apply nothing. DDL is
+ * transactional in PostgreSQL, so a failed migration leaves nothing behind.
+ * Refuses a schema written by newer code rather than guess at it.
+ */
+export async function migratePostgres(pool: pg.Pool, schema: string | undefined): Promise<number> {
+  const t = qualifier(schema);
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    // Looked up first: CREATE SCHEMA IF NOT EXISTS wants the CREATE privilege even when the schema exists.
+    const exists = schema && (await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema])).rowCount;
+    if (schema && !exists) await client.query(`CREATE SCHEMA "${schema}"`);
+    await client.query(`CREATE TABLE IF NOT EXISTS ${t('schema_version')} (version integer NOT NULL)`);
+    const { rows } = await client.query<{ version: number }>(`SELECT version FROM ${t('schema_version')}`);
+    const current = rows[0]?.version ?? 0;
+    if (current > PG_SCHEMA_VERSION) {
+      throw new Error(`store: database schema version ${current} is newer than this code's ${PG_SCHEMA_VERSION}`);
+    }
+    for (let target = current + 1; target <= PG_SCHEMA_VERSION; target++) await client.query(PG_MIGRATIONS[target - 1]!(t));
+    if (rows.length === 0) await client.query(`INSERT INTO ${t('schema_version')} (version) VALUES ($1)`, [PG_SCHEMA_VERSION]);
+    else if (current < PG_SCHEMA_VERSION) await client.query(`UPDATE ${t('schema_version')} SET version = $1`, [PG_SCHEMA_VERSION]);
+    await client.query('COMMIT');
+    return PG_SCHEMA_VERSION;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}

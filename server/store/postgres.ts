@@ -1,0 +1,258 @@
+/**
+ * The PostgreSQL store (pg): the same behaviour as the SQLite store, for
+ * several API processes sharing one database. Every import is one
+ * transaction; rows go in as column arrays through `unnest`, a batch per
+ * statement, so a 100k-message file is a few dozen round trips rather than
+ * 100k. Values only ever travel as bound parameters.
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { SourceResultSchema } from '../../shared/index.js';
+import type { Dataset, Message, PersonProfile, SourceResult } from '../../shared/index.js';
+import { DEFAULT_SESSION_OPTIONS } from '../pipeline/sessions.js';
+import { iso, migratePostgres, qualifier, SCHEMA_NAME } from './postgres-migrations.js';
+import { snapshotMethods } from './postgres-snapshots.js';
+import { StoreNotFoundError } from './sqlite.js';
+import type { MessageQuery, Store } from './types.js';
+
+export interface PostgresStoreOptions {
+  connectionString: string;
+  /** Schema of the tables, created if missing; default: the connection's search_path (usually `public`). */
+  schema?: string;
+  /** Connections in this process's pool. */
+  poolSize?: number;
+}
+
+/** Rows per INSERT: one statement's arrays stay a few MB, and a failed file reports within a batch. */
+export const IMPORT_BATCH_ROWS = 5000;
+
+type DatasetRow = Record<'id' | 'name' | 'created_at' | 'updated_at', string> &
+  Record<'version' | 'message_count' | 'people_count' | 'chat_count' | 'session_count', number> &
+  Record<'first_time' | 'last_time', string | null> & { sources: SourceResult[]; chats: string[] };
+type Nullable<T> = { [K in keyof T]-?: undefined extends T[K] ? Exclude<T[K], undefined> | null : T[K] };
+
+const datasetColumns = (a = '') =>
+  `${a}id, ${a}name, ${a}version, ${iso(`${a}created_at`)} AS created_at, ${iso(`${a}updated_at`)} AS updated_at,
+   ${a}sources, ${a}message_count, ${a}people_count, ${a}chat_count, ${a}session_count, ${a}chats,
+   ${iso(`${a}first_time`)} AS first_time, ${iso(`${a}last_time`)} AS last_time`;
+const MESSAGE_SELECT = `id, platform, chat, ${iso('time')} AS time, author, text, reply_to_id AS "replyToId",
+  reply_to_author AS "replyToAuthor", mentions, hashtags, kind, repost_of AS "repostOf", question, answer`;
+const PROFILE_FIELDS = ['handle', 'name', 'bio', 'location', 'url', 'platform_id'];
+
+export async function openPostgresStore(options: PostgresStoreOptions): Promise<Store> {
+  const { schema } = options;
+  if (schema !== undefined && !SCHEMA_NAME.test(schema)) throw new Error(`store: not a plain schema name: ${JSON.stringify(schema)}`);
+  const pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10, application_name: 'chat-atlas' });
+  // An idle connection the server drops (restart, failover) emits here; without a listener the process dies.
+  // The pool discards that connection and the next query opens a fresh one.
+  pool.on('error', () => {});
+  try {
+    await migratePostgres(pool, schema);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  const t = qualifier(schema);
+  const [datasets, messages, people] = [t('datasets'), t('messages'), t('people')];
+
+  const sql = {
+    insertDataset: `INSERT INTO ${datasets} (id, name, version, created_at, updated_at)
+      SELECT $1, $2, 1, now, now FROM (SELECT date_trunc('milliseconds', clock_timestamp()) AS now) AS n`,
+    // FOR UPDATE: a second import into the same dataset waits here until the first commits, then reads its version.
+    lockDataset: `SELECT version, sources FROM ${datasets} WHERE id = $1 FOR UPDATE`,
+    insertMessages: `INSERT INTO ${messages} (dataset_id, platform, id, chat, time, author, text, reply_to_id,
+        reply_to_author, mentions, hashtags, kind, repost_of, question, answer)
+      SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::text[], $8::text[],
+        $9::text[], $10::jsonb[], $11::jsonb[], $12::text[], $13::text[], $14::int[], $15::int[])
+      ON CONFLICT (dataset_id, platform, id) DO NOTHING`,
+    // Same merge rule as SQLite: a newer non-empty value wins, else the old one, else the new (possibly empty) one.
+    upsertPeople: `INSERT INTO ${people} AS p (dataset_id, key, platform, ${PROFILE_FIELDS.join(', ')})
+      SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
+      ON CONFLICT (dataset_id, key) DO UPDATE SET
+        ${PROFILE_FIELDS.map((f) => `${f} = COALESCE(NULLIF(excluded.${f}, ''), p.${f}, excluded.${f})`).join(', ')}`,
+    // Counts come from the stored rows, so duplicates and earlier imports are accounted for. Sessions are
+    // counted in the database, as countSessions (pipeline/sessions.ts) splits them: a new one per chat, and
+    // wherever the gap to the chat's previous message exceeds the gap, so no rows travel to Node.
+    finishImport: `WITH m AS MATERIALIZED (SELECT chat, time, author FROM ${messages} WHERE dataset_id = $1),
+        totals AS (SELECT count(*)::int AS messages, count(DISTINCT author)::int AS people, min(time) AS first, max(time) AS last FROM m),
+        chats AS (SELECT count(*)::int AS n, coalesce(jsonb_agg(chat ORDER BY chat), '[]') AS list FROM (SELECT DISTINCT chat FROM m) AS c),
+        sessions AS (SELECT count(*)::int AS n FROM (SELECT time - lag(time) OVER (PARTITION BY chat ORDER BY time) AS gap FROM m) AS g
+          WHERE gap IS NULL OR gap > $4::float8 * interval '1 minute')
+      UPDATE ${datasets} AS d SET version = $2::int, sources = $3::json,
+        updated_at = CASE WHEN $2::int = 1 THEN d.created_at ELSE date_trunc('milliseconds', clock_timestamp()) END,
+        message_count = totals.messages, people_count = totals.people, chat_count = chats.n, session_count = sessions.n,
+        chats = chats.list, first_time = totals.first, last_time = totals.last
+      FROM totals, chats, sessions WHERE d.id = $1 RETURNING ${datasetColumns('d.')}`,
+    datasetById: `SELECT ${datasetColumns()} FROM ${datasets} WHERE id = $1`,
+    datasetByName: `SELECT ${datasetColumns()} FROM ${datasets} WHERE name = $1 ORDER BY created_at, seq LIMIT 1`,
+    datasets: `SELECT ${datasetColumns()} FROM ${datasets} ORDER BY created_at, seq`,
+    people: `SELECT key, platform, handle, name, bio, location, url, platform_id AS "platformId"
+      FROM ${people} WHERE dataset_id = $1 ORDER BY key`,
+  };
+
+  /** BEGIN … COMMIT on one pooled connection; ROLLBACK on any error, and a connection that cannot roll back is dropped. */
+  async function transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await pool.connect();
+    let broken = false;
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => (broken = true));
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  const one = async (text: string, values: unknown[]) => (await pool.query<DatasetRow>(text, values)).rows[0];
+  let closed = false;
+
+  return {
+    importFiles: (request) =>
+      transaction(async (client) => {
+        let id: string;
+        let version: number;
+        let sources: SourceResult[];
+        if (request.datasetId !== undefined) {
+          const { rows } = await client.query<Pick<DatasetRow, 'version' | 'sources'>>(sql.lockDataset, [request.datasetId]);
+          if (!rows[0]) throw new StoreNotFoundError(`store: no dataset with id ${JSON.stringify(request.datasetId)}`);
+          [id, version, sources] = [request.datasetId, rows[0].version + 1, rows[0].sources];
+        } else {
+          [id, version, sources] = [randomBytes(12).toString('base64url'), 1, []];
+          await client.query(sql.insertDataset, [id, request.name]);
+        }
+        for (const file of request.files) {
+          let stored = 0;
+          for (let i = 0; i < file.messages.length; i += IMPORT_BATCH_ROWS) {
+            stored += (await client.query(sql.insertMessages, messageColumns(id, file.messages.slice(i, i + IMPORT_BATCH_ROWS)))).rowCount ?? 0;
+          }
+          sources.push(SourceResultSchema.parse({ ...file.result, stored }));
+        }
+        // One upsert cannot touch a row twice, so a key's profiles are merged here first, by the same rule.
+        const profiles = [...mergeProfiles(request.files.flatMap((f) => f.people)).values()];
+        for (let i = 0; i < profiles.length; i += IMPORT_BATCH_ROWS) {
+          await client.query(sql.upsertPeople, peopleColumns(id, profiles.slice(i, i + IMPORT_BATCH_ROWS)));
+        }
+        const finished = await client.query<DatasetRow>(sql.finishImport, [id, version, JSON.stringify(sources), DEFAULT_SESSION_OPTIONS.sessionGapMinutes]);
+        return toDataset(finished.rows[0]!);
+      }),
+    listDatasets: async () => (await pool.query<DatasetRow>(sql.datasets)).rows.map(toDataset),
+    getDataset: async (id) => {
+      const row = await one(sql.datasetById, [id]);
+      return row && toDataset(row);
+    },
+    findDatasetByName: async (name) => {
+      const row = await one(sql.datasetByName, [name]);
+      return row && toDataset(row);
+    },
+    deleteDataset: async (id) => ((await pool.query(`DELETE FROM ${datasets} WHERE id = $1`, [id])).rowCount ?? 0) > 0,
+    getMessages: async (datasetId, query: MessageQuery = {}) => {
+      // Built from fixed fragments only; the values are parameters.
+      const where = ['dataset_id = $1'];
+      const values: unknown[] = [datasetId];
+      const add = (fragment: string, value: unknown) => where.push(fragment.replace('?', `$${values.push(value)}`));
+      if (query.chats !== undefined && query.chats.length > 0) add('chat = ANY(?::text[])', query.chats);
+      if (query.from !== undefined) add('time >= ?::timestamptz', canonicalTime(query.from));
+      if (query.to !== undefined) add('time <= ?::timestamptz', canonicalTime(query.to));
+      const sqlText = `SELECT ${MESSAGE_SELECT} FROM ${messages} WHERE ${where.join(' AND ')} ORDER BY time, id, platform`;
+      return (await pool.query<Nullable<Message>>(sqlText, values)).rows.map(toMessage);
+    },
+    getPeople: async (datasetId) => (await pool.query<Nullable<PersonProfile>>(sql.people, [datasetId])).rows.map(toPerson),
+    ...snapshotMethods(pool, t),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+    },
+  };
+}
+
+const CANONICAL_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
+/** As the SQLite store does: JavaScript decides what is a time, so both stores accept and refuse the same ones. */
+function canonicalTime(time: string): string {
+  if (CANONICAL_TIME.test(time)) return time;
+  const ms = Date.parse(time);
+  if (Number.isNaN(ms)) throw new Error(`store: not an ISO time: ${JSON.stringify(time)}`);
+  return new Date(ms).toISOString();
+}
+
+/** Parameters $1…$15 of `insertMessages`: the dataset id, then one array per column. */
+function messageColumns(datasetId: string, batch: Message[]): unknown[] {
+  const columns: unknown[][] = Array.from({ length: 14 }, () => new Array<unknown>(batch.length));
+  batch.forEach((m, i) => {
+    const row = [
+      m.platform, m.id, m.chat, canonicalTime(m.time), m.author, m.text, m.replyToId ?? null, m.replyToAuthor ?? null,
+      JSON.stringify(m.mentions), JSON.stringify(m.hashtags), m.kind, m.repostOf ?? null, m.question ?? null, m.answer ?? null,
+    ];
+    for (let c = 0; c < 14; c++) columns[c]![i] = row[c];
+  });
+  return [datasetId, ...columns];
+}
+
+/** Folds repeated keys in order, each field as the upsert would: non-empty newer, else older, else newer. */
+function mergeProfiles(profiles: PersonProfile[]): Map<string, PersonProfile> {
+  const byKey = new Map<string, PersonProfile>();
+  for (const p of profiles) {
+    const old = byKey.get(p.key);
+    if (!old) {
+      byKey.set(p.key, p);
+      continue;
+    }
+    const pick = <K extends 'handle' | 'name' | 'bio' | 'location' | 'url' | 'platformId'>(k: K) => (p[k] ? p[k] : (old[k] ?? p[k]));
+    byKey.set(p.key, {
+      key: p.key, platform: old.platform, handle: pick('handle'),
+      name: pick('name'), bio: pick('bio'), location: pick('location'), url: pick('url'), platformId: pick('platformId'),
+    });
+  }
+  return byKey;
+}
+
+function peopleColumns(datasetId: string, batch: PersonProfile[]): unknown[] {
+  const fields = (p: PersonProfile) => [p.key, p.platform, p.handle, p.name, p.bio, p.location, p.url, p.platformId];
+  const rows = batch.map(fields);
+  return [datasetId, ...Array.from({ length: 8 }, (_, c) => rows.map((r) => r[c] ?? null))];
+}
+
+function toDataset(row: DatasetRow): Dataset {
+  const dataset: Dataset = {
+    id: row.id,
+    name: row.name,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    counts: { messages: row.message_count, people: row.people_count, chats: row.chat_count, sessions: row.session_count },
+    chats: row.chats,
+    sources: row.sources,
+  };
+  if (row.first_time !== null) dataset.from = row.first_time;
+  if (row.last_time !== null) dataset.to = row.last_time;
+  return dataset;
+}
+
+/** Absent optional fields are left out, not null or undefined, so results parse and compare cleanly. */
+function toMessage(r: Nullable<Message>): Message {
+  const m: Message = {
+    id: r.id, platform: r.platform, chat: r.chat, time: r.time, author: r.author, text: r.text,
+    mentions: r.mentions, hashtags: r.hashtags, kind: r.kind,
+  };
+  if (r.replyToId !== null) m.replyToId = r.replyToId;
+  if (r.replyToAuthor !== null) m.replyToAuthor = r.replyToAuthor;
+  if (r.repostOf !== null) m.repostOf = r.repostOf;
+  if (r.question !== null) m.question = r.question;
+  if (r.answer !== null) m.answer = r.answer;
+  return m;
+}
+
+function toPerson(r: Nullable<PersonProfile>): PersonProfile {
+  const p: PersonProfile = { key: r.key, platform: r.platform, handle: r.handle };
+  if (r.name !== null) p.name = r.name;
+  if (r.bio !== null) p.bio = r.bio;
+  if (r.location !== null) p.location = r.location;
+  if (r.url !== null) p.url = r.url;
+  if (r.platformId !== null) p.platformId = r.platformId;
+  return p;
+}

@@ -1,0 +1,148 @@
+/**
+ * Crash safety of the real server process: SIGKILL in the middle of an
+ * import loses that import and nothing else; SIGTERM lets an in-flight
+ * upload finish, closes the database (WAL checkpointed) and exits 0.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DatasetListSchema, DatasetSchema, type Dataset } from '../../shared/index.js';
+import { DEFAULT_DB_FILE_NAME, openSqliteStore } from '../../server/store/sqlite.js';
+import { fixture } from '../support/app.js';
+import { bigCsv, freePort, startServer, stopServer, tempDir, uploadForm, type ServerProcess } from './server-process.js';
+
+let servers: ServerProcess[] = [];
+const dirs: string[] = [];
+afterEach(async () => {
+  for (const s of servers) await stopServer(s);
+  servers = [];
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+async function start(port: number, dataDir: string): Promise<ServerProcess> {
+  const server = await startServer(port, dataDir);
+  servers.push(server);
+  return server;
+}
+
+async function uploadSmall(baseUrl: string): Promise<Dataset> {
+  const res = await fetch(`${baseUrl}/api/datasets`, { method: 'POST', body: uploadForm('uklibchat.csv', fixture('made', 'api', 'uklibchat.csv'), { name: 'kept' }) });
+  expect(res.status).toBe(201);
+  return DatasetSchema.parse(await res.json());
+}
+
+const walSize = (dataDir: string) => {
+  const wal = path.join(dataDir, `${DEFAULT_DB_FILE_NAME}-wal`);
+  return fs.existsSync(wal) ? fs.statSync(wal).size : 0;
+};
+
+/** POSTs a multipart upload with node:http, calling `sent` once the whole body is handed to the socket. */
+function postUpload(baseUrl: string, fileName: string, content: string, sent: () => void): Promise<{ status: number; body: string }> {
+  const boundary = `----crash-${Date.now()}`;
+  const body = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n`),
+    Buffer.from(content),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return new Promise((resolve, reject) => {
+    const request = http.request(`${baseUrl}/api/datasets`, { method: 'POST', headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': body.length } }, (res) => {
+      let text = '';
+      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      res.on('error', reject);
+    });
+    request.on('error', reject);
+    request.end(body, sent);
+  });
+}
+
+describe('SIGKILL during an import', () => {
+  it('keeps the earlier dataset intact and shows nothing of the interrupted one', async () => {
+    const dataDir = tempDir('crash');
+    dirs.push(dataDir);
+    const port = await freePort();
+    const first = await start(port, dataDir);
+    const kept = await uploadSmall(first.baseUrl);
+
+    // 100k rows (~7 MB): parsing takes seconds, then the insert transaction spills pages into the WAL
+    // before it commits. A WAL growing while no answer has come means the transaction is under way.
+    const baseline = walSize(dataDir);
+    let answered = false;
+    const upload = postUpload(first.baseUrl, 'interrupted.csv', bigCsv(100_000), () => {}).then(
+      (reply) => {
+        answered = true;
+        return reply;
+      },
+      (error: unknown) => error,
+    );
+    const deadline = Date.now() + 60_000;
+    while (walSize(dataDir) < baseline + 512 * 1024 && !answered && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+    expect(answered, 'the import finished before it could be interrupted: make the file bigger').toBe(false);
+    expect(walSize(dataDir)).toBeGreaterThan(baseline);
+    first.child.kill('SIGKILL');
+    expect((await first.exited).signal).toBe('SIGKILL');
+    expect(await upload).toBeInstanceOf(Error); // the connection died with no answer
+
+    const second = await start(port, dataDir);
+    const list = DatasetListSchema.parse(await (await fetch(`${second.baseUrl}/api/datasets`)).json());
+    expect(list.datasets.map((d) => [d.id, d.name, d.version, d.counts])).toEqual([[kept.id, 'kept', 1, kept.counts]]);
+    const graph = await fetch(`${second.baseUrl}/api/datasets/${kept.id}/graph`);
+    expect(graph.status).toBe(200);
+    await stopServer(second);
+
+    // Below the API too: the file is sound and holds no orphan rows of the interrupted import.
+    const db = new Database(path.join(dataDir, DEFAULT_DB_FILE_NAME), { readonly: true });
+    try {
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(db.prepare('SELECT COUNT(*) FROM messages').pluck().get()).toBe(kept.counts.messages);
+      expect(db.prepare('SELECT COUNT(*) FROM datasets').pluck().get()).toBe(1);
+    } finally {
+      db.close();
+    }
+  }, 120_000);
+});
+
+describe('SIGTERM', () => {
+  it('lets an in-flight upload finish, closes the database and exits 0', async () => {
+    const dataDir = tempDir('term');
+    dirs.push(dataDir);
+    const server = await start(await freePort(), dataDir);
+    const kept = await uploadSmall(server.baseUrl);
+    expect(walSize(dataDir)).toBeGreaterThan(0); // so that an empty WAL at the end means a checkpoint
+
+    let signalledAt = 0;
+    // 40k rows take over a second to read; the signal goes once the body is on its way plus a moment,
+    // so the server holds the request when it is told to stop.
+    const upload = postUpload(server.baseUrl, 'in-flight.csv', bigCsv(40_000), () => {
+      setTimeout(() => {
+        signalledAt = Date.now();
+        server.child.kill('SIGTERM');
+      }, 200);
+    });
+    const res = await upload;
+    const answeredAt = Date.now();
+    const exit = await server.exited;
+
+    expect(signalledAt, 'SIGTERM was not sent before the answer came').toBeGreaterThan(0);
+    expect(answeredAt).toBeGreaterThan(signalledAt);
+    expect(res.status, res.body).toBe(201);
+    const created = DatasetSchema.parse(JSON.parse(res.body));
+    expect(created.counts.messages).toBe(40_000);
+    expect(exit, server.output()).toEqual({ code: 0, signal: null });
+
+    // Closed cleanly: the last connection checkpointed the WAL into the database file and removed it.
+    expect(walSize(dataDir)).toBe(0);
+    const store = openSqliteStore({ dataDir });
+    try {
+      const list = await store.listDatasets();
+      expect(list.map((d) => [d.id, d.counts.messages])).toEqual([
+        [kept.id, kept.counts.messages],
+        [created.id, 40_000],
+      ]);
+    } finally {
+      await store.close();
+    }
+  }, 120_000);
+});
