@@ -50,7 +50,7 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 const TWITTER_EPOCH = 1288834974657n;
 
 interface Person { handle: string; name: string; id: number; bio: string; location: string; created: string; kind: 0 | 1 | 2 }
-interface Posted { id: string; ms: number; author: number; text: string; entities: Entities; replyTo?: { id: string; author: number } }
+interface Posted { id: string; author: number; text: string; json: object; retweet: boolean }
 interface Entities { hashtags: { text: string; indices: [number, number] }[]; symbols: []; user_mentions: object[]; urls: [] }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -104,7 +104,7 @@ export function writeSyntheticChats(dir: string, options: SyntheticOptions): Wri
     const members = people.map((_, i) => i).filter((i) => i % chats === c && i !== moderator);
     const lines: string[] = [];
 
-    const status = (ms: number, author: number, text: string, entities: Entities, extraFields: { replyTo?: Posted; retweeted?: object }): Posted & { json: object } => {
+    const status = (ms: number, author: number, text: string, entities: Entities, extraFields: { replyTo?: Posted; retweeted?: object }): Posted => {
       const id = ((BigInt(ms) - TWITTER_EPOCH) << 22n) | (seq++ & 0x3fffffn);
       const target = extraFields.replyTo;
       const json = {
@@ -117,7 +117,7 @@ export function writeSyntheticChats(dir: string, options: SyntheticOptions): Wri
         ...(extraFields.retweeted ? { retweeted_status: extraFields.retweeted } : {}),
         is_quote_status: false, retweet_count: 0, favorite_count: Number(id % 7n), favorited: false, retweeted: false, lang: 'en',
       };
-      return { id: String(id), ms, author, text, entities, json, ...(target ? { replyTo: { id: target.id, author: target.author } } : {}) };
+      return { id: String(id), author, text, json, retweet: !!extraFields.retweeted };
     };
     // 64-bit ids travel as marked strings and are written as bare digits, as the API does.
     const emit = (s: { json: object; author: number }) => {
@@ -144,7 +144,7 @@ export function writeSyntheticChats(dir: string, options: SyntheticOptions): Wri
       if (extra > 0) extra--;
       let ms = start;
       const session: Posted[] = [];
-      const post = (p: Posted & { json: object }) => {
+      const post = (p: Posted) => {
         emit(p);
         session.push(p);
         budget--;
@@ -152,7 +152,7 @@ export function writeSyntheticChats(dir: string, options: SyntheticOptions): Wri
       const welcome = tagged(`Welcome to this month's chat! Say hello and tell us where you are joining from. Q1 in five minutes`);
       post(status(ms, moderator, welcome.text, welcome.entities, {}));
       for (let q = 1; q <= 5 && budget > 0; q++) {
-        ms = start + (q - 1) * 12 * 60_000 + 60_000;
+        ms = Math.max(ms + 1000, start + (q - 1) * 12 * 60_000 + 60_000);
         const question = tagged(`Q${q}: How does ${chatRng.pick(WORDS)} fit with ${chatRng.pick(WORDS)} where you work?`);
         post(status(ms, moderator, question.text, question.entities, {}));
         const share = Math.ceil(budget / (6 - q));
@@ -161,23 +161,24 @@ export function writeSyntheticChats(dir: string, options: SyntheticOptions): Wri
           const author = speakers.length ? chatRng.pick(speakers) : moderator;
           const roll = chatRng.next();
           const sentence = `${chatRng.pick(OPENERS)} ${chatRng.pick(WORDS)} ${chatRng.pick(CLOSERS)}`;
-          const answers = session.filter((s) => s.author !== author);
-          if (roll < 0.25 && answers.length > 0) {
-            const target = chatRng.pick(answers.length > 30 ? answers.slice(-30) : answers);
+          const other = (recent: number) => {
+            for (let tries = 0; tries < 4; tries++) {
+              const s = session[session.length - 1 - chatRng.int(0, Math.min(recent, session.length) - 1)]!;
+              if (s.author !== author && !s.retweet) return s; // Twitter never nests retweets
+            }
+            return undefined;
+          };
+          const target = roll < 0.35 ? other(roll < 0.25 ? 30 : session.length) : undefined;
+          if (target && roll < 0.25) {
             const h = people[target.author]!;
             const t = tagged(`@${h.handle} ${sentence}, same here`, [mention(h, 0)]);
             post(status(ms, author, t.text, t.entities, { replyTo: target }));
-          } else if (roll < 0.35 && answers.length > 0) {
-            const original = chatRng.pick(answers);
-            const h = people[original.author]!;
-            let text = `RT @${h.handle}: ${original.text}`;
+          } else if (target) {
+            const h = people[target.author]!;
+            let text = `RT @${h.handle}: ${target.text}`;
             if (text.length > 140) text = `${text.slice(0, 139)}…`;
             const rtEntities: Entities = { hashtags: [], symbols: [], user_mentions: [mention(h, 3)], urls: [] };
-            const inner = status(original.ms, original.author, original.text, original.entities, {}).json;
-            seq--; // the embedded original keeps its own id; do not consume one
-            (inner as { id: string; id_str: string }).id = `\u0000${original.id}`;
-            (inner as { id_str: string }).id_str = original.id;
-            post(status(ms, author, text, rtEntities, { retweeted: inner }));
+            post(status(ms, author, text, rtEntities, { retweeted: target.json }));
           } else {
             const credit = roll < 0.45 ? chatRng.pick(attendees) : undefined;
             const body = `A${q}: ${sentence}`;

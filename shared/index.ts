@@ -10,3 +10,4 @@ export * from './api-error.js';
 export * from './view-state.js';
 export * from './person-detail.js';
 export * from './snapshot.js';
+export * from './peers.js';

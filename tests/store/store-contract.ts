@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DatasetSchema, MessageSchema, PersonProfileSchema } from '../../shared/index.js';
 import type { Dataset, Message, PersonProfile } from '../../shared/index.js';
-import type { ImportFile, Store } from '../../server/store/types.js';
+import type { ImportFile, Store, StoredSnapshot } from '../../server/store/types.js';
 
 export interface StoreHandle {
   store: Store;
@@ -138,6 +138,18 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         ]);
       });
 
+      it('merges a profile repeated within one import by the same rule, in file order', async () => {
+        const files = [
+          file('1.csv', [], [person('ann', { name: 'Ann', bio: 'Librarian' }), person('Ann', { bio: '', location: '' }), person('bob', { bio: '' })]),
+          file('2.csv', [], [person('ANN', { name: '', location: 'Leeds' })]),
+        ];
+        const dataset = await store.importFiles({ name: 'p', files });
+        expect(await store.getPeople(dataset.id)).toStrictEqual([
+          { key: 'twitter:ann', platform: 'twitter', handle: 'ANN', name: 'Ann', bio: 'Librarian', location: 'Leeds' },
+          { key: 'twitter:bob', platform: 'twitter', handle: 'bob', bio: '' },
+        ]);
+      });
+
       it('stores quotes and SQL-looking text verbatim', async () => {
         const text = `it's "quoted" \\ back'slash'); DROP TABLE messages;-- ünïcödé 📚\nline two`;
         const chat = `#o'brien"); --`;
@@ -168,6 +180,16 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(dataset.chats).toEqual(['#critlib', '#uklibchat']);
         expect([dataset.from, dataset.to]).toEqual([at(0), at(290)]);
         expect((await store.listDatasets())[0]).toStrictEqual(dataset);
+      });
+
+      it('splits sessions only where the gap exceeds 180 minutes, per chat', async () => {
+        const messages = [
+          msg({ author: 'twitter:a', chat: '#one', time: at(0) }),
+          msg({ author: 'twitter:a', chat: '#one', time: at(180) }), // exactly the gap: same session
+          msg({ author: 'twitter:a', chat: '#one', time: at(361) }), // 181 minutes on: a new one
+          msg({ author: 'twitter:a', chat: '#two', time: at(200) }), // other chats never join a session
+        ];
+        expect((await store.importFiles({ name: 's', files: [file('s.csv', messages)] })).counts.sessions).toBe(3);
       });
 
       it('gives an empty dataset zero counts and no time bounds', async () => {
@@ -204,6 +226,29 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await ids(id, { chats: ['#b'], from: at(10), to: at(10) })).toEqual(['a']);
       });
 
+      it('breaks ties and sorts chats and people in code-point order, whatever the database locale', async () => {
+        const t = at(0);
+        const messages = ['é', 'a', 'B', '_'].map((id, i) => msg({ id, author: 'twitter:x', chat: ['#b', '#B', '#a', '#ä'][i]!, time: t }));
+        const people = ['twitter:b', 'twitter:B', 'twitter:_'].map((key) => ({ key, platform: 'twitter' as const, handle: key.slice(8) }));
+        const dataset = await store.importFiles({ name: 'o', files: [file('o.csv', messages, people)] });
+        expect(await ids(dataset.id)).toEqual(['B', '_', 'a', 'é']);
+        expect(dataset.chats).toEqual(['#B', '#a', '#b', '#ä']);
+        expect((await store.getPeople(dataset.id)).map((p) => p.key)).toEqual(['twitter:B', 'twitter:_', 'twitter:b']);
+      });
+
+      it('returns times as canonical ISO text ordered by instant, whatever ISO form came in', async () => {
+        const whole = msg({ author: 'twitter:a', id: 'whole', time: '2024-03-14T20:00:00Z' });
+        const half = msg({ author: 'twitter:a', id: 'half', time: '2024-03-14T20:00:00.500Z' });
+        const before = msg({ author: 'twitter:a', id: 'before', time: '2024-03-14T21:59:59.9+02:00' });
+        const { id, from, to } = await store.importFiles({ name: 't', files: [file('t.csv', [half, whole, before])] });
+        expect([from, to]).toEqual(['2024-03-14T19:59:59.900Z', '2024-03-14T20:00:00.500Z']);
+        expect((await store.getMessages(id)).map((m) => [m.id, m.time])).toEqual([
+          ['before', '2024-03-14T19:59:59.900Z'], ['whole', '2024-03-14T20:00:00.000Z'], ['half', '2024-03-14T20:00:00.500Z'],
+        ]);
+        expect(await ids(id, { from: '2024-03-14T20:00:00Z', to: '2024-03-14T22:00:00.000+02:00' })).toEqual(['whole']);
+        await expect(store.getMessages(id, { from: 'yesterday' })).rejects.toThrow();
+      });
+
       it('answers empty lists for an unknown dataset', async () => {
         expect(await store.getMessages('nope')).toEqual([]);
         expect(await store.getPeople('nope')).toEqual([]);
@@ -230,6 +275,43 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect((await store.listDatasets()).map((d: Dataset) => d.id)).toEqual([kept.id]);
         expect(await ids(kept.id)).toEqual(['shared']);
         expect(await store.getPeople(kept.id)).toHaveLength(1);
+      });
+    });
+
+    describe('snapshots', () => {
+      const snapshot = (datasetId: string, id: string): StoredSnapshot => ({
+        id, createdAt: '2024-03-15T09:30:00.123Z', datasetId, datasetVersion: 1, privacy: 'pseudonymous',
+        // Odd spacing and key order on purpose: the texts come back exactly as written.
+        options: '{ "minWeight":2,"chats":["#a"] }', view: '{"mode":"graph" , "colourBy":"community"}',
+        payload: `{"z":1,"a":[1.50,"it's \\"quoted\\" 📚"],"nested":{"b":null}}`,
+      });
+
+      it('stores a snapshot and reads it back exactly, counted per dataset', async () => {
+        const [one, two] = [await store.importFiles({ name: 'one', files: [] }), await store.importFiles({ name: 'two', files: [] })];
+        const s = snapshot(one.id, 'snap-1');
+        await store.createSnapshot(s);
+        await store.createSnapshot(snapshot(one.id, 'snap-2'));
+        expect(await store.getSnapshot('snap-1')).toStrictEqual(s);
+        expect(await store.getSnapshot('nope')).toBeUndefined();
+        expect([await store.countSnapshots(one.id), await store.countSnapshots(two.id)]).toEqual([2, 0]);
+      });
+
+      it('refuses a snapshot of an unknown dataset, and a second one with the same id', async () => {
+        await expect(store.createSnapshot(snapshot('nope', 'orphan'))).rejects.toThrow();
+        const { id } = await store.importFiles({ name: 'd', files: [] });
+        await store.createSnapshot(snapshot(id, 'once'));
+        await expect(store.createSnapshot({ ...snapshot(id, 'once'), payload: '{}' })).rejects.toThrow();
+        expect((await store.getSnapshot('once'))!.payload).toBe(snapshot(id, 'once').payload);
+      });
+
+      it('deletes a dataset’s snapshots with it, and only those', async () => {
+        const [doomed, kept] = [await store.importFiles({ name: 'doomed', files: [] }), await store.importFiles({ name: 'kept', files: [] })];
+        await store.createSnapshot(snapshot(doomed.id, 'gone'));
+        await store.createSnapshot(snapshot(kept.id, 'stays'));
+        await store.deleteDataset(doomed.id);
+        expect(await store.getSnapshot('gone')).toBeUndefined();
+        expect(await store.countSnapshots(doomed.id)).toBe(0);
+        expect(await store.getSnapshot('stays')).toStrictEqual(snapshot(kept.id, 'stays'));
       });
     });
   });

@@ -1,7 +1,10 @@
 /** `GET /api/datasets/:id/people/:key`: who someone is (profile) and where they talk. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { PersonDetailSchema, platformOf, handleOf, PlatformSchema, type PersonDetail } from '../../../shared/index.js';
+import {
+  GraphQuerySchema, PeersSchema, PersonDetailSchema, PlatformSchema, handleOf, platformOf, resolveBuildOptions, type GraphPayload, type PersonDetail,
+} from '../../../shared/index.js';
+import { DEFAULT_PEER_OPTIONS, suggestPeers } from '../../pipeline/peers.js';
 import { notFound } from '../../plugins/errors.js';
 import { errorReplies } from './schemas.js';
 
@@ -29,6 +32,39 @@ const people: FastifyPluginAsyncZod = async (app) => {
         ...(mine.length ? { firstSeen: mine[0]!.time, lastSeen: mine[mine.length - 1]!.time } : {}),
       };
       return detail;
+    },
+  );
+
+  app.get(
+    '/api/datasets/:id/people/:key/peers',
+    {
+      schema: {
+        tags: ['people'],
+        summary: 'People to meet beyond one’s own sector or region, with reasons',
+        params: PersonParamsSchema,
+        querystring: GraphQuerySchema.extend({
+          sector: z.string().max(40).optional(),
+          region: z.string().max(40).optional(),
+          limit: z.coerce.number().int().min(1).max(100).default(DEFAULT_PEER_OPTIONS.limit),
+        }),
+        response: { 200: PeersSchema, ...errorReplies },
+      },
+    },
+    async (request) => {
+      const { id, key } = request.params;
+      const { sector, region, limit, ...query } = request.query;
+      const dataset = await app.store.getDataset(id);
+      if (!dataset) throw notFound(`dataset ${id}`);
+      const options = resolveBuildOptions(query);
+      const [cached, messages] = await Promise.all([
+        app.graphs.get(dataset, query),
+        app.store.getMessages(id, { chats: options.chats, ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: options.to } : {}) }),
+      ]);
+      const payload = JSON.parse(cached.json) as GraphPayload;
+      const me = payload.nodes.find((n) => n.key === key);
+      if (!me) throw notFound(`person ${key} in this view of dataset ${id}`);
+      const peers = suggestPeers(key, payload, messages, { limit, ...(sector ? { sector } : {}), ...(region ? { region } : {}) });
+      return { person: key, sector: me.attributes.sector, region: me.attributes.region, peers };
     },
   );
 };

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { COUNTRY_CODES, DEFAULT_CONTEXT_OPTIONS, SECTORS, countryCodeOf, inferContext, resolveContextOptions } from '../../../server/pipeline/context/index.js';
+import { ContextValueSchema } from '../../../shared/person.js';
+import { bioProfile, loadBios } from '../../../bench/context.js';
 import { profile } from './helpers.js';
 
 describe('inferContext', () => {
@@ -17,6 +19,16 @@ describe('inferContext', () => {
     const { sector, region } = inferContext(profile({ bio: 'Archivist in Cork' }));
     expect([...SECTORS, 'unknown']).toContain(sector.value);
     expect(COUNTRY_CODES.has(region.value)).toBe(true);
+  });
+
+  it('answers what the shared ContextValueSchema accepts, for every bio in the test set', () => {
+    loadBios().forEach((b, i) => {
+      const { sector, region } = inferContext(bioProfile(b, i));
+      expect(ContextValueSchema.parse(sector)).toEqual(sector);
+      expect(ContextValueSchema.parse(region)).toEqual(region);
+      expect(sector.source === 'unknown').toBe(sector.value === 'unknown');
+      expect(region.confidence === 0).toBe(region.value === 'unknown');
+    });
   });
 
   it('honours its options: fields read, thresholds', () => {
