@@ -50,8 +50,10 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 const TWITTER_EPOCH = 1288834974657n;
 
 interface Person { handle: string; name: string; id: number; bio: string; location: string; created: string; kind: 0 | 1 | 2 }
-interface Posted { id: string; author: number; text: string; json: object; retweet: boolean }
-interface Entities { hashtags: { text: string; indices: [number, number] }[]; symbols: []; user_mentions: object[]; urls: [] }
+/** A written status: what later replies and retweets need of it. */
+interface Posted { id: string; author: number; text: string; json: string; retweet: boolean }
+/** `entities` as JSON text, with the hashtag and mention offsets. */
+interface Tagged { text: string; entities: string }
 
 const pad = (n: number) => String(n).padStart(2, '0');
 function twitterDate(ms: number): string {
@@ -90,12 +92,16 @@ export function writeSyntheticChats(dir: string, options: SyntheticOptions): Wri
   let bytes = 0;
   let seq = 0n;
 
-  const user = (p: Person) => ({
+  // Lines are assembled as text around JSON.stringify'd strings: stringifying
+  // whole status objects made this writer slower than the parser it feeds.
+  const users = people.map((p) => JSON.stringify({
     id: p.id, id_str: String(p.id), name: p.name, screen_name: p.handle, location: p.location, description: p.bio, url: null,
     protected: false, followers_count: 40 + (p.id % 2400), friends_count: 60 + (p.id % 1500), created_at: p.created,
     verified: false, statuses_count: 300 + (p.id % 20000),
-  });
-  const mention = (p: Person, at: number) => ({ screen_name: p.handle, name: p.name, id: p.id, id_str: String(p.id), indices: [at, at + p.handle.length + 1] });
+  }));
+  const mention = (p: Person, at: number) =>
+    `{"screen_name":"${p.handle}","name":"${p.name}","id":${p.id},"id_str":"${p.id}","indices":[${at},${at + p.handle.length + 1}]}`;
+  const entities = (hashtags: string, mentions: string) => `{"hashtags":[${hashtags}],"symbols":[],"user_mentions":[${mentions}],"urls":[]}`;
 
   for (let c = 0; c < chats; c++) {
     const chatRng = rng.fork(`chat ${c}`);
@@ -104,30 +110,23 @@ export function writeSyntheticChats(dir: string, options: SyntheticOptions): Wri
     const members = people.map((_, i) => i).filter((i) => i % chats === c && i !== moderator);
     const lines: string[] = [];
 
-    const status = (ms: number, author: number, text: string, entities: Entities, extraFields: { replyTo?: Posted; retweeted?: object }): Posted => {
-      const id = ((BigInt(ms) - TWITTER_EPOCH) << 22n) | (seq++ & 0x3fffffn);
-      const target = extraFields.replyTo;
-      const json = {
-        created_at: twitterDate(ms), id: `\u0000${id}`, id_str: String(id), full_text: text, truncated: false,
-        display_text_range: [target ? people[target.author]!.handle.length + 2 : 0, text.length], entities, source: CLIENT,
-        in_reply_to_status_id: target ? `\u0000${target.id}` : null, in_reply_to_status_id_str: target?.id ?? null,
-        in_reply_to_user_id: target ? people[target.author]!.id : null, in_reply_to_user_id_str: target ? String(people[target.author]!.id) : null,
-        in_reply_to_screen_name: target ? people[target.author]!.handle : null,
-        user: user(people[author]!), geo: null, coordinates: null, place: null, contributors: null,
-        ...(extraFields.retweeted ? { retweeted_status: extraFields.retweeted } : {}),
-        is_quote_status: false, retweet_count: 0, favorite_count: Number(id % 7n), favorited: false, retweeted: false, lang: 'en',
-      };
-      return { id: String(id), author, text, json, retweet: !!extraFields.retweeted };
+    const status = (ms: number, author: number, body: Tagged, links: { replyTo?: Posted; retweeted?: Posted } = {}): Posted => {
+      const id = String(((BigInt(ms) - TWITTER_EPOCH) << 22n) | (seq++ & 0x3fffffn));
+      const to = links.replyTo ? people[links.replyTo.author]! : undefined;
+      const json =
+        `{"created_at":"${twitterDate(ms)}","id":${id},"id_str":"${id}","full_text":${JSON.stringify(body.text)},"truncated":false,` +
+        `"display_text_range":[${to ? to.handle.length + 2 : 0},${body.text.length}],"entities":${body.entities},"source":${CLIENT},` +
+        `"in_reply_to_status_id":${links.replyTo?.id ?? null},"in_reply_to_status_id_str":${links.replyTo ? `"${links.replyTo.id}"` : null},` +
+        `"in_reply_to_user_id":${to?.id ?? null},"in_reply_to_user_id_str":${to ? `"${to.id}"` : null},` +
+        `"in_reply_to_screen_name":${to ? `"${to.handle}"` : null},"user":${users[author]},` +
+        `"geo":null,"coordinates":null,"place":null,"contributors":null,` +
+        `${links.retweeted ? `"retweeted_status":${links.retweeted.json},` : ''}` +
+        `"is_quote_status":false,"retweet_count":0,"favorite_count":${ms % 7},"favorited":false,"retweeted":false,"lang":"en"}`;
+      return { id, author, text: body.text, json, retweet: !!links.retweeted };
     };
-    // 64-bit ids travel as marked strings and are written as bare digits, as the API does.
-    const emit = (s: { json: object; author: number }) => {
-      lines.push(`${JSON.stringify(s.json).replace(/"\\u0000(\d+)"/g, '$1')}\n`);
-      authors.add(s.author);
-      written++;
-    };
-    const tagged = (text: string, mentions: object[] = []): { text: string; entities: Entities } => {
+    const tagged = (text: string, mentions = ''): Tagged => {
       const full = `${text} ${tag}`;
-      return { text: full, entities: { hashtags: [{ text: tag.slice(1), indices: [full.length - tag.length, full.length] }], symbols: [], user_mentions: mentions, urls: [] } };
+      return { text: full, entities: entities(`{"text":"${tag.slice(1)}","indices":[${full.length - tag.length},${full.length}]}`, mentions) };
     };
 
     for (let m = 0; m < months; m++) {
@@ -145,16 +144,18 @@ export function writeSyntheticChats(dir: string, options: SyntheticOptions): Wri
       let ms = start;
       const session: Posted[] = [];
       const post = (p: Posted) => {
-        emit(p);
+        lines.push(`${p.json}\n`);
+        authors.add(p.author);
+        written++;
         session.push(p);
         budget--;
       };
       const welcome = tagged(`Welcome to this month's chat! Say hello and tell us where you are joining from. Q1 in five minutes`);
-      post(status(ms, moderator, welcome.text, welcome.entities, {}));
+      post(status(ms, moderator, welcome));
       for (let q = 1; q <= 5 && budget > 0; q++) {
         ms = Math.max(ms + 1000, start + (q - 1) * 12 * 60_000 + 60_000);
         const question = tagged(`Q${q}: How does ${chatRng.pick(WORDS)} fit with ${chatRng.pick(WORDS)} where you work?`);
-        post(status(ms, moderator, question.text, question.entities, {}));
+        post(status(ms, moderator, question));
         const share = Math.ceil(budget / (6 - q));
         for (let e = 0; e < share && budget > 0; e++) {
           ms += 1000 + Math.floor(chatRng.exponential(600_000 / share));
@@ -171,14 +172,12 @@ export function writeSyntheticChats(dir: string, options: SyntheticOptions): Wri
           const target = roll < 0.35 ? other(roll < 0.25 ? 30 : session.length) : undefined;
           if (target && roll < 0.25) {
             const h = people[target.author]!;
-            const t = tagged(`@${h.handle} ${sentence}, same here`, [mention(h, 0)]);
-            post(status(ms, author, t.text, t.entities, { replyTo: target }));
+            post(status(ms, author, tagged(`@${h.handle} ${sentence}, same here`, mention(h, 0)), { replyTo: target }));
           } else if (target) {
             const h = people[target.author]!;
             let text = `RT @${h.handle}: ${target.text}`;
             if (text.length > 140) text = `${text.slice(0, 139)}…`;
-            const rtEntities: Entities = { hashtags: [], symbols: [], user_mentions: [mention(h, 3)], urls: [] };
-            post(status(ms, author, text, rtEntities, { retweeted: target.json }));
+            post(status(ms, author, { text, entities: entities('', mention(h, 3)) }, { retweeted: target }));
           } else {
             const credit = roll < 0.45 ? chatRng.pick(attendees) : undefined;
             const body = `A${q}: ${sentence}`;

@@ -1,6 +1,7 @@
 /** Typed calls to the API; every response is parsed with the shared schema. */
 import {
-  ApiErrorSchema, DatasetListSchema, DatasetSchema, GraphPayloadSchema, SnapshotCreatedSchema, SnapshotSchema,
+  ApiErrorSchema, DatasetListSchema, DatasetSchema, GraphPayloadSchema, PeersSchema, SnapshotCreatedSchema, SnapshotSchema,
+  type Peers,
   type Dataset, type GraphPayload, type Snapshot, type SnapshotCreated, type SnapshotInput,
 } from '../shared/index.js';
 
@@ -90,4 +91,9 @@ export async function createSnapshot(input: SnapshotInput): Promise<SnapshotCrea
 
 export async function fetchSnapshot(id: string): Promise<Snapshot> {
   return SnapshotSchema.parse(await getJson(`/api/snapshots/${encodeURIComponent(id)}`));
+}
+
+export async function fetchPeers(datasetId: string, key: string, query: Record<string, string>): Promise<Peers> {
+  const params = new URLSearchParams(query).toString();
+  return PeersSchema.parse(await getJson(`/api/datasets/${encodeURIComponent(datasetId)}/people/${encodeURIComponent(key)}/peers${params ? `?${params}` : ''}`));
 }

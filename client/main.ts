@@ -6,7 +6,7 @@
  */
 import Sigma from 'sigma';
 import { DEFAULT_VIEW_STATE, encodeViewState, type Dataset, type GraphQuery, type Snapshot, type ViewState } from '../shared/index.js';
-import { fetchGraph, fetchPerson, fetchSnapshot, listDatasets, type PersonProfileView } from './api.js';
+import { fetchGraph, fetchPeers, fetchPerson, fetchSnapshot, listDatasets, type PersonProfileView } from './api.js';
 import { downloadBlob, viewToPng } from './graph/export-png.js';
 import { attachKeyboard } from './graph/keyboard.js';
 import { startRefine, type RefineHandle } from './graph/refine.js';
@@ -17,6 +17,7 @@ import { announce } from './ui/announcer.js';
 import { h } from './ui/dom.js';
 import { renderFilters } from './ui/filters.js';
 import { renderLegend } from './ui/legend.js';
+import { renderPeopleLists } from './ui/people-lists.js';
 import { renderCommunityPanel, renderPersonPanel, type PanelActions } from './ui/panels.js';
 import { renderTableView } from './ui/table-view.js';
 import { renderTimeline } from './ui/timeline.js';
@@ -69,6 +70,11 @@ function setStatus(text: string, loading = false): void {
 
 const panelActions: PanelActions = {
   selectPerson: (key) => selectPerson(key, true),
+  loadPeers: async (key) => {
+    const state = view.get();
+    if (snapshot || !state.dataset) return [];
+    return (await fetchPeers(state.dataset, key, graphQueryOf(state))).peers;
+  },
   showCommunity: (id) => {
     communityPanel = id;
     view.set({ selected: undefined });
@@ -120,6 +126,8 @@ function renderSurroundings(): void {
   if (!loaded || (!dataset && !snapshot)) return;
   const { counts, modularity } = loaded.payload.attributes.meta;
   els.summary.textContent = `${counts.nodes} people, ${counts.edges} ties, ${counts.communities} communities (modularity ${modularity.toFixed(2)}), ${counts.messages} messages in ${counts.sessions} sessions of ${counts.chats} chats`;
+  $('#caption').textContent = loaded.payload.attributes.meta.caption;
+  renderPeopleLists($('#people-lists'), loaded, (key) => selectPerson(key, true));
   renderLegend(els.legend, loaded, state, (value) =>
     view.set((s) => ({ hidden: s.hidden.includes(value) ? s.hidden.filter((v) => v !== value) : [...s.hidden, value] })),
   );

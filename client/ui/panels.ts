@@ -2,7 +2,7 @@
  * The details panel: a person (who they are, their chats, strongest ties and
  * what made them) or a community (size, mixes, top members and hashtags).
  */
-import type { EdgeAttributes } from '../../shared/index.js';
+import type { EdgeAttributes, Peer } from '../../shared/index.js';
 import type { LoadedGraph } from '../graph/model.js';
 import { SECTOR_LABELS } from '../graph/model.js';
 import type { PersonProfileView } from '../api.js';
@@ -10,6 +10,8 @@ import { fmt, h } from './dom.js';
 
 export interface PanelActions {
   selectPerson(key: string): void;
+  /** Suggestions beyond the person's context (absent in a snapshot). */
+  loadPeers?: (key: string) => Promise<Peer[]>;
   showCommunity(id: number): void;
   close(): void;
 }
@@ -62,8 +64,26 @@ export function renderPersonPanel(container: HTMLElement, loaded: LoadedGraph, k
             h('span', { class: 'muted' }, ` — ${tieReasons(t.attributes)} (weight ${fmt.format(t.attributes.weight)})`),
           ),
         )),
+    h('section', { id: 'peers', 'aria-labelledby': 'peers-title' }, h('h3', { id: 'peers-title' }, 'Meet beyond your context'), h('p', { class: 'muted' }, actions.loadPeers ? 'Finding people…' : 'Not available in a snapshot.')),
     h('button', { type: 'button', onclick: actions.close }, 'Close (Escape)'),
   ].filter((x) => x !== null) as HTMLElement[]);
+  actions.loadPeers?.(key)
+    .then((peers) => {
+      const section = container.querySelector('#peers');
+      if (!section || container.querySelector('#panel-title')?.textContent !== a.label) return;
+      section.replaceChildren(
+        h('h3', { id: 'peers-title' }, 'Meet beyond your context'),
+        peers.length === 0
+          ? h('p', { class: 'muted' }, 'No one in another sector or region is close yet.')
+          : h('ol', { class: 'panel-list peers' }, ...peers.map((p) =>
+              h('li', {},
+                h('button', { type: 'button', class: 'link', onclick: () => actions.selectPerson(p.key) }, p.label),
+                h('ul', { class: 'reasons' }, ...p.reasons.map((r) => h('li', {}, r))),
+              ),
+            )),
+      );
+    })
+    .catch(() => container.querySelector('#peers p')?.replaceChildren('Could not load suggestions.'));
 }
 
 export function renderCommunityPanel(container: HTMLElement, loaded: LoadedGraph, id: number, actions: PanelActions): void {

@@ -5,6 +5,7 @@
  */
 import { resolveBuildOptions, type BuildOptionsInput, type GraphMeta, type GraphPayload, type Message, type PersonProfile, type SessionSummary } from '../../shared/index.js';
 import { buildGraph } from './build-graph.js';
+import { resolveContexts } from './context/resolve.js';
 import { computeBridges } from './bridges.js';
 import { findWelcomers, type SessionNewcomers } from './welcomers.js';
 import { detectCommunities } from './communities.js';
@@ -17,7 +18,7 @@ export interface AnalyzeInput {
   messages: readonly Message[];
   people: readonly PersonProfile[];
   dataset: GraphMeta['dataset'];
-  /** Sector/region of a person when known (a later stage infers them); default `unknown`. */
+  /** Sector/region of a person; default: inferred from `people` (context/). */
   sectorOf?: (key: string) => string;
   regionOf?: (key: string) => string;
 }
@@ -50,8 +51,10 @@ function summarizeSession(session: Session, messages: readonly Message[], newcom
 
 export function analyze(input: AnalyzeInput, optionsInput: BuildOptionsInput = {}): GraphPayload {
   const options = resolveBuildOptions(optionsInput);
-  const sectorOf = input.sectorOf ?? (() => 'unknown');
-  const regionOf = input.regionOf ?? (() => 'unknown');
+  // Sector and region inferred from profiles unless the caller resolved them (roster, edits).
+  const inferred = input.sectorOf && input.regionOf ? undefined : resolveContexts(input.people);
+  const sectorOf = input.sectorOf ?? inferred!.sectorOf;
+  const regionOf = input.regionOf ?? inferred!.regionOf;
   const sectors = new Set(options.sectors);
   const regions = new Set(options.regions);
   const inContext = (key: string) => (sectors.size === 0 || sectors.has(sectorOf(key))) && (regions.size === 0 || regions.has(regionOf(key)));

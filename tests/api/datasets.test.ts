@@ -111,6 +111,7 @@ describe('OpenAPI', () => {
       '/api/datasets/{id}/files',
       '/api/datasets/{id}/graph',
       '/api/datasets/{id}/people/{key}',
+      '/api/datasets/{id}/people/{key}/peers',
       '/api/health',
       '/api/snapshots',
       '/api/snapshots/{id}',
