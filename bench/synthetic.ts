@@ -44,7 +44,7 @@ const PLACES = ['Leeds', 'Dublin', 'Toronto', 'Sydney', 'Boston', 'Cardiff', 'Gl
 const WORDS = ['open access', 'outreach', 'cataloguing', 'induction', 'search skills', 'the budget', 'digitisation', 'our students', 'evidence', 'workflows', 'metadata', 'the reading list', 'user research', 'accessibility', 'copyright', 'the new LMS'];
 const OPENERS = ['We tried', 'Honestly,', 'For us', 'Big yes to', 'Still working on', 'Our team loves', 'Struggled with', 'Great point about'];
 const CLOSERS = ['and it worked well', 'but it took ages', 'with mixed results', 'on a shoestring', 'after a lot of pilots', 'thanks to our volunteers'];
-const CLIENT = '<a href="https://mobile.twitter.com" rel="nofollow">Twitter Web App</a>';
+const CLIENT = JSON.stringify('<a href="https://mobile.twitter.com" rel="nofollow">Twitter Web App</a>');
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const TWITTER_EPOCH = 1288834974657n;
@@ -181,10 +181,8 @@ export function writeSyntheticChats(dir: string, options: SyntheticOptions): Wri
           } else {
             const credit = roll < 0.45 ? chatRng.pick(attendees) : undefined;
             const body = `A${q}: ${sentence}`;
-            const t = credit !== undefined && credit !== author
-              ? tagged(`${body}, cc @${people[credit]!.handle}`, [mention(people[credit]!, body.length + 5)])
-              : tagged(body);
-            post(status(ms, author, t.text, t.entities, {}));
+            const credited = credit !== undefined && credit !== author ? people[credit]! : undefined;
+            post(status(ms, author, credited ? tagged(`${body}, cc @${credited.handle}`, mention(credited, body.length + 5)) : tagged(body)));
           }
         }
       }

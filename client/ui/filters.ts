@@ -32,6 +32,15 @@ function checkList(legendText: string, name: string, options: { value: string; l
   return set;
 }
 
+// Values seen in this dataset, so a sector filtered out keeps its (unchecked) box to bring it back.
+const seen = new Map<string, Set<string>>();
+function remember(key: string, values: string[]): string[] {
+  const set = seen.get(key) ?? new Set<string>();
+  for (const v of values) set.add(v);
+  seen.set(key, set);
+  return [...set].sort((a, b) => Number(a === 'unknown') - Number(b === 'unknown') || (a < b ? -1 : 1));
+}
+
 const day = (iso?: string) => (iso ? iso.slice(0, 10) : '');
 
 export function renderFilters(container: HTMLElement, dataset: Dataset, loaded: LoadedGraph, view: ViewState, actions: FilterActions): void {
@@ -51,8 +60,8 @@ export function renderFilters(container: HTMLElement, dataset: Dataset, loaded: 
   from.addEventListener('change', applyDates);
   to.addEventListener('change', applyDates);
 
-  const sectorValues = [...new Set([...loaded.categories.sector.map((c) => c.value), ...(q.sectors ?? [])])];
-  const regionValues = [...new Set([...loaded.categories.region.map((c) => c.value), ...(q.regions ?? [])])];
+  const sectorValues = remember(`${dataset.id}:sector`, [...loaded.categories.sector.map((c) => c.value), ...(q.sectors ?? [])]);
+  const regionValues = remember(`${dataset.id}:region`, [...loaded.categories.region.map((c) => c.value), ...(q.regions ?? [])]);
   const minWeight = h('input', { type: 'number', id: 'filter-min-weight', min: 0, step: 0.1, value: q.minWeight ?? 0 });
   minWeight.addEventListener('change', () => actions.setQuery({ minWeight: Number(minWeight.value) > 0 ? Number(minWeight.value) : undefined }));
 

@@ -83,6 +83,29 @@ describe('the explorer', () => {
     expect(errors).toEqual([]);
   });
 
+  it('filters a sector out and shows fewer people', async () => {
+    const { page, errors } = await ready();
+    const before = await peopleCount(page);
+    const school = demo.nodes.filter((n) => n.attributes.sector === 'school').length;
+    expect(school).toBeGreaterThan(10);
+    await page.locator('#filters input[name="sectors"][value="school"]').uncheck();
+    await page.waitForFunction((n) => !document.querySelector('#summary')?.textContent?.startsWith(`${n} people`), before);
+    expect(await peopleCount(page)).toBe(before - school);
+    expect(errors).toEqual([]);
+  });
+
+  it('suggests people to meet beyond one’s context, with reasons, and lists bridges', async () => {
+    const { page, errors } = await ready();
+    await page.fill('#search', hub().label);
+    await page.press('#search', 'Enter');
+    await page.waitForSelector('#peers ol.peers li');
+    expect(await page.locator('#peers ol.peers > li').count()).toBe(10);
+    expect(await page.locator('#peers ol.peers > li').first().locator('.reasons li').count()).toBeGreaterThan(0);
+    expect(await page.locator('#bridges-list li').count()).toBe(10);
+    expect(await page.textContent('#caption')).toMatch(/^357 people in 6 chats/);
+    expect(errors).toEqual([]);
+  });
+
   it('shows the same people in the table view, and selects from a row', async () => {
     const { page, errors } = await ready();
     await page.click('#mode-table');

@@ -42,7 +42,7 @@ interface JsonFixture {
   docs: Json[];
 }
 
-const JSON_FIXTURES: JsonFixture[] = FIXTURES.flatMap((f) => {
+const JSON_FIXTURES: JsonFixture[] = FIXTURES.flatMap((f): JsonFixture[] => {
   const text = Buffer.from(f.bytes).toString('utf8');
   const doc = parseJson(text);
   if (doc !== undefined) return [{ name: f.name, fileName: f.fileName, lines: false, docs: [doc] }];
