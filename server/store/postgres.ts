@@ -107,7 +107,10 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     }
   }
 
-  const one = async (text: string, values: unknown[]) => (await pool.query<DatasetRow>(text, values)).rows[0];
+  const dataset = async (text: string, values: unknown[]) => {
+    const row = (await pool.query<DatasetRow>(text, values)).rows[0];
+    return row && toDataset(row);
+  };
   let closed = false;
 
   return {
@@ -140,14 +143,8 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
         return toDataset(finished.rows[0]!);
       }),
     listDatasets: async () => (await pool.query<DatasetRow>(sql.datasets)).rows.map(toDataset),
-    getDataset: async (id) => {
-      const row = await one(sql.datasetById, [id]);
-      return row && toDataset(row);
-    },
-    findDatasetByName: async (name) => {
-      const row = await one(sql.datasetByName, [name]);
-      return row && toDataset(row);
-    },
+    getDataset: (id) => dataset(sql.datasetById, [id]),
+    findDatasetByName: (name) => dataset(sql.datasetByName, [name]),
     deleteDataset: async (id) => ((await pool.query(`DELETE FROM ${datasets} WHERE id = $1`, [id])).rowCount ?? 0) > 0,
     getMessages: async (datasetId, query: MessageQuery = {}) => {
       // Built from fixed fragments only; the values are parameters.

@@ -23,7 +23,7 @@ for (const { input, format } of fc.sample(fc.record({ input: transcriptArb, form
       const frame = (e.stack ?? '').split('\n').filter((l: string) => l.includes('/server/') || l.includes('node_modules')).slice(0, 2).join(' / ');
       const sig = `${e.name}: ${String(e.message).slice(0, 60)} @ ${frame.trim()}`;
       const cur = sigs.get(sig) ?? { n: 0, ex: `${input.fileName} ${input.bytes.length}B ${input.how} format=${format}` };
-      cur.n++; sigs.set(sig, cur);
+      cur.n++; sigs.set(sig, cur); if (!frame) console.log('STACK', e.stack.split('\n').slice(0, 12).join('\n'));
     }
   }
   const ms = performance.now() - s;

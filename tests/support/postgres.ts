@@ -103,7 +103,7 @@ async function startCluster(bin: string, fast: boolean): Promise<TestPostgres> {
     const [postgres, args] = command('postgres', ['-D', data, '-p', String(port), '-k', dir, ...settings.flatMap((s) => ['-c', s])]);
     const log: string[] = [];
     child = spawn(postgres, args, { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
-    child.stderr!.on('data', (chunk: Buffer) => (log.push(chunk.toString()), process.env.PGLOG && process.stderr.write(chunk)));
+    child.stderr!.on('data', (chunk: Buffer) => log.push(chunk.toString()));
     const exited = new Promise<never>((_, reject) =>
       child!.once('exit', (code) => reject(new Error(`postgres exited (${code}): ${log.join('').trim().slice(-500)}`))));
     const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
