@@ -59,6 +59,11 @@ export class Bench {
     return this.sizes.find((s) => s.id === id);
   }
 
+  /** Whether a shared step was started already (its cost is paid). */
+  hasRun(key: string): boolean {
+    return this.memo.has(key);
+  }
+
   private once<T>(key: string, make: () => Promise<T>): Promise<T> {
     let p = this.memo.get(key) as Promise<T> | undefined;
     if (!p) this.memo.set(key, (p = make()));

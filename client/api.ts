@@ -1,7 +1,7 @@
 /** Typed calls to the API; every response is parsed with the shared schema. */
 import {
   ApiErrorSchema, DatasetListSchema, DatasetSchema, GraphPayloadSchema, PeersSchema, SnapshotCreatedSchema, SnapshotSchema,
-  type Peers,
+  MessageSchema, type Message, type Peers,
   type Dataset, type GraphPayload, type Snapshot, type SnapshotCreated, type SnapshotInput,
 } from '../shared/index.js';
 
@@ -96,4 +96,10 @@ export async function fetchSnapshot(id: string): Promise<Snapshot> {
 export async function fetchPeers(datasetId: string, key: string, query: Record<string, string>): Promise<Peers> {
   const params = new URLSearchParams(query).toString();
   return PeersSchema.parse(await getJson(`/api/datasets/${encodeURIComponent(datasetId)}/people/${encodeURIComponent(key)}/peers${params ? `?${params}` : ''}`));
+}
+
+export async function fetchMessages(datasetId: string, query: Record<string, string>): Promise<Message[]> {
+  const params = new URLSearchParams({ ...query, limit: '5000' }).toString();
+  const body = (await getJson(`/api/datasets/${encodeURIComponent(datasetId)}/messages?${params}`)) as { messages: unknown[] };
+  return body.messages.map((m) => MessageSchema.parse(m));
 }

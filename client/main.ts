@@ -5,8 +5,8 @@
  * Side effects live here; everything else is a pure render of state.
  */
 import Sigma from 'sigma';
-import { DEFAULT_VIEW_STATE, encodeViewState, type Dataset, type GraphQuery, type Snapshot, type ViewState } from '../shared/index.js';
-import { fetchGraph, fetchPeers, fetchPerson, fetchSnapshot, listDatasets, type PersonProfileView } from './api.js';
+import { DEFAULT_VIEW_STATE, encodeViewState, type Dataset, type GraphQuery, type SessionSummary, type Snapshot, type ViewState } from '../shared/index.js';
+import { fetchGraph, fetchMessages, fetchPeers, fetchPerson, fetchSnapshot, listDatasets, type PersonProfileView } from './api.js';
 import { downloadBlob, viewToPng } from './graph/export-png.js';
 import { attachKeyboard } from './graph/keyboard.js';
 import { startRefine, type RefineHandle } from './graph/refine.js';
@@ -137,9 +137,46 @@ function renderSurroundings(): void {
     search,
     reset: () => view.set({ query: {}, hidden: [], community: undefined }),
   });
-  renderTimeline(els.timeline, loaded, state, (from, to) => view.set((s) => ({ query: { ...s.query, from, to } })));
+  renderTimeline(els.timeline, loaded, state, (from, to) => view.set((s) => ({ query: { ...s.query, from, to } })), snapshot ? undefined : (s) => void replaySession(s));
   renderPanel();
   if (state.mode === 'table') renderTableView(els.tableView, loaded, state, { select: (key: string) => selectPerson(key), isHidden });
+}
+
+let replayTimer: ReturnType<typeof setInterval> | undefined;
+
+/** Plays a session minute by minute: people appear with their first message, ties as both ends have spoken. */
+async function replaySession(session: SessionSummary): Promise<void> {
+  const state = view.get();
+  if (!state.dataset) return;
+  clearInterval(replayTimer);
+  interaction.replay = undefined;
+  view.set((s) => ({ query: { ...s.query, chats: [session.chat], from: session.start, to: session.end }, mode: 'graph' }));
+  const messages = await fetchMessages(state.dataset, { chats: session.chat, from: session.start, to: session.end });
+  const firstPost = new Map<string, number>();
+  for (const m of messages) if (!firstPost.has(m.author)) firstPost.set(m.author, Date.parse(m.time));
+  const start = Date.parse(session.start);
+  const end = Date.parse(session.end);
+  interaction.replay = { firstPost, until: start };
+  setStatus('Replaying… (Escape or Stop ends it)', true);
+  const stop = h('button', { type: 'button', id: 'replay-stop', onclick: () => finish() }, 'Stop replay');
+  els.status.append(' ', stop);
+  const finish = () => {
+    clearInterval(replayTimer);
+    interaction.replay = undefined;
+    setStatus('');
+    renderer?.refresh({ skipIndexation: true });
+    announce('Replay finished');
+  };
+  replayTimer = setInterval(() => {
+    if (!interaction.replay) return clearInterval(replayTimer);
+    interaction.replay.until += 60_000;
+    const people = [...firstPost.values()].filter((t) => t <= interaction.replay!.until).length;
+    const minute = Math.round((interaction.replay.until - start) / 60_000);
+    setStatus(`Replay: minute ${minute}, ${people} people`, true);
+    els.status.append(' ', stop);
+    renderer?.refresh({ skipIndexation: true });
+    if (interaction.replay.until >= end) finish();
+  }, 350);
 }
 
 function search(text: string): void {

@@ -24,6 +24,7 @@ import uploadRoutes from './routes/datasets/upload.js';
 import healthRoutes from './routes/health/index.js';
 import peopleRoutes from './routes/datasets/people.js';
 import snapshotRoutes from './routes/snapshots/index.js';
+import messageRoutes from './routes/datasets/messages.js';
 import type { Store } from './store/types.js';
 
 declare module 'fastify' {
@@ -98,6 +99,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(graphRoutes);
   await app.register(peopleRoutes);
   await app.register(snapshotRoutes);
+  await app.register(messageRoutes);
 
   const clientDir = options.clientDir ?? CLIENT_DIR;
   if (fs.existsSync(path.join(clientDir, 'index.html'))) {

@@ -14,6 +14,8 @@ export interface Interaction {
   focused?: string;
   /** People matching the search box, drawn with labels. */
   matches?: Set<string>;
+  /** A session replay: people appear at their first message, ties once both ends have posted. */
+  replay?: { firstPost: Map<string, number>; until: number };
 }
 
 export interface ReducerContext {
@@ -24,7 +26,8 @@ export interface ReducerContext {
 
 /** Whether a person is filtered out of the view by the visual filters. */
 export function isHiddenNode(ctx: ReducerContext, node: string): boolean {
-  const { view, loaded } = ctx;
+  const { view, loaded, interaction } = ctx;
+  if (interaction.replay && (interaction.replay.firstPost.get(node) ?? Infinity) > interaction.replay.until) return true;
   if (view.community !== undefined && loaded.graph.getNodeAttribute(node, 'community') !== view.community) return true;
   return view.hidden.length > 0 && view.hidden.includes(loaded.categoryOf(node, view.colourBy));
 }

@@ -3,7 +3,15 @@ import type { ViewState } from '../../shared/index.js';
 import type { LoadedGraph } from '../graph/model.js';
 import { dateFmt, h } from './dom.js';
 
-export function renderTimeline(container: HTMLElement, loaded: LoadedGraph, view: ViewState, pick: (from: string | undefined, to: string | undefined) => void): void {
+import type { SessionSummary } from '../../shared/index.js';
+
+export function renderTimeline(
+  container: HTMLElement,
+  loaded: LoadedGraph,
+  view: ViewState,
+  pick: (from: string | undefined, to: string | undefined) => void,
+  replay?: (session: SessionSummary) => void,
+): void {
   const sessions = loaded.payload.attributes.meta.sessions;
   const filtered = view.query.from !== undefined || view.query.to !== undefined;
   const rows = sessions.slice(-200).reverse().map((s) =>
@@ -13,6 +21,8 @@ export function renderTimeline(container: HTMLElement, loaded: LoadedGraph, view
       h('td', { class: 'num' }, s.participants),
       h('td', { class: 'num' }, s.messages),
       h('td', { class: 'num' }, s.questions),
+      h('td', { class: 'num', title: 'First-timers (welcomed)' }, `${s.firstTimers}${s.firstTimers ? ` (${s.firstTimersWelcomed})` : ''}`),
+      replay ? h('td', {}, h('button', { type: 'button', class: 'link', onclick: () => replay(s), 'aria-label': `Replay the ${s.chat} session of ${dateFmt.format(new Date(s.start))}` }, 'Replay')) : h('td'),
     ),
   );
   container.replaceChildren(
@@ -20,7 +30,7 @@ export function renderTimeline(container: HTMLElement, loaded: LoadedGraph, view
     filtered ? h('p', {}, h('button', { type: 'button', onclick: () => pick(undefined, undefined) }, 'Show all dates')) : h('span'),
     h('table', { class: 'sessions' },
       h('caption', { class: 'visually-hidden' }, 'Sessions, newest first'),
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Date'), h('th', { scope: 'col' }, 'Chat'), h('th', { scope: 'col', class: 'num' }, 'People'), h('th', { scope: 'col', class: 'num' }, 'Msgs'), h('th', { scope: 'col', class: 'num' }, 'Qs'))),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Date'), h('th', { scope: 'col' }, 'Chat'), h('th', { scope: 'col', class: 'num' }, 'People'), h('th', { scope: 'col', class: 'num' }, 'Msgs'), h('th', { scope: 'col', class: 'num' }, 'Qs'), h('th', { scope: 'col', class: 'num' }, 'New'), h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Replay')))),
       h('tbody', {}, ...rows),
     ),
   );

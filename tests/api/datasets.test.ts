@@ -83,6 +83,16 @@ describe('datasets', () => {
     expect((await t.app.inject(`/api/datasets/${id}/people/csv%3Anobody`)).statusCode).toBe(404);
   });
 
+  it('lists the messages of a chat window, oldest first', async () => {
+    const res = await t.app.inject(`/api/datasets/${id}/messages?chats=%23uklibchat&from=2024-03-14T20:03:00Z&to=2024-03-14T20:15:00Z`);
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as { messages: { author: string; time: string }[]; truncated: boolean };
+    expect(body.messages.map((m) => m.author)).toEqual(['csv:cal_reads', 'csv:dee_archives', 'csv:mod_ann']);
+    expect(body.truncated).toBe(false);
+    const limited = (await t.app.inject(`/api/datasets/${id}/messages?limit=2`)).json() as { messages: unknown[]; truncated: boolean };
+    expect([limited.messages.length, limited.truncated]).toEqual([2, true]);
+  });
+
   it('answers 404 in the error shape for an unknown dataset', async () => {
     for (const url of ['/api/datasets/nope', '/api/datasets/nope/graph', '/api/datasets/nope/export?format=json']) {
       const res = await t.app.inject(url);
@@ -110,6 +120,7 @@ describe('OpenAPI', () => {
       '/api/datasets/{id}/export',
       '/api/datasets/{id}/files',
       '/api/datasets/{id}/graph',
+      '/api/datasets/{id}/messages',
       '/api/datasets/{id}/people/{key}',
       '/api/datasets/{id}/people/{key}/peers',
       '/api/health',

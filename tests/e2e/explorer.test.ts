@@ -106,6 +106,20 @@ describe('the explorer', () => {
     expect(errors).toEqual([]);
   });
 
+  it('picks a session from the timeline and replays it minute by minute', async () => {
+    const { page, errors } = await ready();
+    const session = demo.attributes.meta.sessions[demo.attributes.meta.sessions.length - 1]!;
+    await page.locator('#timeline tbody tr').first().locator('button', { hasText: 'Replay' }).click();
+    await page.waitForFunction((n) => document.querySelector('#summary')?.textContent?.startsWith(`${n} people`), session.participants);
+    await page.waitForFunction(() => /^Replay: minute \d+, \d+ people/.test(document.querySelector('#status')?.textContent ?? ''));
+    const first = Number(/minute (\d+)/.exec((await page.textContent('#status'))!)![1]);
+    await page.waitForFunction((m) => Number(/minute (\d+)/.exec(document.querySelector('#status')?.textContent ?? '')?.[1] ?? 0) > m, first);
+    await page.click('#replay-stop');
+    expect(await page.textContent('#status')).toBe('');
+    expect(new URL(page.url()).searchParams.get('from')).toBe(session.start);
+    expect(errors).toEqual([]);
+  });
+
   it('shows the same people in the table view, and selects from a row', async () => {
     const { page, errors } = await ready();
     await page.click('#mode-table');

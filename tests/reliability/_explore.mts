@@ -1,3 +1,4 @@
+Error.stackTraceLimit = Infinity;
 import fc from 'fast-check';
 import { TranscriptError } from '../../server/pipeline/errors.js';
 import { PARSERS } from '../../server/pipeline/parse/index.js';
@@ -23,7 +24,7 @@ for (const { input, format } of fc.sample(fc.record({ input: transcriptArb, form
       const frame = (e.stack ?? '').split('\n').filter((l: string) => l.includes('/server/') || l.includes('node_modules')).slice(0, 2).join(' / ');
       const sig = `${e.name}: ${String(e.message).slice(0, 60)} @ ${frame.trim()}`;
       const cur = sigs.get(sig) ?? { n: 0, ex: `${input.fileName} ${input.bytes.length}B ${input.how} format=${format}` };
-      cur.n++; sigs.set(sig, cur); if (!frame) console.log('STACK', e.stack.split('\n').slice(0, 12).join('\n'));
+      cur.n++; sigs.set(sig, cur); if (!frame) console.log('STACK', e.stack.split('\n').filter((l: string) => !/Array\.(join|toString)/.test(l)).slice(0, 12).join('\n'));
     }
   }
   const ms = performance.now() - s;

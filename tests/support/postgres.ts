@@ -113,10 +113,13 @@ async function startCluster(bin: string, fast: boolean): Promise<TestPostgres> {
       url,
       stop: async () => {
         process.removeListener('exit', onExit);
-        if (server.exitCode === null && server.signalCode === null) {
-          const gone = new Promise((resolve) => server.once('exit', resolve));
-          server.kill('SIGINT'); // "fast" shutdown: ends sessions, no waiting for clients
-          await gone;
+        // "Smart" shutdown first: it waits for sessions to end, so a pool still closing its sockets gets no
+        // FATAL "terminating connection" (which pg raises as an uncaught error); then "fast", then "immediate".
+        const gone = new Promise((resolve) => server.once('exit', resolve));
+        for (const signal of ['SIGTERM', 'SIGINT', 'SIGQUIT'] as const) {
+          if (server.exitCode !== null || server.signalCode !== null) break;
+          server.kill(signal);
+          await Promise.race([gone, new Promise((resolve) => setTimeout(resolve, 5000))]);
         }
         removeFiles();
       },

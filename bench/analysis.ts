@@ -1,0 +1,119 @@
+/**
+ * Analysis (issue 7, item 4), in a child process per size, on the messages
+ * the import stored (read back as the server does): loading them, then the
+ * stages on their own (sessions + buildGraph with the graph's heap,
+ * detectCommunities with its modularity, layoutGraph), then `analyze()` whole
+ * (also context, metrics, bridges, welcomers, payload) and `JSON.stringify`,
+ * which is the server's uncached work, and the payload's size raw, gzip
+ * (level 6) and brotli (quality 5, an on-the-fly setting). Default build
+ * options (seed 1). Writes the weighted edge list for igraph when asked.
+ */
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+import { resolveBuildOptions } from '../shared/index.js';
+import { analyze } from '../server/pipeline/analyze.js';
+import { buildGraph, type CoParticipationGraph } from '../server/pipeline/build-graph.js';
+import { detectCommunities } from '../server/pipeline/communities.js';
+import { defaultIterations, layoutGraph } from '../server/pipeline/layout.js';
+import { splitSessions } from '../server/pipeline/sessions.js';
+import { openSqliteStore } from '../server/store/sqlite.js';
+
+export interface AnalysisArgs {
+  dataDir: string;
+  datasetId: string;
+  /** Also run analyze() whole and measure the payload. */
+  whole: boolean;
+  /** Write `n m` then `u v weight` lines here, for bench/igraph.py. */
+  edgeList?: string;
+}
+
+export interface AnalysisFigures {
+  messages: number;
+  nodes: number;
+  edges: number;
+  sessions: number;
+  loadMs: number;
+  sessionsMs: number;
+  buildMs: number;
+  graphHeapBytes: number;
+  louvainMs: number;
+  modularity: number;
+  communities: number;
+  layoutMs: number;
+  layoutIterations: number;
+  analyzeMs?: number;
+  stringifyMs?: number;
+  payloadBytes?: number;
+  gzipBytes?: number;
+  gzipMs?: number;
+  brotliBytes?: number;
+  brotliMs?: number;
+  /** Why the payload was not measured (e.g. a string longer than V8 allows). */
+  payloadError?: string;
+}
+
+const gc = () => (globalThis as { gc?: () => void }).gc?.();
+const heap = () => (gc(), process.memoryUsage().heapUsed);
+
+function writeEdgeList(graph: CoParticipationGraph, file: string): void {
+  const index = new Map(graph.nodes().map((key, i) => [key, i]));
+  const lines = [`${graph.order} ${graph.size}`];
+  graph.forEachEdge((_e, a, source, target) => void lines.push(`${index.get(source)} ${index.get(target)} ${a.weight}`));
+  fs.writeFileSync(file, `${lines.join('\n')}\n`);
+}
+
+export async function analysisWorker(args: AnalysisArgs): Promise<AnalysisFigures> {
+  const store = openSqliteStore({ dataDir: args.dataDir });
+  const dataset = (await store.getDataset(args.datasetId))!;
+  let t = performance.now();
+  const messages = await store.getMessages(args.datasetId);
+  const people = await store.getPeople(args.datasetId);
+  const loadMs = performance.now() - t;
+  await store.close();
+  const options = resolveBuildOptions({});
+
+  const before = heap();
+  t = performance.now();
+  const sessions = splitSessions(messages, options);
+  const sessionsMs = performance.now() - t;
+  t = performance.now();
+  let graph: CoParticipationGraph | undefined = buildGraph(messages, sessions, options);
+  const buildMs = performance.now() - t;
+  const graphHeapBytes = heap() - before;
+  t = performance.now();
+  const communities = detectCommunities(graph, options);
+  const louvainMs = performance.now() - t;
+  t = performance.now();
+  layoutGraph(graph, communities.membership, { seed: options.seed });
+  const layoutMs = performance.now() - t;
+  if (args.edgeList) writeEdgeList(graph, args.edgeList);
+  const figures: AnalysisFigures = {
+    messages: messages.length, nodes: graph.order, edges: graph.size, sessions: sessions.length, loadMs, sessionsMs, buildMs, graphHeapBytes,
+    louvainMs, modularity: communities.modularity, communities: communities.count, layoutMs, layoutIterations: defaultIterations(graph.order),
+  };
+  if (!args.whole) return figures;
+
+  graph = undefined;
+  gc();
+  t = performance.now();
+  const payload = analyze({ messages, people, dataset: { id: dataset.id, name: dataset.name, version: dataset.version } }, {});
+  figures.analyzeMs = performance.now() - t;
+  try {
+    t = performance.now();
+    const json = JSON.stringify(payload);
+    figures.stringifyMs = performance.now() - t;
+    const raw = Buffer.from(json);
+    figures.payloadBytes = raw.length;
+    t = performance.now();
+    figures.gzipBytes = zlib.gzipSync(raw, { level: 6 }).length;
+    figures.gzipMs = performance.now() - t;
+    t = performance.now();
+    figures.brotliBytes = zlib.brotliCompressSync(raw, {
+      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length },
+    }).length;
+    figures.brotliMs = performance.now() - t;
+  } catch (error) {
+    figures.payloadError = error instanceof Error ? error.message : String(error);
+  }
+  return figures;
+}

@@ -1,0 +1,73 @@
+/**
+ * Parse + normalize throughput (issue 7, item 2): `readTranscript` over each
+ * size's JSON Lines bytes, next to the floor any reader pays: decoding the
+ * same bytes and `JSON.parse` of each line. The ratio (baseline time ÷ ours)
+ * is the figure, target ≥ 0.5×. Files are read into memory first (not
+ * timed). S is warmed up and timed three times (median), M once; L (1.2 GB)
+ * is timed file by file inside the import child, which reads it anyway.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { readTranscript } from '../server/pipeline/read-transcript.js';
+import type { Bench } from './fixtures.js';
+import { jsonParseLines, L_IMPORT_BUDGET_MS } from './import.js';
+import { fmtInt, fmtMs, missing, percentile, perSecond, row, type Row } from './table.js';
+
+interface Timing { bytes: number; messages: number; lines: number; oursMs: number; baseMs: number }
+
+function timeInProcess(files: { name: string; bytes: Buffer }[], runs: number): Timing {
+  const ours: number[] = [];
+  const base: number[] = [];
+  let messages = 0;
+  let lines = 0;
+  for (let i = 0; i < runs; i++) {
+    let t = performance.now();
+    messages = 0;
+    for (const f of files) messages += readTranscript(f.bytes, { fileName: f.name }).messages.length;
+    ours.push(performance.now() - t);
+    t = performance.now();
+    lines = 0;
+    for (const f of files) lines += jsonParseLines(f.bytes);
+    base.push(performance.now() - t);
+  }
+  const bytes = files.reduce((sum, f) => sum + f.bytes.length, 0);
+  return { bytes, messages, lines, oursMs: percentile(ours, 50), baseMs: percentile(base, 50) };
+}
+
+export async function parseSection(bench: Bench): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const spec of bench.sizes) {
+    const size = spec.id;
+    try {
+      let t: Timing;
+      if (size === 'L') {
+        if (!bench.hasRun('import L') && bench.remainingMs() < L_IMPORT_BUDGET_MS) {
+          rows.push(missing('parse', 'readTranscript ÷ JSON.parse throughput', size, 'skipped: not enough of the run\'s budget left', '≥ 0.5×'));
+          continue;
+        }
+        const { value: f } = await bench.imported(size);
+        t = { bytes: f.bytes, messages: f.messages, lines: f.lines, oursMs: f.parseMs, baseMs: f.baselineMs };
+      } else {
+        const data = await bench.dataset(size);
+        const files = data.files.map((file) => ({ name: path.basename(file), bytes: fs.readFileSync(file) }));
+        if (size === 'S') timeInProcess(files.slice(0, 2), 1); // JIT warm-up
+        t = timeInProcess(files, size === 'S' ? 3 : 1);
+      }
+      const ratio = t.baseMs / t.oursMs;
+      const where = size === 'L' ? ' (in the import child)' : '';
+      rows.push(row('parse', {
+        measure: `readTranscript (decode, detect, parse, normalize)${where}`, size,
+        value: `${(perSecond(t.bytes, t.oursMs) / 1e6).toFixed(1)} MB/s, ${fmtInt(perSecond(t.messages, t.oursMs))} msg/s (${fmtMs(t.oursMs)})`,
+        data: { ...t, ratio },
+      }));
+      rows.push(row('parse', {
+        measure: 'baseline: utf-8 decode + JSON.parse per line', size,
+        value: `${(perSecond(t.bytes, t.baseMs) / 1e6).toFixed(1)} MB/s, ${fmtInt(perSecond(t.lines, t.baseMs))} lines/s (${fmtMs(t.baseMs)})`,
+      }));
+      rows.push(row('parse', { measure: 'readTranscript ÷ JSON.parse throughput', size, value: `${ratio.toFixed(2)}×`, target: '≥ 0.5×', ok: ratio >= 0.5 }));
+    } catch (error) {
+      rows.push(missing('parse', 'readTranscript ÷ JSON.parse throughput', size, `failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, '≥ 0.5×'));
+    }
+  }
+  return rows;
+}
