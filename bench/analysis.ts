@@ -17,6 +17,11 @@ import { detectCommunities } from '../server/pipeline/communities.js';
 import { defaultIterations, layoutGraph } from '../server/pipeline/layout.js';
 import { splitSessions } from '../server/pipeline/sessions.js';
 import { openSqliteStore } from '../server/store/sqlite.js';
+import { runChild, type ChildOutcome } from './child.js';
+import type { SizeId } from './datasets.js';
+import type { Bench } from './fixtures.js';
+import { igraphAvailable } from './igraph.js';
+import { fmtBytes, fmtInt, fmtMs, missing, row, type Row } from './table.js';
 
 export interface AnalysisArgs {
   dataDir: string;
@@ -116,4 +121,52 @@ export async function analysisWorker(args: AnalysisArgs): Promise<AnalysisFigure
     figures.payloadError = error instanceof Error ? error.message : String(error);
   }
   return figures;
+}
+
+/** L's analysis takes minutes: skipped when the run's budget could not cover it. */
+const L_ANALYSIS_BUDGET_MS = 180_000;
+
+export type AnalysisOutcome = ChildOutcome<AnalysisFigures> & { edgeList?: string };
+
+/** One size's analysis, run once and shared with the igraph section. */
+export function analysisOf(bench: Bench, size: SizeId): Promise<AnalysisOutcome> {
+  return bench.shared(`analysis ${size}`, async () => {
+    const { dataDir, value } = await bench.imported(size);
+    const edgeList = (await igraphAvailable()) ? `${bench.root}/edges-${size}.txt` : undefined;
+    bench.log(`analysis of ${size} in a child process…`);
+    const args: AnalysisArgs = { dataDir, datasetId: value.datasetId, whole: true, ...(edgeList ? { edgeList } : {}) };
+    const outcome = await runChild<AnalysisFigures>('analysis', args, Math.min(bench.remainingMs(), 420_000));
+    return { ...outcome, ...(edgeList ? { edgeList } : {}) };
+  });
+}
+
+export async function analysisSection(bench: Bench): Promise<Row[]> {
+  const rows: Row[] = [];
+  const r = (x: Parameters<typeof row>[1]) => rows.push(row('analysis', x));
+  for (const { id: size } of bench.sizes) {
+    if (size === 'L' && !bench.hasRun('analysis L') && bench.remainingMs() < L_ANALYSIS_BUDGET_MS) {
+      rows.push(missing('analysis', 'build, Louvain, layout, payload', size, `skipped: ${Math.round(bench.remainingMs() / 1000)} s left of the run's budget`));
+      continue;
+    }
+    try {
+      const { value: f, maxRssBytes, wallMs, cpuMs } = await analysisOf(bench, size);
+      r({ measure: 'graph', size, value: `${fmtInt(f.nodes)} nodes, ${fmtInt(f.edges)} edges, ${fmtInt(f.sessions)} sessions, ${fmtInt(f.messages)} messages`, data: { ...f, maxRssBytes, wallMs, cpuMs } });
+      r({ measure: 'load from SQLite (getMessages + getPeople)', size, value: fmtMs(f.loadMs) });
+      r({ measure: 'splitSessions + buildGraph', size, value: `${fmtMs(f.sessionsMs + f.buildMs)} (buildGraph ${fmtMs(f.buildMs)}), graph heap ≈ ${fmtBytes(f.graphHeapBytes)}` });
+      r({ measure: 'detectCommunities (Louvain)', size, value: `${fmtMs(f.louvainMs)}, modularity ${f.modularity.toFixed(4)}, ${fmtInt(f.communities)} communities` });
+      r({ measure: `layoutGraph (ForceAtlas2, ${f.layoutIterations} iterations)`, size, value: fmtMs(f.layoutMs) });
+      if (f.analyzeMs !== undefined) {
+        r({ measure: 'analyze() whole + JSON.stringify (server, uncached)', size, value: `${fmtMs(f.analyzeMs + (f.stringifyMs ?? 0))} (+ load ${fmtMs(f.loadMs)})` });
+      }
+      if (f.payloadBytes !== undefined) {
+        r({ measure: 'payload raw / gzip -6 / brotli q5', size, value: `${fmtBytes(f.payloadBytes)} / ${fmtBytes(f.gzipBytes!)} (${fmtMs(f.gzipMs!)}) / ${fmtBytes(f.brotliBytes!)} (${fmtMs(f.brotliMs!)})` });
+      } else if (f.payloadError) {
+        r({ measure: 'payload', size, value: `not serializable: ${f.payloadError}`, ok: false });
+      }
+      r({ measure: 'analysis peak RSS (child process)', size, value: `${fmtBytes(maxRssBytes)} (child: ${fmtMs(wallMs)} wall, ${fmtMs(cpuMs)} CPU)` });
+    } catch (error) {
+      rows.push(missing('analysis', 'build, Louvain, layout, payload', size, `failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`));
+    }
+  }
+  return rows;
 }

@@ -64,14 +64,15 @@ export class Bench {
     return this.memo.has(key);
   }
 
-  private once<T>(key: string, make: () => Promise<T>): Promise<T> {
+  /** A step made once per run and shared by the sections that need it. */
+  shared<T>(key: string, make: () => Promise<T>): Promise<T> {
     let p = this.memo.get(key) as Promise<T> | undefined;
     if (!p) this.memo.set(key, (p = make()));
     return p;
   }
 
   dataset(id: SizeId): Promise<DatasetFiles> {
-    return this.once(`data ${id}`, async () => {
+    return this.shared(`data ${id}`, async () => {
       this.log(`writing dataset ${id}…`);
       const files = writeDataset(this.size(id)!, path.join(this.root, `data-${id}`));
       this.log(`dataset ${id}: ${files.messages} messages, ${files.people} people, ${files.files.length} files in ${(files.ms / 1000).toFixed(1)} s`);
@@ -81,7 +82,7 @@ export class Bench {
 
   /** The size read and stored in a new SQLite store, in a child process (bench/import.ts). */
   imported(id: SizeId): Promise<ChildOutcome<ImportFigures> & { dataDir: string }> {
-    return this.once(`import ${id}`, async () => {
+    return this.shared(`import ${id}`, async () => {
       const data = await this.dataset(id);
       const dataDir = path.join(this.root, `store-${id}`);
       this.log(`importing ${id} in a child process…`);
@@ -92,7 +93,7 @@ export class Bench {
 
   /** The client built into the temp folder (`vite build --outDir`). */
   clientDir(): Promise<string> {
-    return this.once('client', async () => {
+    return this.shared('client', async () => {
       const outDir = path.join(this.root, 'client');
       this.log('building the client (vite)…');
       await promisify(execFile)('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', outDir, '--emptyOutDir'], { cwd: PROJECT_ROOT });
@@ -102,7 +103,7 @@ export class Bench {
 
   /** The app over the size's store, listening on a free loopback port; the client served when it builds. */
   server(id: SizeId): Promise<BenchServer> {
-    return this.once(`server ${id}`, async () => {
+    return this.shared(`server ${id}`, async () => {
       const { dataDir, value } = await this.imported(id);
       const clientDir = await this.clientDir().catch((error: unknown) => {
         this.log(`client build failed, serving the API only: ${String(error)}`);

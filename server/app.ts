@@ -25,6 +25,7 @@ import healthRoutes from './routes/health/index.js';
 import peopleRoutes from './routes/datasets/people.js';
 import snapshotRoutes from './routes/snapshots/index.js';
 import messageRoutes from './routes/datasets/messages.js';
+import contextRoutes from './routes/datasets/context.js';
 import type { Store } from './store/types.js';
 
 declare module 'fastify' {
@@ -100,6 +101,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(peopleRoutes);
   await app.register(snapshotRoutes);
   await app.register(messageRoutes);
+  await app.register(contextRoutes);
 
   const clientDir = options.clientDir ?? CLIENT_DIR;
   if (fs.existsSync(path.join(clientDir, 'index.html'))) {

@@ -4,6 +4,7 @@
  * computation, and a new import (new version) never serves a stale graph.
  */
 import { resolveBuildOptions, type BuildOptionsInput, type Dataset } from '../shared/index.js';
+import { datasetContexts } from './context-overrides.js';
 import { analyze } from './pipeline/analyze.js';
 import type { Store } from './store/types.js';
 
@@ -46,7 +47,11 @@ export class GraphCache {
       this.store.getMessages(dataset.id, { chats: options.chats, ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: options.to } : {}) }),
       this.store.getPeople(dataset.id),
     ]);
-    const payload = analyze({ messages, people, dataset: { id: dataset.id, name: dataset.name, version: dataset.version } }, options);
+    const contexts = await datasetContexts(this.store, dataset.id, people);
+    const payload = analyze(
+      { messages, people, dataset: { id: dataset.id, name: dataset.name, version: dataset.version }, sectorOf: contexts.sectorOf, regionOf: contexts.regionOf },
+      options,
+    );
     return { json: JSON.stringify(payload) };
   }
 }

@@ -80,6 +80,20 @@ export const PG_MIGRATIONS: readonly ((t: (table: string) => string) => string)[
   );
   CREATE INDEX snapshots_dataset ON ${t('snapshots')} (dataset_id);
   `,
+  // 3: sector/region set by a roster or by hand, per dataset and person (as SQLite's migration 3).
+  (t) => `
+  CREATE TABLE ${t('context_overrides')} (
+    dataset_id text COLLATE "C" NOT NULL REFERENCES ${t('datasets')} (id) ON DELETE CASCADE,
+    key text COLLATE "C" NOT NULL,
+    sector text,
+    sector_source text CHECK (sector_source IN ('roster', 'edited')),
+    sector_evidence text,
+    region text,
+    region_source text CHECK (region_source IN ('roster', 'edited')),
+    region_evidence text,
+    PRIMARY KEY (dataset_id, key)
+  );
+  `,
 ];
 
 /** The schema version this code writes: the number of migrations. */
@@ -110,10 +124,13 @@ export async function migratePostgres(pool: pg.Pool, schema: string | undefined)
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-    // Looked up first: CREATE SCHEMA IF NOT EXISTS wants the CREATE privilege even when the schema exists.
-    const exists = schema && (await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema])).rowCount;
-    if (schema && !exists) await client.query(`CREATE SCHEMA "${schema}"`);
-    await client.query(`CREATE TABLE IF NOT EXISTS ${t('schema_version')} (version integer NOT NULL)`);
+    // Looked up first, as CREATE … IF NOT EXISTS checks the CREATE privilege even when the object exists:
+    // so a role with only read/write rights can start once an owner has migrated.
+    const found = async (sql: string, value: string) => (await client.query(sql, [value])).rowCount! > 0;
+    if (schema && !(await found('SELECT 1 FROM pg_namespace WHERE nspname = $1', schema))) await client.query(`CREATE SCHEMA "${schema}"`);
+    if (!(await found('SELECT 1 WHERE to_regclass($1) IS NOT NULL', t('schema_version')))) {
+      await client.query(`CREATE TABLE ${t('schema_version')} (version integer NOT NULL)`);
+    }
     const { rows } = await client.query<{ version: number }>(`SELECT version FROM ${t('schema_version')}`);
     const current = rows[0]?.version ?? 0;
     if (current > PG_SCHEMA_VERSION) {

@@ -11,6 +11,7 @@ import { SourceResultSchema } from '../../shared/index.js';
 import type { Dataset, Message, PersonProfile, SourceResult } from '../../shared/index.js';
 import { DEFAULT_SESSION_OPTIONS } from '../pipeline/sessions.js';
 import { iso, migratePostgres, qualifier, SCHEMA_NAME } from './postgres-migrations.js';
+import { contextMethods } from './postgres-contexts.js';
 import { snapshotMethods } from './postgres-snapshots.js';
 import { StoreNotFoundError } from './sqlite.js';
 import type { MessageQuery, Store } from './types.js';
@@ -58,8 +59,9 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   const sql = {
     insertDataset: `INSERT INTO ${datasets} (id, name, version, created_at, updated_at)
       SELECT $1, $2, 1, now, now FROM (SELECT date_trunc('milliseconds', clock_timestamp()) AS now) AS n`,
-    // FOR UPDATE: a second import into the same dataset waits here until the first commits, then reads its version.
-    lockDataset: `SELECT version, sources FROM ${datasets} WHERE id = $1 FOR UPDATE`,
+    // A second import into the same dataset waits here until the first commits, then reads its version.
+    // NO KEY UPDATE, not UPDATE: foreign-key checks (a snapshot made meanwhile) need not wait for the import.
+    lockDataset: `SELECT version, sources FROM ${datasets} WHERE id = $1 FOR NO KEY UPDATE`,
     insertMessages: `INSERT INTO ${messages} (dataset_id, platform, id, chat, time, author, text, reply_to_id,
         reply_to_author, mentions, hashtags, kind, repost_of, question, answer)
       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::text[], $8::text[],
@@ -159,6 +161,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     },
     getPeople: async (datasetId) => (await pool.query<Nullable<PersonProfile>>(sql.people, [datasetId])).rows.map(toPerson),
     ...snapshotMethods(pool, t),
+    ...contextMethods(pool, transaction, t),
     close: async () => {
       if (closed) return;
       closed = true;

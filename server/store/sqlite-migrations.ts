@@ -76,6 +76,20 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX snapshots_dataset ON snapshots (dataset_id);
   `,
+  // 3: sector/region set by a roster or by hand, per dataset and person.
+  `
+  CREATE TABLE context_overrides (
+    dataset_id TEXT NOT NULL REFERENCES datasets (id) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    sector TEXT,
+    sector_source TEXT CHECK (sector_source IN ('roster', 'edited')),
+    sector_evidence TEXT,
+    region TEXT,
+    region_source TEXT CHECK (region_source IN ('roster', 'edited')),
+    region_evidence TEXT,
+    PRIMARY KEY (dataset_id, key)
+  );
+  `,
 ];
 
 /** The schema version this code writes: the number of migrations. */

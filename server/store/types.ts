@@ -40,6 +40,19 @@ export interface StoredSnapshot {
   payload: string;
 }
 
+/**
+ * A person's sector and/or region set by a roster or by hand: it wins over
+ * inference (edited over roster). Null fields leave that part to inference.
+ */
+export interface ContextOverride {
+  key: string;
+  sector?: string | undefined;
+  region?: string | undefined;
+  source: 'roster' | 'edited';
+  /** Where it came from: "roster line 4", "edited through the API". */
+  evidence: string;
+}
+
 export interface Store {
   /**
    * Stores every file of the request in one transaction: all of it lands or
@@ -60,5 +73,12 @@ export interface Store {
   createSnapshot(snapshot: StoredSnapshot): Promise<void>;
   getSnapshot(id: string): Promise<StoredSnapshot | undefined>;
   countSnapshots(datasetId: string): Promise<number>;
+  /**
+   * Sets sector/region overrides (merged per person: a given field replaces
+   * the stored one, an absent one keeps it) and bumps the dataset's version,
+   * so every cached graph of the dataset is recomputed.
+   */
+  setContextOverrides(datasetId: string, overrides: ContextOverride[]): Promise<void>;
+  getContextOverrides(datasetId: string): Promise<ContextOverride[]>;
   close(): Promise<void>;
 }

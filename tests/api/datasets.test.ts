@@ -123,6 +123,7 @@ describe('OpenAPI', () => {
       '/api/datasets/{id}/messages',
       '/api/datasets/{id}/people/{key}',
       '/api/datasets/{id}/people/{key}/peers',
+      '/api/datasets/{id}/roster',
       '/api/health',
       '/api/snapshots',
       '/api/snapshots/{id}',

@@ -68,10 +68,12 @@ const expandRaw = (text: string) =>
 const oddValue: fc.Arbitrary<Json> = fc.oneof(
   fc.constantFrom<Json>(1e308, -1e308, Number.MAX_SAFE_INTEGER + 2, -0, 0.1, -1, '', 'NaN', '-1', '9'.repeat(40), '2024-13-45T99:99:99Z', '0000-00-00', null, true, false, [], {}, ' ', '\u0000', '\ud800', '<script>alert(1)</script>'),
   fc.constantFrom(RAW('1e999'), RAW('-1e999'), RAW('123456789012345678901234567890'), RAW('1' + '0'.repeat(400)), RAW('-0.0e-400')),
-  fc.record({ depth: fc.integer({ min: 100, max: 50_000 }), kind: fc.constantFrom('array' as const, 'object' as const) }).map(({ depth, kind }) => RAW(`deep:${kind}:${depth}`)),
   fc.string({ maxLength: 40, unit: 'binary' }),
   fc.jsonValue({ maxDepth: 3 }) as fc.Arbitrary<Json>,
 );
+const deepValue: fc.Arbitrary<Json> = fc
+  .record({ depth: fc.integer({ min: 100, max: 50_000 }), kind: fc.constantFrom('array' as const, 'object' as const) })
+  .map(({ depth, kind }) => RAW(`deep:${kind}:${depth}`));
 
 /** Every path to a value, breadth-first, up to a bound, so edits reach fields inside records. */
 function paths(root: Json, max = 3000): (string | number)[][] {
@@ -95,9 +97,15 @@ function set(root: Json, p: (string | number)[], value: Json | undefined) {
   } else parent[key] = value;
 }
 
-const editArb = fc.record({ op: fc.constantFrom('swap', 'replace', 'delete'), doc: fc.nat(), a: fc.nat(), b: fc.nat(), value: oddValue });
+interface Edit {
+  op: 'swap' | 'replace' | 'delete';
+  doc: number;
+  a: number;
+  b: number;
+  value: Json;
+}
 
-const jsonRecordsArb: fc.Arbitrary<FuzzInput> = fc.record({ f: fc.constantFrom(...JSON_FIXTURES), edits: fc.array(editArb, { minLength: 1, maxLength: 6 }) }).map(({ f, edits }) => {
+function applyEdits(f: JsonFixture, edits: Edit[]): FuzzInput {
   const docs = structuredClone(f.docs);
   for (const e of edits) {
     const d = e.doc % docs.length;
@@ -113,9 +121,15 @@ const jsonRecordsArb: fc.Arbitrary<FuzzInput> = fc.record({ f: fc.constantFrom(.
       set(docs[d]!, pb, va);
     } else set(docs[d]!, pa, e.op === 'delete' ? undefined : structuredClone(e.value));
   }
-  const text = (f.lines ? docs.map((v) => JSON.stringify(v)).join('\n') : JSON.stringify(docs[0], null, 1));
+  const text = f.lines ? docs.map((v) => JSON.stringify(v)).join('\n') : JSON.stringify(docs[0], null, 1);
   return { fileName: f.fileName, bytes: Buffer.from(expandRaw(text)), how: `${f.name} with ${edits.map((e) => `${e.op} ${JSON.stringify(e.value).slice(0, 40)}`).join(', ')}` };
-});
+}
+
+/** JSON fixtures with fields swapped, deleted or replaced by `value`s. */
+const jsonRecordsArb = (value: fc.Arbitrary<Json>): fc.Arbitrary<FuzzInput> => {
+  const edit: fc.Arbitrary<Edit> = fc.record({ op: fc.constantFrom('swap' as const, 'replace' as const, 'delete' as const), doc: fc.nat(), a: fc.nat(), b: fc.nat(), value });
+  return fc.record({ f: fc.constantFrom(...JSON_FIXTURES), edits: fc.array(edit, { minLength: 1, maxLength: 6 }) }).map(({ f, edits }) => applyEdits(f, edits));
+};
 
 const bytesArb: fc.Arbitrary<FuzzInput> = fc
   .record({ bytes: fc.uint8Array({ maxLength: 3000 }), fileName: fc.constantFrom('x.json', 'x.jsonl', 'x.csv', 'x.txt', 'x', 'x.zip') })
@@ -160,8 +174,11 @@ const deepArb = fc
   .record({ depth: fc.integer({ min: 500, max: 200_000 }), kind: fc.constantFrom('array' as const, 'object' as const), closed: fc.boolean(), lines: fc.nat({ max: 3 }), fileName: fc.constantFrom('deep.json', 'deep.jsonl', 'deep.txt') })
   .map(({ depth, kind, closed, lines, fileName }) => ({ fileName, bytes: Buffer.from(Array.from({ length: lines + 1 }, () => deepText(depth, kind, closed)).join('\n')), how: `${lines + 1} line(s) nested ${depth} deep (${kind}, ${closed ? 'closed' : 'open'})` }));
 
-/** Any transcript-like file: the readTranscript property's input. */
-export const transcriptArb: fc.Arbitrary<FuzzInput> = fc.oneof(bytesArb, truncatedArb, flippedArb, splicedArb, lineEndingsArb, reencodedArb, jsonRecordsArb, { arbitrary: deepArb, weight: 1 });
+/** Damaged, re-encoded or edited transcripts, nested no deeper than the fixtures (plus jsonValue's 3). */
+export const transcriptArb: fc.Arbitrary<FuzzInput> = fc.oneof(bytesArb, truncatedArb, flippedArb, splicedArb, lineEndingsArb, reencodedArb, jsonRecordsArb(oddValue));
+
+/** Deep nesting: whole files of brackets, and real records with a field nested up to 50,000 deep. */
+export const deepTranscriptArb: fc.Arbitrary<FuzzInput> = fc.oneof(deepArb, jsonRecordsArb(deepValue));
 
 /** A zip of a few (possibly damaged) fixtures, itself possibly damaged: only the upload route unzips. */
 export const zipArb: fc.Arbitrary<FuzzInput> = fc

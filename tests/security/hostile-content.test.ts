@@ -3,6 +3,8 @@
  * in JSON, the page's CSP forbids inline script, and pathological JSON
  * (deep nesting, enormous strings) is refused with a 4xx, never a 5xx.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ApiErrorSchema, DatasetSchema, GraphPayloadSchema, PersonDetailSchema } from '../../shared/index.js';
 import { buildApp } from '../../server/app.js';
@@ -90,6 +92,14 @@ describe('Content-Security-Policy', () => {
       await app.close();
     }
   });
+
+  // BUG (lead, see report): helmet's default CSP carries upgrade-insecure-requests. Served over plain HTTP
+  // on a LAN address (HOST=0.0.0.0 with a token), browsers then fetch the page's scripts over https:// and
+  // the explorer stays blank; localhost is exempt, so development never shows it. Send it over HTTPS only.
+  it('does not make browsers upgrade the requests of a page served over plain HTTP', async () => {
+    const res = await t.app.inject({ url: '/', headers: { host: '192.168.1.20:3000' } });
+    expect(res.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+  });
 });
 
 describe('pathological JSON', () => {
@@ -105,12 +115,41 @@ describe('pathological JSON', () => {
     }
   });
 
-  it('keeps a record whose unused field is nested 100,000 deep', async () => {
+  it('keeps, or refuses with a 4xx, a record whose unused field is nested 100,000 deep', async () => {
     const deep = '['.repeat(N) + ']'.repeat(N);
     const text = JSON.stringify([tweet('1', 'ann', 'Ann', 'hello @bob')]).replace('"entities":', `"extra":${deep},"entities":`);
     const res = await upload('deep-field.json', text);
-    expect(res.statusCode).toBe(201);
-    expect(DatasetSchema.parse(res.json()).counts.messages).toBe(1);
+    if (res.statusCode === 201) expect(DatasetSchema.parse(res.json()).counts.messages).toBe(1);
+    else expectClientError(res);
+  });
+
+  // BUG (lead, see report): minimal inputs from the fuzzer. Recognised exports with a value nested 5,000
+  // deep overflow the stack in the parsers (recursive walkers, JSON.stringify / String() of a record),
+  // and the upload answers 500. Refusing JSON deeper than ~1,000 in read-json.ts would fix all three.
+  describe('deep nesting inside a recognised export', () => {
+    const D = 5_000;
+    const deep = '['.repeat(D) + ']'.repeat(D);
+    const real = (...parts: string[]) => fs.readFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'real', ...parts), 'utf8');
+
+    it('Twitter JSON Lines with one line of nested brackets (twitter-v1.ts:182)', async () => {
+      const line = (id: string) => JSON.stringify(tweet(id, `u${id}`, `U${id}`, 'hello'));
+      const res = await upload('tweets.jsonl', `${line('1')}\n${line('2')}\n${deep}\n`);
+      expect(res.statusCode, res.body.slice(0, 200)).toBeLessThan(500);
+    });
+
+    it('a Bluesky searchPosts page with one field nested deep (bluesky.ts People.learn)', async () => {
+      const page = JSON.parse(real('bluesky', 'app.bsky.feed.searchPosts-5d343d.json')) as { posts: { record: Record<string, unknown> }[] };
+      page.posts[0]!.record.extra = '@@DEEP@@';
+      const res = await upload('search.json', JSON.stringify(page).replace('"@@DEEP@@"', deep));
+      expect(res.statusCode, res.body.slice(0, 200)).toBeLessThan(500);
+    });
+
+    it('a Slack day file whose message type is nested deep (slack.ts:91)', async () => {
+      const day = JSON.parse(real('slack', 'enrique', '2016-03-17.json')) as Record<string, unknown>[];
+      day[0]!.type = '@@DEEP@@';
+      const res = await upload('2016-03-17.json', JSON.stringify(day).replace('"@@DEEP@@"', deep));
+      expect(res.statusCode, res.body.slice(0, 200)).toBeLessThan(500);
+    });
   });
 
   it('refuses a deeply nested snapshot body with a 4xx, or stores it without the junk', async () => {

@@ -117,6 +117,29 @@ suite(available.ok ? 'postgres' : `postgres (skipped: ${available.reason})`, () 
       }
     });
 
+    it('lets a snapshot of a dataset be made while an import into it is under way', async () => {
+      const schema = schemaFor();
+      const store = await open(schema);
+      const dataset = await store.importFiles({ name: 'busy', files: sample() });
+      // Hold the import up after it has locked its dataset row: another session keeps the messages table from inserts.
+      const blocker = await admin!.connect();
+      try {
+        await blocker.query('BEGIN');
+        await blocker.query(`LOCK TABLE "${schema}".messages IN SHARE MODE`);
+        const importing = store.importFiles({ datasetId: dataset.id, name: 'busy', files: [file('more.csv', [msg({ author: 'twitter:c' })])] });
+        const waiting = `SELECT count(*) AS n FROM pg_locks WHERE NOT granted AND relation = '"${schema}".messages'::regclass`;
+        while ((await count(waiting)) === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+        const snapshot = { id: 'during', createdAt: dataset.createdAt, datasetId: dataset.id, datasetVersion: 1, privacy: 'named' as const, options: '{}', view: '{}', payload: '{}' };
+        const made = store.createSnapshot(snapshot).then(() => 'made');
+        expect(await Promise.race([made, new Promise((resolve) => setTimeout(() => resolve('blocked'), 1000))])).toBe('made');
+        await blocker.query('COMMIT');
+        expect((await importing).version).toBe(2);
+      } finally {
+        await blocker.query('ROLLBACK').catch(() => {});
+        blocker.release();
+      }
+    });
+
     it('counts stored messages exactly across batch boundaries', async () => {
       const store = await open(schemaFor());
       const messages = Array.from({ length: IMPORT_BATCH_ROWS * 2 + 7 }, () => msg({ author: 'twitter:bulk' }));
@@ -145,6 +168,25 @@ suite(available.ok ? 'postgres' : `postgres (skipped: ${available.reason})`, () 
       await admin!.query(`UPDATE "${schema}".schema_version SET version = version + 1`);
       await expect(openPostgresStore({ connectionString: url, schema })).rejects.toThrow(/newer/);
       await expect(openPostgresStore({ connectionString: url, schema: 'x"; DROP SCHEMA public; --' })).rejects.toThrow(/schema name/);
+    });
+
+    // Needs to log in as a new role without a password: only on the throwaway (trust) cluster.
+    it.skipIf(process.env.TEST_DATABASE_URL)('runs as a role that may read and write but not create, once migrated', async () => {
+      const schema = schemaFor();
+      await open(schema);
+      const role = `r_${randomBytes(6).toString('hex')}`;
+      await admin!.query(`CREATE ROLE ${role} LOGIN; GRANT USAGE ON SCHEMA "${schema}" TO ${role};
+        GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA "${schema}" TO ${role}`);
+      try {
+        const asRole = new URL(url);
+        asRole.username = role;
+        const store = await openPostgresStore({ connectionString: asRole.href, schema });
+        const dataset = await store.importFiles({ name: 'least privilege', files: sample() });
+        expect(await store.deleteDataset(dataset.id)).toBe(true);
+        await store.close();
+      } finally {
+        await admin!.query(`DROP OWNED BY ${role}; DROP ROLE ${role}`);
+      }
     });
 
     it('cascades a delete to the message, people and snapshot rows', async () => {

@@ -278,6 +278,37 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       });
     });
 
+    describe('context overrides', () => {
+      it('sets overrides per person and field, later values winning, and bumps the version', async () => {
+        const dataset = await store.importFiles({ name: 'ctx', files: [] });
+        await store.setContextOverrides(dataset.id, [
+          { key: 'twitter:b', sector: 'public', region: 'GB', source: 'roster', evidence: 'roster line 2' },
+          { key: 'twitter:a', region: 'IE', source: 'roster', evidence: 'roster line 1' },
+          { key: 'twitter:a', sector: 'law', source: 'edited', evidence: 'set by hand' },
+        ]);
+        expect((await store.getDataset(dataset.id))!.version).toBe(2);
+        await store.setContextOverrides(dataset.id, [{ key: 'twitter:b', sector: 'health', source: 'edited', evidence: 'set by hand' }]);
+        expect((await store.getDataset(dataset.id))!.version).toBe(3);
+        expect(await store.getContextOverrides(dataset.id)).toEqual([
+          { key: 'twitter:a', sector: 'law', source: 'edited', evidence: 'set by hand' },
+          { key: 'twitter:a', region: 'IE', source: 'roster', evidence: 'roster line 1' },
+          { key: 'twitter:b', sector: 'health', source: 'edited', evidence: 'set by hand' },
+          { key: 'twitter:b', region: 'GB', source: 'roster', evidence: 'roster line 2' },
+        ]);
+      });
+
+      it('refuses an unknown dataset with code not_found, and goes with a deleted dataset', async () => {
+        const o = { key: 'twitter:a', sector: 'law', source: 'edited' as const, evidence: 'x' };
+        await expect(store.setContextOverrides('nope', [o])).rejects.toMatchObject({ code: 'not_found' });
+        const dataset = await store.importFiles({ name: 'ctx', files: [] });
+        await store.setContextOverrides(dataset.id, [o]);
+        await store.deleteDataset(dataset.id);
+        expect(await store.getContextOverrides(dataset.id)).toEqual([]);
+        const again = await store.importFiles({ name: 'ctx', files: [] });
+        expect(await store.getContextOverrides(again.id)).toEqual([]);
+      });
+    });
+
     describe('snapshots', () => {
       const snapshot = (datasetId: string, id: string): StoredSnapshot => ({
         id, createdAt: '2024-03-15T09:30:00.123Z', datasetId, datasetVersion: 1, privacy: 'pseudonymous',

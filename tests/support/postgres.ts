@@ -98,17 +98,29 @@ async function startCluster(bin: string, fast: boolean): Promise<TestPostgres> {
       fs.rmSync(data, { recursive: true, force: true });
       execFileSync(...command('initdb', base), { cwd: dir, stdio: 'pipe' });
     }
-    const port = await freePort();
     const settings = ['listen_addresses=127.0.0.1', 'max_connections=100', ...(fast ? ['fsync=off', 'synchronous_commit=off', 'full_page_writes=off'] : [])];
-    const [postgres, args] = command('postgres', ['-D', data, '-p', String(port), '-k', dir, ...settings.flatMap((s) => ['-c', s])]);
-    const log: string[] = [];
-    child = spawn(postgres, args, { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
-    child.stderr!.on('data', (chunk: Buffer) => log.push(chunk.toString()));
-    const exited = new Promise<never>((_, reject) =>
-      child!.once('exit', (code) => reject(new Error(`postgres exited (${code}): ${log.join('').trim().slice(-500)}`))));
-    const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
-    await Promise.race([waitUntilReady(url), exited]);
-    const server = child;
+    let url = '';
+    // The free port is free when asked, not necessarily when postgres binds it: another try on a new port.
+    for (let attempt = 1; ; attempt++) {
+      const port = await freePort();
+      const [postgres, args] = command('postgres', ['-D', data, '-p', String(port), '-k', dir, ...settings.flatMap((s) => ['-c', s])]);
+      const log: string[] = [];
+      const started = spawn(postgres, args, { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+      child = started;
+      started.stderr!.on('data', (chunk: Buffer) => log.push(chunk.toString()));
+      url = `postgres://postgres@127.0.0.1:${port}/postgres`;
+      try {
+        await waitUntilReady(url, () => started.exitCode === null && started.signalCode === null);
+        break;
+      } catch (error) {
+        // Let it go (and release its lock file in the data folder) before the next try.
+        if (started.exitCode === null && started.signalCode === null) {
+          await new Promise((resolve) => (started.once('exit', resolve), started.kill('SIGQUIT')));
+        }
+        if (attempt === 3) throw new Error(`${(error as Error).message}; server log: ${log.join('').trim().slice(-500)}`);
+      }
+    }
+    const server = child!;
     return {
       url,
       stop: async () => {
@@ -142,11 +154,12 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function waitUntilReady(url: string, timeoutMs = 30_000): Promise<void> {
+async function waitUntilReady(url: string, alive: () => boolean, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const problem = await probe(url);
     if (!problem) return;
+    if (!alive()) throw new Error(`postgres exited: ${problem}`);
     if (Date.now() > deadline) throw new Error(`not ready after ${timeoutMs / 1000}s: ${problem}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

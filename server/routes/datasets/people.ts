@@ -5,6 +5,7 @@ import {
   GraphQuerySchema, PeersSchema, PersonDetailSchema, PlatformSchema, handleOf, platformOf, resolveBuildOptions, type GraphPayload, type PersonDetail,
 } from '../../../shared/index.js';
 import { DEFAULT_PEER_OPTIONS, suggestPeers } from '../../pipeline/peers.js';
+import { datasetContexts } from '../../context-overrides.js';
 import { notFound } from '../../plugins/errors.js';
 import { errorReplies } from './schemas.js';
 
@@ -25,7 +26,10 @@ const people: FastifyPluginAsyncZod = async (app) => {
       const chats = new Map<string, number>();
       for (const m of mine) chats.set(m.chat, (chats.get(m.chat) ?? 0) + 1);
       const platform = PlatformSchema.safeParse(platformOf(key));
+      const context = (await datasetContexts(app.store, id, profile ? [profile] : [])).of(key);
       const detail: PersonDetail = {
+        sector: context.sector,
+        region: context.region,
         profile: profile ?? { key, platform: platform.success ? platform.data : 'csv', handle: handleOf(key) },
         messages: mine.length,
         chats: [...chats].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([chat, n]) => ({ chat, messages: n })),

@@ -1,0 +1,138 @@
+/**
+ * The explorer in headless Chromium (issue 7, item 8): time from navigation
+ * to the first drawn frame (the summary line is written, then two animation
+ * frames, then a screenshot confirms the canvas has pixels), and the longest
+ * task while the page is panned and hovered for 3 s (PerformanceObserver
+ * 'longtask', installed before the page's scripts). The server's graph cache
+ * is warmed first, so the figures are the page's own. Target at 10k people /
+ * ~100k ties: no long task over 200 ms.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, paintedShare } from '../tests/support/browser.js';
+import type { SizeId } from './datasets.js';
+import type { Bench } from './fixtures.js';
+import { fmtMs, missing, row, type Row } from './table.js';
+
+interface PageCase { size: SizeId; query: string; target: boolean; needsMs: number; timeoutMs: number }
+
+function pageCases(bench: Bench): PageCase[] {
+  if (bench.options.quick) return [{ size: 'S', query: '', target: false, needsMs: 15_000, timeoutMs: 30_000 }];
+  return [
+    { size: 'S', query: '', target: false, needsMs: 30_000, timeoutMs: 60_000 },
+    { size: 'M', query: 'minWeight=0.12', target: true, needsMs: 60_000, timeoutMs: 90_000 },
+    // Default options at M: ≈550k ties, informational; only when the run has time for it.
+    { size: 'M', query: '', target: false, needsMs: 150_000, timeoutMs: 120_000 },
+  ];
+}
+
+/**
+ * Runs in the page before its scripts: long tasks, and when the summary
+ * appears and the next frame is drawn. A string, not a function: tsx wraps
+ * named functions in a `__name` helper that does not exist in the page.
+ */
+const INSTRUMENT = `(() => {
+  const bench = { longtasks: [], summaryAt: undefined, frameAt: undefined, frames: 0 };
+  window.__bench = bench;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) bench.longtasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  const watch = () => {
+    bench.frames++;
+    if (bench.summaryAt === undefined && /people, \\d+ ties/.test(document.querySelector('#summary')?.textContent ?? '')) {
+      bench.summaryAt = performance.now();
+      requestAnimationFrame(() => requestAnimationFrame(() => { bench.frameAt = performance.now(); }));
+    }
+    requestAnimationFrame(watch);
+  };
+  requestAnimationFrame(watch);
+})();`;
+
+type PageBench = { longtasks: { start: number; duration: number }[]; summaryAt?: number; frameAt?: number; frames: number };
+const readBench = (page: Page) => page.evaluate(() => (window as unknown as { __bench: PageBench }).__bench);
+
+/** Drags the view around and sweeps the pointer over it for `ms`. */
+async function panAndHover(page: Page, ms: number): Promise<void> {
+  const box = (await page.locator('#graph').boundingBox())!;
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  const end = Date.now() + ms;
+  for (let round = 0; Date.now() < end; round++) {
+    await page.mouse.move(cx, cy);
+    await page.mouse.down();
+    await page.mouse.move(cx + 160 * Math.cos(round), cy + 90 * Math.sin(round), { steps: 12 });
+    await page.mouse.up();
+    for (let i = 0; i < 12 && Date.now() < end; i++) {
+      await page.mouse.move(box.x + box.width * (0.5 + 0.4 * Math.sin(i * 1.7 + round)), box.y + box.height * (0.5 + 0.4 * Math.cos(i * 1.3 + round)));
+    }
+  }
+}
+
+async function measurePage(browser: Browser, url: string, c: PageCase) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  try {
+    await page.addInitScript({ content: INSTRUMENT });
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.waitForFunction(() => (window as unknown as { __bench?: PageBench }).__bench?.frameAt !== undefined, null, { timeout: c.timeoutMs, polling: 100 });
+    let painted = await paintedShare(page, '#graph', [250, 250, 250]);
+    for (let i = 0; i < 10 && painted < 0.02; i++) painted = (await page.waitForTimeout(500), await paintedShare(page, '#graph', [250, 250, 250]));
+    const loaded = await readBench(page);
+    const start = await page.evaluate(() => performance.now());
+    await panAndHover(page, 3000);
+    const end = await page.evaluate(() => performance.now());
+    const after = await readBench(page);
+    const during = after.longtasks.filter((t) => t.start + t.duration >= start && t.start <= end);
+    const atLoad = loaded.longtasks.filter((t) => t.start <= loaded.frameAt!);
+    return {
+      summaryAt: loaded.summaryAt!, frameAt: loaded.frameAt!, painted, errors,
+      loadLongest: Math.max(0, ...atLoad.map((t) => t.duration)), loadLongTaskMs: atLoad.reduce((s, t) => s + t.duration, 0),
+      longest: Math.max(0, ...during.map((t) => t.duration)), longTasks: during.length, fps: ((after.frames - loaded.frames) * 1000) / (end - start),
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+export async function browserSection(bench: Bench): Promise<Row[]> {
+  const rows: Row[] = [];
+  const r = (x: Parameters<typeof row>[1]) => rows.push(row('browser', x));
+  let browser: Browser | undefined;
+  try {
+    for (const c of pageCases(bench)) {
+      const size = c.query ? `${c.size} ${c.query}` : `${c.size} default`;
+      if (bench.remainingMs() < c.needsMs) {
+        rows.push(missing('browser', 'first drawn frame', size, `skipped: ${Math.round(bench.remainingMs() / 1000)} s left of the run's budget`));
+        continue;
+      }
+      try {
+        const server = await bench.server(c.size);
+        const t = performance.now();
+        const warm = await fetch(`${server.baseUrl}/api/datasets/${server.datasetId}/graph${c.query ? `?${c.query}` : ''}`);
+        const graph = (await warm.json()) as { attributes: { meta: { counts: { nodes: number; edges: number } } } };
+        const { nodes, edges } = graph.attributes.meta.counts;
+        bench.log(`browser ${size}: graph ready (${nodes} nodes, ${edges} ties) in ${Math.round(performance.now() - t)} ms`);
+        browser ??= await launchBrowser();
+        const m = await measurePage(browser, `${server.baseUrl}/?dataset=${server.datasetId}${c.query ? `&${c.query}` : ''}`, c);
+        const label = `${size} (${nodes.toLocaleString('en-US')} people, ${edges.toLocaleString('en-US')} ties)`;
+        r({
+          measure: 'first drawn frame (navigation → summary + painted canvas)', size: label,
+          value: `${fmtMs(m.frameAt)} (summary ${fmtMs(m.summaryAt)}; ${(m.painted * 100).toFixed(1)}% of canvas painted)`,
+          ...(m.painted < 0.02 ? { ok: false } : {}), data: { ...m, nodes, edges },
+        });
+        r({ measure: 'long tasks while loading', size: label, value: `longest ${fmtMs(m.loadLongest)}, ${fmtMs(m.loadLongTaskMs)} in all` });
+        r({
+          measure: 'longest task during 3 s of pan + hover', size: label,
+          value: `${fmtMs(m.longest)} (${m.longTasks} long tasks, ${m.fps.toFixed(0)} frames/s)`,
+          ...(c.target ? { target: 'none > 200 ms', ok: m.longest <= 200 } : {}),
+        });
+        if (m.errors.length) r({ measure: 'page errors', size: label, value: `${m.errors.length}: ${m.errors[0]!.slice(0, 80)}`, ok: false });
+      } catch (error) {
+        rows.push(missing('browser', 'first drawn frame', size, `failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`));
+      }
+    }
+  } finally {
+    await browser?.close();
+  }
+  return rows;
+}
