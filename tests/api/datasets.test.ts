@@ -75,6 +75,8 @@ describe('datasets', () => {
     expect(res.statusCode).toBe(200);
     expect(PersonDetailSchema.parse(res.json())).toEqual({
       profile: { key: 'csv:bea_lib', platform: 'csv', handle: 'bea_lib' },
+      sector: { value: 'unknown', source: 'unknown', confidence: 0 },
+      region: { value: 'unknown', source: 'unknown', confidence: 0 },
       messages: 2,
       chats: [{ chat: '#uklibchat', messages: 2 }],
       firstSeen: '2024-03-14T20:02:00.000Z',
