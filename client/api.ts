@@ -1,7 +1,7 @@
 /** Typed calls to the API; every response is parsed with the shared schema. */
 import {
   ApiErrorSchema, DatasetListSchema, DatasetSchema, GraphPayloadSchema, PeersSchema, SnapshotCreatedSchema, SnapshotSchema,
-  MessageSchema, type Message, type Peers,
+  MessageSchema, PersonDetailSchema, type Message, type Peers,
   type Dataset, type GraphPayload, type Snapshot, type SnapshotCreated, type SnapshotInput,
 } from '../shared/index.js';
 
@@ -75,11 +75,17 @@ export interface PersonProfileView {
   bio?: string | undefined;
   location?: string | undefined;
   url?: string | undefined;
+  /** Where sector and region came from: "inferred (bio: 'NHS Foundation Trust')", "roster line 4". */
+  sectorSource?: string;
+  regionSource?: string;
 }
 
+const sourceText = (c: { source: string; evidence?: string | undefined }) =>
+  c.source === 'unknown' ? 'no evidence' : c.source === 'inferred' ? `inferred from ${c.evidence ?? 'the profile'}` : c.evidence ?? c.source;
+
 export async function fetchPerson(datasetId: string, key: string): Promise<PersonProfileView> {
-  const body = (await getJson(`/api/datasets/${encodeURIComponent(datasetId)}/people/${encodeURIComponent(key)}`)) as { profile: PersonProfileView };
-  return body.profile;
+  const body = PersonDetailSchema.parse(await getJson(`/api/datasets/${encodeURIComponent(datasetId)}/people/${encodeURIComponent(key)}`));
+  return { ...body.profile, sectorSource: sourceText(body.sector), regionSource: sourceText(body.region) };
 }
 
 export async function createSnapshot(input: SnapshotInput): Promise<SnapshotCreated> {

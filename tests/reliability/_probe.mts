@@ -1,0 +1,18 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { bigCsv, freePort, startServer, stopServer, tempDir, uploadForm } from './server-process.js';
+const dir = tempDir('probe');
+const s = await startServer(await freePort(), dir);
+await fetch(`${s.baseUrl}/api/datasets`, { method: 'POST', body: uploadForm('a.csv', bigCsv(10)) });
+const wal = path.join(dir, 'chat-atlas.sqlite-wal');
+const size = () => (fs.existsSync(wal) ? fs.statSync(wal).size : -1);
+const t0 = Date.now();
+console.log('baseline', size());
+const sizes: string[] = [];
+let last = -2;
+const timer = setInterval(() => { const z = size(); if (z !== last) { sizes.push(`${Date.now() - t0}:${z}`); last = z; } }, 5);
+const r = await fetch(`${s.baseUrl}/api/datasets`, { method: 'POST', body: uploadForm('big.csv', bigCsv(100000)) });
+console.log('answered at', Date.now() - t0, r.status);
+clearInterval(timer);
+console.log(sizes.join(' '));
+await stopServer(s);
