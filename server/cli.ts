@@ -12,7 +12,7 @@ import { analyze } from './pipeline/analyze.js';
 import { TranscriptError } from './pipeline/errors.js';
 import type { ReadTranscript } from './pipeline/read-transcript.js';
 import { readFolder, readUpload } from './pipeline/read-upload.js';
-import { openSqliteStore } from './store/sqlite.js';
+import { openStore } from './store/index.js';
 
 const USAGE = `Usage:
   chat-atlas build FILE|FOLDER... [--format F] [--chat NAME] [--out FILE]
@@ -62,7 +62,7 @@ async function build(files: string[], values: Record<string, string | undefined>
 async function importCommand(files: string[], values: Record<string, string | undefined>): Promise<void> {
   if (!values.dataset) throw new UsageError('import needs --dataset NAME');
   const config = readConfig(process.env, values['data-dir'] ? { DATA_DIR: values['data-dir'] } : {});
-  const store = openSqliteStore({ dataDir: config.DATA_DIR });
+  const store = await openStore(config);
   try {
     const reads = await readPaths(files, values.format as FormatId | undefined, values.chat);
     const existing = await store.findDatasetByName(values.dataset);

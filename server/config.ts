@@ -12,6 +12,8 @@ export const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** Address to listen on; loopback by default. */
   HOST: z.string().min(1).default('127.0.0.1'),
+  /** `postgres://…` selects the PostgreSQL store; empty or absent: SQLite under DATA_DIR. */
+  DATABASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
   /** Where the SQLite database lives. */
   DATA_DIR: z.string().min(1).default(path.join(PROJECT_ROOT, 'data', 'local')),
   /** Largest accepted upload, per file, in MiB. */

@@ -8,7 +8,7 @@ import { buildApp } from './app.js';
 import { readConfig } from './config.js';
 import { loadDemoIfEmpty } from './demo.js';
 import { checkListenSafety } from './listen-guard.js';
-import { openSqliteStore } from './store/sqlite.js';
+import { openStore } from './store/index.js';
 
 const config = readConfig();
 const safety = checkListenSafety(config.HOST, config.ATLAS_TOKEN);
@@ -16,7 +16,7 @@ if (!safety.ok) {
   console.error(safety.message);
   process.exit(1);
 }
-const store = openSqliteStore({ dataDir: config.DATA_DIR });
+const store = await openStore(config);
 const app = await buildApp({ config, store });
 
 if (config.LOAD_DEMO) {

@@ -38,8 +38,11 @@ const walSize = (dataDir: string) => {
   return fs.existsSync(wal) ? fs.statSync(wal).size : 0;
 };
 
-/** POSTs a multipart upload with node:http (fetch would hide a connection that dies mid-answer less plainly). */
-function postUpload(baseUrl: string, fileName: string, content: string): Promise<{ status: number; body: string }> {
+/**
+ * POSTs a multipart upload with node:http. With `pause`, half the body goes, then `pause()` is awaited
+ * before the rest: a request still arriving.
+ */
+function postUpload(baseUrl: string, fileName: string, content: string, pause?: () => Promise<void>): Promise<{ status: number; body: string }> {
   const boundary = `----crash-${Date.now()}`;
   const body = Buffer.concat([
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n`),
@@ -54,7 +57,9 @@ function postUpload(baseUrl: string, fileName: string, content: string): Promise
       res.on('error', reject);
     });
     request.on('error', reject);
-    request.end(body);
+    if (!pause) return void request.end(body);
+    const half = Math.floor(body.length / 2);
+    request.write(body.subarray(0, half), () => void pause().then(() => request.end(body.subarray(half)), reject));
   });
 }
 
@@ -77,7 +82,7 @@ async function uploadUntilImporting(baseUrl: string, dataDir: string, rows: numb
   while (walSize(dataDir) < baseline + 512 * 1024 && !answered && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
   expect(answered, 'the import finished before it could be caught under way: make the file bigger').toBe(false);
   expect(walSize(dataDir), 'no import under way after 60 s').toBeGreaterThan(baseline);
-  return upload;
+  return { upload }; // wrapped: returning the promise itself would make the caller wait for the answer
 }
 
 describe('SIGKILL during an import', () => {
@@ -88,7 +93,7 @@ describe('SIGKILL during an import', () => {
     const first = await start(port, dataDir);
     const kept = await uploadSmall(first.baseUrl);
 
-    const upload = await uploadUntilImporting(first.baseUrl, dataDir, 100_000); // ~7 MB
+    const { upload } = await uploadUntilImporting(first.baseUrl, dataDir, 100_000); // ~7 MB
     first.child.kill('SIGKILL');
     expect((await first.exited).signal).toBe('SIGKILL');
     expect(await upload).toBeInstanceOf(Error); // the connection died with no answer
@@ -120,7 +125,7 @@ describe('SIGTERM', () => {
     const kept = await uploadSmall(server.baseUrl);
     expect(walSize(dataDir)).toBeGreaterThan(0); // so that an empty WAL at the end means a checkpoint
 
-    const upload = await uploadUntilImporting(server.baseUrl, dataDir, 60_000);
+    const { upload } = await uploadUntilImporting(server.baseUrl, dataDir, 60_000);
     server.child.kill('SIGTERM');
     const res = await upload;
     const exit = await server.exited;
@@ -144,4 +149,24 @@ describe('SIGTERM', () => {
       await store.close();
     }
   }, 120_000);
+
+  it('waits for an upload still arriving when the signal comes', async () => {
+    const dataDir = tempDir('term-slow');
+    dirs.push(dataDir);
+    const server = await start(await freePort(), dataDir);
+    let exitedEarly = false;
+    void server.exited.then(() => (exitedEarly = true));
+    const res = await postUpload(server.baseUrl, 'slow.csv', bigCsv(2_000), async () => {
+      await new Promise((r) => setTimeout(r, 300)); // the server has the headers and half the body
+      server.child.kill('SIGTERM');
+      await new Promise((r) => setTimeout(r, 700));
+      expect(exitedEarly, 'the server quit with a request half received').toBe(false);
+    });
+    expect(res.status, res.body).toBe(201);
+    expect(DatasetSchema.parse(JSON.parse(res.body)).counts.messages).toBe(2_000);
+    const t0 = Date.now();
+    expect(await server.exited, server.output()).toEqual({ code: 0, signal: null });
+    console.log('exit after answer', Date.now() - t0);
+    expect(walSize(dataDir)).toBe(0);
+  }, 60_000);
 });
