@@ -2,6 +2,7 @@
  * Graph payloads, computed once per dataset version and query: an LRU of
  * promises, so ten requests for the same graph at the same moment share one
  * computation, and a new import (new version) never serves a stale graph.
+ * Behind it, the store keeps results for every process on the database.
  */
 import { resolveBuildOptions, type BuildOptionsInput, type Dataset } from '../shared/index.js';
 import { datasetContexts } from './context-overrides.js';
@@ -43,6 +44,16 @@ export class GraphCache {
   }
 
   private async compute(dataset: Dataset, options: ReturnType<typeof resolveBuildOptions>): Promise<CachedGraph> {
+    // Another process (or this one before a restart) may have computed it already.
+    const optionsKey = JSON.stringify(options);
+    const stored = await this.store.getCachedGraph(dataset.id, dataset.version, optionsKey);
+    if (stored !== undefined) return { json: stored };
+    const computed = await this.analyze(dataset, options);
+    await this.store.putCachedGraph(dataset.id, dataset.version, optionsKey, computed.json);
+    return computed;
+  }
+
+  private async analyze(dataset: Dataset, options: ReturnType<typeof resolveBuildOptions>): Promise<CachedGraph> {
     const [messages, people] = await Promise.all([
       this.store.getMessages(dataset.id, { chats: options.chats, ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: options.to } : {}) }),
       this.store.getPeople(dataset.id),

@@ -94,6 +94,16 @@ export const PG_MIGRATIONS: readonly ((t: (table: string) => string) => string)[
     PRIMARY KEY (dataset_id, key)
   );
   `,
+  // 4: analysis results (graph payload JSON) per dataset version and options (as SQLite's migration 4).
+  (t) => `
+  CREATE TABLE ${t('graph_results')} (
+    dataset_id text COLLATE "C" NOT NULL REFERENCES ${t('datasets')} (id) ON DELETE CASCADE,
+    dataset_version integer NOT NULL,
+    options_key text COLLATE "C" NOT NULL,
+    json text NOT NULL,
+    PRIMARY KEY (dataset_id, dataset_version, options_key)
+  );
+  `,
 ];
 
 /** The schema version this code writes: the number of migrations. */

@@ -12,6 +12,7 @@ import type { Dataset, Message, PersonProfile, SourceResult } from '../../shared
 import { DEFAULT_SESSION_OPTIONS } from '../pipeline/sessions.js';
 import { iso, migratePostgres, qualifier, SCHEMA_NAME } from './postgres-migrations.js';
 import { contextMethods } from './postgres-contexts.js';
+import { resultMethods } from './postgres-results.js';
 import { snapshotMethods } from './postgres-snapshots.js';
 import { StoreNotFoundError } from './sqlite.js';
 import type { MessageQuery, Store } from './types.js';
@@ -162,6 +163,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     getPeople: async (datasetId) => (await pool.query<Nullable<PersonProfile>>(sql.people, [datasetId])).rows.map(toPerson),
     ...snapshotMethods(pool, t),
     ...contextMethods(pool, transaction, t),
+    ...resultMethods(pool, t),
     close: async () => {
       if (closed) return;
       closed = true;

@@ -90,6 +90,16 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (dataset_id, key)
   );
   `,
+  // 4: analysis results (graph payload JSON) per dataset version and options.
+  `
+  CREATE TABLE graph_results (
+    dataset_id TEXT NOT NULL REFERENCES datasets (id) ON DELETE CASCADE,
+    dataset_version INTEGER NOT NULL,
+    options_key TEXT NOT NULL,
+    json TEXT NOT NULL,
+    PRIMARY KEY (dataset_id, dataset_version, options_key)
+  );
+  `,
 ];
 
 /** The schema version this code writes: the number of migrations. */

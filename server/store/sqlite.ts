@@ -13,6 +13,7 @@ import { countSessions } from '../pipeline/sessions.js';
 import { migrate } from './sqlite-migrations.js';
 import { snapshotMethods } from './sqlite-snapshots.js';
 import { contextMethods } from './sqlite-contexts.js';
+import { resultMethods } from './sqlite-results.js';
 import type { ImportRequest, MessageQuery, Store } from './types.js';
 
 export const DEFAULT_DB_FILE_NAME = 'chat-atlas.sqlite';
@@ -185,6 +186,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     getPeople: async (datasetId) => sql.people.all(datasetId).map(toPerson),
     ...snapshotMethods(db),
     ...contextMethods(db),
+    ...resultMethods(db),
     close: async () => void (db.open && db.close()),
   };
 }

@@ -80,5 +80,12 @@ export interface Store {
    */
   setContextOverrides(datasetId: string, overrides: ContextOverride[]): Promise<void>;
   getContextOverrides(datasetId: string): Promise<ContextOverride[]>;
+  /**
+   * Analysis results shared by every process on the database: a graph's
+   * JSON per dataset version and options key. Writing one drops the
+   * dataset's results for older versions.
+   */
+  getCachedGraph(datasetId: string, version: number, optionsKey: string): Promise<string | undefined>;
+  putCachedGraph(datasetId: string, version: number, optionsKey: string, json: string): Promise<void>;
   close(): Promise<void>;
 }

@@ -39,10 +39,10 @@ const walSize = (dataDir: string) => {
 };
 
 /**
- * POSTs a multipart upload with node:http. With `pause`, half the body goes, then `pause()` is awaited
- * before the rest: a request still arriving.
+ * POSTs a multipart upload with node:http (through `agent` if given). With `pause`, half the body goes,
+ * then `pause()` is awaited before the rest: a request still arriving.
  */
-function postUpload(baseUrl: string, fileName: string, content: string, pause?: () => Promise<void>): Promise<{ status: number; body: string }> {
+function postUpload(baseUrl: string, fileName: string, content: string, agent?: http.Agent, pause?: () => Promise<void>): Promise<{ status: number; body: string }> {
   const boundary = `----crash-${Date.now()}`;
   const body = Buffer.concat([
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n`),
@@ -50,7 +50,7 @@ function postUpload(baseUrl: string, fileName: string, content: string, pause?: 
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
   return new Promise((resolve, reject) => {
-    const request = http.request(`${baseUrl}/api/datasets`, { method: 'POST', headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': body.length } }, (res) => {
+    const request = http.request(`${baseUrl}/api/datasets`, { method: 'POST', agent, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': body.length } }, (res) => {
       let text = '';
       res.on('data', (chunk: Buffer) => (text += chunk.toString()));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
@@ -150,23 +150,29 @@ describe('SIGTERM', () => {
     }
   }, 120_000);
 
-  it('waits for an upload still arriving when the signal comes', async () => {
+  it('waits for an upload still arriving, then exits at once though the client keeps its connection', async () => {
     const dataDir = tempDir('term-slow');
     dirs.push(dataDir);
     const server = await start(await freePort(), dataDir);
     let exitedEarly = false;
     void server.exited.then(() => (exitedEarly = true));
-    const res = await postUpload(server.baseUrl, 'slow.csv', bigCsv(2_000), async () => {
-      await new Promise((r) => setTimeout(r, 300)); // the server has the headers and half the body
-      server.child.kill('SIGTERM');
-      await new Promise((r) => setTimeout(r, 700));
-      expect(exitedEarly, 'the server quit with a request half received').toBe(false);
-    });
-    expect(res.status, res.body).toBe(201);
-    expect(DatasetSchema.parse(JSON.parse(res.body)).counts.messages).toBe(2_000);
-    const t0 = Date.now();
-    expect(await server.exited, server.output()).toEqual({ code: 0, signal: null });
-    console.log('exit after answer', Date.now() - t0);
-    expect(walSize(dataDir)).toBe(0);
+    // Like a browser: the connection stays open for reuse after the answer.
+    const agent = new http.Agent({ keepAlive: true, timeout: 120_000 });
+    try {
+      const res = await postUpload(server.baseUrl, 'slow.csv', bigCsv(2_000), agent, async () => {
+        await new Promise((r) => setTimeout(r, 300)); // the server has the headers and half the body
+        server.child.kill('SIGTERM');
+        await new Promise((r) => setTimeout(r, 700));
+        expect(exitedEarly, 'the server quit with a request half received').toBe(false);
+      });
+      const answeredAt = Date.now();
+      expect(res.status, res.body).toBe(201);
+      expect(DatasetSchema.parse(JSON.parse(res.body)).counts.messages).toBe(2_000);
+      expect(await server.exited, server.output()).toEqual({ code: 0, signal: null });
+      expect(Date.now() - answeredAt, 'exit waited for the idle kept-alive connection').toBeLessThan(2_000);
+      expect(walSize(dataDir)).toBe(0);
+    } finally {
+      agent.destroy();
+    }
   }, 60_000);
 });

@@ -38,7 +38,8 @@ export interface ServerProcess {
 export function spawnServer(env: Record<string, string>): Omit<ServerProcess, 'baseUrl'> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/server.ts'], {
     cwd: ROOT,
-    env: { ...process.env, ATLAS_TOKEN: '', HOST: '127.0.0.1', LOAD_DEMO: 'false', LOG_LEVEL: 'warn', RATE_LIMIT_WRITES_PER_MINUTE: '10000', ...env },
+    // SQLite under DATA_DIR even when the environment names a PostgreSQL database.
+    env: { ...process.env, DATABASE_URL: '', ATLAS_TOKEN: '', HOST: '127.0.0.1', LOAD_DEMO: 'false', LOG_LEVEL: 'warn', RATE_LIMIT_WRITES_PER_MINUTE: '10000', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -342,7 +342,24 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         await store.deleteDataset(doomed.id);
         expect(await store.getSnapshot('gone')).toBeUndefined();
         expect(await store.countSnapshots(doomed.id)).toBe(0);
-        expect(await store.getSnapshot('stays')).toStrictEqual(snapshot(kept.id, 'stays'));
+                expect(await store.getSnapshot('stays')).toStrictEqual(snapshot(kept.id, 'stays'));
+      });
+    });
+
+    describe('cached graphs', () => {
+      it('keeps a result per version and options, drops older versions, and goes with the dataset', async () => {
+        const { id } = await store.importFiles({ name: 'd', files: [] });
+        expect(await store.getCachedGraph(id, 1, '{"seed":1}')).toBeUndefined();
+        await store.putCachedGraph(id, 1, '{"seed":1}', '{"v":1}');
+        await store.putCachedGraph(id, 1, '{"seed":2}', '{"v":1,"s":2}');
+        expect(await store.getCachedGraph(id, 1, '{"seed":1}')).toBe('{"v":1}');
+        await store.putCachedGraph(id, 2, '{"seed":1}', '{"v":2}');
+        expect(await store.getCachedGraph(id, 1, '{"seed":2}')).toBeUndefined();
+        expect(await store.getCachedGraph(id, 2, '{"seed":1}')).toBe('{"v":2}');
+        await store.deleteDataset(id);
+        expect(await store.getCachedGraph(id, 2, '{"seed":1}')).toBeUndefined();
+        await store.putCachedGraph(id, 3, '{"seed":1}', '{"v":3}'); // a late write for a deleted dataset is dropped
+        expect(await store.getCachedGraph(id, 3, '{"seed":1}')).toBeUndefined();
       });
     });
   });
