@@ -9,6 +9,8 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
+/** tsx's loader by URL, so the child finds it whatever the working directory. */
+const TSX = import.meta.resolve('tsx');
 
 export interface ChildOutcome<T> {
   value: T;
@@ -30,7 +32,7 @@ type Reply = { ok: true; value: unknown; maxRssBytes: number; cpuMs: number } | 
 export function startChild<T>(task: string, args: unknown, timeoutMs: number): RunningChild<T> {
   const started = performance.now();
   const child: ChildProcess = fork(WORKER, [], {
-    execArgv: ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx'],
+    execArgv: ['--expose-gc', '--max-old-space-size=8192', '--import', TSX],
     serialization: 'advanced',
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -76,6 +76,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         'worker-src': ["'self'", 'blob:'],
         'img-src': ["'self'", 'data:', 'blob:'],
         'style-src': ["'self'", "'unsafe-inline'"],
+        // Over plain HTTP on a LAN address this would send the page's scripts to https and leave it blank.
+        'upgrade-insecure-requests': null,
       },
     },
   });
@@ -107,7 +109,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (fs.existsSync(path.join(clientDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: clientDir, prefix: '/', wildcard: false });
     // Snapshot links open the explorer itself, which reads the snapshot id from its path.
-    for (const route of ['/s/:id', '/embed/:id']) app.get(route, { schema: { hide: true } }, (_request, reply) => reply.sendFile('index.html'));
+    app.get('/s/:id', { schema: { hide: true } }, (_request, reply) => reply.sendFile('index.html'));
+    // An embed is meant for other sites' iframes (a blog post, a talk's slides): allow any framing ancestor there only.
+    app.get('/embed/:id', { schema: { hide: true } }, (_request, reply) => {
+      const csp = String(reply.getHeader('content-security-policy') ?? '');
+      reply.header('content-security-policy', csp.replace(/frame-ancestors [^;]*/, 'frame-ancestors *'));
+      reply.removeHeader('x-frame-options');
+      return reply.sendFile('index.html');
+    });
   } else {
     app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.type('text/html; charset=utf-8').send(PLACEHOLDER));
   }

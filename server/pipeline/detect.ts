@@ -35,7 +35,15 @@ export function detectFormat(text: string, fileName: string): FormatId {
     if (/^\s*[[{]/.test(head)) {
       const container = readJsonContainer(text, fileName);
       const first = container.kind === 'document' ? container.value : container.records[0]?.value;
-      const keys = first && typeof first === 'object' ? Object.keys(Array.isArray(first) ? (first[0] ?? {}) : first).slice(0, 8) : [];
+      const sample = Array.isArray(first) ? first[0] : first;
+      // Only a plain object's first few keys, counted without enumerating them all (a huge string has millions).
+      const keys: string[] = [];
+      if (sample !== null && typeof sample === 'object' && !Array.isArray(sample)) {
+        for (const k in sample as object) {
+          keys.push(k);
+          if (keys.length === 8) break;
+        }
+      }
       throw new TranscriptError('unknown_format', `${fileName} is JSON, but not an export Chat Atlas knows${keys.length ? ` (fields: ${keys.join(', ')})` : ''}. Chat Atlas reads: ${formatList()}`, {
         file: fileName,
         formats: Object.keys(FORMATS),

@@ -56,6 +56,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
       const code = FASTIFY_CODES[fastifyCode] ?? own ?? (status === 413 ? 'too_large' : status === 415 ? 'unsupported_media_type' : 'invalid_request');
       return reply.code(status).send({ error: { code, message: error.message } });
     }
+    // SQLite's lock held longer than busy_timeout by another process (a long CLI import): try again shortly.
+    if ((error as { code?: string }).code === 'SQLITE_BUSY' || (error as { code?: string }).code === 'SQLITE_BUSY_SNAPSHOT') {
+      return reply.code(503).header('retry-after', '5').send({ error: { code: 'busy', message: 'The database is busy with another import; try again in a few seconds.' } });
+    }
     request.log.error({ err: error }, 'unexpected error');
     return reply.code(500).send({ error: { code: 'internal_error', message: 'Something went wrong on our side; it has been logged.' } });
   });

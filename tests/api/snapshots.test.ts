@@ -70,3 +70,20 @@ describe('snapshots', () => {
     expect((await t.app.inject(`/api/snapshots/${created.id}`)).statusCode).toBe(404);
   });
 });
+
+describe('embedding', () => {
+  it('lets any site frame /embed/:id, and no other page', async () => {
+    const built = await buildTestApp({}, true);
+    try {
+      const embed = await built.app.inject('/embed/AAAAAAAAAAAAAAAAAAAAAA');
+      expect(embed.statusCode).toBe(200);
+      expect(embed.headers['content-security-policy']).toContain('frame-ancestors *');
+      expect(embed.headers['x-frame-options']).toBeUndefined();
+      const page = await built.app.inject('/s/AAAAAAAAAAAAAAAAAAAAAA');
+      expect(page.headers['content-security-policy']).toContain("frame-ancestors 'self'");
+      expect(page.headers['x-frame-options']).toBe('SAMEORIGIN');
+    } finally {
+      await built.close();
+    }
+  });
+});

@@ -73,7 +73,7 @@ describe('another process writing the same database', () => {
     const file = path.join(dataDir, 'cli.csv');
     fs.writeFileSync(file, bigCsv(5_000, 40, '#cli'));
     const cli = (n: number) =>
-      promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'import', file, '--dataset', `cli${n}`, '--data-dir', dataDir], { cwd: ROOT });
+      promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'import', file, '--dataset', `cli${n}`, '--data-dir', dataDir], { cwd: ROOT, env: { ...process.env, DATABASE_URL: '' } });
     const results = await Promise.allSettled([cli(0), ...Array.from({ length: 6 }, (_, i) => upload(i, 'w')), cli(1)]);
 
     const failures = results.flatMap((r) => (r.status === 'rejected' ? [String((r.reason as { stderr?: string }).stderr ?? r.reason)] : []));

@@ -13,11 +13,17 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function buildTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+/** With `withClient`, the app serves a minimal built page (for routes that serve it: /s/:id, /embed/:id). */
+export async function buildTestApp(overrides: Partial<Config> = {}, withClient = false): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chat-atlas-test-'));
   const config = readConfig({}, { DATA_DIR: dataDir, LOG_LEVEL: 'silent', LOAD_DEMO: false, ...overrides });
   const store = openSqliteStore({ dataDir });
-  const app = await buildApp({ config, store, clientDir: path.join(dataDir, 'no-client') });
+  const clientDir = path.join(dataDir, withClient ? 'client' : 'no-client');
+  if (withClient) {
+    fs.mkdirSync(clientDir);
+    fs.writeFileSync(path.join(clientDir, 'index.html'), '<!doctype html><title>Chat Atlas</title>');
+  }
+  const app = await buildApp({ config, store, clientDir });
   return {
     app,
     dataDir,

@@ -17,6 +17,51 @@ export function stripAssignmentPrefix(text: string): string {
   return match ? text.slice(match[0].length) : text;
 }
 
+/**
+ * Deepest nesting accepted. JSON.parse copes with any depth, but every
+ * recursive walk after it (ours, JSON.stringify, a library's) would overflow
+ * the stack on a hostile file; no real export nests past a few dozen.
+ */
+export const MAX_JSON_DEPTH = 1000;
+
+/** Whether brackets nest deeper than `limit` outside strings: one linear scan, no recursion. */
+export function nestsDeeperThan(text: string, limit = MAX_JSON_DEPTH): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > limit) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
+
+/** JSON.parse that refuses nesting past MAX_JSON_DEPTH (throws a SyntaxError-like Error). */
+export function parseJsonSafely(text: string): unknown {
+  if (nestsDeeperThan(text)) throw new Error(`nested deeper than ${MAX_JSON_DEPTH} levels`);
+  return JSON.parse(text);
+}
+
+/** A short description of a JSON value for messages: `a string`, `an array of 3`, `an object with id, text`. Never recursive. */
+export function describeJson(value: unknown): string {
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  if (value === null) return 'null';
+  if (typeof value === 'object') {
+    const keys: string[] = [];
+    for (const k in value as object) {
+      keys.push(k);
+      if (keys.length === 5) break;
+    }
+    return keys.length ? `an object with ${keys.join(', ')}` : 'an empty object';
+  }
+  return typeof value === 'string' ? `a string "${value.slice(0, 30)}"` : `${typeof value} ${String(value).slice(0, 30)}`;
+}
+
 /** 1-based line of a character offset. */
 export function lineAt(text: string, offset: number): number {
   let line = 1;
@@ -47,7 +92,15 @@ export function excerpt(s: string, max = 60): string {
  */
 export function readJsonContainer(text: string, fileName: string): JsonContainer {
   const body = stripAssignmentPrefix(text);
+  if (nestsDeeperThan(body)) {
+    // One document that deep is refused; JSON Lines lose only the lines that deep (checked per line below).
+    const lines = body.split(/\r?\n/).filter((l) => l.trim() !== '');
+    if (lines.length <= 1 || /^\s*\[/.test(body)) {
+      throw new TranscriptError('unreadable_file', `${fileName}: JSON nested deeper than ${MAX_JSON_DEPTH} levels; no export does that`, { file: fileName, line: 1 });
+    }
+  }
   try {
+    if (nestsDeeperThan(body)) throw new Error('too deep for one document');
     return { kind: 'document', value: JSON.parse(body) };
   } catch (documentError) {
     const lines = body.split(/\r?\n/);
@@ -64,6 +117,10 @@ export function readJsonContainer(text: string, fileName: string): JsonContainer
     const skipped: Skipped[] = [];
     lines.forEach((raw, i) => {
       if (raw.trim() === '') return;
+      if (nestsDeeperThan(raw)) {
+        skipped.push({ line: i + 1, reason: `nested deeper than ${MAX_JSON_DEPTH} levels` });
+        return;
+      }
       try {
         const value: unknown = JSON.parse(raw);
         // A record is an object or array; a bare `13` is a fragment of a pretty-printed document.

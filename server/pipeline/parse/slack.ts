@@ -11,7 +11,7 @@
  */
 import { personKey, type PersonProfile, type Skipped } from '../../../shared/index.js';
 import { TranscriptError } from '../errors.js';
-import { isObject, readJsonContainer, str } from './read-json.js';
+import { isObject, parseJsonSafely, readJsonContainer, str } from './read-json.js';
 import { extractHashtags, toIsoTime } from './text.js';
 import type { ParsedMessage, ParseContext, ParseResult, Parser } from './types.js';
 
@@ -158,7 +158,7 @@ function tally(skipped: Skipped[]): string[] {
 function jsonArray(file: SlackFile | undefined, warnings: string[]): Json[] {
   if (!file) return [];
   try {
-    const v: unknown = JSON.parse(file.text.replace(/^\uFEFF/, ''));
+    const v: unknown = parseJsonSafely(file.text.replace(/^\uFEFF/, ''));
     if (Array.isArray(v)) return v.filter(isObject);
   } catch {
     /* reported below */

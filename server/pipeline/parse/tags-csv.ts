@@ -8,7 +8,7 @@
 import { personKey, type PersonProfile, type Skipped } from '../../../shared/index.js';
 import { csvHeader, missingColumnsError, noMessagesError, readCsv } from './csv-reader.js';
 import { readTableDate } from './csv.js';
-import { isObject, str } from './read-json.js';
+import { isObject, parseJsonSafely, str } from './read-json.js';
 import { extractHashtags, extractMentionHandles, retweetedHandle } from './text.js';
 import { unescapeTweetText } from './twitter-common.js';
 import type { ParseContext, ParsedMessage, Parser, ParseResult } from './types.js';
@@ -56,7 +56,7 @@ function readEntities(json: string | undefined): { mentions: Named[]; hashtags: 
   if (!json) return undefined;
   let value: unknown;
   try {
-    value = JSON.parse(json);
+    value = parseJsonSafely(json);
   } catch {
     return undefined;
   }

@@ -18,7 +18,7 @@
 import { personKey, type PersonProfile, type Skipped } from '../../../shared/index.js';
 import { TranscriptError } from '../errors.js';
 import { htmlToText } from './html-to-text.js';
-import { isObject, readJsonContainer, str } from './read-json.js';
+import { isObject, parseJsonSafely, readJsonContainer, str } from './read-json.js';
 import { extractHashtags, toIsoTime } from './text.js';
 import type { ParsedMessage, Parser, ParseResult } from './types.js';
 
@@ -106,7 +106,7 @@ function quotedReference(m: Json): { id?: string; author?: PersonProfile } {
   if (!ref) return {};
   let content: unknown = ref.content;
   try {
-    if (typeof content === 'string') content = JSON.parse(content);
+    if (typeof content === 'string') content = parseJsonSafely(content);
   } catch {
     content = undefined; // a broken reference still names the parent by its attachment id
   }

@@ -6,7 +6,7 @@
  */
 import type { ParsedMessage, ParseContext, ParseResult, Parser } from './types.js';
 import type { Skipped } from '../../../shared/index.js';
-import { isObject, readJsonContainer, str } from './read-json.js';
+import { describeJson, isObject, readJsonContainer, str } from './read-json.js';
 import { retweetedHandle } from './text.js';
 import {
   ProfileBook, describeFound, handleFromStatusUrl, handleFromUrlEntities, hashtagsFrom, mentionHandlesFrom, mentionKeys,
@@ -179,7 +179,7 @@ function parse(text: string, { fileName }: ParseContext): ParseResult {
   const messages: ParsedMessage[] = [];
   let timesFromIds = 0;
   for (const { where, value } of records) {
-    const result = isObject(value) ? readStatus(value, owner, book, () => timesFromIds++) : `not a status: ${JSON.stringify(value)?.slice(0, 40)}`;
+    const result = isObject(value) ? readStatus(value, owner, book, () => timesFromIds++) : `not a status: ${describeJson(value)}`;
     if (typeof result === 'string') {
       const notice = isObject(value) ? ['delete', 'limit', 'scrub_geo', 'status_withheld', 'warning'].find((k) => k in value) : undefined;
       skipped.push(skip(where, notice ? `stream notice "${notice}", not a status` : result));

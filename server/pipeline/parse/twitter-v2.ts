@@ -7,7 +7,7 @@
  */
 import type { ParsedMessage, ParseContext, ParseResult, Parser } from './types.js';
 import type { Skipped } from '../../../shared/index.js';
-import { isObject, readJsonContainer, str } from './read-json.js';
+import { describeJson, isObject, readJsonContainer, str } from './read-json.js';
 import { retweetedHandle } from './text.js';
 import {
   ProfileBook, describeFound, handleFromUrlEntities, hashtagsFrom, mentionHandlesFrom, mentionKeys, noMessagesError,
@@ -184,7 +184,7 @@ function parse(text: string, { fileName }: ParseContext): ParseResult {
   const messages: ParsedMessage[] = [];
   let timesFromIds = 0;
   for (const { where, value, reason } of items) {
-    const result = reason ?? (isObject(value) ? readTweet(value, pool, book, () => timesFromIds++) : `not a tweet: ${JSON.stringify(value)?.slice(0, 40)}`);
+    const result = reason ?? (isObject(value) ? readTweet(value, pool, book, () => timesFromIds++) : `not a tweet: ${describeJson(value)}`);
     if (typeof result === 'string') skipped.push(skip(where, result));
     else messages.push(result);
   }
