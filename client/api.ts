@@ -23,8 +23,20 @@ function failure(status: number, body: unknown, url: string): ApiFailure {
     : new ApiFailure(`${url}: HTTP ${status}`, status, 'http_error');
 }
 
+const TOKEN_KEY = 'chat-atlas-token';
+
+/** The server's write token, when this browser was given one (kept for the tab's session only). */
+export function setToken(token: string): void {
+  sessionStorage.setItem(TOKEN_KEY, token);
+}
+
+function authHeaders(): Record<string, string> {
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  return token ? { authorization: `Bearer ${token}` } : {};
+}
+
 async function getJson(url: string): Promise<unknown> {
-  const response = await fetch(url, { headers: { accept: 'application/json' } });
+  const response = await fetch(url, { headers: { accept: 'application/json', ...authHeaders() } });
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) throw failure(response.status, body, url);
   return body;
@@ -53,6 +65,7 @@ export function uploadDataset(files: File[], name: string, onProgress: (p: Uploa
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', '/api/datasets');
+    for (const [name, value] of Object.entries(authHeaders())) xhr.setRequestHeader(name, value);
     xhr.responseType = 'json';
     xhr.upload.onprogress = (e) => onProgress({ sent: e.lengthComputable ? e.loaded / e.total : 0, phase: 'uploading' });
     xhr.upload.onload = () => onProgress({ sent: 1, phase: 'importing' });
@@ -89,7 +102,7 @@ export async function fetchPerson(datasetId: string, key: string): Promise<Perso
 }
 
 export async function createSnapshot(input: SnapshotInput): Promise<SnapshotCreated> {
-  const response = await fetch('/api/snapshots', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
+  const response = await fetch('/api/snapshots', { method: 'POST', headers: { 'content-type': 'application/json', ...authHeaders() }, body: JSON.stringify(input) });
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) throw failure(response.status, body, '/api/snapshots');
   return SnapshotCreatedSchema.parse(body);

@@ -6,7 +6,8 @@
  */
 import Sigma from 'sigma';
 import { DEFAULT_VIEW_STATE, encodeViewState, type Dataset, type GraphQuery, type SessionSummary, type Snapshot, type ViewState } from '../shared/index.js';
-import { fetchGraph, fetchMessages, fetchPeers, fetchPerson, fetchSnapshot, listDatasets, type PersonProfileView } from './api.js';
+import { ApiFailure, fetchGraph, fetchMessages, fetchPeers, fetchPerson, fetchSnapshot, listDatasets, type PersonProfileView } from './api.js';
+import { tokenForm } from './ui/token-form.js';
 import { downloadBlob, viewToPng } from './graph/export-png.js';
 import { attachKeyboard } from './graph/keyboard.js';
 import { startRefine, type RefineHandle } from './graph/refine.js';
@@ -390,4 +391,7 @@ async function start(): Promise<void> {
   }
 }
 
-start().catch((error: unknown) => setStatus(`Could not start: ${error instanceof Error ? error.message : String(error)}`));
+start().catch((error: unknown) => {
+  setStatus(`Could not start: ${error instanceof Error ? error.message : String(error)}`);
+  if (error instanceof ApiFailure && error.status === 401) els.status.append(' ', tokenForm(() => location.reload()));
+});

@@ -4,7 +4,8 @@
  * of what others will see before anything is shared.
  */
 import type { Privacy, SnapshotInput } from '../../shared/index.js';
-import { createSnapshot } from '../api.js';
+import { ApiFailure, createSnapshot } from '../api.js';
+import { tokenForm } from './token-form.js';
 import { announce } from './announcer.js';
 import { h } from './dom.js';
 
@@ -69,6 +70,7 @@ export function openShareDialog(dialog: HTMLDialogElement, ctx: ShareContext): v
       })
       .catch((e: unknown) => {
         result.textContent = `Could not create the link: ${e instanceof Error ? e.message : String(e)}`;
+        if (e instanceof ApiFailure && e.status === 401) result.append(tokenForm(() => create.click()));
       })
       .finally(() => {
         create.disabled = false;

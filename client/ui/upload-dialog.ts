@@ -7,6 +7,7 @@ import type { Dataset } from '../../shared/index.js';
 import { ApiFailure, uploadDataset } from '../api.js';
 import { announce } from './announcer.js';
 import { h } from './dom.js';
+import { tokenForm } from './token-form.js';
 
 export function openUploadDialog(dialog: HTMLDialogElement, onDone: (dataset: Dataset) => void | Promise<void>): void {
   let files: File[] = [];
@@ -75,6 +76,7 @@ export function openUploadDialog(dialog: HTMLDialogElement, onDone: (dataset: Da
         submit.disabled = false;
         message.textContent = error instanceof ApiFailure ? `Not imported: ${error.message}` : 'Not imported: the upload failed.';
         announce(message.textContent);
+        if (error instanceof ApiFailure && error.status === 401) message.append(tokenForm(() => form.requestSubmit()));
       });
   });
   dialog.replaceChildren(form);

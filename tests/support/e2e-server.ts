@@ -4,17 +4,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { inject } from 'vitest';
 import { buildApp } from '../../server/app.js';
-import { readConfig } from '../../server/config.js';
+import { readConfig, type Config } from '../../server/config.js';
 import { loadDemoIfEmpty } from '../../server/demo.js';
 import { openSqliteStore } from '../../server/store/sqlite.js';
 
-export async function startDemoServer(): Promise<{ baseUrl: string; close(): Promise<void> }> {
+export async function startDemoServer(overrides: Partial<Config> = {}): Promise<{ baseUrl: string; close(): Promise<void> }> {
   const clientDir = inject('clientDir');
   if (!fs.existsSync(path.join(clientDir, 'index.html'))) throw new Error('the client is not built (vitest global setup builds it)');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chat-atlas-e2e-'));
   const store = openSqliteStore({ dataDir });
   await loadDemoIfEmpty(store);
-  const app = await buildApp({ config: readConfig({}, { DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), store, clientDir });
+  const app = await buildApp({ config: readConfig({}, { DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...overrides }), store, clientDir });
   const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     baseUrl,
