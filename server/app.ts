@@ -26,6 +26,7 @@ import peopleRoutes from './routes/datasets/people.js';
 import snapshotRoutes from './routes/snapshots/index.js';
 import messageRoutes from './routes/datasets/messages.js';
 import contextRoutes from './routes/datasets/context.js';
+import flagRoutes from './routes/datasets/flags.js';
 import type { Store } from './store/types.js';
 
 declare module 'fastify' {
@@ -104,6 +105,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(snapshotRoutes);
   await app.register(messageRoutes);
   await app.register(contextRoutes);
+  await app.register(flagRoutes);
 
   const clientDir = options.clientDir ?? CLIENT_DIR;
   if (fs.existsSync(path.join(clientDir, 'index.html'))) {

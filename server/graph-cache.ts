@@ -58,9 +58,13 @@ export class GraphCache {
       this.store.getMessages(dataset.id, { chats: options.chats, ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: options.to } : {}) }),
       this.store.getPeople(dataset.id),
     ]);
-    const contexts = await datasetContexts(this.store, dataset.id, people);
+    const [contexts, flags] = await Promise.all([datasetContexts(this.store, dataset.id, people), this.store.getPersonFlags(dataset.id)]);
+    const flagged = (flag: string) => new Set(flags.filter((f) => f.flag === flag).map((f) => f.key));
     const payload = analyze(
-      { messages, people, dataset: { id: dataset.id, name: dataset.name, version: dataset.version }, sectorOf: contexts.sectorOf, regionOf: contexts.regionOf },
+      {
+        messages, people, dataset: { id: dataset.id, name: dataset.name, version: dataset.version },
+        sectorOf: contexts.sectorOf, regionOf: contexts.regionOf, optedOut: flagged('opt-out'), relays: flagged('relay'),
+      },
       options,
     );
     return { json: JSON.stringify(payload) };

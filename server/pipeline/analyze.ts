@@ -21,6 +21,10 @@ export interface AnalyzeInput {
   /** Sector/region of a person; default: inferred from `people` (context/). */
   sectorOf?: (key: string) => string;
   regionOf?: (key: string) => string;
+  /** People who opted out: their messages are left out entirely, so they are nowhere in the graph. */
+  optedOut?: ReadonlySet<string>;
+  /** Relay accounts: their messages count for the chat, not as ties (see buildGraph). */
+  relays?: ReadonlySet<string>;
 }
 
 /** Messages within the options' chats and time window. */
@@ -59,9 +63,10 @@ export function analyze(input: AnalyzeInput, optionsInput: BuildOptionsInput = {
   const regions = new Set(options.regions);
   const inContext = (key: string) => (sectors.size === 0 || sectors.has(sectorOf(key))) && (regions.size === 0 || regions.has(regionOf(key)));
 
-  const messages = selectMessages(input.messages, options).filter((m) => inContext(m.author));
+  const optedOut = input.optedOut ?? new Set<string>();
+  const messages = selectMessages(input.messages, options).filter((m) => inContext(m.author) && !optedOut.has(m.author));
   const sessions = splitSessions(messages, options);
-  const graph = buildGraph(messages, sessions, options);
+  const graph = buildGraph(messages, sessions, options, input.relays);
   const communities = detectCommunities(graph, options);
 
   const profiles = new Map(input.people.map((p) => [p.key, p]));

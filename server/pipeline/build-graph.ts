@@ -83,7 +83,11 @@ class PairAccumulator {
   }
 }
 
-export function buildGraph(messages: readonly Message[], sessions: readonly Session[], options: GraphBuildOptions): CoParticipationGraph {
+/**
+ * `relays`: accounts that relay others' words (an anonymous-question account,
+ * a chat's bot): their messages count for the chat, but make no one's ties.
+ */
+export function buildGraph(messages: readonly Message[], sessions: readonly Session[], options: GraphBuildOptions, relays: ReadonlySet<string> = new Set()): CoParticipationGraph {
   const enabled = new Set(options.kinds);
   const authors = [...new Set(messages.map((m) => m.author))].sort();
   const index = new Map(authors.map((a, i) => [a, i]));
@@ -94,18 +98,19 @@ export function buildGraph(messages: readonly Message[], sessions: readonly Sess
 
   for (const m of messages) {
     const from = index.get(m.author)!;
+    if (relays.has(m.author)) continue;
     if (m.kind === 'repost') {
       const to = m.repostOf === undefined ? undefined : index.get(m.repostOf);
-      if (enabled.has('repost') && to !== undefined) pairs.add('repost', from, to);
+      if (enabled.has('repost') && to !== undefined && !relays.has(m.repostOf!)) pairs.add('repost', from, to);
       continue;
     }
     const replyTo = m.replyToAuthor ?? (m.replyToId ? authorOfMessage.get(`${m.platform}:${m.replyToId}`) : undefined);
-    const replyIndex = replyTo === undefined ? undefined : index.get(replyTo);
+    const replyIndex = replyTo === undefined || relays.has(replyTo) ? undefined : index.get(replyTo);
     if (enabled.has('reply') && replyIndex !== undefined) pairs.add('reply', from, replyIndex);
     if (enabled.has('mention')) {
       for (const key of m.mentions) {
         const to = index.get(key);
-        if (to !== undefined && key !== replyTo) pairs.add('mention', from, to);
+        if (to !== undefined && key !== replyTo && !relays.has(key)) pairs.add('mention', from, to);
       }
     }
   }
@@ -124,7 +129,7 @@ export function buildGraph(messages: readonly Message[], sessions: readonly Sess
     for (const mi of session.members) {
       const m = messages[mi]!;
       const who = index.get(m.author)!;
-      if (m.kind === 'repost') continue;
+      if (m.kind === 'repost' || relays.has(m.author)) continue;
       participants.add(who);
       if (m.answer !== undefined) {
         const set = answerers.get(m.answer) ?? new Set<number>();

@@ -104,6 +104,22 @@ export const PG_MIGRATIONS: readonly ((t: (table: string) => string) => string)[
     PRIMARY KEY (dataset_id, dataset_version, options_key)
   );
   `,
+  // 5: person flags: opt-outs and relay accounts; dataset_id '*' is the global list (so no foreign key,
+  // and a trigger removes a dataset's flags with it), as SQLite's migration 5.
+  (t) => `
+  CREATE TABLE ${t('person_flags')} (
+    dataset_id text COLLATE "C" NOT NULL,
+    key text COLLATE "C" NOT NULL,
+    flag text NOT NULL CHECK (flag IN ('opt-out', 'relay')),
+    PRIMARY KEY (dataset_id, key, flag)
+  );
+  CREATE FUNCTION ${t('drop_person_flags')}() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    DELETE FROM ${t('person_flags')} WHERE dataset_id = OLD.id;
+    RETURN OLD;
+  END $$;
+  CREATE TRIGGER person_flags_cleanup AFTER DELETE ON ${t('datasets')} FOR EACH ROW EXECUTE FUNCTION ${t('drop_person_flags')}();
+  `,
 ];
 
 /** The schema version this code writes: the number of migrations. */

@@ -100,6 +100,19 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (dataset_id, dataset_version, options_key)
   );
   `,
+  // 5: person flags: opt-outs and relay accounts; dataset_id '*' is the global list (so no foreign key,
+  // and a trigger removes a dataset's flags with it).
+  `
+  CREATE TABLE person_flags (
+    dataset_id TEXT NOT NULL,
+    key TEXT NOT NULL,
+    flag TEXT NOT NULL CHECK (flag IN ('opt-out', 'relay')),
+    PRIMARY KEY (dataset_id, key, flag)
+  );
+  CREATE TRIGGER person_flags_cleanup AFTER DELETE ON datasets BEGIN
+    DELETE FROM person_flags WHERE dataset_id = old.id;
+  END;
+  `,
 ];
 
 /** The schema version this code writes: the number of migrations. */

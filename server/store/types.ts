@@ -53,6 +53,16 @@ export interface ContextOverride {
   evidence: string;
 }
 
+/** Person flags: `opt-out` (left out of every graph and export) and `relay` (messages count, ties do not). */
+export type PersonFlag = 'opt-out' | 'relay';
+
+/** Flags of a dataset; `datasetId` `*` holds the global opt-out list. */
+export interface FlaggedPerson {
+  datasetId: string;
+  key: string;
+  flag: PersonFlag;
+}
+
 export interface Store {
   /**
    * Stores every file of the request in one transaction: all of it lands or
@@ -85,6 +95,14 @@ export interface Store {
    * JSON per dataset version and options key. Writing one drops the
    * dataset's results for older versions.
    */
+  /**
+   * Sets or clears a flag for a person in a dataset (or `*`: every dataset)
+   * and bumps the version of the dataset(s) concerned, so every cached graph
+   * is recomputed on the next request.
+   */
+  setPersonFlag(datasetId: string, key: string, flag: PersonFlag, on: boolean): Promise<void>;
+  /** A dataset's flags, the global ones included. */
+  getPersonFlags(datasetId: string): Promise<FlaggedPerson[]>;
   getCachedGraph(datasetId: string, version: number, optionsKey: string): Promise<string | undefined>;
   putCachedGraph(datasetId: string, version: number, optionsKey: string, json: string): Promise<void>;
   close(): Promise<void>;

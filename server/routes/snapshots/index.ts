@@ -6,9 +6,10 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ApiErrorSchema, SnapshotCreatedSchema, SnapshotInputSchema, SnapshotSchema, type Snapshot } from '../../../shared/index.js';
+import { ApiErrorSchema, SnapshotCreatedSchema, SnapshotInputSchema, SnapshotSchema, type GraphPayload, type Snapshot } from '../../../shared/index.js';
 import { notFound } from '../../plugins/errors.js';
 import { withPrivacy } from '../../privacy.js';
+import { removePeople } from '../../pipeline/export/remove-people.js';
 
 const SnapshotParamsSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'not a snapshot id') });
 
@@ -52,8 +53,11 @@ const snapshots: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const s = await app.store.getSnapshot(request.params.id);
       if (!s) throw notFound('snapshot');
-      // Assembled from the stored JSON texts: the payload is served exactly as it was stored.
-      const json = `{"id":${JSON.stringify(s.id)},"createdAt":${JSON.stringify(s.createdAt)},"datasetId":${JSON.stringify(s.datasetId)},"datasetVersion":${s.datasetVersion},"options":${s.options},"view":${s.view},"privacy":${JSON.stringify(s.privacy)},"payload":${s.payload}}`;
+      // Someone who opted out since leaves named snapshots too (pseudonymous ones never named them).
+      const optedOut = new Set((await app.store.getPersonFlags(s.datasetId)).filter((f) => f.flag === 'opt-out').map((f) => f.key));
+      const payloadJson = s.privacy === 'named' && optedOut.size > 0 ? JSON.stringify(removePeople(JSON.parse(s.payload) as GraphPayload, optedOut)) : s.payload;
+      // Assembled from the stored JSON texts: otherwise the payload is served exactly as it was stored.
+      const json = `{"id":${JSON.stringify(s.id)},"createdAt":${JSON.stringify(s.createdAt)},"datasetId":${JSON.stringify(s.datasetId)},"datasetVersion":${s.datasetVersion},"options":${s.options},"view":${s.view},"privacy":${JSON.stringify(s.privacy)},"payload":${payloadJson}}`;
       return reply.type('application/json; charset=utf-8').send(json as unknown as Snapshot);
     },
   );

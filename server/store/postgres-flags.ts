@@ -1,0 +1,29 @@
+/** Person flags in PostgreSQL (see Store.setPersonFlag), as sqlite-flags.ts keeps them. */
+import type pg from 'pg';
+import { StoreNotFoundError } from './sqlite.js';
+import type { FlaggedPerson, Store } from './types.js';
+
+type Transaction = <T>(work: (client: pg.PoolClient) => Promise<T>) => Promise<T>;
+
+export function flagMethods(pool: pg.Pool, transaction: Transaction, t: (table: string) => string): Pick<Store, 'setPersonFlag' | 'getPersonFlags'> {
+  const table = t('person_flags');
+  const now = "date_trunc('milliseconds', clock_timestamp())";
+  return {
+    setPersonFlag: (datasetId, key, flag, on) =>
+      transaction(async (client) => {
+        if (datasetId === '*') await client.query(`UPDATE ${t('datasets')} SET version = version + 1, updated_at = ${now}`);
+        else if ((await client.query(`UPDATE ${t('datasets')} SET version = version + 1, updated_at = ${now} WHERE id = $1`, [datasetId])).rowCount === 0) {
+          throw new StoreNotFoundError(`dataset ${datasetId} not found`);
+        }
+        if (on) await client.query(`INSERT INTO ${table} (dataset_id, key, flag) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [datasetId, key, flag]);
+        else await client.query(`DELETE FROM ${table} WHERE dataset_id = $1 AND key = $2 AND flag = $3`, [datasetId, key, flag]);
+      }),
+    getPersonFlags: async (datasetId) => {
+      const { rows } = await pool.query<{ dataset_id: string; key: string; flag: FlaggedPerson['flag'] }>(
+        `SELECT dataset_id, key, flag FROM ${table} WHERE dataset_id IN ($1, '*') ORDER BY dataset_id, key, flag`,
+        [datasetId],
+      );
+      return rows.map((r) => ({ datasetId: r.dataset_id, key: r.key, flag: r.flag }));
+    },
+  };
+}

@@ -1,0 +1,23 @@
+/** Person flags in SQLite (see Store.setPersonFlag). */
+import type { Database } from 'better-sqlite3';
+import type { FlaggedPerson, Store } from './types.js';
+
+export function flagMethods(db: Database): Pick<Store, 'setPersonFlag' | 'getPersonFlags'> {
+  const add = db.prepare('INSERT OR IGNORE INTO person_flags (dataset_id, key, flag) VALUES (?, ?, ?)');
+  const remove = db.prepare('DELETE FROM person_flags WHERE dataset_id = ? AND key = ? AND flag = ?');
+  const bumpOne = db.prepare('UPDATE datasets SET version = version + 1, updated_at = ? WHERE id = ?');
+  const bumpAll = db.prepare('UPDATE datasets SET version = version + 1, updated_at = ?');
+  const all = db.prepare<[string], { dataset_id: string; key: string; flag: FlaggedPerson['flag'] }>(
+    "SELECT dataset_id, key, flag FROM person_flags WHERE dataset_id IN (?, '*') ORDER BY dataset_id, key, flag",
+  );
+  const set = db.transaction((datasetId: string, key: string, flag: FlaggedPerson['flag'], on: boolean) => {
+    const now = new Date().toISOString();
+    if (datasetId === '*') bumpAll.run(now);
+    else if (bumpOne.run(now, datasetId).changes === 0) throw Object.assign(new Error(`dataset ${datasetId} not found`), { code: 'not_found', statusCode: 404 });
+    (on ? add : remove).run(datasetId, key, flag);
+  });
+  return {
+    setPersonFlag: async (datasetId, key, flag, on) => set.immediate(datasetId, key, flag, on),
+    getPersonFlags: async (datasetId) => all.all(datasetId).map((r) => ({ datasetId: r.dataset_id, key: r.key, flag: r.flag })),
+  };
+}
