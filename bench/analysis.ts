@@ -28,7 +28,7 @@ export interface AnalysisArgs {
   datasetId: string;
   /** Also run analyze() whole and measure the payload. */
   whole: boolean;
-  /** Write `n m` then `u v weight` lines here, for bench/igraph.py. */
+  /** Write `n m` then `u v weight` lines here, for bench/igraph-reference.py. */
   edgeList?: string;
 }
 

@@ -1,6 +1,6 @@
 /**
  * Our Louvain next to igraph's (issue 7, item 5): when /usr/bin/python3 can
- * import igraph, bench/igraph.py runs multilevel and Leiden on the weighted
+ * import igraph, bench/igraph-reference.py runs multilevel and Leiden on the weighted
  * edge list the analysis child wrote for each size. Targets: our
  * buildGraph + Louvain within 2× igraph's build + multilevel, and our
  * modularity no lower than igraph's − 0.005. Without igraph, one row says so.
@@ -14,7 +14,7 @@ import { fmtMs, missing, row, type Row } from './table.js';
 
 const run = promisify(execFile);
 const PYTHON = '/usr/bin/python3';
-const SCRIPT = fileURLToPath(new URL('./igraph.py', import.meta.url));
+const SCRIPT = fileURLToPath(new URL('./igraph-reference.py', import.meta.url));
 
 let available: Promise<boolean> | undefined;
 
@@ -49,7 +49,7 @@ export async function igraphSection(bench: Bench): Promise<Row[]> {
     try {
       const ours = await analysisOf(bench, size);
       if (!ours.edgeList) throw new Error('the analysis wrote no edge list');
-      const { stdout } = await run(PYTHON, [SCRIPT, ours.edgeList], { timeout: Math.max(10_000, bench.remainingMs()), maxBuffer: 1 << 20 });
+      const { stdout } = await run(PYTHON, [SCRIPT, ours.edgeList], { timeout: Math.round(Math.max(10_000, bench.remainingMs())), maxBuffer: 1 << 20 });
       const ig = JSON.parse(stdout) as IgraphFigures;
       const oursMs = ours.value.sessionsMs + ours.value.buildMs + ours.value.louvainMs;
       const theirsMs = ig.buildMs + ig.multilevelMs;

@@ -17,7 +17,7 @@ export interface ShareContext {
   downloadPng(): Promise<void>;
 }
 
-const EXPORTS: [string, string][] = [['gexf', 'GEXF (Gephi)'], ['graphml', 'GraphML (Cytoscape, networkx)'], ['nodes-csv', 'People (CSV)'], ['edges-csv', 'Ties (CSV)'], ['json', 'JSON (graphology)']];
+const EXPORTS: [string, string][] = [['svg', 'Picture (SVG, for slides and print)'], ['gexf', 'GEXF (Gephi)'], ['graphml', 'GraphML (Cytoscape, networkx)'], ['nodes-csv', 'People (CSV)'], ['edges-csv', 'Ties (CSV)'], ['json', 'JSON (graphology)']];
 
 async function copy(text: string, what: string): Promise<void> {
   try {

@@ -134,6 +134,7 @@ describe('OpenAPI', () => {
       '/api/opt-outs/{key}',
       '/api/snapshots',
       '/api/snapshots/{id}',
+      '/api/snapshots/{id}/export',
     ]);
     const ui = await t.app.inject('/docs/');
     expect(ui.statusCode).toBe(200);

@@ -87,3 +87,29 @@ describe('embedding', () => {
     }
   });
 });
+
+describe('snapshot exports', () => {
+  it('downloads what a snapshot shows in every format, pseudonymous ones without a handle', async () => {
+    const built = await buildTestApp();
+    try {
+      const up = await built.app.inject({ method: 'POST', url: '/api/datasets', ...multipart([{ filename: 'uklibchat.csv', content: fixture('made', 'api', 'uklibchat.csv') }]) });
+      const datasetId = up.json().id as string;
+      const named = SnapshotCreatedSchema.parse((await built.app.inject({ method: 'POST', url: '/api/snapshots', payload: { datasetId } })).json());
+      const pseudo = SnapshotCreatedSchema.parse((await built.app.inject({ method: 'POST', url: '/api/snapshots', payload: { datasetId, privacy: 'pseudonymous' } })).json());
+      for (const format of ['json', 'gexf', 'graphml', 'nodes-csv', 'edges-csv', 'svg']) {
+        const a = await built.app.inject(`/api/snapshots/${named.id}/export?format=${format}`);
+        expect(a.statusCode, format).toBe(200);
+        expect(a.body, format).toContain('bea_lib');
+        const b = await built.app.inject(`/api/snapshots/${pseudo.id}/export?format=${format}`);
+        expect(b.headers['content-disposition'], format).toContain('-pseudonymous.');
+        for (const handle of ['mod_ann', 'bea_lib', 'cal_reads', 'dee_archives', 'eli_school', 'fay_k12']) expect(b.body.toLowerCase(), `${format} ${handle}`).not.toContain(handle);
+      }
+      const svg = (await built.app.inject(`/api/snapshots/${named.id}/export?format=svg`)).body;
+      expect(svg.match(/<circle /g)?.length).toBe(6 + 2); // six people and two legend swatches
+      expect(svg.match(/<line /g)?.length).toBe(7);
+      expect((await built.app.inject('/api/snapshots/AAAAAAAAAAAAAAAAAAAAAA/export?format=svg')).statusCode).toBe(404);
+    } finally {
+      await built.close();
+    }
+  });
+});

@@ -6,13 +6,15 @@ import type { GraphPayload } from '../../../shared/index.js';
 import { toEdgesCsv, toNodesCsv } from './csv.js';
 import { toGexf } from './gexf.js';
 import { toGraphml } from './graphml.js';
+import { toSvg } from './svg.js';
 
 export { toEdgesCsv, toNodesCsv } from './csv.js';
 export { toGexf } from './gexf.js';
 export { toGraphml } from './graphml.js';
+export { toSvg } from './svg.js';
 export { DEFAULT_PSEUDONYMIZE_OPTIONS, pseudonymize, type PseudonymizeOptions } from './pseudonymize.js';
 
-export const EXPORT_FORMATS = ['json', 'gexf', 'graphml', 'nodes-csv', 'edges-csv'] as const;
+export const EXPORT_FORMATS = ['json', 'gexf', 'graphml', 'nodes-csv', 'edges-csv', 'svg'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportFile {
@@ -36,6 +38,7 @@ const FORMATS: Record<ExportFormat, FormatSpec> = {
   graphml: { write: toGraphml, contentType: 'application/graphml+xml; charset=utf-8', extension: 'graphml', part: 'graph' },
   'nodes-csv': { write: toNodesCsv, contentType: 'text/csv; charset=utf-8; header=present', extension: 'csv', part: 'nodes' },
   'edges-csv': { write: toEdgesCsv, contentType: 'text/csv; charset=utf-8; header=present', extension: 'csv', part: 'edges' },
+  svg: { write: (p) => toSvg(p), contentType: 'image/svg+xml; charset=utf-8', extension: 'svg', part: 'graph' },
 };
 
 export function writeExport(payload: GraphPayload, format: ExportFormat): ExportFile {

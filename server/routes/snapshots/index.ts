@@ -6,14 +6,22 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ApiErrorSchema, SnapshotCreatedSchema, SnapshotInputSchema, SnapshotSchema, type GraphPayload, type Snapshot } from '../../../shared/index.js';
+import { ApiErrorSchema, GraphPayloadSchema, SnapshotCreatedSchema, SnapshotInputSchema, SnapshotSchema, type GraphPayload, type Snapshot } from '../../../shared/index.js';
 import { notFound } from '../../plugins/errors.js';
 import { withPrivacy } from '../../privacy.js';
 import { removePeople } from '../../pipeline/export/remove-people.js';
+import { EXPORT_FORMATS, exportFileName, writeExport } from '../../pipeline/export/index.js';
+import type { StoredSnapshot } from '../../store/types.js';
 
 const SnapshotParamsSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'not a snapshot id') });
 
 const snapshots: FastifyPluginAsyncZod = async (app) => {
+  /** The stored payload, less anyone who opted out since (pseudonymous snapshots never named them). */
+  const currentPayload = async (s: StoredSnapshot): Promise<string> => {
+    const optedOut = new Set((await app.store.getPersonFlags(s.datasetId)).filter((f) => f.flag === 'opt-out').map((f) => f.key));
+    return s.privacy === 'named' && optedOut.size > 0 ? JSON.stringify(removePeople(JSON.parse(s.payload) as GraphPayload, optedOut)) : s.payload;
+  };
+
   app.post(
     '/api/snapshots',
     {
@@ -53,14 +61,38 @@ const snapshots: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const s = await app.store.getSnapshot(request.params.id);
       if (!s) throw notFound('snapshot');
-      // Someone who opted out since leaves named snapshots too (pseudonymous ones never named them).
-      const optedOut = new Set((await app.store.getPersonFlags(s.datasetId)).filter((f) => f.flag === 'opt-out').map((f) => f.key));
-      const payloadJson = s.privacy === 'named' && optedOut.size > 0 ? JSON.stringify(removePeople(JSON.parse(s.payload) as GraphPayload, optedOut)) : s.payload;
+      const payloadJson = await currentPayload(s);
       // Assembled from the stored JSON texts: otherwise the payload is served exactly as it was stored.
       const json = `{"id":${JSON.stringify(s.id)},"createdAt":${JSON.stringify(s.createdAt)},"datasetId":${JSON.stringify(s.datasetId)},"datasetVersion":${s.datasetVersion},"options":${s.options},"view":${s.view},"privacy":${JSON.stringify(s.privacy)},"payload":${payloadJson}}`;
       return reply.type('application/json; charset=utf-8').send(json as unknown as Snapshot);
     },
   );
+
+  app.get(
+    '/api/snapshots/:id/export',
+    {
+      schema: {
+        tags: ['snapshots'],
+        summary: 'Download what a snapshot shows: json, gexf, graphml, nodes-csv, edges-csv or svg',
+        params: SnapshotParamsSchema,
+        querystring: z.object({ format: z.enum(EXPORT_FORMATS).default('json') }),
+        response: { 200: GraphPayloadSchema, 400: ApiErrorSchema, 404: ApiErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const s = await app.store.getSnapshot(request.params.id);
+      if (!s) throw notFound('snapshot');
+      const json = await currentPayload(s);
+      const payload = JSON.parse(json) as GraphPayload;
+      const { format } = request.query;
+      const file = format === 'json' ? { body: json, contentType: 'application/json; charset=utf-8' } : writeExport(payload, format);
+      return reply
+        .type(file.contentType)
+        .header('content-disposition', `attachment; filename="${exportFileName(payload.attributes.meta.dataset.name, format, s.privacy === 'pseudonymous')}"`)
+        .send(file.body as unknown as GraphPayload);
+    },
+  );
 };
 
 export default snapshots;
+

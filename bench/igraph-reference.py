@@ -7,7 +7,7 @@ Input: a file whose first line is `nodes edges`, then `u v weight` lines
 and weighted modularity. "build" is reading the file and constructing the
 graph, the nearest thing to our buildGraph (which starts from messages).
 
-    python3 bench/igraph.py edges.txt
+    python3 bench/igraph-reference.py edges.txt
 """
 import json
 import random
