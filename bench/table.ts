@@ -28,13 +28,6 @@ export const missing = (section: string, measure: string, size: string, reason: 
 
 export const fmtInt = (n: number) => Math.round(n).toLocaleString('en-US');
 
-/** 1,234 → "1.2k", 1,234,567 → "1.23M". */
-export function fmtCount(n: number): string {
-  if (n >= 1e6) return `${(n / 1e6).toFixed(n >= 1e7 ? 1 : 2)}M`;
-  if (n >= 1e3) return `${(n / 1e3).toFixed(n >= 1e4 ? 0 : 1)}k`;
-  return String(Math.round(n));
-}
-
 export function fmtMs(ms: number): string {
   if (ms >= 10_000) return `${(ms / 1000).toFixed(1)} s`;
   if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`;

@@ -13,12 +13,15 @@ import { TranscriptError } from './pipeline/errors.js';
 import type { ReadTranscript } from './pipeline/read-transcript.js';
 import { readFolder, readUpload } from './pipeline/read-upload.js';
 import { openStore } from './store/index.js';
+import Database from 'better-sqlite3';
+import { DEFAULT_DB_FILE_NAME } from './store/sqlite.js';
 
 const USAGE = `Usage:
   chat-atlas build FILE|FOLDER... [--format F] [--chat NAME] [--out FILE]
                    [--seed N] [--resolution R] [--kinds reply,mention,coAnswer,coSession,repost]
                    [--min-weight W] [--chats a,b] [--from DATE] [--to DATE]
   chat-atlas import FILE... --dataset NAME [--format F] [--chat NAME] [--data-dir DIR]
+  chat-atlas backup FILE [--data-dir DIR]      (SQLite online backup; for PostgreSQL use pg_dump)
 
 Formats (detected from content when --format is absent): ${FormatIdSchema.options.join(', ')}`;
 
@@ -74,6 +77,29 @@ async function importCommand(files: string[], values: Record<string, string | un
   }
 }
 
+/** A consistent copy of the SQLite database while the server may be running (SQLite's online backup API). */
+async function backup(files: string[], values: Record<string, string | undefined>): Promise<void> {
+  const [target] = files;
+  if (!target || files.length > 1) throw new UsageError('backup needs one target FILE');
+  const config = readConfig(process.env, values['data-dir'] ? { DATA_DIR: values['data-dir'] } : {});
+  if (config.DATABASE_URL) throw new UsageError('DATABASE_URL is set: back PostgreSQL up with pg_dump');
+  const source = path.join(config.DATA_DIR, DEFAULT_DB_FILE_NAME);
+  if (!fs.existsSync(source)) throw new UsageError(`no database at ${source}`);
+  if (fs.existsSync(target)) throw new UsageError(`${target} exists; choose a new file`);
+  const db = new Database(source, { readonly: true, fileMustExist: true });
+  try {
+    await db.backup(target);
+  } finally {
+    db.close();
+  }
+  const copy = new Database(target, { readonly: true });
+  const datasets = copy.prepare('SELECT count(*) FROM datasets').pluck().get() as number;
+  const messages = copy.prepare('SELECT count(*) FROM messages').pluck().get() as number;
+  const check = copy.pragma('integrity_check', { simple: true }) as string;
+  copy.close();
+  process.stdout.write(`backed up ${source} to ${target}: ${datasets} datasets, ${messages} messages, integrity ${check}\n`);
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -87,6 +113,7 @@ export async function main(argv: string[]): Promise<number> {
     if (values.format && !FormatIdSchema.safeParse(values.format).success) throw new UsageError(`unknown format "${values.format}"`);
     if (command === 'build') await build(positionals, values);
     else if (command === 'import') await importCommand(positionals, values);
+    else if (command === 'backup') await backup(positionals, values);
     else if (command === undefined || command === 'help' || command === '--help') process.stdout.write(`${USAGE}\n`);
     else throw new UsageError(`unknown command "${command}"`);
     return 0;

@@ -66,3 +66,16 @@ describe('npx chat-atlas import', () => {
     });
   });
 });
+
+describe('npx chat-atlas backup', () => {
+  it('copies the database online, consistent and complete', () => {
+    const dataDir = path.join(tmp, 'backup-store');
+    expect(run('import', csv, '--dataset', 'B', '--data-dir', dataDir).code).toBe(0);
+    const target = path.join(tmp, 'backup.sqlite');
+    const r = run('backup', target, '--data-dir', dataDir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/: 1 datasets, 8 messages, integrity ok\n$/);
+    expect(fs.statSync(target).size).toBeGreaterThan(10_000);
+    expect(run('backup', target, '--data-dir', dataDir).code).toBe(2); // never overwrites
+  });
+});
