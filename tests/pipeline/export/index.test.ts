@@ -13,6 +13,7 @@ describe('writeExport', () => {
       graphml: ['application/graphml+xml; charset=utf-8', 'graphml'],
       'nodes-csv': ['text/csv; charset=utf-8; header=present', 'csv'],
       'edges-csv': ['text/csv; charset=utf-8; header=present', 'csv'],
+      svg: ['image/svg+xml; charset=utf-8', 'svg'],
     });
     expect(JSON.parse(written.json!.body)).toEqual(payload);
     expect(written.gexf!.body).toBe(toGexf(payload));
