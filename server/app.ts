@@ -67,7 +67,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('config', config);
   app.decorate('secret', loadOrCreateSecret(config.DATA_DIR, config.ATLAS_SECRET));
   app.decorate('graphs', new GraphCache(store, config.GRAPH_CACHE_ENTRIES));
-  app.addHook('onClose', async () => store.close());
+  app.addHook('onClose', async () => {
+    await app.graphs.close();
+    await store.close();
+  });
   registerErrorHandling(app);
 
   await app.register(helmet, {

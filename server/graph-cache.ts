@@ -6,7 +6,7 @@
  */
 import { resolveBuildOptions, type BuildOptionsInput, type Dataset } from '../shared/index.js';
 import { datasetContexts } from './context-overrides.js';
-import { analyze } from './pipeline/analyze.js';
+import { AnalysisPool } from './analysis-pool.js';
 import type { Store } from './store/types.js';
 
 export interface CachedGraph {
@@ -17,10 +17,17 @@ export interface CachedGraph {
 export class GraphCache {
   private readonly entries = new Map<string, Promise<CachedGraph>>();
 
+  private readonly pool = new AnalysisPool();
+
   constructor(
     private readonly store: Store,
     private readonly capacity: number,
   ) {}
+
+  /** Stops the analysis workers (on server close). */
+  close(): Promise<void> {
+    return this.pool.close();
+  }
 
   get(dataset: Dataset, input: BuildOptionsInput): Promise<CachedGraph> {
     const options = resolveBuildOptions(input);
@@ -59,14 +66,16 @@ export class GraphCache {
       this.store.getPeople(dataset.id),
     ]);
     const [contexts, flags] = await Promise.all([datasetContexts(this.store, dataset.id, people), this.store.getPersonFlags(dataset.id)]);
-    const flagged = (flag: string) => new Set(flags.filter((f) => f.flag === flag).map((f) => f.key));
-    const payload = analyze(
+    const flagged = (flag: string) => flags.filter((f) => f.flag === flag).map((f) => f.key);
+    const keys = [...new Set(messages.map((m) => m.author))];
+    const json = await this.pool.run(
       {
         messages, people, dataset: { id: dataset.id, name: dataset.name, version: dataset.version },
-        sectorOf: contexts.sectorOf, regionOf: contexts.regionOf, optedOut: flagged('opt-out'), relays: flagged('relay'),
+        sectors: keys.map((k) => [k, contexts.sectorOf(k)]), regions: keys.map((k) => [k, contexts.regionOf(k)]),
+        optedOut: flagged('opt-out'), relays: flagged('relay'),
       },
       options,
     );
-    return { json: JSON.stringify(payload) };
+    return { json };
   }
 }

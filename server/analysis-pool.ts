@@ -1,0 +1,76 @@
+/**
+ * A small pool of worker threads for the analysis, so a big graph's Louvain
+ * and layout never block other requests (health checks, uploads, cached
+ * graphs). Jobs queue when every worker is busy; a worker that dies is
+ * replaced and its job fails with a clear error.
+ */
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { AnalysisJob, AnalysisReply } from './analysis-worker.js';
+
+interface Pending {
+  job: AnalysisJob;
+  resolve: (json: string) => void;
+  reject: (error: Error) => void;
+}
+
+export class AnalysisPool {
+  private readonly idle: Worker[] = [];
+  private readonly busy = new Map<Worker, Pending>();
+  private readonly queue: Pending[] = [];
+  private nextId = 1;
+  private closed = false;
+
+  constructor(private readonly size = Math.max(1, Math.min(2, os.availableParallelism() - 1))) {}
+
+  run(input: AnalysisJob['input'], options: AnalysisJob['options']): Promise<string> {
+    if (this.closed) return Promise.reject(new Error('analysis pool closed'));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ job: { id: this.nextId++, input, options }, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const p of this.queue.splice(0)) p.reject(new Error('analysis pool closed'));
+    await Promise.all([...this.idle, ...this.busy.keys()].map((w) => w.terminate()));
+  }
+
+  private spawn(): Worker {
+    // The entry registers tsx, so the TypeScript worker runs the same way in `npm start`, the CLI and tests.
+    const worker = new Worker(new URL('./analysis-worker-entry.mjs', import.meta.url));
+    worker.on('message', (reply: AnalysisReply) => {
+      const pending = this.busy.get(worker);
+      if (!pending || pending.job.id !== reply.id) return;
+      this.busy.delete(worker);
+      if ('json' in reply) pending.resolve(reply.json);
+      else pending.reject(new Error(`analysis: ${reply.error}`));
+      this.idle.push(worker);
+      this.dispatch();
+    });
+    worker.on('error', (error) => this.lose(worker, error));
+    worker.on('exit', (code) => this.lose(worker, new Error(`analysis worker exited with code ${code}`)));
+    return worker;
+  }
+
+  private lose(worker: Worker, error: Error): void {
+    const pending = this.busy.get(worker);
+    this.busy.delete(worker);
+    const at = this.idle.indexOf(worker);
+    if (at >= 0) this.idle.splice(at, 1);
+    if (pending && !this.closed) pending.reject(error);
+    if (!this.closed) this.dispatch();
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0) {
+      let worker = this.idle.pop();
+      if (!worker && this.busy.size < this.size) worker = this.spawn();
+      if (!worker) return;
+      const pending = this.queue.shift()!;
+      this.busy.set(worker, pending);
+      worker.postMessage(pending.job);
+    }
+  }
+}
