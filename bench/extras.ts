@@ -38,9 +38,28 @@ async function figures(module: string, fn: string, label: string): Promise<Row[]
   }
 }
 
+/** Import throughput into SQLite and PostgreSQL on the same synthetic messages (bench/store-import.ts). */
+async function storeImport(): Promise<Row[]> {
+  try {
+    const { measureStoreImport } = await import('./store-import.js');
+    const figures = await measureStoreImport({ messages: 100_000 });
+    return figures.rows.map((r) =>
+      row('extras', {
+        measure: `store import, ${r.backend} (one transaction)`,
+        size: `${(figures.messages / 1000).toFixed(0)}k msgs`,
+        value: r.skipped ? `skipped: ${r.skipped}` : `${Math.round(r.importRowsPerSecond ?? 0).toLocaleString('en-GB')} msgs/s import, ${Math.round(r.readRowsPerSecond ?? 0).toLocaleString('en-GB')} msgs/s read`,
+        data: { ...r },
+      }),
+    );
+  } catch (error) {
+    return [row('extras', { measure: 'store import', size: '–', value: `failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, ok: false })];
+  }
+}
+
 export async function extrasSection(_bench: Bench): Promise<Row[]> {
   return [
     ...(await figures('./reply-inference.js', 'measureReplyInference', 'reply inference')),
     ...(await figures('./context.js', 'measureContext', 'context inference')),
+    ...(await storeImport()),
   ];
 }
