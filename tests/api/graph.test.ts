@@ -100,3 +100,23 @@ describe('GET /api/datasets/:id/export', () => {
     expect(res.statusCode).toBe(400);
   });
 });
+
+describe('graph transfer', () => {
+  it('compresses with brotli or gzip when asked, and answers 304 to a known ETag', async () => {
+    const { gunzipSync, brotliDecompressSync } = await import('node:zlib');
+    const plain = await t.app.inject(`/api/datasets/${id}/graph?seed=5`);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const br = await t.app.inject({ url: `/api/datasets/${id}/graph?seed=5`, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(plain.body);
+    const gz = await t.app.inject({ url: `/api/datasets/${id}/graph?seed=5`, headers: { 'accept-encoding': 'gzip' } });
+    expect(gunzipSync(gz.rawPayload).toString()).toBe(plain.body);
+    const etag = plain.headers.etag as string;
+    expect(etag).toMatch(/^"[\w-]+-\d+-[\w-]{16}"$/);
+    const again = await t.app.inject({ url: `/api/datasets/${id}/graph?seed=5`, headers: { 'if-none-match': etag } });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    const other = await t.app.inject({ url: `/api/datasets/${id}/graph?seed=6`, headers: { 'if-none-match': etag } });
+    expect(other.statusCode).toBe(200);
+  });
+});

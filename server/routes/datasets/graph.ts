@@ -3,10 +3,12 @@
  * GraphPayload for a query (cached per dataset version and query), as JSON
  * to draw or as a file to download.
  */
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { createHmac } from 'node:crypto';
-import { ApiErrorSchema, GraphPayloadSchema, GraphQuerySchema, type GraphPayload, type GraphQuery } from '../../../shared/index.js';
+import { createHash, createHmac } from 'node:crypto';
+import { ApiErrorSchema, GraphPayloadSchema, GraphQuerySchema, resolveBuildOptions, type GraphPayload, type GraphQuery } from '../../../shared/index.js';
+import { encodedBody, pickEncoding } from '../../graph-cache.js';
 import { DEFAULT_PSEUDONYMIZE_OPTIONS, EXPORT_FORMATS, exportFileName, pseudonymize, writeExport } from '../../pipeline/export/index.js';
 import { notFound } from '../../plugins/errors.js';
 import { DatasetParamsSchema, errorReplies } from './schemas.js';
@@ -41,10 +43,17 @@ const graph: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { graph: cached } = await load(request.params.id, request.query);
-      // Sent as the cached JSON text (Fastify passes a string with a JSON type through untouched):
-      // serializing a large payload again per request is the cost the cache avoids.
-      return reply.type('application/json; charset=utf-8').send(asPayload(cached.json));
+      const { dataset, graph: cached } = await load(request.params.id, request.query);
+      // A graph is fixed for a dataset version and query: an ETag lets a returning view answer with 304.
+      const etag = `"${dataset.id}-${dataset.version}-${createHash('sha1').update(JSON.stringify(resolveBuildOptions(request.query))).digest('base64url').slice(0, 16)}"`;
+      reply.header('etag', etag).header('cache-control', 'no-cache').header('vary', 'accept-encoding');
+      if (request.headers['if-none-match'] === etag) return (reply as unknown as FastifyReply).code(304).send();
+      // The cached JSON, compressed once per encoding and kept: re-serializing or re-compressing a
+      // large payload on every request is the cost the cache avoids.
+      const encoding = pickEncoding(request.headers['accept-encoding']);
+      const body = await encodedBody(cached, encoding);
+      if (encoding !== 'identity') reply.header('content-encoding', encoding);
+      return reply.type('application/json; charset=utf-8').send(body as unknown as GraphPayload);
     },
   );
 
