@@ -219,6 +219,9 @@ async function loadCurrentGraph(): Promise<void> {
       zIndex: true,
       // The graph's container is hidden in table mode; sigma must wait rather than throw.
       allowInvalidContainer: true,
+      // Big graphs: draw ties and labels only when the camera rests, so panning stays fluid.
+      hideEdgesOnMove: loaded.graph.size > 20_000,
+      hideLabelsOnMove: loaded.graph.size > 20_000,
       minCameraRatio: 0.05,
       maxCameraRatio: 10,
     });
