@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { analysisSection } from './analysis.js';
 import { browserSection } from './browser.js';
 import { extrasSection } from './extras.js';
+import { mixedLoadSection } from './mixed-load.js';
 import { Bench } from './fixtures.js';
 import { httpSection } from './http.js';
 import { igraphSection } from './igraph.js';
@@ -42,6 +43,7 @@ const SECTIONS: Section[] = [
   { id: 'igraph', what: 'igraph multilevel and Leiden', run: igraphSection },
   { id: 'http', what: 'graph route latency, health during a build', run: httpSection },
   { id: 'browser', what: 'first frame and long tasks in Chromium', run: browserSection },
+  { id: 'load', what: 'mixed reads and uploads, nothing lost', run: mixedLoadSection },
   { id: 'extras', what: 'reply inference and context figures', run: extrasSection },
 ];
 
