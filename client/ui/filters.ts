@@ -60,6 +60,34 @@ export function renderFilters(container: HTMLElement, dataset: Dataset, loaded: 
   from.addEventListener('change', applyDates);
   to.addEventListener('change', applyDates);
 
+  // A slider over the sessions: each step is a session's day, so moving it never lands between chats.
+  const days = remember(`${dataset.id}:days`, loaded.payload.attributes.meta.sessions.map((x) => x.start.slice(0, 10))).filter((d) => d !== 'unknown').sort();
+  const indexOf = (day: string | undefined, fallback: number) => {
+    if (!day) return fallback;
+    const i = days.findIndex((d) => d >= day);
+    return i < 0 ? days.length - 1 : i;
+  };
+  const fromIndex = indexOf(day(q.from), 0);
+  const toIndex = q.to ? Math.max(fromIndex, days.findLastIndex((d) => d <= day(q.to)!)) : days.length - 1;
+  const sliderFrom = h('input', { type: 'range', id: 'sessions-from', min: 0, max: Math.max(0, days.length - 1), step: 1, value: fromIndex, 'aria-valuetext': days[fromIndex] ?? '' });
+  const sliderTo = h('input', { type: 'range', id: 'sessions-to', min: 0, max: Math.max(0, days.length - 1), step: 1, value: toIndex, 'aria-valuetext': days[toIndex] ?? '' });
+  const sliderText = h('span', { class: 'muted', id: 'sessions-range' }, days.length ? `${days[fromIndex]} – ${days[toIndex]} (${toIndex - fromIndex + 1} session days)` : '');
+  const showSlider = () => {
+    const [a, b] = [Number(sliderFrom.value), Number(sliderTo.value)].sort((x, y) => x - y) as [number, number];
+    sliderText.textContent = `${days[a]} – ${days[b]} (${b - a + 1} session days)`;
+    sliderFrom.setAttribute('aria-valuetext', days[Number(sliderFrom.value)] ?? '');
+    sliderTo.setAttribute('aria-valuetext', days[Number(sliderTo.value)] ?? '');
+    return [a, b] as const;
+  };
+  for (const slider of [sliderFrom, sliderTo]) {
+    slider.addEventListener('input', () => void showSlider());
+    slider.addEventListener('change', () => {
+      const [a, b] = showSlider();
+      const all = a === 0 && b === days.length - 1;
+      actions.setQuery({ from: all ? undefined : `${days[a]}T00:00:00.000Z`, to: all ? undefined : `${days[b]}T23:59:59.999Z` });
+    });
+  }
+
   const sectorValues = remember(`${dataset.id}:sector`, [...loaded.categories.sector.map((c) => c.value), ...(q.sectors ?? [])]);
   const regionValues = remember(`${dataset.id}:region`, [...loaded.categories.region.map((c) => c.value), ...(q.regions ?? [])]);
   const minWeight = h('input', { type: 'number', id: 'filter-min-weight', min: 0, step: 0.1, value: q.minWeight ?? 0 });
@@ -79,6 +107,12 @@ export function renderFilters(container: HTMLElement, dataset: Dataset, loaded: 
     h('h2', {}, 'Filters'),
     checkList('Chats', 'chats', dataset.chats.map((c) => ({ value: c, label: c })), q.chats ?? [], (chats) => actions.setQuery({ chats })),
     h('fieldset', {}, h('legend', {}, 'Dates'),
+      days.length > 1
+        ? h('div', {},
+            h('label', { for: 'sessions-from' }, 'First session'), sliderFrom,
+            h('label', { for: 'sessions-to' }, 'Last session'), sliderTo,
+            sliderText)
+        : h('span'),
       h('label', { class: 'field' }, 'From ', from), h('br'), h('label', { class: 'field' }, 'To ', to)),
     checkList('Sectors', 'sectors', sectorValues.map((v) => ({ value: v, label: SECTOR_LABELS[v] ?? v })), q.sectors ?? [], (sectors) => actions.setQuery({ sectors })),
     checkList('Regions', 'regions', regionValues.map((v) => ({ value: v, label: v === 'unknown' ? 'Unknown' : v })), q.regions ?? [], (regions) => actions.setQuery({ regions })),

@@ -83,6 +83,19 @@ describe('the explorer', () => {
     expect(errors).toEqual([]);
   });
 
+  it('narrows the dates with the sessions slider', async () => {
+    const { page, errors } = await ready();
+    const days = [...new Set(demo.attributes.meta.sessions.map((x) => x.start.slice(0, 10)))].sort();
+    const before = demo.attributes.meta.counts.sessions;
+    await page.locator('#sessions-from').fill(String(days.length - 6));
+    await page.waitForFunction((n) => !document.querySelector('#summary')?.textContent?.includes(`in ${n} sessions`), before);
+    expect(new URL(page.url()).searchParams.get('from')).toBe(`${days[days.length - 6]}T00:00:00.000Z`);
+    const sessions = demo.attributes.meta.sessions.filter((x) => x.start.slice(0, 10) >= days[days.length - 6]!).length;
+    expect(await page.textContent('#summary')).toContain(`in ${sessions} sessions`);
+    expect(await page.textContent('#sessions-range')).toBe(`${days[days.length - 6]} – ${days[days.length - 1]} (6 session days)`);
+    expect(errors).toEqual([]);
+  });
+
   it('filters a sector out and shows fewer people', async () => {
     const { page, errors } = await ready();
     const before = await peopleCount(page);
