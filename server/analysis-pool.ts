@@ -23,10 +23,10 @@ export class AnalysisPool {
 
   constructor(private readonly size = Math.max(1, Math.min(2, os.availableParallelism() - 1))) {}
 
-  run(input: AnalysisJob['input'], options: AnalysisJob['options']): Promise<string> {
+  run(job: Omit<AnalysisJob, 'id'>): Promise<string> {
     if (this.closed) return Promise.reject(new Error('analysis pool closed'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ job: { id: this.nextId++, input, options }, resolve, reject });
+      this.queue.push({ job: { ...job, id: this.nextId++ }, resolve, reject });
       this.dispatch();
     });
   }

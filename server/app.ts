@@ -28,6 +28,8 @@ import messageRoutes from './routes/datasets/messages.js';
 import contextRoutes from './routes/datasets/context.js';
 import flagRoutes from './routes/datasets/flags.js';
 import type { Store } from './store/types.js';
+import type { SqliteStore } from './store/sqlite.js';
+import type { WorkerStoreLocation } from './analysis-worker.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -52,6 +54,13 @@ const PLACEHOLDER = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <body><main><h1>Chat Atlas</h1><p>The API is running. The explorer is not built yet: run <code>npm start</code>
 (which builds it) or <code>npx vite build</code>. API description: <a href="/docs">/docs</a>.</p></main></body></html>`;
 
+/** Where analysis workers can open this store themselves (none for an in-memory SQLite store). */
+function workerLocation(store: Store, config: Config): WorkerStoreLocation | undefined {
+  if (config.DATABASE_URL && !('path' in store)) return { databaseUrl: config.DATABASE_URL };
+  const file = (store as Partial<SqliteStore>).path;
+  return file && file !== ':memory:' ? { sqliteFile: file } : undefined;
+}
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, store } = options;
   const app = Fastify({
@@ -66,7 +75,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('store', store);
   app.decorate('config', config);
   app.decorate('secret', loadOrCreateSecret(config.DATA_DIR, config.ATLAS_SECRET));
-  app.decorate('graphs', new GraphCache(store, config.GRAPH_CACHE_ENTRIES));
+  app.decorate('graphs', new GraphCache(store, config.GRAPH_CACHE_ENTRIES, workerLocation(store, config)));
   app.addHook('onClose', async () => {
     await app.graphs.close();
     await store.close();

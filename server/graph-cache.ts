@@ -7,8 +7,9 @@
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { resolveBuildOptions, type BuildOptionsInput, type Dataset } from '../shared/index.js';
-import { datasetContexts } from './context-overrides.js';
 import { AnalysisPool } from './analysis-pool.js';
+import type { WorkerStoreLocation } from './analysis-worker.js';
+import { computeGraphJson } from './compute-graph.js';
 import type { Store } from './store/types.js';
 
 export interface CachedGraph {
@@ -47,9 +48,14 @@ export class GraphCache {
 
   private readonly pool = new AnalysisPool();
 
+  /**
+   * `location`: where analysis workers open the same store; absent (an
+   * in-memory store), graphs are computed in-process.
+   */
   constructor(
     private readonly store: Store,
     private readonly capacity: number,
+    private readonly location?: WorkerStoreLocation,
   ) {}
 
   /** Stops the analysis workers (on server close). */
@@ -89,21 +95,9 @@ export class GraphCache {
   }
 
   private async analyze(dataset: Dataset, options: ReturnType<typeof resolveBuildOptions>): Promise<CachedGraph> {
-    const [messages, people] = await Promise.all([
-      this.store.getMessages(dataset.id, { chats: options.chats, ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: options.to } : {}) }),
-      this.store.getPeople(dataset.id),
-    ]);
-    const [contexts, flags] = await Promise.all([datasetContexts(this.store, dataset.id, people), this.store.getPersonFlags(dataset.id)]);
-    const flagged = (flag: string) => flags.filter((f) => f.flag === flag).map((f) => f.key);
-    const keys = [...new Set(messages.map((m) => m.author))];
-    const json = await this.pool.run(
-      {
-        messages, people, dataset: { id: dataset.id, name: dataset.name, version: dataset.version },
-        sectors: keys.map((k) => [k, contexts.sectorOf(k)]), regions: keys.map((k) => [k, contexts.regionOf(k)]),
-        optedOut: flagged('opt-out'), relays: flagged('relay'),
-      },
-      options,
-    );
-    return { json };
+    const about = { id: dataset.id, name: dataset.name, version: dataset.version };
+    // An in-memory store has no file a worker could open: analyse here, on the event loop.
+    if (!this.location) return { json: await computeGraphJson(this.store, about, options) };
+    return { json: await this.pool.run({ location: this.location, dataset: about, options }) };
   }
 }
