@@ -40,7 +40,12 @@ function storeAt(location: WorkerStoreLocation): Promise<Store> {
 
 parentPort?.on('message', (job: AnalysisJob) => {
   storeAt(job.location)
-    .then((store) => computeGraphJson(store, job.dataset, job.options))
+    .then(async (store) => {
+      const json = await computeGraphJson(store, job.dataset, job.options);
+      // Stored for every process here, so a large write never blocks the server's event loop.
+      await store.putCachedGraph(job.dataset.id, job.dataset.version, JSON.stringify(job.options), json);
+      return json;
+    })
     .then(
       (json) => parentPort!.postMessage({ id: job.id, json } satisfies AnalysisReply),
       (error: unknown) => parentPort!.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) } satisfies AnalysisReply),

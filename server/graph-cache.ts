@@ -90,7 +90,8 @@ export class GraphCache {
     const stored = await this.store.getCachedGraph(dataset.id, dataset.version, optionsKey);
     if (stored !== undefined) return { json: stored };
     const computed = await this.analyze(dataset, options);
-    await this.store.putCachedGraph(dataset.id, dataset.version, optionsKey, computed.json);
+    // A worker has stored it already, from its own connection.
+    if (!this.location) await this.store.putCachedGraph(dataset.id, dataset.version, optionsKey, computed.json);
     return computed;
   }
 

@@ -120,3 +120,13 @@ describe('graph transfer', () => {
     expect(other.statusCode).toBe(200);
   });
 });
+
+describe('results in the database', () => {
+  it('are stored by the analysis for every process to reuse', async () => {
+    const res = await t.app.inject(`/api/datasets/${id}/graph?seed=21`);
+    const dataset = (await t.app.store.getDataset(id))!;
+    const { resolveBuildOptions } = await import('../../shared/index.js');
+    const stored = await t.app.store.getCachedGraph(id, dataset.version, JSON.stringify(resolveBuildOptions({ seed: 21 })));
+    expect(stored).toBe(res.body);
+  });
+});
