@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import { MessageSchema, PersonProfileSchema } from '../../../shared/index.js';
-import { TranscriptError } from '../../../server/pipeline/errors.js';
 import { blueskyParser } from '../../../server/pipeline/parse/bluesky.js';
 import { mastodonParser } from '../../../server/pipeline/parse/mastodon.js';
 import { twitterV1Parser } from '../../../server/pipeline/parse/twitter-v1.js';
 import type { ParseResult } from '../../../server/pipeline/parse/types.js';
+import { caught } from '../../support/transcript-error.js';
 
 const fixture = (path: string) => readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), 'utf8');
 const parse = (text: string, fileName = 'posts.json') => blueskyParser.parse(text, { fileName });
@@ -28,15 +28,6 @@ function counts(r: ParseResult) {
   };
 }
 
-function caught(fn: () => unknown): TranscriptError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof TranscriptError) return e;
-    throw e;
-  }
-  throw new Error('expected a TranscriptError');
-}
 
 describe('blueskyParser on the real searchPosts page (redistricting, Dec 2023)', () => {
   const result = parse(fixture(REAL));

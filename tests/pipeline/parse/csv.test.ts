@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import { MessageSchema, PersonProfileSchema } from '../../../shared/index.js';
-import { TranscriptError } from '../../../server/pipeline/errors.js';
 import { csvParser, readAuthor, readTableDate } from '../../../server/pipeline/parse/csv.js';
 import { mastodonParser } from '../../../server/pipeline/parse/mastodon.js';
 import { tagsCsvParser } from '../../../server/pipeline/parse/tags-csv.js';
 import { contentId } from '../../../server/pipeline/parse/text.js';
 import type { ParseResult } from '../../../server/pipeline/parse/types.js';
+import { caught } from '../../support/transcript-error.js';
 
 const fixture = (path: string) => readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), 'utf8');
 const parse = (text: string, fileName = 'test.csv') => csvParser.parse(text, { fileName });
@@ -26,15 +26,6 @@ function counts(r: ParseResult) {
   };
 }
 
-function caught(fn: () => unknown): TranscriptError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof TranscriptError) return e;
-    throw e;
-  }
-  throw new Error('expected a TranscriptError');
-}
 
 describe('csvParser on a Netlytic-style export (made/csv/netlytic.csv, CRLF)', () => {
   const result = parse(fixture('made/csv/netlytic.csv'), 'netlytic.csv');

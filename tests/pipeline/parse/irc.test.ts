@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import { MessageSchema, PersonProfileSchema } from '../../../shared/index.js';
-import { TranscriptError } from '../../../server/pipeline/errors.js';
 import { ircParser, readIrcLog } from '../../../server/pipeline/parse/irc.js';
 import type { ParseResult } from '../../../server/pipeline/parse/types.js';
+import { caught as thrown } from '../../support/transcript-error.js';
 
 const FIXTURES = new URL('../../fixtures/', import.meta.url);
 const fixture = (path: string) => readFileSync(new URL(path, FIXTURES), 'utf8');
@@ -22,15 +22,6 @@ function summary(result: ParseResult) {
 }
 const links = (r: ParseResult) => r.messages.map((m) => (m.replyToAuthor ? `${m.author} → ${m.replyToAuthor}` : '-'));
 
-function thrown(f: () => unknown): TranscriptError {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof TranscriptError) return error;
-    throw error;
-  }
-  throw new Error('expected a TranscriptError');
-}
 
 describe('irc on the real #ubuntu log (irclogs.ubuntu.com style, 1,250 lines)', () => {
   const RAW = 'real/irc/2016-12-19_20.raw.txt';

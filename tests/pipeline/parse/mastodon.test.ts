@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import { MessageSchema, PersonProfileSchema } from '../../../shared/index.js';
-import { TranscriptError } from '../../../server/pipeline/errors.js';
 import { csvParser } from '../../../server/pipeline/parse/csv.js';
 import { fullHandle, mastodonParser } from '../../../server/pipeline/parse/mastodon.js';
 import { tagsCsvParser } from '../../../server/pipeline/parse/tags-csv.js';
 import type { ParseResult } from '../../../server/pipeline/parse/types.js';
+import { caught } from '../../support/transcript-error.js';
 
 const fixture = (path: string) => readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), 'utf8');
 const parse = (text: string, fileName = 'statuses.json') => mastodonParser.parse(text, { fileName });
@@ -25,15 +25,6 @@ function counts(r: ParseResult) {
   };
 }
 
-function caught(fn: () => unknown): TranscriptError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof TranscriptError) return e;
-    throw e;
-  }
-  throw new Error('expected a TranscriptError');
-}
 
 const MARKUP = /<\/?[a-z][^>]*>/i;
 

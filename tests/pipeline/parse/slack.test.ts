@@ -3,10 +3,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, it, expect } from 'vitest';
 import { MessageSchema, PersonProfileSchema } from '../../../shared/index.js';
-import { TranscriptError } from '../../../server/pipeline/errors.js';
 import { mastodonParser } from '../../../server/pipeline/parse/mastodon.js';
 import { parseSlackExport, slackParser, type SlackFile } from '../../../server/pipeline/parse/slack.js';
 import type { ParseResult } from '../../../server/pipeline/parse/types.js';
+import { caught } from '../../support/transcript-error.js';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));
 const fixture = (p: string) => readFileSync(path.join(FIXTURES, p), 'utf8');
@@ -40,15 +40,6 @@ function counts(r: ParseResult) {
   };
 }
 
-function caught(fn: () => unknown): TranscriptError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof TranscriptError) return e;
-    throw e;
-  }
-  throw new Error('expected a TranscriptError');
-}
 
 describe('parseSlackExport on the real export (mesos-magellan, 2016)', () => {
   const result = parseSlackExport(exportFiles('real/slack'), { fileName: 'mesos-magellan.zip/' });

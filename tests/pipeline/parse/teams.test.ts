@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, it, expect } from 'vitest';
 import { MessageSchema, PersonProfileSchema } from '../../../shared/index.js';
-import { TranscriptError } from '../../../server/pipeline/errors.js';
 import { normalizeMessages } from '../../../server/pipeline/normalize.js';
 import { teamsParser } from '../../../server/pipeline/parse/teams.js';
 import type { ParseResult } from '../../../server/pipeline/parse/types.js';
+import { caught } from '../../support/transcript-error.js';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));
 const fixture = (path: string) => readFileSync(join(FIXTURES, path), 'utf8');
@@ -35,15 +35,6 @@ function counts(r: ParseResult) {
   };
 }
 
-function caught(fn: () => unknown): TranscriptError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof TranscriptError) return e;
-    throw e;
-  }
-  throw new Error('expected a TranscriptError');
-}
 
 type Json = Record<string, unknown>;
 const channelPage = JSON.parse(fixture('made/teams/channel-messages.json')) as { value: Json[] };

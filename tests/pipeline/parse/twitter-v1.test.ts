@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import { MessageSchema, PersonProfileSchema } from '../../../shared/index.js';
-import { TranscriptError } from '../../../server/pipeline/errors.js';
 import { twitterV1Parser } from '../../../server/pipeline/parse/twitter-v1.js';
 import { twitterV2Parser } from '../../../server/pipeline/parse/twitter-v2.js';
 import type { ParsedMessage, ParseResult } from '../../../server/pipeline/parse/types.js';
+import { caught as thrown } from '../../support/transcript-error.js';
 
 const fixture = (path: string) => readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), 'utf8');
 const parse = (path: string) => twitterV1Parser.parse(fixture(path), { fileName: path.split('/').pop()! });
@@ -26,15 +26,6 @@ function summary(result: ParseResult) {
   };
 }
 
-function thrown(f: () => unknown): TranscriptError {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof TranscriptError) return error;
-    throw error;
-  }
-  throw new Error('expected a TranscriptError, nothing was thrown');
-}
 
 const byId = (result: ParseResult, id: string) => result.messages.find((m) => m.id === id);
 

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import { MessageSchema, PersonProfileSchema } from '../../../shared/index.js';
-import { TranscriptError } from '../../../server/pipeline/errors.js';
 import { inferDateOrder, whatsappParser } from '../../../server/pipeline/parse/whatsapp.js';
 import type { ParseResult } from '../../../server/pipeline/parse/types.js';
+import { caught as thrown } from '../../support/transcript-error.js';
 
 const FIXTURES = new URL('../../fixtures/', import.meta.url);
 const fixture = (path: string) => readFileSync(new URL(path, FIXTURES), 'utf8');
@@ -19,15 +19,6 @@ function summary(result: ParseResult) {
 }
 const links = (r: ParseResult) => r.messages.filter((m) => m.replyToAuthor).map((m) => `${m.author} → ${m.replyToAuthor}`);
 
-function thrown(f: () => unknown): TranscriptError {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof TranscriptError) return error;
-    throw error;
-  }
-  throw new Error('expected a TranscriptError');
-}
 
 describe('whatsapp on a real iOS export (_chat.txt: [dd.mm.yy, HH:MM:SS], mixed CRLF/LF)', () => {
   const result = parse('real/whatsapp/_chat.txt');

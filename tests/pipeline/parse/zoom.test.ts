@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import { MessageSchema, PersonProfileSchema } from '../../../shared/index.js';
-import { TranscriptError } from '../../../server/pipeline/errors.js';
 import { isReaction, zoomParser } from '../../../server/pipeline/parse/zoom.js';
 import type { ParseResult } from '../../../server/pipeline/parse/types.js';
+import { caught as thrown } from '../../support/transcript-error.js';
 
 const FIXTURES = new URL('../../fixtures/', import.meta.url);
 const fixture = (path: string) => readFileSync(new URL(path, FIXTURES), 'utf8');
@@ -22,15 +22,6 @@ function summary(result: ParseResult) {
 }
 const links = (r: ParseResult) => r.messages.filter((m) => m.replyToAuthor).map((m) => `${m.author} → ${m.replyToAuthor}`);
 
-function thrown(f: () => unknown): TranscriptError {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof TranscriptError) return error;
-    throw error;
-  }
-  throw new Error('expected a TranscriptError');
-}
 
 describe('zoom on the newer local layout with threads, reactions and a DM (test-zoom-chat.txt)', () => {
   const result = parse('real/zoom/test-zoom-chat.txt');
