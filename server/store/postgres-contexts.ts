@@ -4,7 +4,7 @@
  * transaction, so no process can cache a graph of the new version without them.
  */
 import type pg from 'pg';
-import { StoreNotFoundError } from './sqlite.js';
+import { StoreNotFoundError } from './errors.js';
 import type { ContextOverride, Store } from './types.js';
 
 interface Row {

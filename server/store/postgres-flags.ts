@@ -1,6 +1,6 @@
 /** Person flags in PostgreSQL (see Store.setPersonFlag), as sqlite-flags.ts keeps them. */
 import type pg from 'pg';
-import { StoreNotFoundError } from './sqlite.js';
+import { StoreNotFoundError } from './errors.js';
 import type { FlaggedPerson, Store } from './types.js';
 
 type Transaction = <T>(work: (client: pg.PoolClient) => Promise<T>) => Promise<T>;

@@ -15,7 +15,7 @@ import { contextMethods } from './postgres-contexts.js';
 import { resultMethods } from './postgres-results.js';
 import { flagMethods } from './postgres-flags.js';
 import { snapshotMethods } from './postgres-snapshots.js';
-import { StoreNotFoundError } from './sqlite.js';
+import { StoreNotFoundError } from './errors.js';
 import type { MessageQuery, Store } from './types.js';
 
 export interface PostgresStoreOptions {

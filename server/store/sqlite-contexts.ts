@@ -1,5 +1,6 @@
 /** Sector/region overrides in SQLite; setting them bumps the dataset version (caches key on it). */
 import type { Database } from 'better-sqlite3';
+import { StoreNotFoundError } from './errors.js';
 import type { ContextOverride, Store } from './types.js';
 
 interface Row {
@@ -25,7 +26,7 @@ export function contextMethods(db: Database): Pick<Store, 'setContextOverrides' 
   const bump = db.prepare(`UPDATE datasets SET version = version + 1, updated_at = ? WHERE id = ?`);
   const all = db.prepare<[string], Row>('SELECT * FROM context_overrides WHERE dataset_id = ? ORDER BY key');
   const setAll = db.transaction((datasetId: string, overrides: ContextOverride[]) => {
-    if (bump.run(new Date().toISOString(), datasetId).changes === 0) throw Object.assign(new Error(`dataset ${datasetId} not found`), { code: 'not_found', statusCode: 404 });
+    if (bump.run(new Date().toISOString(), datasetId).changes === 0) throw new StoreNotFoundError(`dataset ${datasetId} not found`);
     for (const o of overrides) {
       upsert.run({
         datasetId, key: o.key,

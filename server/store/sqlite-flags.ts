@@ -1,5 +1,6 @@
 /** Person flags in SQLite (see Store.setPersonFlag). */
 import type { Database } from 'better-sqlite3';
+import { StoreNotFoundError } from './errors.js';
 import type { FlaggedPerson, Store } from './types.js';
 
 export function flagMethods(db: Database): Pick<Store, 'setPersonFlag' | 'getPersonFlags'> {
@@ -13,7 +14,7 @@ export function flagMethods(db: Database): Pick<Store, 'setPersonFlag' | 'getPer
   const set = db.transaction((datasetId: string, key: string, flag: FlaggedPerson['flag'], on: boolean) => {
     const now = new Date().toISOString();
     if (datasetId === '*') bumpAll.run(now);
-    else if (bumpOne.run(now, datasetId).changes === 0) throw Object.assign(new Error(`dataset ${datasetId} not found`), { code: 'not_found', statusCode: 404 });
+    else if (bumpOne.run(now, datasetId).changes === 0) throw new StoreNotFoundError(`dataset ${datasetId} not found`);
     (on ? add : remove).run(datasetId, key, flag);
   });
   return {

@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { SourceResultSchema } from '../../shared/index.js';
 import type { Dataset, Message, PersonProfile, SourceResult } from '../../shared/index.js';
 import { countSessions } from '../pipeline/sessions.js';
+import { StoreNotFoundError } from './errors.js';
 import { migrate } from './sqlite-migrations.js';
 import { snapshotMethods } from './sqlite-snapshots.js';
 import { contextMethods } from './sqlite-contexts.js';
@@ -30,15 +31,7 @@ export interface SqliteStore extends Store {
   readonly path: string;
 }
 
-/** Thrown when a request names a dataset that does not exist; the API answers 404. */
-export class StoreNotFoundError extends Error {
-  readonly code = 'not_found' as const;
-  readonly statusCode = 404;
-  constructor(message: string) {
-    super(message);
-    this.name = 'StoreNotFoundError';
-  }
-}
+export { StoreNotFoundError } from './errors.js';
 
 type DatasetRow = Record<'id' | 'name' | 'created_at' | 'updated_at' | 'sources' | 'chats', string> &
   Record<'version' | 'message_count' | 'people_count' | 'chat_count' | 'session_count', number> &
