@@ -3,6 +3,7 @@
  * BOM), UTF-16 with a BOM (Excel's "Unicode text"), or Windows-1252 for old
  * spreadsheets. Empty and binary files are refused here, with a reason.
  */
+import { isUtf8 } from 'node:buffer';
 import { TranscriptError } from './errors.js';
 
 export interface DecodedText {
@@ -34,9 +35,8 @@ export function decodeTranscript(bytes: Uint8Array, fileName: string): DecodedTe
     throw new TranscriptError('binary_file', `${fileName} looks like binary data, not a text transcript`, { file: fileName });
   }
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start)), encoding: 'utf-8' };
-  } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes.subarray(start)), encoding: 'windows-1252' };
-  }
+  const body = Buffer.from(bytes.buffer, bytes.byteOffset + start, bytes.byteLength - start);
+  // Validating, then decoding with Buffer, is several times faster than a fatal TextDecoder on big files.
+  if (isUtf8(body)) return { text: body.toString('utf8'), encoding: 'utf-8' };
+  return { text: new TextDecoder('windows-1252').decode(body), encoding: 'windows-1252' };
 }

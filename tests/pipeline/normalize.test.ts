@@ -53,3 +53,18 @@ describe('normalizeMessages', () => {
     expect(normalizeMessages([m], { fileName: 'x' }).messages[0]!.mentions).toEqual(['twitter:a']);
   });
 });
+
+describe('normalizeMessages validation', () => {
+  it('keeps exactly what MessageSchema accepts, and reports the rest with the schema’s reason', async () => {
+    const { MessageSchema } = await import('../../shared/index.js');
+    const good = p('1', '2024-01-01T20:00:00.000Z', 'A1: hi', ['#c'], { replyToId: '0', extra: 'dropped' } as Partial<ParsedMessage>);
+    const badTime = p('2', '2024-01-01 20:00', 'x', ['#c']);
+    const badKind = p('3', '2024-01-01T20:01:00Z', 'x', ['#c'], { kind: 'boost' as ParsedMessage['kind'] });
+    const { messages, skipped } = normalizeMessages([good, badTime, badKind], { fileName: 'x' });
+    expect(messages).toEqual([MessageSchema.parse({ ...good, chat: '#c', answer: 1 })]);
+    expect(messages[0]).not.toHaveProperty('extra');
+    expect(skipped.map((s) => s.reason.split(':')[0])).toEqual(['invalid message 2', 'invalid message 3']);
+    expect(skipped[0]!.reason).toContain('time');
+    expect(skipped[1]!.reason).toContain('kind');
+  });
+});
