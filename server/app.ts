@@ -27,6 +27,7 @@ import snapshotRoutes from './routes/snapshots/index.js';
 import messageRoutes from './routes/datasets/messages.js';
 import contextRoutes from './routes/datasets/context.js';
 import flagRoutes from './routes/datasets/flags.js';
+import identityRoutes from './routes/datasets/identities.js';
 import type { Store } from './store/types.js';
 import type { SqliteStore } from './store/sqlite.js';
 import type { WorkerStoreLocation } from './analysis-worker.js';
@@ -118,6 +119,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(messageRoutes);
   await app.register(contextRoutes);
   await app.register(flagRoutes);
+  await app.register(identityRoutes);
 
   const clientDir = options.clientDir ?? CLIENT_DIR;
   if (fs.existsSync(path.join(clientDir, 'index.html'))) {

@@ -4,17 +4,41 @@
  * the analysis, return the payload's JSON. Runs in an analysis worker with
  * its own store connection, or in-process for an in-memory store.
  */
-import type { BuildOptions, GraphMeta } from '../shared/index.js';
+import type { BuildOptions, GraphMeta, Message, PersonProfile } from '../shared/index.js';
 import { datasetContexts } from './context-overrides.js';
 import { analyze } from './pipeline/analyze.js';
 import type { Store } from './store/types.js';
 
+/**
+ * One person across platforms: every alias key read as its canonical key, in
+ * authors, mentions, replies and reposts, so the graph has one node for them.
+ * The canonical profile wins; an alias's profile fills in when it has none.
+ */
+export function mergeIdentities(messages: Message[], people: PersonProfile[], links: readonly { alias: string; canonical: string }[]): { messages: Message[]; people: PersonProfile[] } {
+  if (links.length === 0) return { messages, people };
+  const to = new Map(links.map((l) => [l.alias, l.canonical]));
+  const canon = (k: string) => to.get(k) ?? k;
+  const canonOpt = (k: string | undefined) => (k === undefined ? undefined : canon(k));
+  const merged = messages.map((m) => {
+    const out: Message = { ...m, author: canon(m.author), mentions: [...new Set(m.mentions.map(canon))].filter((k) => k !== canon(m.author)) };
+    if (m.replyToAuthor !== undefined) out.replyToAuthor = canonOpt(m.replyToAuthor);
+    if (m.repostOf !== undefined) out.repostOf = canonOpt(m.repostOf);
+    return out;
+  });
+  const byKey = new Map<string, PersonProfile>();
+  for (const p of people) if (!to.has(p.key)) byKey.set(p.key, p);
+  for (const p of people) if (to.has(p.key) && !byKey.has(canon(p.key))) byKey.set(canon(p.key), { ...p, key: canon(p.key) });
+  return { messages: merged, people: [...byKey.values()] };
+}
+
 export async function computeGraphJson(store: Store, dataset: GraphMeta['dataset'], options: BuildOptions): Promise<string> {
-  const [messages, people, flags] = await Promise.all([
+  const [stored, storedPeople, flags, links] = await Promise.all([
     store.getMessages(dataset.id, { chats: options.chats, ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: options.to } : {}) }),
     store.getPeople(dataset.id),
     store.getPersonFlags(dataset.id),
+    store.getIdentities(dataset.id),
   ]);
+  const { messages, people } = mergeIdentities(stored, storedPeople, links);
   const contexts = await datasetContexts(store, dataset.id, people);
   const flagged = (flag: string) => new Set(flags.filter((f) => f.flag === flag).map((f) => f.key));
   const payload = analyze(

@@ -27,3 +27,24 @@ export function flagMethods(pool: pg.Pool, transaction: Transaction, t: (table: 
     },
   };
 }
+
+/** Identity links in PostgreSQL (see Store.setIdentities). */
+export function identityMethods(pool: pg.Pool, transaction: Transaction, t: (table: string) => string): Pick<Store, 'setIdentities' | 'getIdentities'> {
+  const table = t('identities');
+  return {
+    setIdentities: (datasetId, links) =>
+      transaction(async (client) => {
+        const bumped = await client.query(`UPDATE ${t('datasets')} SET version = version + 1, updated_at = date_trunc('milliseconds', clock_timestamp()) WHERE id = $1`, [datasetId]);
+        if (bumped.rowCount === 0) throw new StoreNotFoundError(`dataset ${datasetId} not found`);
+        const byAlias = new Map(links.map((l) => [l.alias, l.canonical]));
+        if (byAlias.size === 0) return;
+        await client.query(
+          `INSERT INTO ${table} (dataset_id, alias, canonical) SELECT $1, * FROM unnest($2::text[], $3::text[])
+           ON CONFLICT (dataset_id, alias) DO UPDATE SET canonical = excluded.canonical`,
+          [datasetId, [...byAlias.keys()], [...byAlias.values()]],
+        );
+      }),
+    getIdentities: async (datasetId) =>
+      (await pool.query<{ alias: string; canonical: string }>(`SELECT alias, canonical FROM ${table} WHERE dataset_id = $1 ORDER BY alias`, [datasetId])).rows,
+  };
+}

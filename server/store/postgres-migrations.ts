@@ -120,6 +120,15 @@ export const PG_MIGRATIONS: readonly ((t: (table: string) => string) => string)[
   END $$;
   CREATE TRIGGER person_flags_cleanup AFTER DELETE ON ${t('datasets')} FOR EACH ROW EXECUTE FUNCTION ${t('drop_person_flags')}();
   `,
+  // 6: one person across platforms: alias key → canonical key, per dataset (as SQLite's migration 6).
+  (t) => `
+  CREATE TABLE ${t('identities')} (
+    dataset_id text COLLATE "C" NOT NULL REFERENCES ${t('datasets')} (id) ON DELETE CASCADE,
+    alias text COLLATE "C" NOT NULL,
+    canonical text COLLATE "C" NOT NULL,
+    PRIMARY KEY (dataset_id, alias)
+  );
+  `,
 ];
 
 /** The schema version this code writes: the number of migrations. */

@@ -13,7 +13,7 @@ import { DEFAULT_SESSION_OPTIONS } from '../pipeline/sessions.js';
 import { iso, migratePostgres, qualifier, SCHEMA_NAME } from './postgres-migrations.js';
 import { contextMethods } from './postgres-contexts.js';
 import { resultMethods } from './postgres-results.js';
-import { flagMethods } from './postgres-flags.js';
+import { flagMethods, identityMethods } from './postgres-flags.js';
 import { snapshotMethods } from './postgres-snapshots.js';
 import { StoreNotFoundError } from './errors.js';
 import type { MessageQuery, Store } from './types.js';
@@ -166,6 +166,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     ...contextMethods(pool, transaction, t),
     ...resultMethods(pool, t),
     ...flagMethods(pool, transaction, t),
+    ...identityMethods(pool, transaction, t),
     close: async () => {
       if (closed) return;
       closed = true;

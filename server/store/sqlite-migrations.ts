@@ -113,6 +113,15 @@ export const MIGRATIONS: readonly string[] = [
     DELETE FROM person_flags WHERE dataset_id = old.id;
   END;
   `,
+  // 6: one person across platforms: alias key → canonical key, per dataset.
+  `
+  CREATE TABLE identities (
+    dataset_id TEXT NOT NULL REFERENCES datasets (id) ON DELETE CASCADE,
+    alias TEXT NOT NULL,
+    canonical TEXT NOT NULL,
+    PRIMARY KEY (dataset_id, alias)
+  );
+  `,
 ];
 
 /** The schema version this code writes: the number of migrations. */

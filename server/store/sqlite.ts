@@ -15,7 +15,7 @@ import { migrate } from './sqlite-migrations.js';
 import { snapshotMethods } from './sqlite-snapshots.js';
 import { contextMethods } from './sqlite-contexts.js';
 import { resultMethods } from './sqlite-results.js';
-import { flagMethods } from './sqlite-flags.js';
+import { flagMethods, identityMethods } from './sqlite-flags.js';
 import type { ImportRequest, MessageQuery, Store } from './types.js';
 
 export const DEFAULT_DB_FILE_NAME = 'chat-atlas.sqlite';
@@ -182,6 +182,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     ...contextMethods(db),
     ...resultMethods(db),
     ...flagMethods(db),
+    ...identityMethods(db),
     close: async () => void (db.open && db.close()),
   };
 }

@@ -103,6 +103,13 @@ export interface Store {
   setPersonFlag(datasetId: string, key: string, flag: PersonFlag, on: boolean): Promise<void>;
   /** A dataset's flags, the global ones included. */
   getPersonFlags(datasetId: string): Promise<FlaggedPerson[]>;
+  /**
+   * One person across platforms: each alias key is read as its canonical key
+   * (`mastodon:ann@glammr.us` → `twitter:ann`). Adds or replaces links and bumps
+   * the dataset's version.
+   */
+  setIdentities(datasetId: string, links: { alias: string; canonical: string }[]): Promise<void>;
+  getIdentities(datasetId: string): Promise<{ alias: string; canonical: string }[]>;
   getCachedGraph(datasetId: string, version: number, optionsKey: string): Promise<string | undefined>;
   putCachedGraph(datasetId: string, version: number, optionsKey: string, json: string): Promise<void>;
   close(): Promise<void>;

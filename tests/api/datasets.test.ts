@@ -122,6 +122,7 @@ describe('OpenAPI', () => {
       '/api/datasets/{id}/export',
       '/api/datasets/{id}/files',
       '/api/datasets/{id}/graph',
+      '/api/datasets/{id}/identities',
       '/api/datasets/{id}/messages',
       '/api/datasets/{id}/opt-outs',
       '/api/datasets/{id}/opt-outs/{key}',

@@ -346,6 +346,22 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       });
     });
 
+    describe('identities', () => {
+      it('keeps alias → canonical links per dataset, replaces a link, bumps the version, goes with the dataset', async () => {
+        const { id } = await store.importFiles({ name: 'd', files: [] });
+        await store.setIdentities(id, [{ alias: 'mastodon:ann@glammr.us', canonical: 'twitter:ann' }, { alias: 'bluesky:ann.bsky.social', canonical: 'twitter:ann' }]);
+        await store.setIdentities(id, [{ alias: 'bluesky:ann.bsky.social', canonical: 'twitter:ann_lib' }]);
+        expect(await store.getIdentities(id)).toEqual([
+          { alias: 'bluesky:ann.bsky.social', canonical: 'twitter:ann_lib' },
+          { alias: 'mastodon:ann@glammr.us', canonical: 'twitter:ann' },
+        ]);
+        expect((await store.getDataset(id))!.version).toBe(3);
+        await expect(store.setIdentities('nope', [])).rejects.toMatchObject({ code: 'not_found' });
+        await store.deleteDataset(id);
+        expect(await store.getIdentities(id)).toEqual([]);
+      });
+    });
+
     describe('cached graphs', () => {
       it('keeps a result per version and options, drops older versions, and goes with the dataset', async () => {
         const { id } = await store.importFiles({ name: 'd', files: [] });
