@@ -54,8 +54,9 @@ if (!available.ok && process.env.CI) {
     });
   });
 } else if (!available.ok) {
+  // Locally without PostgreSQL the suite is skipped and says why; CI (above) fails instead.
   console.log(`two-servers test skipped: ${available.reason}`);
-  describe.skip('two servers on one database', () => {
+  describe.skipIf(true)('two servers on one database (needs PostgreSQL)', () => {
     it('needs PostgreSQL', () => undefined);
   });
 } else {

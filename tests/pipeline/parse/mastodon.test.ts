@@ -1,29 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
-import { MessageSchema, PersonProfileSchema } from '../../../shared/index.js';
 import { csvParser } from '../../../server/pipeline/parse/csv.js';
 import { fullHandle, mastodonParser } from '../../../server/pipeline/parse/mastodon.js';
 import { tagsCsvParser } from '../../../server/pipeline/parse/tags-csv.js';
-import type { ParseResult } from '../../../server/pipeline/parse/types.js';
 import { caught } from '../../support/transcript-error.js';
+import { counts } from '../../support/parse-counts.js';
 
 const fixture = (path: string) => readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), 'utf8');
 const parse = (text: string, fileName = 'statuses.json') => mastodonParser.parse(text, { fileName });
-const ParsedSchema = MessageSchema.omit({ chat: true, question: true, answer: true });
 
-function counts(r: ParseResult) {
-  for (const m of r.messages) ParsedSchema.parse(m);
-  for (const p of r.people) PersonProfileSchema.parse(p);
-  return {
-    messages: r.messages.length,
-    authors: new Set(r.messages.map((m) => m.author)).size,
-    replies: r.messages.filter((m) => m.kind === 'reply').length,
-    withMentions: r.messages.filter((m) => m.mentions.length > 0).length,
-    mentions: r.messages.reduce((n, m) => n + m.mentions.length, 0),
-    reposts: r.messages.filter((m) => m.kind === 'repost').length,
-    skipped: r.skipped.length,
-  };
-}
 
 
 const MARKUP = /<\/?[a-z][^>]*>/i;
