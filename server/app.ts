@@ -14,6 +14,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { PROJECT_ROOT, type Config } from './config.js';
 import { GraphCache } from './graph-cache.js';
+import { ImportJobs } from './imports/import-jobs.js';
 import { loadOrCreateSecret } from './secret.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { registerAuth } from './plugins/auth.js';
@@ -28,6 +29,7 @@ import messageRoutes from './routes/datasets/messages.js';
 import contextRoutes from './routes/datasets/context.js';
 import flagRoutes from './routes/datasets/flags.js';
 import identityRoutes from './routes/datasets/identities.js';
+import importRoutes from './routes/imports/index.js';
 import type { Store } from './store/types.js';
 import type { SqliteStore } from './store/sqlite.js';
 import type { WorkerStoreLocation } from './analysis-worker.js';
@@ -36,6 +38,9 @@ declare module 'fastify' {
   interface FastifyInstance {
     store: Store;
     graphs: GraphCache;
+    imports: ImportJobs;
+    /** Where uploads are streamed to disk before they are imported. */
+    uploadDir: string;
     config: Config;
     /** For pseudonym salts (see secret.ts). */
     secret: string;
@@ -77,7 +82,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('config', config);
   app.decorate('secret', loadOrCreateSecret(config.DATA_DIR, config.ATLAS_SECRET));
   app.decorate('graphs', new GraphCache(store, config.GRAPH_CACHE_ENTRIES, workerLocation(store, config)));
+  app.decorate('uploadDir', config.UPLOAD_DIR ?? path.join(config.DATA_DIR, 'uploads'));
+  app.decorate(
+    'imports',
+    new ImportJobs(store, workerLocation(store, config), {
+      onDone: (dataset) => app.graphs.drop(dataset.id),
+      onInternalError: (job, err) => app.log.error({ err, importId: job.id }, 'import failed'),
+    }),
+  );
   app.addHook('onClose', async () => {
+    await app.imports.close();
     await app.graphs.close();
     await store.close();
   });
@@ -120,6 +134,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(contextRoutes);
   await app.register(flagRoutes);
   await app.register(identityRoutes);
+  await app.register(importRoutes);
 
   const clientDir = options.clientDir ?? CLIENT_DIR;
   if (fs.existsSync(path.join(clientDir, 'index.html'))) {

@@ -16,6 +16,8 @@ export const ConfigSchema = z.object({
   DATABASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
   /** Where the SQLite database lives. */
   DATA_DIR: z.string().min(1).default(path.join(PROJECT_ROOT, 'data', 'local')),
+  /** Where uploads wait on disk while they are imported; default DATA_DIR/uploads. */
+  UPLOAD_DIR: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
   /** Largest accepted upload, per file, in MiB. */
   MAX_UPLOAD_MB: z.coerce.number().positive().default(2048),
   /** Files per upload. */

@@ -11,3 +11,4 @@ export * from './view-state.js';
 export * from './person-detail.js';
 export * from './snapshot.js';
 export * from './peers.js';
+export * from './import-job.js';

@@ -56,53 +56,60 @@ async function readEntry(zip: ZipFile, entry: Entry): Promise<Uint8Array> {
   return new Uint8Array(Buffer.concat(chunks));
 }
 
-export async function readArchive(bytes: Uint8Array, fileName: string, options: ArchiveOptions = {}): Promise<ArchiveEntry[]> {
+/**
+ * The readable file entries of an open zip, after the limits are checked
+ * against its central directory (entry count, unpacked size: a bomb is
+ * refused before anything is inflated). Litter is left out; encrypted or
+ * oddly compressed entries go to `onSkip`.
+ */
+async function listEntries(zip: ZipFile, fileName: string, zippedBytes: number, options: ArchiveOptions): Promise<Entry[]> {
   const limits = { ...ARCHIVE_LIMITS, ...options.limits };
+  if (zip.entryCount > limits.maxEntries) {
+    throw new TranscriptError('unreadable_file', `${fileName} holds ${zip.entryCount} entries; at most ${limits.maxEntries} are read from one zip`, {
+      file: fileName,
+      limit: 'entries',
+      entries: zip.entryCount,
+    });
+  }
+  const entries: Entry[] = [];
+  try {
+    for await (const entry of zip.eachEntry()) entries.push(entry);
+  } catch (error) {
+    throw unreadable(fileName, error);
+  }
+  const unpacked = entries.reduce((n, e) => n + e.uncompressedSize, 0);
+  const budget = Math.max(limits.maxRatio * zippedBytes, limits.maxUnpackedFloor);
+  if (unpacked > budget) {
+    throw new TranscriptError(
+      'unreadable_file',
+      `${fileName} would unpack to ${mib(unpacked)} from ${mib(zippedBytes)}: over ${limits.maxRatio}× its size and over ${mib(limits.maxUnpackedFloor)}, refused as a possible zip bomb`,
+      { file: fileName, limit: 'unpacked size', unpacked, zipped: zippedBytes },
+    );
+  }
+  const readable: Entry[] = [];
+  for (const entry of entries) {
+    if (isLitter(entry.fileName)) continue;
+    if (entry.isEncrypted()) options.onSkip?.(entry.fileName, 'encrypted');
+    else if (!entry.canDecodeFileData()) options.onSkip?.(entry.fileName, `compression method ${entry.compressionMethod} is not supported`);
+    else readable.push(entry);
+  }
+  return readable;
+}
+
+export async function readArchive(bytes: Uint8Array, fileName: string, options: ArchiveOptions = {}): Promise<ArchiveEntry[]> {
   let zip: ZipFile;
   try {
-    zip = await yauzl.fromBufferPromise(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
-      lazyEntries: true,
-      validateEntrySizes: true,
-      strictFileNames: false,
-    });
+    zip = await yauzl.fromBufferPromise(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), ZIP_OPTIONS);
   } catch (error) {
     throw unreadable(fileName, error);
   }
   try {
-    if (zip.entryCount > limits.maxEntries) {
-      throw new TranscriptError('unreadable_file', `${fileName} holds ${zip.entryCount} entries; at most ${limits.maxEntries} are read from one zip`, {
-        file: fileName,
-        limit: 'entries',
-        entries: zip.entryCount,
-      });
-    }
-    const entries: Entry[] = [];
-    try {
-      for await (const entry of zip.eachEntry()) entries.push(entry);
-    } catch (error) {
-      throw unreadable(fileName, error);
-    }
-    // The central directory's sizes, checked before inflating anything: a bomb is refused unopened.
-    const unpacked = entries.reduce((n, e) => n + e.uncompressedSize, 0);
-    const budget = Math.max(limits.maxRatio * bytes.length, limits.maxUnpackedFloor);
-    if (unpacked > budget) {
-      throw new TranscriptError(
-        'unreadable_file',
-        `${fileName} would unpack to ${mib(unpacked)} from ${mib(bytes.length)}: over ${limits.maxRatio}× its size and over ${mib(limits.maxUnpackedFloor)}, refused as a possible zip bomb`,
-        { file: fileName, limit: 'unpacked size', unpacked, zipped: bytes.length },
-      );
-    }
     const files: ArchiveEntry[] = [];
-    for (const entry of entries) {
-      if (isLitter(entry.fileName)) continue;
-      if (entry.isEncrypted()) options.onSkip?.(entry.fileName, 'encrypted');
-      else if (!entry.canDecodeFileData()) options.onSkip?.(entry.fileName, `compression method ${entry.compressionMethod} is not supported`);
-      else {
-        try {
-          files.push({ path: entry.fileName, bytes: await readEntry(zip, entry) });
-        } catch (error) {
-          throw unreadable(`${fileName}/${entry.fileName}`, error);
-        }
+    for (const entry of await listEntries(zip, fileName, bytes.length, options)) {
+      try {
+        files.push({ path: entry.fileName, bytes: await readEntry(zip, entry) });
+      } catch (error) {
+        throw unreadable(`${fileName}/${entry.fileName}`, error);
       }
     }
     return files;
@@ -110,3 +117,57 @@ export async function readArchive(bytes: Uint8Array, fileName: string, options: 
     zip.close();
   }
 }
+
+/** A zip on disk, entry by entry: only the central directory is read up front; each entry is streamed when asked for. */
+export interface ArchiveFile {
+  entries: { path: string; size: number }[];
+  /** The entry's inflated bytes as a stream (yauzl checks them against the declared size). */
+  stream(path: string): AsyncIterable<Buffer>;
+  /** The entry whole, for small entries. */
+  read(path: string): Promise<Uint8Array>;
+  close(): void;
+}
+
+export async function openArchiveFile(filePath: string, fileName: string, zippedBytes: number, options: ArchiveOptions = {}): Promise<ArchiveFile> {
+  let zip: ZipFile;
+  try {
+    // autoClose off: entries are opened after the directory is read, which would otherwise close the file.
+    zip = await yauzl.openPromise(filePath, { ...ZIP_OPTIONS, autoClose: false });
+  } catch (error) {
+    throw unreadable(fileName, error);
+  }
+  try {
+    const entries = await listEntries(zip, fileName, zippedBytes, options);
+    const byPath = new Map(entries.map((e) => [e.fileName, e]));
+    const entry = (p: string) => {
+      const found = byPath.get(p);
+      if (!found) throw new Error(`archive: no entry ${p}`);
+      return found;
+    };
+    return {
+      entries: entries.map((e) => ({ path: e.fileName, size: e.uncompressedSize })),
+      stream: (p) => ({
+        async *[Symbol.asyncIterator]() {
+          try {
+            for await (const chunk of await zip.openReadStreamPromise(entry(p))) yield chunk as Buffer;
+          } catch (error) {
+            throw unreadable(`${fileName}/${p}`, error);
+          }
+        },
+      }),
+      read: async (p) => {
+        try {
+          return await readEntry(zip, entry(p));
+        } catch (error) {
+          throw unreadable(`${fileName}/${p}`, error);
+        }
+      },
+      close: () => zip.close(),
+    };
+  } catch (error) {
+    zip.close();
+    throw error;
+  }
+}
+
+const ZIP_OPTIONS = { lazyEntries: true, validateEntrySizes: true, strictFileNames: false } as const;

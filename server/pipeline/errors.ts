@@ -8,7 +8,8 @@ export type TranscriptErrorCode =
   | 'unreadable_file'
   | 'missing_columns'
   | 'no_messages'
-  | 'unknown_format';
+  | 'unknown_format'
+  | 'too_large';
 
 const STATUS: Record<TranscriptErrorCode, number> = {
   empty_file: 422,
@@ -17,6 +18,7 @@ const STATUS: Record<TranscriptErrorCode, number> = {
   missing_columns: 422,
   no_messages: 422,
   unknown_format: 415,
+  too_large: 413,
 };
 
 export interface TranscriptErrorDetails {

@@ -17,10 +17,10 @@ import type { ParseResult } from './parse/types.js';
 import { MAX_REPORTED_SKIPS, readTranscript, type ReadOptions, type ReadTranscript } from './read-transcript.js';
 
 /** Top-level files of a Slack export (slack.com/help/articles/220556107); only some carry what we read. */
-const SLACK_META = /^(users|org_users|channels|groups|dms|mpims|integration_logs|canvases|huddles|lists|file_conversations|content_flags)\.json$/;
-const DAY_FILE = /^([^/]+)\/\d{4}-\d{2}-\d{2}\.json$/;
+export const SLACK_META = /^(users|org_users|channels|groups|dms|mpims|integration_logs|canvases|huddles|lists|file_conversations|content_flags)\.json$/;
+export const DAY_FILE = /^([^/]+)\/\d{4}-\d{2}-\d{2}\.json$/;
 /** Short notes for entries that are plainly no transcript: the full errors list every format, once per entry. */
-const NOT_A_TRANSCRIPT: Partial<Record<TranscriptError['code'], string>> = {
+export const NOT_A_TRANSCRIPT: Partial<Record<TranscriptError['code'], string>> = {
   binary_file: 'binary (an image, a document, a nested zip…), not a transcript',
   unknown_format: 'not a transcript format Chat Atlas reads',
   empty_file: 'empty',
@@ -114,9 +114,9 @@ function readEntries(entries: ArchiveEntry[], options: ReadOptions, notes: strin
 
 /**
  * Parsed messages → a ReadTranscript, as readTranscript does after parsing.
- * Local copy until read-transcript.ts exports its own (see the report).
+ * (A Slack export is parsed by parseSlackExport, not by one parser of text.)
  */
-function finishRead(parsed: ParseResult, format: FormatId, options: ReadOptions): ReadTranscript {
+export function finishRead(parsed: ParseResult, format: FormatId, options: ReadOptions): ReadTranscript {
   const { fileName } = options;
   const normalized = normalizeMessages(parsed.messages, { fileName, ...(options.chat ? { chat: options.chat } : {}) });
   const skipped: Skipped[] = [...parsed.skipped, ...normalized.skipped];

@@ -9,3 +9,10 @@ export class StoreNotFoundError extends Error {
     this.name = 'StoreNotFoundError';
   }
 }
+
+/** The error of an import job whose process stopped before it finished (a restart, a crash). */
+export const INTERRUPTED_IMPORT = {
+  status: 503,
+  code: 'import_interrupted',
+  message: 'The server stopped before this import finished; nothing of it was stored. Upload the files again.',
+};

@@ -129,6 +129,37 @@ export const PG_MIGRATIONS: readonly ((t: (table: string) => string) => string)[
     PRIMARY KEY (dataset_id, alias)
   );
   `,
+  // 7: import jobs and the staging rows of big imports (as SQLite's migration 7). Staging is UNLOGGED:
+  // it is rebuilt by re-running the import, so it need not cost WAL; `seq` keeps insertion order.
+  (t) => `
+  CREATE TABLE ${t('imports')} (
+    id text COLLATE "C" PRIMARY KEY,
+    status text NOT NULL,
+    updated_at timestamptz NOT NULL,
+    job jsonb NOT NULL
+  );
+  CREATE INDEX imports_status ON ${t('imports')} (status, updated_at);
+  CREATE UNLOGGED TABLE ${t('staged_messages')} (
+    seq bigserial,
+    import_id text COLLATE "C" NOT NULL,
+    file_index integer NOT NULL,
+    platform text COLLATE "C" NOT NULL,
+    id text COLLATE "C" NOT NULL,
+    chat text COLLATE "C" NOT NULL,
+    time timestamptz NOT NULL,
+    author text COLLATE "C" NOT NULL,
+    text text NOT NULL,
+    reply_to_id text COLLATE "C",
+    reply_to_author text COLLATE "C",
+    mentions jsonb NOT NULL,
+    hashtags jsonb NOT NULL,
+    kind text NOT NULL,
+    repost_of text COLLATE "C",
+    question integer,
+    answer integer
+  );
+  CREATE INDEX staged_messages_import ON ${t('staged_messages')} (import_id, file_index, seq);
+  `,
 ];
 
 /** The schema version this code writes: the number of migrations. */

@@ -15,6 +15,7 @@ import { contextMethods } from './postgres-contexts.js';
 import { resultMethods } from './postgres-results.js';
 import { flagMethods, identityMethods } from './postgres-flags.js';
 import { snapshotMethods } from './postgres-snapshots.js';
+import { importMethods } from './postgres-imports.js';
 import { StoreNotFoundError } from './errors.js';
 import type { MessageQuery, Store } from './types.js';
 
@@ -111,6 +112,29 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     }
   }
 
+  /** The dataset an import writes to, locked: the existing one (StoreNotFoundError if gone) or a new one. */
+  async function openDataset(client: pg.PoolClient, request: { datasetId?: string | undefined; name: string }) {
+    if (request.datasetId !== undefined) {
+      const { rows } = await client.query<Pick<DatasetRow, 'version' | 'sources'>>(sql.lockDataset, [request.datasetId]);
+      if (!rows[0]) throw new StoreNotFoundError(`store: no dataset with id ${JSON.stringify(request.datasetId)}`);
+      return { id: request.datasetId, version: rows[0].version + 1, sources: rows[0].sources };
+    }
+    const id = randomBytes(12).toString('base64url');
+    await client.query(sql.insertDataset, [id, request.name]);
+    return { id, version: 1, sources: [] as SourceResult[] };
+  }
+
+  /** Merges the people in, recomputes the counts, writes the version and sources. */
+  async function finishImport(client: pg.PoolClient, id: string, version: number, sources: SourceResult[], people: readonly PersonProfile[]) {
+    // One upsert cannot touch a row twice, so a key's profiles are merged here first, by the same rule.
+    const profiles = [...mergeProfiles(people).values()];
+    for (let i = 0; i < profiles.length; i += IMPORT_BATCH_ROWS) {
+      await client.query(sql.upsertPeople, peopleColumns(id, profiles.slice(i, i + IMPORT_BATCH_ROWS)));
+    }
+    const finished = await client.query<DatasetRow>(sql.finishImport, [id, version, JSON.stringify(sources), DEFAULT_SESSION_OPTIONS.sessionGapMinutes]);
+    return toDataset(finished.rows[0]!);
+  }
+
   const dataset = async (text: string, values: unknown[]) => {
     const row = (await pool.query<DatasetRow>(text, values)).rows[0];
     return row && toDataset(row);
@@ -120,17 +144,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   return {
     importFiles: (request) =>
       transaction(async (client) => {
-        let id: string;
-        let version: number;
-        let sources: SourceResult[];
-        if (request.datasetId !== undefined) {
-          const { rows } = await client.query<Pick<DatasetRow, 'version' | 'sources'>>(sql.lockDataset, [request.datasetId]);
-          if (!rows[0]) throw new StoreNotFoundError(`store: no dataset with id ${JSON.stringify(request.datasetId)}`);
-          [id, version, sources] = [request.datasetId, rows[0].version + 1, rows[0].sources];
-        } else {
-          [id, version, sources] = [randomBytes(12).toString('base64url'), 1, []];
-          await client.query(sql.insertDataset, [id, request.name]);
-        }
+        const { id, version, sources } = await openDataset(client, request);
         for (const file of request.files) {
           let stored = 0;
           for (let i = 0; i < file.messages.length; i += IMPORT_BATCH_ROWS) {
@@ -138,13 +152,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
           }
           sources.push(SourceResultSchema.parse({ ...file.result, stored }));
         }
-        // One upsert cannot touch a row twice, so a key's profiles are merged here first, by the same rule.
-        const profiles = [...mergeProfiles(request.files.flatMap((f) => f.people)).values()];
-        for (let i = 0; i < profiles.length; i += IMPORT_BATCH_ROWS) {
-          await client.query(sql.upsertPeople, peopleColumns(id, profiles.slice(i, i + IMPORT_BATCH_ROWS)));
-        }
-        const finished = await client.query<DatasetRow>(sql.finishImport, [id, version, JSON.stringify(sources), DEFAULT_SESSION_OPTIONS.sessionGapMinutes]);
-        return toDataset(finished.rows[0]!);
+        return finishImport(client, id, version, sources, request.files.flatMap((f) => f.people));
       }),
     listDatasets: async () => (await pool.query<DatasetRow>(sql.datasets)).rows.map(toDataset),
     getDataset: (id) => dataset(sql.datasetById, [id]),
@@ -167,6 +175,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     ...resultMethods(pool, t),
     ...flagMethods(pool, transaction, t),
     ...identityMethods(pool, transaction, t),
+    ...importMethods(pool, t, { transaction, openDataset, finishImport }),
     close: async () => {
       if (closed) return;
       closed = true;
@@ -186,7 +195,7 @@ function canonicalTime(time: string): string {
 }
 
 /** Parameters $1…$15 of `insertMessages`: the dataset id, then one array per column. */
-function messageColumns(datasetId: string, batch: Message[]): unknown[] {
+export function messageColumns(datasetId: string, batch: readonly Message[]): unknown[] {
   const columns: unknown[][] = Array.from({ length: 14 }, () => new Array<unknown>(batch.length));
   batch.forEach((m, i) => {
     const row = [
@@ -199,7 +208,7 @@ function messageColumns(datasetId: string, batch: Message[]): unknown[] {
 }
 
 /** Folds repeated keys in order, each field as the upsert would: non-empty newer, else older, else newer. */
-function mergeProfiles(profiles: PersonProfile[]): Map<string, PersonProfile> {
+function mergeProfiles(profiles: readonly PersonProfile[]): Map<string, PersonProfile> {
   const byKey = new Map<string, PersonProfile>();
   for (const p of profiles) {
     const old = byKey.get(p.key);

@@ -122,6 +122,36 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (dataset_id, alias)
   );
   `,
+  // 7: import jobs (the job as JSON; status and updated_at beside it to find unfinished ones) and the
+  // staging rows of big imports, moved into messages at commit. Staged rows keep insertion order by rowid.
+  `
+  CREATE TABLE imports (
+    id TEXT PRIMARY KEY,
+    status TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    job TEXT NOT NULL CHECK (json_valid(job))
+  );
+  CREATE INDEX imports_status ON imports (status, updated_at);
+  CREATE TABLE staged_messages (
+    import_id TEXT NOT NULL,
+    file_index INTEGER NOT NULL,
+    platform TEXT NOT NULL,
+    id TEXT NOT NULL,
+    chat TEXT NOT NULL,
+    time TEXT NOT NULL,
+    author TEXT NOT NULL,
+    text TEXT NOT NULL,
+    reply_to_id TEXT,
+    reply_to_author TEXT,
+    mentions TEXT NOT NULL,
+    hashtags TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    repost_of TEXT,
+    question INTEGER,
+    answer INTEGER
+  );
+  CREATE INDEX staged_messages_import ON staged_messages (import_id, file_index);
+  `,
 ];
 
 /** The schema version this code writes: the number of migrations. */

@@ -16,6 +16,7 @@ import { snapshotMethods } from './sqlite-snapshots.js';
 import { contextMethods } from './sqlite-contexts.js';
 import { resultMethods } from './sqlite-results.js';
 import { flagMethods, identityMethods } from './sqlite-flags.js';
+import { importMethods } from './sqlite-imports.js';
 import type { ImportRequest, MessageQuery, Store } from './types.js';
 
 export const DEFAULT_DB_FILE_NAME = 'chat-atlas.sqlite';
@@ -42,7 +43,7 @@ type Row<T> = { [K in keyof T]-?: undefined extends T[K] ? Exclude<T[K], undefin
 type MessageRow = Omit<Row<Message>, 'mentions' | 'hashtags'> & { mentions: string; hashtags: string };
 type PersonRow = Row<PersonProfile>;
 
-const MESSAGE_COLUMNS =
+export const MESSAGE_COLUMNS =
   'platform, id, chat, time, author, text, reply_to_id, reply_to_author, mentions, hashtags, kind, repost_of, question, answer';
 const MESSAGE_SELECT = `id, platform, chat, time, author, text, reply_to_id AS replyToId, reply_to_author AS replyToAuthor,
   mentions, hashtags, kind, repost_of AS repostOf, question, answer`;
@@ -125,31 +126,38 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     return statement;
   };
 
-  const importAll = db.transaction((request: ImportRequest, now: string): Dataset => {
+  /** The dataset an import writes to: the existing one (StoreNotFoundError if gone) or a new one. */
+  const openDataset = (request: { datasetId?: string | undefined; name: string }, now: string) => {
     const existing = request.datasetId === undefined ? undefined : sql.datasetById.get(request.datasetId);
     if (request.datasetId !== undefined && !existing) {
       throw new StoreNotFoundError(`store: no dataset with id ${JSON.stringify(request.datasetId)}`);
     }
     const id = existing?.id ?? randomBytes(12).toString('base64url');
     if (!existing) sql.insertDataset.run({ id, name: request.name, now });
+    return { id, version: existing ? existing.version + 1 : 1, sources: existing ? (JSON.parse(existing.sources) as SourceResult[]) : [] };
+  };
 
-    const sources = existing ? (JSON.parse(existing.sources) as SourceResult[]) : [];
+  // Counts are recomputed from the stored rows, so duplicates and earlier imports are accounted for.
+  const finishImport = (id: string, version: number, sources: SourceResult[], now: string): Dataset => {
+    const totals = sql.totals.get(id)!;
+    const chats = sql.chats.all(id);
+    sql.updateDataset.run({
+      id, now, version, sources: JSON.stringify(sources),
+      messages: totals.messages, people: totals.people, sessions: countSessions(sql.chatTimes.all(id)),
+      chatCount: chats.length, chats: JSON.stringify(chats), from: totals.from, to: totals.to,
+    });
+    return toDataset(sql.datasetById.get(id)!);
+  };
+
+  const importAll = db.transaction((request: ImportRequest, now: string): Dataset => {
+    const { id, version, sources } = openDataset(request, now);
     for (const file of request.files) {
       let stored = 0;
       for (const m of file.messages) stored += sql.insertMessage.run(messageParams(id, m)).changes;
       for (const p of file.people) sql.upsertPerson.run(personParams(id, p));
       sources.push(SourceResultSchema.parse({ ...file.result, stored }));
     }
-
-    // Counts are recomputed from the stored rows, so duplicates and earlier imports are accounted for.
-    const totals = sql.totals.get(id)!;
-    const chats = sql.chats.all(id);
-    sql.updateDataset.run({
-      id, now, version: existing ? existing.version + 1 : 1, sources: JSON.stringify(sources),
-      messages: totals.messages, people: totals.people, sessions: countSessions(sql.chatTimes.all(id)),
-      chatCount: chats.length, chats: JSON.stringify(chats), from: totals.from, to: totals.to,
-    });
-    return toDataset(sql.datasetById.get(id)!);
+    return finishImport(id, version, sources, now);
   });
 
   return {
@@ -183,6 +191,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     ...resultMethods(db),
     ...flagMethods(db),
     ...identityMethods(db),
+    ...importMethods(db, { openDataset, finishImport, upsertPerson: (id, p) => sql.upsertPerson.run(personParams(id, p)) }),
     close: async () => void (db.open && db.close()),
   };
 }
@@ -203,7 +212,7 @@ function canonicalTime(time: string): string {
 
 // Row objects are spelled out field by field: object spread here costs more
 // than the insert itself on a 50k-message import.
-function messageParams(datasetId: string, m: Message) {
+export function messageParams(datasetId: string, m: Message) {
   return {
     datasetId,
     platform: m.platform,

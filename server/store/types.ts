@@ -3,7 +3,7 @@
  * implementation (default) and room for PostgreSQL. Async even where SQLite
  * is synchronous, so callers never change when the backend does.
  */
-import type { Dataset, Message, PersonProfile, SourceResult } from '../../shared/index.js';
+import type { Dataset, ImportJob, Message, PersonProfile, SourceResult } from '../../shared/index.js';
 
 /** One parsed file ready to store. `result.stored` is filled in by the store. */
 export interface ImportFile {
@@ -17,6 +17,26 @@ export interface ImportRequest {
   datasetId?: string;
   name: string;
   files: ImportFile[];
+}
+
+/**
+ * A big import, batch by batch: messages are staged as files are read, so
+ * no file is ever whole in memory, and move into the dataset at `commit`, in
+ * one transaction (all or nothing, as `importFiles`). Readers never see a
+ * half-imported file.
+ */
+export interface ImportStaging {
+  /** Stages a batch of messages of file `fileIndex` (0-based, in the order of `commit`'s list). */
+  stage(fileIndex: number, messages: readonly Message[]): Promise<void>;
+  /**
+   * Creates the dataset (or locks the existing one: StoreNotFoundError if it
+   * was deleted meanwhile), moves the staged messages in (a message already
+   * there is stored once; the first staged copy wins), merges the people,
+   * recomputes counts, bumps the version, drops the staging rows.
+   */
+  commit(files: readonly Omit<SourceResult, 'stored'>[], people: readonly PersonProfile[]): Promise<Dataset>;
+  /** Drops what was staged. */
+  abort(): Promise<void>;
 }
 
 export interface MessageQuery {
@@ -112,5 +132,16 @@ export interface Store {
   getIdentities(datasetId: string): Promise<{ alias: string; canonical: string }[]>;
   getCachedGraph(datasetId: string, version: number, optionsKey: string): Promise<string | undefined>;
   putCachedGraph(datasetId: string, version: number, optionsKey: string, json: string): Promise<void>;
+  /** Starts a staged import (see ImportStaging); `importId` names its staging rows. */
+  beginImport(request: { importId: string; datasetId?: string; name: string }): ImportStaging;
+  /** Writes an import job (insert or replace), readable from every process on the database. */
+  putImportJob(job: ImportJob): Promise<void>;
+  getImportJob(id: string): Promise<ImportJob | undefined>;
+  /**
+   * Jobs not finished and not updated since `before` (their process stopped)
+   * are marked failed and their staging rows dropped; finished jobs older
+   * than `forgetBefore` are deleted. Returns how many were marked failed.
+   */
+  failInterruptedImports(before: string, forgetBefore: string): Promise<number>;
   close(): Promise<void>;
 }

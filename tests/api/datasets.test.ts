@@ -132,6 +132,8 @@ describe('OpenAPI', () => {
       '/api/datasets/{id}/relays/{key}',
       '/api/datasets/{id}/roster',
       '/api/health',
+      '/api/imports',
+      '/api/imports/{id}',
       '/api/opt-outs/{key}',
       '/api/snapshots',
       '/api/snapshots/{id}',

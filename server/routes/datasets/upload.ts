@@ -1,51 +1,33 @@
 /**
  * `POST /api/datasets` (new dataset) and `POST /api/datasets/:id/files` (add
  * to one): multipart with one or more `file` parts and optional `name`,
- * `format` and `chat` fields. All files are read before anything is stored.
+ * `format` and `chat` fields. The files are streamed to disk and imported as
+ * a job (see POST /api/imports for the same without waiting); this route
+ * waits for it and answers with the dataset, or with the job's error.
+ * All files are read before anything is stored.
  */
-import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { FastifyRequest } from 'fastify';
-import { ApiErrorSchema, DatasetSchema, FormatIdSchema, FORMAT_IDS, type FormatId } from '../../../shared/index.js';
-import { importUploads, type UploadedFile } from '../../import-files.js';
+import type { FastifyInstance } from 'fastify';
+import { ApiErrorSchema, DatasetSchema, type Dataset } from '../../../shared/index.js';
+import { ImportFailedError } from '../../imports/import-jobs.js';
+import type { FileOnDisk } from '../../pipeline/stream/read-file.js';
 import { HttpError, notFound } from '../../plugins/errors.js';
+import { readUploadForm, uploadName } from '../upload-form.js';
 import { DatasetParamsSchema, errorReplies } from './schemas.js';
 
-interface UploadForm {
-  name?: string;
-  format?: FormatId;
-  chat?: string;
-  files: { fileName: string; bytes: Uint8Array }[];
-}
-
-async function readForm(request: FastifyRequest): Promise<UploadForm> {
-  if (!request.isMultipart()) throw new HttpError(415, 'unsupported_media_type', 'send the files as multipart/form-data with one or more "file" parts');
-  const form: UploadForm = { files: [] };
-  for await (const part of request.parts()) {
-    if (part.type === 'file') {
-      const bytes = await (part as MultipartFile).toBuffer();
-      form.files.push({ fileName: part.filename || `file-${form.files.length + 1}`, bytes });
-      continue;
-    }
-    const value = typeof part.value === 'string' ? part.value.trim() : '';
-    if (part.fieldname === 'name' && value) form.name = value.slice(0, 200);
-    else if (part.fieldname === 'chat' && value) form.chat = value.slice(0, 200);
-    else if (part.fieldname === 'format' && value && value !== 'auto') {
-      const format = FormatIdSchema.safeParse(value);
-      if (!format.success) throw new HttpError(400, 'invalid_request', `unknown format "${value}"; use one of: ${FORMAT_IDS.join(', ')}`);
-      form.format = format.data;
-    }
-  }
-  if (form.files.length === 0) throw new HttpError(400, 'invalid_request', 'no file: send at least one multipart part named "file"');
-  return form;
-}
-
-function toUploads(form: UploadForm): UploadedFile[] {
-  return form.files.map((f) => ({ ...f, ...(form.format ? { format: form.format } : {}), ...(form.chat ? { chat: form.chat } : {}) }));
-}
-
 const multipartDoc = { consumes: ['multipart/form-data'] };
-const uploadErrors = { 400: ApiErrorSchema, 413: ApiErrorSchema, 415: ApiErrorSchema, 422: ApiErrorSchema };
+export const uploadErrors = { 400: ApiErrorSchema, 413: ApiErrorSchema, 415: ApiErrorSchema, 422: ApiErrorSchema };
+
+/** Runs the import as a job and waits for it; its failure becomes the answer. */
+async function importAndWait(app: FastifyInstance, request: { datasetId?: string; name: string; files: FileOnDisk[] }): Promise<Dataset> {
+  const { done } = await app.imports.start(request);
+  try {
+    return await done;
+  } catch (error) {
+    if (error instanceof ImportFailedError) throw new HttpError(error.info.status, error.info.code, error.info.message, error.info.details);
+    throw error;
+  }
+}
 
 const upload: FastifyPluginAsyncZod = async (app) => {
   app.post(
@@ -60,9 +42,8 @@ const upload: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const form = await readForm(request);
-      const name = form.name ?? form.files.map((f) => f.fileName).join(', ').slice(0, 200);
-      const dataset = await importUploads(app.store, { name, files: toUploads(form) });
+      const form = await readUploadForm(request, app.uploadDir, app.config.MAX_UPLOAD_MB);
+      const dataset = await importAndWait(app, { name: uploadName(form), files: form.files });
       return reply.code(201).send(dataset);
     },
   );
@@ -81,9 +62,8 @@ const upload: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const existing = await app.store.getDataset(request.params.id);
       if (!existing) throw notFound(`dataset ${request.params.id}`);
-      const form = await readForm(request);
-      const dataset = await importUploads(app.store, { datasetId: existing.id, name: existing.name, files: toUploads(form) });
-      app.graphs.drop(existing.id);
+      const form = await readUploadForm(request, app.uploadDir, app.config.MAX_UPLOAD_MB);
+      const dataset = await importAndWait(app, { datasetId: existing.id, name: existing.name, files: form.files });
       return reply.code(201).send(dataset);
     },
   );

@@ -1,0 +1,160 @@
+/**
+ * Import jobs in this process: each upload's files (already on disk) are
+ * imported one job at a time — SQLite has one writer, and two big parses
+ * would only share the same cores. Big uploads run in a worker thread with
+ * its own store connection; small ones (and every one on an in-memory
+ * store) run here, as fast as before. The job's files are deleted when it
+ * ends, whatever the outcome.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import type { Dataset, ImportJob } from '../../shared/index.js';
+import type { FileOnDisk } from '../pipeline/stream/read-file.js';
+import type { WorkerStoreLocation } from '../store/location.js';
+import type { Store } from '../store/types.js';
+import { importErrorInfo, type ImportErrorInfo } from './error-info.js';
+import type { ImportWorkerJob, ImportWorkerReply } from './import-worker.js';
+import { runImportJob, type ImportInput } from './run-import.js';
+
+/** A failed import, as the API answers it. */
+export class ImportFailedError extends Error {
+  constructor(readonly info: ImportErrorInfo) {
+    super(info.message);
+  }
+}
+
+export interface ImportJobsOptions {
+  /** Uploads bigger than this (bytes, all files together) are imported in the worker thread (default 8 MiB). */
+  workerAbove?: number;
+  /** Told about each finished import (to drop cached graphs). */
+  onDone?: (dataset: Dataset) => void;
+  /** Told about failures that are our bug (5xx), with the error. */
+  onInternalError?: (job: ImportJob, error: unknown) => void;
+}
+
+export interface StartedImport {
+  job: ImportJob;
+  /** Settles when the job ends: the dataset, or an ImportFailedError. */
+  done: Promise<Dataset>;
+}
+
+export const WORKER_ABOVE_BYTES = 8 * 1024 * 1024;
+
+export class ImportJobs {
+  private queue: Promise<unknown> = Promise.resolve();
+  private worker: Worker | undefined;
+  private readonly waiting = new Map<string, { input: ImportInput; resolve: (d: Dataset) => void; reject: (e: Error) => void }>();
+  private closed = false;
+
+  constructor(
+    private readonly store: Store,
+    private readonly location: WorkerStoreLocation | undefined,
+    private readonly options: ImportJobsOptions = {},
+  ) {}
+
+  /** Records the job (`queued`) and queues it; the files now belong to the job. */
+  async start(request: { datasetId?: string | undefined; name: string; files: FileOnDisk[] }): Promise<StartedImport> {
+    const now = new Date().toISOString();
+    const job: ImportJob = {
+      id: randomBytes(16).toString('base64url'),
+      status: 'queued',
+      percent: 0,
+      bytesTotal: request.files.reduce((n, f) => n + f.size, 0),
+      bytesRead: 0,
+      messages: 0,
+      name: request.name,
+      ...(request.datasetId ? { datasetId: request.datasetId } : {}),
+      files: [],
+      createdAt: now,
+      updatedAt: now,
+    };
+    try {
+      await this.store.putImportJob(job);
+    } catch (error) {
+      removeFiles(request.files);
+      throw error;
+    }
+    const input: ImportInput = { job, datasetId: request.datasetId, name: request.name, files: request.files };
+    const done = this.enqueue(input);
+    done.catch(() => {}); // an async import may never be awaited
+    return { job, done };
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.queue.catch(() => {});
+    await this.worker?.terminate();
+  }
+
+  private enqueue(input: ImportInput): Promise<Dataset> {
+    const run = this.queue.then(() => this.run(input));
+    this.queue = run.catch(() => {});
+    return run;
+  }
+
+  private async run(input: ImportInput): Promise<Dataset> {
+    try {
+      if (this.closed) throw new ImportFailedError({ status: 503, code: 'shutting_down', message: 'The server is shutting down; upload the files again.' });
+      const dataset = this.location && input.job.bytesTotal > (this.options.workerAbove ?? WORKER_ABOVE_BYTES) ? await this.inWorker(input, this.location) : await this.inProcess(input);
+      this.options.onDone?.(dataset);
+      return dataset;
+    } finally {
+      removeFiles(input.files);
+    }
+  }
+
+  private async inProcess(input: ImportInput): Promise<Dataset> {
+    try {
+      return await runImportJob(this.store, input);
+    } catch (error) {
+      const info = importErrorInfo(error);
+      if (info.status >= 500) this.options.onInternalError?.(input.job, error);
+      throw new ImportFailedError(info);
+    }
+  }
+
+  private inWorker(input: ImportInput, location: WorkerStoreLocation): Promise<Dataset> {
+    const worker = this.spawn();
+    return new Promise((resolve, reject) => {
+      this.waiting.set(input.job.id, { input, resolve, reject });
+      worker.postMessage({ location, input } satisfies ImportWorkerJob);
+    });
+  }
+
+  private spawn(): Worker {
+    if (this.worker) return this.worker;
+    // The entry registers tsx, so the TypeScript worker runs the same way in `npm start`, the CLI and tests.
+    const worker = new Worker(new URL('./import-worker-entry.mjs', import.meta.url));
+    worker.on('message', (reply: ImportWorkerReply) => {
+      const waiting = this.waiting.get(reply.id);
+      if (!waiting) return;
+      this.waiting.delete(reply.id);
+      if ('dataset' in reply) waiting.resolve(reply.dataset);
+      else {
+        if (reply.error.status >= 500) this.options.onInternalError?.(waiting.input.job, new Error(reply.stack ?? reply.error.message));
+        waiting.reject(new ImportFailedError(reply.error));
+      }
+    });
+    const lose = (error: Error) => {
+      if (this.worker === worker) this.worker = undefined;
+      for (const [id, waiting] of this.waiting) {
+        this.waiting.delete(id);
+        this.options.onInternalError?.(waiting.input.job, error);
+        const info = { status: 500, code: 'internal_error', message: 'The import worker stopped; nothing of this import was stored.' };
+        // Its staged rows are dropped and its job says so here, as the worker could not.
+        void this.store.beginImport({ importId: id, name: waiting.input.name }).abort().catch(() => {});
+        void this.store.putImportJob({ ...waiting.input.job, status: 'failed', error: info, updatedAt: new Date().toISOString() }).catch(() => {});
+        waiting.reject(new ImportFailedError(info));
+      }
+    };
+    worker.on('error', lose);
+    worker.on('exit', (code) => lose(new Error(`import worker exited with code ${code}`)));
+    this.worker = worker;
+    return worker;
+  }
+}
+
+function removeFiles(files: readonly FileOnDisk[]): void {
+  for (const f of files) fs.rm(f.path, { force: true }, () => {});
+}

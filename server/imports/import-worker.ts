@@ -1,0 +1,39 @@
+/**
+ * The worker side of big imports: opens its own connection to the store,
+ * reads and stages the files, commits, and writes the job's progress as it
+ * goes, so parsing a gigabyte never blocks the server's event loop.
+ */
+import { parentPort } from 'node:worker_threads';
+import type { Dataset } from '../../shared/index.js';
+import { openStoreAt, type WorkerStoreLocation } from '../store/location.js';
+import type { Store } from '../store/types.js';
+import { importErrorInfo, type ImportErrorInfo } from './error-info.js';
+import { runImportJob, type ImportInput } from './run-import.js';
+
+export interface ImportWorkerJob {
+  location: WorkerStoreLocation;
+  input: ImportInput;
+}
+
+export type ImportWorkerReply = { id: string; dataset: Dataset } | { id: string; error: ImportErrorInfo; stack?: string };
+
+let opened: { key: string; store: Promise<Store> } | undefined;
+
+function storeAt(location: WorkerStoreLocation): Promise<Store> {
+  const key = JSON.stringify(location);
+  if (opened?.key !== key) opened = { key, store: openStoreAt(location) };
+  return opened.store;
+}
+
+parentPort?.on('message', (work: ImportWorkerJob) => {
+  const id = work.input.job.id;
+  storeAt(work.location)
+    .then((store) => runImportJob(store, work.input))
+    .then(
+      (dataset) => parentPort!.postMessage({ id, dataset } satisfies ImportWorkerReply),
+      (error: unknown) => {
+        const info = importErrorInfo(error);
+        parentPort!.postMessage({ id, error: info, ...(info.status >= 500 && error instanceof Error && error.stack ? { stack: error.stack } : {}) } satisfies ImportWorkerReply);
+      },
+    );
+});

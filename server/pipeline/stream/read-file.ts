@@ -1,0 +1,51 @@
+/**
+ * The front door for one uploaded file on disk (as the upload route and the
+ * CLI leave them), into an import sink. Small files are read whole, exactly
+ * as `readUpload` reads them. Bigger ones never are: a zip is read entry by
+ * entry from disk, a line format (JSON Lines, CSV) chunk by chunk, and only
+ * formats that are one document (a JSON array, a WhatsApp chat) are read
+ * whole, up to what one JavaScript string can hold.
+ */
+import fs from 'node:fs';
+import type { FormatId } from '../../../shared/index.js';
+import { isZip } from '../archive.js';
+import { detectFormat } from '../detect.js';
+import { readTranscript } from '../read-transcript.js';
+import { readUpload } from '../read-upload.js';
+import { readInChunks, readsInChunks } from './read-in-chunks.js';
+import { stageRead, type ImportSink } from './sink.js';
+import { readZipFile } from './read-zip-file.js';
+import { headText, MAX_WHOLE_TEXT_BYTES, readHead, tooBigToReadWhole, type FileOnDisk } from './file-head.js';
+
+export type { FileOnDisk } from './file-head.js';
+
+export interface ReadFileOptions {
+  /** Files up to this size are read whole (default 32 MiB). */
+  wholeReadBytes?: number;
+  /** Bytes per chunk for line formats (default 8 MiB). */
+  chunkBytes?: number;
+}
+
+export const WHOLE_READ_BYTES = 32 * 1024 * 1024;
+
+export async function readFileInto(file: FileOnDisk, sink: ImportSink, options: ReadFileOptions = {}): Promise<void> {
+  const whole = options.wholeReadBytes ?? WHOLE_READ_BYTES;
+  const read = { fileName: file.fileName, ...(file.format ? { format: file.format } : {}), ...(file.chat ? { chat: file.chat } : {}) };
+  if (file.size <= whole) {
+    for (const transcript of await readUpload(new Uint8Array(await fs.promises.readFile(file.path)), read)) await stageRead(sink, transcript);
+    sink.progress(file.size);
+    return;
+  }
+  const head = await readHead(file.path);
+  if (isZip(head)) return readZipFile(file, sink, { wholeReadBytes: whole, ...(options.chunkBytes ? { chunkBytes: options.chunkBytes } : {}) });
+  const text = headText(head, file.fileName);
+  const format = file.format ?? detectFormat(text, file.fileName);
+  if (readsInChunks(format, text)) {
+    const source = fs.createReadStream(file.path, { highWaterMark: 1024 * 1024 });
+    await readInChunks(source, { fileName: file.fileName, format, chat: file.chat, ...(options.chunkBytes ? { chunk: { targetBytes: options.chunkBytes } } : {}) }, sink);
+    return;
+  }
+  if (file.size > MAX_WHOLE_TEXT_BYTES) throw tooBigToReadWhole(file.fileName, file.size, format);
+  await stageRead(sink, readTranscript(new Uint8Array(await fs.promises.readFile(file.path)), { ...read, format }));
+  sink.progress(file.size);
+}

@@ -1,0 +1,163 @@
+/**
+ * A big zip on disk, entry by entry (a 2 GB Slack export never whole in
+ * memory): the same rules as `readUpload` for a zip in memory — a Slack
+ * export inside is one transcript, every other entry is read on its own,
+ * entries that are no transcript are noted, not fatal — but a Slack export
+ * is read one conversation folder at a time, and a big entry in a line
+ * format chunk by chunk.
+ */
+import type { Message, PersonProfile, SourceResult } from '../../../shared/index.js';
+import { openArchiveFile, type ArchiveFile } from '../archive.js';
+import { detectFormat } from '../detect.js';
+import { TranscriptError } from '../errors.js';
+import { parseSlackExport, type SlackFile } from '../parse/slack.js';
+import { MAX_REPORTED_SKIPS, readTranscript } from '../read-transcript.js';
+import { DAY_FILE, finishRead, NOT_A_TRANSCRIPT, SLACK_META, slackRoots } from '../read-upload.js';
+import { readInChunks, readsInChunks } from './read-in-chunks.js';
+import { MAX_WHOLE_TEXT_BYTES, headText, tooBigToReadWhole, type FileOnDisk } from './file-head.js';
+import { stageRead, type ImportSink } from './sink.js';
+
+export interface ZipReadOptions {
+  wholeReadBytes: number;
+  chunkBytes?: number;
+}
+
+const decoder = new TextDecoder('utf-8');
+const HEAD_BYTES = 256 * 1024;
+
+export async function readZipFile(file: FileOnDisk, sink: ImportSink, options: ZipReadOptions): Promise<void> {
+  const { fileName } = file;
+  const notes: string[] = [];
+  const archive = await openArchiveFile(file.path, fileName, file.size, { onSkip: (p, why) => notes.push(`${fileName}/${p}: left out (${why})`) });
+  // The first transcript's report carries the notes about the archive as a whole (as readUpload does);
+  // its warnings are amended in place once every entry is read.
+  let firstResult: Omit<SourceResult, 'stored'> | undefined;
+  const errors: TranscriptError[] = [];
+  const totalBytes = archive.entries.reduce((n, e) => n + e.size, 0) || 1;
+  let doneBytes = 0;
+  const advance = (bytes: number) => {
+    doneBytes += bytes;
+    sink.progress(Math.round((file.size * doneBytes) / totalBytes));
+  };
+  const tracking: ImportSink = {
+    beginFile: () => sink.beginFile(),
+    stage: (i, m, p) => sink.stage(i, m, p),
+    endFile: (i, result) => {
+      firstResult ??= result;
+      sink.endFile(i, result);
+    },
+    progress: () => {},
+  };
+  try {
+    const claimed = new Set<string>();
+    for (const root of slackRoots(archive.entries.map((e) => e.path))) {
+      const inRoot = archive.entries.filter((e) => e.path.startsWith(root));
+      const rel = (p: string) => p.slice(root.length);
+      const folders = new Set(inRoot.flatMap((e) => DAY_FILE.exec(rel(e.path))?.[1] ?? []));
+      const meta = inRoot.filter((e) => SLACK_META.test(rel(e.path)));
+      const mine = inRoot.filter((e) => SLACK_META.test(rel(e.path)) || folders.has(rel(e.path).split('/')[0]!));
+      for (const e of mine) claimed.add(e.path);
+      try {
+        await readSlackExport(archive, `${fileName}/${root}`, root, meta, folders, inRoot, tracking, file.chat);
+      } catch (error) {
+        if (!(error instanceof TranscriptError)) throw error;
+        errors.push(error);
+        notes.push(error.message);
+      }
+      advance(mine.reduce((n, e) => n + e.size, 0));
+    }
+    for (const entry of archive.entries) {
+      if (claimed.has(entry.path)) continue;
+      const entryName = `${fileName}/${entry.path}`;
+      try {
+        await readEntry(archive, entry, { ...file, fileName: entryName, size: entry.size }, tracking, options);
+      } catch (error) {
+        if (!(error instanceof TranscriptError)) throw error;
+        errors.push(error);
+        notes.push(`${entryName}: ${NOT_A_TRANSCRIPT[error.code] ?? error.message.replace(entryName, '').replace(/^[\s:]+/, '')}`);
+      }
+      advance(entry.size);
+    }
+  } finally {
+    archive.close();
+  }
+  if (!firstResult && errors.length === 1 && errors[0]!.code !== 'binary_file') throw errors[0]!;
+  if (!firstResult) {
+    const why = archive.entries.length === 0 ? 'it is empty' : `none of its ${archive.entries.length} file(s) is a transcript Chat Atlas reads${notes[0] ? ` (${notes[0]})` : ''}`;
+    throw new TranscriptError('no_messages', `${fileName}: no messages: ${why}`, { file: fileName, notes: notes.slice(0, MAX_REPORTED_SKIPS) });
+  }
+  firstResult.warnings.push(...notes);
+}
+
+async function readEntry(archive: ArchiveFile, entry: { path: string; size: number }, file: FileOnDisk, sink: ImportSink, options: ZipReadOptions): Promise<void> {
+  const read = { fileName: file.fileName, ...(file.format ? { format: file.format } : {}), ...(file.chat ? { chat: file.chat } : {}) };
+  if (entry.size <= options.wholeReadBytes) return stageRead(sink, readTranscript(await archive.read(entry.path), read));
+  const head = await readEntryHead(archive, entry.path);
+  const text = headText(head, file.fileName);
+  const format = file.format ?? detectFormat(text, file.fileName);
+  if (readsInChunks(format, text)) {
+    return readInChunks(archive.stream(entry.path), { fileName: file.fileName, format, chat: file.chat, ...(options.chunkBytes ? { chunk: { targetBytes: options.chunkBytes } } : {}) }, sink);
+  }
+  if (entry.size > MAX_WHOLE_TEXT_BYTES) throw tooBigToReadWhole(file.fileName, entry.size, format);
+  return stageRead(sink, readTranscript(await archive.read(entry.path), { ...read, format }));
+}
+
+async function readEntryHead(archive: ArchiveFile, entryPath: string): Promise<Buffer> {
+  const pieces: Buffer[] = [];
+  let bytes = 0;
+  for await (const piece of archive.stream(entryPath)) {
+    pieces.push(piece);
+    bytes += piece.length;
+    if (bytes >= HEAD_BYTES) break; // leaving the loop destroys the entry's stream
+  }
+  return Buffer.concat(pieces).subarray(0, HEAD_BYTES);
+}
+
+/** A Slack export, one conversation folder at a time (its day files and the export's lists), as one transcript. */
+async function readSlackExport(
+  archive: ArchiveFile,
+  exportName: string,
+  root: string,
+  meta: { path: string }[],
+  folders: Set<string>,
+  inRoot: { path: string }[],
+  sink: ImportSink,
+  chat: string | undefined,
+): Promise<void> {
+  const text = async (p: string) => decoder.decode(await archive.read(p)).replace(/^\uFEFF/, '');
+  const lists: SlackFile[] = [];
+  for (const m of meta) lists.push({ path: m.path.slice(root.length), text: await text(m.path) });
+  let index: number | undefined;
+  const totals = { messages: 0, skipped: 0, skippedItems: [] as SourceResult['skippedItems'], warnings: new Set<string>() };
+  let lastError: TranscriptError | undefined;
+  for (const folder of [...folders].sort()) {
+    const days: SlackFile[] = [];
+    for (const e of inRoot) {
+      const rel = e.path.slice(root.length);
+      if (rel.split('/')[0] === folder && DAY_FILE.test(rel)) days.push({ path: rel, text: await text(e.path) });
+    }
+    let read;
+    try {
+      read = finishRead(parseSlackExport([...lists, ...days], { fileName: exportName }), 'slack', { fileName: exportName, ...(chat ? { chat } : {}) });
+    } catch (error) {
+      // A folder with nothing to read (DMs, only joins) is reported in the export's skipped items, not fatal.
+      if (!(error instanceof TranscriptError)) throw error;
+      lastError = error;
+      totals.skipped++;
+      if (totals.skippedItems.length < MAX_REPORTED_SKIPS) totals.skippedItems.push({ reason: `${folder}/: ${error.message.replace(`${exportName}: `, '')}` });
+      continue;
+    }
+    index ??= sink.beginFile();
+    await stageBatch(sink, index, read.messages, read.people);
+    totals.messages += read.result.messages;
+    totals.skipped += read.result.skipped;
+    for (const item of read.result.skippedItems) if (totals.skippedItems.length < MAX_REPORTED_SKIPS) totals.skippedItems.push(item);
+    for (const w of read.result.warnings) totals.warnings.add(w);
+  }
+  if (index === undefined) throw lastError ?? new TranscriptError('no_messages', `${exportName}: a Slack export with no conversation to read`, { file: exportName });
+  sink.endFile(index, { file: exportName, format: 'slack', messages: totals.messages, skipped: totals.skipped, skippedItems: totals.skippedItems, warnings: [...totals.warnings] });
+}
+
+async function stageBatch(sink: ImportSink, index: number, messages: Message[], people: PersonProfile[]): Promise<void> {
+  for (let i = 0; i < messages.length; i += 10_000) await sink.stage(index, messages.slice(i, i + 10_000), i === 0 ? people : []);
+}

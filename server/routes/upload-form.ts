@@ -1,0 +1,65 @@
+/**
+ * A multipart upload read the way big files need: each `file` part is
+ * streamed to its own file under the upload folder (never whole in memory),
+ * the other fields read as text. The size limit is enforced while
+ * streaming (413); on any failure the files written so far are removed.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { FastifyRequest } from 'fastify';
+import { FormatIdSchema, FORMAT_IDS, type FormatId } from '../../shared/index.js';
+import type { FileOnDisk } from '../pipeline/stream/read-file.js';
+import { HttpError } from '../plugins/errors.js';
+
+export interface UploadForm {
+  name?: string;
+  format?: FormatId;
+  chat?: string;
+  /** `dataset` field (POST /api/imports): add to this dataset. */
+  dataset?: string;
+  files: FileOnDisk[];
+}
+
+export async function readUploadForm(request: FastifyRequest, uploadDir: string, maxUploadMb: number): Promise<UploadForm> {
+  if (!request.isMultipart()) throw new HttpError(415, 'unsupported_media_type', 'send the files as multipart/form-data with one or more "file" parts');
+  await fs.promises.mkdir(uploadDir, { recursive: true });
+  const form: UploadForm = { files: [] };
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'file') {
+        const fileName = part.filename || `file-${form.files.length + 1}`;
+        const filePath = path.join(uploadDir, `${Date.now()}-${randomBytes(9).toString('base64url')}.upload`);
+        const file: FileOnDisk = { path: filePath, fileName, size: 0 };
+        form.files.push(file);
+        await pipeline(part.file, fs.createWriteStream(filePath, { flags: 'wx' }));
+        if (part.file.truncated) throw new HttpError(413, 'too_large', `${fileName} is larger than the upload limit of ${maxUploadMb} MB`);
+        file.size = (await fs.promises.stat(filePath)).size;
+        continue;
+      }
+      const value = typeof part.value === 'string' ? part.value.trim() : '';
+      if (part.fieldname === 'name' && value) form.name = value.slice(0, 200);
+      else if (part.fieldname === 'chat' && value) form.chat = value.slice(0, 200);
+      else if (part.fieldname === 'dataset' && value) form.dataset = value.slice(0, 200);
+      else if (part.fieldname === 'format' && value && value !== 'auto') {
+        const format = FormatIdSchema.safeParse(value);
+        if (!format.success) throw new HttpError(400, 'invalid_request', `unknown format "${value}"; use one of: ${FORMAT_IDS.join(', ')}`);
+        form.format = format.data;
+      }
+    }
+    if (form.files.length === 0) throw new HttpError(400, 'invalid_request', 'no file: send at least one multipart part named "file"');
+  } catch (error) {
+    for (const f of form.files) fs.rm(f.path, { force: true }, () => {});
+    throw error;
+  }
+  // Fields may come after the files; they apply to every file.
+  for (const f of form.files) {
+    if (form.format) f.format = form.format;
+    if (form.chat) f.chat = form.chat;
+  }
+  return form;
+}
+
+/** The dataset name for a new import: the `name` field, else the files' names. */
+export const uploadName = (form: UploadForm) => form.name ?? form.files.map((f) => f.fileName).join(', ').slice(0, 200);

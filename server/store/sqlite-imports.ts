@@ -1,0 +1,85 @@
+/**
+ * Staged imports and import jobs in SQLite (see Store.beginImport). Each
+ * staged batch is its own short transaction, so the write lock is held for
+ * milliseconds while a big file is read; only `commit` holds it longer, for
+ * one INSERT … SELECT per file, all or nothing.
+ */
+import type { Database } from 'better-sqlite3';
+import { ImportJobSchema, SourceResultSchema, type Dataset, type ImportJob, type PersonProfile, type SourceResult } from '../../shared/index.js';
+import { MESSAGE_COLUMNS, messageParams } from './sqlite.js';
+import { INTERRUPTED_IMPORT } from './errors.js';
+import type { ImportStaging, Store } from './types.js';
+
+export interface ImportHelpers {
+  openDataset(request: { datasetId?: string | undefined; name: string }, now: string): { id: string; version: number; sources: SourceResult[] };
+  finishImport(id: string, version: number, sources: SourceResult[], now: string): Dataset;
+  upsertPerson(datasetId: string, person: PersonProfile): void;
+}
+
+type ImportMethods = Pick<Store, 'beginImport' | 'putImportJob' | 'getImportJob' | 'failInterruptedImports'>;
+
+export function importMethods(db: Database, helpers: ImportHelpers): ImportMethods {
+  const stageOne = db.prepare(
+    `INSERT INTO staged_messages (import_id, file_index, ${MESSAGE_COLUMNS})
+     VALUES (@importId, @fileIndex, @platform, @id, @chat, @time, @author, @text, @replyToId, @replyToAuthor,
+             @mentions, @hashtags, @kind, @repostOf, @question, @answer)`,
+  );
+  // Rowid order is staging order: the first staged copy of a duplicated message wins, as in importFiles.
+  const moveFile = db.prepare(
+    `INSERT INTO messages (dataset_id, ${MESSAGE_COLUMNS})
+     SELECT @datasetId, ${MESSAGE_COLUMNS} FROM staged_messages
+     WHERE import_id = @importId AND file_index = @fileIndex ORDER BY rowid
+     ON CONFLICT (dataset_id, platform, id) DO NOTHING`,
+  );
+  const dropStaged = db.prepare<[string]>('DELETE FROM staged_messages WHERE import_id = ?');
+  const putJob = db.prepare('INSERT OR REPLACE INTO imports (id, status, updated_at, job) VALUES (@id, @status, @updatedAt, @job)');
+  const getJob = db.prepare<[string], string>('SELECT job FROM imports WHERE id = ?').pluck();
+  const unfinished = db.prepare<[string], string>(
+    "SELECT job FROM imports WHERE status NOT IN ('done', 'failed') AND updated_at < ?",
+  ).pluck();
+  const forget = db.prepare<[string]>("DELETE FROM imports WHERE status IN ('done', 'failed') AND updated_at < ?");
+
+  const stageBatch = db.transaction((importId: string, fileIndex: number, messages: Parameters<ImportStaging['stage']>[1]) => {
+    for (const m of messages) stageOne.run({ importId, fileIndex, ...messageParams('', m) });
+  });
+
+  const commitAll = db.transaction(
+    (request: { importId: string; datasetId?: string | undefined; name: string }, files: readonly Omit<SourceResult, 'stored'>[], people: readonly PersonProfile[], now: string) => {
+      const { id, version, sources } = helpers.openDataset(request, now);
+      files.forEach((file, fileIndex) => {
+        const stored = moveFile.run({ datasetId: id, importId: request.importId, fileIndex }).changes;
+        sources.push(SourceResultSchema.parse({ ...file, stored }));
+      });
+      for (const p of people) helpers.upsertPerson(id, p);
+      dropStaged.run(request.importId);
+      return helpers.finishImport(id, version, sources, now);
+    },
+  );
+
+  const writeJob = (job: ImportJob) => putJob.run({ id: job.id, status: job.status, updatedAt: job.updatedAt, job: JSON.stringify(job) });
+
+  return {
+    beginImport: (request) => ({
+      stage: async (fileIndex, messages) => void stageBatch.immediate(request.importId, fileIndex, messages),
+      commit: async (files, people) => commitAll.immediate(request, files, people, new Date().toISOString()),
+      abort: async () => void dropStaged.run(request.importId),
+    }),
+    putImportJob: async (job) => void writeJob(job),
+    getImportJob: async (id) => {
+      const json = getJob.get(id);
+      return json === undefined ? undefined : ImportJobSchema.parse(JSON.parse(json));
+    },
+    failInterruptedImports: async (before, forgetBefore) => {
+      const stale = unfinished.all(before).map((json) => ImportJobSchema.parse(JSON.parse(json)));
+      const now = new Date().toISOString();
+      db.transaction(() => {
+        for (const job of stale) {
+          dropStaged.run(job.id);
+          writeJob({ ...job, status: 'failed', updatedAt: now, error: INTERRUPTED_IMPORT });
+        }
+        forget.run(forgetBefore);
+      }).immediate();
+      return stale.length;
+    },
+  };
+}
