@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DatasetSchema, MessageSchema, PersonProfileSchema } from '../../shared/index.js';
-import type { Dataset, Message, PersonProfile } from '../../shared/index.js';
+import type { Dataset, ImportJob, Message, PersonProfile } from '../../shared/index.js';
 import type { ImportFile, Store, StoredSnapshot } from '../../server/store/types.js';
 
 export interface StoreHandle {
@@ -376,6 +376,88 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await store.getCachedGraph(id, 2, '{"seed":1}')).toBeUndefined();
         await store.putCachedGraph(id, 3, '{"seed":1}', '{"v":3}'); // a late write for a deleted dataset is dropped
         expect(await store.getCachedGraph(id, 3, '{"seed":1}')).toBeUndefined();
+      });
+    });
+
+    describe('staged imports (beginImport)', () => {
+      const report = (name: string, messages: number) => ({ file: name, format: 'csv' as const, messages, skipped: 0, skippedItems: [], warnings: [] });
+
+      it('stores staged batches at commit only, duplicates once (first staged copy wins), stored counts per file', async () => {
+        const staging = store.beginImport({ importId: 'job-1', name: 'Big' });
+        const a = [msg({ id: 'x1', author: 'twitter:ann', text: 'first copy' }), msg({ id: 'x2', author: 'twitter:bob' })];
+        await staging.stage(0, a);
+        await staging.stage(0, [msg({ id: 'x3', author: 'twitter:cy' })]);
+        await staging.stage(1, [msg({ id: 'x1', author: 'twitter:ann', text: 'second copy' }), msg({ id: 'x4', author: 'twitter:dee' })]);
+        expect(await store.listDatasets()).toEqual([]); // nothing visible before commit
+        const dataset = await staging.commit([report('a.jsonl', 3), report('b.jsonl', 2)], [person('Ann', { bio: 'law librarian' }), person('Bob')]);
+        expect(dataset.version).toBe(1);
+        expect(dataset.counts).toEqual({ messages: 4, people: 4, chats: 1, sessions: 1 });
+        expect(dataset.sources.map((s) => [s.file, s.messages, s.stored])).toEqual([['a.jsonl', 3, 3], ['b.jsonl', 2, 1]]);
+        const stored = await store.getMessages(dataset.id);
+        expect(stored.map((m) => m.id)).toEqual(['x1', 'x2', 'x3', 'x4']);
+        expect(stored[0]!.text).toBe('first copy');
+        expect((await store.getPeople(dataset.id)).map((p) => [p.key, p.bio ?? null])).toEqual([['twitter:ann', 'law librarian'], ['twitter:bob', null]]);
+      });
+
+      it('adds to an existing dataset as importFiles does, bumping its version', async () => {
+        const first = await store.importFiles({ name: 'March', files: [file('a.csv', [msg({ id: 'k1', author: 'twitter:ann' })])] });
+        const staging = store.beginImport({ importId: 'job-2', datasetId: first.id, name: first.name });
+        await staging.stage(0, [msg({ id: 'k1', author: 'twitter:ann' }), msg({ id: 'k2', author: 'twitter:bob' })]);
+        const after = await staging.commit([report('b.csv', 2)], []);
+        expect(after.id).toBe(first.id);
+        expect(after.version).toBe(2);
+        expect(after.sources.map((s) => s.stored)).toEqual([1, 1]);
+        expect(after.counts.messages).toBe(2);
+      });
+
+      it('leaves nothing behind when aborted, and keeps imports apart', async () => {
+        const dropped = store.beginImport({ importId: 'job-a', name: 'Dropped' });
+        const kept = store.beginImport({ importId: 'job-b', name: 'Kept' });
+        await dropped.stage(0, [msg({ id: 'd1', author: 'twitter:ann' })]);
+        await kept.stage(0, [msg({ id: 'k1', author: 'twitter:bob' })]);
+        await dropped.abort();
+        const dataset = await kept.commit([report('k.csv', 1)], []);
+        expect((await store.getMessages(dataset.id)).map((m) => m.id)).toEqual(['k1']);
+        expect((await store.listDatasets()).map((d) => d.name)).toEqual(['Kept']);
+      });
+
+      it('fails with not found when the dataset was deleted meanwhile, and stores nothing', async () => {
+        const first = await store.importFiles({ name: 'Gone', files: [file('a.csv', [msg({ author: 'twitter:ann' })])] });
+        const staging = store.beginImport({ importId: 'job-3', datasetId: first.id, name: first.name });
+        await staging.stage(0, [msg({ author: 'twitter:bob' })]);
+        await store.deleteDataset(first.id);
+        await expect(staging.commit([report('b.csv', 1)], [])).rejects.toMatchObject({ code: 'not_found' });
+        await staging.abort();
+        expect(await store.listDatasets()).toEqual([]);
+      });
+    });
+
+    describe('import jobs', () => {
+      const job = (id: string, status: ImportJob['status'], updatedAt: string): ImportJob => ({
+        id, status, percent: status === 'done' ? 100 : 40, bytesTotal: 1000, bytesRead: 400, messages: 12, name: 'Upload',
+        files: [], createdAt: '2026-01-01T10:00:00.000Z', updatedAt,
+      });
+
+      it('writes and reads a job back exactly, replacing it on update', async () => {
+        await store.putImportJob(job('j1', 'reading', '2026-01-01T10:00:01.000Z'));
+        await store.putImportJob({ ...job('j1', 'reading', '2026-01-01T10:00:02.000Z'), percent: 80, messages: 99 });
+        expect(await store.getImportJob('j1')).toEqual({ ...job('j1', 'reading', '2026-01-01T10:00:02.000Z'), percent: 80, messages: 99 });
+        expect(await store.getImportJob('nope')).toBeUndefined();
+      });
+
+      it('marks unfinished jobs of a stopped process failed, drops their staging, forgets old finished jobs', async () => {
+        await store.putImportJob(job('stale', 'reading', '2026-01-01T10:00:00.000Z'));
+        await store.putImportJob(job('fresh', 'reading', '2026-01-01T12:00:00.000Z'));
+        await store.putImportJob(job('old-done', 'done', '2025-12-01T10:00:00.000Z'));
+        await store.beginImport({ importId: 'stale', name: 'Stale' }).stage(0, [msg({ id: 's1', author: 'twitter:ann' })]);
+        expect(await store.failInterruptedImports('2026-01-01T11:00:00.000Z', '2025-12-15T00:00:00.000Z')).toBe(1);
+        const stale = await store.getImportJob('stale');
+        expect([stale?.status, stale?.error?.code, stale?.error?.status]).toEqual(['failed', 'import_interrupted', 503]);
+        expect((await store.getImportJob('fresh'))?.status).toBe('reading');
+        expect(await store.getImportJob('old-done')).toBeUndefined();
+        // The stale job's staged rows are gone: committing under its id stores nothing of them.
+        const dataset = await store.beginImport({ importId: 'stale', name: 'Empty' }).commit([], []);
+        expect(dataset.counts.messages).toBe(0);
       });
     });
   });

@@ -38,29 +38,25 @@ function countByte(bytes: Buffer, byte: number, from = 0, to = bytes.length): nu
 }
 
 /**
- * Where to cut `bytes` (the index just past a line break), scanning from
- * `from`; -1 if no suitable break. For CSV, `quotesBefore` is the number of
- * quotes in bytes[0, from).
+ * Where to cut `bytes`: just past the first line break at or after `from`
+ * (for CSV, the first one outside quotes); -1 if there is none.
  */
-function cutAt(bytes: Buffer, from: number, csv: boolean, quotesBefore: number): number {
+function cutAt(bytes: Buffer, from: number, csv: boolean): number {
   if (!csv) {
-    const i = bytes.lastIndexOf(NEWLINE);
-    return i >= from ? i + 1 : -1;
+    const i = bytes.indexOf(NEWLINE, Math.max(0, from - 1));
+    return i === -1 ? -1 : i + 1;
   }
-  // Walk quotes and line breaks in order; the last break with an even quote count so far wins.
-  let quotes = quotesBefore;
-  let best = -1;
-  let q = bytes.indexOf(QUOTE, from);
-  let n = bytes.indexOf(NEWLINE, from);
-  while (n !== -1) {
+  // Walk quotes and line breaks in order from the start: a break counts once the quotes before it are even.
+  let quotes = 0;
+  let q = bytes.indexOf(QUOTE);
+  for (let n = bytes.indexOf(NEWLINE); n !== -1; n = bytes.indexOf(NEWLINE, n + 1)) {
     while (q !== -1 && q < n) {
       quotes++;
       q = bytes.indexOf(QUOTE, q + 1);
     }
-    if (quotes % 2 === 0) best = n + 1;
-    n = bytes.indexOf(NEWLINE, n + 1);
+    if (n >= from - 1 && quotes % 2 === 0) return n + 1;
   }
-  return best;
+  return -1;
 }
 
 export async function* lineChunks(source: AsyncIterable<Buffer | Uint8Array>, options: ChunkOptions = {}): AsyncGenerator<LineChunk> {
@@ -82,11 +78,11 @@ export async function* lineChunks(source: AsyncIterable<Buffer | Uint8Array>, op
     pending.push(Buffer.isBuffer(piece) ? piece : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength));
     pendingBytes += piece.length;
     if (pendingBytes < nextTry) continue;
-    const joined = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes);
-    let cut = cutAt(joined, 0, csv, 0);
+    let joined = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes);
+    let cut = cutAt(joined, target, csv);
     // A stray quote would keep a CSV chunk open to the end of the file: past 4× the target, cut at any
     // line break and let the CSV reader report the bad row, as it does in a whole file.
-    if (cut <= 0 && csv && pendingBytes >= 4 * target) cut = cutAt(joined, 0, false, 0);
+    if (cut <= 0 && csv && pendingBytes >= 4 * target) cut = cutAt(joined, target, false);
     if (cut <= 0) {
       if (pendingBytes > MAX_LINE_BYTES) {
         throw new TranscriptError('unreadable_file', `${options.fileName ?? 'the file'}: line ${line} is longer than ${MAX_LINE_BYTES / 1024 ** 2} MiB`, {
@@ -99,10 +95,14 @@ export async function* lineChunks(source: AsyncIterable<Buffer | Uint8Array>, op
       nextTry = pendingBytes * 2;
       continue;
     }
-    yield emit(joined.subarray(0, cut));
-    const rest = joined.subarray(cut);
-    pending = rest.length > 0 ? [Buffer.from(rest)] : [];
-    pendingBytes = rest.length;
+    // One piece read may hold several chunks' worth.
+    while (cut > 0) {
+      yield emit(joined.subarray(0, cut));
+      joined = joined.subarray(cut);
+      cut = joined.length >= target ? cutAt(joined, target, csv) : -1;
+    }
+    pending = joined.length > 0 ? [Buffer.from(joined)] : [];
+    pendingBytes = joined.length;
     nextTry = target;
   }
   if (pendingBytes > 0) yield emit(pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes));

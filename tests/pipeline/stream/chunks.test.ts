@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { lineChunks, type LineChunk } from '../../../server/pipeline/stream/chunks.js';
+
+async function chunksOf(text: string, pieceBytes: number, options: Parameters<typeof lineChunks>[1]): Promise<LineChunk[]> {
+  const bytes = Buffer.from(text);
+  async function* pieces() {
+    for (let i = 0; i < bytes.length; i += pieceBytes) yield bytes.subarray(i, i + pieceBytes);
+  }
+  const out: LineChunk[] = [];
+  for await (const c of lineChunks(pieces(), options)) out.push(c);
+  return out;
+}
+
+describe('lineChunks', () => {
+  it('cuts at line breaks near the target, numbering lines across chunks', async () => {
+    const text = Array.from({ length: 100 }, (_, i) => `line ${i + 1}`).join('\n') + '\n';
+    const chunks = await chunksOf(text, 7, { targetBytes: 50 });
+    expect(Buffer.concat(chunks.map((c) => c.bytes)).toString()).toBe(text);
+    for (const c of chunks) {
+      expect(c.bytes.toString().startsWith(`line ${c.firstLine}\n`)).toBe(true);
+      expect(c.bytes.at(-1)).toBe(0x0a);
+    }
+    expect(chunks.length).toBeGreaterThanOrEqual(15);
+    expect(chunks.at(-1)!.bytesEnd).toBe(Buffer.byteLength(text));
+  });
+
+  it('never cuts a CSV chunk inside a quoted field that holds line breaks', async () => {
+    const row = (i: number) => `${i},"a field\nover ""three""\nlines",x\n`;
+    const text = `id,text,other\n${Array.from({ length: 40 }, (_, i) => row(i + 1)).join('')}`;
+    const chunks = await chunksOf(text, 13, { targetBytes: 64, csv: true });
+    expect(chunks.length).toBeGreaterThan(5);
+    for (const c of chunks) expect((c.bytes.toString().match(/"/g) ?? []).length % 2).toBe(0);
+    // Each chunk after the first starts at a row: line 2 + 3 lines per row.
+    for (const c of chunks.slice(1)) expect((c.firstLine - 2) % 3).toBe(0);
+  });
+
+  it('gives up on a stray quote past 4× the target and cuts at any break, so a bad row cannot hold the file', async () => {
+    const text = `id,text\n1,"never closed\n${Array.from({ length: 200 }, (_, i) => `${i},plain`).join('\n')}\n`;
+    const chunks = await chunksOf(text, 16, { targetBytes: 100, csv: true });
+    expect(chunks.length).toBeGreaterThan(3);
+    expect(Math.max(...chunks.map((c) => c.bytes.length))).toBeLessThan(600);
+  });
+
+  it('keeps reading through one line longer than the target', async () => {
+    const long = 'x'.repeat(5000);
+    const text = `short\n${long}\n${'end\n'.repeat(2000)}`;
+    const chunks = await chunksOf(text, 100, { targetBytes: 64 });
+    expect(chunks[0]!.bytes.toString()).toBe(`short\n${long}\n`);
+    expect(Buffer.concat(chunks.map((c) => c.bytes)).toString()).toBe(text);
+    expect(chunks.length).toBeGreaterThan(50);
+  });
+});
