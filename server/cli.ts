@@ -5,9 +5,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { FormatIdSchema, GraphQuerySchema, type FormatId, type Message, type PersonProfile } from '../shared/index.js';
+import { FormatIdSchema, GraphQuerySchema, type Dataset, type FormatId, type Message, type PersonProfile } from '../shared/index.js';
 import { readConfig } from './config.js';
 import { importReads } from './import-files.js';
+import { newImportJob, runImportJob } from './imports/run-import.js';
 import { analyze } from './pipeline/analyze.js';
 import { TranscriptError } from './pipeline/errors.js';
 import type { ReadTranscript } from './pipeline/read-transcript.js';
@@ -64,13 +65,34 @@ async function build(files: string[], values: Record<string, string | undefined>
 
 async function importCommand(files: string[], values: Record<string, string | undefined>): Promise<void> {
   if (!values.dataset) throw new UsageError('import needs --dataset NAME');
+  if (files.length === 0) throw new UsageError('no input file');
+  for (const p of files) if (!fs.existsSync(p)) throw new UsageError(`no such file: ${p}`);
   const config = readConfig(process.env, values['data-dir'] ? { DATA_DIR: values['data-dir'] } : {});
   const store = await openStore(config);
   try {
-    const reads = await readPaths(files, values.format as FormatId | undefined, values.chat);
     const existing = await store.findDatasetByName(values.dataset);
-    const dataset = await importReads(store, { ...(existing ? { datasetId: existing.id } : {}), name: values.dataset, files: reads });
-    for (const s of dataset.sources.slice(-reads.length)) process.stderr.write(`${s.file}: ${s.format}, ${s.messages} messages (${s.stored} new), ${s.skipped} skipped\n`);
+    const target = { ...(existing ? { datasetId: existing.id } : {}), name: values.dataset };
+    let dataset: Dataset;
+    let count: number;
+    if (files.some((p) => fs.statSync(p).isDirectory())) {
+      // A folder (an unpacked Slack export) is read as readFolder reads it; files alone take the streamed path.
+      const reads = await readPaths(files, values.format as FormatId | undefined, values.chat);
+      dataset = await importReads(store, { ...target, files: reads });
+      count = reads.length;
+    } else {
+      // Files are read as an upload's are (big ones in chunks, never whole), staged and committed as one import job.
+      const onDisk = files.map((p) => ({ path: p, fileName: path.basename(p), size: fs.statSync(p).size, format: values.format as FormatId | undefined, chat: values.chat }));
+      const job = newImportJob({ ...target, files: onDisk });
+      await store.putImportJob(job);
+      const tty = process.stderr.isTTY;
+      dataset = await runImportJob(store, { job, ...target, files: onDisk }, {
+        progressEveryMs: 1000,
+        onProgress: (j) => tty && j.status === 'reading' && process.stderr.write(`\rreading: ${j.percent} %, ${j.messages} messages`),
+      });
+      if (tty) process.stderr.write('\n');
+      count = dataset.sources.length - (existing?.sources.length ?? 0);
+    }
+    for (const s of dataset.sources.slice(-count)) process.stderr.write(`${s.file}: ${s.format}, ${s.messages} messages (${s.stored} new), ${s.skipped} skipped\n`);
     process.stdout.write(`${existing ? 'updated' : 'created'} dataset ${dataset.id} "${dataset.name}" (version ${dataset.version}): ${dataset.counts.messages} messages, ${dataset.counts.people} people\n`);
   } finally {
     await store.close();

@@ -1,7 +1,7 @@
 /**
  * Entry point of `npm start`: read the configuration (refusing to listen
- * beyond loopback without ATLAS_TOKEN), open the store, load
- * the demo into an empty store, listen; on SIGINT/SIGTERM finish in-flight
+ * beyond loopback without ATLAS_TOKEN), open the store, tidy after a
+ * stopped process's imports, load the demo into an empty store, listen; on SIGINT/SIGTERM finish in-flight
  * requests and close the database.
  */
 import { buildApp } from './app.js';
@@ -9,6 +9,7 @@ import { readConfig } from './config.js';
 import { loadDemoIfEmpty } from './demo.js';
 import { checkListenSafety } from './listen-guard.js';
 import { openStore } from './store/index.js';
+import { removeStaleUploads } from './imports/stale-uploads.js';
 
 const config = readConfig();
 const safety = checkListenSafety(config.HOST, config.ATLAS_TOKEN);
@@ -18,6 +19,15 @@ if (!safety.ok) {
 }
 const store = await openStore(config);
 const app = await buildApp({ config, store });
+
+// Imports left unfinished by a process that stopped (a crash, a kill) are marked failed and their staged
+// rows dropped; another process's running import writes progress far more often than this allows.
+// Upload files left behind the same way are removed; finished jobs are kept a week for their reports.
+const INTERRUPTED_AFTER_MS = 10 * 60_000;
+const KEEP_JOBS_MS = 7 * 24 * 3600_000;
+const interrupted = await store.failInterruptedImports(new Date(Date.now() - INTERRUPTED_AFTER_MS).toISOString(), new Date(Date.now() - KEEP_JOBS_MS).toISOString());
+if (interrupted > 0) app.log.warn({ interrupted }, 'imports left unfinished by a stopped process were marked failed');
+removeStaleUploads(app.uploadDir, INTERRUPTED_AFTER_MS);
 
 if (config.LOAD_DEMO) {
   const demo = await loadDemoIfEmpty(store);

@@ -6,7 +6,6 @@
  * store) run here, as fast as before. The job's files are deleted when it
  * ends, whatever the outcome.
  */
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { Dataset, ImportJob } from '../../shared/index.js';
@@ -15,7 +14,7 @@ import type { WorkerStoreLocation } from '../store/location.js';
 import type { Store } from '../store/types.js';
 import { importErrorInfo, type ImportErrorInfo } from './error-info.js';
 import type { ImportWorkerJob, ImportWorkerReply } from './import-worker.js';
-import { runImportJob, type ImportInput } from './run-import.js';
+import { newImportJob, runImportJob, type ImportInput } from './run-import.js';
 
 /** A failed import, as the API answers it. */
 export class ImportFailedError extends Error {
@@ -55,20 +54,7 @@ export class ImportJobs {
 
   /** Records the job (`queued`) and queues it; the files now belong to the job. */
   async start(request: { datasetId?: string | undefined; name: string; files: FileOnDisk[] }): Promise<StartedImport> {
-    const now = new Date().toISOString();
-    const job: ImportJob = {
-      id: randomBytes(16).toString('base64url'),
-      status: 'queued',
-      percent: 0,
-      bytesTotal: request.files.reduce((n, f) => n + f.size, 0),
-      bytesRead: 0,
-      messages: 0,
-      name: request.name,
-      ...(request.datasetId ? { datasetId: request.datasetId } : {}),
-      files: [],
-      createdAt: now,
-      updatedAt: now,
-    };
+    const job = newImportJob(request);
     try {
       await this.store.putImportJob(job);
     } catch (error) {

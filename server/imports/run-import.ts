@@ -5,6 +5,7 @@
  * any process on the database can report it; a failure drops what was
  * staged and is written to the job too.
  */
+import { randomBytes } from 'node:crypto';
 import type { Dataset, ImportJob, PersonProfile, SourceResult } from '../../shared/index.js';
 import { readFileInto, type FileOnDisk, type ReadFileOptions } from '../pipeline/stream/read-file.js';
 import type { ImportSink } from '../pipeline/stream/sink.js';
@@ -22,7 +23,27 @@ export interface ImportInput {
 export interface RunImportOptions {
   /** Progress is written at most this often (default 250 ms); phase changes always. */
   progressEveryMs?: number;
+  /** Told each time progress is written (the CLI prints it). */
+  onProgress?: (job: ImportJob) => void;
   read?: ReadFileOptions;
+}
+
+/** A new job, `queued`, for these files; its id is unguessable (a job's report names files and counts). */
+export function newImportJob(request: { datasetId?: string | undefined; name: string; files: readonly FileOnDisk[] }): ImportJob {
+  const now = new Date().toISOString();
+  return {
+    id: randomBytes(16).toString('base64url'),
+    status: 'queued',
+    percent: 0,
+    bytesTotal: request.files.reduce((n, f) => n + f.size, 0),
+    bytesRead: 0,
+    messages: 0,
+    name: request.name,
+    ...(request.datasetId ? { datasetId: request.datasetId } : {}),
+    files: [],
+    createdAt: now,
+    updatedAt: now,
+  };
 }
 
 /** Reading is 0–95 %, by bytes; storing the rest. */
@@ -47,6 +68,7 @@ export async function runImportJob(store: Store, input: ImportInput, options: Ru
     lastWrite = now;
     job.updatedAt = new Date(now).toISOString();
     await store.putImportJob(job);
+    options.onProgress?.(job);
   };
 
   const staging = store.beginImport({ importId: job.id, ...(input.datasetId ? { datasetId: input.datasetId } : {}), name: input.name });

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImportJobSchema, type ImportJob } from '../../shared/index.js';
 import { buildTestApp, fixture, multipart, type TestApp } from '../support/app.js';
+import { bigTwarcFile } from '../support/big-files.js';
 
 let t: TestApp;
 beforeAll(async () => (t = await buildTestApp()));
@@ -26,25 +27,11 @@ async function follow(id: string, timeoutMs = 60_000): Promise<ImportJob> {
   }
 }
 
-const uploadsLeft = () => (fs.existsSync(path.join(t.dataDir, 'uploads')) ? fs.readdirSync(path.join(t.dataDir, 'uploads')) : []);
-
-/** `n` Twitter v1.1 statuses as JSON Lines, each ~1 KB (a long bio), replies to the one before. */
-function bigTwarcFile(n: number): string {
-  const lines: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const who = `lib${i % 400}`;
-    const time = new Date(Date.UTC(2024, 2, 14, 20, 0) + (i % 3600) * 1000 + Math.floor(i / 3600) * 86_400_000 * 7).toUTCString();
-    const createdAt = time.replace(/^(\w+), (\d+) (\w+) (\d+) (\S+) GMT$/, '$1 $3 $2 $5 +0000 $4');
-    lines.push(JSON.stringify({
-      created_at: createdAt,
-      id_str: String(1_000_000 + i),
-      text: `A${(i % 5) + 1} message ${i} #uklibchat`,
-      user: { id_str: String(i % 400), screen_name: who, name: `Librarian ${i % 400}`, description: `Academic librarian in Leeds. ${'Reading lists, open access and more. '.repeat(22)}` },
-      entities: { hashtags: [{ text: 'uklibchat' }], user_mentions: [] },
-      ...(i > 0 ? { in_reply_to_status_id_str: String(1_000_000 + i - 1), in_reply_to_screen_name: `lib${(i - 1) % 400}` } : {}),
-    }));
-  }
-  return `${lines.join('\n')}\n`;
+const listUploads = () => (fs.existsSync(path.join(t.dataDir, 'uploads')) ? fs.readdirSync(path.join(t.dataDir, 'uploads')) : []);
+/** Upload files left once the job has ended (they are removed just after it reports its end). */
+async function uploadsLeft(): Promise<string[]> {
+  for (let i = 0; i < 40 && listUploads().length > 0; i++) await new Promise((r) => setTimeout(r, 25));
+  return listUploads();
 }
 
 describe('POST /api/imports and GET /api/imports/:id', () => {
@@ -62,7 +49,7 @@ describe('POST /api/imports and GET /api/imports/:id', () => {
     const dataset = (await t.app.inject(`/api/datasets/${job.datasetId}`)).json();
     expect(job.dataset).toEqual(dataset);
     expect(dataset.counts.messages).toBe(20);
-    expect(uploadsLeft()).toEqual([]);
+    expect(await uploadsLeft()).toEqual([]);
   });
 
   it('reports a file it cannot read as a failed job with the line at fault, storing nothing', async () => {
@@ -76,7 +63,7 @@ describe('POST /api/imports and GET /api/imports/:id', () => {
     expect(job.error!.details).toMatchObject({ file: 'broken.jsonl', line: 1 });
     expect(job.dataset).toBeUndefined();
     expect((await t.app.inject('/api/datasets')).json().datasets.length).toBe(before);
-    expect(uploadsLeft()).toEqual([]);
+    expect(await uploadsLeft()).toEqual([]);
   });
 
   it('adds to the dataset named in the `dataset` field, and 404s an unknown one', async () => {
@@ -87,7 +74,7 @@ describe('POST /api/imports and GET /api/imports/:id', () => {
     expect(job.dataset!.counts.messages).toBe(first.counts.messages + 20);
     const unknown = await t.app.inject({ method: 'POST', url: '/api/imports', ...multipart([{ filename: 'a.json', content: '[]' }], { dataset: 'nope' }) });
     expect([unknown.statusCode, unknown.json().error.code]).toEqual([404, 'not_found']);
-    expect(uploadsLeft()).toEqual([]);
+    expect(await uploadsLeft()).toEqual([]);
   });
 
   it('404s an unknown job', async () => {
@@ -110,6 +97,6 @@ describe('a big upload (over the 8 MiB in-process limit)', () => {
     const graph = await t.app.inject(`/api/datasets/${dataset.id}/graph`);
     expect(graph.statusCode, graph.body.slice(0, 300)).toBe(200);
     expect(graph.json().meta.counts.nodes).toBe(400);
-    expect(uploadsLeft()).toEqual([]);
+    expect(await uploadsLeft()).toEqual([]);
   }, 120_000);
 });

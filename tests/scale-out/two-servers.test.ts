@@ -8,8 +8,9 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DatasetListSchema, DatasetSchema, GraphPayloadSchema } from '../../shared/index.js';
+import { DatasetListSchema, DatasetSchema, GraphPayloadSchema, ImportJobSchema, type ImportJob } from '../../shared/index.js';
 import { startTestPostgres } from '../support/postgres.js';
+import { bigTwarcFile } from '../support/big-files.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const available = await startTestPostgres();
@@ -94,5 +95,27 @@ if (!available.ok && process.env.CI) {
       expect((await fetch(`${b}/api/datasets/${created.id}`, { method: 'DELETE' })).status).toBe(200);
       expect((await fetch(`${a}/api/datasets/${created.id}`)).status).toBe(404);
     });
+
+    it('follow an import started on one from the other, to its dataset', async () => {
+      const [a, b] = urls as [string, string];
+      const form = new FormData();
+      form.append('file', new Blob([bigTwarcFile(10_000)]), 'archive.jsonl');
+      const started = await fetch(`${a}/api/imports`, { method: 'POST', body: form });
+      expect(started.status).toBe(202);
+      const { id } = ImportJobSchema.parse(await started.json());
+      const seen: ImportJob[] = [];
+      for (let i = 0; i < 1200; i++) {
+        const job = ImportJobSchema.parse(await (await fetch(`${b}/api/imports/${id}`)).json());
+        seen.push(job);
+        if (job.status === 'done' || job.status === 'failed') break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const last = seen.at(-1)!;
+      expect([last.status, last.percent, last.messages, last.dataset?.counts.messages]).toEqual(['done', 100, 10_000, 10_000]);
+      const percents = seen.map((j) => j.percent);
+      expect([...percents].sort((x, y) => x - y)).toEqual(percents);
+      const listed = DatasetListSchema.parse(await (await fetch(`${b}/api/datasets`)).json());
+      expect(listed.datasets.map((d) => d.id)).toContain(last.datasetId);
+    }, 120_000);
   });
 }
