@@ -1,8 +1,8 @@
 /** Typed calls to the API; every response is parsed with the shared schema. */
 import {
-  ApiErrorSchema, DatasetListSchema, DatasetSchema, GraphPayloadSchema, PeersSchema, SnapshotCreatedSchema, SnapshotSchema,
+  ApiErrorSchema, DatasetListSchema, GraphPayloadSchema, ImportJobSchema, PeersSchema, SnapshotCreatedSchema, SnapshotSchema,
   MessageSchema, PersonDetailSchema, type Message, type Peers,
-  type Dataset, type GraphPayload, type Snapshot, type SnapshotCreated, type SnapshotInput,
+  type Dataset, type GraphPayload, type SourceResult, type Snapshot, type SnapshotCreated, type SnapshotInput,
 } from '../shared/index.js';
 
 export class ApiFailure extends Error {
@@ -52,33 +52,61 @@ export async function fetchGraph(datasetId: string, query: Record<string, string
 }
 
 export interface UploadProgress {
-  /** 0..1 of the bytes sent; the server then imports (indeterminate). */
-  sent: number;
+  /** 0..1 of the bytes sent, then 0..1 of the import (the server's job). */
+  done: number;
   phase: 'uploading' | 'importing';
+  /** Messages read so far, while importing. */
+  messages?: number;
 }
 
-/** Uploads files as a new dataset, reporting progress (fetch cannot report upload progress; XHR can). */
-export function uploadDataset(files: File[], name: string, onProgress: (p: UploadProgress) => void): Promise<Dataset> {
+export interface UploadResult {
+  dataset: Dataset;
+  /** What each transcript of this upload held (a zip may hold several). */
+  files: SourceResult[];
+}
+
+/** How often the page asks after an import job. */
+const FOLLOW_EVERY_MS = 300;
+
+/** Follows an import job to its end: the dataset, or its error as an ApiFailure. */
+export async function followImport(id: string, onProgress: (p: UploadProgress) => void): Promise<UploadResult> {
+  for (;;) {
+    const job = ImportJobSchema.parse(await getJson(`/api/imports/${encodeURIComponent(id)}`));
+    onProgress({ done: job.percent / 100, phase: 'importing', messages: job.messages });
+    if (job.status === 'done' && job.dataset) return { dataset: job.dataset, files: job.files };
+    if (job.status === 'failed') {
+      const error = job.error ?? { status: 500, code: 'internal_error', message: 'the import failed' };
+      throw new ApiFailure(error.message, error.status, error.code, error.details);
+    }
+    await new Promise((resolve) => setTimeout(resolve, FOLLOW_EVERY_MS));
+  }
+}
+
+/**
+ * Uploads files as a new dataset: sent with XHR (fetch cannot report upload
+ * progress), imported by the server as a job the page then follows.
+ */
+export function uploadDataset(files: File[], name: string, onProgress: (p: UploadProgress) => void): Promise<UploadResult> {
   const form = new FormData();
   if (name) form.append('name', name);
   for (const f of files) form.append('file', f, f.name);
-  return new Promise((resolve, reject) => {
+  return new Promise<string>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', '/api/datasets');
+    xhr.open('POST', '/api/imports');
     for (const [name, value] of Object.entries(authHeaders())) xhr.setRequestHeader(name, value);
     xhr.responseType = 'json';
-    xhr.upload.onprogress = (e) => onProgress({ sent: e.lengthComputable ? e.loaded / e.total : 0, phase: 'uploading' });
-    xhr.upload.onload = () => onProgress({ sent: 1, phase: 'importing' });
+    xhr.upload.onprogress = (e) => onProgress({ done: e.lengthComputable ? e.loaded / e.total : 0, phase: 'uploading' });
+    xhr.upload.onload = () => onProgress({ done: 0, phase: 'importing' });
     xhr.onerror = () => reject(new ApiFailure('The upload could not reach the server.', 0, 'network_error'));
     xhr.onload = () => {
-      if (xhr.status === 201) {
-        const parsed = DatasetSchema.safeParse(xhr.response);
-        if (parsed.success) resolve(parsed.data);
+      if (xhr.status === 202) {
+        const parsed = ImportJobSchema.safeParse(xhr.response);
+        if (parsed.success) resolve(parsed.data.id);
         else reject(new ApiFailure('The server answered in an unexpected shape.', xhr.status, 'bad_response'));
-      } else reject(failure(xhr.status, xhr.response, '/api/datasets'));
+      } else reject(failure(xhr.status, xhr.response, '/api/imports'));
     };
     xhr.send(form);
-  });
+  }).then((id) => followImport(id, onProgress));
 }
 
 export interface PersonProfileView {

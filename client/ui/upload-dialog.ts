@@ -1,6 +1,7 @@
 /**
  * Upload: drop or pick one or more transcript files, see a progress bar
- * while they upload and import, then what each file held (format detected,
+ * while they upload and while the server's import job reads them (its
+ * percent, followed through GET /api/imports/:id), then what each file held (format detected,
  * messages, skipped lines and why) before opening the new dataset.
  */
 import type { Dataset } from '../../shared/index.js';
@@ -52,16 +53,18 @@ export function openUploadDialog(dialog: HTMLDialogElement, onDone: (dataset: Da
     progress.hidden = false;
     message.textContent = 'Uploading…';
     uploadDataset(files, name.value.trim(), (p) => {
-      if (p.phase === 'uploading') progress.value = p.sent * 0.8;
-      else {
-        progress.removeAttribute('value'); // indeterminate while the server imports
-        message.textContent = 'Importing…';
+      // Half the bar for sending the bytes, half for the server's import job.
+      progress.value = p.phase === 'uploading' ? p.done * 0.5 : 0.5 + p.done * 0.5;
+      if (p.phase === 'importing') {
+        const percent = Math.round(p.done * 100);
+        message.textContent = `Importing… ${percent} %${p.messages ? `, ${p.messages.toLocaleString('en')} messages read` : ''}`;
+        progress.setAttribute('aria-valuetext', `Importing, ${percent} percent`);
       }
     })
-      .then((dataset) => {
+      .then(({ dataset, files: read }) => {
         progress.value = 1;
-        const results = dataset.sources.slice(-files.length).map((s) =>
-          h('li', {}, `${s.file}: read as ${s.format}, ${s.messages} messages`, s.skipped ? `, ${s.skipped} skipped (${s.skippedItems.slice(0, 3).map((x) => `${x.line ? `line ${x.line}` : `record ${x.record}`}: ${x.reason}`).join('; ')})` : '', s.warnings.length ? ` — ${s.warnings.join('; ')}` : ''),
+        const results = read.map((s) =>
+          h('li', {}, `${s.file}: read as ${s.format}, ${s.messages} messages`, s.skipped ? `, ${s.skipped} skipped (${s.skippedItems.slice(0, 3).map((x) => `${x.line ? `line ${x.line}` : x.record ? `record ${x.record}` : 'note'}: ${x.reason}`).join('; ')})` : '', s.warnings.length ? ` — ${s.warnings.join('; ')}` : ''),
         );
         message.replaceChildren(
           h('p', {}, `Created “${dataset.name}”: ${dataset.counts.messages} messages from ${dataset.counts.people} people.`),

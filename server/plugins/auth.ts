@@ -19,7 +19,8 @@ export interface AuthOptions {
 
 export type Access = 'open' | 'token';
 
-const DATASET_READS = /^\/api\/datasets(?:\/|$)/;
+/** Reads that name what was imported: datasets, and import jobs (their reports name files and counts). */
+const DATASET_READS = /^\/api\/(?:datasets|imports)(?:\/|$)/;
 
 /**
  * What a request needs, from its method and the pattern of the route it

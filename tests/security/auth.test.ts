@@ -132,6 +132,9 @@ describe('accessFor and tokenMatches', () => {
     expect(accessFor('GET', '/api/datasets/:id', false)).toBe('token');
     expect(accessFor('GET', '/api/datasets', false)).toBe('token');
     expect(accessFor('GET', '/api/datasetsx', false)).toBe('open');
+    expect(accessFor('GET', '/api/imports/:id', false)).toBe('token');
+    expect(accessFor('GET', '/api/imports/:id', true)).toBe('open');
+    expect(accessFor('POST', '/api/imports', true)).toBe('token');
     expect(accessFor('GET', '/api/snapshots/:id', false)).toBe('open');
     expect(accessFor('GET', '/api/health', false)).toBe('open');
   });
