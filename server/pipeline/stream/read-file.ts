@@ -11,7 +11,6 @@ import type { FormatId } from '../../../shared/index.js';
 import { isZip } from '../archive.js';
 import { detectFormat } from '../detect.js';
 import { readTranscript } from '../read-transcript.js';
-import { readUpload } from '../read-upload.js';
 import { readInChunks, readsInChunks } from './read-in-chunks.js';
 import { stageRead, type ImportSink } from './sink.js';
 import { readZipFile } from './read-zip-file.js';
@@ -31,13 +30,14 @@ export const WHOLE_READ_BYTES = 32 * 1024 * 1024;
 export async function readFileInto(file: FileOnDisk, sink: ImportSink, options: ReadFileOptions = {}): Promise<void> {
   const whole = options.wholeReadBytes ?? WHOLE_READ_BYTES;
   const read = { fileName: file.fileName, ...(file.format ? { format: file.format } : {}), ...(file.chat ? { chat: file.chat } : {}) };
+  const head = await readHead(file.path);
+  // A zip of any size is read from disk entry by entry: a small zip may still unpack to a lot.
+  if (isZip(head)) return readZipFile(file, sink, { wholeReadBytes: whole, ...(options.chunkBytes ? { chunkBytes: options.chunkBytes } : {}) });
   if (file.size <= whole) {
-    for (const transcript of await readUpload(new Uint8Array(await fs.promises.readFile(file.path)), read)) await stageRead(sink, transcript);
+    await stageRead(sink, readTranscript(new Uint8Array(await fs.promises.readFile(file.path)), read));
     sink.progress(file.size);
     return;
   }
-  const head = await readHead(file.path);
-  if (isZip(head)) return readZipFile(file, sink, { wholeReadBytes: whole, ...(options.chunkBytes ? { chunkBytes: options.chunkBytes } : {}) });
   const text = headText(head, file.fileName);
   const format = file.format ?? detectFormat(text, file.fileName);
   if (readsInChunks(format, text)) {
