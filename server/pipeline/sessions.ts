@@ -67,3 +67,23 @@ export function splitSessions(messages: readonly TimedChatMessage[], options: Pa
 export function countSessions(messages: readonly TimedChatMessage[], options: Partial<SessionOptions> = {}): number {
   return splitSessions(messages, options).length;
 }
+
+/**
+ * The same count over rows already ordered by chat, then time (as the store
+ * reads them from its index), one row at a time: a million messages are
+ * counted without holding them.
+ */
+export function countSessionsInOrder(rows: Iterable<TimedChatMessage>, options: Partial<SessionOptions> = {}): number {
+  const { sessionGapMinutes } = { ...DEFAULT_SESSION_OPTIONS, ...options };
+  const gapMs = sessionGapMinutes * 60_000;
+  let count = 0;
+  let chat: string | undefined;
+  let last = 0;
+  for (const row of rows) {
+    const time = Date.parse(row.time);
+    if (row.chat !== chat || time - last > gapMs) count++;
+    chat = row.chat;
+    last = time;
+  }
+  return count;
+}

@@ -9,7 +9,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { SourceResultSchema } from '../../shared/index.js';
 import type { Dataset, Message, PersonProfile, SourceResult } from '../../shared/index.js';
-import { countSessions } from '../pipeline/sessions.js';
+import { countSessionsInOrder } from '../pipeline/sessions.js';
 import { StoreNotFoundError } from './errors.js';
 import { migrate } from './sqlite-migrations.js';
 import { snapshotMethods } from './sqlite-snapshots.js';
@@ -143,7 +143,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     const chats = sql.chats.all(id);
     sql.updateDataset.run({
       id, now, version, sources: JSON.stringify(sources),
-      messages: totals.messages, people: totals.people, sessions: countSessions(sql.chatTimes.all(id)),
+      messages: totals.messages, people: totals.people, sessions: countSessionsInOrder(sql.chatTimes.iterate(id)),
       chatCount: chats.length, chats: JSON.stringify(chats), from: totals.from, to: totals.to,
     });
     return toDataset(sql.datasetById.get(id)!);

@@ -1,0 +1,30 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { countSessions, countSessionsInOrder, splitSessions } from '../../server/pipeline/sessions.js';
+
+const at = (minutes: number) => new Date(Date.UTC(2024, 2, 14, 20, 0) + minutes * 60_000).toISOString();
+const byChatThenTime = <T extends { chat: string; time: string }>(rows: T[]) =>
+  [...rows].sort((a, b) => (a.chat < b.chat ? -1 : a.chat > b.chat ? 1 : a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
+
+describe('sessions', () => {
+  it('split a chat where the gap exceeds sessionGapMinutes, per chat', () => {
+    const messages = [
+      { chat: '#a', time: at(0) }, { chat: '#a', time: at(60) }, { chat: '#a', time: at(241) }, // 181 min gap: new session
+      { chat: '#b', time: at(30) }, { chat: '#b', time: at(210) }, // exactly 180: same session
+    ];
+    expect(splitSessions(messages).map((s) => [s.chat, s.members])).toEqual([['#a', [0, 1]], ['#b', [3, 4]], ['#a', [2]]]);
+    expect(countSessions(messages)).toBe(3);
+    expect(countSessionsInOrder(byChatThenTime(messages))).toBe(3);
+    expect(countSessionsInOrder(byChatThenTime(messages), { sessionGapMinutes: 30 })).toBe(5);
+  });
+
+  it('counts in order exactly as splitSessions does, on any messages', () => {
+    const row = fc.record({ chat: fc.constantFrom('#a', '#b', '#c'), time: fc.integer({ min: 0, max: 3000 }).map(at) });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 60 }), fc.integer({ min: 1, max: 400 }), (rows, gap) => {
+        expect(countSessionsInOrder(byChatThenTime(rows), { sessionGapMinutes: gap })).toBe(countSessions(rows, { sessionGapMinutes: gap }));
+      }),
+      { numRuns: 300, seed: 7 },
+    );
+  });
+});
