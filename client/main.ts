@@ -19,7 +19,7 @@ import { h } from './ui/dom.js';
 import { renderFilters } from './ui/filters.js';
 import { renderLegend } from './ui/legend.js';
 import { renderPeopleLists } from './ui/people-lists.js';
-import { renderCommunityPanel, renderPersonPanel, type PanelActions } from './ui/panels.js';
+import { renderCommunityPanel, renderPersonPanel, tieCount, type PanelActions } from './ui/panels.js';
 import { renderTableView } from './ui/table-view.js';
 import { renderTimeline } from './ui/timeline.js';
 import { openUploadDialog } from './ui/upload-dialog.js';
@@ -95,7 +95,7 @@ function selectPerson(key: string | undefined, centre = false): void {
   view.set({ selected: key });
   if (key && loaded?.graph.hasNode(key)) {
     const a = loaded.graph.getNodeAttributes(key);
-    announce(`${a.label}: ${loaded.graph.degree(key)} ties, community ${a.community + 1}`);
+    announce(`${a.label}: ${tieCount(loaded, key)} ties, community ${a.community + 1}`);
     if (centre && renderer) {
       const display = renderer.getNodeDisplayData(key);
       if (display) void renderer.getCamera().animate({ x: display.x, y: display.y, ratio: Math.min(renderer.getCamera().ratio, 0.5) }, { duration: 400 });
@@ -125,8 +125,10 @@ function renderSurroundings(): void {
   const state = view.get();
   const dataset = currentDataset();
   if (!loaded || (!dataset && !snapshot)) return;
-  const { counts, modularity } = loaded.payload.attributes.meta;
-  els.summary.textContent = `${counts.nodes} people, ${counts.edges} ties, ${counts.communities} communities (modularity ${modularity.toFixed(2)}), ${counts.messages} messages in ${counts.sessions} sessions of ${counts.chats} chats`;
+  const { counts, modularity, backbone } = loaded.payload.attributes.meta;
+  // A big graph arrives as a backbone of its ties: say how many are drawn (communities and counts use them all).
+  const drawn = backbone ? ` (showing the ${backbone.edgesShown} strongest)` : '';
+  els.summary.textContent = `${counts.nodes} people, ${counts.edges} ties${drawn}, ${counts.communities} communities (modularity ${modularity.toFixed(2)}), ${counts.messages} messages in ${counts.sessions} sessions of ${counts.chats} chats`;
   $('#caption').textContent = loaded.payload.attributes.meta.caption;
   renderPeopleLists($('#people-lists'), loaded, (key) => selectPerson(key, true));
   renderLegend(els.legend, loaded, state, (value) =>
@@ -301,7 +303,7 @@ attachKeyboard(els.graph, () => (loaded && renderer ? { loaded, renderer, focuse
     interaction.focused = key;
     if (key && loaded) {
       const a = loaded.graph.getNodeAttributes(key);
-      announce(`${a.label}, ${loaded.graph.degree(key)} ties, community ${a.community + 1}. Enter for details.`);
+      announce(`${a.label}, ${tieCount(loaded, key)} ties, community ${a.community + 1}. Enter for details.`);
     }
     renderer?.refresh({ skipIndexation: true });
   },

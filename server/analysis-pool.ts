@@ -8,9 +8,15 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { AnalysisJob, AnalysisReply } from './analysis-worker.js';
 
+/** A job's result: the payload's JSON bytes, received without a copy. */
+export interface AnalysisResult {
+  body: Buffer;
+  everyTie: boolean;
+}
+
 interface Pending {
   job: AnalysisJob;
-  resolve: (json: string) => void;
+  resolve: (result: AnalysisResult) => void;
   reject: (error: Error) => void;
 }
 
@@ -23,7 +29,7 @@ export class AnalysisPool {
 
   constructor(private readonly size = Math.max(1, Math.min(2, os.availableParallelism() - 1))) {}
 
-  run(job: Omit<AnalysisJob, 'id'>): Promise<string> {
+  run(job: Omit<AnalysisJob, 'id'>): Promise<AnalysisResult> {
     if (this.closed) return Promise.reject(new Error('analysis pool closed'));
     return new Promise((resolve, reject) => {
       this.queue.push({ job: { ...job, id: this.nextId++ }, resolve, reject });
@@ -44,7 +50,8 @@ export class AnalysisPool {
       const pending = this.busy.get(worker);
       if (!pending || pending.job.id !== reply.id) return;
       this.busy.delete(worker);
-      if ('json' in reply) pending.resolve(reply.json);
+      // A view on the transferred memory: nothing is copied or decoded on this thread.
+      if ('body' in reply) pending.resolve({ body: Buffer.from(reply.body.buffer, reply.body.byteOffset, reply.body.byteLength), everyTie: reply.everyTie });
       else pending.reject(new Error(`analysis: ${reply.error}`));
       this.idle.push(worker);
       this.dispatch();

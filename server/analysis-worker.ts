@@ -1,13 +1,17 @@
 /**
  * The worker side of the analysis pool: opens its own connection to the
  * store (SQLite readers never block in WAL mode; PostgreSQL a small pool),
- * reads and analyses one dataset per job, answers with the payload's JSON.
- * Reading and analysing here keep both off the server's event loop.
+ * reads and analyses one dataset per job, stores the result, and answers
+ * with the payload's JSON as UTF-8 bytes in a transferred buffer. Reading,
+ * analysing and encoding here keep all three off the server's event loop:
+ * a transferred buffer crosses without a copy, where a string of tens of
+ * megabytes would be copied and rebuilt on the main thread.
  */
 import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import type { BuildOptions, GraphMeta } from '../shared/index.js';
 import { computeGraphJson } from './compute-graph.js';
+import type { BackboneOptions } from './pipeline/backbone.js';
 import { openPostgresStore } from './store/postgres.js';
 import { openSqliteStore } from './store/sqlite.js';
 import type { Store } from './store/types.js';
@@ -20,9 +24,14 @@ export interface AnalysisJob {
   location: WorkerStoreLocation;
   dataset: GraphMeta['dataset'];
   options: BuildOptions;
+  /** How a graph too big to draw is thinned; `false`: every tie. */
+  backbone: Partial<BackboneOptions> | false;
+  /** The store's key for this result (see GraphCache). */
+  resultKey: string;
 }
 
-export type AnalysisReply = { id: number; json: string } | { id: number; error: string };
+/** `body`: the payload's JSON, UTF-8, in a buffer of its own (transferred). */
+export type AnalysisReply = { id: number; body: Uint8Array; everyTie: boolean } | { id: number; error: string };
 
 let opened: { key: string; store: Promise<Store> } | undefined;
 
@@ -41,13 +50,14 @@ function storeAt(location: WorkerStoreLocation): Promise<Store> {
 parentPort?.on('message', (job: AnalysisJob) => {
   storeAt(job.location)
     .then(async (store) => {
-      const json = await computeGraphJson(store, job.dataset, job.options);
+      const { json, everyTie } = await computeGraphJson(store, job.dataset, job.options, job.backbone);
       // Stored for every process here, so a large write never blocks the server's event loop.
-      await store.putCachedGraph(job.dataset.id, job.dataset.version, JSON.stringify(job.options), json);
-      return json;
+      await store.putCachedGraph(job.dataset.id, job.dataset.version, job.resultKey, json);
+      // TextEncoder gives a buffer of its own (Buffer.from may share a pool, which must not be transferred).
+      return { body: new TextEncoder().encode(json), everyTie };
     })
     .then(
-      (json) => parentPort!.postMessage({ id: job.id, json } satisfies AnalysisReply),
+      ({ body, everyTie }) => parentPort!.postMessage({ id: job.id, body, everyTie } satisfies AnalysisReply, [body.buffer]),
       (error: unknown) => parentPort!.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) } satisfies AnalysisReply),
     );
 });

@@ -1,12 +1,15 @@
 /**
  * One graph from the store: read the dataset's messages and people, resolve
  * sector/region (inference, roster, edits) and flags (opt-outs, relays), run
- * the analysis, return the payload's JSON. Runs in an analysis worker with
+ * the analysis, return the payload's JSON (a big graph's ties thinned to a
+ * backbone unless every tie is asked for). Runs in an analysis worker with
  * its own store connection, or in-process for an in-memory store.
  */
 import type { BuildOptions, GraphMeta, Message, PersonProfile } from '../shared/index.js';
 import { datasetContexts } from './context-overrides.js';
 import { analyze } from './pipeline/analyze.js';
+import type { BackboneOptions } from './pipeline/backbone.js';
+import { payloadJson } from './pipeline/payload.js';
 import type { Store } from './store/types.js';
 
 /**
@@ -31,7 +34,15 @@ export function mergeIdentities(messages: Message[], people: PersonProfile[], li
   return { messages: merged, people: [...byKey.values()] };
 }
 
-export async function computeGraphJson(store: Store, dataset: GraphMeta['dataset'], options: BuildOptions): Promise<string> {
+export interface ComputedGraph {
+  /** The payload as sent (see payloadJson). */
+  json: string;
+  /** Whether its edges are every tie: true unless a backbone thinned them. */
+  everyTie: boolean;
+}
+
+/** `backbone`: how a graph too big to draw is thinned (see analyze); `false` keeps every tie. */
+export async function computeGraphJson(store: Store, dataset: GraphMeta['dataset'], options: BuildOptions, backbone: Partial<BackboneOptions> | false = {}): Promise<ComputedGraph> {
   const [stored, storedPeople, flags, links] = await Promise.all([
     store.getMessages(dataset.id, { chats: options.chats, ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: options.to } : {}) }),
     store.getPeople(dataset.id),
@@ -42,8 +53,8 @@ export async function computeGraphJson(store: Store, dataset: GraphMeta['dataset
   const contexts = await datasetContexts(store, dataset.id, people);
   const flagged = (flag: string) => new Set(flags.filter((f) => f.flag === flag).map((f) => f.key));
   const payload = analyze(
-    { messages, people, dataset, sectorOf: contexts.sectorOf, regionOf: contexts.regionOf, optedOut: flagged('opt-out'), relays: flagged('relay') },
+    { messages, people, dataset, sectorOf: contexts.sectorOf, regionOf: contexts.regionOf, optedOut: flagged('opt-out'), relays: flagged('relay'), backbone },
     options,
   );
-  return JSON.stringify(payload);
+  return { json: payloadJson(payload), everyTie: payload.attributes.meta.backbone === undefined };
 }

@@ -3,19 +3,43 @@
  * promises, so ten requests for the same graph at the same moment share one
  * computation, and a new import (new version) never serves a stale graph.
  * Behind it, the store keeps results for every process on the database.
+ * Payloads are kept as the bytes sent: the event loop never parses or
+ * stringifies a big one to serve it.
  */
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
-import { resolveBuildOptions, type BuildOptionsInput, type Dataset } from '../shared/index.js';
+import { resolveBuildOptions, withTieCounts, type BuildOptions, type BuildOptionsInput, type Dataset, type GraphPayload, type GraphPayloadInput } from '../shared/index.js';
 import { AnalysisPool } from './analysis-pool.js';
 import type { WorkerStoreLocation } from './analysis-worker.js';
 import { computeGraphJson } from './compute-graph.js';
+import { resolveBackboneOptions, type BackboneOptions } from './pipeline/backbone.js';
 import type { Store } from './store/types.js';
 
 export interface CachedGraph {
-  /** The GraphPayload as JSON text, ready to send. */
-  json: string;
+  /** The GraphPayload's JSON as UTF-8, byte for byte what the graph route sends (tie counts of 0 left out). */
+  readonly body: Buffer;
+  /** Whether its edges are every tie: false when a backbone thinned them, undefined when not known (read back from the store). */
+  readonly everyTie?: boolean;
+  /** The payload parsed, every tie count written out. Parses on each call: not for a big graph on the event loop. */
+  payload(): GraphPayload;
+  /** `payload()` as JSON text, for code that reads or stores the payload as text. Same cost. */
+  readonly json: string;
 }
+
+function cachedGraph(body: Buffer, everyTie?: boolean): CachedGraph {
+  const payload = () => withTieCounts(JSON.parse(body.toString('utf8')) as GraphPayloadInput);
+  return {
+    body,
+    ...(everyTie === undefined ? {} : { everyTie }),
+    payload,
+    get json() {
+      return JSON.stringify(payload());
+    },
+  };
+}
+
+/** Which ties a payload carries: `shown`, a big graph's backbone (what the page draws); `all`, every tie (exports). */
+export type TieSelection = 'shown' | 'all';
 
 export type Encoding = 'br' | 'gzip' | 'identity';
 
@@ -29,7 +53,7 @@ export function encodedBody(graph: CachedGraph, encoding: Encoding): Promise<Buf
   if (!byEncoding) encoded.set(graph, (byEncoding = new Map()));
   let body = byEncoding.get(encoding);
   if (!body) {
-    const raw = Buffer.from(graph.json);
+    const raw = graph.body;
     // Brotli quality 5: most of the size win at a fraction of the time of 11.
     body = encoding === 'br' ? brotli(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } }) : encoding === 'gzip' ? gzip(raw, { level: 6 }) : Promise.resolve(raw);
     byEncoding.set(encoding, body);
@@ -48,35 +72,57 @@ export class GraphCache {
 
   private readonly pool = new AnalysisPool();
 
+  private readonly backbone: BackboneOptions;
+
   /**
    * `location`: where analysis workers open the same store; absent (an
-   * in-memory store), graphs are computed in-process.
+   * in-memory store), graphs are computed in-process. `backbone`: how the
+   * page's payload of a big graph is thinned (default DEFAULT_BACKBONE_OPTIONS).
    */
   constructor(
     private readonly store: Store,
     private readonly capacity: number,
     private readonly location?: WorkerStoreLocation,
-  ) {}
+    backbone: Partial<BackboneOptions> = {},
+  ) {
+    this.backbone = resolveBackboneOptions(backbone);
+  }
+
+  /**
+   * The store's key for a result: the resolved options, and for the page's
+   * payload the backbone settings, so changing those never serves an old one.
+   */
+  resultKey(input: BuildOptionsInput, ties: TieSelection = 'shown'): string {
+    const { maxEdges, alpha } = this.backbone;
+    return `${JSON.stringify(resolveBuildOptions(input))} ties=${ties === 'all' ? 'all' : `disparity:${maxEdges}:${alpha}`}`;
+  }
 
   /** Stops the analysis workers (on server close). */
   close(): Promise<void> {
     return this.pool.close();
   }
 
-  get(dataset: Dataset, input: BuildOptionsInput): Promise<CachedGraph> {
+  /** The page's payload (`shown`: a big graph's backbone) or every tie (`all`, for exports). */
+  get(dataset: Dataset, input: BuildOptionsInput, ties: TieSelection = 'shown'): Promise<CachedGraph> {
     const options = resolveBuildOptions(input);
-    const key = `${dataset.id}\u0000${dataset.version}\u0000${JSON.stringify(options)}`;
+    const key = this.key(dataset, options, ties);
     const hit = this.entries.get(key);
     if (hit) {
       this.entries.delete(key);
       this.entries.set(key, hit);
       return hit;
     }
-    const computed = this.compute(dataset, options);
+    const computed = this.compute(dataset, options, ties);
     this.entries.set(key, computed);
     computed.catch(() => this.entries.delete(key));
     while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
     return computed;
+  }
+
+  /** Every tie: the page's payload when it holds them all already (a graph within the backbone's cap), else computed. */
+  async getEveryTie(dataset: Dataset, input: BuildOptionsInput): Promise<CachedGraph> {
+    const shown = await this.entries.get(this.key(dataset, resolveBuildOptions(input), 'shown'))?.catch(() => undefined);
+    return shown?.everyTie ? shown : this.get(dataset, input, 'all');
   }
 
   /** Forget every graph of a dataset (after delete). */
@@ -84,21 +130,25 @@ export class GraphCache {
     for (const key of [...this.entries.keys()]) if (key.startsWith(`${datasetId}\u0000`)) this.entries.delete(key);
   }
 
-  private async compute(dataset: Dataset, options: ReturnType<typeof resolveBuildOptions>): Promise<CachedGraph> {
-    // Another process (or this one before a restart) may have computed it already.
-    const optionsKey = JSON.stringify(options);
-    const stored = await this.store.getCachedGraph(dataset.id, dataset.version, optionsKey);
-    if (stored !== undefined) return { json: stored };
-    const computed = await this.analyze(dataset, options);
-    // A worker has stored it already, from its own connection.
-    if (!this.location) await this.store.putCachedGraph(dataset.id, dataset.version, optionsKey, computed.json);
-    return computed;
+  private key(dataset: Dataset, options: BuildOptions, ties: TieSelection): string {
+    return `${dataset.id}\u0000${dataset.version}\u0000${this.resultKey(options, ties)}`;
   }
 
-  private async analyze(dataset: Dataset, options: ReturnType<typeof resolveBuildOptions>): Promise<CachedGraph> {
+  private async compute(dataset: Dataset, options: BuildOptions, ties: TieSelection): Promise<CachedGraph> {
+    // Another process (or this one before a restart) may have computed it already.
+    const key = this.resultKey(options, ties);
+    const backbone = ties === 'all' ? (false as const) : this.backbone;
+    const stored = await this.store.getCachedGraph(dataset.id, dataset.version, key);
+    if (stored !== undefined) return cachedGraph(Buffer.from(stored), ties === 'all' ? true : undefined);
     const about = { id: dataset.id, name: dataset.name, version: dataset.version };
+    if (this.location) {
+      // A worker stores it, from its own connection, and hands the bytes over without a copy.
+      const { body, everyTie } = await this.pool.run({ location: this.location, dataset: about, options, backbone, resultKey: key });
+      return cachedGraph(body, everyTie);
+    }
     // An in-memory store has no file a worker could open: analyse here, on the event loop.
-    if (!this.location) return { json: await computeGraphJson(this.store, about, options) };
-    return { json: await this.pool.run({ location: this.location, dataset: about, options }) };
+    const { json, everyTie } = await computeGraphJson(this.store, about, options, backbone);
+    await this.store.putCachedGraph(dataset.id, dataset.version, key, json);
+    return cachedGraph(Buffer.from(json), everyTie);
   }
 }

@@ -35,19 +35,26 @@ export const NodeAttributesSchema = z.object({
 });
 export type NodeAttributes = z.infer<typeof NodeAttributesSchema>;
 
+/**
+ * A tie count of 0 may be left out, and reads as 0: the server sends only the
+ * kinds a tie has (most ties are one or two kinds), and parsing with this
+ * schema writes the zeros back.
+ */
+const tieCount = z.number().int().nonnegative().default(0);
+
 export const EdgeAttributesSchema = z.object({
   /** Combined weight (see BuildOptions.weights). */
   weight: z.number().nonnegative(),
   /** Replies either way. */
-  reply: z.number().int().nonnegative(),
+  reply: tieCount,
   /** Mentions either way. */
-  mention: z.number().int().nonnegative(),
+  mention: tieCount,
   /** Numbered questions both answered in the same session. */
-  coAnswer: z.number().int().nonnegative(),
+  coAnswer: tieCount,
   /** Sessions both posted in. */
-  coSession: z.number().int().nonnegative(),
+  coSession: tieCount,
   /** Reposts either way (counted only when the `repost` kind is on). */
-  repost: z.number().int().nonnegative(),
+  repost: tieCount,
 });
 export type EdgeAttributes = z.infer<typeof EdgeAttributesSchema>;
 
@@ -90,18 +97,39 @@ export const BridgeSchema = z.object({
 });
 export type Bridge = z.infer<typeof BridgeSchema>;
 
+/**
+ * The ties drawn when a graph has too many to draw: a backbone of the most
+ * significant ones by the disparity filter (Serrano et al. 2009), everyone
+ * kept. Communities, metrics and `counts.edges` use every tie.
+ */
+export const BackboneSchema = z.object({
+  method: z.literal('disparity'),
+  /** Significance level: ties whose p-value is above it are left out (1: none for that reason). */
+  alpha: z.number().positive().max(1),
+  /** Most ties the payload carries. */
+  maxEdges: z.number().int().positive(),
+  /** Ties in the graph (as `counts.edges`). */
+  edgesTotal: z.number().int().nonnegative(),
+  /** Ties in the payload's `edges`. */
+  edgesShown: z.number().int().nonnegative(),
+});
+export type Backbone = z.infer<typeof BackboneSchema>;
+
 export const GraphMetaSchema = z.object({
   payloadVersion: z.literal(PAYLOAD_VERSION),
   dataset: z.object({ id: z.string(), name: z.string(), version: z.number().int() }),
   options: BuildOptionsSchema,
   counts: z.object({
     nodes: z.number().int().nonnegative(),
+    /** Every tie of the graph; `edges` may hold fewer (see `backbone`). */
     edges: z.number().int().nonnegative(),
     messages: z.number().int().nonnegative(),
     sessions: z.number().int().nonnegative(),
     chats: z.number().int().nonnegative(),
     communities: z.number().int().nonnegative(),
   }),
+  /** Present when `edges` holds only a backbone of the ties (a big graph); absent, `edges` is every tie. */
+  backbone: BackboneSchema.optional(),
   /** Weighted modularity of the partition (Louvain's own figure). */
   modularity: z.number(),
   communities: z.array(CommunitySummarySchema),
@@ -131,3 +159,14 @@ export const GraphPayloadSchema = z.object({
   ),
 });
 export type GraphPayload = z.infer<typeof GraphPayloadSchema>;
+/** A payload as sent, before parsing: tie counts of 0 may be absent. */
+export type GraphPayloadInput = z.input<typeof GraphPayloadSchema>;
+
+/** Writes back the tie counts a sent payload left out, without re-validating the rest (the server's own output). */
+export function withTieCounts(payload: GraphPayloadInput): GraphPayload {
+  const edges = payload.edges.map((e) => {
+    const a = e.attributes;
+    return { ...e, attributes: { weight: a.weight, reply: a.reply ?? 0, mention: a.mention ?? 0, coAnswer: a.coAnswer ?? 0, coSession: a.coSession ?? 0, repost: a.repost ?? 0 } };
+  });
+  return { ...(payload as GraphPayload), edges };
+}

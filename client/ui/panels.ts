@@ -29,6 +29,15 @@ export function tieReasons(a: EdgeAttributes): string {
   return KIND_WORDS.filter(([k]) => (a[k] as number) > 0).map(([k, one, many]) => `${a[k]} ${(a[k] as number) === 1 ? one : many}`).join(', ');
 }
 
+/**
+ * A person's ties in all. A big graph arrives as a backbone of its ties, so
+ * the drawn degree undercounts: the server's count is right then. Otherwise
+ * the drawn degree, which also follows people taken out of a snapshot.
+ */
+export function tieCount(loaded: LoadedGraph, key: string): number {
+  return loaded.payload.attributes.meta.backbone ? loaded.graph.getNodeAttributes(key).degree : loaded.graph.degree(key);
+}
+
 export function strongestTies(loaded: LoadedGraph, key: string, limit = 8) {
   const g = loaded.graph;
   return g
@@ -55,7 +64,7 @@ export function renderPersonPanel(container: HTMLElement, loaded: LoadedGraph, k
     ),
     profile?.bio ? h('p', { class: 'bio' }, profile.bio) : h('p', { class: 'muted' }, profile ? 'No bio.' : 'Loading profile…'),
     profile?.location ? h('p', { class: 'muted' }, `Location: ${profile.location}`) : null,
-    h('h3', {}, `Strongest ties (${loaded.graph.degree(key)} in all)`),
+    h('h3', {}, `Strongest ties (${tieCount(loaded, key)} in all)`),
     ties.length === 0
       ? h('p', { class: 'muted' }, 'No ties in this view.')
       : h('ol', { class: 'panel-list' }, ...ties.map((t) =>

@@ -7,7 +7,7 @@ import type { EdgeAttributes, ViewState } from '../../shared/index.js';
 import type { LoadedGraph } from '../graph/model.js';
 import { SECTOR_LABELS } from '../graph/model.js';
 import { fmt, h } from './dom.js';
-import { tieReasons } from './panels.js';
+import { tieCount, tieReasons } from './panels.js';
 
 export interface TableActions {
   select(key: string): void;
@@ -31,7 +31,7 @@ function columns(loaded: LoadedGraph): Column[] {
     { id: 'chats', label: 'Chats', value: (k) => a(k).chats.join(', ') },
     { id: 'messages', label: 'Messages', numeric: true, value: (k) => a(k).messages },
     { id: 'sessions', label: 'Sessions', numeric: true, value: (k) => a(k).sessions },
-    { id: 'degree', label: 'Ties', numeric: true, value: (k) => loaded.graph.degree(k) },
+    { id: 'degree', label: 'Ties', numeric: true, value: (k) => tieCount(loaded, k) },
     { id: 'weightedDegree', label: 'Tie weight', numeric: true, value: (k) => a(k).weightedDegree },
   ];
 }

@@ -1,9 +1,11 @@
 /**
  * The whole analysis, messages → GraphPayload: select, split sessions, build
- * the graph, find communities, measure, lay out, serialize. Pure and
+ * the graph, find communities, measure, lay out, thin a big graph's ties to a
+ * backbone for drawing (everything before uses them all), serialize. Pure and
  * deterministic: the same messages, people and options give the same bytes.
  */
 import { resolveBuildOptions, type BuildOptionsInput, type GraphMeta, type GraphPayload, type Message, type PersonProfile, type SessionSummary } from '../../shared/index.js';
+import { extractBackbone, type BackboneOptions } from './backbone.js';
 import { buildGraph } from './build-graph.js';
 import { resolveContexts } from './context/resolve.js';
 import { computeBridges } from './bridges.js';
@@ -25,6 +27,11 @@ export interface AnalyzeInput {
   optedOut?: ReadonlySet<string>;
   /** Relay accounts: their messages count for the chat, not as ties (see buildGraph). */
   relays?: ReadonlySet<string>;
+  /**
+   * How a graph too big to draw is thinned in the payload's edges (default
+   * DEFAULT_BACKBONE_OPTIONS); `false` writes every tie, as exports need.
+   */
+  backbone?: Partial<BackboneOptions> | false;
 }
 
 /** Messages within the options' chats and time window. */
@@ -92,5 +99,6 @@ export function analyze(input: AnalyzeInput, optionsInput: BuildOptionsInput = {
     regionOf,
     bridges,
     welcomes: welcome.welcomes,
+    backbone: input.backbone === false ? undefined : extractBackbone(graph, input.backbone),
   });
 }

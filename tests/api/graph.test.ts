@@ -50,6 +50,18 @@ describe('GET /api/datasets/:id/graph', () => {
     ]);
   });
 
+  it('leaves tie counts of 0 out of the JSON, and the schema reads them back as 0', async () => {
+    const { text, payload } = await graph('?seed=1');
+    const sent = (JSON.parse(text) as { edges: { source: string; target: string; attributes: Record<string, number> }[] }).edges;
+    const eli = sent.find((e) => e.source === 'csv:eli_school' && e.target === 'csv:fay_k12')!;
+    expect(eli.attributes).toEqual({ weight: 2, reply: 1, coSession: 1 });
+    expect(sent.every((e) => Object.values(e.attributes).every((v) => v !== 0))).toBe(true);
+    expect(edgeMap(payload)['eli_school-fay_k12']).toEqual({ weight: 2, reply: 1, mention: 0, coAnswer: 0, coSession: 1, repost: 0 });
+    // A graph this small is drawn whole: no backbone, and nothing says there is one.
+    expect(payload.attributes.meta.backbone).toBeUndefined();
+    expect(text).not.toContain('"backbone"');
+  });
+
   it('gives byte-identical payloads for the same query', async () => {
     const a = await graph('?seed=7&resolution=1');
     const b = await graph('?resolution=1&seed=7');
@@ -88,11 +100,13 @@ describe('GET /api/datasets/:id/graph', () => {
 });
 
 describe('GET /api/datasets/:id/export', () => {
-  it('downloads the same payload as JSON with a file name', async () => {
+  it('downloads the same payload as JSON with a file name, every tie count written out', async () => {
     const res = await t.app.inject(`/api/datasets/${id}/export?format=json&seed=3`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-disposition']).toBe('attachment; filename="uklibchat-csv-graph.json"');
-    expect(res.body).toBe((await graph('?seed=3')).text);
+    const file = JSON.parse(res.body) as GraphPayload;
+    expect(file).toEqual((await graph('?seed=3')).payload);
+    for (const e of file.edges) expect(Object.keys(e.attributes)).toEqual(['weight', 'reply', 'mention', 'coAnswer', 'coSession', 'repost']);
   });
 
   it('refuses a format it does not write', async () => {
@@ -125,8 +139,7 @@ describe('results in the database', () => {
   it('are stored by the analysis for every process to reuse', async () => {
     const res = await t.app.inject(`/api/datasets/${id}/graph?seed=21`);
     const dataset = (await t.app.store.getDataset(id))!;
-    const { resolveBuildOptions } = await import('../../shared/index.js');
-    const stored = await t.app.store.getCachedGraph(id, dataset.version, JSON.stringify(resolveBuildOptions({ seed: 21 })));
+    const stored = await t.app.store.getCachedGraph(id, dataset.version, t.app.graphs.resultKey({ seed: 21 }));
     expect(stored).toBe(res.body);
   });
 });

@@ -96,7 +96,7 @@ describe('a big upload (over the 8 MiB in-process limit)', () => {
     expect(dataset.sources.map((s: { format: string; messages: number; stored: number; skipped: number }) => [s.format, s.messages, s.stored, s.skipped])).toEqual([['twitter-v1', 10_000, 10_000, 0]]);
     const graph = await t.app.inject(`/api/datasets/${dataset.id}/graph`);
     expect(graph.statusCode, graph.body.slice(0, 300)).toBe(200);
-    expect(graph.json().meta.counts.nodes).toBe(400);
+    expect(graph.json().attributes.meta.counts.nodes).toBe(400);
     expect(await uploadsLeft()).toEqual([]);
   }, 120_000);
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GraphPayloadSchema } from '../../shared/index.js';
 import { analyze } from '../../server/pipeline/analyze.js';
+import { payloadJson } from '../../server/pipeline/payload.js';
 import { detectCommunities } from '../../server/pipeline/communities.js';
 import { buildGraph } from '../../server/pipeline/build-graph.js';
 import { splitSessions } from '../../server/pipeline/sessions.js';
@@ -54,6 +55,49 @@ describe('analyze', () => {
     expect(payload.nodes).toHaveLength(1);
     expect(payload.edges).toEqual([]);
     expect(payload.attributes.meta.modularity).toBe(0);
+  });
+});
+
+describe('analyze: the backbone of a big graph', () => {
+  const whole = analyze({ messages: twoChats(), people: [], dataset, backbone: false }, { seed: 1 });
+  const thinned = analyze({ messages: twoChats(), people: [], dataset, backbone: { maxEdges: 10 } }, { seed: 1 });
+
+  it('writes at most maxEdges ties, says so in meta and the caption, and keeps everyone', () => {
+    expect(thinned.edges.length).toBeLessThanOrEqual(10);
+    expect(thinned.attributes.meta.backbone).toEqual({ method: 'disparity', alpha: 1, maxEdges: 10, edgesTotal: 36, edgesShown: thinned.edges.length });
+    expect(thinned.attributes.meta.counts.edges).toBe(36);
+    expect(thinned.attributes.meta.caption).toContain(`draws the ${thinned.edges.length} most significant of the 36 ties`);
+    expect(thinned.nodes.map((n) => n.key)).toEqual(whole.nodes.map((n) => n.key));
+    const reached = new Set(thinned.edges.flatMap((e) => [e.source, e.target]));
+    expect(reached.size).toBe(12);
+    // Every tie written is one of the graph's, with its attributes.
+    const all = new Map(whole.edges.map((e) => [`${e.source} ${e.target}`, e.attributes]));
+    for (const e of thinned.edges) expect(e.attributes).toEqual(all.get(`${e.source} ${e.target}`));
+  });
+
+  it('finds communities and measures people on every tie', () => {
+    expect(thinned.nodes.map((n) => n.attributes)).toEqual(whole.nodes.map((n) => n.attributes));
+    const { backbone: _b, caption: _c, ...meta } = thinned.attributes.meta;
+    const { caption: _w, ...wholeMeta } = whole.attributes.meta;
+    expect(meta).toEqual(wholeMeta);
+  });
+
+  it('leaves a graph within the cap byte for byte as it was', () => {
+    const byDefault = JSON.stringify(analyze({ messages: twoChats(), people: [], dataset }, { seed: 1 }));
+    expect(byDefault).toBe(JSON.stringify(whole));
+    expect(whole.attributes.meta.backbone).toBeUndefined();
+  });
+});
+
+describe('payloadJson', () => {
+  it('leaves tie counts of 0 out, and the schema reads the same payload back', () => {
+    const payload = analyze({ messages: twoChats(), people: [], dataset }, { seed: 1 });
+    const text = payloadJson(payload);
+    const sent = JSON.parse(text) as { edges: { attributes: Record<string, number> }[] };
+    expect(sent.edges[0]!.attributes).toEqual({ weight: payload.edges[0]!.attributes.weight, coAnswer: 3, coSession: 1 });
+    expect(text).not.toMatch(/"(reply|mention|coAnswer|coSession|repost)":0[,}]/);
+    expect(GraphPayloadSchema.parse(sent)).toEqual(payload);
+    expect(text.length).toBeLessThan(JSON.stringify(payload).length);
   });
 });
 

@@ -1,13 +1,14 @@
 /**
  * `GET /api/datasets/:id/graph` and `GET /api/datasets/:id/export`: the
  * GraphPayload for a query (cached per dataset version and query), as JSON
- * to draw or as a file to download.
+ * to draw (a big graph's ties thinned to a backbone, said in its meta) or
+ * as a file to download (every tie).
  */
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createHash, createHmac } from 'node:crypto';
-import { ApiErrorSchema, GraphPayloadSchema, GraphQuerySchema, resolveBuildOptions, type GraphPayload, type GraphQuery } from '../../../shared/index.js';
+import { ApiErrorSchema, GraphPayloadSchema, GraphQuerySchema, type GraphPayload } from '../../../shared/index.js';
 import { encodedBody, pickEncoding } from '../../graph-cache.js';
 import { DEFAULT_PSEUDONYMIZE_OPTIONS, EXPORT_FORMATS, exportFileName, pseudonymize, writeExport } from '../../pipeline/export/index.js';
 import { notFound } from '../../plugins/errors.js';
@@ -21,14 +22,14 @@ const ExportQuerySchema = GraphQuerySchema.extend({
   k: z.coerce.number().int().min(2).max(100).default(DEFAULT_PSEUDONYMIZE_OPTIONS.k),
 });
 
-/** The JSON text of a GraphPayload, typed as what it encodes for the route's reply type. */
-const asPayload = (json: string) => json as unknown as GraphPayload;
+/** The text of a file, typed as the route's reply type (the schema describes the JSON format). */
+const asPayload = (body: string) => body as unknown as GraphPayload;
 
 const graph: FastifyPluginAsyncZod = async (app) => {
-  const load = async (id: string, query: GraphQuery) => {
+  const datasetOf = async (id: string) => {
     const dataset = await app.store.getDataset(id);
     if (!dataset) throw notFound(`dataset ${id}`);
-    return { dataset, graph: await app.graphs.get(dataset, query) };
+    return dataset;
   };
 
   app.get(
@@ -43,12 +44,13 @@ const graph: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { dataset, graph: cached } = await load(request.params.id, request.query);
-      // A graph is fixed for a dataset version and query: an ETag lets a returning view answer with 304.
-      const etag = `"${dataset.id}-${dataset.version}-${createHash('sha1').update(JSON.stringify(resolveBuildOptions(request.query))).digest('base64url').slice(0, 16)}"`;
+      const dataset = await datasetOf(request.params.id);
+      const cached = await app.graphs.get(dataset, request.query);
+      // A graph is fixed for a dataset version and result key (query and backbone): an ETag lets a returning view answer with 304.
+      const etag = `"${dataset.id}-${dataset.version}-${createHash('sha1').update(app.graphs.resultKey(request.query)).digest('base64url').slice(0, 16)}"`;
       reply.header('etag', etag).header('cache-control', 'no-cache').header('vary', 'accept-encoding');
       if (request.headers['if-none-match'] === etag) return (reply as unknown as FastifyReply).code(304).send();
-      // The cached JSON, compressed once per encoding and kept: re-serializing or re-compressing a
+      // The cached bytes, compressed once per encoding and kept: re-serializing or re-compressing a
       // large payload on every request is the cost the cache avoids.
       const encoding = pickEncoding(request.headers['accept-encoding']);
       const body = await encodedBody(cached, encoding);
@@ -70,12 +72,13 @@ const graph: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { format, privacy, k, ...query } = request.query;
-      const { dataset, graph: cached } = await load(request.params.id, query);
+      const dataset = await datasetOf(request.params.id);
+      // Every tie, never the page's backbone, and every tie count written out: a file is read by other tools.
+      const cached = await app.graphs.getEveryTie(dataset, query);
       const pseudonymous = privacy === 'pseudonymous';
-      let payload = JSON.parse(cached.json) as GraphPayload;
+      let payload = cached.payload();
       if (pseudonymous) payload = pseudonymize(payload, { k, salt: createHmac('sha256', app.secret).update(dataset.id).digest('hex') });
-      // Named JSON is the cached text itself, byte for byte what the graph route serves.
-      const file = format === 'json' && !pseudonymous ? { body: cached.json, contentType: 'application/json; charset=utf-8' } : writeExport(payload, format);
+      const file = writeExport(payload, format);
       return reply
         .type(file.contentType)
         .header('content-disposition', `attachment; filename="${exportFileName(payload.attributes.meta.dataset.name, format, pseudonymous)}"`)
