@@ -7,17 +7,13 @@
  * a transferred buffer crosses without a copy, where a string of tens of
  * megabytes would be copied and rebuilt on the main thread.
  */
-import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import type { BuildOptions, GraphMeta } from '../shared/index.js';
 import { computeGraphJson } from './compute-graph.js';
 import type { BackboneOptions } from './pipeline/backbone.js';
-import { openPostgresStore } from './store/postgres.js';
-import { openSqliteStore } from './store/sqlite.js';
-import type { Store } from './store/types.js';
+import { storeAt, type WorkerStoreLocation } from './store/location.js';
 
-/** Where the worker finds the store: the SQLite file, or the PostgreSQL URL. */
-export type WorkerStoreLocation = { sqliteFile: string } | { databaseUrl: string };
+export type { WorkerStoreLocation } from './store/location.js';
 
 export interface AnalysisJob {
   id: number;
@@ -32,20 +28,6 @@ export interface AnalysisJob {
 
 /** `body`: the payload's JSON, UTF-8, in a buffer of its own (transferred). */
 export type AnalysisReply = { id: number; body: Uint8Array; everyTie: boolean } | { id: number; error: string };
-
-let opened: { key: string; store: Promise<Store> } | undefined;
-
-function storeAt(location: WorkerStoreLocation): Promise<Store> {
-  const key = JSON.stringify(location);
-  if (opened?.key !== key) {
-    const store =
-      'sqliteFile' in location
-        ? Promise.resolve(openSqliteStore({ dataDir: path.dirname(location.sqliteFile), fileName: path.basename(location.sqliteFile) }))
-        : openPostgresStore({ connectionString: location.databaseUrl, poolSize: 2 });
-    opened = { key, store };
-  }
-  return opened.store;
-}
 
 parentPort?.on('message', (job: AnalysisJob) => {
   storeAt(job.location)

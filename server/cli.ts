@@ -54,7 +54,8 @@ async function build(files: string[], values: Record<string, string | undefined>
     chats: values.chats, from: values.from, to: values.to,
   });
   const name = files.map((f) => path.basename(f)).join(', ');
-  const payload = analyze({ messages: [...messages.values()], people: [...people.values()], dataset: { id: 'cli', name, version: 1 } }, query);
+  // A file for Gephi, networkx or a script: every tie, never the page's backbone.
+  const payload = analyze({ messages: [...messages.values()], people: [...people.values()], dataset: { id: 'cli', name, version: 1 }, backbone: false }, query);
   const json = JSON.stringify(payload);
   if (values.out) {
     fs.writeFileSync(values.out, json);

@@ -5,8 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { Dataset } from '../../shared/index.js';
-import { openStoreAt, type WorkerStoreLocation } from '../store/location.js';
-import type { Store } from '../store/types.js';
+import { storeAt, type WorkerStoreLocation } from '../store/location.js';
 import { importErrorInfo, type ImportErrorInfo } from './error-info.js';
 import { runImportJob, type ImportInput } from './run-import.js';
 
@@ -16,14 +15,6 @@ export interface ImportWorkerJob {
 }
 
 export type ImportWorkerReply = { id: string; dataset: Dataset } | { id: string; error: ImportErrorInfo; stack?: string };
-
-let opened: { key: string; store: Promise<Store> } | undefined;
-
-function storeAt(location: WorkerStoreLocation): Promise<Store> {
-  const key = JSON.stringify(location);
-  if (opened?.key !== key) opened = { key, store: openStoreAt(location) };
-  return opened.store;
-}
 
 parentPort?.on('message', (work: ImportWorkerJob) => {
   const id = work.input.job.id;

@@ -10,9 +10,17 @@ import type { Store } from './types.js';
 
 export type WorkerStoreLocation = { sqliteFile: string } | { databaseUrl: string };
 
-/** Opens the store at `location`; a worker keeps one per location for its life. */
-export function openStoreAt(location: WorkerStoreLocation): Promise<Store> {
-  return 'sqliteFile' in location
-    ? Promise.resolve(openSqliteStore({ dataDir: path.dirname(location.sqliteFile), fileName: path.basename(location.sqliteFile) }))
-    : openPostgresStore({ connectionString: location.databaseUrl, poolSize: 2 });
+let opened: { key: string; store: Promise<Store> } | undefined;
+
+/** The store at `location`, opened once per worker thread and kept for its life. */
+export function storeAt(location: WorkerStoreLocation): Promise<Store> {
+  const key = JSON.stringify(location);
+  if (opened?.key !== key) {
+    const store =
+      'sqliteFile' in location
+        ? Promise.resolve(openSqliteStore({ dataDir: path.dirname(location.sqliteFile), fileName: path.basename(location.sqliteFile) }))
+        : openPostgresStore({ connectionString: location.databaseUrl, poolSize: 2 });
+    opened = { key, store };
+  }
+  return opened.store;
 }

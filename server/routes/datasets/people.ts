@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  GraphQuerySchema, PeersSchema, PersonDetailSchema, PlatformSchema, handleOf, platformOf, resolveBuildOptions, type GraphPayload, type PersonDetail,
+  GraphQuerySchema, PeersSchema, PersonDetailSchema, PlatformSchema, handleOf, platformOf, resolveBuildOptions, type PersonDetail,
 } from '../../../shared/index.js';
 import { DEFAULT_PEER_OPTIONS, suggestPeers } from '../../pipeline/peers.js';
 import { datasetContexts } from '../../context-overrides.js';
@@ -64,7 +64,7 @@ const people: FastifyPluginAsyncZod = async (app) => {
         app.graphs.get(dataset, query),
         app.store.getMessages(id, { chats: options.chats, ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: options.to } : {}) }),
       ]);
-      const payload = JSON.parse(cached.json) as GraphPayload;
+      const payload = cached.payload();
       const me = payload.nodes.find((n) => n.key === key);
       if (!me) throw notFound(`person ${key} in this view of dataset ${id}`);
       const peers = suggestPeers(key, payload, messages, { limit, ...(sector ? { sector } : {}), ...(region ? { region } : {}) });
