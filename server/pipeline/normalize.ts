@@ -5,7 +5,7 @@
  */
 import { MESSAGE_KINDS, MessageSchema, PLATFORMS, type Message, type Skipped } from '../../shared/index.js';
 import type { ParsedMessage } from './parse/types.js';
-import { readQuestionAnswer } from './parse/text.js';
+import { questionAnswerNumber, readQuestionAnswer } from './parse/text.js';
 
 export interface NormalizeOptions {
   /** Chat for every message that names none (an upload's `chat` field). Default: inferred. */
@@ -30,6 +30,20 @@ export interface NormalizeResult {
   warnings: string[];
 }
 
+/** Whether `list[i]` is already among `list[0…i-1]` (as a Set sees it: NaN equals NaN). */
+function seenBefore(list: readonly unknown[], i: number): boolean {
+  const v = list[i];
+  for (let j = 0; j < i; j++) if (list[j] === v || (v !== v && list[j] !== list[j])) return true;
+  return false;
+}
+
+/** `[...new Set(list)].filter((v) => v !== leave)` (no filter without `leave`) in a new array, without the Set. */
+function uniqueWithout(list: readonly string[], leave?: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < list.length; i++) if ((leave === undefined || list[i] !== leave) && !seenBefore(list, i)) out.push(list[i]!);
+  return out;
+}
+
 /** `uklibchat-2024.jsonl` → `uklibchat-2024`. */
 export function chatFromFileName(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? fileName;
@@ -39,7 +53,13 @@ export function chatFromFileName(fileName: string): string {
 /** Chat tags of a file: hashtags carried by at least `share` of its messages, by count. */
 function chatTags(messages: readonly ParsedMessage[], share: number): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const m of messages) for (const tag of new Set(m.hashtags)) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  const count = (tag: string) => counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  for (const m of messages) {
+    const tags = m.hashtags;
+    // Each tag once per message, as a Set of them would give; a Set only for odd (non-array) values.
+    if (!Array.isArray(tags)) for (const tag of new Set<string>(tags)) count(tag);
+    else for (let i = 0; i < tags.length; i++) if (!seenBefore(tags, i)) count(tags[i]!);
+  }
   const threshold = Math.max(2, Math.ceil(messages.length * share));
   return new Map([...counts].filter(([, n]) => n >= threshold || (messages.length < 2 && n >= 1)));
 }
@@ -50,20 +70,114 @@ const KIND_SET: ReadonlySet<string> = new Set(MESSAGE_KINDS);
 const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
 const optionalString = (v: unknown) => v === undefined || typeof v === 'string';
 const optionalCount = (v: unknown) => v === undefined || (Number.isInteger(v) && (v as number) > 0);
-const strings = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'string');
+function strings(v: readonly unknown[]): boolean {
+  for (const x of v) if (typeof x !== 'string') return false;
+  return true;
+}
 
-/** MessageSchema's rules, checked by hand; the message with only its known fields, or undefined. */
-function checkMessage(c: ParsedMessage & { chat: string; question?: number; answer?: number }): Message | undefined {
-  if (!nonEmpty(c.id) || !PLATFORM_SET.has(c.platform) || !nonEmpty(c.chat) || typeof c.time !== 'string' || !ISO_UTC.test(c.time)) return undefined;
-  if (!nonEmpty(c.author) || typeof c.text !== 'string' || !KIND_SET.has(c.kind) || !strings(c.mentions) || !strings(c.hashtags)) return undefined;
-  if (!optionalString(c.replyToId) || !optionalString(c.replyToAuthor) || !optionalString(c.repostOf) || !optionalCount(c.question) || !optionalCount(c.answer)) return undefined;
-  const out: Message = { id: c.id, platform: c.platform, chat: c.chat, time: c.time, author: c.author, text: c.text, mentions: c.mentions, hashtags: c.hashtags, kind: c.kind };
-  if (c.replyToId !== undefined) out.replyToId = c.replyToId;
-  if (c.replyToAuthor !== undefined) out.replyToAuthor = c.replyToAuthor;
-  if (c.repostOf !== undefined) out.repostOf = c.repostOf;
-  if (c.question !== undefined) out.question = c.question;
-  if (c.answer !== undefined) out.answer = c.answer;
+/** What normalize adds to a parsed message; with it, the candidate MessageSchema is asked about. */
+interface Added { chat: string; mentions: string[]; hashtags: string[]; question: number | undefined; answer: number | undefined }
+
+/**
+ * MessageSchema's rules, checked by hand on `{ ...m, ...added }` without
+ * building it; the message with only its known fields, or undefined.
+ */
+function checkMessage(m: ParsedMessage, a: Added): Message | undefined {
+  if (!nonEmpty(m.id) || !PLATFORM_SET.has(m.platform) || !nonEmpty(a.chat) || typeof m.time !== 'string' || !ISO_UTC.test(m.time)) return undefined;
+  if (!nonEmpty(m.author) || typeof m.text !== 'string' || !KIND_SET.has(m.kind) || !strings(a.mentions) || !strings(a.hashtags)) return undefined;
+  if (!optionalString(m.replyToId) || !optionalString(m.replyToAuthor) || !optionalString(m.repostOf) || !optionalCount(a.question) || !optionalCount(a.answer)) return undefined;
+  const out: Message = { id: m.id, platform: m.platform, chat: a.chat, time: m.time, author: m.author, text: m.text, mentions: a.mentions, hashtags: a.hashtags, kind: m.kind };
+  if (m.replyToId !== undefined) out.replyToId = m.replyToId;
+  if (m.replyToAuthor !== undefined) out.replyToAuthor = m.replyToAuthor;
+  if (m.repostOf !== undefined) out.repostOf = m.repostOf;
+  if (a.question !== undefined) out.question = a.question;
+  if (a.answer !== undefined) out.answer = a.answer;
   return out;
+}
+
+/** The candidate as the schema sees it (only for messages the hand check refused: it says why). */
+const candidateOf = (m: ParsedMessage, chat: string) =>
+  ({ ...m, chat, mentions: [...new Set(m.mentions)].filter((k) => k !== m.author), hashtags: [...new Set(m.hashtags)], ...readQuestionAnswer(m.text) });
+
+/** What normalize adds, without the candidate's spreads and Sets; undefined for odd shapes the candidate must judge. */
+function addedFields(m: ParsedMessage, chat: string): Added | undefined {
+  if (!Array.isArray(m.mentions) || !Array.isArray(m.hashtags) || typeof m.text !== 'string') return undefined;
+  const qa = questionAnswerNumber(m.text);
+  return {
+    chat,
+    mentions: uniqueWithout(m.mentions, m.author),
+    hashtags: uniqueWithout(m.hashtags),
+    question: qa > 0 ? qa : (m as { question?: number }).question,
+    answer: qa < 0 ? -qa : (m as { answer?: number }).answer,
+  };
+}
+
+/**
+ * Messages without the repeats of an earlier one's platform and id. Ids are
+ * kept per platform (no joined string per message), which tells the same
+ * apart as joining `platform\0id` as long as no platform holds a \0;
+ * should one, the joined strings decide.
+ */
+function withoutRepeats(parsed: readonly ParsedMessage[]): { unique: ParsedMessage[]; duplicates: number } {
+  const seen = new Map<string, Set<string>>();
+  const unique: ParsedMessage[] = [];
+  for (const m of parsed) {
+    const platform = `${m.platform}`;
+    let ids = seen.get(platform);
+    if (!ids) {
+      if (platform.includes('\u0000')) return withoutRepeatsJoined(parsed);
+      seen.set(platform, (ids = new Set()));
+    }
+    const id = `${m.id}`;
+    if (!ids.has(id)) {
+      ids.add(id);
+      unique.push(m);
+    }
+  }
+  return { unique, duplicates: parsed.length - unique.length };
+}
+
+function withoutRepeatsJoined(parsed: readonly ParsedMessage[]): { unique: ParsedMessage[]; duplicates: number } {
+  const seen = new Set<string>();
+  const unique: ParsedMessage[] = [];
+  for (const m of parsed) {
+    const id = `${m.platform}\u0000${m.id}`;
+    if (!seen.has(id)) {
+      seen.add(id);
+      unique.push(m);
+    }
+  }
+  return { unique, duplicates: parsed.length - unique.length };
+}
+
+const byTimeThenId = (a: ParsedMessage, b: ParsedMessage) => (a.time < b.time ? -1 : a.time > b.time ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** `[...unique].sort(byTimeThenId)`; exports are mostly in order already, and a stable sort then keeps it. */
+function inTimeOrder(unique: ParsedMessage[]): ParsedMessage[] {
+  // As the sort's own first run is counted: it stops at the first pair out of order.
+  for (let i = 1; i < unique.length; i++) if (byTimeThenId(unique[i]!, unique[i - 1]!) < 0) return unique.sort(byTimeThenId);
+  return unique;
+}
+
+/** The message's most used chat tag (ties: first by name), by sorting its chat tags. */
+const sortedChatTag = (m: ParsedMessage, tags: ReadonlyMap<string, number>): string | undefined =>
+  m.hashtags.filter((t) => tags.has(t)).sort((a, b) => tags.get(b)! - tags.get(a)! || (a < b ? -1 : 1))[0];
+
+/** sortedChatTag in one pass without sorting, when the tags are strings (a proper order, so the same pick). */
+function ownChatTag(m: ParsedMessage, tags: ReadonlyMap<string, number>): string | undefined {
+  if (!Array.isArray(m.hashtags)) return sortedChatTag(m, tags);
+  let best: string | undefined;
+  let bestCount = 0;
+  for (const t of m.hashtags) {
+    const n = tags.get(t);
+    if (n === undefined) continue;
+    if (typeof t !== 'string') return sortedChatTag(m, tags);
+    if (best === undefined || n > bestCount || (n === bestCount && t < best)) {
+      best = t;
+      bestCount = n;
+    }
+  }
+  return best;
 }
 
 export function normalizeMessages(parsed: readonly ParsedMessage[], options: NormalizeOptions): NormalizeResult {
@@ -71,48 +185,43 @@ export function normalizeMessages(parsed: readonly ParsedMessage[], options: Nor
   const warnings: string[] = [];
   const skipped: Skipped[] = [];
 
-  const seen = new Set<string>();
-  const unique: ParsedMessage[] = [];
-  let duplicates = 0;
-  for (const m of parsed) {
-    const id = `${m.platform}\u0000${m.id}`;
-    if (seen.has(id)) duplicates++;
-    else {
-      seen.add(id);
-      unique.push(m);
-    }
-  }
+  const { unique, duplicates } = withoutRepeats(parsed);
   if (duplicates > 0) warnings.push(`${duplicates} message(s) appeared more than once in ${options.fileName} and were read once`);
 
   const tags = chatTags(unique, share);
   const fallback = options.chat?.toLowerCase() ?? [...tags].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? chatFromFileName(options.fileName);
   const chatOf = new Map<string, string>();
-  const ordered = [...unique].sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const ordered = inTimeOrder(unique);
 
   const messages: Message[] = [];
-  let previous: { time: string; chat: string } | undefined;
-  ordered.forEach((m, index) => {
+  // The message just before: its time, chat, and that time in ms once a message needed it.
+  let previous: { time: string; chat: string; ms?: number } | undefined;
+  for (let index = 0; index < ordered.length; index++) {
+    const m = ordered[index]!;
     let chat = m.chat?.trim().toLowerCase() || options.chat?.toLowerCase();
+    let ms: number | undefined;
     if (!chat) {
       // The message's most used chat tag; else its parent's chat (replies often drop the tag); else the
       // chat of the message just before it, if recent (people drop the tag mid-chat); else the file's.
-      const own = m.hashtags.filter((t) => tags.has(t)).sort((a, b) => tags.get(b)! - tags.get(a)! || (a < b ? -1 : 1))[0];
-      const recent = previous && Date.parse(m.time) - Date.parse(previous.time) <= NEIGHBOUR_MINUTES * 60_000 ? previous.chat : undefined;
-      chat = own ?? (m.replyToId ? chatOf.get(m.replyToId) : undefined) ?? recent ?? fallback;
+      chat = ownChatTag(m, tags) ?? (m.replyToId ? chatOf.get(m.replyToId) : undefined);
+      if (chat === undefined && previous) {
+        ms = Date.parse(m.time);
+        if (ms - (previous.ms ??= Date.parse(previous.time)) <= NEIGHBOUR_MINUTES * 60_000) chat = previous.chat;
+      }
+      chat ??= fallback;
     }
     chatOf.set(m.id, chat);
-    previous = { time: m.time, chat };
-    const mentions = [...new Set(m.mentions)].filter((k) => k !== m.author);
-    const candidate = { ...m, chat, mentions, hashtags: [...new Set(m.hashtags)], ...readQuestionAnswer(m.text) };
+    previous = { time: m.time, chat, ms };
     // The common case is checked by hand (zod per message was an eighth of all parsing time); anything
     // that fails goes through the schema, which says exactly what is wrong.
-    const fast = checkMessage(candidate);
+    const added = addedFields(m, chat);
+    const fast = added && checkMessage(m, added);
     if (fast) messages.push(fast);
     else {
-      const result = MessageSchema.safeParse(candidate);
+      const result = MessageSchema.safeParse(candidateOf(m, chat));
       if (result.success) messages.push(result.data);
       else skipped.push({ record: index + 1, reason: `invalid message ${m.id}: ${result.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}` });
     }
-  });
+  }
   return { messages, skipped, warnings };
 }

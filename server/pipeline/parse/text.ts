@@ -36,13 +36,19 @@ const INLINE_MARKER = /(?:^|\s)\(?([QA])(\d{1,2})\s*[:)]/i;
 
 /** Question or answer number the text states: `{answer: 3}` for "A3: …". */
 export function readQuestionAnswer(text: string): { question?: number; answer?: number } {
+  const n = questionAnswerNumber(text);
+  return n > 0 ? { question: n } : n < 0 ? { answer: -n } : {};
+}
+
+/** readQuestionAnswer without an object per message: 3 for Q3, -3 for A3, 0 for neither. */
+export function questionAnswerNumber(text: string): number {
   const trimmed = text.trim();
-  if (/^RT @/i.test(trimmed)) return {};
+  if (/^RT @/i.test(trimmed)) return 0;
   const m = LEADING_MARKER.exec(trimmed) ?? INLINE_MARKER.exec(trimmed);
-  if (!m) return {};
+  if (!m) return 0;
   const n = Number(m[2]);
-  if (!Number.isInteger(n) || n < 1) return {};
-  return m[1]!.toUpperCase() === 'Q' ? { question: n } : { answer: n };
+  if (!Number.isInteger(n) || n < 1) return 0;
+  return m[1]!.toUpperCase() === 'Q' ? n : -n;
 }
 
 /** A short, stable id from content, for formats whose messages have none. */

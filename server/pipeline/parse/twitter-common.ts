@@ -8,7 +8,19 @@ import { TranscriptError } from '../errors.js';
 import { isObject, str } from './read-json.js';
 import { extractHashtags, extractMentionHandles, toIsoTime } from './text.js';
 
-export const twitterKey = (handle: string): string => personKey('twitter', handle);
+// Handle → key, so one person's key is one string: made once, and hashed once for every Map it meets.
+const keys = new Map<string, string>();
+const MAX_KEYS = 100_000;
+
+/** `personKey('twitter', handle)`. */
+export function twitterKey(handle: string): string {
+  let key = keys.get(handle);
+  if (key === undefined) {
+    if (keys.size >= MAX_KEYS) keys.clear();
+    keys.set(handle, (key = personKey('twitter', handle)));
+  }
+  return key;
+}
 
 /** Where a record came from: a JSON Lines line, or a 1-based record of a document. */
 export type Where = { line: number } | { record: number };
@@ -34,12 +46,8 @@ export const rawString = (o: Record<string, unknown> | undefined, key: string): 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const V1_DATE = /^\w{3} (\w{3}) (\d{1,2}) (\d{2}):(\d{2}):(\d{2}) ([+-])(\d{2})(\d{2}) (\d{4})$/;
 
-/**
- * `Wed Oct 10 20:19:24 +0000 2018` (v1.1 and the archive) or ISO (v2) → ISO
- * UTC. The v1 layout is read by hand: Date's parsing of it is
- * implementation-defined, not ECMAScript.
- */
-export function twitterTime(value: unknown): string | undefined {
+/** Any layout V1_DATE accepts, and its odd cases (`Oct 5`, a year Date.UTC reads as 19xx, padding): the reference. */
+function twitterTimeByRegex(value: unknown): string | undefined {
   const m = typeof value === 'string' ? V1_DATE.exec(value.trim()) : null;
   if (!m) return toIsoTime(value);
   const month = MONTHS.indexOf(m[1]!);
@@ -47,6 +55,68 @@ export function twitterTime(value: unknown): string | undefined {
   const offsetMinutes = (m[6] === '-' ? -1 : 1) * (Number(m[7]) * 60 + Number(m[8]));
   const utc = Date.UTC(Number(m[9]), month, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5])) - offsetMinutes * 60_000;
   return toIsoTime(utc);
+}
+
+const DAY_MS = 86_400_000;
+/** Month index by its three letters packed in a number (`Jan` → 0). */
+const MONTH_OF = new Map(MONTHS.map((m, i) => [m.charCodeAt(0) * 65_536 + m.charCodeAt(1) * 256 + m.charCodeAt(2), i]));
+// A chat's statuses share a handful of days: Date.UTC and the ISO date once per day, not per status; the
+// time of day (`20:19:24.000Z`) once per second of the day it is.
+const dayStart = new Map<number, number>();
+const isoDate = new Map<number, string>();
+const CACHE_DAYS = 4096;
+const isoTimeOfDay: string[] = [];
+const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+
+const digitAt = (s: string, i: number): number => {
+  const d = s.charCodeAt(i) - 48;
+  return d >= 0 && d <= 9 ? d : NaN;
+};
+const twoDigits = (s: string, i: number): number => digitAt(s, i) * 10 + digitAt(s, i + 1);
+const isWordChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+
+/**
+ * `Wed Oct 10 20:19:24 +0000 2018` exactly as Twitter writes it (30
+ * characters, years 1000–8999) → ISO UTC, by hand; undefined for anything
+ * else, which the regex then reads. Same arithmetic as Date.UTC, so
+ * out-of-range fields (`Feb 31`, `25:61:61`) roll over the same way.
+ */
+function twitterTimeByHand(v: string): string | undefined {
+  if (v.length !== 30 || v.charCodeAt(3) !== 32 || v.charCodeAt(7) !== 32 || v.charCodeAt(10) !== 32 || v.charCodeAt(13) !== 58) return undefined;
+  if (v.charCodeAt(16) !== 58 || v.charCodeAt(19) !== 32 || v.charCodeAt(25) !== 32) return undefined;
+  if (!isWordChar(v.charCodeAt(0)) || !isWordChar(v.charCodeAt(1)) || !isWordChar(v.charCodeAt(2))) return undefined;
+  const month = MONTH_OF.get(v.charCodeAt(4) * 65_536 + v.charCodeAt(5) * 256 + v.charCodeAt(6));
+  const sign = v.charCodeAt(20) === 43 ? 1 : v.charCodeAt(20) === 45 ? -1 : 0;
+  const day = twoDigits(v, 8);
+  const year = twoDigits(v, 26) * 100 + twoDigits(v, 28);
+  const seconds = (twoDigits(v, 11) * 60 + twoDigits(v, 14)) * 60 + twoDigits(v, 17);
+  const offsetMinutes = sign * (twoDigits(v, 21) * 60 + twoDigits(v, 23));
+  // A non-digit made one of them NaN.
+  if (month === undefined || sign === 0 || Number.isNaN(day + seconds + offsetMinutes) || !(year >= 1000 && year < 9000)) return undefined;
+  const dayKey = (year * 12 + month) * 100 + day;
+  let start = dayStart.get(dayKey);
+  if (start === undefined) {
+    if (dayStart.size >= CACHE_DAYS) dayStart.clear();
+    dayStart.set(dayKey, (start = Date.UTC(year, month, day)));
+  }
+  const utc = start + seconds * 1000 - offsetMinutes * 60_000;
+  const dayNumber = Math.floor(utc / DAY_MS);
+  let date = isoDate.get(dayNumber);
+  if (date === undefined) {
+    if (isoDate.size >= CACHE_DAYS) isoDate.clear();
+    isoDate.set(dayNumber, (date = new Date(dayNumber * DAY_MS).toISOString().slice(0, 11)));
+  }
+  const s = (utc - dayNumber * DAY_MS) / 1000;
+  return date + (isoTimeOfDay[s] ??= `${pad2(Math.floor(s / 3600))}:${pad2(Math.floor(s / 60) % 60)}:${pad2(s % 60)}.000Z`);
+}
+
+/**
+ * `Wed Oct 10 20:19:24 +0000 2018` (v1.1 and the archive) or ISO (v2) → ISO
+ * UTC. The v1 layout is read by hand: Date's parsing of it is
+ * implementation-defined, not ECMAScript (and slow).
+ */
+export function twitterTime(value: unknown): string | undefined {
+  return (typeof value === 'string' ? twitterTimeByHand(value) : undefined) ?? twitterTimeByRegex(value);
 }
 
 // Snowflake ids (since 4 Nov 2010) carry their creation time in ms since this
@@ -62,7 +132,25 @@ export function snowflakeTime(id: string): string | undefined {
 
 /** Twitter HTML-escapes exactly these three in tweet text (`&amp;` last, so `&amp;lt;` stays `&lt;`). */
 export const unescapeTweetText = (text: string): string =>
-  text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  text.indexOf('&') < 0 ? text : text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+/** `[...new Set(list)]` for the few strings of one tweet, without the Set. */
+function pushNew(list: string[], value: string): void {
+  if (!list.includes(value)) list.push(value);
+}
+
+/** `str(e, field)` of each plain object in the array at `key` (what objects() then map/filter gave). */
+function stringsOf(o: Record<string, unknown> | undefined, key: string, field: string): string[] {
+  const v = o?.[key];
+  const out: string[] = [];
+  if (Array.isArray(v)) {
+    for (const e of v) {
+      const s = isObject(e) ? str(e, field) : undefined;
+      if (s !== undefined) out.push(s);
+    }
+  }
+  return out;
+}
 
 /**
  * Hashtags from an `entities` object (`hashtags[].text` in v1.1, `.tag` in
@@ -71,20 +159,25 @@ export const unescapeTweetText = (text: string): string =>
  */
 export function hashtagsFrom(entities: Record<string, unknown> | undefined, field: 'text' | 'tag', text: string): string[] {
   if (!entities) return extractHashtags(text);
-  const tags = (objects(entities, 'hashtags') ?? []).map((e) => str(e, field)).filter((t): t is string => t !== undefined);
-  return [...new Set(tags.map((t) => `#${t.replace(/^#/, '').toLowerCase()}`))];
+  const tags: string[] = [];
+  for (const t of stringsOf(entities, 'hashtags', field)) pushNew(tags, `#${(t.charCodeAt(0) === 35 ? t.slice(1) : t).toLowerCase()}`);
+  return tags;
 }
 
 /** Mentioned handles from an `entities` object (`user_mentions[].screen_name` / `mentions[].username`), else from the text. */
 export function mentionHandlesFrom(entities: Record<string, unknown> | undefined, list: 'user_mentions' | 'mentions', text: string): string[] {
   if (!entities) return extractMentionHandles(text);
-  const field = list === 'user_mentions' ? 'screen_name' : 'username';
-  return (objects(entities, list) ?? []).map((e) => str(e, field)).filter((h): h is string => h !== undefined);
+  return stringsOf(entities, list, list === 'user_mentions' ? 'screen_name' : 'username');
 }
 
 /** Person keys of handles, no repeats, without the author (naming yourself is no tie). */
 export function mentionKeys(handles: readonly string[], authorKey: string): string[] {
-  return [...new Set(handles.map(twitterKey))].filter((k) => k !== authorKey);
+  const keys: string[] = [];
+  for (const h of handles) {
+    const k = twitterKey(h);
+    if (k !== authorKey) pushNew(keys, k);
+  }
+  return keys;
 }
 
 const STATUS_URL = /^https?:\/\/(?:www\.|mobile\.)?(?:twitter|x)\.com\/([A-Za-z0-9_]{1,30})\/status(?:es)?\/(\d+)/i;
@@ -108,8 +201,12 @@ export function handleFromUrlEntities(urls: Record<string, unknown>[] | undefine
 
 /** A profile without its undefined fields. */
 export function profile(fields: Omit<PersonProfile, 'key' | 'platform'>): PersonProfile {
-  const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
-  return { key: twitterKey(fields.handle), platform: 'twitter', ...defined } as PersonProfile;
+  const p: Record<string, unknown> = { key: twitterKey(fields.handle), platform: 'twitter' };
+  for (const k in fields) {
+    const v = (fields as Record<string, unknown>)[k];
+    if (v !== undefined) p[k] = v;
+  }
+  return p as unknown as PersonProfile;
 }
 
 /** A profile's website: the expanded `entities.url` (both APIs), else the bare `url` (a t.co link). */
@@ -124,25 +221,82 @@ export function profileUrl(user: Record<string, unknown>): string | undefined {
  * graph's nodes are authors. Earlier values win; later ones fill gaps.
  */
 export class ProfileBook {
-  private readonly authors = new Map<string, PersonProfile>();
-  private readonly others = new Map<string, PersonProfile>();
+  private readonly authors = new Map<string, Kept>();
+  private readonly others = new Map<string, Kept>();
 
   addAuthor(p: PersonProfile): void {
-    this.authors.set(p.key, { ...p, ...this.authors.get(p.key) });
+    merge(this.authors, p.key, p, 0);
   }
 
-  addOther(p: PersonProfile): void {
-    const bare = profile({ handle: p.handle, name: p.name, platformId: p.platformId });
-    this.others.set(p.key, { ...bare, ...this.others.get(p.key) });
+  /** addAuthor(profile(fields)), without building it. */
+  addAuthorFields(fields: ProfileFields): void {
+    mergeFields(this.authors, fields);
+  }
+
+  addOther({ handle, name, platformId }: Pick<PersonProfile, 'handle' | 'name' | 'platformId'>): void {
+    mergeFields(this.others, { handle, name, platformId });
   }
 
   list(): PersonProfile[] {
-    return [...this.authors.values(), ...[...this.others.values()].filter((p) => !this.authors.has(p.key))];
+    const authors = [...this.authors.values()].map(built);
+    return [...authors, ...[...this.others.values()].filter((k) => !this.authors.has(k.values.key as string)).map(built)];
   }
 }
 
+type ProfileFields = Omit<PersonProfile, 'key' | 'platform'>;
+
+/**
+ * One person's profile as merged so far, for `kept = { ...p, ...kept }` at
+ * each merge without building either: kept's values win, so a field's value
+ * is the first one given; the keys come in p's order, then kept's others,
+ * so the latest merge's keys come first, then the one before's, and so on.
+ * Each key's `rank` says where: the merge it was last in, then its position
+ * there. list() builds the object once.
+ */
+interface Kept { values: Record<string, unknown>; rank: Record<string, number>; merges: number }
+
+// Positions within one profile (it has 8 fields) stay under this.
+const POSITIONS = 1024;
+
+function keep(kept: Kept, k: string, v: unknown, position: number): void {
+  kept.rank[k] = kept.merges * POSITIONS - position;
+  if (!Object.hasOwn(kept.values, k)) kept.values[k] = v;
+}
+
+function keptFor(book: Map<string, Kept>, key: string): Kept {
+  let kept = book.get(key);
+  if (!kept) book.set(key, (kept = { values: {}, rank: {}, merges: 0 }));
+  kept.merges++;
+  return kept;
+}
+
+/** Merges p (any own keys, in order) from `position` on. */
+function merge(book: Map<string, Kept>, key: string, p: object, position: number): void {
+  const kept = keptFor(book, key);
+  for (const k in p) keep(kept, k, (p as Record<string, unknown>)[k], position++);
+}
+
+/** Merges profile(fields): key, platform, then each defined field. */
+function mergeFields(book: Map<string, Kept>, fields: ProfileFields): void {
+  const key = twitterKey(fields.handle);
+  const kept = keptFor(book, key);
+  keep(kept, 'key', key, 0);
+  keep(kept, 'platform', 'twitter', 1);
+  let position = 2;
+  for (const k in fields) {
+    const v = (fields as Record<string, unknown>)[k];
+    if (v !== undefined) keep(kept, k, v, position++);
+  }
+}
+
+function built({ values, rank }: Kept): PersonProfile {
+  const p: Record<string, unknown> = {};
+  for (const k of Object.keys(values).sort((a, b) => rank[b]! - rank[a]!)) p[k] = values[k];
+  return p as unknown as PersonProfile;
+}
+
 /** "3 records; the first has keys data, includes, meta": what a file held, for `no_messages`. */
-export function describeFound(values: readonly unknown[], skipped: readonly Skipped[]): string {
+export function describeFound(values: ArrayLike<unknown>, skipped: readonly Skipped[]): string {
   const first = values[0];
   const shape = isObject(first) ? `the first has keys ${Object.keys(first).slice(0, 8).join(', ') || '(none)'}` : `the first is ${JSON.stringify(first)?.slice(0, 40)}`;
   const why = skipped[0] ? `; first skipped: ${skipped[0].reason}` : '';

@@ -6,7 +6,7 @@
  */
 import type { ParsedMessage, ParseContext, ParseResult, Parser } from './types.js';
 import type { Skipped } from '../../../shared/index.js';
-import { describeJson, isObject, readJsonContainer, str } from './read-json.js';
+import { describeJson, isObject, str, visitJsonContainer } from './read-json.js';
 import { retweetedHandle } from './text.js';
 import {
   ProfileBook, describeFound, handleFromStatusUrl, handleFromUrlEntities, hashtagsFrom, mentionHandlesFrom, mentionKeys,
@@ -37,19 +37,12 @@ function detect(head: string): number {
 const unwrap = (v: unknown, where: Where): StatusRecord =>
   isObject(v) && isObject(v.tweet) && !('id_str' in v) ? { where, value: v.tweet, wrapped: true } : { where, value: v, wrapped: false };
 
-/** The statuses of a document or of each line: arrays, search responses and single statuses alike. */
-function statusRecords(text: string, fileName: string): { records: StatusRecord[]; skipped: Skipped[]; found: unknown[] } {
-  const container = readJsonContainer(text, fileName);
-  const expand = (value: unknown, where: (i: number) => Where): StatusRecord[] => {
-    const list = Array.isArray(value) ? value : isObject(value) && Array.isArray(value.statuses) ? value.statuses : undefined;
-    return list ? list.map((v, i) => unwrap(v, where(i))) : [unwrap(value, where(0))];
-  };
-  if (container.kind === 'document') {
-    const found = Array.isArray(container.value) ? container.value : [container.value];
-    return { records: expand(container.value, (i) => ({ record: i + 1 })), skipped: [], found };
-  }
-  const records = container.records.flatMap((r) => expand(r.value, () => ({ line: r.line })));
-  return { records, skipped: [...container.skipped], found: container.records.map((r) => r.value) };
+/** Each status of a document or of a line (arrays, search responses and single statuses alike), to `take`. */
+function eachStatus(value: unknown, line: Where | undefined, take: (r: StatusRecord) => void): void {
+  const list = Array.isArray(value) ? value : isObject(value) && Array.isArray(value.statuses) ? value.statuses : undefined;
+  // A document's statuses are records 1, 2, …; all statuses of one line share that line.
+  if (!list) take(unwrap(value, line ?? { record: 1 }));
+  else for (let i = 0; i < list.length; i++) take(unwrap(list[i], line ?? { record: i + 1 }));
 }
 
 /**
@@ -98,9 +91,6 @@ function quotedHandle(s: Status): string | undefined {
   );
 }
 
-const userProfile = (handle: string, u: Record<string, unknown>) =>
-  profile({ handle, name: str(u, 'name'), bio: str(u, 'description'), location: str(u, 'location'), url: profileUrl(u), platformId: str(u, 'id_str') });
-
 function readStatus(s: Status, owner: Owner | undefined, book: ProfileBook, fromId: () => void): ParsedMessage | string {
   // `id` is a lossy double in API output; the archive's string `id` is exact.
   const id = str(s, 'id_str') ?? (typeof s.id === 'string' ? s.id : undefined);
@@ -116,7 +106,8 @@ function readStatus(s: Status, owner: Owner | undefined, book: ProfileBook, from
 
   const text = unescapeTweetText(raw);
   const author = twitterKey(handle);
-  book.addAuthor(user ? userProfile(handle, user) : profile({ handle, platformId: owner?.platformId }));
+  if (!user) book.addAuthor(profile({ handle, platformId: owner?.platformId }));
+  else book.addAuthorFields({ handle, name: str(user, 'name'), bio: str(user, 'description'), location: str(user, 'location'), url: profileUrl(user), platformId: str(user, 'id_str') });
 
   const entities = entitiesOf(s);
   const retweeted = obj(s, 'retweeted_status');
@@ -135,12 +126,12 @@ function readStatus(s: Status, owner: Owner | undefined, book: ProfileBook, from
   } else if ((repostOf = retweetedHandle(text))) {
     kind = 'repost'; // the old manual "RT @x:" retweet
   }
-  if (repostOf) book.addOther(profile({ handle: repostOf, name: str(reposted, 'name'), platformId: str(reposted, 'id_str') }));
+  if (repostOf) book.addOther({ handle: repostOf, name: str(reposted, 'name'), platformId: str(reposted, 'id_str') });
 
   // Replies keep their target whatever the kind: some clients posted "RT @x:" as a reply.
   const replyToId = str(s, 'in_reply_to_status_id_str');
   const replyHandle = str(s, 'in_reply_to_screen_name');
-  if (replyHandle) book.addOther(profile({ handle: replyHandle, platformId: str(s, 'in_reply_to_user_id_str') }));
+  if (replyHandle) book.addOther({ handle: replyHandle, platformId: str(s, 'in_reply_to_user_id_str') });
   if (kind === 'post' && (replyToId || replyHandle)) kind = 'reply';
 
   // A retweet's mentions are the original author's words, and the retweeted
@@ -150,14 +141,15 @@ function readStatus(s: Status, owner: Owner | undefined, book: ProfileBook, from
   if (kind !== 'repost') {
     for (const m of objects(entities, 'user_mentions') ?? []) {
       const h = str(m, 'screen_name');
-      if (h && twitterKey(h) !== author) book.addOther(profile({ handle: h, name: str(m, 'name'), platformId: str(m, 'id_str') }));
+      if (h && twitterKey(h) !== author) book.addOther({ handle: h, name: str(m, 'name'), platformId: str(m, 'id_str') });
     }
   }
   // A retweet's own text is cut at 140 characters; the original's tags decide its chat.
-  const hashtags = hashtagsFrom(entities, 'text', text);
-  if (retweeted) hashtags.push(...hashtagsFrom(entitiesOf(retweeted), 'text', textOf(retweeted) ?? ''));
+  // hashtagsFrom gives no repeats; only the retweet's two lists can share tags.
+  let hashtags = hashtagsFrom(entities, 'text', text);
+  if (retweeted) hashtags = [...new Set([...hashtags, ...hashtagsFrom(entitiesOf(retweeted), 'text', textOf(retweeted) ?? '')])];
 
-  const message: ParsedMessage = { id, platform: 'twitter', time, author, text, mentions, hashtags: [...new Set(hashtags)], kind };
+  const message: ParsedMessage = { id, platform: 'twitter', time, author, text, mentions, hashtags, kind };
   if (replyToId) message.replyToId = replyToId;
   if (replyHandle) message.replyToAuthor = twitterKey(replyHandle);
   if (repostOf) message.repostOf = twitterKey(repostOf);
@@ -165,32 +157,58 @@ function readStatus(s: Status, owner: Owner | undefined, book: ProfileBook, from
 }
 
 function parse(text: string, { fileName }: ParseContext): ParseResult {
-  const { records, skipped, found } = statusRecords(text, fileName);
-  const warnings: string[] = [];
   const archiveFile = ARCHIVE_PREFIX.exec(text)?.[1];
-  let owner: Owner | undefined;
-  const userless = records.map((r) => r.value).filter((v): v is Status => isObject(v) && !('user' in v));
-  if ((archiveFile || records.some((r) => r.wrapped)) && userless.length > 0) {
-    const inferred = archiveOwner(userless);
-    owner = inferred.owner;
-    warnings.push(`${fileName}: ${inferred.warning}`);
-  }
   const book = new ProfileBook();
   const messages: ParsedMessage[] = [];
+  const skipped: Skipped[] = [];
   let timesFromIds = 0;
-  for (const { where, value } of records) {
-    const result = isObject(value) ? readStatus(value, owner, book, () => timesFromIds++) : `not a status: ${describeJson(value)}`;
+  const fromId = () => {
+    timesFromIds++;
+  };
+  const read = ({ where, value }: StatusRecord, owner: Owner | undefined) => {
+    const result = isObject(value) ? readStatus(value, owner, book, fromId) : `not a status: ${describeJson(value)}`;
     if (typeof result === 'string') {
       const notice = isObject(value) ? ['delete', 'limit', 'scrub_geo', 'status_withheld', 'warning'].find((k) => k in value) : undefined;
       skipped.push(skip(where, notice ? `stream notice "${notice}", not a status` : result));
     } else messages.push(result);
+  };
+
+  // Statuses are read as their lines are, until one without a user object: it may need the archive's owner,
+  // who is inferred from all of the file's statuses, so from there on they wait for the end.
+  let waiting: StatusRecord[] | undefined = archiveFile ? [] : undefined;
+  let wrapped = false;
+  const take = (r: StatusRecord) => {
+    wrapped ||= r.wrapped;
+    if (!waiting && !(isObject(r.value) && isObject(r.value.user))) waiting = [];
+    if (waiting) waiting.push(r);
+    else read(r, undefined);
+  };
+  let records = 0;
+  let first: unknown;
+  const container = visitJsonContainer(text, fileName, (value, line) => {
+    if (records++ === 0) first = value;
+    eachStatus(value, { line }, take);
+  });
+  if (container.kind === 'document') eachStatus(container.value, undefined, take);
+
+  const warnings: string[] = [];
+  let owner: Owner | undefined;
+  // Statuses read early all had a user object: the userless ones are all waiting.
+  const userless = (archiveFile || wrapped) && waiting ? waiting.map((r) => r.value).filter((v): v is Status => isObject(v) && !('user' in v)) : [];
+  if (userless.length > 0) {
+    const inferred = archiveOwner(userless);
+    owner = inferred.owner;
+    warnings.push(`${fileName}: ${inferred.warning}`);
   }
+  for (const r of waiting ?? []) read(r, owner);
+  const allSkipped = container.kind === 'lines' ? [...container.skipped, ...skipped] : skipped;
   if (timesFromIds > 0) warnings.push(`${fileName}: ${timesFromIds} status(es) had no created_at; their time was read from the tweet id`);
   if (messages.length === 0) {
     const what = archiveFile && !/^(tweets?|deleted_tweets)$/.test(archiveFile) ? `tweets (this is the archive's "${archiveFile}" file: upload tweets.js)` : 'Twitter v1.1 statuses';
-    throw noMessagesError(fileName, what, describeFound(found, skipped));
+    const found = container.kind === 'document' ? (Array.isArray(container.value) ? container.value : [container.value]) : { length: records, 0: first };
+    throw noMessagesError(fileName, what, describeFound(found, allSkipped));
   }
-  return { messages, people: book.list(), skipped, warnings };
+  return { messages, people: book.list(), skipped: allSkipped, warnings };
 }
 
 export const twitterV1Parser: Parser = { format: 'twitter-v1', detect, parse };

@@ -89,9 +89,6 @@ function refAuthor(ref: Tweet | undefined, pool: Pool): User | undefined {
   return userOf(obj(full, 'author'), str(full, 'author_id'), pool);
 }
 
-const userProfile = (handle: string, u: User) =>
-  profile({ handle, name: str(u, 'name'), bio: str(u, 'description'), location: str(u, 'location'), url: profileUrl(u), platformId: str(u, 'id') });
-
 const bare = (u: User | undefined) => {
   const handle = str(u, 'username');
   return handle ? profile({ handle, name: str(u, 'name'), platformId: str(u, 'id') }) : undefined;
@@ -114,7 +111,7 @@ function readTweet(t: Tweet, pool: Pool, book: ProfileBook, fromId: () => void):
 
   const text = unescapeTweetText(raw);
   const author = twitterKey(handle);
-  book.addAuthor(userProfile(handle, user));
+  book.addAuthorFields({ handle, name: str(user, 'name'), bio: str(user, 'description'), location: str(user, 'location'), url: profileUrl(user), platformId: str(user, 'id') });
 
   const entities = obj(note, 'entities') ?? obj(t, 'entities');
   const refs = objects(t, 'referenced_tweets') ?? [];
