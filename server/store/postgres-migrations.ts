@@ -160,6 +160,10 @@ export const PG_MIGRATIONS: readonly ((t: (table: string) => string) => string)[
   );
   CREATE INDEX staged_messages_import ON ${t('staged_messages')} (import_id, file_index, seq);
   `,
+  // 8: a new dataset being imported is written in place, hidden until its import commits (as SQLite's 8).
+  (t) => `
+  ALTER TABLE ${t('datasets')} ADD COLUMN import_id text COLLATE "C";
+  `,
 ];
 
 /** The schema version this code writes: the number of migrations. */

@@ -1,11 +1,14 @@
 /**
  * Staged imports and import jobs in SQLite (see Store.beginImport). Each
- * staged batch is its own short transaction, so the write lock is held for
- * milliseconds while a big file is read; only `commit` holds it longer, for
- * one INSERT … SELECT per file, all or nothing.
+ * batch is its own short transaction, so the write lock is held for
+ * milliseconds while a big file is read. A new dataset is written in place,
+ * hidden (`import_id` set) until `commit` reveals it; files added to an
+ * existing dataset are staged aside and moved in at `commit` with one
+ * INSERT … SELECT per file. Either way the import lands all or nothing.
  */
 import type { Database } from 'better-sqlite3';
-import { ImportJobSchema, SourceResultSchema, type Dataset, type ImportJob, type PersonProfile, type SourceResult } from '../../shared/index.js';
+import { randomBytes } from 'node:crypto';
+import { ImportJobSchema, SourceResultSchema, type Dataset, type ImportJob, type Message, type PersonProfile, type SourceResult } from '../../shared/index.js';
 import { MESSAGE_COLUMNS, messageParams } from './sqlite.js';
 import { INTERRUPTED_IMPORT } from './errors.js';
 import type { ImportStaging, Store } from './types.js';
@@ -14,6 +17,8 @@ export interface ImportHelpers {
   openDataset(request: { datasetId?: string | undefined; name: string }, now: string): { id: string; version: number; sources: SourceResult[] };
   finishImport(id: string, version: number, sources: SourceResult[], now: string): Dataset;
   upsertPerson(datasetId: string, person: PersonProfile): void;
+  /** Inserts one message (a duplicate is skipped); returns 1 if stored. */
+  insertMessage(datasetId: string, message: Message): number;
 }
 
 type ImportMethods = Pick<Store, 'beginImport' | 'putImportJob' | 'getImportJob' | 'failInterruptedImports'>;
@@ -32,6 +37,11 @@ export function importMethods(db: Database, helpers: ImportHelpers): ImportMetho
      ON CONFLICT (dataset_id, platform, id) DO NOTHING`,
   );
   const dropStaged = db.prepare<[string]>('DELETE FROM staged_messages WHERE import_id = ?');
+  const insertHidden = db.prepare(
+    'INSERT INTO datasets (id, name, version, created_at, updated_at, import_id) VALUES (@id, @name, 1, @now, @now, @importId)',
+  );
+  const reveal = db.prepare<[string]>('UPDATE datasets SET import_id = NULL WHERE id = ?');
+  const dropHidden = db.prepare<[string]>('DELETE FROM datasets WHERE import_id = ?');
   const putJob = db.prepare('INSERT OR REPLACE INTO imports (id, status, updated_at, job) VALUES (@id, @status, @updatedAt, @job)');
   const getJob = db.prepare<[string], string>('SELECT job FROM imports WHERE id = ?').pluck();
   const unfinished = db.prepare<[string], string>(
@@ -58,12 +68,46 @@ export function importMethods(db: Database, helpers: ImportHelpers): ImportMetho
 
   const writeJob = (job: ImportJob) => putJob.run({ id: job.id, status: job.status, updatedAt: job.updatedAt, job: JSON.stringify(job) });
 
+  /** A new dataset, written in place while hidden: no copy at commit. */
+  const newDatasetImport = (request: { importId: string; name: string }): ImportStaging => {
+    let datasetId: string | undefined;
+    const stored: number[] = [];
+    const dataset = (now: string) => {
+      if (datasetId === undefined) {
+        datasetId = randomBytes(12).toString('base64url');
+        insertHidden.run({ id: datasetId, name: request.name, now, importId: request.importId });
+      }
+      return datasetId;
+    };
+    const insertBatch = db.transaction((fileIndex: number, messages: readonly Message[]) => {
+      const id = dataset(new Date().toISOString());
+      let n = 0;
+      for (const m of messages) n += helpers.insertMessage(id, m);
+      stored[fileIndex] = (stored[fileIndex] ?? 0) + n;
+    });
+    const commitAll = db.transaction((files: readonly Omit<SourceResult, 'stored'>[], people: readonly PersonProfile[], now: string) => {
+      const id = dataset(now);
+      reveal.run(id);
+      const sources = files.map((file, i) => SourceResultSchema.parse({ ...file, stored: stored[i] ?? 0 }));
+      for (const p of people) helpers.upsertPerson(id, p);
+      return helpers.finishImport(id, 1, sources, now);
+    });
+    return {
+      stage: async (fileIndex, messages) => void insertBatch.immediate(fileIndex, messages),
+      commit: async (files, people) => commitAll.immediate(files, people, new Date().toISOString()),
+      abort: async () => void dropHidden.run(request.importId),
+    };
+  };
+
   return {
-    beginImport: (request) => ({
-      stage: async (fileIndex, messages) => void stageBatch.immediate(request.importId, fileIndex, messages),
-      commit: async (files, people) => commitAll.immediate(request, files, people, new Date().toISOString()),
-      abort: async () => void dropStaged.run(request.importId),
-    }),
+    beginImport: (request) =>
+      request.datasetId === undefined
+        ? newDatasetImport(request)
+        : {
+            stage: async (fileIndex, messages) => void stageBatch.immediate(request.importId, fileIndex, messages),
+            commit: async (files, people) => commitAll.immediate(request, files, people, new Date().toISOString()),
+            abort: async () => void dropStaged.run(request.importId),
+          },
     putImportJob: async (job) => void writeJob(job),
     getImportJob: async (id) => {
       const json = getJob.get(id);
@@ -75,6 +119,7 @@ export function importMethods(db: Database, helpers: ImportHelpers): ImportMetho
       db.transaction(() => {
         for (const job of stale) {
           dropStaged.run(job.id);
+          dropHidden.run(job.id);
           writeJob({ ...job, status: 'failed', updatedAt: now, error: INTERRUPTED_IMPORT });
         }
         forget.run(forgetBefore);

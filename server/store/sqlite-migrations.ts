@@ -152,6 +152,11 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX staged_messages_import ON staged_messages (import_id, file_index);
   `,
+  // 8: a new dataset being imported is written in place, hidden until its import commits: `import_id`
+  // names the import while it runs and is NULL for every visible dataset.
+  `
+  ALTER TABLE datasets ADD COLUMN import_id TEXT;
+  `,
 ];
 
 /** The schema version this code writes: the number of migrations. */

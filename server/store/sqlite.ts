@@ -70,9 +70,10 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
   }
 
   const sql = {
-    datasetById: db.prepare<[string], DatasetRow>('SELECT * FROM datasets WHERE id = ?'),
-    datasetByName: db.prepare<[string], DatasetRow>('SELECT * FROM datasets WHERE name = ? ORDER BY created_at, rowid LIMIT 1'),
-    datasets: db.prepare<[], DatasetRow>('SELECT * FROM datasets ORDER BY created_at, rowid'),
+    // A dataset whose import has not committed (import_id set) is nobody's to see yet.
+    datasetById: db.prepare<[string], DatasetRow>('SELECT * FROM datasets WHERE id = ? AND import_id IS NULL'),
+    datasetByName: db.prepare<[string], DatasetRow>('SELECT * FROM datasets WHERE name = ? AND import_id IS NULL ORDER BY created_at, rowid LIMIT 1'),
+    datasets: db.prepare<[], DatasetRow>('SELECT * FROM datasets WHERE import_id IS NULL ORDER BY created_at, rowid'),
     insertDataset: db.prepare('INSERT INTO datasets (id, name, version, created_at, updated_at) VALUES (@id, @name, 1, @now, @now)'),
     updateDataset: db.prepare(
       `UPDATE datasets SET version = @version, updated_at = @now, sources = @sources,
@@ -191,7 +192,12 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     ...resultMethods(db),
     ...flagMethods(db),
     ...identityMethods(db),
-    ...importMethods(db, { openDataset, finishImport, upsertPerson: (id, p) => sql.upsertPerson.run(personParams(id, p)) }),
+    ...importMethods(db, {
+      openDataset,
+      finishImport,
+      upsertPerson: (id, p) => sql.upsertPerson.run(personParams(id, p)),
+      insertMessage: (id, m) => sql.insertMessage.run(messageParams(id, m)).changes,
+    }),
     close: async () => void (db.open && db.close()),
   };
 }
