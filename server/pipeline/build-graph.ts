@@ -15,11 +15,15 @@
  * crowd does not outweigh a conversation. Reposts carry no co-participation:
  * a boost during a chat is not taking part in it.
  *
- * Pairs are aggregated in a packed-key map first and each edge is added once:
- * graphology's mergeEdge per tie is an order of magnitude slower.
+ * Pairs are tallied in typed arrays first (pair-table.ts) and each edge is
+ * added once, with a short key, into adjacency that is a dictionary from the
+ * start (dictionary-adjacency.ts): graphology's mergeEdge per tie is an
+ * order of magnitude slower.
  */
 import { UndirectedGraph } from 'graphology';
-import type { BuildOptions, Message, TieKind } from '../../shared/index.js';
+import type { BuildOptions, Message } from '../../shared/index.js';
+import { useDictionaryAdjacency } from './dictionary-adjacency.js';
+import { PairTable } from './pair-table.js';
 import type { Session } from './sessions.js';
 
 export type GraphBuildOptions = Pick<BuildOptions, 'kinds' | 'weights' | 'minWeight'>;
@@ -41,48 +45,6 @@ export interface BuiltEdge {
 
 export type CoParticipationGraph = UndirectedGraph<BuiltNode, BuiltEdge>;
 
-class PairAccumulator {
-  private readonly slots = new Map<number, number>();
-  readonly lo: number[] = [];
-  readonly hi: number[] = [];
-  readonly counts: Record<TieKind, number[]> = { reply: [], mention: [], coAnswer: [], coSession: [], repost: [] };
-  readonly newman: { coAnswer: number[]; coSession: number[] } = { coAnswer: [], coSession: [] };
-
-  constructor(private readonly size: number) {}
-
-  slot(a: number, b: number): number {
-    const lo = a < b ? a : b;
-    const hi = a < b ? b : a;
-    const packed = lo * this.size + hi;
-    let s = this.slots.get(packed);
-    if (s === undefined) {
-      s = this.lo.length;
-      this.slots.set(packed, s);
-      this.lo.push(lo);
-      this.hi.push(hi);
-      for (const k of Object.values(this.counts)) k.push(0);
-      this.newman.coAnswer.push(0);
-      this.newman.coSession.push(0);
-    }
-    return s;
-  }
-
-  add(kind: TieKind, a: number, b: number, newmanShare = 0): void {
-    if (a === b) return;
-    const s = this.slot(a, b);
-    this.counts[kind][s]! += 1;
-    if (kind === 'coAnswer' || kind === 'coSession') this.newman[kind][s]! += newmanShare;
-  }
-
-  /** Every pair of `group`, sharing 1/(n−1) each. */
-  addClique(kind: 'coAnswer' | 'coSession', group: readonly number[]): void {
-    const n = group.length;
-    if (n < 2) return;
-    const share = 1 / (n - 1);
-    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) this.add(kind, group[i]!, group[j]!, share);
-  }
-}
-
 /**
  * `relays`: accounts that relay others' words (an anonymous-question account,
  * a chat's bot): their messages count for the chat, but make no one's ties.
@@ -91,20 +53,24 @@ export function buildGraph(messages: readonly Message[], sessions: readonly Sess
   const enabled = new Set(options.kinds);
   const authors = [...new Set(messages.map((m) => m.author))].sort();
   const index = new Map(authors.map((a, i) => [a, i]));
-  const pairs = new PairAccumulator(authors.length);
+  // Each message's author as a number, looked up once: the loops below run over a million messages.
+  const authorOf = new Int32Array(messages.length);
+  for (let i = 0; i < messages.length; i++) authorOf[i] = index.get(messages[i]!.author)!;
+  const relayed = new Uint8Array(authors.length);
+  for (const key of relays) if (index.has(key)) relayed[index.get(key)!] = 1;
+  const pairs = new PairTable();
 
-  const authorOfMessage = new Map<string, string>();
-  for (const m of messages) authorOfMessage.set(`${m.platform}:${m.id}`, m.author);
-
-  for (const m of messages) {
-    const from = index.get(m.author)!;
-    if (relays.has(m.author)) continue;
+  const repliedAuthor = replyAuthorLookup(messages);
+  for (let i = 0; i < messages.length; i++) {
+    const m = messages[i]!;
+    const from = authorOf[i]!;
+    if (relayed[from]) continue;
     if (m.kind === 'repost') {
       const to = m.repostOf === undefined ? undefined : index.get(m.repostOf);
       if (enabled.has('repost') && to !== undefined && !relays.has(m.repostOf!)) pairs.add('repost', from, to);
       continue;
     }
-    const replyTo = m.replyToAuthor ?? (m.replyToId ? authorOfMessage.get(`${m.platform}:${m.replyToId}`) : undefined);
+    const replyTo = m.replyToAuthor ?? (m.replyToId ? repliedAuthor(m.platform, m.replyToId) : undefined);
     const replyIndex = replyTo === undefined || relays.has(replyTo) ? undefined : index.get(replyTo);
     if (enabled.has('reply') && replyIndex !== undefined) pairs.add('reply', from, replyIndex);
     if (enabled.has('mention')) {
@@ -118,51 +84,79 @@ export function buildGraph(messages: readonly Message[], sessions: readonly Sess
   const sessionsOf = new Uint32Array(authors.length);
   const messagesOf = new Uint32Array(authors.length);
   const chatsOf: Set<string>[] = authors.map(() => new Set());
-  for (const m of messages) {
-    const i = index.get(m.author)!;
-    messagesOf[i]! += 1;
-    chatsOf[i]!.add(m.chat);
+  for (let i = 0; i < messages.length; i++) {
+    const who = authorOf[i]!;
+    messagesOf[who]! += 1;
+    chatsOf[who]!.add(messages[i]!.chat);
   }
-  for (const session of sessions) {
-    const participants = new Set<number>();
-    const answerers = new Map<number, Set<number>>();
+  // Who was seen in the current session (stamped with its number + 1), instead of a Set per session.
+  const seenIn = new Int32Array(authors.length);
+  const postedIn = new Int32Array(authors.length);
+  sessions.forEach((session, number) => {
+    const stamp = number + 1;
+    const participants: number[] = [];
+    const answerers = new Map<number, number[]>();
     for (const mi of session.members) {
       const m = messages[mi]!;
-      const who = index.get(m.author)!;
-      if (m.kind === 'repost' || relays.has(m.author)) continue;
-      participants.add(who);
+      const who = authorOf[mi]!;
+      if (postedIn[who] !== stamp) {
+        postedIn[who] = stamp;
+        sessionsOf[who]! += 1;
+      }
+      if (m.kind === 'repost' || relayed[who]) continue;
+      if (seenIn[who] !== stamp) {
+        seenIn[who] = stamp;
+        participants.push(who);
+      }
       if (m.answer !== undefined) {
-        const set = answerers.get(m.answer) ?? new Set<number>();
-        set.add(who);
-        answerers.set(m.answer, set);
+        const list = answerers.get(m.answer);
+        if (!list) answerers.set(m.answer, [who]);
+        else if (!list.includes(who)) list.push(who);
       }
     }
-    for (const who of new Set(session.members.map((mi) => index.get(messages[mi]!.author)!))) sessionsOf[who]! += 1;
-    if (enabled.has('coSession')) pairs.addClique('coSession', [...participants].sort((a, b) => a - b));
+    if (enabled.has('coSession')) pairs.addClique('coSession', Int32Array.from(participants).sort());
     if (enabled.has('coAnswer')) {
-      for (const q of [...answerers.keys()].sort((a, b) => a - b)) pairs.addClique('coAnswer', [...answerers.get(q)!].sort((a, b) => a - b));
+      for (const q of [...answerers.keys()].sort((a, b) => a - b)) pairs.addClique('coAnswer', Int32Array.from(answerers.get(q)!).sort());
     }
-  }
+  });
 
   const graph: CoParticipationGraph = new UndirectedGraph<BuiltNode, BuiltEdge>();
   authors.forEach((key, i) => graph.addNode(key, { messages: messagesOf[i]!, sessions: sessionsOf[i]!, chats: [...chatsOf[i]!].sort() }));
+  useDictionaryAdjacency(graph);
 
   const w = options.weights;
-  const order = pairs.lo.map((_, s) => s).sort((a, b) => pairs.lo[a]! - pairs.lo[b]! || pairs.hi[a]! - pairs.hi[b]!);
+  const order = pairs.sortedSlots(authors.length);
+  let added = 0;
   for (const s of order) {
-    const c = pairs.counts;
+    const reply = pairs.count(s, 'reply'), mention = pairs.count(s, 'mention'), repost = pairs.count(s, 'repost');
     const weight =
-      w.reply * c.reply[s]! + w.mention * c.mention[s]! + w.repost * c.repost[s]! +
-      w.coAnswer * pairs.newman.coAnswer[s]! + w.coSession * pairs.newman.coSession[s]!;
+      w.reply * reply + w.mention * mention + w.repost * repost +
+      w.coAnswer * pairs.coAnswerShare[s]! + w.coSession * pairs.coSessionShare[s]!;
     if (weight <= 0 || weight < options.minWeight) continue;
-    graph.addUndirectedEdge(authors[pairs.lo[s]!]!, authors[pairs.hi[s]!]!, {
-      weight,
-      reply: c.reply[s]!,
-      mention: c.mention[s]!,
-      coAnswer: c.coAnswer[s]!,
-      coSession: c.coSession[s]!,
-      repost: c.repost[s]!,
+    // Edge keys are internal (the payload has none): short ones hash faster than graphology's generated ones.
+    graph.addUndirectedEdgeWithKey(String(added++), authors[pairs.lo[s]!]!, authors[pairs.hi[s]!]!, {
+      weight, reply, mention, coAnswer: pairs.count(s, 'coAnswer'), coSession: pairs.count(s, 'coSession'), repost,
     });
   }
   return graph;
+}
+
+/**
+ * The author of a replied-to message by platform and id, for replies that
+ * name only the message. The index is made on first use, per platform
+ * (no joined key string per message); most exports name the author too.
+ */
+function replyAuthorLookup(messages: readonly Message[]): (platform: string, id: string) => string | undefined {
+  let byPlatform: Map<string, Map<string, string>> | undefined;
+  return (platform, id) => {
+    if (!byPlatform) {
+      byPlatform = new Map();
+      for (const m of messages) {
+        let ids = byPlatform.get(m.platform);
+        if (!ids) byPlatform.set(m.platform, (ids = new Map()));
+        ids.set(m.id, m.author);
+      }
+    }
+    return byPlatform.get(platform)?.get(id);
+  };
 }
