@@ -14,7 +14,8 @@ import { resolveBuildOptions } from '../shared/index.js';
 import { analyze } from '../server/pipeline/analyze.js';
 import { buildGraph, type CoParticipationGraph } from '../server/pipeline/build-graph.js';
 import { detectCommunities } from '../server/pipeline/communities.js';
-import { defaultIterations, layoutGraph } from '../server/pipeline/layout.js';
+import { defaultIterations, runLayout } from '../server/pipeline/layout.js';
+import { measureSeparation, type Separation } from '../server/pipeline/layout/separation.js';
 import { splitSessions } from '../server/pipeline/sessions.js';
 import { openSqliteStore } from '../server/store/sqlite.js';
 import { runChild, type ChildOutcome } from './child.js';
@@ -46,6 +47,8 @@ export interface AnalysisFigures {
   communities: number;
   layoutMs: number;
   layoutIterations: number;
+  layoutBudget: number;
+  separation: Separation;
   analyzeMs?: number;
   stringifyMs?: number;
   payloadBytes?: number;
@@ -89,12 +92,14 @@ export async function analysisWorker(args: AnalysisArgs): Promise<AnalysisFigure
   const communities = detectCommunities(graph, options);
   const louvainMs = performance.now() - t;
   t = performance.now();
-  layoutGraph(graph, communities.membership, { seed: options.seed });
+  const layout = runLayout(graph, communities.membership, { seed: options.seed });
   const layoutMs = performance.now() - t;
+  const separation = measureSeparation(graph, communities.membership, layout.positions);
   if (args.edgeList) writeEdgeList(graph, args.edgeList);
   const figures: AnalysisFigures = {
     messages: messages.length, nodes: graph.order, edges: graph.size, sessions: sessions.length, loadMs, sessionsMs, buildMs, graphHeapBytes,
-    louvainMs, modularity: communities.modularity, communities: communities.count, layoutMs, layoutIterations: defaultIterations(graph.order),
+    louvainMs, modularity: communities.modularity, communities: communities.count, layoutMs,
+    layoutIterations: layout.iterations, layoutBudget: defaultIterations(graph.order), separation,
   };
   if (!args.whole) return figures;
 
@@ -154,7 +159,10 @@ export async function analysisSection(bench: Bench): Promise<Row[]> {
       r({ measure: 'load from SQLite (getMessages + getPeople)', size, value: fmtMs(f.loadMs) });
       r({ measure: 'splitSessions + buildGraph', size, value: `${fmtMs(f.sessionsMs + f.buildMs)} (buildGraph ${fmtMs(f.buildMs)}), graph heap ≈ ${fmtBytes(f.graphHeapBytes)}` });
       r({ measure: 'detectCommunities (Louvain)', size, value: `${fmtMs(f.louvainMs)}, modularity ${f.modularity.toFixed(4)}, ${fmtInt(f.communities)} communities` });
-      r({ measure: `layoutGraph (ForceAtlas2, ${f.layoutIterations} iterations)`, size, value: fmtMs(f.layoutMs) });
+      r({
+        measure: `layoutGraph (community pass + FA2, ${f.layoutIterations} of ${f.layoutBudget} iterations)`, size,
+        value: `${fmtMs(f.layoutMs)}, tie ratio ${f.separation.tieRatio.toFixed(3)}, silhouette ${f.separation.silhouette.toFixed(2)}`,
+      });
       if (f.analyzeMs !== undefined) {
         r({ measure: 'analyze() whole + JSON.stringify (server, uncached)', size, value: `${fmtMs(f.analyzeMs + (f.stringifyMs ?? 0))} (+ load ${fmtMs(f.loadMs)})` });
       }

@@ -17,6 +17,7 @@ import { Bench } from './fixtures.js';
 import { httpSection } from './http.js';
 import { igraphSection } from './igraph.js';
 import { importSection } from './import.js';
+import { layoutSection } from './layout.js';
 import { parseSection } from './parse.js';
 import { fmtBytes, fmtInt, fmtMs, formatTable, missing, row, type Row } from './table.js';
 
@@ -41,6 +42,7 @@ const SECTIONS: Section[] = [
   { id: 'import', what: 'SQLite import and memory', run: importSection },
   { id: 'analysis', what: 'graph, Louvain, layout, payload', run: analysisSection },
   { id: 'igraph', what: 'igraph multilevel and Leiden', run: igraphSection },
+  { id: 'layout', what: 'layout at 10k and 100k people vs graphology', run: layoutSection },
   { id: 'http', what: 'graph route latency, health during a build', run: httpSection },
   { id: 'browser', what: 'first frame and long tasks in Chromium', run: browserSection },
   { id: 'load', what: 'mixed reads and uploads, nothing lost', run: mixedLoadSection },

@@ -9,6 +9,7 @@ type Task = (args: never, signal: AbortSignal) => Promise<unknown>;
 const TASKS: Record<string, () => Promise<Task>> = {
   import: async () => (await import('./import.js')).importWorker as Task,
   analysis: async () => (await import('./analysis.js')).analysisWorker as Task,
+  layout: async () => (await import('./layout.js')).layoutWorker as Task,
   load: async () => (await import('./load.js')).loadWorker as Task,
   probe: async () => (await import('./load.js')).probeWorker as Task,
 };
