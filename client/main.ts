@@ -5,6 +5,7 @@
  * Side effects live here; everything else is a pure render of state.
  */
 import Sigma from 'sigma';
+import { EdgeLineProgram, NodePointProgram } from 'sigma/rendering';
 import { DEFAULT_VIEW_STATE, encodeViewState, type Dataset, type GraphQuery, type SessionSummary, type Snapshot, type ViewState } from '../shared/index.js';
 import { ApiFailure, fetchGraph, fetchMessages, fetchPeers, fetchPerson, fetchSnapshot, listDatasets, type PersonProfileView } from './api.js';
 import { tokenForm } from './ui/token-form.js';
@@ -12,7 +13,9 @@ import { downloadBlob, viewToPng } from './graph/export-png.js';
 import { attachKeyboard } from './graph/keyboard.js';
 import { startRefine, type RefineHandle } from './graph/refine.js';
 import { loadGraph, type AtlasNode, type LoadedGraph } from './graph/model.js';
+import { createHoverTies, type HoverTies } from './sigma/hover-ties.js';
 import { isHiddenNode, makeReducers, type Interaction } from './sigma/reducers.js';
+import { tieDrawThreshold } from './sigma/tie-budget.js';
 import { createViewStore, graphQueryOf, queryKey } from './state/view.js';
 import { announce } from './ui/announcer.js';
 import { h } from './ui/dom.js';
@@ -55,12 +58,27 @@ const interaction: Interaction = {};
 let datasets: Dataset[] = [];
 let loaded: LoadedGraph | undefined;
 let renderer: Sigma<AtlasNode> | undefined;
+let hoverTies: HoverTies | undefined;
+/** Which ties the page draws (big graphs draw only the strongest). */
+let drawnTies = { minWeight: 0, drawn: 0 };
 let refine: RefineHandle | undefined;
 let communityPanel: number | undefined;
 const profiles = new Map<string, PersonProfileView>();
 let loadToken = 0;
 
-const reducers = makeReducers(() => ({ view: view.get(), loaded: loaded!, interaction }));
+/**
+ * Past this many ties a graph is big: a hover draws the person's ties over
+ * the graph instead of repainting it, people are drawn as points and ties as
+ * 1-pixel lines (instanced shapes cost ten times more to draw without a
+ * GPU), and ties and labels hide while the camera moves. Measured in
+ * `npm run bench` (browser).
+ */
+const BIG_GRAPH_TIES = 20_000;
+const isBig = () => (loaded?.graph.size ?? 0) > BIG_GRAPH_TIES;
+
+const reducers = makeReducers(() => ({
+  view: view.get(), loaded: loaded!, interaction, lightHover: isBig(), ...(drawnTies.minWeight > 0 ? { minDrawnWeight: drawnTies.minWeight } : {}),
+}));
 const isHidden = (key: string) => (loaded ? isHiddenNode({ view: view.get(), loaded, interaction }, key) : true);
 const currentDataset = () => datasets.find((d) => d.id === view.get().dataset);
 
@@ -127,7 +145,10 @@ function renderSurroundings(): void {
   if (!loaded || (!dataset && !snapshot)) return;
   const { counts, modularity, backbone } = loaded.payload.attributes.meta;
   // A big graph arrives as a backbone of its ties: say how many are drawn (communities and counts use them all).
-  const drawn = backbone ? ` (showing the ${backbone.edgesShown} strongest)` : '';
+  // Past the page's drawing budget only the strongest are drawn too; a hover or selection shows a person's all.
+  const drawn =
+    drawnTies.minWeight > 0 ? ` (drawing the ${drawnTies.drawn} strongest${backbone ? '' : '; hover or select someone to see all of theirs'})`
+    : backbone ? ` (showing the ${backbone.edgesShown} strongest)` : '';
   els.summary.textContent = `${counts.nodes} people, ${counts.edges} ties${drawn}, ${counts.communities} communities (modularity ${modularity.toFixed(2)}), ${counts.messages} messages in ${counts.sessions} sessions of ${counts.chats} chats`;
   $('#caption').textContent = loaded.payload.attributes.meta.caption;
   renderPeopleLists($('#people-lists'), loaded, (key) => selectPerson(key, true));
@@ -143,6 +164,13 @@ function renderSurroundings(): void {
   renderTimeline(els.timeline, loaded, state, (from, to) => view.set((s) => ({ query: { ...s.query, from, to } })), snapshot ? undefined : (s) => void replaySession(s));
   renderPanel();
   if (state.mode === 'table') renderTableView(els.tableView, loaded, state, { select: (key: string) => selectPerson(key), isHidden });
+}
+
+/** Hover: a full repaint on small graphs (the rest fades); on big ones only the hovered person's ties, drawn over it. */
+function hover(node: string | undefined): void {
+  interaction.hovered = node;
+  if (hoverTies) hoverTies.show(node);
+  else renderer?.refresh({ skipIndexation: true });
 }
 
 let replayTimer: ReturnType<typeof setInterval> | undefined;
@@ -212,6 +240,9 @@ async function loadCurrentGraph(): Promise<void> {
     if (token !== loadToken) return;
     refine?.stop();
     loaded = loadGraph(payload);
+    drawnTies = tieDrawThreshold(loaded.graph);
+    hoverTies?.kill();
+    hoverTies = undefined;
     renderer?.kill();
     const sigma = new Sigma<AtlasNode>(loaded.graph, els.graph, {
       nodeReducer: reducers.nodeReducer,
@@ -221,27 +252,33 @@ async function loadCurrentGraph(): Promise<void> {
       zIndex: true,
       // The graph's container is hidden in table mode; sigma must wait rather than throw.
       allowInvalidContainer: true,
-      // Big graphs: draw ties and labels only when the camera rests, so panning stays fluid.
-      hideEdgesOnMove: loaded.graph.size > 20_000,
-      hideLabelsOnMove: loaded.graph.size > 20_000,
+      // Big graphs: draw ties and labels only when the camera rests, so panning stays fluid, and ties
+      // as lines (a rectangle per tie costs far more to fill).
+      hideEdgesOnMove: isBig(),
+      hideLabelsOnMove: isBig(),
+      ...(isBig()
+        ? { defaultEdgeType: 'line', edgeProgramClasses: { line: EdgeLineProgram }, defaultNodeType: 'point', nodeProgramClasses: { point: NodePointProgram } }
+        : {}),
       minCameraRatio: 0.05,
       maxCameraRatio: 10,
     });
     renderer = sigma;
+    if (isBig()) {
+      hoverTies = createHoverTies(sigma as unknown as Sigma, loaded.graph);
+      // Sigma's mouse captor refreshes everything (every tie through the reducers again) after a drag, only to
+      // draw the ties hideEdgesOnMove left out; nothing changed, so drawing is enough. This app itself always
+      // refreshes with options.
+      const refreshAll = sigma.refresh.bind(sigma);
+      sigma.refresh = (options?: Parameters<typeof refreshAll>[0]) => (options === undefined ? sigma.scheduleRender() : refreshAll(options));
+    }
     if (state.camera) sigma.getCamera().setState(state.camera);
     let cameraTimer: ReturnType<typeof setTimeout> | undefined;
     sigma.getCamera().on('updated', (c) => {
       clearTimeout(cameraTimer);
       cameraTimer = setTimeout(() => view.set({ camera: { x: c.x, y: c.y, ratio: c.ratio } }), 250);
     });
-    sigma.on('enterNode', ({ node }) => {
-      interaction.hovered = node;
-      renderer?.refresh({ skipIndexation: true });
-    });
-    sigma.on('leaveNode', () => {
-      interaction.hovered = undefined;
-      renderer?.refresh({ skipIndexation: true });
-    });
+    sigma.on('enterNode', ({ node }) => hover(node));
+    sigma.on('leaveNode', () => hover(undefined));
     sigma.on('clickNode', ({ node }) => selectPerson(node));
     sigma.on('clickStage', () => selectPerson(undefined));
     if (state.selected && !loaded.graph.hasNode(state.selected)) view.set({ selected: undefined });

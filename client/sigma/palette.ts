@@ -13,3 +13,5 @@ export const FADED = '#e4e4e4';
 export function colourOf(index: number): string {
   return PALETTE[index] ?? OTHER;
 }
+/** Ties of the hovered or selected person. */
+export const HOVERED_TIE = '#555';

@@ -2,11 +2,16 @@
  * Display derived from state, never written into the graph: colour, size,
  * hidden categories, one community alone, and the highlight of the hovered
  * or selected person's neighbourhood (sigma's node and edge reducers).
+ *
+ * On a big graph (`lightHover`) the hovered person fades nothing: their ties
+ * are drawn over the graph (hover-ties.ts) and the graph itself is not
+ * repainted on every pointer move; fading everyone else stays for the
+ * selected or keyboard-focused person, which changes on a click or a key.
  */
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import type { ViewState } from '../../shared/index.js';
 import type { LoadedGraph } from '../graph/model.js';
-import { FADED } from './palette.js';
+import { FADED, HOVERED_TIE } from './palette.js';
 
 export interface Interaction {
   hovered?: string;
@@ -22,6 +27,10 @@ export interface ReducerContext {
   view: ViewState;
   loaded: LoadedGraph;
   interaction: Interaction;
+  /** The hovered person fades nothing (big graphs: hover-ties.ts draws their ties). */
+  lightHover?: boolean;
+  /** Ties lighter than this are not drawn, unless they are the active person's (tie-budget.ts). */
+  minDrawnWeight?: number;
 }
 
 /** Whether a person is filtered out of the view by the visual filters. */
@@ -32,10 +41,12 @@ export function isHiddenNode(ctx: ReducerContext, node: string): boolean {
   return view.hidden.length > 0 && view.hidden.includes(loaded.categoryOf(node, view.colourBy));
 }
 
+/** The person whose neighbourhood the rest of the graph fades around. */
 function activeNode(ctx: ReducerContext): string | undefined {
-  const candidate = ctx.interaction.hovered ?? ctx.interaction.focused ?? ctx.view.selected;
+  const candidate = (ctx.lightHover ? undefined : ctx.interaction.hovered) ?? ctx.interaction.focused ?? ctx.view.selected;
   return candidate && ctx.loaded.graph.hasNode(candidate) ? candidate : undefined;
 }
+
 
 export function makeReducers(context: () => ReducerContext) {
   // The neighbourhood of the active person, recomputed only when it changes.
@@ -87,9 +98,10 @@ export function makeReducers(context: () => ReducerContext) {
     if (isHiddenNode(ctx, source) || isHiddenNode(ctx, target)) return { ...out, hidden: true };
     const active = activeNode(ctx);
     if (active) {
-      if (source === active || target === active) return { ...out, color: '#555', size: (out.size ?? 1) + 0.6, zIndex: 1 };
+      if (source === active || target === active) return { ...out, color: HOVERED_TIE, size: (out.size ?? 1) + 0.6, zIndex: 1 };
       return { ...out, hidden: true };
     }
+    if (ctx.minDrawnWeight !== undefined && weight < ctx.minDrawnWeight) return { ...out, hidden: true };
     return out;
   };
 
