@@ -23,29 +23,68 @@ export function computeBridges(
   sectorOf: (key: string) => string,
   regionOf: (key: string) => string,
 ): Map<string, BridgeMetrics> {
+  // People as numbers, their community, sector and region looked up once each (not once per tie end).
+  const keys = graph.nodes();
+  const index = new Map(keys.map((key, i) => [key, i]));
+  const n = keys.length;
+  const community = Int32Array.from(keys, (key) => membership.get(key) ?? -1);
+  const sectorIds = new Map<string, number>();
+  const regionIds = new Map<string, number>();
+  const idOf = (ids: Map<string, number>, value: string) => {
+    if (value === 'unknown') return -1;
+    let id = ids.get(value);
+    if (id === undefined) ids.set(value, (id = ids.size));
+    return id;
+  };
+  const sector = Int32Array.from(keys, (key) => idOf(sectorIds, sectorOf(key)));
+  const region = Int32Array.from(keys, (key) => idOf(regionIds, regionOf(key)));
+
+  // One pass over the ties. Each person's ties come in the order their own adjacency would list them
+  // (both list ties in the order they were added), so every sum is made in the same order as per person.
+  let maxCommunity = 0;
+  for (const c of community) maxCommunity = Math.max(maxCommunity, c);
+  const slotsPerPerson = maxCommunity + 2;
+  const weightInto = new Map<number, number>();
+  const total = new Float64Array(n);
+  const reached = { sectors: new Set<number>(), regions: new Set<number>() };
+  const sectorsReached = new Uint32Array(n);
+  const regionsReached = new Uint32Array(n);
+  const sectorSlots = sectorIds.size, regionSlots = regionIds.size;
+  const end = (i: number, other: number, w: number) => {
+    const slot = i * slotsPerPerson + community[other]! + 1;
+    weightInto.set(slot, (weightInto.get(slot) ?? 0) + w);
+    total[i] = total[i]! + w;
+    const s = sector[other]!, r = region[other]!;
+    if (s >= 0 && !reached.sectors.has(i * sectorSlots + s)) {
+      reached.sectors.add(i * sectorSlots + s);
+      sectorsReached[i] = sectorsReached[i]! + 1;
+    }
+    if (r >= 0 && !reached.regions.has(i * regionSlots + r)) {
+      reached.regions.add(i * regionSlots + r);
+      regionsReached[i] = regionsReached[i]! + 1;
+    }
+  };
+  graph.forEachEdge((_e, a, source, target) => {
+    const i = index.get(source)!, j = index.get(target)!;
+    end(i, j, a.weight);
+    end(j, i, a.weight);
+  });
+
+  // Σ_c (w_c / w)² per person, over communities in the order their ties first reached each.
+  const squares = new Float64Array(n);
+  const communitiesReached = new Uint32Array(n);
+  for (const [slot, w] of weightInto) {
+    const i = Math.floor(slot / slotsPerPerson);
+    squares[i] = squares[i]! + (w / total[i]!) ** 2;
+    communitiesReached[i] = communitiesReached[i]! + 1;
+  }
   const out = new Map<string, BridgeMetrics>();
-  graph.forEachNode((key) => {
-    const byCommunity = new Map<number, number>();
-    const sectors = new Set<string>();
-    const regions = new Set<string>();
-    let total = 0;
-    graph.forEachEdge(key, (_e, a, source, target) => {
-      const other = source === key ? target : source;
-      const c = membership.get(other) ?? -1;
-      byCommunity.set(c, (byCommunity.get(c) ?? 0) + a.weight);
-      total += a.weight;
-      const s = sectorOf(other);
-      const r = regionOf(other);
-      if (s !== 'unknown') sectors.add(s);
-      if (r !== 'unknown') regions.add(r);
-    });
-    let sum = 0;
-    for (const w of byCommunity.values()) sum += (w / total) ** 2;
+  keys.forEach((key, i) => {
     out.set(key, {
-      participation: total > 0 ? round(1 - sum) : 0,
-      sectorsReached: sectors.size,
-      regionsReached: regions.size,
-      communitiesReached: byCommunity.size,
+      participation: total[i]! > 0 ? round(1 - squares[i]!) : 0,
+      sectorsReached: sectorsReached[i]!,
+      regionsReached: regionsReached[i]!,
+      communitiesReached: communitiesReached[i]!,
     });
   });
   return out;
