@@ -73,7 +73,8 @@ export async function layoutWorker(args: LayoutArgs): Promise<LayoutFigures> {
   };
 }
 
-interface LayoutCase { label: string; people: number; targetMs: number; graphologyIterations: number | 'full'; needsMs: number }
+/** `targetMs` absent: a smoke run's small case, with no target to meet. */
+interface LayoutCase { label: string; people: number; targetMs?: number; graphologyIterations: number | 'full'; needsMs: number }
 
 const CASES: LayoutCase[] = [
   { label: '10k', people: 10_000, targetMs: 1000, graphologyIterations: 'full', needsMs: 30_000 },
@@ -84,7 +85,7 @@ const sep = (s: Separation) => `tie ratio ${s.tieRatio.toFixed(3)}, silhouette $
 
 export async function layoutSection(bench: Bench): Promise<Row[]> {
   const rows: Row[] = [];
-  const cases = bench.options.quick ? [{ ...CASES[0]!, people: 2000, label: '2k', graphologyIterations: 'full' as const }] : CASES;
+  const cases: LayoutCase[] = bench.options.quick ? [{ label: '2k', people: 2000, graphologyIterations: 'full', needsMs: 10_000 }] : CASES;
   for (const c of cases) {
     const size = `${c.label} planted`;
     if (bench.remainingMs() < c.needsMs) {
@@ -99,12 +100,12 @@ export async function layoutSection(bench: Bench): Promise<Row[]> {
       r({ measure: 'planted graph (Louvain communities)', size, value: `${fmtInt(f.nodes)} people, ${fmtInt(f.edges)} ties, ${fmtInt(f.communities)} communities`, data: { ...f } });
       r({
         measure: `layoutGraph (community pass + FA2, ${f.oursIterations} of ${f.budget} iterations)`, size,
-        value: `${fmtMs(f.oursMs)}, ${sep(f.ours)}`, target: `< ${fmtMs(c.targetMs)}`, ok: f.oursMs < c.targetMs,
+        value: `${fmtMs(f.oursMs)}, ${sep(f.ours)}`, ...(c.targetMs ? { target: `< ${fmtMs(c.targetMs)}`, ok: f.oursMs < c.targetMs } : {}),
       });
       const perIteration = f.graphologyMs / f.graphologyIterations;
       if (f.graphology) {
         r({ measure: `graphology ForceAtlas2 (Barnes–Hut, ${f.graphologyIterations} iterations)`, size, value: `${fmtMs(f.graphologyMs)}, ${sep(f.graphology)}` });
-        r({ measure: 'graphology FA2 time ÷ ours', size, value: `${(f.graphologyMs / f.oursMs).toFixed(1)}×`, target: '≥ 5×', ok: f.graphologyMs / f.oursMs >= 5 });
+        r({ measure: 'graphology FA2 time ÷ ours', size, value: `${(f.graphologyMs / f.oursMs).toFixed(1)}×`, ...(c.targetMs ? { target: '≥ 5×', ok: f.graphologyMs / f.oursMs >= 5 } : {}) });
         r({
           measure: 'separation: our tie ratio ≤ graphology’s, silhouette ≥', size,
           value: `${f.ours.tieRatio.toFixed(3)} vs ${f.graphology.tieRatio.toFixed(3)}; ${f.ours.silhouette.toFixed(2)} vs ${f.graphology.silhouette.toFixed(2)}`,
