@@ -7,15 +7,13 @@
  * contexts, flags, analyze, the payload's JSON with a backbone past 200k
  * ties) and the payload's size raw, gzip (level 6) and brotli (quality 5, an
  * on-the-fly setting). Default build options (seed 1). Writes the weighted
- * edge list for igraph when asked, and stores the page's graph in the
- * store's result cache when asked (so the browser section's server finds
- * it, as a second server process would).
+ * edge list for igraph when asked. L's whole work is measured over HTTP
+ * instead (bench/http.ts), where the health probe runs beside it.
  */
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import { resolveBuildOptions } from '../shared/index.js';
 import { computeGraphJson } from '../server/compute-graph.js';
-import { graphResultKey } from '../server/graph-cache.js';
 import { resolveBackboneOptions } from '../server/pipeline/backbone.js';
 import { buildGraph, type CoParticipationGraph } from '../server/pipeline/build-graph.js';
 import { detectCommunities } from '../server/pipeline/communities.js';
@@ -34,8 +32,6 @@ export interface AnalysisArgs {
   datasetId: string;
   /** Also run the server's whole uncached work and measure the payload. */
   whole: boolean;
-  /** Keep that payload in the store's result cache, under the key the server looks for. */
-  storeResult?: boolean;
   /** Write `n m` then `u v weight` lines here, for bench/igraph-reference.py. */
   edgeList?: string;
 }
@@ -117,7 +113,6 @@ export async function analysisWorker(args: AnalysisArgs): Promise<AnalysisFigure
     const backbone = resolveBackboneOptions({});
     const { json } = await computeGraphJson(reopened, { id: dataset.id, name: dataset.name, version: dataset.version }, options, backbone);
     figures.analyzeMs = performance.now() - t;
-    if (args.storeResult) await reopened.putCachedGraph(dataset.id, dataset.version, graphResultKey({}, 'shown', backbone), json);
     const raw = Buffer.from(json);
     figures.payloadBytes = raw.length;
     t = performance.now();
@@ -147,8 +142,8 @@ export function analysisOf(bench: Bench, size: SizeId): Promise<AnalysisOutcome>
     const { dataDir, value } = await bench.imported(size);
     const edgeList = (await igraphAvailable()) ? `${bench.root}/edges-${size}.txt` : undefined;
     bench.log(`analysis of ${size} in a child process…`);
-    // L's page graph is stored for the browser section's server, which would otherwise compute it again.
-    const args: AnalysisArgs = { dataDir, datasetId: value.datasetId, whole: true, storeResult: size === 'L', ...(edgeList ? { edgeList } : {}) };
+    // L's whole uncached work is timed by the http section (with the health probe), not twice.
+    const args: AnalysisArgs = { dataDir, datasetId: value.datasetId, whole: size !== 'L', ...(edgeList ? { edgeList } : {}) };
     const outcome = await runChild<AnalysisFigures>('analysis', args, Math.min(bench.remainingMs(), 420_000));
     return { ...outcome, ...(edgeList ? { edgeList } : {}) };
   });

@@ -64,6 +64,11 @@ export class Bench {
     return this.memo.has(key);
   }
 
+  /** Records that a step not made through `shared` was done (for `hasRun`). */
+  markDone(key: string): void {
+    if (!this.memo.has(key)) this.memo.set(key, Promise.resolve());
+  }
+
   /** A step made once per run and shared by the sections that need it. */
   shared<T>(key: string, make: () => Promise<T>): Promise<T> {
     let p = this.memo.get(key) as Promise<T> | undefined;

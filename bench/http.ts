@@ -4,8 +4,9 @@
  * clients in child processes (bench/load.ts) so they do not share its event
  * loop. Per case: the first, uncached GET of the graph while a prober asks
  * GET /api/health every 20 ms (does the build block the event loop?), then
- * a bounded run of concurrent GETs of the now cached graph. Target for a
- * cached 10k-node graph: ≥ 500 req/s with p99 < 50 ms.
+ * a bounded run of concurrent GETs of the now cached graph. Targets: a
+ * cached 10k-node graph ≥ 500 req/s with p99 < 50 ms; /api/health under
+ * 50 ms while a graph is built (the issue names the 1M-message build: L).
  */
 import type { Bench } from './fixtures.js';
 import type { SizeId } from './datasets.js';
@@ -24,14 +25,22 @@ export interface GraphCase {
   needsMs: number;
 }
 
-/** M with default options (≈550k ties), and M with minWeight 0.12 (≈10k people, ≈100k ties: the issue's figure). */
+/**
+ * M with default options (≈550k ties), M with minWeight 0.12 (≈10k people,
+ * ≈100k ties: the issue's figure), and L (1M messages: the build the health
+ * target names; its graph then stays cached for the browser section).
+ */
 export function graphCases(bench: Bench): GraphCase[] {
   if (bench.options.quick) return [{ size: 'S', query: '', target: false, needsMs: 20_000 }];
   return [
     { size: 'M', query: '', target: true, needsMs: 100_000 },
     { size: 'M', query: 'minWeight=0.12', target: true, needsMs: 50_000 },
+    { size: 'L', query: '', target: false, needsMs: 150_000 },
   ];
 }
+
+/** /api/health must answer within this while a graph is built. */
+const HEALTH_TARGET_MS = 50;
 
 export const caseLabel = (c: GraphCase) => (c.query ? `${c.size} ${c.query}` : `${c.size} default`);
 
@@ -79,6 +88,7 @@ export async function httpSection(bench: Bench): Promise<Row[]> {
       const uncachedMs = performance.now() - t;
       const to = Date.now();
       probe.stop();
+      bench.markDone(`http ${c.size}${c.query ? ` ${c.query}` : ''}`);
       const probes = (await probe.result).value.filter((p) => p.at <= to && p.at + p.ms >= from);
       if (response.status !== 200) throw new Error(`GET graph answered ${response.status}: ${body.subarray(0, 200).toString()}`);
       const encoding = response.headers.get('content-encoding') ?? 'none';
@@ -92,8 +102,8 @@ export async function httpSection(bench: Bench): Promise<Row[]> {
       const worst = Math.max(0, ...lat);
       r({
         measure: 'GET /api/health during that build (every 20 ms)', size,
-        value: probes.length ? `max ${fmtMs(worst)}, p50 ${fmtMs(percentile(lat, 50))} over ${probes.length} probes` : 'no probe overlapped the build',
-        target: 'max < 100 ms', ...(probes.length ? { ok: worst < 100 } : {}), data: { probes: probes.length, maxMs: worst },
+        value: probes.length ? `max ${fmtMs(worst)}, p99 ${fmtMs(percentile(lat, 99))}, p50 ${fmtMs(percentile(lat, 50))} over ${probes.length} probes` : 'no probe overlapped the build',
+        target: `max < ${HEALTH_TARGET_MS} ms`, ...(probes.length ? { ok: worst < HEALTH_TARGET_MS } : {}), data: { probes: probes.length, maxMs: worst },
       });
       // One request first: a client's first ask for brotli compresses the graph once (cached after), which is not the cached figure.
       await fetch(url, { headers: { 'accept-encoding': 'gzip, deflate, br' } }).then((res) => res.arrayBuffer());

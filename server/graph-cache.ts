@@ -67,11 +67,6 @@ export function pickEncoding(acceptEncoding: string | undefined): Encoding {
   return accepted.includes('br') ? 'br' : accepted.includes('gzip') ? 'gzip' : 'identity';
 }
 
-/** The store's key for a computed graph (see GraphCache.resultKey); shared with the bench, which fills the store ahead. */
-export function graphResultKey(input: BuildOptionsInput, ties: TieSelection, backbone: BackboneOptions): string {
-  return `${JSON.stringify(resolveBuildOptions(input))} ties=${ties === 'all' ? 'all' : `disparity:${backbone.maxEdges}:${backbone.alpha}`}`;
-}
-
 export class GraphCache {
   private readonly entries = new Map<string, Promise<CachedGraph>>();
 
@@ -98,7 +93,8 @@ export class GraphCache {
    * payload the backbone settings, so changing those never serves an old one.
    */
   resultKey(input: BuildOptionsInput, ties: TieSelection = 'shown'): string {
-    return graphResultKey(input, ties, this.backbone);
+    const { maxEdges, alpha } = this.backbone;
+    return `${JSON.stringify(resolveBuildOptions(input))} ties=${ties === 'all' ? 'all' : `disparity:${maxEdges}:${alpha}`}`;
   }
 
   /** Stops the analysis workers (on server close). */
