@@ -2,7 +2,8 @@
  * What sections share during one run, each made once on first use: the
  * datasets' files, each size imported into its own SQLite store (by the
  * import section's child, whose figures are the import measurements), the
- * built client, and a listening server per size. Also the run's time budget:
+ * built client, and a listening server per size (each in a child process).
+ * Also the run's time budget:
  * big steps ask `remainingMs()` first and are skipped, said so, when the run
  * would overrun.
  */
@@ -11,13 +12,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../server/app.js';
-import { PROJECT_ROOT, readConfig } from '../server/config.js';
-import { openSqliteStore } from '../server/store/sqlite.js';
-import { runChild, type ChildOutcome } from './child.js';
+import { PROJECT_ROOT } from '../server/config.js';
+import { runChild, startChild, type ChildOutcome } from './child.js';
 import { FULL_SIZES, QUICK_SIZES, writeDataset, type DatasetFiles, type SizeId, type SizeSpec } from './datasets.js';
 import type { ImportFigures } from './import.js';
+import type { ServeArgs } from './serve.js';
 
 export interface BenchOptions {
   quick: boolean;
@@ -29,7 +28,8 @@ export interface BenchOptions {
 export interface BenchServer {
   baseUrl: string;
   datasetId: string;
-  app: FastifyInstance;
+  /** Stops the server's child process. */
+  stop(): Promise<void>;
 }
 
 export class Bench {
@@ -106,7 +106,10 @@ export class Bench {
     });
   }
 
-  /** The app over the size's store, listening on a free loopback port; the client served when it builds. */
+  /**
+   * The app over the size's store, in a child process of its own (serve.ts),
+   * listening on a free loopback port; the client served when it builds.
+   */
   server(id: SizeId): Promise<BenchServer> {
     return this.shared(`server ${id}`, async () => {
       const { dataDir, value } = await this.imported(id);
@@ -114,17 +117,28 @@ export class Bench {
         this.log(`client build failed, serving the API only: ${String(error)}`);
         return path.join(this.root, 'no-client');
       });
-      const config = readConfig({}, { DATA_DIR: dataDir, LOG_LEVEL: 'silent', LOAD_DEMO: false });
-      const app = await buildApp({ config, store: openSqliteStore({ dataDir }), clientDir });
-      const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
-      const server = { baseUrl, datasetId: value.datasetId, app };
+      const addressFile = path.join(this.root, `server-${id}.address`);
+      const child = startChild<{ served: true }>('serve', { dataDir, clientDir, addressFile } satisfies ServeArgs, 3_600_000);
+      child.result.catch((error: unknown) => this.log(`server ${id} stopped: ${String(error)}`));
+      const deadline = Date.now() + 60_000;
+      while (!fs.existsSync(addressFile)) {
+        if (Date.now() > deadline) throw new Error(`server ${id} did not start within 60 s`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const server: BenchServer = {
+        baseUrl: fs.readFileSync(addressFile, 'utf8'), datasetId: value.datasetId,
+        stop: async () => {
+          child.stop();
+          await child.result.catch(() => undefined);
+        },
+      };
       this.servers.push(server);
       return server;
     });
   }
 
   async close(): Promise<void> {
-    for (const s of this.servers) await s.app.close().catch(() => undefined);
+    for (const s of this.servers) await s.stop();
     if (!this.options.keep) fs.rmSync(this.root, { recursive: true, force: true });
     else this.log(`kept ${this.root}`);
   }

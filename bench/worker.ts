@@ -10,6 +10,7 @@ const TASKS: Record<string, () => Promise<Task>> = {
   import: async () => (await import('./import.js')).importWorker as Task,
   analysis: async () => (await import('./analysis.js')).analysisWorker as Task,
   layout: async () => (await import('./layout.js')).layoutWorker as Task,
+  serve: async () => (await import('./serve.js')).serveWorker as Task,
   load: async () => (await import('./load.js')).loadWorker as Task,
   probe: async () => (await import('./load.js')).probeWorker as Task,
 };
