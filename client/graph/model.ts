@@ -56,6 +56,9 @@ function labelFor(value: string, by: ColourByKey, payload: GraphPayload): string
   return value;
 }
 
+/** People a view shows at full dot size; more, and dots shrink (see `crowding`). */
+export const CROWD_PEOPLE = 5_000;
+
 export function loadGraph(payload: GraphPayload): LoadedGraph {
   const graph = new Graph({ type: 'undirected' }) as AtlasGraph;
   graph.import(payload as unknown as Parameters<AtlasGraph['import']>[0]);
@@ -84,6 +87,10 @@ export function loadGraph(payload: GraphPayload): LoadedGraph {
     maxMessages = Math.max(maxMessages, a.messages);
   });
 
+  // Past CROWD_PEOPLE people, dots shrink with the square root of the count, so the overview keeps about the
+  // same ink instead of one blot (30k people at full size covered the view 13 times over).
+  const crowding = Math.min(1, Math.sqrt(CROWD_PEOPLE / Math.max(1, graph.order)));
+
   return {
     payload,
     graph,
@@ -92,13 +99,13 @@ export function loadGraph(payload: GraphPayload): LoadedGraph {
     colourOf: (node, by) => colourIndex[by].get(categoryValue(graph.getNodeAttributes(node), by)) ?? OTHER,
     sizeOf(node, by) {
       const a = graph.getNodeAttributes(node);
-      if (by === 'weightedDegree') return a.size;
-      if (by === 'messages') return 3 + 12 * Math.sqrt(a.messages / maxMessages);
+      if (by === 'weightedDegree') return a.size * crowding;
+      if (by === 'messages') return (3 + 12 * Math.sqrt(a.messages / maxMessages)) * crowding;
       if (!ranks) {
         const of = graph.size > 0 ? pagerank(graph, { getEdgeWeight: 'weight' }) : {};
         ranks = { of, max: Object.values(of).reduce((m, r) => Math.max(m, r), 1e-9) };
       }
-      return 3 + 12 * Math.sqrt((ranks.of[node] ?? 0) / ranks.max);
+      return (3 + 12 * Math.sqrt((ranks.of[node] ?? 0) / ranks.max)) * crowding;
     },
   };
 }
