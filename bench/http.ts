@@ -95,7 +95,7 @@ export async function httpSection(bench: Bench): Promise<Row[]> {
       const counts = encoding === 'none' ? (JSON.parse(body.toString()) as { attributes: { meta: { counts: { nodes: number; edges: number } } } }).attributes.meta.counts : undefined;
       r({
         measure: 'GET graph, uncached (first request)', size,
-        value: `${fmtMs(uncachedMs)}, ${fmtBytes(body.length)} content-encoding: ${encoding}${counts ? `, ${fmtInt(counts.nodes)} nodes / ${fmtInt(counts.edges)} ties` : ''}`,
+        value: `${fmtMs(uncachedMs)}, ${fmtBytes(body.length)} of JSON (sent as ${encoding})${counts ? `, ${fmtInt(counts.nodes)} nodes / ${fmtInt(counts.edges)} ties` : ''}`,
         data: { uncachedMs, bytes: body.length, encoding, ...counts },
       });
       const lat = probes.map((p) => p.ms);
