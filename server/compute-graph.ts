@@ -44,7 +44,8 @@ export interface ComputedGraph {
 /** `backbone`: how a graph too big to draw is thinned (see analyze); `false` keeps every tie. */
 export async function computeGraphJson(store: Store, dataset: GraphMeta['dataset'], options: BuildOptions, backbone: Partial<BackboneOptions> | false = {}): Promise<ComputedGraph> {
   const [stored, storedPeople, flags, links] = await Promise.all([
-    store.getMessages(dataset.id, { chats: options.chats, ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: options.to } : {}) }),
+    // The analysis never reads message text: leaving it out saves a third of a big dataset's memory.
+    store.getMessages(dataset.id, { chats: options.chats, ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: options.to } : {}), text: false }),
     store.getPeople(dataset.id),
     store.getPersonFlags(dataset.id),
     store.getIdentities(dataset.id),

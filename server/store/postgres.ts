@@ -39,7 +39,8 @@ const datasetColumns = (a = '') =>
   `${a}id, ${a}name, ${a}version, ${iso(`${a}created_at`)} AS created_at, ${iso(`${a}updated_at`)} AS updated_at,
    ${a}sources, ${a}message_count, ${a}people_count, ${a}chat_count, ${a}session_count, ${a}chats,
    ${iso(`${a}first_time`)} AS first_time, ${iso(`${a}last_time`)} AS last_time`;
-const MESSAGE_SELECT = `id, platform, chat, ${iso('time')} AS time, author, text, reply_to_id AS "replyToId",
+/** The columns of a message; without `text`, '' stands in for it. */
+const messageSelect = (text: boolean) => `id, platform, chat, ${iso('time')} AS time, author, ${text ? 'text' : `'' AS text`}, reply_to_id AS "replyToId",
   reply_to_author AS "replyToAuthor", mentions, hashtags, kind, repost_of AS "repostOf", question, answer`;
 const PROFILE_FIELDS = ['handle', 'name', 'bio', 'location', 'url', 'platform_id'];
 
@@ -166,7 +167,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       if (query.chats !== undefined && query.chats.length > 0) add('chat = ANY(?::text[])', query.chats);
       if (query.from !== undefined) add('time >= ?::timestamptz', canonicalTime(query.from));
       if (query.to !== undefined) add('time <= ?::timestamptz', canonicalTime(query.to));
-      const sqlText = `SELECT ${MESSAGE_SELECT} FROM ${messages} WHERE ${where.join(' AND ')} ORDER BY time, id, platform`;
+      const sqlText = `SELECT ${messageSelect(query.text !== false)} FROM ${messages} WHERE ${where.join(' AND ')} ORDER BY time, id, platform`;
       return (await pool.query<Nullable<Message>>(sqlText, values)).rows.map(toMessage);
     },
     getPeople: async (datasetId) => (await pool.query<Nullable<PersonProfile>>(sql.people, [datasetId])).rows.map(toPerson),

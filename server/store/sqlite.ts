@@ -44,8 +44,9 @@ type PersonRow = Row<PersonProfile>;
 
 export const MESSAGE_COLUMNS =
   'platform, id, chat, time, author, text, reply_to_id, reply_to_author, mentions, hashtags, kind, repost_of, question, answer';
-const MESSAGE_SELECT = `id, platform, chat, time, author, text, reply_to_id AS replyToId, reply_to_author AS replyToAuthor,
-  mentions, hashtags, kind, repost_of AS repostOf, question, answer`;
+/** The columns of a message, in MessageTuple's order; without `text`, '' stands in for it. */
+const messageSelect = (text: boolean) => `id, platform, chat, time, author, ${text ? 'text' : `'' AS text`}, reply_to_id AS replyToId,
+  reply_to_author AS replyToAuthor, mentions, hashtags, kind, repost_of AS repostOf, question, answer`;
 
 /** Merge rule for a profile field: a newer non-empty value wins, else keep the old one, else the new (possibly empty) one. */
 const merged = (column: string) => `${column} = COALESCE(NULLIF(excluded.${column}, ''), people.${column}, excluded.${column})`;
@@ -109,10 +110,10 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
   };
 
   // One statement per filter shape, built from fixed fragments only; rows come back raw (arrays in
-  // MESSAGE_SELECT's order) and one at a time: a million row objects held at once took four times as long.
+  // messageSelect's order) and one at a time: a million row objects held at once took four times as long.
   const messageQueries = new Map<string, Database.Statement<[Record<string, unknown>], MessageTuple>>();
-  const messageQuery = (chats: boolean, from: boolean, to: boolean) => {
-    const shape = `${+chats}${+from}${+to}`;
+  const messageQuery = (chats: boolean, from: boolean, to: boolean, text: boolean) => {
+    const shape = `${+chats}${+from}${+to}${+text}`;
     let statement = messageQueries.get(shape);
     if (!statement) {
       const where = ['dataset_id = @datasetId'];
@@ -120,7 +121,9 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
       if (from) where.push('time >= @from');
       if (to) where.push('time <= @to');
       statement = db
-        .prepare<[Record<string, unknown>], MessageTuple>(`SELECT ${MESSAGE_SELECT} FROM messages WHERE ${where.join(' AND ')} ORDER BY time, id, platform`)
+        .prepare<[Record<string, unknown>], MessageTuple>(
+          `SELECT ${messageSelect(text)} FROM messages WHERE ${where.join(' AND ')} ORDER BY time, id, platform`,
+        )
         .raw(true);
       messageQueries.set(shape, statement);
     }
@@ -185,7 +188,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
         to: query.to === undefined ? null : canonicalTime(query.to),
       };
       const messages: Message[] = [];
-      for (const tuple of messageQuery(chats, params.from !== null, params.to !== null).iterate(params)) messages.push(tupleToMessage(tuple));
+      for (const tuple of messageQuery(chats, params.from !== null, params.to !== null, query.text !== false).iterate(params)) messages.push(tupleToMessage(tuple));
       return messages;
     },
     getPeople: async (datasetId) => sql.people.all(datasetId).map(toPerson),
@@ -264,7 +267,7 @@ function toDataset(row: DatasetRow): Dataset {
 
 const parseList = (json: string): string[] => (json === '[]' ? [] : (JSON.parse(json) as string[]));
 
-/** A message row as MESSAGE_SELECT lists its columns. */
+/** A message row as messageSelect lists its columns. */
 type MessageTuple = [
   id: string, platform: Message['platform'], chat: string, time: string, author: string, text: string,
   replyToId: string | null, replyToAuthor: string | null, mentions: string, hashtags: string, kind: Message['kind'],

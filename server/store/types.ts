@@ -45,6 +45,8 @@ export interface MessageQuery {
   /** ISO UTC bounds, inclusive. */
   from?: string;
   to?: string;
+  /** false: every message's `text` is '' (the graph analysis never reads it; a million texts cost memory). Default true. */
+  text?: boolean;
 }
 
 /** A snapshot as stored: its JSON parts kept as text, served as they were written. */

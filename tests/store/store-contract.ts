@@ -226,6 +226,15 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await ids(id, { chats: ['#b'], from: at(10), to: at(10) })).toEqual(['a']);
       });
 
+      it('leaves the text out when asked (for the graph analysis), everything else as stored', async () => {
+        const { id } = await store.importFiles({ name: 'q', files: [file('q.csv', fixture())] });
+        const whole = await store.getMessages(id, { chats: ['#a', '#b'] });
+        const lean = await store.getMessages(id, { chats: ['#a', '#b'], text: false });
+        expect(whole.map((m) => m.text).every((t) => t.length > 0)).toBe(true);
+        expect(lean.map((m) => m.text)).toEqual(['', '', '', '']);
+        expect(lean).toEqual(whole.map((m) => ({ ...m, text: '' })));
+      });
+
       it('breaks ties and sorts chats and people in code-point order, whatever the database locale', async () => {
         const t = at(0);
         const messages = ['é', 'a', 'B', '_'].map((id, i) => msg({ id, author: 'twitter:x', chat: ['#b', '#B', '#a', '#ä'][i]!, time: t }));
