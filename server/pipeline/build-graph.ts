@@ -15,15 +15,15 @@
  * crowd does not outweigh a conversation. Reposts carry no co-participation:
  * a boost during a chat is not taking part in it.
  *
- * Pairs are tallied in typed arrays first (pair-table.ts) and each edge is
- * added once, with a short key, into adjacency that is a dictionary from the
- * start (dictionary-adjacency.ts): graphology's mergeEdge per tie is an
- * order of magnitude slower.
+ * Pairs are tallied in typed arrays first (pair-tally.ts), person by person,
+ * and each edge is added once, with a short key, into adjacency that is a
+ * dictionary from the start (dictionary-adjacency.ts): graphology's
+ * mergeEdge per tie is an order of magnitude slower.
  */
 import { UndirectedGraph } from 'graphology';
 import type { BuildOptions, Message } from '../../shared/index.js';
 import { useDictionaryAdjacency } from './dictionary-adjacency.js';
-import { PairTable } from './pair-table.js';
+import { PairTally } from './pair-tally.js';
 import type { Session } from './sessions.js';
 
 export type GraphBuildOptions = Pick<BuildOptions, 'kinds' | 'weights' | 'minWeight'>;
@@ -58,7 +58,7 @@ export function buildGraph(messages: readonly Message[], sessions: readonly Sess
   for (let i = 0; i < messages.length; i++) authorOf[i] = index.get(messages[i]!.author)!;
   const relayed = new Uint8Array(authors.length);
   for (const key of relays) if (index.has(key)) relayed[index.get(key)!] = 1;
-  const pairs = new PairTable();
+  const pairs = new PairTally(authors.length);
 
   const repliedAuthor = replyAuthorLookup(messages);
   for (let i = 0; i < messages.length; i++) {
@@ -67,16 +67,16 @@ export function buildGraph(messages: readonly Message[], sessions: readonly Sess
     if (relayed[from]) continue;
     if (m.kind === 'repost') {
       const to = m.repostOf === undefined ? undefined : index.get(m.repostOf);
-      if (enabled.has('repost') && to !== undefined && !relays.has(m.repostOf!)) pairs.add('repost', from, to);
+      if (enabled.has('repost') && to !== undefined && !relays.has(m.repostOf!)) pairs.addTie('repost', from, to);
       continue;
     }
     const replyTo = m.replyToAuthor ?? (m.replyToId ? repliedAuthor(m.platform, m.replyToId) : undefined);
     const replyIndex = replyTo === undefined || relays.has(replyTo) ? undefined : index.get(replyTo);
-    if (enabled.has('reply') && replyIndex !== undefined) pairs.add('reply', from, replyIndex);
+    if (enabled.has('reply') && replyIndex !== undefined) pairs.addTie('reply', from, replyIndex);
     if (enabled.has('mention')) {
       for (const key of m.mentions) {
         const to = index.get(key);
-        if (to !== undefined && key !== replyTo && !relays.has(key)) pairs.add('mention', from, to);
+        if (to !== undefined && key !== replyTo && !relays.has(key)) pairs.addTie('mention', from, to);
       }
     }
   }
@@ -114,9 +114,9 @@ export function buildGraph(messages: readonly Message[], sessions: readonly Sess
         else if (!list.includes(who)) list.push(who);
       }
     }
-    if (enabled.has('coSession')) pairs.addClique('coSession', Int32Array.from(participants).sort());
+    if (enabled.has('coSession')) pairs.addGroup('coSession', Int32Array.from(participants).sort());
     if (enabled.has('coAnswer')) {
-      for (const q of [...answerers.keys()].sort((a, b) => a - b)) pairs.addClique('coAnswer', Int32Array.from(answerers.get(q)!).sort());
+      for (const q of [...answerers.keys()].sort((a, b) => a - b)) pairs.addGroup('coAnswer', Int32Array.from(answerers.get(q)!).sort());
     }
   });
 
@@ -125,17 +125,17 @@ export function buildGraph(messages: readonly Message[], sessions: readonly Sess
   useDictionaryAdjacency(graph);
 
   const w = options.weights;
-  const order = pairs.sortedSlots(authors.length);
+  const p = pairs.pairs();
   let added = 0;
-  for (const s of order) {
-    const reply = pairs.count(s, 'reply'), mention = pairs.count(s, 'mention'), repost = pairs.count(s, 'repost');
+  for (let s = 0; s < p.size; s++) {
+    const reply = p.reply[s]!, mention = p.mention[s]!, repost = p.repost[s]!;
     const weight =
       w.reply * reply + w.mention * mention + w.repost * repost +
-      w.coAnswer * pairs.coAnswerShare[s]! + w.coSession * pairs.coSessionShare[s]!;
+      w.coAnswer * p.coAnswerShare[s]! + w.coSession * p.coSessionShare[s]!;
     if (weight <= 0 || weight < options.minWeight) continue;
     // Edge keys are internal (the payload has none): short ones hash faster than graphology's generated ones.
-    graph.addUndirectedEdgeWithKey(String(added++), authors[pairs.lo[s]!]!, authors[pairs.hi[s]!]!, {
-      weight, reply, mention, coAnswer: pairs.count(s, 'coAnswer'), coSession: pairs.count(s, 'coSession'), repost,
+    graph.addUndirectedEdgeWithKey(String(added++), authors[p.lo[s]!]!, authors[p.hi[s]!]!, {
+      weight, reply, mention, coAnswer: p.coAnswer[s]!, coSession: p.coSession[s]!, repost,
     });
   }
   return graph;
