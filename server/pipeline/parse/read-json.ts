@@ -143,10 +143,11 @@ export function readJsonContainer(text: string, fileName: string): JsonContainer
  * JSON Lines are scanned line by line and never as a whole.
  */
 export function visitJsonContainer(
-  text: string,
+  text: string | JsonLines,
   fileName: string,
   visit: (value: unknown, line: number) => void,
 ): { kind: 'document'; value: unknown } | { kind: 'lines'; skipped: Skipped[] } {
+  if (typeof text !== 'string') return visitLines(text, '', fileName, visit);
   const body = stripAssignmentPrefix(text);
   let deep: boolean | undefined;
   const bodyIsDeep = () => (deep ??= nestsDeeperThan(body));
@@ -171,6 +172,24 @@ export function visitJsonContainer(
     const line = errorLine(body, error);
     throw new TranscriptError('unreadable_file', `${fileName}: not valid JSON${line ? ` (line ${line})` : ''}: ${error.message}`, { file: fileName, line });
   }
+  return visitLines(lines, body, fileName, visit, documentError);
+}
+
+/**
+ * A file's lines, already split, that are known to be JSON Lines (a chunk of
+ * a big file whose first line is a JSON record): read line by line, never
+ * tried as one document. Each line decoded on its own costs half of what
+ * decoding the whole chunk into one string and splitting it does.
+ */
+export type JsonLines = readonly string[];
+
+function visitLines(
+  lines: JsonLines,
+  body: string,
+  fileName: string,
+  visit: (value: unknown, line: number) => void,
+  documentError: () => Error = () => new Error('no line is a JSON record'),
+): { kind: 'lines'; skipped: Skipped[] } {
   let records = 0;
   const skipped: Skipped[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -211,7 +230,7 @@ export function visitJsonContainer(
     // Several lines opening with `{` at column 0: JSON Lines, whose first bad line is the news. Otherwise a
     // (pretty-printed) document that broke somewhere: say where, not "line 1".
     const opening = body.trimStart();
-    const jsonLines = !opening.startsWith('[') && lines.filter((l) => l.startsWith('{')).length >= 2;
+    const jsonLines = body === '' || (!opening.startsWith('[') && lines.filter((l) => l.startsWith('{')).length >= 2);
     const line = !jsonLines && /^[[{]/.test(opening) ? (errorLine(body, error) ?? first) : first;
     throw new TranscriptError(
       'unreadable_file',

@@ -6,7 +6,7 @@
  */
 import type { ParsedMessage, ParseContext, ParseResult, Parser } from './types.js';
 import type { Skipped } from '../../../shared/index.js';
-import { describeJson, isObject, str, visitJsonContainer } from './read-json.js';
+import { describeJson, isObject, str, visitJsonContainer, type JsonLines } from './read-json.js';
 import { retweetedHandle } from './text.js';
 import {
   ProfileBook, describeFound, handleFromStatusUrl, handleFromUrlEntities, hashtagsFrom, mentionHandlesFrom, mentionKeys,
@@ -156,8 +156,8 @@ function readStatus(s: Status, owner: Owner | undefined, book: ProfileBook, from
   return message;
 }
 
-function parse(text: string, { fileName }: ParseContext): ParseResult {
-  const archiveFile = ARCHIVE_PREFIX.exec(text)?.[1];
+function parse(text: string | JsonLines, { fileName }: ParseContext): ParseResult {
+  const archiveFile = typeof text === 'string' ? ARCHIVE_PREFIX.exec(text)?.[1] : undefined;
   const book = new ProfileBook();
   const messages: ParsedMessage[] = [];
   const skipped: Skipped[] = [];
@@ -211,4 +211,4 @@ function parse(text: string, { fileName }: ParseContext): ParseResult {
   return { messages, people: book.list(), skipped: allSkipped, warnings };
 }
 
-export const twitterV1Parser: Parser = { format: 'twitter-v1', detect, parse };
+export const twitterV1Parser: Parser = { format: 'twitter-v1', detect, parse, parseLines: parse };

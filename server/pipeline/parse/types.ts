@@ -29,4 +29,9 @@ export interface Parser {
   detect(head: string): number;
   /** Throws TranscriptError when the file as a whole can't be read. */
   parse(text: string, context: ParseContext): ParseResult;
+  /**
+   * For a JSON Lines format, the same from a file's lines split already (a
+   * chunk of a big file): what `parse` gives for those lines joined.
+   */
+  parseLines?(lines: readonly string[], context: ParseContext): ParseResult;
 }

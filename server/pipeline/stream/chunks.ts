@@ -3,7 +3,13 @@
  * (or than V8's ~512 MiB string limit) is read a few MiB at a time. With
  * `csv`, a chunk ends only at a line break outside quotes (an even number
  * of `"` so far), since a quoted CSV field may hold line breaks.
+ *
+ * A chunk is as many whole lines as fit in `targetBytes` (a longer line gets
+ * a chunk of its own). Its memory is reused for a later chunk once the
+ * reader calls `release()`: fresh megabytes cost page faults that, on a
+ * virtual machine, took longer than parsing them.
  */
+import type { FileHandle } from 'node:fs/promises';
 import { TranscriptError } from '../errors.js';
 
 export interface LineChunk {
@@ -14,15 +20,24 @@ export interface LineChunk {
   lines: number;
   /** Bytes of the stream consumed once this chunk is read. */
   bytesEnd: number;
+  /**
+   * Gives the chunk's memory back for a later chunk; `bytes` must not be
+   * used after. Pass the ArrayBuffer when `bytes.buffer` was transferred to
+   * a worker and came back. Never calling it is fine (nothing is reused).
+   */
+  release(returned?: ArrayBufferLike): void;
 }
 
 export interface ChunkOptions {
-  /** A chunk is cut at the first suitable line break after this many bytes (default 8 MiB). */
+  /** Bytes per chunk: whole lines up to this many (default 8 MiB). */
   targetBytes?: number;
   csv?: boolean;
   /** For errors. */
   fileName?: string;
 }
+
+/** Reads up to `length` bytes into `into` at `offset`; 0 at the end. */
+export type ByteSource = (into: Uint8Array, offset: number, length: number) => Promise<number>;
 
 /** One line (one JSON record) longer than this is refused: no real export has one. */
 export const MAX_LINE_BYTES = 256 * 1024 * 1024;
@@ -31,79 +46,116 @@ export const DEFAULT_CHUNK_BYTES = 8 * 1024 * 1024;
 const NEWLINE = 0x0a;
 const QUOTE = 0x22;
 
-function countByte(bytes: Buffer, byte: number, from = 0, to = bytes.length): number {
+/** A file read straight into the chunk's memory (no intermediate buffers). */
+export function fileBytes(handle: FileHandle): ByteSource {
+  return async (into, offset, length) => (await handle.read(into, offset, length)).bytesRead;
+}
+
+/** Any stream of byte pieces (a zip entry), copied piece by piece into the chunk's memory. */
+export function iterableBytes(iterable: AsyncIterable<Uint8Array>): ByteSource {
+  const iterator = iterable[Symbol.asyncIterator]();
+  let piece: Uint8Array | undefined;
+  let at = 0;
+  return async (into, offset, length) => {
+    while (!piece || at >= piece.length) {
+      const next = await iterator.next();
+      if (next.done) return 0;
+      piece = next.value;
+      at = 0;
+    }
+    const n = Math.min(length, piece.length - at);
+    into.set(piece.subarray(at, at + n), offset);
+    at += n;
+    return n;
+  };
+}
+
+function countByte(bytes: Uint8Array, byte: number, end: number): number {
   let n = 0;
-  for (let i = bytes.indexOf(byte, from); i !== -1 && i < to; i = bytes.indexOf(byte, i + 1)) n++;
+  for (let i = bytes.indexOf(byte); i !== -1 && i < end; i = bytes.indexOf(byte, i + 1)) n++;
   return n;
 }
 
-/**
- * Where to cut `bytes`: just past the first line break at or after `from`
- * (for CSV, the first one outside quotes); -1 if there is none.
- */
-function cutAt(bytes: Buffer, from: number, csv: boolean): number {
-  if (!csv) {
-    const i = bytes.indexOf(NEWLINE, Math.max(0, from - 1));
-    return i === -1 ? -1 : i + 1;
-  }
+/** Just past the last line break in `bytes[0, end)` (for CSV, the last one outside quotes); 0 if none. */
+function lastCut(bytes: Buffer, end: number, csv: boolean): number {
+  const view = bytes.subarray(0, end);
+  if (!csv) return view.lastIndexOf(NEWLINE) + 1;
   // Walk quotes and line breaks in order from the start: a break counts once the quotes before it are even.
   let quotes = 0;
-  let q = bytes.indexOf(QUOTE);
-  for (let n = bytes.indexOf(NEWLINE); n !== -1; n = bytes.indexOf(NEWLINE, n + 1)) {
+  let cut = 0;
+  let q = view.indexOf(QUOTE);
+  for (let n = view.indexOf(NEWLINE); n !== -1; n = view.indexOf(NEWLINE, n + 1)) {
     while (q !== -1 && q < n) {
       quotes++;
-      q = bytes.indexOf(QUOTE, q + 1);
+      q = view.indexOf(QUOTE, q + 1);
     }
-    if (n >= from - 1 && quotes % 2 === 0) return n + 1;
+    if (quotes % 2 === 0) cut = n + 1;
   }
-  return -1;
+  return cut;
 }
 
-export async function* lineChunks(source: AsyncIterable<Buffer | Uint8Array>, options: ChunkOptions = {}): AsyncGenerator<LineChunk> {
-  const target = options.targetBytes ?? DEFAULT_CHUNK_BYTES;
+export async function* lineChunks(source: ByteSource | AsyncIterable<Uint8Array>, options: ChunkOptions = {}): AsyncGenerator<LineChunk> {
+  const read = typeof source === 'function' ? source : iterableBytes(source);
+  const target = Math.max(1, options.targetBytes ?? DEFAULT_CHUNK_BYTES);
   const csv = options.csv ?? false;
-  let pending: Buffer[] = [];
-  let pendingBytes = 0;
+  // Memory of released chunks, each `target` bytes; an ArrayBuffer of its own, so it can be transferred.
+  const free: ArrayBufferLike[] = [];
+  const take = (size: number) => Buffer.from(size === target && free.length > 0 ? free.pop()! : new ArrayBuffer(size));
+  const giveBack = (memory: ArrayBufferLike) => {
+    if (memory.byteLength === target && free.length < 8) free.push(memory);
+  };
+
   let consumed = 0;
   let line = 1;
-  const emit = (bytes: Buffer): LineChunk => {
-    const lines = countByte(bytes, NEWLINE);
-    consumed += bytes.length;
-    const chunk = { bytes, firstLine: line, lines, bytesEnd: consumed };
+  let buffer = take(target);
+  let filled = 0;
+  const chunk = (memory: Buffer, end: number): LineChunk => {
+    const bytes = memory.subarray(0, end);
+    const lines = countByte(bytes, NEWLINE, end);
+    consumed += end;
+    const out = { bytes, firstLine: line, lines, bytesEnd: consumed, release: (returned?: ArrayBufferLike) => giveBack(returned ?? memory.buffer) };
     line += lines;
-    return chunk;
+    return out;
   };
-  let nextTry = target;
-  for await (const piece of source) {
-    pending.push(Buffer.isBuffer(piece) ? piece : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength));
-    pendingBytes += piece.length;
-    if (pendingBytes < nextTry) continue;
-    let joined = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes);
-    let cut = cutAt(joined, target, csv);
+
+  for (;;) {
+    let ended = false;
+    while (filled < buffer.length) {
+      const n = await read(buffer, filled, buffer.length - filled);
+      if (n === 0) {
+        ended = true;
+        break;
+      }
+      filled += n;
+    }
+    if (ended) {
+      if (filled > 0) yield chunk(buffer, filled);
+      return;
+    }
+    let cut = lastCut(buffer, filled, csv);
     // A stray quote would keep a CSV chunk open to the end of the file: past 4× the target, cut at any
     // line break and let the CSV reader report the bad row, as it does in a whole file.
-    if (cut <= 0 && csv && pendingBytes >= 4 * target) cut = cutAt(joined, target, false);
-    if (cut <= 0) {
-      if (pendingBytes > MAX_LINE_BYTES) {
+    if (cut === 0 && csv && filled >= 4 * target) cut = lastCut(buffer, filled, false);
+    if (cut === 0) {
+      // No break yet (one enormous line): read on into memory twice the size.
+      if (buffer.length >= MAX_LINE_BYTES) {
         throw new TranscriptError('unreadable_file', `${options.fileName ?? 'the file'}: line ${line} is longer than ${MAX_LINE_BYTES / 1024 ** 2} MiB`, {
           ...(options.fileName ? { file: options.fileName } : {}),
           line,
         });
       }
-      // No break yet (one enormous line): read on, and look again once the buffer has doubled.
-      pending = [joined];
-      nextTry = pendingBytes * 2;
+      const bigger = take(Math.min(MAX_LINE_BYTES, buffer.length * 2));
+      buffer.copy(bigger, 0, 0, filled);
+      giveBack(buffer.buffer);
+      buffer = bigger;
       continue;
     }
-    // One piece read may hold several chunks' worth.
-    while (cut > 0) {
-      yield emit(joined.subarray(0, cut));
-      joined = joined.subarray(cut);
-      cut = joined.length >= target ? cutAt(joined, target, csv) : -1;
-    }
-    pending = joined.length > 0 ? [Buffer.from(joined)] : [];
-    pendingBytes = joined.length;
-    nextTry = target;
+    // The unfinished line moves to the next chunk's memory before this chunk is handed out.
+    const rest = filled - cut;
+    const next = take(Math.max(target, rest));
+    buffer.copy(next, 0, cut, filled);
+    yield chunk(buffer, cut);
+    buffer = next;
+    filled = rest;
   }
-  if (pendingBytes > 0) yield emit(pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes));
 }

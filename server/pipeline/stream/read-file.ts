@@ -11,6 +11,7 @@ import type { FormatId } from '../../../shared/index.js';
 import { isZip } from '../archive.js';
 import { detectFormat } from '../detect.js';
 import { readTranscript } from '../read-transcript.js';
+import { fileBytes } from './chunks.js';
 import { readInChunks, readsInChunks } from './read-in-chunks.js';
 import { stageRead, type ImportSink } from './sink.js';
 import { readZipFile } from './read-zip-file.js';
@@ -23,6 +24,8 @@ export interface ReadFileOptions {
   wholeReadBytes?: number;
   /** Bytes per chunk for line formats (default 8 MiB). */
   chunkBytes?: number;
+  /** Threads that parse a line format's chunks (default: the cores but one, 1–4); 0 parses on this thread. */
+  parseThreads?: number;
 }
 
 export const WHOLE_READ_BYTES = 32 * 1024 * 1024;
@@ -32,7 +35,7 @@ export async function readFileInto(file: FileOnDisk, sink: ImportSink, options: 
   const read = { fileName: file.fileName, ...(file.format ? { format: file.format } : {}), ...(file.chat ? { chat: file.chat } : {}) };
   const head = await readHead(file.path);
   // A zip of any size is read from disk entry by entry: a small zip may still unpack to a lot.
-  if (isZip(head)) return readZipFile(file, sink, { wholeReadBytes: whole, ...(options.chunkBytes ? { chunkBytes: options.chunkBytes } : {}) });
+  if (isZip(head)) return readZipFile(file, sink, { wholeReadBytes: whole, parseThreads: options.parseThreads, ...(options.chunkBytes ? { chunkBytes: options.chunkBytes } : {}) });
   if (file.size <= whole) {
     await stageRead(sink, readTranscript(new Uint8Array(await fs.promises.readFile(file.path)), read));
     sink.progress(file.size);
@@ -41,8 +44,12 @@ export async function readFileInto(file: FileOnDisk, sink: ImportSink, options: 
   const text = headText(head, file.fileName);
   const format = file.format ?? detectFormat(text, file.fileName);
   if (readsInChunks(format, text)) {
-    const source = fs.createReadStream(file.path, { highWaterMark: 1024 * 1024 });
-    await readInChunks(source, { fileName: file.fileName, format, chat: file.chat, ...(options.chunkBytes ? { chunk: { targetBytes: options.chunkBytes } } : {}) }, sink);
+    const handle = await fs.promises.open(file.path);
+    try {
+      await readInChunks(fileBytes(handle), { fileName: file.fileName, format, chat: file.chat, parseThreads: options.parseThreads, ...(options.chunkBytes ? { chunk: { targetBytes: options.chunkBytes } } : {}) }, sink);
+    } finally {
+      await handle.close();
+    }
     return;
   }
   if (file.size > MAX_WHOLE_TEXT_BYTES) throw tooBigToReadWhole(file.fileName, file.size, format);

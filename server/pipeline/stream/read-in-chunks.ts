@@ -4,17 +4,20 @@
  * its own and staged, so memory stays flat however big the file. Line
  * numbers in reports are the file's, not the chunk's.
  *
+ * Chunks after the first are parsed on worker threads (chunk-parsers.ts)
+ * while this thread stores the ones before; they are taken in file order,
+ * so the result is the same as reading them one by one.
+ *
  * What differs from reading the file whole: a chat is inferred per chunk
  * (a few thousand messages: the chat tags of that stretch of the archive),
  * and a reply's chat is looked up in its own chunk only.
  */
-import { isUtf8 } from 'node:buffer';
-import type { FormatId, Message, PersonProfile, Skipped } from '../../../shared/index.js';
+import type { FormatId, Skipped } from '../../../shared/index.js';
 import { TranscriptError } from '../errors.js';
-import { normalizeMessages } from '../normalize.js';
-import { parserFor } from '../parse/index.js';
 import { MAX_REPORTED_SKIPS } from '../read-transcript.js';
-import { lineChunks, type ChunkOptions } from './chunks.js';
+import { chunkParsers, inlineChunkParser } from './chunk-parsers.js';
+import { lineChunks, type ByteSource, type ChunkOptions, type LineChunk } from './chunks.js';
+import { CSV_FORMATS, parseChunk, type ChunkOutcome } from './parse-chunk.js';
 import type { ImportSink } from './sink.js';
 
 export interface ChunkedReadOptions {
@@ -22,11 +25,13 @@ export interface ChunkedReadOptions {
   format: FormatId;
   chat?: string | undefined;
   chunk?: ChunkOptions;
+  /** Threads that parse chunks (default: the cores but one, 1–4); 0 parses them on this thread. */
+  parseThreads?: number | undefined;
 }
 
 /** Formats whose parser reads JSON Lines, so any run of whole lines is a file of its own. */
 export const JSON_LINE_FORMATS: ReadonlySet<FormatId> = new Set(['twitter-v1', 'twitter-v2', 'mastodon', 'bluesky', 'teams']);
-export const CSV_FORMATS: ReadonlySet<FormatId> = new Set(['csv', 'tags-csv']);
+export { CSV_FORMATS };
 const MAX_WARNINGS = 20;
 
 /** Whether `head` (the file's first bytes, decoded) is JSON Lines: a first line that is a whole JSON object. */
@@ -48,20 +53,15 @@ export function readsInChunks(format: FormatId, head: string): boolean {
   return CSV_FORMATS.has(format) || (JSON_LINE_FORMATS.has(format) && isJsonLines(head));
 }
 
-const latin1 = new TextDecoder('windows-1252');
-
-export async function readInChunks(source: AsyncIterable<Buffer | Uint8Array>, options: ChunkedReadOptions, sink: ImportSink): Promise<void> {
+export async function readInChunks(source: ByteSource | AsyncIterable<Uint8Array>, options: ChunkedReadOptions, sink: ImportSink): Promise<void> {
   const { fileName, format } = options;
-  const csv = CSV_FORMATS.has(format);
-  const parser = parserFor(format);
   let index: number | undefined;
-  let header: string | undefined;
+  let csvHeader: string | undefined;
   let messages = 0;
   let skippedCount = 0;
   const skippedItems: Skipped[] = [];
   const warnings = new Set<string>();
   let extraWarnings = 0;
-  let chunkNo = 0;
   const skip = (items: readonly Skipped[]) => {
     skippedCount += items.length;
     for (const item of items) if (skippedItems.length < MAX_REPORTED_SKIPS) skippedItems.push(item);
@@ -72,45 +72,65 @@ export async function readInChunks(source: AsyncIterable<Buffer | Uint8Array>, o
     else extraWarnings++;
   };
 
-  for await (const chunk of lineChunks(source, { ...options.chunk, csv, fileName })) {
-    chunkNo++;
-    const body = chunkNo === 1 && chunk.bytes[0] === 0xef && chunk.bytes[1] === 0xbb && chunk.bytes[2] === 0xbf ? chunk.bytes.subarray(3) : chunk.bytes;
-    let text: string;
-    if (isUtf8(body)) text = body.toString('utf8');
-    else {
-      text = latin1.decode(body);
-      warn(`${fileName}: lines ${chunk.firstLine}–${chunk.firstLine + chunk.lines} were read as windows-1252`);
-    }
-    // Every CSV chunk after the first gets the header line again; its line 2 is the chunk's first line.
-    let lineOffset = chunk.firstLine - 1;
-    if (csv) {
-      if (header === undefined) header = text.slice(0, text.search(/\r?\n|$/));
-      else {
-        text = `${header}\n${text}`;
-        lineOffset -= 1;
-      }
-    }
-    if (text.trim() === '') continue;
-    let parsed;
-    try {
-      parsed = parser.parse(text, { fileName });
-    } catch (error) {
-      // The first chunk is the file's first impression: unreadable there, unreadable at all.
-      if (!(error instanceof TranscriptError) || chunkNo === 1) throw error;
-      skip([{ line: chunk.firstLine, reason: `lines ${chunk.firstLine}–${chunk.firstLine + chunk.lines}: ${error.message}` }]);
+  /** One chunk's outcome, taken in file order. */
+  let impressed = false;
+  const take = async (chunk: LineChunk, outcome: ChunkOutcome) => {
+    const lastLine = chunk.firstLine + Math.max(0, chunk.lines - 1);
+    const lines = `lines ${chunk.firstLine}–${lastLine}`;
+    if (!outcome.ok) {
+      // The first chunk with anything in it is the file's first impression: unreadable there, unreadable at all.
+      if (!impressed) throw outcome.error;
+      // Every line of it is skipped; one report names them all.
+      skip([{ line: chunk.firstLine, reason: `${lines}: ${outcome.error.message}` }]);
+      skippedCount += lastLine - chunk.firstLine;
       sink.progress(chunk.bytesEnd);
-      continue;
+      return;
     }
-    const normalized = normalizeMessages(parsed.messages, { fileName, ...(options.chat ? { chat: options.chat } : {}) });
-    skip(parsed.skipped.map((s) => (s.line ? { ...s, line: s.line + lineOffset } : s)));
-    skip(normalized.skipped.map((s) => (s.record ? { ...s, record: s.record + messages } : s)));
-    for (const w of [...parsed.warnings, ...normalized.warnings]) warn(w);
-    if (normalized.messages.length > 0) {
+    impressed ||= outcome.messages.length > 0 || outcome.skippedLines.length > 0 || outcome.skippedRecords.length > 0;
+    if (outcome.latin1) warn(`${fileName}: ${lines} were read as windows-1252`);
+    skip(outcome.skippedLines);
+    skip(outcome.skippedRecords.map((s) => (s.record ? { ...s, record: s.record + messages } : s)));
+    for (const w of outcome.warnings) warn(w);
+    if (outcome.messages.length > 0) {
       index ??= sink.beginFile();
-      await sink.stage(index, normalized.messages, peopleNamed(normalized.messages, parsed.people));
-      messages += normalized.messages.length;
+      await sink.stage(index, outcome.messages, outcome.people);
+      messages += outcome.messages.length;
     }
     sink.progress(chunk.bytesEnd);
+  };
+
+  // The first chunk is read here (its CSV header is every later chunk's, and a file unreadable from the
+  // start fails at once); the rest go to the parse threads, at most `window` ahead of the one being stored.
+  const parsers = options.parseThreads === 0 ? inlineChunkParser() : chunkParsers(options.parseThreads);
+  const inFlight: { chunk: LineChunk; outcome: Promise<ChunkOutcome> }[] = [];
+  try {
+    let first = true;
+    for await (const chunk of lineChunks(source, { ...options.chunk, csv: CSV_FORMATS.has(format), fileName })) {
+      const input = { bytes: chunk.bytes, firstLine: chunk.firstLine, fileName, format, chat: options.chat, csvHeader, first };
+      if (first) {
+        const outcome = parseChunk(input);
+        chunk.release();
+        if (outcome.ok && outcome.csvHeader !== undefined) csvHeader = outcome.csvHeader;
+        await take(chunk, outcome);
+        first = false;
+        continue;
+      }
+      // The chunk's memory goes to the parse thread and comes back with the outcome, for a later chunk.
+      const outcome = parsers.parse(input).then(({ outcome, memory }) => {
+        chunk.release(memory);
+        return outcome;
+      });
+      // Awaited in order below; until then a rejection must not count as unhandled.
+      outcome.catch(() => {});
+      inFlight.push({ chunk, outcome });
+      if (inFlight.length >= parsers.window) {
+        const next = inFlight.shift()!;
+        await take(next.chunk, await next.outcome);
+      }
+    }
+    for (let next = inFlight.shift(); next; next = inFlight.shift()) await take(next.chunk, await next.outcome);
+  } finally {
+    await parsers.close();
   }
 
   if (index === undefined) {
@@ -125,16 +145,4 @@ export async function readInChunks(source: AsyncIterable<Buffer | Uint8Array>, o
   const report = [...warnings];
   if (extraWarnings > 0) report.push(`… and ${extraWarnings} more warning(s) about ${fileName}`);
   sink.endFile(index, { file: fileName, format, messages, skipped: skippedCount, skippedItems, warnings: report });
-}
-
-/** Profiles of the people who wrote or are named in these messages; others are noise. */
-function peopleNamed(messages: readonly Message[], people: readonly PersonProfile[]): PersonProfile[] {
-  const named = new Set<string>();
-  for (const m of messages) {
-    named.add(m.author);
-    for (const k of m.mentions) named.add(k);
-    if (m.replyToAuthor) named.add(m.replyToAuthor);
-    if (m.repostOf) named.add(m.repostOf);
-  }
-  return people.filter((p) => named.has(p.key));
 }

@@ -20,6 +20,7 @@ import { stageRead, type ImportSink } from './sink.js';
 export interface ZipReadOptions {
   wholeReadBytes: number;
   chunkBytes?: number;
+  parseThreads?: number | undefined;
 }
 
 const decoder = new TextDecoder('utf-8');
@@ -96,7 +97,7 @@ async function readEntry(archive: ArchiveFile, entry: { path: string; size: numb
   const text = headText(head, file.fileName);
   const format = file.format ?? detectFormat(text, file.fileName);
   if (readsInChunks(format, text)) {
-    return readInChunks(archive.stream(entry.path), { fileName: file.fileName, format, chat: file.chat, ...(options.chunkBytes ? { chunk: { targetBytes: options.chunkBytes } } : {}) }, sink);
+    return readInChunks(archive.stream(entry.path), { fileName: file.fileName, format, chat: file.chat, parseThreads: options.parseThreads, ...(options.chunkBytes ? { chunk: { targetBytes: options.chunkBytes } } : {}) }, sink);
   }
   if (entry.size > MAX_WHOLE_TEXT_BYTES) throw tooBigToReadWhole(file.fileName, entry.size, format);
   return stageRead(sink, readTranscript(await archive.read(entry.path), { ...read, format }));

@@ -42,10 +42,10 @@ function collector(): { sink: ImportSink; got: Collected } {
 }
 
 /** Reads a fixture as a big file would be read: never whole, in chunks of `chunkBytes`. */
-async function readInPieces(fixture: string, chunkBytes: number, fileName = path.basename(fixture)) {
+async function readInPieces(fixture: string, chunkBytes: number, fileName = path.basename(fixture), parseThreads?: number) {
   const file = path.join(FIXTURES, fixture);
   const { sink, got } = collector();
-  await readFileInto({ path: file, fileName, size: fs.statSync(file).size }, sink, { wholeReadBytes: 0, chunkBytes });
+  await readFileInto({ path: file, fileName, size: fs.statSync(file).size }, sink, { wholeReadBytes: 0, chunkBytes, ...(parseThreads !== undefined ? { parseThreads } : {}) });
   return got;
 }
 
@@ -77,6 +77,43 @@ describe('readFileInto: line formats in chunks', () => {
     // Progress climbs to the file's size.
     expect(got.progress.at(-1)).toBe(fs.statSync(path.join(FIXTURES, fixture)).size);
     expect([...got.progress].sort((a, b) => a - b)).toEqual(got.progress);
+  });
+
+  it.each([
+    ['made/twitter/twarc1-bad-lines.jsonl', 700],
+    ['made/csv/bad-rows.csv', 200],
+    ['real/tags-csv/sample-data.csv', 1024],
+  ])('%s: chunks parsed on two threads give, batch for batch, what one thread gives', async (fixture, chunkBytes) => {
+    const inline = await readInPieces(fixture, chunkBytes, path.basename(fixture), 0);
+    const threaded = await readInPieces(fixture, chunkBytes, path.basename(fixture), 2);
+    expect(inline.batches).toBeGreaterThan(2);
+    expect(threaded.batches).toBe(inline.batches);
+    // Same order too: messages, people, skipped lines with their numbers, warnings, progress.
+    expect(threaded.files).toEqual(inline.files);
+    expect(threaded.progress).toEqual(inline.progress);
+  });
+
+  it('skips a later chunk that cannot be read, says which lines, and keeps the rest (on a parse thread)', async () => {
+    const good = fs.readFileSync(path.join(FIXTURES, 'made/twitter/twarc1-bad-lines.jsonl'), 'utf8').split('\n')[0]!;
+    const tweet = (id: number) => good.replace(/1768366487761850369/g, String(1768366487761850369n + BigInt(id)));
+    // Lines 1–20 tweets; 21–60 JSON that no format reads (a chunk of them is unreadable); 61–80 tweets.
+    const lines = [...Array.from({ length: 20 }, (_, i) => tweet(i)), ...Array.from({ length: 40 }, (_, i) => `{"n": ${i}}`), ...Array.from({ length: 20 }, (_, i) => tweet(100 + i))];
+    const file = path.join(tmp, 'gap.jsonl');
+    fs.writeFileSync(file, `${lines.join('\n')}\n`);
+    const { sink, got } = collector();
+    await readFileInto({ path: file, fileName: 'gap.jsonl', size: fs.statSync(file).size, format: 'twitter-v1' }, sink, { wholeReadBytes: 0, chunkBytes: 200, parseThreads: 2 });
+    const [read] = got.files;
+    expect(read!.messages).toHaveLength(40);
+    expect(read!.result!.messages).toBe(40);
+    // A chunk wholly unreadable is one report naming its lines; bad lines in a chunk with tweets, one each.
+    expect(read!.result!.skipped).toBe(40);
+    const wholeChunks = read!.result!.skippedItems.filter((s) => /^lines \d+–\d+: gap\.jsonl: no Twitter v1\.1 statuses found \(\d+ record\(s\)/.test(s.reason));
+    expect(wholeChunks.length).toBeGreaterThanOrEqual(1);
+    const covered = read!.result!.skippedItems.flatMap(({ line, reason }) => {
+      const range = /^lines (\d+)–(\d+):/.exec(reason);
+      return range ? Array.from({ length: Number(range[2]) - Number(range[1]) + 1 }, (_, i) => Number(range[1]) + i) : [line];
+    });
+    expect(covered).toEqual(Array.from({ length: 40 }, (_, i) => 21 + i));
   });
 
   it('refuses a file whose first chunk is unreadable, naming the line', async () => {
