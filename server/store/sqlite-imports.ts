@@ -9,13 +9,14 @@
 import type { Database } from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { ImportJobSchema, SourceResultSchema, type Dataset, type ImportJob, type Message, type PersonProfile, type SourceResult } from '../../shared/index.js';
-import { MESSAGE_COLUMNS, messageParams } from './sqlite.js';
+import { canonicalTime, MESSAGE_COLUMNS, MESSAGE_PLACEHOLDERS, messageValues } from './sqlite.js';
+import { ImportTotals, type DatasetTotals } from './import-totals.js';
 import { INTERRUPTED_IMPORT } from './errors.js';
 import type { ImportStaging, Store } from './types.js';
 
 export interface ImportHelpers {
   openDataset(request: { datasetId?: string | undefined; name: string }, now: string): { id: string; version: number; sources: SourceResult[] };
-  finishImport(id: string, version: number, sources: SourceResult[], now: string): Dataset;
+  finishImport(id: string, version: number, sources: SourceResult[], now: string, known?: DatasetTotals): Dataset;
   upsertPerson(datasetId: string, person: PersonProfile): void;
   /** Inserts one message (a duplicate is skipped); returns 1 if stored. */
   insertMessage(datasetId: string, message: Message): number;
@@ -25,9 +26,7 @@ type ImportMethods = Pick<Store, 'beginImport' | 'putImportJob' | 'getImportJob'
 
 export function importMethods(db: Database, helpers: ImportHelpers): ImportMethods {
   const stageOne = db.prepare(
-    `INSERT INTO staged_messages (import_id, file_index, ${MESSAGE_COLUMNS})
-     VALUES (@importId, @fileIndex, @platform, @id, @chat, @time, @author, @text, @replyToId, @replyToAuthor,
-             @mentions, @hashtags, @kind, @repostOf, @question, @answer)`,
+    `INSERT INTO staged_messages (import_id, file_index, ${MESSAGE_COLUMNS}) VALUES (?, ?, ${MESSAGE_PLACEHOLDERS})`,
   );
   // Rowid order is staging order: the first staged copy of a duplicated message wins, as in importFiles.
   const moveFile = db.prepare(
@@ -50,7 +49,7 @@ export function importMethods(db: Database, helpers: ImportHelpers): ImportMetho
   const forget = db.prepare<[string]>("DELETE FROM imports WHERE status IN ('done', 'failed') AND updated_at < ?");
 
   const stageBatch = db.transaction((importId: string, fileIndex: number, messages: Parameters<ImportStaging['stage']>[1]) => {
-    for (const m of messages) stageOne.run({ importId, fileIndex, ...messageParams('', m) });
+    for (const m of messages) stageOne.run(importId, fileIndex, ...messageValues(m));
   });
 
   const commitAll = db.transaction(
@@ -72,6 +71,7 @@ export function importMethods(db: Database, helpers: ImportHelpers): ImportMetho
   const newDatasetImport = (request: { importId: string; name: string }): ImportStaging => {
     let datasetId: string | undefined;
     const stored: number[] = [];
+    const totals = new ImportTotals();
     const dataset = (now: string) => {
       if (datasetId === undefined) {
         datasetId = randomBytes(12).toString('base64url');
@@ -82,7 +82,11 @@ export function importMethods(db: Database, helpers: ImportHelpers): ImportMetho
     const insertBatch = db.transaction((fileIndex: number, messages: readonly Message[]) => {
       const id = dataset(new Date().toISOString());
       let n = 0;
-      for (const m of messages) n += helpers.insertMessage(id, m);
+      for (const m of messages) {
+        if (helpers.insertMessage(id, m) === 0) continue; // a duplicate of one stored already
+        n++;
+        totals.add(m.chat, m.author, canonicalTime(m.time));
+      }
       stored[fileIndex] = (stored[fileIndex] ?? 0) + n;
     });
     const commitAll = db.transaction((files: readonly Omit<SourceResult, 'stored'>[], people: readonly PersonProfile[], now: string) => {
@@ -90,7 +94,7 @@ export function importMethods(db: Database, helpers: ImportHelpers): ImportMetho
       reveal.run(id);
       const sources = files.map((file, i) => SourceResultSchema.parse({ ...file, stored: stored[i] ?? 0 }));
       for (const p of people) helpers.upsertPerson(id, p);
-      return helpers.finishImport(id, 1, sources, now);
+      return helpers.finishImport(id, 1, sources, now, totals.totals());
     });
     return {
       stage: async (fileIndex, messages) => void insertBatch.immediate(fileIndex, messages),

@@ -9,6 +9,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { SourceResultSchema } from '../../shared/index.js';
 import type { Dataset, Message, PersonProfile, SourceResult } from '../../shared/index.js';
+import type { DatasetTotals } from './import-totals.js';
 import { countSessionsInOrder } from '../pipeline/sessions.js';
 import { StoreNotFoundError } from './errors.js';
 import { migrate } from './sqlite-migrations.js';
@@ -44,6 +45,7 @@ type PersonRow = Row<PersonProfile>;
 
 export const MESSAGE_COLUMNS =
   'platform, id, chat, time, author, text, reply_to_id, reply_to_author, mentions, hashtags, kind, repost_of, question, answer';
+export const MESSAGE_PLACEHOLDERS = MESSAGE_COLUMNS.split(',').map(() => '?').join(', ');
 /** The columns of a message, in MessageTuple's order; without `text`, '' stands in for it. */
 const messageSelect = (text: boolean) => `id, platform, chat, time, author, ${text ? 'text' : `'' AS text`}, reply_to_id AS replyToId,
   reply_to_author AS replyToAuthor, mentions, hashtags, kind, repost_of AS repostOf, question, answer`;
@@ -83,9 +85,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     ),
     deleteDataset: db.prepare<[string]>('DELETE FROM datasets WHERE id = ?'),
     insertMessage: db.prepare(
-      `INSERT INTO messages (dataset_id, ${MESSAGE_COLUMNS})
-       VALUES (@datasetId, @platform, @id, @chat, @time, @author, @text, @replyToId, @replyToAuthor,
-               @mentions, @hashtags, @kind, @repostOf, @question, @answer)
+      `INSERT INTO messages (dataset_id, ${MESSAGE_COLUMNS}) VALUES (?, ${MESSAGE_PLACEHOLDERS})
        ON CONFLICT (dataset_id, platform, id) DO NOTHING`,
     ),
     upsertPerson: db.prepare(
@@ -142,13 +142,13 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
   };
 
   // Counts are recomputed from the stored rows, so duplicates and earlier imports are accounted for.
-  const finishImport = (id: string, version: number, sources: SourceResult[], now: string): Dataset => {
-    const totals = sql.totals.get(id)!;
-    const chats = sql.chats.all(id);
+  // (A new dataset's import keeps them as it goes and passes them in: the same figures without the reading.)
+  const finishImport = (id: string, version: number, sources: SourceResult[], now: string, known?: DatasetTotals): Dataset => {
+    const totals = known ?? { ...sql.totals.get(id)!, chats: sql.chats.all(id), sessions: countSessionsInOrder(sql.chatTimes.iterate(id)) };
     sql.updateDataset.run({
       id, now, version, sources: JSON.stringify(sources),
-      messages: totals.messages, people: totals.people, sessions: countSessionsInOrder(sql.chatTimes.iterate(id)),
-      chatCount: chats.length, chats: JSON.stringify(chats), from: totals.from, to: totals.to,
+      messages: totals.messages, people: totals.people, sessions: totals.sessions,
+      chatCount: totals.chats.length, chats: JSON.stringify(totals.chats), from: totals.from, to: totals.to,
     });
     return toDataset(sql.datasetById.get(id)!);
   };
@@ -157,7 +157,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     const { id, version, sources } = openDataset(request, now);
     for (const file of request.files) {
       let stored = 0;
-      for (const m of file.messages) stored += sql.insertMessage.run(messageParams(id, m)).changes;
+      for (const m of file.messages) stored += sql.insertMessage.run(id, ...messageValues(m)).changes;
       for (const p of file.people) sql.upsertPerson.run(personParams(id, p));
       sources.push(SourceResultSchema.parse({ ...file.result, stored }));
     }
@@ -201,7 +201,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
       openDataset,
       finishImport,
       upsertPerson: (id, p) => sql.upsertPerson.run(personParams(id, p)),
-      insertMessage: (id, m) => sql.insertMessage.run(messageParams(id, m)).changes,
+      insertMessage: (id, m) => sql.insertMessage.run(id, ...messageValues(m)).changes,
     }),
     close: async () => void (db.open && db.close()),
   };
@@ -214,33 +214,23 @@ const CANONICAL_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
  * (`…:00Z` sorts after `…:00.500Z` otherwise). A message whose time was not
  * in that form comes back in it, at millisecond precision.
  */
-function canonicalTime(time: string): string {
+export function canonicalTime(time: string): string {
   if (CANONICAL_TIME.test(time)) return time; // the parsers' usual output: skip the Date round trip
   const ms = Date.parse(time);
   if (Number.isNaN(ms)) throw new Error(`store: not an ISO time: ${JSON.stringify(time)}`);
   return new Date(ms).toISOString();
 }
 
-// Row objects are spelled out field by field: object spread here costs more
-// than the insert itself on a 50k-message import.
-export function messageParams(datasetId: string, m: Message) {
-  return {
-    datasetId,
-    platform: m.platform,
-    id: m.id,
-    chat: m.chat,
-    time: canonicalTime(m.time),
-    author: m.author,
-    text: m.text,
-    replyToId: m.replyToId ?? null,
-    replyToAuthor: m.replyToAuthor ?? null,
-    mentions: JSON.stringify(m.mentions),
-    hashtags: JSON.stringify(m.hashtags),
-    kind: m.kind,
-    repostOf: m.repostOf ?? null,
-    question: m.question ?? null,
-    answer: m.answer ?? null,
-  };
+/**
+ * A message's values in MESSAGE_COLUMNS order, for `?` placeholders: bound by
+ * position, a million rows insert a second faster than by name (measured).
+ */
+export function messageValues(m: Message) {
+  return [
+    m.platform, m.id, m.chat, canonicalTime(m.time), m.author, m.text, m.replyToId ?? null, m.replyToAuthor ?? null,
+    m.mentions.length === 0 ? '[]' : JSON.stringify(m.mentions), m.hashtags.length === 0 ? '[]' : JSON.stringify(m.hashtags),
+    m.kind, m.repostOf ?? null, m.question ?? null, m.answer ?? null,
+  ] as const;
 }
 
 function personParams(datasetId: string, p: PersonProfile) {

@@ -408,6 +408,28 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect((await store.getPeople(dataset.id)).map((p) => [p.key, p.bio ?? null])).toEqual([['twitter:ann', 'law librarian'], ['twitter:bob', null]]);
       });
 
+      it('counts a new dataset as importFiles does, whatever the batches and their order', async () => {
+        // Out of time order across batches, a duplicate, two chats, gaps of exactly 180 and 181 minutes.
+        const messages = [
+          msg({ id: 'c1', author: 'twitter:alice', chat: '#uklibchat', time: at(400) }),
+          msg({ id: 'c2', author: 'twitter:bob', chat: '#uklibchat', time: at(0) }),
+          msg({ id: 'c3', author: 'twitter:carol', chat: '#critlib', time: at(60) }),
+          msg({ id: 'c4', author: 'twitter:alice', chat: '#uklibchat', time: at(180) }),
+          msg({ id: 'c5', author: 'twitter:dee', chat: '#critlib', time: at(241) }),
+          msg({ id: 'c6', author: 'twitter:bob', chat: '#uklibchat', time: at(-5) }),
+        ];
+        const whole = await store.importFiles({ name: 'whole', files: [file('a.csv', messages)] });
+        const staging = store.beginImport({ importId: 'job-counts', name: 'staged' });
+        await staging.stage(0, messages.slice(3));
+        await staging.stage(0, [...messages.slice(0, 3), messages[0]!]);
+        const staged = await staging.commit([report('a.csv', 7)], []);
+        expect(whole.counts).toEqual({ messages: 6, people: 4, chats: 2, sessions: 4 });
+        expect(staged.counts).toEqual(whole.counts);
+        expect(staged.chats).toEqual(whole.chats);
+        expect([staged.from, staged.to]).toEqual([whole.from, whole.to]);
+        expect([staged.from, staged.to]).toEqual([at(-5), at(400)]);
+      });
+
       it('adds to an existing dataset as importFiles does, bumping its version', async () => {
         const first = await store.importFiles({ name: 'March', files: [file('a.csv', [msg({ id: 'k1', author: 'twitter:ann' })])] });
         const staging = store.beginImport({ importId: 'job-2', datasetId: first.id, name: first.name });
