@@ -29,7 +29,7 @@ export interface LineChunk {
 }
 
 export interface ChunkOptions {
-  /** Bytes per chunk: whole lines up to this many (default 8 MiB). */
+  /** Bytes per chunk: whole lines up to this many (default 1 MiB). */
   targetBytes?: number;
   csv?: boolean;
   /** For errors. */
@@ -42,7 +42,13 @@ export type ByteSource = (into: Uint8Array, offset: number, length: number) => P
 /** One line (one JSON record) longer than this is refused: no real export has one. */
 export const MAX_LINE_BYTES = 256 * 1024 * 1024;
 
-export const DEFAULT_CHUNK_BYTES = 8 * 1024 * 1024;
+/**
+ * About a thousand tweets. Measured on a 1M-message import: 8 MiB chunks
+ * spent a quarter of the parse thread in garbage collection (a chunk's
+ * messages lived long enough to be promoted, then died in the old space);
+ * 1 MiB chunks took a third less CPU overall.
+ */
+export const DEFAULT_CHUNK_BYTES = 1024 * 1024;
 const NEWLINE = 0x0a;
 const QUOTE = 0x22;
 

@@ -22,7 +22,7 @@ export type { FileOnDisk } from './file-head.js';
 export interface ReadFileOptions {
   /** Files up to this size are read whole (default 32 MiB). */
   wholeReadBytes?: number;
-  /** Bytes per chunk for line formats (default 8 MiB). */
+  /** Bytes per chunk for line formats (default 1 MiB). */
   chunkBytes?: number;
   /** Threads that parse a line format's chunks (default: the cores but one, 1–4); 0 parses on this thread. */
   parseThreads?: number;
