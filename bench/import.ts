@@ -11,7 +11,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { runImportJob, newImportJob } from '../server/imports/run-import.js';
-import { lineChunks } from '../server/pipeline/stream/chunks.js';
+import { fileBytes, lineChunks } from '../server/pipeline/stream/chunks.js';
+import { parseChunk } from '../server/pipeline/stream/parse-chunk.js';
 import { openSqliteStore } from '../server/store/sqlite.js';
 import type { Bench } from './fixtures.js';
 import { fmtBytes, fmtInt, fmtMs, missing, perSecond, row, type Row } from './table.js';
@@ -27,12 +28,10 @@ export interface ImportFigures {
   messages: number;
   people: number;
   bytes: number;
-  /** The one file's lines, for the parse section's baseline. */
-  lines: number;
-  /** Reading, parsing and normalizing (the job's time outside staging and commit). */
-  parseMs: number;
-  /** The parse section's baseline on the same bytes: utf-8 decode and JSON.parse of each line. */
-  baselineMs: number;
+  /** The job's time outside staging and commit (reading runs on parse threads meanwhile). */
+  outsideStageMs: number;
+  /** The parse section's figure, on the file's first PARSE_SAMPLE_BYTES as a big file is read: chunk by chunk, one thread. */
+  parse: { bytes: number; lines: number; messages: number; oursMs: number; baseMs: number };
   stageMs: number;
   commitMs: number;
   /** The whole import job, end to end. */
@@ -42,13 +41,22 @@ export interface ImportFigures {
   dbBytes: number;
 }
 
-/** The parse section's baseline: utf-8 decode, split lines, JSON.parse each. Returns the number of lines. */
+/**
+ * The parse section's baseline: each line decoded from UTF-8 and given to
+ * JSON.parse. Line by line is the fastest plain way measured here (decoding
+ * a whole file into one string and splitting it took twice as long), so the
+ * ratio is taken against the strongest baseline. Returns the number of lines.
+ */
 export function jsonParseLines(bytes: Buffer): number {
   let lines = 0;
-  for (const line of bytes.toString('utf8').split('\n')) {
-    if (line.length === 0) continue;
-    JSON.parse(line);
-    lines++;
+  for (let start = 0; start < bytes.length; ) {
+    let end = bytes.indexOf(0x0a, start);
+    if (end < 0) end = bytes.length;
+    if (end > start) {
+      JSON.parse(bytes.toString('utf8', start, end));
+      lines++;
+    }
+    start = end + 1;
   }
   return lines;
 }
@@ -79,21 +87,35 @@ export async function importWorker(args: ImportArgs): Promise<ImportFigures> {
   const totalMs = performance.now() - started;
   const importPeakRss = process.resourceUsage().maxRSS * 1024;
   await store.close();
-  let baselineMs = 0;
-  let lines = 0;
-  for await (const chunk of lineChunks(fs.createReadStream(joined, { highWaterMark: 1024 * 1024 }))) {
-    const t = performance.now();
-    lines += jsonParseLines(chunk.bytes);
-    baselineMs += performance.now() - t;
+  const parse = { bytes: 0, lines: 0, messages: 0, oursMs: 0, baseMs: 0 };
+  const handle = await fs.promises.open(joined);
+  try {
+    for await (const chunk of lineChunks(fileBytes(handle))) {
+      let t = performance.now();
+      const outcome = parseChunk({ bytes: chunk.bytes, firstLine: chunk.firstLine, fileName: file.fileName, format: 'twitter-v1', first: chunk.firstLine === 1 });
+      parse.oursMs += performance.now() - t;
+      t = performance.now();
+      parse.lines += jsonParseLines(chunk.bytes);
+      parse.baseMs += performance.now() - t;
+      parse.messages += outcome.ok ? outcome.messages.length : 0;
+      parse.bytes += chunk.bytes.length;
+      chunk.release();
+      if (parse.bytes >= PARSE_SAMPLE_BYTES) break;
+    }
+  } finally {
+    await handle.close();
   }
   fs.rmSync(joined, { force: true });
   const dbBytes = fs.readdirSync(args.dataDir).reduce((sum, f) => sum + fs.statSync(path.join(args.dataDir, f)).size, 0);
   return {
-    datasetId: dataset.id, messages: dataset.counts.messages, people: dataset.counts.people, bytes, lines,
-    parseMs: totalMs - timings.stageMs - timings.commitMs, baselineMs, stageMs: timings.stageMs, commitMs: timings.commitMs,
+    datasetId: dataset.id, messages: dataset.counts.messages, people: dataset.counts.people, bytes, parse,
+    outsideStageMs: totalMs - timings.stageMs - timings.commitMs, stageMs: timings.stageMs, commitMs: timings.commitMs,
     totalMs, importPeakRss, dbBytes,
   };
 }
+
+/** The L parse figure's sample: a quarter of the 1.2 GB file, the same data throughout. */
+export const PARSE_SAMPLE_BYTES = 256 * 1024 * 1024;
 
 const TWENTY_SECONDS = 20_000;
 const TWO_GB = 2 * 1024 ** 3;
@@ -116,7 +138,7 @@ export async function importSection(bench: Bench): Promise<Row[]> {
       const { value: f, wallMs } = await bench.imported(size);
       r({
         measure: `import job, one ${fmtBytes(f.bytes)} JSON Lines file (chunks read, batches staged, one commit)`, size,
-        value: `${fmtMs(f.totalMs)}, ${fmtInt(perSecond(f.messages, f.totalMs))} msg/s (read+parse ${fmtMs(f.parseMs)}, staging ${fmtMs(f.stageMs)}, commit ${fmtMs(f.commitMs)})`,
+        value: `${fmtMs(f.totalMs)}, ${fmtInt(perSecond(f.messages, f.totalMs))} msg/s (storing ${fmtMs(f.stageMs)} while parse threads read, other ${fmtMs(f.outsideStageMs)}, commit ${fmtMs(f.commitMs)})`,
         ...(big ? { target: '< 20 s', ok: f.totalMs < TWENTY_SECONDS } : {}),
         data: { ...f, childWallMs: wallMs },
       });

@@ -108,6 +108,35 @@ export function splitLines(text: string): string[] {
   return lines;
 }
 
+/** Whether `head` (the file's first bytes, decoded) is JSON Lines: a first line that is a whole JSON object. */
+export function isJsonLines(head: string): boolean {
+  const body = head.replace(/^\uFEFF/, '').trimStart();
+  if (!body.startsWith('{')) return false;
+  const end = body.indexOf('\n');
+  if (end < 0) return false;
+  try {
+    const first: unknown = JSON.parse(body.slice(0, end));
+    return first !== null && typeof first === 'object' && !Array.isArray(first);
+  } catch {
+    return false;
+  }
+}
+
+/** UTF-8 bytes → their lines (as `splitLines` gives them from the decoded text), each decoded on its own. */
+export function splitUtf8Lines(bytes: Buffer): string[] {
+  const lines: string[] = [];
+  let start = 0;
+  for (let nl = bytes.indexOf(NEWLINE); nl >= 0; nl = bytes.indexOf(NEWLINE, start)) {
+    lines.push(bytes.toString('utf8', start, nl > start && bytes[nl - 1] === CARRIAGE_RETURN ? nl - 1 : nl));
+    start = nl + 1;
+  }
+  lines.push(bytes.toString('utf8', start));
+  return lines;
+}
+
+const NEWLINE = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
+
 /** Whether a line is blank: `line.trim() === ''`, deciding on the first character when it is no space. */
 function isBlank(line: string): boolean {
   const c = line.charCodeAt(0);

@@ -10,6 +10,7 @@ import type { FormatId, Message, PersonProfile, Skipped } from '../../../shared/
 import { TranscriptError } from '../errors.js';
 import { normalizeMessages } from '../normalize.js';
 import { parserFor } from '../parse/index.js';
+import { splitUtf8Lines } from '../parse/read-json.js';
 import type { ParseResult } from '../parse/types.js';
 
 export interface ChunkInput {
@@ -97,20 +98,6 @@ function parsed(input: ChunkInput, parse: () => ParseResult, lineOffset: number,
   };
 }
 
-/** UTF-8 bytes → their lines (as `splitLines` gives them from the decoded text), each decoded on its own. */
-function splitUtf8Lines(bytes: Buffer): string[] {
-  const lines: string[] = [];
-  let start = 0;
-  for (let nl = bytes.indexOf(NEWLINE); nl >= 0; nl = bytes.indexOf(NEWLINE, start)) {
-    lines.push(bytes.toString('utf8', start, nl > start && bytes[nl - 1] === CARRIAGE_RETURN ? nl - 1 : nl));
-    start = nl + 1;
-  }
-  lines.push(bytes.toString('utf8', start));
-  return lines;
-}
-
-const NEWLINE = 0x0a;
-const CARRIAGE_RETURN = 0x0d;
 
 /** Formats read as CSV: a chunk after the first needs the file's header line. */
 export const CSV_FORMATS: ReadonlySet<FormatId> = new Set(['csv', 'tags-csv']);

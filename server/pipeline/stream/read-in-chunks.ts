@@ -14,6 +14,7 @@
  */
 import type { FormatId, Skipped } from '../../../shared/index.js';
 import { TranscriptError } from '../errors.js';
+import { isJsonLines } from '../parse/read-json.js';
 import { MAX_REPORTED_SKIPS } from '../read-transcript.js';
 import { chunkParsers, inlineChunkParser } from './chunk-parsers.js';
 import { lineChunks, type ByteSource, type ChunkOptions, type LineChunk } from './chunks.js';
@@ -31,22 +32,8 @@ export interface ChunkedReadOptions {
 
 /** Formats whose parser reads JSON Lines, so any run of whole lines is a file of its own. */
 export const JSON_LINE_FORMATS: ReadonlySet<FormatId> = new Set(['twitter-v1', 'twitter-v2', 'mastodon', 'bluesky', 'teams']);
-export { CSV_FORMATS };
+export { CSV_FORMATS, isJsonLines };
 const MAX_WARNINGS = 20;
-
-/** Whether `head` (the file's first bytes, decoded) is JSON Lines: a first line that is a whole JSON object. */
-export function isJsonLines(head: string): boolean {
-  const body = head.replace(/^\uFEFF/, '').trimStart();
-  if (!body.startsWith('{')) return false;
-  const end = body.indexOf('\n');
-  if (end < 0) return false;
-  try {
-    const first: unknown = JSON.parse(body.slice(0, end));
-    return first !== null && typeof first === 'object' && !Array.isArray(first);
-  } catch {
-    return false;
-  }
-}
 
 /** Whether a file of `format` starting with `head` can be read in chunks. */
 export function readsInChunks(format: FormatId, head: string): boolean {
