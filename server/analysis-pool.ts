@@ -1,14 +1,17 @@
 /**
- * A small pool of worker threads for the analysis, so a big graph's Louvain
- * and layout never block other requests (health checks, uploads, cached
- * graphs). Jobs queue when every worker is busy; a worker that dies is
- * replaced and its job fails with a clear error.
+ * A small pool of analysis processes, so a big graph's Louvain and layout
+ * never block other requests (health checks, uploads, cached graphs). Jobs
+ * queue when every worker is busy; a worker that dies is replaced and its
+ * job fails with a clear error. (Processes, not threads: see
+ * analysis-worker.ts.)
  */
+import { fork, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import os from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
 import type { AnalysisJob, AnalysisReply } from './analysis-worker.js';
 
-/** A job's result: the payload's JSON bytes, received without a copy. */
+/** A job's result: the payload's JSON bytes, read from the worker's file off the event loop. */
 export interface AnalysisResult {
   body: Buffer;
   everyTie: boolean;
@@ -21,9 +24,10 @@ interface Pending {
 }
 
 export class AnalysisPool {
-  private readonly idle: Worker[] = [];
-  private readonly busy = new Map<Worker, Pending>();
+  private readonly idle: ChildProcess[] = [];
+  private readonly busy = new Map<ChildProcess, Pending>();
   private readonly queue: Pending[] = [];
+  private readonly ready = new WeakMap<ChildProcess, Promise<void>>();
   private nextId = 1;
   private closed = false;
 
@@ -40,28 +44,35 @@ export class AnalysisPool {
   async close(): Promise<void> {
     this.closed = true;
     for (const p of this.queue.splice(0)) p.reject(new Error('analysis pool closed'));
-    await Promise.all([...this.idle, ...this.busy.keys()].map((w) => w.terminate()));
+    await Promise.all([...this.idle, ...this.busy.keys()].map((w) => stop(w)));
   }
 
-  private spawn(): Worker {
+  private spawn(): ChildProcess {
     // The entry registers tsx, so the TypeScript worker runs the same way in `npm start`, the CLI and tests.
-    const worker = new Worker(new URL('./analysis-worker-entry.mjs', import.meta.url));
-    worker.on('message', (reply: AnalysisReply) => {
+    const worker = fork(fileURLToPath(new URL('./analysis-worker-entry.mjs', import.meta.url)), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    // Messages that reach the process before it listens would be lost: it says when it listens.
+    const ready = new Promise<void>((resolve) => worker.once('message', () => resolve()));
+    this.ready.set(worker, ready);
+    worker.on('message', (reply: AnalysisReply | 'ready') => {
+      if (reply === 'ready') return;
       const pending = this.busy.get(worker);
       if (!pending || pending.job.id !== reply.id) return;
       this.busy.delete(worker);
-      // A view on the transferred memory: nothing is copied or decoded on this thread.
-      if ('body' in reply) pending.resolve({ body: Buffer.from(reply.body.buffer, reply.body.byteOffset, reply.body.byteLength), everyTie: reply.everyTie });
-      else pending.reject(new Error(`analysis: ${reply.error}`));
       this.idle.push(worker);
       this.dispatch();
+      if ('error' in reply) return pending.reject(new Error(`analysis: ${reply.error}`));
+      // Read on libuv's threads: the event loop never holds or copies the megabytes.
+      fs.promises.readFile(reply.file).then(
+        (body) => pending.resolve({ body, everyTie: reply.everyTie }),
+        (error: Error) => pending.reject(new Error(`analysis: the result could not be read back (${error.message})`)),
+      ).finally(() => fs.promises.rm(reply.file, { force: true }).catch(() => {}));
     });
     worker.on('error', (error) => this.lose(worker, error));
-    worker.on('exit', (code) => this.lose(worker, new Error(`analysis worker exited with code ${code}`)));
+    worker.on('exit', (code, signal) => this.lose(worker, new Error(`analysis worker exited with ${signal ?? `code ${code}`}`)));
     return worker;
   }
 
-  private lose(worker: Worker, error: Error): void {
+  private lose(worker: ChildProcess, error: Error): void {
     const pending = this.busy.get(worker);
     this.busy.delete(worker);
     const at = this.idle.indexOf(worker);
@@ -77,7 +88,16 @@ export class AnalysisPool {
       if (!worker) return;
       const pending = this.queue.shift()!;
       this.busy.set(worker, pending);
-      worker.postMessage(pending.job);
+      void this.ready.get(worker)!.then(() => worker.send(pending.job));
     }
   }
+}
+
+/** Ends a worker process and waits for it to be gone. */
+function stop(worker: ChildProcess): Promise<void> {
+  if (worker.exitCode !== null || worker.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    worker.once('exit', () => resolve());
+    worker.kill();
+  });
 }

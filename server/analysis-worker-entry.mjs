@@ -1,5 +1,5 @@
-// Worker entry: registers tsx in this thread (an --import in a worker's execArgv is not honoured on
-// Node 20), then loads the TypeScript worker. Messages sent meanwhile wait in the port's queue.
+// Analysis process entry: registers tsx (the server may run compiled or under tsx alike), then loads the
+// TypeScript worker, which tells the pool when it listens.
 import { register } from 'tsx/esm/api';
 
 register();

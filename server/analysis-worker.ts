@@ -1,13 +1,19 @@
 /**
- * The worker side of the analysis pool: opens its own connection to the
- * store (SQLite readers never block in WAL mode; PostgreSQL a small pool),
- * reads and analyses one dataset per job, stores the result, and answers
- * with the payload's JSON as UTF-8 bytes in a transferred buffer. Reading,
- * analysing and encoding here keep all three off the server's event loop:
- * a transferred buffer crosses without a copy, where a string of tens of
- * megabytes would be copied and rebuilt on the main thread.
+ * The child-process side of the analysis pool: opens its own connection to
+ * the store (SQLite readers never block in WAL mode; PostgreSQL a small
+ * pool), reads and analyses one dataset per job, stores the result, and
+ * writes the payload's JSON to a file whose path it answers with.
+ *
+ * A process of its own, not a worker thread: a big graph's collector works
+ * over a heap of 1.5 GB, and in one process that shared the server's
+ * memory management and stalled its event loop for up to a second (health
+ * checks during a 1M-message build). The payload goes through a file, which
+ * the server reads on libuv's threads, rather than through the IPC pipe,
+ * whose messages are put together and decoded on the event loop.
  */
-import { parentPort } from 'node:worker_threads';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { BuildOptions, GraphMeta } from '../shared/index.js';
 import { computeGraphJson } from './compute-graph.js';
 import type { BackboneOptions } from './pipeline/backbone.js';
@@ -26,20 +32,27 @@ export interface AnalysisJob {
   resultKey: string;
 }
 
-/** `body`: the payload's JSON, UTF-8, in a buffer of its own (transferred). */
-export type AnalysisReply = { id: number; body: Uint8Array; everyTie: boolean } | { id: number; error: string };
+/** `file`: the payload's JSON, UTF-8; the pool reads it and removes it. */
+export type AnalysisReply = { id: number; file: string; everyTie: boolean } | { id: number; error: string };
 
-parentPort?.on('message', (job: AnalysisJob) => {
-  storeAt(job.location)
-    .then(async (store) => {
-      const { json, everyTie } = await computeGraphJson(store, job.dataset, job.options, job.backbone);
-      // Stored for every process here, so a large write never blocks the server's event loop.
-      await store.putCachedGraph(job.dataset.id, job.dataset.version, job.resultKey, json);
-      // TextEncoder gives a buffer of its own (Buffer.from may share a pool, which must not be transferred).
-      return { body: new TextEncoder().encode(json), everyTie };
-    })
-    .then(
-      ({ body, everyTie }) => parentPort!.postMessage({ id: job.id, body, everyTie } satisfies AnalysisReply, [body.buffer]),
-      (error: unknown) => parentPort!.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) } satisfies AnalysisReply),
+async function run(job: AnalysisJob): Promise<AnalysisReply> {
+  const store = await storeAt(job.location);
+  const { json, everyTie } = await computeGraphJson(store, job.dataset, job.options, job.backbone);
+  // Stored for every process here, so a large write never blocks the server's event loop.
+  await store.putCachedGraph(job.dataset.id, job.dataset.version, job.resultKey, json);
+  const file = path.join(os.tmpdir(), `chat-atlas-graph-${process.pid}-${job.id}.json`);
+  await fs.promises.writeFile(file, json);
+  return { id: job.id, file, everyTie };
+}
+
+if (process.send) {
+  process.on('message', (job: AnalysisJob) => {
+    run(job).then(
+      (reply) => process.send!(reply),
+      (error: unknown) => process.send!({ id: job.id, error: error instanceof Error ? error.message : String(error) } satisfies AnalysisReply),
     );
-});
+  });
+  // The server is gone (or closed the channel): so is the reason to run.
+  process.on('disconnect', () => process.exit(0));
+  process.send('ready');
+}
