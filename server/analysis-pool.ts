@@ -8,6 +8,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AnalysisJob, AnalysisReply } from './analysis-worker.js';
 
@@ -29,22 +30,27 @@ export class AnalysisPool {
   private readonly queue: Pending[] = [];
   private readonly ready = new WeakMap<ChildProcess, Promise<void>>();
   private nextId = 1;
+  private resultDir: string | undefined;
   private closed = false;
 
   constructor(private readonly size = Math.max(1, Math.min(2, os.availableParallelism() - 1))) {}
 
-  run(job: Omit<AnalysisJob, 'id'>): Promise<AnalysisResult> {
+  run(job: Omit<AnalysisJob, 'id' | 'resultDir'>): Promise<AnalysisResult> {
     if (this.closed) return Promise.reject(new Error('analysis pool closed'));
+    // Results cross through files in a folder of this pool's own, removed with it (whatever a crash left).
+    this.resultDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'chat-atlas-analysis-'));
+    const resultDir = this.resultDir;
     return new Promise((resolve, reject) => {
-      this.queue.push({ job: { ...job, id: this.nextId++ }, resolve, reject });
+      this.queue.push({ job: { ...job, id: this.nextId++, resultDir }, resolve, reject });
       this.dispatch();
     });
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const p of this.queue.splice(0)) p.reject(new Error('analysis pool closed'));
+    for (const p of [...this.queue.splice(0), ...this.busy.values()]) p.reject(new Error('analysis pool closed'));
     await Promise.all([...this.idle, ...this.busy.keys()].map((w) => stop(w)));
+    if (this.resultDir) fs.rmSync(this.resultDir, { recursive: true, force: true });
   }
 
   private spawn(): ChildProcess {
@@ -73,6 +79,8 @@ export class AnalysisPool {
   }
 
   private lose(worker: ChildProcess, error: Error): void {
+    // A process that failed to answer is not left running.
+    if (worker.exitCode === null && worker.signalCode === null) worker.kill();
     const pending = this.busy.get(worker);
     this.busy.delete(worker);
     const at = this.idle.indexOf(worker);

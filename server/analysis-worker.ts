@@ -12,7 +12,6 @@
  * whose messages are put together and decoded on the event loop.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { BuildOptions, GraphMeta } from '../shared/index.js';
 import { computeGraphJson } from './compute-graph.js';
@@ -30,6 +29,8 @@ export interface AnalysisJob {
   backbone: Partial<BackboneOptions> | false;
   /** The store's key for this result (see GraphCache). */
   resultKey: string;
+  /** Where to write the payload for the pool to read (a folder of the pool's own, removed when it closes). */
+  resultDir: string;
 }
 
 /** `file`: the payload's JSON, UTF-8; the pool reads it and removes it. */
@@ -40,7 +41,7 @@ async function run(job: AnalysisJob): Promise<AnalysisReply> {
   const { json, everyTie } = await computeGraphJson(store, job.dataset, job.options, job.backbone);
   // Stored for every process here, so a large write never blocks the server's event loop.
   await store.putCachedGraph(job.dataset.id, job.dataset.version, job.resultKey, json);
-  const file = path.join(os.tmpdir(), `chat-atlas-graph-${process.pid}-${job.id}.json`);
+  const file = path.join(job.resultDir, `graph-${process.pid}-${job.id}.json`);
   await fs.promises.writeFile(file, json);
   return { id: job.id, file, everyTie };
 }

@@ -11,7 +11,8 @@ export interface DecodedText {
   encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 }
 
-function hasBinaryBytes(bytes: Uint8Array): boolean {
+/** Whether the first 8 KiB look binary: a NUL byte, or more than 2 % control characters. */
+export function hasBinaryBytes(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 8192);
   let control = 0;
   for (let i = 0; i < n; i++) {

@@ -6,7 +6,7 @@
  */
 import { FormatIdSchema, type FormatId, type Message, type PersonProfile, type Skipped, type SourceResult } from '../../shared/index.js';
 import { isUtf8 } from 'node:buffer';
-import { decodeTranscript, type DecodedText } from './decode.js';
+import { decodeTranscript, hasBinaryBytes, type DecodedText } from './decode.js';
 import { DETECT_HEAD_CHARS, detectFormat } from './detect.js';
 import { TranscriptError } from './errors.js';
 import { normalizeMessages } from './normalize.js';
@@ -53,7 +53,8 @@ export function readJsonLinesFast(bytes: Uint8Array, options: ReadOptions): { fo
   if (options.wholeText) return undefined;
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const body = Buffer.from(bytes.buffer, bytes.byteOffset + start, bytes.byteLength - start);
-  if (body[0] !== 0x7b || !isUtf8(body)) return undefined;
+  // Two records at least (one is a JSON document, read whole), nothing binary (refused as it always was), UTF-8.
+  if (body[0] !== 0x7b || !hasSecondLine(body) || hasBinaryBytes(body) || !isUtf8(body)) return undefined;
   // Bytes enough for detection's characters whatever their width; detection reads the head only.
   const head = body.toString('utf8', 0, Math.min(body.length, 4 * DETECT_HEAD_CHARS));
   if (!isJsonLines(head)) return undefined;
@@ -65,6 +66,17 @@ export function readJsonLinesFast(bytes: Uint8Array, options: ReadOptions): { fo
   }
   const { parseLines } = parserFor(format);
   return parseLines ? { format, parsed: parseLines(splitUtf8Lines(body), { fileName: options.fileName }) } : undefined;
+}
+
+/** Whether something other than white space follows the first line break. */
+function hasSecondLine(bytes: Buffer): boolean {
+  const nl = bytes.indexOf(0x0a);
+  if (nl < 0) return false;
+  for (let i = nl + 1; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) return true;
+  }
+  return false;
 }
 
 export function readTranscript(bytes: Uint8Array, options: ReadOptions): ReadTranscript {

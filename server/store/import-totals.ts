@@ -31,7 +31,7 @@ export class ImportTotals {
     if (this.from === null || time < this.from) this.from = time;
     if (this.to === null || time > this.to) this.to = time;
     let chatTimes = this.times.get(chat);
-    if (!chatTimes) this.times.set(chat, (chatTimes = { ms: new Float64Array(64), n: 0 }));
+    if (!chatTimes) this.times.set(chat, (chatTimes = { ms: new Float64Array(8), n: 0 }));
     if (chatTimes.n === chatTimes.ms.length) {
       const grown = new Float64Array(chatTimes.ms.length * 2);
       grown.set(chatTimes.ms);
@@ -47,7 +47,8 @@ export class ImportTotals {
       const sorted = ms.subarray(0, n).sort();
       for (let i = 0; i < n; i++) if (i === 0 || sorted[i]! - sorted[i - 1]! > gapMs) sessions++;
     }
-    const chats = [...this.times.keys()].sort();
+    // In SQLite's order (its BINARY collation compares UTF-8 bytes; JavaScript's sort, UTF-16 units).
+    const chats = [...this.times.keys()].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
     return { messages: this.messages, people: this.authors.size, from: this.from, to: this.to, chats, sessions };
   }
 }

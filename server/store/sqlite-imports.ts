@@ -79,16 +79,18 @@ export function importMethods(db: Database, helpers: ImportHelpers): ImportMetho
       }
       return datasetId;
     };
+    // Returns the messages it stored (not the duplicates of earlier ones), counted once the batch commits.
     const insertBatch = db.transaction((fileIndex: number, messages: readonly Message[]) => {
       const id = dataset(new Date().toISOString());
-      let n = 0;
-      for (const m of messages) {
-        if (helpers.insertMessage(id, m) === 0) continue; // a duplicate of one stored already
-        n++;
-        totals.add(m.chat, m.author, canonicalTime(m.time));
-      }
-      stored[fileIndex] = (stored[fileIndex] ?? 0) + n;
+      const kept: Message[] = [];
+      for (const m of messages) if (helpers.insertMessage(id, m) === 1) kept.push(m);
+      return kept;
     });
+    const storeBatch = (fileIndex: number, messages: readonly Message[]) => {
+      const kept = insertBatch.immediate(fileIndex, messages);
+      stored[fileIndex] = (stored[fileIndex] ?? 0) + kept.length;
+      for (const m of kept) totals.add(m.chat, m.author, canonicalTime(m.time));
+    };
     const commitAll = db.transaction((files: readonly Omit<SourceResult, 'stored'>[], people: readonly PersonProfile[], now: string) => {
       const id = dataset(now);
       reveal.run(id);
@@ -97,7 +99,7 @@ export function importMethods(db: Database, helpers: ImportHelpers): ImportMetho
       return helpers.finishImport(id, 1, sources, now, totals.totals());
     });
     return {
-      stage: async (fileIndex, messages) => void insertBatch.immediate(fileIndex, messages),
+      stage: async (fileIndex, messages) => storeBatch(fileIndex, messages),
       commit: async (files, people) => commitAll.immediate(files, people, new Date().toISOString()),
       abort: async () => void dropHidden.run(request.importId),
     };

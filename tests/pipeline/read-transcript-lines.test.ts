@@ -47,4 +47,14 @@ describe('readTranscript: JSON Lines line by line', () => {
     const mastodon = new Uint8Array(fs.readFileSync(root('tests/fixtures/real/mastodon/' + fs.readdirSync(root('tests/fixtures/real/mastodon'))[0]!)));
     expect(readJsonLinesFast(mastodon, { fileName: 'm.json' })).toBeUndefined();
   });
+
+  it('leaves a one-line document and binary bytes to the whole-text path, which reads or refuses them as before', () => {
+    const page = fs.readFileSync(root('tests/fixtures/made/twitter/twarc1-bad-lines.jsonl'), 'utf8').split('\n')[0]!;
+    const oneDocument = new Uint8Array(Buffer.from(`{"statuses": [${page}]}\n`));
+    expect(readJsonLinesFast(oneDocument, { fileName: 'search.json' })).toBeUndefined();
+    expect(readTranscript(oneDocument, { fileName: 'search.json' }).messages).toHaveLength(1);
+    const binary = new Uint8Array(Buffer.from(`${page}\n${page.replace('Q1', 'Q1\u0000')}\n`));
+    expect(readJsonLinesFast(binary, { fileName: 'b.jsonl' })).toBeUndefined();
+    expect(() => readTranscript(binary, { fileName: 'b.jsonl' })).toThrow(expect.objectContaining({ code: 'binary_file' }));
+  });
 });

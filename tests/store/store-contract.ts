@@ -417,17 +417,21 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
           msg({ id: 'c4', author: 'twitter:alice', chat: '#uklibchat', time: at(180) }),
           msg({ id: 'c5', author: 'twitter:dee', chat: '#critlib', time: at(241) }),
           msg({ id: 'c6', author: 'twitter:bob', chat: '#uklibchat', time: at(-5) }),
+          // SQLite orders text by UTF-8 bytes: U+FF01 before U+1F600, which JavaScript's sort puts first.
+          msg({ id: 'c7', author: 'twitter:bob', chat: '#\u{1F600}chat', time: at(1000) }),
+          msg({ id: 'c8', author: 'twitter:bob', chat: '#\uFF01chat', time: at(1000) }),
         ];
         const whole = await store.importFiles({ name: 'whole', files: [file('a.csv', messages)] });
         const staging = store.beginImport({ importId: 'job-counts', name: 'staged' });
         await staging.stage(0, messages.slice(3));
         await staging.stage(0, [...messages.slice(0, 3), messages[0]!]);
-        const staged = await staging.commit([report('a.csv', 7)], []);
-        expect(whole.counts).toEqual({ messages: 6, people: 4, chats: 2, sessions: 4 });
+        const staged = await staging.commit([report('a.csv', 9)], []);
+        expect(whole.counts).toEqual({ messages: 8, people: 4, chats: 4, sessions: 6 });
+        expect(whole.chats).toEqual(['#critlib', '#uklibchat', '#\uFF01chat', '#\u{1F600}chat']);
         expect(staged.counts).toEqual(whole.counts);
         expect(staged.chats).toEqual(whole.chats);
         expect([staged.from, staged.to]).toEqual([whole.from, whole.to]);
-        expect([staged.from, staged.to]).toEqual([at(-5), at(400)]);
+        expect([staged.from, staged.to]).toEqual([at(-5), at(1000)]);
       });
 
       it('adds to an existing dataset as importFiles does, bumping its version', async () => {

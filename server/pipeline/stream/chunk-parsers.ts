@@ -48,7 +48,10 @@ export function chunkParsers(threads = defaultParseThreads()): ChunkParsers {
   let nextId = 1;
   let closed = false;
 
+  // Once a parse thread has failed, so does every chunk after: nothing may wait on a thread that is gone.
+  let broken: Error | undefined;
   const failAll = (error: Error) => {
+    broken ??= error;
     for (const p of pending.values()) p.reject(error);
     pending.clear();
   };
@@ -78,6 +81,7 @@ export function chunkParsers(threads = defaultParseThreads()): ChunkParsers {
     window: threads * 2,
     parse(input) {
       if (closed) return Promise.reject(new Error('chunk parsers closed'));
+      if (broken) return Promise.reject(broken);
       const id = nextId++;
       const request: ChunkRequest = { id, input };
       return new Promise((resolve, reject) => {
@@ -87,7 +91,8 @@ export function chunkParsers(threads = defaultParseThreads()): ChunkParsers {
     },
     async close() {
       closed = true;
-      failAll(new Error('chunk parsers closed'));
+      for (const p of pending.values()) p.reject(new Error('chunk parsers closed'));
+      pending.clear();
       await Promise.all(workers.map((w) => w.terminate()));
     },
   };

@@ -18,6 +18,8 @@ export interface LineChunk {
   firstLine: number;
   /** Line breaks in `bytes`. */
   lines: number;
+  /** 1-based line number of the chunk's last line (its last line break ends it, or the stream does). */
+  lastLine: number;
   /** Bytes of the stream consumed once this chunk is read. */
   bytesEnd: number;
   /**
@@ -58,8 +60,7 @@ export function fileBytes(handle: FileHandle): ByteSource {
 }
 
 /** Any stream of byte pieces (a zip entry), copied piece by piece into the chunk's memory. */
-export function iterableBytes(iterable: AsyncIterable<Uint8Array>): ByteSource {
-  const iterator = iterable[Symbol.asyncIterator]();
+function iteratorBytes(iterator: AsyncIterator<Uint8Array>): ByteSource {
   let piece: Uint8Array | undefined;
   let at = 0;
   return async (into, offset, length) => {
@@ -101,7 +102,16 @@ function lastCut(bytes: Buffer, end: number, csv: boolean): number {
 }
 
 export async function* lineChunks(source: ByteSource | AsyncIterable<Uint8Array>, options: ChunkOptions = {}): AsyncGenerator<LineChunk> {
-  const read = typeof source === 'function' ? source : iterableBytes(source);
+  const iterator = typeof source === 'function' ? undefined : source[Symbol.asyncIterator]();
+  try {
+    yield* chunksFrom(iterator ? iteratorBytes(iterator) : (source as ByteSource), options);
+  } finally {
+    // A stream left early (an unreadable file, a failed import) is closed, as `for await` would close it.
+    await iterator?.return?.();
+  }
+}
+
+async function* chunksFrom(read: ByteSource, options: ChunkOptions): AsyncGenerator<LineChunk> {
   const target = Math.max(1, options.targetBytes ?? DEFAULT_CHUNK_BYTES);
   const csv = options.csv ?? false;
   // Memory of released chunks, each `target` bytes; an ArrayBuffer of its own, so it can be transferred.
@@ -119,7 +129,8 @@ export async function* lineChunks(source: ByteSource | AsyncIterable<Uint8Array>
     const bytes = memory.subarray(0, end);
     const lines = countByte(bytes, NEWLINE, end);
     consumed += end;
-    const out = { bytes, firstLine: line, lines, bytesEnd: consumed, release: (returned?: ArrayBufferLike) => giveBack(returned ?? memory.buffer) };
+    const lastLine = line + lines - (bytes[end - 1] === NEWLINE ? 1 : 0);
+    const out = { bytes, firstLine: line, lines, lastLine, bytesEnd: consumed, release: (returned?: ArrayBufferLike) => giveBack(returned ?? memory.buffer) };
     line += lines;
     return out;
   };

@@ -62,8 +62,8 @@ export async function readInChunks(source: ByteSource | AsyncIterable<Uint8Array
   /** One chunk's outcome, taken in file order. */
   let impressed = false;
   const take = async (chunk: LineChunk, outcome: ChunkOutcome) => {
-    const lastLine = chunk.firstLine + Math.max(0, chunk.lines - 1);
-    const lines = `lines ${chunk.firstLine}–${lastLine}`;
+    const { lastLine } = chunk;
+    const lines = lastLine > chunk.firstLine ? `lines ${chunk.firstLine}–${lastLine}` : `line ${chunk.firstLine}`;
     if (!outcome.ok) {
       // The first chunk with anything in it is the file's first impression: unreadable there, unreadable at all.
       if (!impressed) throw outcome.error;
@@ -74,7 +74,7 @@ export async function readInChunks(source: ByteSource | AsyncIterable<Uint8Array
       return;
     }
     impressed ||= outcome.messages.length > 0 || outcome.skippedLines.length > 0 || outcome.skippedRecords.length > 0;
-    if (outcome.latin1) warn(`${fileName}: ${lines} were read as windows-1252`);
+    if (outcome.latin1) warn(`${fileName}: ${lines} ${lastLine > chunk.firstLine ? 'were' : 'was'} read as windows-1252`);
     skip(outcome.skippedLines);
     skip(outcome.skippedRecords.map((s) => (s.record ? { ...s, record: s.record + messages } : s)));
     for (const w of outcome.warnings) warn(w);

@@ -53,4 +53,24 @@ describe('lineChunks', () => {
     expect(Buffer.concat(chunks.map((c) => c.bytes)).toString()).toBe(text);
     expect(chunks.length).toBeGreaterThan(50);
   });
+
+  it('numbers the last line of a stream that ends without a line break', async () => {
+    const chunks = await chunksOf('a\nb\nc', 1, { targetBytes: 3 });
+    expect(chunks.map((c) => [c.firstLine, c.lastLine])).toEqual([[1, 1], [2, 2], [3, 3]]);
+    const whole = await chunksOf('a\nb\nc\n', 2, { targetBytes: 64 });
+    expect(whole.map((c) => [c.firstLine, c.lastLine])).toEqual([[1, 3]]);
+  });
+
+  it('closes the stream it reads when left early', async () => {
+    let closed = false;
+    async function* pieces() {
+      try {
+        for (let i = 0; i < 100; i++) yield Buffer.from(`line ${i}\n`);
+      } finally {
+        closed = true;
+      }
+    }
+    for await (const chunk of lineChunks(pieces(), { targetBytes: 16 })) if (chunk.firstLine > 3) break;
+    expect(closed).toBe(true);
+  });
 });
