@@ -79,6 +79,18 @@ function hasSecondLine(bytes: Buffer): boolean {
   return false;
 }
 
+/** Profiles of the people who wrote or are named in these messages; others are noise. */
+export function peopleNamed(messages: readonly Message[], people: readonly PersonProfile[]): PersonProfile[] {
+  const named = new Set<string>();
+  for (const m of messages) {
+    named.add(m.author);
+    for (const k of m.mentions) named.add(k);
+    if (m.replyToAuthor) named.add(m.replyToAuthor);
+    if (m.repostOf) named.add(m.repostOf);
+  }
+  return people.filter((p) => named.has(p.key));
+}
+
 export function readTranscript(bytes: Uint8Array, options: ReadOptions): ReadTranscript {
   const { fileName } = options;
   let read = readJsonLinesFast(bytes, options);
@@ -104,8 +116,6 @@ export function readTranscript(bytes: Uint8Array, options: ReadOptions): ReadTra
   }
   const warnings = [...parsed.warnings, ...normalized.warnings];
   if (encoding !== 'utf-8') warnings.push(`${fileName} was read as ${encoding}`);
-  const authors = new Set(normalized.messages.map((m) => m.author));
-  const mentioned = new Set(normalized.messages.flatMap((m) => [...m.mentions, m.replyToAuthor, m.repostOf].filter((k): k is string => !!k)));
   return {
     result: {
       file: fileName,
@@ -116,7 +126,6 @@ export function readTranscript(bytes: Uint8Array, options: ReadOptions): ReadTra
       warnings,
     },
     messages: normalized.messages,
-    // Profiles of people who appear (author or named); others are noise.
-    people: mergeProfiles(parsed.people.filter((p) => authors.has(p.key) || mentioned.has(p.key))),
+    people: mergeProfiles(peopleNamed(normalized.messages, parsed.people)),
   };
 }

@@ -9,7 +9,7 @@
 import type { Database } from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { ImportJobSchema, SourceResultSchema, type Dataset, type ImportJob, type Message, type PersonProfile, type SourceResult } from '../../shared/index.js';
-import { canonicalTime, MESSAGE_COLUMNS, MESSAGE_PLACEHOLDERS, messageValues } from './sqlite.js';
+import { MESSAGE_COLUMNS, MESSAGE_PLACEHOLDERS, messageValues, type MessageValues } from './sqlite.js';
 import { ImportTotals, type DatasetTotals } from './import-totals.js';
 import { INTERRUPTED_IMPORT } from './errors.js';
 import type { ImportStaging, Store } from './types.js';
@@ -18,8 +18,8 @@ export interface ImportHelpers {
   openDataset(request: { datasetId?: string | undefined; name: string }, now: string): { id: string; version: number; sources: SourceResult[] };
   finishImport(id: string, version: number, sources: SourceResult[], now: string, known?: DatasetTotals): Dataset;
   upsertPerson(datasetId: string, person: PersonProfile): void;
-  /** Inserts one message (a duplicate is skipped); returns 1 if stored. */
-  insertMessage(datasetId: string, message: Message): number;
+  /** Inserts one message, as `messageValues` gives it (a duplicate is skipped); returns 1 if stored. */
+  insertMessage(datasetId: string, values: MessageValues): number;
 }
 
 type ImportMethods = Pick<Store, 'beginImport' | 'putImportJob' | 'getImportJob' | 'failInterruptedImports'>;
@@ -79,17 +79,21 @@ export function importMethods(db: Database, helpers: ImportHelpers): ImportMetho
       }
       return datasetId;
     };
-    // Returns the messages it stored (not the duplicates of earlier ones), counted once the batch commits.
-    const insertBatch = db.transaction((fileIndex: number, messages: readonly Message[]) => {
+    // Returns the values of the messages it stored (not the duplicates of earlier ones), counted once the batch commits.
+    const insertBatch = db.transaction((messages: readonly Message[]) => {
       const id = dataset(new Date().toISOString());
-      const kept: Message[] = [];
-      for (const m of messages) if (helpers.insertMessage(id, m) === 1) kept.push(m);
+      const kept: MessageValues[] = [];
+      for (const m of messages) {
+        const values = messageValues(m);
+        if (helpers.insertMessage(id, values) === 1) kept.push(values);
+      }
       return kept;
     });
     const storeBatch = (fileIndex: number, messages: readonly Message[]) => {
-      const kept = insertBatch.immediate(fileIndex, messages);
+      const kept = insertBatch.immediate(messages);
       stored[fileIndex] = (stored[fileIndex] ?? 0) + kept.length;
-      for (const m of kept) totals.add(m.chat, m.author, canonicalTime(m.time));
+      // The values hold the time as stored (canonical), so it is worked out once per message.
+      for (const [, , chat, time, author] of kept) totals.add(chat, author, time);
     };
     const commitAll = db.transaction((files: readonly Omit<SourceResult, 'stored'>[], people: readonly PersonProfile[], now: string) => {
       const id = dataset(now);

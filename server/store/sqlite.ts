@@ -201,7 +201,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
       openDataset,
       finishImport,
       upsertPerson: (id, p) => sql.upsertPerson.run(personParams(id, p)),
-      insertMessage: (id, m) => sql.insertMessage.run(id, ...messageValues(m)).changes,
+      insertMessage: (id, values) => sql.insertMessage.run(id, ...values).changes,
     }),
     close: async () => void (db.open && db.close()),
   };
@@ -214,7 +214,7 @@ const CANONICAL_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
  * (`…:00Z` sorts after `…:00.500Z` otherwise). A message whose time was not
  * in that form comes back in it, at millisecond precision.
  */
-export function canonicalTime(time: string): string {
+function canonicalTime(time: string): string {
   if (CANONICAL_TIME.test(time)) return time; // the parsers' usual output: skip the Date round trip
   const ms = Date.parse(time);
   if (Number.isNaN(ms)) throw new Error(`store: not an ISO time: ${JSON.stringify(time)}`);
@@ -232,6 +232,8 @@ export function messageValues(m: Message) {
     m.kind, m.repostOf ?? null, m.question ?? null, m.answer ?? null,
   ] as const;
 }
+
+export type MessageValues = ReturnType<typeof messageValues>;
 
 function personParams(datasetId: string, p: PersonProfile) {
   const { key, platform, handle } = p;

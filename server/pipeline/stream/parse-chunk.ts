@@ -12,6 +12,7 @@ import { normalizeMessages } from '../normalize.js';
 import { parserFor } from '../parse/index.js';
 import { splitUtf8Lines } from '../parse/read-json.js';
 import type { ParseResult } from '../parse/types.js';
+import { peopleNamed } from '../read-transcript.js';
 
 export interface ChunkInput {
   bytes: Uint8Array;
@@ -98,18 +99,5 @@ function parsed(input: ChunkInput, parse: () => ParseResult, lineOffset: number,
   };
 }
 
-
 /** Formats read as CSV: a chunk after the first needs the file's header line. */
 export const CSV_FORMATS: ReadonlySet<FormatId> = new Set(['csv', 'tags-csv']);
-
-/** Profiles of the people who wrote or are named in these messages; others are noise. */
-function peopleNamed(messages: readonly Message[], people: readonly PersonProfile[]): PersonProfile[] {
-  const named = new Set<string>();
-  for (const m of messages) {
-    named.add(m.author);
-    for (const k of m.mentions) named.add(k);
-    if (m.replyToAuthor) named.add(m.replyToAuthor);
-    if (m.repostOf) named.add(m.repostOf);
-  }
-  return people.filter((p) => named.has(p.key));
-}
