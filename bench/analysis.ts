@@ -15,7 +15,8 @@ import zlib from 'node:zlib';
 import { resolveBuildOptions } from '../shared/index.js';
 import { computeGraphJson } from '../server/compute-graph.js';
 import { resolveBackboneOptions } from '../server/pipeline/backbone.js';
-import { buildGraph, type CoParticipationGraph } from '../server/pipeline/build-graph.js';
+import { buildGraph } from '../server/pipeline/build-graph.js';
+import type { CoParticipationGraph } from '../server/pipeline/co-participation-graph.js';
 import { detectCommunities } from '../server/pipeline/communities.js';
 import { defaultIterations, runLayout } from '../server/pipeline/layout.js';
 import { measureSeparation, type Separation } from '../server/pipeline/layout/separation.js';
@@ -66,9 +67,9 @@ const gc = () => (globalThis as { gc?: () => void }).gc?.();
 const heap = () => (gc(), process.memoryUsage().heapUsed);
 
 function writeEdgeList(graph: CoParticipationGraph, file: string): void {
-  const index = new Map(graph.nodes().map((key, i) => [key, i]));
   const lines = [`${graph.order} ${graph.size}`];
-  graph.forEachEdge((_e, a, source, target) => void lines.push(`${index.get(source)} ${index.get(target)} ${a.weight}`));
+  const { lo, hi, weight } = graph.ties;
+  for (let t = 0; t < graph.size; t++) lines.push(`${lo[t]} ${hi[t]} ${weight[t]}`);
   fs.writeFileSync(file, `${lines.join('\n')}\n`);
 }
 

@@ -57,7 +57,7 @@ export async function layoutWorker(args: LayoutArgs): Promise<LayoutFigures> {
   const start = seedPositions(graph, membership, 1);
   const working = new UndirectedGraph<{ x: number; y: number }, { weight: number }>();
   graph.forEachNode((key) => working.addNode(key, { ...start.get(key)! }));
-  graph.forEachEdge((_e, a, s, target) => void working.addUndirectedEdge(s, target, { weight: a.weight }));
+  graph.forEachEdge((_t, a, s, target) => void working.addUndirectedEdge(s, target, { weight: a.weight }));
   t = performance.now();
   const theirs = forceAtlas2(working, {
     iterations: args.graphologyIterations,

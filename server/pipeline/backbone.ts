@@ -17,7 +17,7 @@
  * thins only what the page draws.
  */
 import type { Backbone } from '../../shared/index.js';
-import type { CoParticipationGraph } from './build-graph.js';
+import type { CoParticipationGraph } from './co-participation-graph.js';
 
 export interface BackboneOptions {
   /** Most ties the payload carries; a graph with no more is left whole. */
@@ -32,8 +32,8 @@ export const DEFAULT_BACKBONE_OPTIONS: BackboneOptions = Object.freeze({ maxEdge
 /** The ties kept and what the payload's meta says about them. */
 export interface BackboneResult {
   meta: Backbone;
-  /** Graph edge keys of the ties kept. */
-  edges: ReadonlySet<string>;
+  /** Numbers of the ties kept. */
+  edges: ReadonlySet<number>;
 }
 
 export function resolveBackboneOptions(input: Partial<BackboneOptions> = {}): BackboneOptions {
@@ -43,9 +43,8 @@ export function resolveBackboneOptions(input: Partial<BackboneOptions> = {}): Ba
   return options;
 }
 
-/** The graph's ties as columns, people numbered in key order (so comparing numbers compares keys). */
+/** The graph's ties with each one's p-value; people ranked in key order (so comparing ranks compares keys). */
 interface TieTable {
-  keys: string[];
   lo: Int32Array;
   hi: Int32Array;
   weight: Float64Array;
@@ -54,35 +53,25 @@ interface TieTable {
 }
 
 function tieTable(graph: CoParticipationGraph): TieTable {
-  const rank = new Map(graph.nodes().sort().map((key, i) => [key, i]));
   const m = graph.size;
-  const t: TieTable = { keys: new Array<string>(m), lo: new Int32Array(m), hi: new Int32Array(m), weight: new Float64Array(m), p: new Float64Array(m), people: rank.size };
-  const strength = new Float64Array(t.people);
-  const degree = new Int32Array(t.people);
-  let i = 0;
-  graph.forEachEdge((key, a, source, target) => {
-    const x = rank.get(source)!;
-    const y = rank.get(target)!;
-    t.keys[i] = key;
-    t.lo[i] = Math.min(x, y);
-    t.hi[i] = Math.max(x, y);
-    t.weight[i] = a.weight;
-    strength[x]! += a.weight;
-    strength[y]! += a.weight;
-    degree[x]!++;
-    degree[y]!++;
-    i++;
-  });
+  const rank = new Int32Array(graph.order);
+  graph.keys.map((key, i) => [key, i] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).forEach(([, i], r) => (rank[i] = r));
+  const t: TieTable = { lo: new Int32Array(m), hi: new Int32Array(m), weight: graph.ties.weight.subarray(0, m), p: new Float64Array(m), people: graph.order };
+  for (let e = 0; e < m; e++) {
+    const x = rank[graph.ties.lo[e]!]!, y = rank[graph.ties.hi[e]!]!;
+    t.lo[e] = Math.min(x, y);
+    t.hi[e] = Math.max(x, y);
+  }
+  const strength = graph.strengths(), degree = graph.degrees();
   // One tie (k = 1) or no strength at all: nothing to tell apart, p = 1.
   const at = (person: number, w: number) => (strength[person]! > 0 ? Math.pow(Math.max(0, 1 - w / strength[person]!), degree[person]! - 1) : 1);
-  for (let e = 0; e < m; e++) t.p[e] = Math.min(at(t.lo[e]!, t.weight[e]!), at(t.hi[e]!, t.weight[e]!));
+  for (let e = 0; e < m; e++) t.p[e] = Math.min(at(graph.ties.lo[e]!, t.weight[e]!), at(graph.ties.hi[e]!, t.weight[e]!));
   return t;
 }
 
-/** Each tie's disparity p-value, the smaller of its two ends' (1 − w/s)^(k−1), by graph edge key. */
-export function disparityPValues(graph: CoParticipationGraph): Map<string, number> {
-  const t = tieTable(graph);
-  return new Map(t.keys.map((key, e) => [key, t.p[e]!]));
+/** Each tie's disparity p-value, the smaller of its two ends' (1 − w/s)^(k−1), by tie number. */
+export function disparityPValues(graph: CoParticipationGraph): Float64Array {
+  return tieTable(graph).p;
 }
 
 /** The backbone of a graph with more than `maxEdges` ties; undefined when the graph is drawn whole. */
@@ -90,11 +79,11 @@ export function extractBackbone(graph: CoParticipationGraph, input: Partial<Back
   const { maxEdges, alpha } = resolveBackboneOptions(input);
   if (graph.size <= maxEdges) return undefined;
 
-  const { keys, lo, hi, weight, p, people } = tieTable(graph);
+  const { lo, hi, weight, p, people } = tieTable(graph);
   // Most significant first; equal p-values by weight, then by endpoints: a total order, whatever the graph's insertion order.
-  const order = Array.from({ length: keys.length }, (_, e) => e).sort((x, y) => p[x]! - p[y]! || weight[y]! - weight[x]! || lo[x]! - lo[y]! || hi[x]! - hi[y]!);
+  const order = Array.from({ length: graph.size }, (_, e) => e).sort((x, y) => p[x]! - p[y]! || weight[y]! - weight[x]! || lo[x]! - lo[y]! || hi[x]! - hi[y]!);
 
-  const kept = new Uint8Array(keys.length);
+  const kept = new Uint8Array(graph.size);
   const degree = new Int32Array(people);
   let size = 0;
   const keep = (e: number) => {
@@ -134,6 +123,6 @@ export function extractBackbone(graph: CoParticipationGraph, input: Partial<Back
 
   return {
     meta: { method: 'disparity', alpha, maxEdges, edgesTotal: graph.size, edgesShown: size },
-    edges: new Set(keys.filter((_, e) => kept[e])),
+    edges: new Set(order.filter((e) => kept[e]).sort((x, y) => x - y)),
   };
 }

@@ -6,7 +6,7 @@
  * — 0 when all ties stay in one community, towards 1 when spread evenly —
  * and how many distinct sectors and regions their neighbours span.
  */
-import type { CoParticipationGraph } from './build-graph.js';
+import type { CoParticipationGraph } from './co-participation-graph.js';
 import { round } from './metrics.js';
 
 export interface BridgeMetrics {
@@ -23,9 +23,8 @@ export function computeBridges(
   sectorOf: (key: string) => string,
   regionOf: (key: string) => string,
 ): Map<string, BridgeMetrics> {
-  // People as numbers, their community, sector and region looked up once each (not once per tie end).
-  const keys = graph.nodes();
-  const index = new Map(keys.map((key, i) => [key, i]));
+  // Their community, sector and region looked up once per person (not once per tie end).
+  const keys = graph.keys;
   const n = keys.length;
   const community = Int32Array.from(keys, (key) => membership.get(key) ?? -1);
   const sectorIds = new Map<string, number>();
@@ -64,11 +63,11 @@ export function computeBridges(
       regionsReached[i] = regionsReached[i]! + 1;
     }
   };
-  graph.forEachEdge((_e, a, source, target) => {
-    const i = index.get(source)!, j = index.get(target)!;
-    end(i, j, a.weight);
-    end(j, i, a.weight);
-  });
+  const { lo, hi, weight } = graph.ties;
+  for (let t = 0; t < graph.size; t++) {
+    end(lo[t]!, hi[t]!, weight[t]!);
+    end(hi[t]!, lo[t]!, weight[t]!);
+  }
 
   // Σ_c (w_c / w)² per person, over communities in the order their ties first reached each.
   const squares = new Float64Array(n);

@@ -15,35 +15,16 @@
  * crowd does not outweigh a conversation. Reposts carry no co-participation:
  * a boost during a chat is not taking part in it.
  *
- * Pairs are tallied in typed arrays first (pair-tally.ts), person by person,
- * and each edge is added once, with a short key, into adjacency that is a
- * dictionary from the start (dictionary-adjacency.ts): graphology's
- * mergeEdge per tie is an order of magnitude slower.
+ * Pairs are tallied in typed arrays (pair-tally.ts), person by person, and
+ * the graph keeps them as columns (co-participation-graph.ts): people
+ * numbered in key order, ties in (lo, hi) order.
  */
-import { UndirectedGraph } from 'graphology';
 import type { BuildOptions, Message } from '../../shared/index.js';
-import { useDictionaryAdjacency } from './dictionary-adjacency.js';
-import { PairTally } from './pair-tally.js';
+import { CoParticipationGraph, type BuiltNode, type TieColumns } from './co-participation-graph.js';
+import { PairTally, type PairList } from './pair-tally.js';
 import type { Session } from './sessions.js';
 
 export type GraphBuildOptions = Pick<BuildOptions, 'kinds' | 'weights' | 'minWeight'>;
-
-export interface BuiltNode {
-  messages: number;
-  sessions: number;
-  chats: string[];
-}
-
-export interface BuiltEdge {
-  weight: number;
-  reply: number;
-  mention: number;
-  coAnswer: number;
-  coSession: number;
-  repost: number;
-}
-
-export type CoParticipationGraph = UndirectedGraph<BuiltNode, BuiltEdge>;
 
 /**
  * `relays`: accounts that relay others' words (an anonymous-question account,
@@ -120,25 +101,27 @@ export function buildGraph(messages: readonly Message[], sessions: readonly Sess
     }
   });
 
-  const graph: CoParticipationGraph = new UndirectedGraph<BuiltNode, BuiltEdge>();
-  authors.forEach((key, i) => graph.addNode(key, { messages: messagesOf[i]!, sessions: sessionsOf[i]!, chats: [...chatsOf[i]!].sort() }));
-  useDictionaryAdjacency(graph);
+  const nodes: BuiltNode[] = authors.map((_key, i) => ({ messages: messagesOf[i]!, sessions: sessionsOf[i]!, chats: [...chatsOf[i]!].sort() }));
+  const { columns, size } = weighTies(pairs.pairs(), options);
+  return new CoParticipationGraph(authors, nodes, columns, size);
+}
 
+/** Each pair's weight by the options; pairs under minWeight (or of no weight) left out, the rest kept in order. */
+function weighTies(p: PairList, options: GraphBuildOptions): { columns: TieColumns; size: number } {
   const w = options.weights;
-  const p = pairs.pairs();
-  let added = 0;
+  const columns: TieColumns = { lo: p.lo, hi: p.hi, weight: new Float64Array(p.size), reply: p.reply, mention: p.mention, coAnswer: p.coAnswer, coSession: p.coSession, repost: p.repost };
+  const kinds = ['lo', 'hi', 'reply', 'mention', 'coAnswer', 'coSession', 'repost'] as const;
+  let size = 0;
   for (let s = 0; s < p.size; s++) {
-    const reply = p.reply[s]!, mention = p.mention[s]!, repost = p.repost[s]!;
     const weight =
-      w.reply * reply + w.mention * mention + w.repost * repost +
+      w.reply * p.reply[s]! + w.mention * p.mention[s]! + w.repost * p.repost[s]! +
       w.coAnswer * p.coAnswerShare[s]! + w.coSession * p.coSessionShare[s]!;
     if (weight <= 0 || weight < options.minWeight) continue;
-    // Edge keys are internal (the payload has none): short ones hash faster than graphology's generated ones.
-    graph.addUndirectedEdgeWithKey(String(added++), authors[p.lo[s]!]!, authors[p.hi[s]!]!, {
-      weight, reply, mention, coAnswer: p.coAnswer[s]!, coSession: p.coSession[s]!, repost,
-    });
+    // Compacted in place: a kept pair moves down over the ones left out before it.
+    if (size !== s) for (const kind of kinds) columns[kind][size] = columns[kind][s]!;
+    columns.weight[size++] = weight;
   }
-  return graph;
+  return { columns, size };
 }
 
 /**

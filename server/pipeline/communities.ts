@@ -6,7 +6,8 @@
  * numbers mean something and stay stable.
  */
 import { louvain } from './cjs.js';
-import type { CoParticipationGraph } from './build-graph.js';
+import type { CoParticipationGraph } from './co-participation-graph.js';
+import { louvainInput } from './louvain-input.js';
 import { seededRandom } from './rng.js';
 
 export interface CommunityOptions {
@@ -33,7 +34,8 @@ export function detectCommunities(graph: CoParticipationGraph, options: Partial<
     // Louvain needs at least one edge; with none, everyone is alone.
     raw = Object.fromEntries(graph.nodes().map((key, i) => [key, i]));
   } else {
-    const detailed = louvain.detailed(graph, { getEdgeWeight: 'weight', resolution, rng: seededRandom(seed) });
+    const input = louvainInput(graph);
+    const detailed = louvain.detailed(input.graph, { getEdgeWeight: input.getEdgeWeight, resolution, rng: seededRandom(seed) });
     raw = detailed.communities;
     modularity = detailed.modularity;
   }

@@ -14,7 +14,7 @@
  * found, and with plain weights a big graph's visitors drag communities into
  * each other (measured with layout/separation.ts, see tests/pipeline/layout.test.ts).
  */
-import type { CoParticipationGraph } from './build-graph.js';
+import type { CoParticipationGraph } from './co-participation-graph.js';
 import { toLayoutArrays, type LayoutArrays } from './layout/arrays.js';
 import { placeCommunities } from './layout/communities.js';
 import { DEFAULT_FORCE_SETTINGS, forceAtlas2 } from './layout/force-atlas.js';

@@ -3,7 +3,7 @@
  * members, top hashtags, chat, sector and region mix).
  */
 import type { CommunitySummary, Message } from '../../shared/index.js';
-import type { CoParticipationGraph } from './build-graph.js';
+import type { CoParticipationGraph } from './co-participation-graph.js';
 
 export interface MetricsOptions {
   /** Members and hashtags listed per community. */
@@ -47,13 +47,9 @@ export function computeMetrics(input: MetricsInput, options: Partial<MetricsOpti
   const { topN } = { ...DEFAULT_METRICS_OPTIONS, ...options };
   const { graph, membership } = input;
   const people = new Map<string, PersonMetrics>();
-  graph.forEachNode((key) => {
-    let weightedDegree = 0;
-    graph.forEachEdge(key, (_e, attributes) => {
-      weightedDegree += attributes.weight;
-    });
-    people.set(key, { degree: graph.degree(key), weightedDegree });
-  });
+  const degrees = graph.degrees();
+  const strengths = graph.strengths();
+  graph.keys.forEach((key, i) => people.set(key, { degree: degrees[i]!, weightedDegree: strengths[i]! }));
 
   const count = membership.size === 0 ? 0 : Math.max(...membership.values()) + 1;
   const members: string[][] = Array.from({ length: count }, () => []);

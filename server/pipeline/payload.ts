@@ -17,7 +17,7 @@ import {
   type SessionSummary,
 } from '../../shared/index.js';
 import type { BackboneResult } from './backbone.js';
-import type { CoParticipationGraph } from './build-graph.js';
+import type { CoParticipationGraph } from './co-participation-graph.js';
 import type { CommunityResult } from './communities.js';
 import type { Positions } from './layout.js';
 import type { BridgeMetrics } from './bridges.js';
@@ -88,15 +88,13 @@ export function toGraphPayload(input: PayloadInput): GraphPayload {
 
   const edges: GraphPayload['edges'] = [];
   const backbone = input.backbone;
-  graph.forEachEdge((edge, a, source, target) => {
-    if (backbone && !backbone.edges.has(edge)) return;
+  const ties = backbone ? backbone.edges : Array.from({ length: graph.size }, (_, t) => t);
+  for (const tie of ties) {
+    const a = graph.edgeAttributes(tie);
+    const source = graph.keys[graph.ties.lo[tie]!]!, target = graph.keys[graph.ties.hi[tie]!]!;
     const [s, t] = source < target ? [source, target] : [target, source];
-    edges.push({
-      source: s,
-      target: t,
-      attributes: { weight: round(a.weight), reply: a.reply, mention: a.mention, coAnswer: a.coAnswer, coSession: a.coSession, repost: a.repost },
-    });
-  });
+    edges.push({ source: s, target: t, attributes: { ...a, weight: round(a.weight) } });
+  }
   edges.sort((x, y) => (x.source < y.source ? -1 : x.source > y.source ? 1 : x.target < y.target ? -1 : x.target > y.target ? 1 : 0));
 
   const meta: GraphMeta = {

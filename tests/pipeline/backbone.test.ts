@@ -1,17 +1,14 @@
-import { UndirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BACKBONE_OPTIONS, disparityPValues, extractBackbone, resolveBackboneOptions } from '../../server/pipeline/backbone.js';
-import type { BuiltEdge, BuiltNode, CoParticipationGraph } from '../../server/pipeline/build-graph.js';
+import { graphFromTies, type BuiltEdge, type BuiltNode, type CoParticipationGraph } from '../../server/pipeline/co-participation-graph.js';
 
 const tie = (weight: number): BuiltEdge => ({ weight, reply: 0, mention: 0, coAnswer: 0, coSession: 1, repost: 0 });
 
 function graphOf(edges: [string, string, number][]): CoParticipationGraph {
-  const g: CoParticipationGraph = new UndirectedGraph<BuiltNode, BuiltEdge>();
-  for (const [a, b, w] of edges) {
-    for (const n of [a, b]) if (!g.hasNode(n)) g.addNode(n, { messages: 1, sessions: 1, chats: ['#c'] });
-    g.addEdge(a, b, tie(w));
-  }
-  return g;
+  // People in the order their first tie names them, as adding ties one by one would.
+  const people = new Map<string, BuiltNode>();
+  for (const [a, b] of edges) for (const n of [a, b]) if (!people.has(n)) people.set(n, { messages: 1, sessions: 1, chats: ['#c'] });
+  return graphFromTies([...people], edges.map(([a, b, w]) => [a, b, tie(w)]));
 }
 
 /**
@@ -21,8 +18,8 @@ function graphOf(edges: [string, string, number][]): CoParticipationGraph {
  */
 const SMALL: [string, string, number][] = [['a', 'b', 3], ['a', 'c', 1], ['a', 'd', 1], ['b', 'c', 1]];
 
-const pairs = (g: CoParticipationGraph, keys: ReadonlySet<string>) =>
-  [...keys].map((e) => g.extremities(e).sort().join('-')).sort();
+const pairs = (g: CoParticipationGraph, ties: ReadonlySet<number>) =>
+  [...ties].map((t) => g.extremities(t).sort().join('-')).sort();
 
 /** Everyone to everyone among n people, weights from a fixed pattern (no randomness). */
 function clique(n: number, reverse = false): CoParticipationGraph {
@@ -35,7 +32,7 @@ describe('disparityPValues', () => {
   it('gives each tie the smaller of its two ends’ (1 − w/s)^(k−1)', () => {
     const g = graphOf(SMALL);
     const p = disparityPValues(g);
-    const of = (a: string, b: string) => p.get(g.edge(a, b)!)!;
+    const of = (a: string, b: string) => p[g.tieBetween(a, b)]!;
     expect(of('a', 'b')).toBeCloseTo(0.16, 12);
     expect(of('a', 'c')).toBeCloseTo(0.5, 12);
     expect(of('b', 'c')).toBeCloseTo(0.5, 12);
@@ -44,7 +41,7 @@ describe('disparityPValues', () => {
 
   it('reads a tie with no strength behind it as not significant (p = 1)', () => {
     const g = graphOf([['a', 'b', 0], ['a', 'c', 0]]);
-    expect([...disparityPValues(g).values()]).toEqual([1, 1]);
+    expect([...disparityPValues(g)]).toEqual([1, 1]);
   });
 });
 

@@ -6,7 +6,7 @@
  */
 import { UndirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
-import type { BuiltEdge, BuiltNode, CoParticipationGraph } from '../../server/pipeline/build-graph.js';
+import { graphFromTies, type BuiltEdge, type BuiltNode, type CoParticipationGraph } from '../../server/pipeline/co-participation-graph.js';
 import { forceAtlas2 as graphologyForceAtlas2 } from '../../server/pipeline/cjs.js';
 import { detectCommunities } from '../../server/pipeline/communities.js';
 import { defaultIterations, layoutGraph, runLayout, seedPositions } from '../../server/pipeline/layout.js';
@@ -16,15 +16,14 @@ import { measureSeparation } from '../../server/pipeline/layout/separation.js';
 import { seededRandom } from '../../server/pipeline/rng.js';
 import { plantedGraph } from '../support/planted-graph.js';
 
-const edge = (weight: number): BuiltEdge => ({ weight, reply: 0, mention: 0, coAnswer: 0, coSession: weight, repost: 0 });
+const edge = (weight: number): BuiltEdge => ({ weight, reply: 0, mention: 0, coAnswer: 0, coSession: 1, repost: 0 });
+const person = (chats: string[]): BuiltNode => ({ messages: 1, sessions: 1, chats });
 
 function smallGraph(): CoParticipationGraph {
-  const g: CoParticipationGraph = new UndirectedGraph<BuiltNode, BuiltEdge>();
-  for (const k of ['a', 'b', 'c', 'd', 'lone']) g.addNode(k, { messages: 1, sessions: 1, chats: ['#x'] });
-  g.addUndirectedEdge('a', 'b', edge(2));
-  g.addUndirectedEdge('b', 'c', edge(1));
-  g.addUndirectedEdge('c', 'd', edge(0.5));
-  return g;
+  return graphFromTies(
+    ['a', 'b', 'c', 'd', 'lone'].map((k) => [k, person(['#x'])]),
+    [['a', 'b', edge(2)], ['b', 'c', edge(1)], ['c', 'd', edge(0.5)]],
+  );
 }
 
 describe('layout arrays', () => {
@@ -112,7 +111,7 @@ describe('layoutGraph', () => {
     const start = seedPositions(graph, membership, 1);
     const working = new UndirectedGraph<{ x: number; y: number }, { weight: number }>();
     graph.forEachNode((k) => working.addNode(k, { ...start.get(k)! }));
-    graph.forEachEdge((_e, a, s, t) => void working.addUndirectedEdge(s, t, { weight: a.weight }));
+    graph.forEachEdge((_t, a, s, t) => void working.addUndirectedEdge(s, t, { weight: a.weight }));
     const theirs = graphologyForceAtlas2(working, {
       iterations: defaultIterations(graph.order),
       settings: { ...graphologyForceAtlas2.inferSettings(working), barnesHutOptimize: true },
@@ -140,12 +139,9 @@ describe('layoutGraph', () => {
   });
 
   it('lays out graphs with no ties, one person, or two', () => {
-    const g: CoParticipationGraph = new UndirectedGraph<BuiltNode, BuiltEdge>();
-    expect(layoutGraph(g, new Map(), { seed: 1 }).size).toBe(0);
-    g.addNode('a', { messages: 1, sessions: 1, chats: [] });
-    expect(layoutGraph(g, new Map([['a', 0]]), { seed: 1 }).size).toBe(1);
-    g.addNode('b', { messages: 1, sessions: 1, chats: [] });
-    g.addUndirectedEdge('a', 'b', edge(1));
+    expect(layoutGraph(graphFromTies([], []), new Map(), { seed: 1 }).size).toBe(0);
+    expect(layoutGraph(graphFromTies([['a', person([])]], []), new Map([['a', 0]]), { seed: 1 }).size).toBe(1);
+    const g = graphFromTies([['a', person([])], ['b', person([])]], [['a', 'b', edge(1)]]);
     const p = layoutGraph(g, new Map([['a', 0], ['b', 0]]), { seed: 1 });
     expect(Math.hypot(p.get('a')!.x - p.get('b')!.x, p.get('a')!.y - p.get('b')!.y)).toBeGreaterThan(0);
   });

@@ -1,13 +1,8 @@
 /**
- * The build's pair tallies and graphology with dictionary adjacency: the
- * same counts and shares as a plain Map would give, through many growths,
- * pairs in (lo, hi) order; and a graph whose adjacency was swapped answers every
- * question as an ordinary one, even for keys like `constructor` and
- * `__proto__` (which graphology mishandles either way, the same way).
+ * The build's pair tallies: the same counts and shares as a plain Map would
+ * give, through many growths, pairs in (lo, hi) order.
  */
-import { UndirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
-import { useDictionaryAdjacency } from '../../server/pipeline/dictionary-adjacency.js';
 import { PairTally } from '../../server/pipeline/pair-tally.js';
 import { seededRandom } from '../../server/pipeline/rng.js';
 
@@ -73,43 +68,5 @@ describe('PairTally', () => {
   it('lists nothing when nothing was tied', () => {
     expect(new PairTally(5).pairs().size).toBe(0);
     expect(new PairTally(0).pairs().size).toBe(0);
-  });
-});
-
-describe('useDictionaryAdjacency', () => {
-  it('leaves a graph that answers as an ordinary one, in the same orders', () => {
-    const keys = ['constructor', 'toString', '__proto__', 'ann', '12', 'bob'];
-    const plain = new UndirectedGraph();
-    const swapped = new UndirectedGraph();
-    for (const k of keys) {
-      plain.addNode(k);
-      swapped.addNode(k);
-    }
-    expect(useDictionaryAdjacency(swapped)).toBe(true);
-    for (const g of [plain, swapped]) {
-      g.addUndirectedEdgeWithKey('e1', 'constructor', 'ann');
-      g.addUndirectedEdgeWithKey('e2', 'ann', '12');
-      g.addUndirectedEdgeWithKey('e3', '__proto__', 'bob');
-      g.addUndirectedEdgeWithKey('e4', 'toString', 'ann');
-    }
-    for (const k of keys) {
-      expect(swapped.neighbors(k)).toEqual(plain.neighbors(k));
-      expect(swapped.degree(k)).toBe(plain.degree(k));
-    }
-    expect(swapped.hasEdge('bob', 'constructor')).toBe(false);
-    expect(swapped.hasEdge('ann', 'constructor')).toBe(true);
-    expect(swapped.neighbors('12')).toEqual(['ann']);
-    swapped.dropEdge('e1');
-    expect(swapped.neighbors('ann')).toEqual(['12', 'toString']);
-    expect(JSON.stringify(swapped.export().edges)).toBe(JSON.stringify(plain.export().edges.filter((e) => e.key !== 'e1')));
-  });
-
-  it('does nothing once a graph has an edge', () => {
-    const g = new UndirectedGraph();
-    g.addNode('a');
-    g.addNode('b');
-    g.addEdge('a', 'b');
-    expect(useDictionaryAdjacency(g)).toBe(false);
-    expect(g.neighbors('a')).toEqual(['b']);
   });
 });

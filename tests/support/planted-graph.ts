@@ -7,8 +7,7 @@
  * ties, a few strong). Built straight into a CoParticipationGraph, so the
  * layout sees exactly what it sees in the server.
  */
-import { UndirectedGraph } from 'graphology';
-import type { BuiltEdge, BuiltNode, CoParticipationGraph } from '../../server/pipeline/build-graph.js';
+import { CoParticipationGraph, type BuiltNode, type TieColumns } from '../../server/pipeline/co-participation-graph.js';
 import { seededRandom } from '../../server/pipeline/rng.js';
 
 export interface PlantedGraphOptions {
@@ -67,20 +66,30 @@ export function plantedGraph(options: Partial<PlantedGraphOptions> & { people: n
   // 1/(n−1) per shared session in chats of 5–60 people, over one to a few sessions.
   const sessionWeight = () => (1 + Math.floor(random() * random() * 6)) / (4 + Math.floor(random() * 56));
 
-  const graph: CoParticipationGraph = new UndirectedGraph<BuiltNode, BuiltEdge>();
   const groups = new Map<string, number>();
   const keys: string[] = [];
+  const nodes: BuiltNode[] = [];
   for (let i = 0; i < o.people; i++) {
     keys.push(key(i));
-    graph.addNode(keys[i]!, { messages: 1, sessions: 1, chats: [`#chat${group[i]}`] });
+    nodes.push({ messages: 1, sessions: 1, chats: [`#chat${group[i]}`] });
     groups.set(keys[i]!, group[i]!);
   }
+  const m = pairs.length;
+  const ties: TieColumns = {
+    lo: new Int32Array(m), hi: new Int32Array(m), weight: new Float64Array(m),
+    reply: new Uint32Array(m), mention: new Uint32Array(m), coAnswer: new Uint32Array(m), coSession: new Uint32Array(m), repost: new Uint32Array(m),
+  };
+  let size = 0;
   for (let k = 0; k < pairs.length; ) {
     const packed = pairs[k]!;
-    let weight = 0;
-    for (; k < pairs.length && pairs[k] === packed; k++) weight += sessionWeight();
-    const a = Math.floor(packed / o.people), b = packed % o.people;
-    graph.addUndirectedEdge(keys[a]!, keys[b]!, { weight, reply: 0, mention: 0, coAnswer: 0, coSession: weight, repost: 0 });
+    let weight = 0, sessions = 0;
+    for (; k < pairs.length && pairs[k] === packed; k++, sessions++) weight += sessionWeight();
+    ties.lo[size] = Math.floor(packed / o.people);
+    ties.hi[size] = packed % o.people;
+    ties.weight[size] = weight;
+    // Each draw of a pair stands for one shared session.
+    ties.coSession[size++] = sessions;
   }
+  const graph = new CoParticipationGraph(keys, nodes, ties, size);
   return { graph, groups };
 }

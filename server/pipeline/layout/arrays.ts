@@ -7,7 +7,7 @@
  * no force pass needs them. Ties are a CSR adjacency (each tie under both
  * ends); masses are ForceAtlas2's, degree + 1, so hubs push harder.
  */
-import type { CoParticipationGraph } from '../build-graph.js';
+import type { CoParticipationGraph } from '../co-participation-graph.js';
 
 export interface LayoutArrays {
   /** Person keys by internal index. */
@@ -28,27 +28,16 @@ export interface LayoutArrays {
 
 export function toLayoutArrays(graph: CoParticipationGraph, membership: Map<string, number>): LayoutArrays {
   const n = graph.order;
-  const graphKeys = new Array<string>(n);
-  const given = new Float64Array(n);
-  let g = 0;
-  graph.forEachNode((key) => {
-    graphKeys[g] = key;
-    given[g++] = membership.get(key) ?? 0;
-  });
-  const degree = new Int32Array(n);
-  const index = new Map<string, number>(graphKeys.map((key, i) => [key, i]));
-  const ends = new Int32Array(2 * graph.size);
+  const graphKeys = graph.keys;
+  const given = Float64Array.from(graphKeys, (key) => membership.get(key) ?? 0);
+  const degree = graph.degrees();
+  const { lo, hi } = graph.ties;
   const tieWeight = new Float64Array(graph.size);
-  let e = 0;
-  graph.forEachEdge((_edge, attributes, s, t) => {
-    const a = index.get(s)!, b = index.get(t)!;
-    ends[2 * e] = a;
-    ends[2 * e + 1] = b;
+  for (let e = 0; e < graph.size; e++) {
+    const w = graph.ties.weight[e]!;
     // A weight the force cannot use (negative, NaN, infinite) pulls nothing rather than breaking the layout.
-    tieWeight[e++] = Number.isFinite(attributes.weight) && attributes.weight > 0 ? attributes.weight : 0;
-    degree[a] = degree[a]! + 1;
-    degree[b] = degree[b]! + 1;
-  });
+    tieWeight[e] = Number.isFinite(w) && w > 0 ? w : 0;
+  }
 
   // Dense community numbers for connected people, in the order of the given numbers.
   const numbers = [...new Set(Array.from(given).filter((_c, i) => degree[i]! > 0))].sort((a, b) => a - b);
@@ -89,10 +78,10 @@ export function toLayoutArrays(graph: CoParticipationGraph, membership: Map<stri
   }
   for (let i = 0; i < n; i++) start[i + 1] = start[i + 1]! + start[i]!;
   const fill = start.slice(0, n);
-  const neighbour = new Int32Array(ends.length);
-  const weight = new Float64Array(ends.length);
-  for (e = 0; e < tieWeight.length; e++) {
-    const a = indexInGraphOrder[ends[2 * e]!]!, b = indexInGraphOrder[ends[2 * e + 1]!]!;
+  const neighbour = new Int32Array(2 * graph.size);
+  const weight = new Float64Array(2 * graph.size);
+  for (let e = 0; e < tieWeight.length; e++) {
+    const a = indexInGraphOrder[lo[e]!]!, b = indexInGraphOrder[hi[e]!]!;
     neighbour[fill[a]!] = b;
     weight[fill[a]!] = tieWeight[e]!;
     fill[a] = fill[a]! + 1;

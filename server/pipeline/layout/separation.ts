@@ -12,7 +12,7 @@
  * Communities of one person are left out of both: an isolated person has no
  * tie to shorten and no group to stand apart from.
  */
-import type { CoParticipationGraph } from '../build-graph.js';
+import type { CoParticipationGraph } from '../co-participation-graph.js';
 
 export interface Separation {
   tieRatio: number;
@@ -51,12 +51,13 @@ export function measureSeparation(
     }
   }
   let within = 0, ties = 0;
-  graph.forEachEdge((_edge, _attributes, source, target) => {
-    if (membership.get(source) !== membership.get(target) || !slot.has(membership.get(source)!)) return;
+  for (let t = 0; t < graph.size; t++) {
+    const source = graph.keys[graph.ties.lo[t]!]!, target = graph.keys[graph.ties.hi[t]!]!;
+    if (membership.get(source) !== membership.get(target) || !slot.has(membership.get(source)!)) continue;
     const a = positions.get(source)!, b = positions.get(target)!;
     within += Math.hypot(a.x - b.x, a.y - b.y);
     ties++;
-  });
+  }
   const tieRatio = ties > 0 && pairs > 0 ? within / ties / (between / pairs) : NaN;
 
   let silhouette = 0, counted = 0;
