@@ -7,6 +7,7 @@
 type Task = (args: never, signal: AbortSignal) => Promise<unknown>;
 
 const TASKS: Record<string, () => Promise<Task>> = {
+  parse: async () => (await import('./parse.js')).parseWorker as Task,
   import: async () => (await import('./import.js')).importWorker as Task,
   analysis: async () => (await import('./analysis.js')).analysisWorker as Task,
   layout: async () => (await import('./layout.js')).layoutWorker as Task,
