@@ -69,7 +69,7 @@ export async function parseSection(bench: Bench): Promise<Row[]> {
       } else {
         const data = await bench.dataset(size);
         // A process of its own: the bench's (which may hold a generated dataset) would slow its collector.
-        t = (await runChild<Timing>('parse', { files: data.files, runs: 3 }, Math.max(60_000, bench.remainingMs()))).value;
+        t = (await runChild<Timing>('parse', { files: data.files, runs: 3 }, Math.min(bench.remainingMs(), 180_000))).value;
       }
       const ratio = t.baseMs / t.oursMs;
       rows.push(row('parse', {

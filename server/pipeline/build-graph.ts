@@ -121,7 +121,15 @@ function weighTies(p: PairList, options: GraphBuildOptions): { columns: TieColum
     if (size !== s) for (const kind of kinds) columns[kind][size] = columns[kind][s]!;
     columns.weight[size++] = weight;
   }
-  return { columns, size };
+  // Cut to size: the tally's columns grew by doubling, and the graph lives through the whole analysis.
+  const c = columns;
+  return {
+    size,
+    columns: {
+      lo: c.lo.slice(0, size), hi: c.hi.slice(0, size), weight: c.weight.slice(0, size), reply: c.reply.slice(0, size),
+      mention: c.mention.slice(0, size), coAnswer: c.coAnswer.slice(0, size), coSession: c.coSession.slice(0, size), repost: c.repost.slice(0, size),
+    },
+  };
 }
 
 /**

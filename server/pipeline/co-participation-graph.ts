@@ -10,10 +10,12 @@
  * after it turned the graph back into arrays anyway. Here a tie is ~50 bytes
  * and the build writes arrays it already has.
  *
- * It answers graphology's read methods the stages and tests use, in the same
- * orders graphology would (people in insertion order, ties in insertion
- * order, each person's ties in tie order), and makes a real graphology graph
- * (`toGraphology`) where a library needs one.
+ * It answers graphology's read methods the stages and tests use, in
+ * graphology's orders for person keys like ours (`platform:handle`): people
+ * and ties in the order given, each person's ties in tie order. (graphology
+ * lists a person's neighbours with integer-like keys first, as objects order
+ * them; no person key looks like that.) `toGraphology` makes a real
+ * graphology graph where a library needs one.
  */
 import { UndirectedGraph } from 'graphology';
 

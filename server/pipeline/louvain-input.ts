@@ -11,7 +11,7 @@
  * `forEachEdge` — after which it works on its own typed arrays. We pass the
  * same people and ties in the same orders as a graphology graph built from
  * them, so the partition is the same for the same seed;
- * tests/pipeline/communities.test.ts runs both and compares, and fails if an
+ * tests/pipeline/co-participation-graph.test.ts runs both and compares, and fails if an
  * upgrade reads anything else.
  */
 import type { UndirectedGraph } from 'graphology';
