@@ -24,6 +24,44 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
+const RESULT_DIR_PREFIX = 'chat-atlas-analysis-';
+
+/**
+ * Removes the result folders of servers no longer running (a SIGKILL skips
+ * close()): `chat-atlas-analysis-<pid>-…` whose process does not exist. A
+ * folder whose pid is alive, or belongs to someone else, is left alone.
+ */
+export function removeStaleResultDirs(dir = os.tmpdir()): string[] {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    const pid = /^chat-atlas-analysis-(\d+)-/.exec(name)?.[1];
+    if (pid === undefined || Number(pid) === process.pid || isRunning(Number(pid))) continue;
+    try {
+      fs.rmSync(path.join(dir, name), { recursive: true, force: true });
+      removed.push(name);
+    } catch {
+      // Another user's folder, or one going away already: not ours to worry about.
+    }
+  }
+  return removed;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 export class AnalysisPool {
   private readonly idle: ChildProcess[] = [];
   private readonly busy = new Map<ChildProcess, Pending>();
@@ -37,8 +75,12 @@ export class AnalysisPool {
 
   run(job: Omit<AnalysisJob, 'id' | 'resultDir'>): Promise<AnalysisResult> {
     if (this.closed) return Promise.reject(new Error('analysis pool closed'));
-    // Results cross through files in a folder of this pool's own, removed with it (whatever a crash left).
-    this.resultDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'chat-atlas-analysis-'));
+    // Results cross through files in a folder of this pool's own, removed with it (whatever a crash left),
+    // named with the server's pid so a later server removes the folders of one that was killed.
+    if (!this.resultDir) {
+      removeStaleResultDirs();
+      this.resultDir = fs.mkdtempSync(path.join(os.tmpdir(), `${RESULT_DIR_PREFIX}${process.pid}-`));
+    }
     const resultDir = this.resultDir;
     return new Promise((resolve, reject) => {
       this.queue.push({ job: { ...job, id: this.nextId++, resultDir }, resolve, reject });
