@@ -64,8 +64,13 @@ export interface AnalysisFigures {
 }
 
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
-/** JS heap and typed-array memory together: the graph's columns live outside the heap. */
+/**
+ * JS heap and typed-array memory together: the graph's columns live outside
+ * the heap. Two collections: array buffers the first finds dead are freed by
+ * a sweeper running alongside, which the second waits for.
+ */
 const heap = () => {
+  gc();
   gc();
   const { heapUsed, arrayBuffers } = process.memoryUsage();
   return heapUsed + arrayBuffers;
