@@ -56,7 +56,7 @@ export interface Adjacency {
 export type EdgeCallback = (tie: number, attributes: BuiltEdge, source: string, target: string) => void;
 
 export class CoParticipationGraph {
-  private index?: Map<string, number>;
+  private readonly index: Map<string, number>;
   private csr?: Adjacency;
 
   /** `ties` columns may be longer than `size`: only the first `size` entries are ties. */
@@ -67,6 +67,9 @@ export class CoParticipationGraph {
     readonly size: number,
   ) {
     if (nodeAttributes.length !== keys.length) throw new Error('graph: one attributes object per person');
+    // Made now (every stage after the build looks people up by key) and checked: one number per person.
+    this.index = new Map(keys.map((k, i) => [k, i]));
+    if (this.index.size !== keys.length) throw new Error('graph: a person is listed twice');
     for (let t = 0; t < size; t++) {
       const lo = ties.lo[t]!, hi = ties.hi[t]!;
       if (!(lo >= 0 && lo < hi && hi < keys.length)) throw new Error(`graph: tie ${t} must join two different people (lo < hi), got ${lo}–${hi}`);
@@ -79,7 +82,6 @@ export class CoParticipationGraph {
 
   /** A person's number, undefined for someone not in the graph. */
   indexOf(key: string): number | undefined {
-    this.index ??= new Map(this.keys.map((k, i) => [k, i]));
     return this.index.get(key);
   }
 
@@ -218,7 +220,6 @@ export class CoParticipationGraph {
 export function graphFromTies(people: readonly (readonly [string, BuiltNode])[], ties: readonly (readonly [string, string, Partial<BuiltEdge> & { weight: number }])[]): CoParticipationGraph {
   const keys = people.map(([key]) => key);
   const index = new Map(keys.map((key, i) => [key, i]));
-  if (index.size !== keys.length) throw new Error('graph: a person is listed twice');
   const m = ties.length;
   const columns: TieColumns = {
     lo: new Int32Array(m), hi: new Int32Array(m), weight: new Float64Array(m),

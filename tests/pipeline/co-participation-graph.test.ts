@@ -60,6 +60,7 @@ describe('CoParticipationGraph', () => {
 
   it('refuses ties it cannot hold, saying which', () => {
     expect(() => graphFromTies([['a', person]], [['a', 'a', tie(1)]])).toThrow(/tie 0 must join two different people/);
+    expect(() => graphFromTies([['a', person], ['a', person]], [])).toThrow(/a person is listed twice/);
     expect(() => graphFromTies([['a', person]], [['a', 'x', tie(1)]])).toThrow(/names someone not listed/);
     expect(() => graphFromTies([['a', person], ['b', person]], [['a', 'b', tie(1)], ['b', 'a', tie(1)]])).toThrow(/a second tie between b and a/);
     expect(() => SMALL.getEdgeAttributes('a', 'c')).toThrow(/no tie between a and c/);
