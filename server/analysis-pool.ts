@@ -25,6 +25,8 @@ interface Pending {
 }
 
 const RESULT_DIR_PREFIX = 'chat-atlas-analysis-';
+/** A result folder's name, with the pid of the server that made it. */
+const RESULT_DIR_OF_PID = new RegExp(`^${RESULT_DIR_PREFIX}(\\d+)-`);
 
 /**
  * Removes the result folders of servers no longer running (a SIGKILL skips
@@ -40,7 +42,7 @@ export function removeStaleResultDirs(dir = os.tmpdir()): string[] {
     return removed;
   }
   for (const name of names) {
-    const pid = /^chat-atlas-analysis-(\d+)-/.exec(name)?.[1];
+    const pid = RESULT_DIR_OF_PID.exec(name)?.[1];
     if (pid === undefined || Number(pid) === process.pid || isRunning(Number(pid))) continue;
     try {
       fs.rmSync(path.join(dir, name), { recursive: true, force: true });

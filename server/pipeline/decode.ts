@@ -23,6 +23,12 @@ export function hasBinaryBytes(bytes: Uint8Array): boolean {
   return n > 0 && control / n > 0.02;
 }
 
+/** The bytes after a UTF-8 byte-order mark (all of them when there is none), as a Buffer over the same memory. */
+export function afterUtf8Bom(bytes: Uint8Array): Buffer {
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  return Buffer.from(bytes.buffer, bytes.byteOffset + start, bytes.byteLength - start);
+}
+
 export function decodeTranscript(bytes: Uint8Array, fileName: string): DecodedText {
   if (bytes.length === 0 || bytes.every((b) => b === 32 || b === 9 || b === 10 || b === 13)) {
     throw new TranscriptError('empty_file', `${fileName} is empty`, { file: fileName });
@@ -35,8 +41,7 @@ export function decodeTranscript(bytes: Uint8Array, fileName: string): DecodedTe
   if (hasBinaryBytes(bytes)) {
     throw new TranscriptError('binary_file', `${fileName} looks like binary data, not a text transcript`, { file: fileName });
   }
-  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  const body = Buffer.from(bytes.buffer, bytes.byteOffset + start, bytes.byteLength - start);
+  const body = afterUtf8Bom(bytes);
   // Validating, then decoding with Buffer, is several times faster than a fatal TextDecoder on big files.
   if (isUtf8(body)) return { text: body.toString('utf8'), encoding: 'utf-8' };
   return { text: new TextDecoder('windows-1252').decode(body), encoding: 'windows-1252' };

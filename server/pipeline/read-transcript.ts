@@ -6,7 +6,7 @@
  */
 import { FormatIdSchema, type FormatId, type Message, type PersonProfile, type Skipped, type SourceResult } from '../../shared/index.js';
 import { isUtf8 } from 'node:buffer';
-import { decodeTranscript, hasBinaryBytes, type DecodedText } from './decode.js';
+import { afterUtf8Bom, decodeTranscript, hasBinaryBytes, type DecodedText } from './decode.js';
 import { DETECT_HEAD_CHARS, detectFormat } from './detect.js';
 import { TranscriptError } from './errors.js';
 import { normalizeMessages } from './normalize.js';
@@ -51,8 +51,7 @@ function mergeProfiles(people: readonly PersonProfile[]): PersonProfile[] {
  */
 export function readJsonLinesFast(bytes: Uint8Array, options: ReadOptions): { format: FormatId; parsed: ParseResult } | undefined {
   if (options.wholeText) return undefined;
-  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  const body = Buffer.from(bytes.buffer, bytes.byteOffset + start, bytes.byteLength - start);
+  const body = afterUtf8Bom(bytes);
   // Two records at least (one is a JSON document, read whole), nothing binary (refused as it always was), UTF-8.
   if (body[0] !== 0x7b || !hasSecondLine(body) || hasBinaryBytes(body) || !isUtf8(body)) return undefined;
   // Detection reads the head's characters, isJsonLines the first line: just their bytes, at most 4 a character

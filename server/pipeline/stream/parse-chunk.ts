@@ -7,6 +7,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import type { FormatId, Message, PersonProfile, Skipped } from '../../../shared/index.js';
+import { afterUtf8Bom } from '../decode.js';
 import { TranscriptError } from '../errors.js';
 import { normalizeMessages } from '../normalize.js';
 import { parserFor } from '../parse/index.js';
@@ -51,8 +52,7 @@ const latin1Decoder = new TextDecoder('windows-1252');
 export function parseChunk(input: ChunkInput): ChunkOutcome {
   const { fileName, format } = input;
   const raw = input.bytes;
-  const body = input.first && raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf ? raw.subarray(3) : raw;
-  const buffer = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  const buffer = input.first ? afterUtf8Bom(raw) : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
   const utf8 = isUtf8(buffer);
   const parser = parserFor(format);
   const { parseLines } = parser;
