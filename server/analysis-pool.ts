@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AnalysisJob, AnalysisReply } from './analysis-worker.js';
+import { isRunning } from './process-alive.js';
 
 /** A job's result: the payload's JSON bytes, read from the worker's file off the event loop. */
 export interface AnalysisResult {
@@ -52,16 +53,6 @@ export function removeStaleResultDirs(dir = os.tmpdir()): string[] {
     }
   }
   return removed;
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it runs, as someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 export class AnalysisPool {

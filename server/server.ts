@@ -7,6 +7,7 @@
 import { buildApp } from './app.js';
 import { readConfig } from './config.js';
 import { loadDemoIfEmpty } from './demo.js';
+import { claimDataDir } from './data-dir-claim.js';
 import { checkListenSafety } from './listen-guard.js';
 import { openStore } from './store/index.js';
 import { removeStaleUploads } from './imports/stale-uploads.js';
@@ -23,9 +24,12 @@ const app = await buildApp({ config, store });
 // Imports left unfinished by a process that stopped (a crash, a kill) are marked failed and their staged
 // rows dropped; another process's running import writes progress far more often than this allows.
 // Upload files left behind the same way are removed; finished jobs are kept a week for their reports.
+// A SQLite folder no other live server uses has no running import but this process's: all are stopped ones.
 const INTERRUPTED_AFTER_MS = 10 * 60_000;
 const KEEP_JOBS_MS = 7 * 24 * 3600_000;
-const interrupted = await store.failInterruptedImports(new Date(Date.now() - INTERRUPTED_AFTER_MS).toISOString(), new Date(Date.now() - KEEP_JOBS_MS).toISOString());
+const claim = config.DATABASE_URL || config.DATA_DIR === ':memory:' ? undefined : claimDataDir(config.DATA_DIR);
+const interruptedBefore = claim?.alone ? Date.now() : Date.now() - INTERRUPTED_AFTER_MS;
+const interrupted = await store.failInterruptedImports(new Date(interruptedBefore).toISOString(), new Date(Date.now() - KEEP_JOBS_MS).toISOString());
 if (interrupted > 0) app.log.warn({ interrupted }, 'imports left unfinished by a stopped process were marked failed');
 removeStaleUploads(app.uploadDir, INTERRUPTED_AFTER_MS);
 
@@ -44,7 +48,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     // for it (up to keepAliveTimeout, 72 s). Drop connections as soon as they fall idle.
     setInterval(() => app.server.closeIdleConnections(), 50).unref();
     app.close().then(
-      () => process.exit(0),
+      () => {
+        claim?.release();
+        process.exit(0);
+      },
       (err: unknown) => {
         app.log.error({ err }, 'error while closing');
         process.exit(1);
