@@ -37,8 +37,16 @@ function seenBefore(list: readonly unknown[], i: number): boolean {
   return false;
 }
 
-/** `[...new Set(list)].filter((v) => v !== leave)` (no filter without `leave`) in a new array, without the Set. */
+/**
+ * `[...new Set(list)].filter((v) => v !== leave)` (no filter without `leave`)
+ * in a new array, without the Set. Its size is its length: a list built by
+ * `push` keeps room for 17, and an import keeps a million of them.
+ */
 function uniqueWithout(list: readonly string[], leave?: string): string[] {
+  let clean = true;
+  for (let i = 0; clean && i < list.length; i++) clean = list[i] !== leave && !seenBefore(list, i);
+  // Parsers mostly give clean lists: one copy of the right size.
+  if (clean) return list.slice();
   const out: string[] = [];
   for (let i = 0; i < list.length; i++) if ((leave === undefined || list[i] !== leave) && !seenBefore(list, i)) out.push(list[i]!);
   return out;
@@ -65,6 +73,19 @@ function chatTags(messages: readonly ParsedMessage[], share: number): Map<string
 }
 
 const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?Z$/;
+
+/** ISO_UTC.test(v), deciding by hand on `2024-03-14T20:00:00.000Z`, the layout every parser writes. */
+function isIsoUtc(v: string): boolean {
+  if (v.length === 24 && v.charCodeAt(23) === 90 && v.charCodeAt(4) === 45 && v.charCodeAt(7) === 45 && v.charCodeAt(10) === 84) {
+    if (v.charCodeAt(13) === 58 && v.charCodeAt(16) === 58 && v.charCodeAt(19) === 46) {
+      let digits = true;
+      for (const i of ISO_DIGITS) digits &&= v.charCodeAt(i) >= 48 && v.charCodeAt(i) <= 57;
+      return digits;
+    }
+  }
+  return ISO_UTC.test(v);
+}
+const ISO_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 22];
 const PLATFORM_SET: ReadonlySet<string> = new Set(PLATFORMS);
 const KIND_SET: ReadonlySet<string> = new Set(MESSAGE_KINDS);
 const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
@@ -83,7 +104,7 @@ interface Added { chat: string; mentions: string[]; hashtags: string[]; question
  * building it; the message with only its known fields, or undefined.
  */
 function checkMessage(m: ParsedMessage, a: Added): Message | undefined {
-  if (!nonEmpty(m.id) || !PLATFORM_SET.has(m.platform) || !nonEmpty(a.chat) || typeof m.time !== 'string' || !ISO_UTC.test(m.time)) return undefined;
+  if (!nonEmpty(m.id) || !PLATFORM_SET.has(m.platform) || !nonEmpty(a.chat) || typeof m.time !== 'string' || !isIsoUtc(m.time)) return undefined;
   if (!nonEmpty(m.author) || typeof m.text !== 'string' || !KIND_SET.has(m.kind) || !strings(a.mentions) || !strings(a.hashtags)) return undefined;
   if (!optionalString(m.replyToId) || !optionalString(m.replyToAuthor) || !optionalString(m.repostOf) || !optionalCount(a.question) || !optionalCount(a.answer)) return undefined;
   const out: Message = { id: m.id, platform: m.platform, chat: a.chat, time: m.time, author: m.author, text: m.text, mentions: a.mentions, hashtags: a.hashtags, kind: m.kind };
@@ -194,24 +215,29 @@ export function normalizeMessages(parsed: readonly ParsedMessage[], options: Nor
   const ordered = inTimeOrder(unique);
 
   const messages: Message[] = [];
+  const uploadChat = options.chat?.toLowerCase();
   // The message just before: its time, chat, and that time in ms once a message needed it.
-  let previous: { time: string; chat: string; ms?: number } | undefined;
+  let previousTime: string | undefined;
+  let previousChat = '';
+  let previousMs: number | undefined;
   for (let index = 0; index < ordered.length; index++) {
     const m = ordered[index]!;
-    let chat = m.chat?.trim().toLowerCase() || options.chat?.toLowerCase();
+    let chat = m.chat?.trim().toLowerCase() || uploadChat;
     let ms: number | undefined;
     if (!chat) {
       // The message's most used chat tag; else its parent's chat (replies often drop the tag); else the
       // chat of the message just before it, if recent (people drop the tag mid-chat); else the file's.
       chat = ownChatTag(m, tags) ?? (m.replyToId ? chatOf.get(m.replyToId) : undefined);
-      if (chat === undefined && previous) {
+      if (chat === undefined && previousTime !== undefined) {
         ms = Date.parse(m.time);
-        if (ms - (previous.ms ??= Date.parse(previous.time)) <= NEIGHBOUR_MINUTES * 60_000) chat = previous.chat;
+        if (ms - (previousMs ??= Date.parse(previousTime)) <= NEIGHBOUR_MINUTES * 60_000) chat = previousChat;
       }
       chat ??= fallback;
     }
     chatOf.set(m.id, chat);
-    previous = { time: m.time, chat, ms };
+    previousTime = m.time;
+    previousChat = chat;
+    previousMs = ms;
     // The common case is checked by hand (zod per message was an eighth of all parsing time); anything
     // that fails goes through the schema, which says exactly what is wrong.
     const added = addedFields(m, chat);

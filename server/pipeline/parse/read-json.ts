@@ -277,8 +277,20 @@ export function isObject(v: unknown): v is Record<string, unknown> {
 
 /** A non-empty string property, or undefined. */
 export function str(o: Record<string, unknown> | undefined, key: string): string | undefined {
-  const v = o?.[key];
+  return strValue(o?.[key]);
+}
+
+/**
+ * What `str` gives for a property's value: a string that is not blank, a
+ * finite number as a string, else undefined. For readers that load their
+ * fields by name (`strValue(user.name)`), which is many times faster in a hot
+ * loop than a property named by a variable.
+ */
+export function strValue(v: unknown): string | undefined {
   if (typeof v === 'string') return v.trim() === '' ? undefined : v;
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
   return undefined;
 }
+
+/** `v` when it is a plain object (as `isObject` says), else undefined. */
+export const objValue = (v: unknown): Record<string, unknown> | undefined => (isObject(v) ? v : undefined);

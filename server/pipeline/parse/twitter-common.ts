@@ -65,7 +65,13 @@ const MONTH_OF = new Map(MONTHS.map((m, i) => [m.charCodeAt(0) * 65_536 + m.char
 const dayStart = new Map<number, number>();
 const isoDate = new Map<number, string>();
 const CACHE_DAYS = 4096;
-const isoTimeOfDay: string[] = [];
+// Every second of a day (86,400) preallocated: a growing array indexed at random would turn into a dictionary.
+const isoTimeOfDay: (string | undefined)[] = new Array<string | undefined>(86_400).fill(undefined);
+// Most statuses follow one another within the same day: that day's figures, before any map lookup.
+let lastDayKey = -1;
+let lastDayStart = 0;
+let lastDayNumber = Number.NaN;
+let lastIsoDate = '';
 const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
 
 const digitAt = (s: string, i: number): number => {
@@ -94,20 +100,29 @@ function twitterTimeByHand(v: string): string | undefined {
   // A non-digit made one of them NaN.
   if (month === undefined || sign === 0 || Number.isNaN(day + seconds + offsetMinutes) || !(year >= 1000 && year < 9000)) return undefined;
   const dayKey = (year * 12 + month) * 100 + day;
-  let start = dayStart.get(dayKey);
-  if (start === undefined) {
-    if (dayStart.size >= CACHE_DAYS) dayStart.clear();
-    dayStart.set(dayKey, (start = Date.UTC(year, month, day)));
+  if (dayKey !== lastDayKey) {
+    let start = dayStart.get(dayKey);
+    if (start === undefined) {
+      if (dayStart.size >= CACHE_DAYS) dayStart.clear();
+      dayStart.set(dayKey, (start = Date.UTC(year, month, day)));
+    }
+    lastDayKey = dayKey;
+    lastDayStart = start;
   }
-  const utc = start + seconds * 1000 - offsetMinutes * 60_000;
+  const utc = lastDayStart + seconds * 1000 - offsetMinutes * 60_000;
   const dayNumber = Math.floor(utc / DAY_MS);
-  let date = isoDate.get(dayNumber);
-  if (date === undefined) {
-    if (isoDate.size >= CACHE_DAYS) isoDate.clear();
-    isoDate.set(dayNumber, (date = new Date(dayNumber * DAY_MS).toISOString().slice(0, 11)));
+  if (dayNumber !== lastDayNumber) {
+    let date = isoDate.get(dayNumber);
+    if (date === undefined) {
+      if (isoDate.size >= CACHE_DAYS) isoDate.clear();
+      isoDate.set(dayNumber, (date = new Date(dayNumber * DAY_MS).toISOString().slice(0, 11)));
+    }
+    lastDayNumber = dayNumber;
+    lastIsoDate = date;
   }
-  const s = (utc - dayNumber * DAY_MS) / 1000;
-  return date + (isoTimeOfDay[s] ??= `${pad2(Math.floor(s / 3600))}:${pad2(Math.floor(s / 60) % 60)}:${pad2(s % 60)}.000Z`);
+  // A whole number of seconds: day starts and offsets are whole minutes.
+  const s = ((utc - dayNumber * DAY_MS) / 1000) | 0;
+  return lastIsoDate + (isoTimeOfDay[s] ??= `${pad2(Math.floor(s / 3600))}:${pad2(Math.floor(s / 60) % 60)}:${pad2(s % 60)}.000Z`);
 }
 
 /**
@@ -160,8 +175,21 @@ function stringsOf(o: Record<string, unknown> | undefined, key: string, field: s
 export function hashtagsFrom(entities: Record<string, unknown> | undefined, field: 'text' | 'tag', text: string): string[] {
   if (!entities) return extractHashtags(text);
   const tags: string[] = [];
-  for (const t of stringsOf(entities, 'hashtags', field)) pushNew(tags, `#${(t.charCodeAt(0) === 35 ? t.slice(1) : t).toLowerCase()}`);
+  for (const t of stringsOf(entities, 'hashtags', field)) pushNew(tags, hashtag(t));
   return tags;
+}
+
+// Entity text → `#tag`, so a chat's tag is one string however many statuses carry it.
+const hashtags = new Map<string, string>();
+
+/** `UKLibChat` or `#UKLibChat` → `#uklibchat`. */
+function hashtag(entityText: string): string {
+  let tag = hashtags.get(entityText);
+  if (tag === undefined) {
+    if (hashtags.size >= MAX_KEYS) hashtags.clear();
+    hashtags.set(entityText, (tag = `#${(entityText.charCodeAt(0) === 35 ? entityText.slice(1) : entityText).toLowerCase()}`));
+  }
+  return tag;
 }
 
 /** Mentioned handles from an `entities` object (`user_mentions[].screen_name` / `mentions[].username`), else from the text. */
@@ -221,78 +249,57 @@ export function profileUrl(user: Record<string, unknown>): string | undefined {
  * graph's nodes are authors. Earlier values win; later ones fill gaps.
  */
 export class ProfileBook {
-  private readonly authors = new Map<string, Kept>();
-  private readonly others = new Map<string, Kept>();
+  private readonly authors = new Map<string, PersonProfile>();
+  private readonly others = new Map<string, PersonProfile>();
+
+  /**
+   * The profile kept so far for the author of `handle` (the key's first
+   * handle wins), for a reader to fill its gaps field by field: a status's
+   * user object is then read once per author, not once per status. `key`
+   * when the caller has it: `twitterKey(handle)`.
+   */
+  author(handle: string, key = twitterKey(handle)): PersonProfile {
+    return keptFor(this.authors, handle, key);
+  }
 
   addAuthor(p: PersonProfile): void {
-    merge(this.authors, p.key, p, 0);
+    fillGaps(keptFor(this.authors, p.handle, p.key), p);
   }
 
   /** addAuthor(profile(fields)), without building it. */
   addAuthorFields(fields: ProfileFields): void {
-    mergeFields(this.authors, fields);
+    fillGaps(this.author(fields.handle), fields);
   }
 
   addOther({ handle, name, platformId }: Pick<PersonProfile, 'handle' | 'name' | 'platformId'>): void {
-    mergeFields(this.others, { handle, name, platformId });
+    const kept = keptFor(this.others, handle);
+    if (kept.name === undefined && name !== undefined) kept.name = name;
+    if (kept.platformId === undefined && platformId !== undefined) kept.platformId = platformId;
   }
 
+  /** Authors, then the others who wrote nothing here. */
   list(): PersonProfile[] {
-    const authors = [...this.authors.values()].map(built);
-    return [...authors, ...[...this.others.values()].filter((k) => !this.authors.has(k.values.key as string)).map(built)];
+    const people = [...this.authors.values()];
+    for (const [key, p] of this.others) if (!this.authors.has(key)) people.push(p);
+    return people;
   }
 }
 
 type ProfileFields = Omit<PersonProfile, 'key' | 'platform'>;
 
-/**
- * One person's profile as merged so far, for `kept = { ...p, ...kept }` at
- * each merge without building either: kept's values win, so a field's value
- * is the first one given; the keys come in p's order, then kept's others,
- * so the latest merge's keys come first, then the one before's, and so on.
- * Each key's `rank` says where: the merge it was last in, then its position
- * there. list() builds the object once.
- */
-interface Kept { values: Record<string, unknown>; rank: Record<string, number>; merges: number }
-
-// Positions within one profile (it has 8 fields) stay under this.
-const POSITIONS = 1024;
-
-function keep(kept: Kept, k: string, v: unknown, position: number): void {
-  kept.rank[k] = kept.merges * POSITIONS - position;
-  if (!Object.hasOwn(kept.values, k)) kept.values[k] = v;
-}
-
-function keptFor(book: Map<string, Kept>, key: string): Kept {
+function keptFor(book: Map<string, PersonProfile>, handle: string, key = twitterKey(handle)): PersonProfile {
   let kept = book.get(key);
-  if (!kept) book.set(key, (kept = { values: {}, rank: {}, merges: 0 }));
-  kept.merges++;
+  if (!kept) book.set(key, (kept = { key, platform: 'twitter', handle }));
   return kept;
 }
 
-/** Merges p (any own keys, in order) from `position` on. */
-function merge(book: Map<string, Kept>, key: string, p: object, position: number): void {
-  const kept = keptFor(book, key);
-  for (const k in p) keep(kept, k, (p as Record<string, unknown>)[k], position++);
-}
-
-/** Merges profile(fields): key, platform, then each defined field. */
-function mergeFields(book: Map<string, Kept>, fields: ProfileFields): void {
-  const key = twitterKey(fields.handle);
-  const kept = keptFor(book, key);
-  keep(kept, 'key', key, 0);
-  keep(kept, 'platform', 'twitter', 1);
-  let position = 2;
+/** Each defined field of `fields` that `kept` lacks. */
+function fillGaps(kept: PersonProfile, fields: object): void {
+  const to = kept as Record<string, unknown>;
   for (const k in fields) {
     const v = (fields as Record<string, unknown>)[k];
-    if (v !== undefined) keep(kept, k, v, position++);
+    if (v !== undefined && to[k] === undefined) to[k] = v;
   }
-}
-
-function built({ values, rank }: Kept): PersonProfile {
-  const p: Record<string, unknown> = {};
-  for (const k of Object.keys(values).sort((a, b) => rank[b]! - rank[a]!)) p[k] = values[k];
-  return p as unknown as PersonProfile;
 }
 
 /** "3 records; the first has keys data, includes, meta": what a file held, for `no_messages`. */

@@ -5,9 +5,9 @@
  * (`window.YTD.tweets.part0 = [{"tweet": {…}}]`, no `user` objects).
  */
 import type { ParsedMessage, ParseContext, ParseResult, Parser } from './types.js';
-import type { Skipped } from '../../../shared/index.js';
-import { describeJson, isObject, str, visitJsonContainer, type JsonLines } from './read-json.js';
-import { retweetedHandle } from './text.js';
+import type { PersonProfile, Skipped } from '../../../shared/index.js';
+import { describeJson, isObject, objValue, str, strValue, visitJsonContainer, type JsonLines } from './read-json.js';
+import { extractMentionHandles, retweetedHandle } from './text.js';
 import {
   ProfileBook, describeFound, handleFromStatusUrl, handleFromUrlEntities, hashtagsFrom, mentionHandlesFrom, mentionKeys,
   noMessagesError, obj, objects, profile, profileUrl, rawString, skip, snowflakeTime, twitterKey, twitterTime,
@@ -74,29 +74,63 @@ function archiveOwner(statuses: Status[]): { owner: Owner; warning: string } {
   return { owner: { handle }, warning: `the archive names no author (that is in account.js) and none could be inferred: its tweets are attributed to "${handle}"` };
 }
 
+// Fields are loaded by name (`s.user`, not `obj(s, 'user')`): statuses share a few shapes, so each load
+// is quick, where a key in a variable sends every load down the slow generic path.
+
 /** The text as shown: extended mode's `full_text`, streaming's `extended_tweet`, else `text`. */
-const textOf = (s: Status): string | undefined =>
-  rawString(s, 'full_text') ?? rawString(obj(s, 'extended_tweet'), 'full_text') ?? rawString(s, 'text');
+function textOf(s: Status): string | undefined {
+  if (typeof s.full_text === 'string') return s.full_text;
+  const extended = objValue(s.extended_tweet);
+  if (extended && typeof extended.full_text === 'string') return extended.full_text;
+  return typeof s.text === 'string' ? s.text : undefined;
+}
 
 /** Entities covering the whole text: a truncated status keeps them in `extended_tweet`. */
-const entitiesOf = (s: Status): Record<string, unknown> | undefined => obj(obj(s, 'extended_tweet'), 'entities') ?? obj(s, 'entities');
+const entitiesOf = (s: Status): Record<string, unknown> | undefined => objValue(objValue(s.extended_tweet)?.entities) ?? objValue(s.entities);
 
 /** Handle of a quoted status's author: its user, else the permalink or URL entity linking it. */
 function quotedHandle(s: Status): string | undefined {
-  const quotedId = str(s, 'quoted_status_id_str');
+  const quotedId = strValue(s.quoted_status_id_str);
   return (
-    str(obj(obj(s, 'quoted_status'), 'user'), 'screen_name') ??
-    handleFromStatusUrl(str(obj(s, 'quoted_status_permalink'), 'expanded'), quotedId) ??
+    strValue(objValue(objValue(s.quoted_status)?.user)?.screen_name) ??
+    handleFromStatusUrl(strValue(objValue(s.quoted_status_permalink)?.expanded), quotedId) ??
     handleFromUrlEntities(objects(entitiesOf(s), 'urls'), quotedId)
   );
 }
 
+/** Fills the gaps of an author's profile from a status's user object (earlier values win; none is set undefined). */
+function fillFromUser(p: PersonProfile, user: Record<string, unknown>): void {
+  let v: string | undefined;
+  if (p.name === undefined && (v = strValue(user.name)) !== undefined) p.name = v;
+  if (p.bio === undefined && (v = strValue(user.description)) !== undefined) p.bio = v;
+  if (p.location === undefined && (v = strValue(user.location)) !== undefined) p.location = v;
+  if (p.url === undefined && (v = profileUrl(user)) !== undefined) p.url = v;
+  if (p.platformId === undefined && (v = strValue(user.id_str)) !== undefined) p.platformId = v;
+}
+
+/** The person keys of a status's mentions (no repeats, not the author), each mentioned person into the book. */
+function mentionsOf(entities: Record<string, unknown> | undefined, text: string, author: string, book: ProfileBook): string[] {
+  if (!entities) return mentionKeys(extractMentionHandles(text), author);
+  const keys: string[] = [];
+  const list = entities.user_mentions;
+  if (!Array.isArray(list)) return keys;
+  for (const m of list) {
+    const handle = isObject(m) ? strValue(m.screen_name) : undefined;
+    if (handle === undefined) continue;
+    const key = twitterKey(handle);
+    if (key === author) continue;
+    if (!keys.includes(key)) keys.push(key);
+    book.addOther({ handle, name: strValue(m.name), platformId: strValue(m.id_str) });
+  }
+  return keys;
+}
+
 function readStatus(s: Status, owner: Owner | undefined, book: ProfileBook, fromId: () => void): ParsedMessage | string {
   // `id` is a lossy double in API output; the archive's string `id` is exact.
-  const id = str(s, 'id_str') ?? (typeof s.id === 'string' ? s.id : undefined);
+  const id = strValue(s.id_str) ?? (typeof s.id === 'string' ? s.id : undefined);
   if (!id) return 'no id_str: not a v1.1 status';
-  const user = obj(s, 'user');
-  const handle = user ? str(user, 'screen_name') : owner?.handle;
+  const user = objValue(s.user);
+  const handle = user ? strValue(user.screen_name) : owner?.handle;
   if (!handle) return user ? `status ${id}: user has no screen_name (trim_user output?)` : `status ${id}: no user`;
   const raw = textOf(s);
   if (raw === undefined) return `status ${id}: no text`;
@@ -107,43 +141,37 @@ function readStatus(s: Status, owner: Owner | undefined, book: ProfileBook, from
   const text = unescapeTweetText(raw);
   const author = twitterKey(handle);
   if (!user) book.addAuthor(profile({ handle, platformId: owner?.platformId }));
-  else book.addAuthorFields({ handle, name: str(user, 'name'), bio: str(user, 'description'), location: str(user, 'location'), url: profileUrl(user), platformId: str(user, 'id_str') });
+  else fillFromUser(book.author(handle, author), user);
 
   const entities = entitiesOf(s);
-  const retweeted = obj(s, 'retweeted_status');
+  const retweeted = objValue(s.retweeted_status);
   let kind: ParsedMessage['kind'] = 'post';
   let repostOf: string | undefined;
   let reposted: Record<string, unknown> | undefined;
-  const quoted = s.is_quote_status === true || obj(s, 'quoted_status') ? quotedHandle(s) : undefined;
+  const quoted = s.is_quote_status === true || objValue(s.quoted_status) ? quotedHandle(s) : undefined;
   if (retweeted) {
     kind = 'repost';
-    reposted = obj(retweeted, 'user');
-    repostOf = str(reposted, 'screen_name') ?? retweetedHandle(text);
+    reposted = objValue(retweeted.user);
+    repostOf = strValue(reposted?.screen_name) ?? retweetedHandle(text);
   } else if (quoted) {
     kind = 'quote';
     repostOf = quoted;
-    reposted = obj(obj(s, 'quoted_status'), 'user') ?? { screen_name: quoted };
+    reposted = objValue(objValue(s.quoted_status)?.user) ?? { screen_name: quoted };
   } else if ((repostOf = retweetedHandle(text))) {
     kind = 'repost'; // the old manual "RT @x:" retweet
   }
-  if (repostOf) book.addOther({ handle: repostOf, name: str(reposted, 'name'), platformId: str(reposted, 'id_str') });
+  if (repostOf) book.addOther({ handle: repostOf, name: strValue(reposted?.name), platformId: strValue(reposted?.id_str) });
 
   // Replies keep their target whatever the kind: some clients posted "RT @x:" as a reply.
-  const replyToId = str(s, 'in_reply_to_status_id_str');
-  const replyHandle = str(s, 'in_reply_to_screen_name');
-  if (replyHandle) book.addOther({ handle: replyHandle, platformId: str(s, 'in_reply_to_user_id_str') });
+  const replyToId = strValue(s.in_reply_to_status_id_str);
+  const replyHandle = strValue(s.in_reply_to_screen_name);
+  if (replyHandle) book.addOther({ handle: replyHandle, platformId: strValue(s.in_reply_to_user_id_str) });
   if (kind === 'post' && (replyToId || replyHandle)) kind = 'reply';
 
   // A retweet's mentions are the original author's words, and the retweeted
   // author is in repostOf: counting them as the retweeter's mentions would
   // turn every boost into a conversation.
-  const mentions = kind === 'repost' ? [] : mentionKeys(mentionHandlesFrom(entities, 'user_mentions', text), author);
-  if (kind !== 'repost') {
-    for (const m of objects(entities, 'user_mentions') ?? []) {
-      const h = str(m, 'screen_name');
-      if (h && twitterKey(h) !== author) book.addOther({ handle: h, name: str(m, 'name'), platformId: str(m, 'id_str') });
-    }
-  }
+  const mentions = kind === 'repost' ? [] : mentionsOf(entities, text, author, book);
   // A retweet's own text is cut at 140 characters; the original's tags decide its chat.
   // hashtagsFrom gives no repeats; only the retweet's two lists can share tags.
   let hashtags = hashtagsFrom(entities, 'text', text);

@@ -246,3 +246,31 @@ describe('twitter-v1 detect', () => {
     for (const path of ['real/twitter-v1.1/get_mentions.json', 'made/twitter/tweets.js']) expect(twitterV2Parser.detect(head(path)), path).toBe(0);
   });
 });
+
+describe('twitter-v1 profiles across a file', () => {
+  // Three statuses by one author whose user object changes between them, and a reply to someone only named.
+  const status = (id: string, user: Record<string, unknown>, more: Record<string, unknown> = {}) =>
+    JSON.stringify({ id_str: id, created_at: 'Thu Mar 14 20:00:00 +0000 2024', full_text: `status ${id} #uklibchat`, entities: { hashtags: [{ text: 'UKLibChat' }], user_mentions: [] }, user, ...more });
+  const lines = [
+    status('1', { id_str: '11', screen_name: 'Ann_Lib', name: 'Ann', description: '  ' }),
+    status('2', { id_str: '99', screen_name: 'ann_lib', name: 'Ann Renamed', description: 'Cataloguer', location: 'Leeds', url: 'https://t.co/x', entities: { url: { urls: [{ expanded_url: 'https://ann.example' }] } } }),
+    status('3', { id_str: '11', screen_name: 'ann_lib', name: 'Ann', location: 'York' }, { in_reply_to_status_id_str: '7', in_reply_to_screen_name: 'Bob', in_reply_to_user_id_str: '22' }),
+  ];
+  const result = twitterV1Parser.parseLines!(lines, { fileName: 'ann.jsonl' });
+
+  it("keeps an author's first values and fills the gaps from later statuses", () => {
+    expect(result.people).toEqual([
+      { key: 'twitter:ann_lib', platform: 'twitter', handle: 'Ann_Lib', name: 'Ann', platformId: '11', bio: 'Cataloguer', location: 'Leeds', url: 'https://ann.example' },
+      { key: 'twitter:bob', platform: 'twitter', handle: 'Bob', platformId: '22' },
+    ]);
+  });
+
+  it("gives every status its author's one key and lower-cased tags", () => {
+    expect(result.messages.map((m) => [m.id, m.author, m.hashtags])).toEqual([
+      ['1', 'twitter:ann_lib', ['#uklibchat']],
+      ['2', 'twitter:ann_lib', ['#uklibchat']],
+      ['3', 'twitter:ann_lib', ['#uklibchat']],
+    ]);
+    expect(result.messages[2]).toMatchObject({ kind: 'reply', replyToId: '7', replyToAuthor: 'twitter:bob' });
+  });
+});
