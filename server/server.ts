@@ -40,7 +40,9 @@ if (config.LOAD_DEMO) {
 
 let closing = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
+  // `on`, not `once`: a repeat (a second stop, or tsx's runner in `npm run dev` relaying the signal its group
+  // got too) must still find this handler; tsx ends a process that has none left, mid-close.
+  process.on(signal, () => {
     if (closing) return;
     closing = true;
     app.log.info(`${signal}: closing`);

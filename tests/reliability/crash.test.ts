@@ -10,8 +10,9 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DatasetListSchema, DatasetSchema, type Dataset } from '../../shared/index.js';
 import { DEFAULT_DB_FILE_NAME, openSqliteStore } from '../../server/store/sqlite.js';
+import { isRunning } from '../../server/process-alive.js';
 import { fixture } from '../support/app.js';
-import { bigCsv, freePort, startServer, stopServer, tempDir, uploadForm, type ServerProcess } from './server-process.js';
+import { bigCsv, freePort, signalGroup, startServer, stopServer, tempDir, uploadForm, type ServerLauncher, type ServerProcess } from './server-process.js';
 
 let servers: ServerProcess[] = [];
 const dirs: string[] = [];
@@ -21,8 +22,8 @@ afterEach(async () => {
   for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
 
-async function start(port: number, dataDir: string): Promise<ServerProcess> {
-  const server = await startServer(port, dataDir);
+async function start(port: number, dataDir: string, launcher: ServerLauncher = 'import'): Promise<ServerProcess> {
+  const server = await startServer(port, dataDir, {}, launcher);
   servers.push(server);
   return server;
 }
@@ -183,6 +184,40 @@ describe('SIGTERM', () => {
       ]);
     } finally {
       await store.close();
+    }
+  }, 120_000);
+
+  it('closes as gracefully when run by the npm start command and its whole group is signalled, twice', async () => {
+    const dataDir = tempDir('term-group');
+    dirs.push(dataDir);
+    const server = await start(await freePort(), dataDir, 'npm-start');
+    const claim = path.join(dataDir, 'server.pid');
+    const serverPid = Number(fs.readFileSync(claim, 'utf8'));
+    try {
+      const { upload } = await uploadUntilImporting(server.baseUrl, dataDir, 60_000);
+      // Ctrl-C, or a service manager stopping the unit, signals every process of the group; a second stop
+      // request (or a wrapper relaying the signal) must not cut the close short either.
+      signalGroup(server, 'SIGTERM');
+      await new Promise((r) => setTimeout(r, 100));
+      signalGroup(server, 'SIGTERM');
+      const res = await upload;
+      // The shell in front of it goes with the signal; the server is its child, not ours: wait for it to be gone.
+      const deadline = Date.now() + 10_000;
+      while (isRunning(serverPid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+
+      if (res instanceof Error) throw new Error(`the in-flight upload was cut off: ${res.message}\n${server.output()}`);
+      expect(res.status, res.body).toBe(201);
+      expect(DatasetSchema.parse(JSON.parse(res.body)).counts.messages).toBe(60_000);
+      expect(isRunning(serverPid), server.output()).toBe(false);
+      // Released by the close (a kill leaves it behind), after the database was closed cleanly.
+      expect(fs.existsSync(claim), server.output()).toBe(false);
+      expect(walSize(dataDir)).toBe(0);
+    } finally {
+      try {
+        process.kill(serverPid, 'SIGKILL'); // only if a failure left it running
+      } catch {
+        // gone, as it should be
+      }
     }
   }, 120_000);
 

@@ -34,9 +34,30 @@ export interface ServerProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
+/**
+ * How server.ts is run: `--import tsx` in this process's Node, or
+ * (`npm-start`) with the command `npm start` ends with, through a shell, in a
+ * process group of its own (signal it with `signalGroup`), as a terminal or a
+ * service manager runs it.
+ */
+export type ServerLauncher = 'import' | 'npm-start';
+
+/** The server command of package.json's `start` script (what follows its last `&&`, the page build before it). */
+export function npmStartServerCommand(): string {
+  const { scripts } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  return scripts.start!.split('&&').pop()!.trim();
+}
+
+/** A signal to the launched process's whole group: what Ctrl-C or a service manager's stop does. */
+export function signalGroup(server: Pick<ServerProcess, 'child'>, signal: NodeJS.Signals): void {
+  process.kill(-server.child.pid!, signal);
+}
+
 /** Spawns server.ts without waiting for it to listen. */
-export function spawnServer(env: Record<string, string>): Omit<ServerProcess, 'baseUrl'> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/server.ts'], {
+export function spawnServer(env: Record<string, string>, launcher: ServerLauncher = 'import'): Omit<ServerProcess, 'baseUrl'> {
+  const [command, args] = launcher === 'npm-start' ? ['sh', ['-c', npmStartServerCommand()]] : [process.execPath, ['--import', 'tsx', 'server/server.ts']];
+  const child = spawn(command, args, {
+    detached: launcher === 'npm-start',
     cwd: ROOT,
     // SQLite under DATA_DIR even when the environment names a PostgreSQL database.
     env: { ...process.env, DATABASE_URL: '', ATLAS_TOKEN: '', HOST: '127.0.0.1', LOAD_DEMO: 'false', LOG_LEVEL: 'warn', RATE_LIMIT_WRITES_PER_MINUTE: '10000', ...env },
@@ -50,8 +71,8 @@ export function spawnServer(env: Record<string, string>): Omit<ServerProcess, 'b
 }
 
 /** Spawns server.ts on `port` with its data in `dataDir` and waits until /api/health answers. */
-export async function startServer(port: number, dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
-  const server = spawnServer({ PORT: String(port), DATA_DIR: dataDir, ...env });
+export async function startServer(port: number, dataDir: string, env: Record<string, string> = {}, launcher: ServerLauncher = 'import'): Promise<ServerProcess> {
+  const server = spawnServer({ PORT: String(port), DATA_DIR: dataDir, ...env }, launcher);
   const baseUrl = `http://127.0.0.1:${port}`;
   let gone = false;
   void server.exited.then(() => (gone = true));
