@@ -28,7 +28,6 @@ type EdgeVisitor = (edge: number, attributes: undefined, source: string, target:
 export function louvainInput(graph: CoParticipationGraph): LouvainInput {
   const { keys, size } = graph;
   const { lo, hi, weight } = graph.ties;
-  const { start } = graph.adjacency();
   const readOnly = () => {
     throw new Error('louvain input: the graph is read-only');
   };
@@ -44,11 +43,7 @@ export function louvainInput(graph: CoParticipationGraph): LouvainInput {
     forEachNode(callback: (key: string) => void) {
       for (const key of keys) callback(key);
     },
-    undirectedDegreeWithoutSelfLoops(key: string) {
-      const i = graph.indexOf(key);
-      if (i === undefined) throw new Error(`louvain input: no person ${key}`);
-      return start[i + 1]! - start[i]!;
-    },
+    undirectedDegreeWithoutSelfLoops: (key: string) => graph.degree(key),
     forEachEdge(callback: EdgeVisitor) {
       for (let t = 0; t < size; t++) callback(t, undefined, keys[lo[t]!]!, keys[hi[t]!]!, undefined, undefined, true);
     },

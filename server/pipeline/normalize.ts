@@ -5,7 +5,7 @@
  */
 import { MESSAGE_KINDS, MessageSchema, PLATFORMS, type Message, type Skipped } from '../../shared/index.js';
 import type { ParsedMessage } from './parse/types.js';
-import { questionAnswerNumber, readQuestionAnswer } from './parse/text.js';
+import { isCanonicalTime, questionAnswerNumber, readQuestionAnswer } from './parse/text.js';
 
 export interface NormalizeOptions {
   /** Chat for every message that names none (an upload's `chat` field). Default: inferred. */
@@ -74,18 +74,8 @@ function chatTags(messages: readonly ParsedMessage[], share: number): Map<string
 
 const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?Z$/;
 
-/** ISO_UTC.test(v), deciding by hand on `2024-03-14T20:00:00.000Z`, the layout every parser writes. */
-function isIsoUtc(v: string): boolean {
-  if (v.length === 24 && v.charCodeAt(23) === 90 && v.charCodeAt(4) === 45 && v.charCodeAt(7) === 45 && v.charCodeAt(10) === 84) {
-    if (v.charCodeAt(13) === 58 && v.charCodeAt(16) === 58 && v.charCodeAt(19) === 46) {
-      let digits = true;
-      for (const i of ISO_DIGITS) digits &&= v.charCodeAt(i) >= 48 && v.charCodeAt(i) <= 57;
-      return digits;
-    }
-  }
-  return ISO_UTC.test(v);
-}
-const ISO_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 22];
+/** ISO_UTC.test(v), without the regular expression for the layout every parser writes. */
+const isIsoUtc = (v: string): boolean => isCanonicalTime(v) || ISO_UTC.test(v);
 const PLATFORM_SET: ReadonlySet<string> = new Set(PLATFORMS);
 const KIND_SET: ReadonlySet<string> = new Set(MESSAGE_KINDS);
 const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.length > 0;

@@ -91,7 +91,7 @@ export function toGraphPayload(input: PayloadInput): GraphPayload {
   const ties = backbone ? backbone.edges : Array.from({ length: graph.size }, (_, t) => t);
   for (const tie of ties) {
     const a = graph.edgeAttributes(tie);
-    const source = graph.keys[graph.ties.lo[tie]!]!, target = graph.keys[graph.ties.hi[tie]!]!;
+    const [source, target] = graph.extremities(tie);
     const [s, t] = source < target ? [source, target] : [target, source];
     edges.push({ source: s, target: t, attributes: { ...a, weight: round(a.weight) } });
   }

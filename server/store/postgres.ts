@@ -17,6 +17,7 @@ import { flagMethods, identityMethods } from './postgres-flags.js';
 import { snapshotMethods } from './postgres-snapshots.js';
 import { importMethods } from './postgres-imports.js';
 import { StoreNotFoundError } from './errors.js';
+import { canonicalTime } from './canonical-time.js';
 import type { MessageQuery, Store } from './types.js';
 
 export interface PostgresStoreOptions {
@@ -183,16 +184,6 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       await pool.end();
     },
   };
-}
-
-const CANONICAL_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
-
-/** As the SQLite store does: JavaScript decides what is a time, so both stores accept and refuse the same ones. */
-function canonicalTime(time: string): string {
-  if (CANONICAL_TIME.test(time)) return time;
-  const ms = Date.parse(time);
-  if (Number.isNaN(ms)) throw new Error(`store: not an ISO time: ${JSON.stringify(time)}`);
-  return new Date(ms).toISOString();
 }
 
 /** Parameters $1…$15 of `insertMessages`: the dataset id, then one array per column. */

@@ -12,6 +12,7 @@ import type { Dataset, Message, PersonProfile, SourceResult } from '../../shared
 import type { DatasetTotals } from './import-totals.js';
 import { countSessionsInOrder } from '../pipeline/sessions.js';
 import { StoreNotFoundError } from './errors.js';
+import { canonicalTime } from './canonical-time.js';
 import { migrate } from './sqlite-migrations.js';
 import { snapshotMethods } from './sqlite-snapshots.js';
 import { contextMethods } from './sqlite-contexts.js';
@@ -205,20 +206,6 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     }),
     close: async () => void (db.open && db.close()),
   };
-}
-
-const CANONICAL_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
-
-/**
- * Times are stored as `toISOString()` so that text order is time order
- * (`…:00Z` sorts after `…:00.500Z` otherwise). A message whose time was not
- * in that form comes back in it, at millisecond precision.
- */
-function canonicalTime(time: string): string {
-  if (CANONICAL_TIME.test(time)) return time; // the parsers' usual output: skip the Date round trip
-  const ms = Date.parse(time);
-  if (Number.isNaN(ms)) throw new Error(`store: not an ISO time: ${JSON.stringify(time)}`);
-  return new Date(ms).toISOString();
 }
 
 /**

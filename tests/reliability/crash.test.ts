@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DatasetListSchema, DatasetSchema, type Dataset } from '../../shared/index.js';
 import { DEFAULT_DB_FILE_NAME, openSqliteStore } from '../../server/store/sqlite.js';
+import { PID_FILE } from '../../server/data-dir-claim.js';
 import { isRunning } from '../../server/process-alive.js';
 import { fixture } from '../support/app.js';
 import { bigCsv, freePort, signalGroup, startServer, stopServer, tempDir, uploadForm, type ServerLauncher, type ServerProcess } from './server-process.js';
@@ -191,7 +192,7 @@ describe('SIGTERM', () => {
     const dataDir = tempDir('term-group');
     dirs.push(dataDir);
     const server = await start(await freePort(), dataDir, 'npm-start');
-    const claim = path.join(dataDir, 'server.pid');
+    const claim = path.join(dataDir, PID_FILE);
     const serverPid = Number(fs.readFileSync(claim, 'utf8'));
     try {
       const { upload } = await uploadUntilImporting(server.baseUrl, dataDir, 60_000);

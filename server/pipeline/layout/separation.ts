@@ -52,7 +52,7 @@ export function measureSeparation(
   }
   let within = 0, ties = 0;
   for (let t = 0; t < graph.size; t++) {
-    const source = graph.keys[graph.ties.lo[t]!]!, target = graph.keys[graph.ties.hi[t]!]!;
+    const [source, target] = graph.extremities(t);
     if (membership.get(source) !== membership.get(target) || !slot.has(membership.get(source)!)) continue;
     const a = positions.get(source)!, b = positions.get(target)!;
     within += Math.hypot(a.x - b.x, a.y - b.y);

@@ -56,6 +56,24 @@ export function contentId(...parts: string[]): string {
   return createHash('sha256').update(parts.join('\u0000')).digest('base64url').slice(0, 22);
 }
 
+// Where `2024-03-14T20:00:00.000Z` has its digits.
+const CANONICAL_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 22];
+
+/**
+ * Whether a time is exactly as `toISOString()` writes it
+ * (`2024-03-14T20:00:00.000Z`), as every parser does: checked by hand, as
+ * it is once per message read and stored.
+ */
+export function isCanonicalTime(v: string): boolean {
+  if (v.length !== 24 || v.charCodeAt(23) !== 90 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45 || v.charCodeAt(10) !== 84) return false;
+  if (v.charCodeAt(13) !== 58 || v.charCodeAt(16) !== 58 || v.charCodeAt(19) !== 46) return false;
+  for (const i of CANONICAL_DIGITS) {
+    const c = v.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /** Date → ISO UTC, or undefined when it can't be read. */
 export function toIsoTime(value: unknown): string | undefined {
   if (value === undefined || value === null || value === '') return undefined;
