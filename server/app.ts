@@ -18,6 +18,7 @@ import { ImportJobs } from './imports/import-jobs.js';
 import { loadOrCreateSecret } from './secret.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { registerAuth } from './plugins/auth.js';
+import { registerHostGuard } from './plugins/host-guard.js';
 import { registerWriteRateLimit } from './plugins/rate-limit.js';
 import datasetRoutes from './routes/datasets/index.js';
 import graphRoutes from './routes/datasets/graph.js';
@@ -109,7 +110,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       },
     },
   });
-  // After helmet (refusals carry its headers), before any route; rate limit first, so token guessing is limited too.
+  // After helmet (refusals carry its headers), before any route. The host guard first: a cross-site page must not
+  // use up its victim's writes; then the rate limit, so token guessing is limited too.
+  registerHostGuard(app, { listenHost: config.HOST, allowedHosts: config.ALLOWED_HOSTS });
   await registerWriteRateLimit(app, { writesPerMinute: config.RATE_LIMIT_WRITES_PER_MINUTE });
   registerAuth(app, { token: config.ATLAS_TOKEN, publicRead: config.ATLAS_PUBLIC_READ });
   await app.register(multipart, {

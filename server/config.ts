@@ -12,6 +12,15 @@ export const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** Address to listen on; loopback by default. */
   HOST: z.string().min(1).default('127.0.0.1'),
+  /**
+   * Host names the server also answers to, comma-separated, besides loopback names, IP addresses and HOST
+   * (see plugins/host-guard.ts): a reverse proxy's public name, e.g. `atlas.example.org`; `.example.org` also
+   * allows its subdomains. Other Host headers get 421, which stops DNS rebinding.
+   */
+  ALLOWED_HOSTS: z.preprocess(
+    (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean) : v),
+    z.array(z.string().regex(/^\.?[a-z0-9_-]+(\.[a-z0-9_-]+)*\.?$/, 'a host name such as atlas.example.org, without scheme or port')).default([]),
+  ),
   /** `postgres://…` selects the PostgreSQL store; empty or absent: SQLite under DATA_DIR. */
   DATABASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
   /** Where the SQLite database lives. */

@@ -19,8 +19,8 @@ export const TieWeightsSchema = z.object({
 export type TieWeights = z.infer<typeof TieWeightsSchema>;
 
 export const BuildOptionsSchema = z.object({
-  /** Seed of Louvain's RNG and of the layout's first positions. */
-  seed: z.number().int(),
+  /** Seed of Louvain's RNG and of the layout's first positions; the RNG (mulberry32) keeps 32 bits, so no more. */
+  seed: z.number().int().min(0).max(2 ** 32 - 1),
   /** Louvain resolution γ: above 1 gives more, smaller communities. */
   resolution: z.number().positive().max(10),
   /** A chat's messages more than this many minutes apart start a new session. */
@@ -80,12 +80,13 @@ export function resolveBuildOptions(input: BuildOptionsInput = {}): BuildOptions
   };
 }
 
-/** `a,b` or repeated `?x=a&x=b` → `['a','b']`. */
-const csvList = z.preprocess((v) => {
-  if (v === undefined || v === '') return undefined;
-  const parts = (Array.isArray(v) ? v : [v]).flatMap((s) => String(s).split(','));
-  return parts.map((s) => s.trim()).filter(Boolean);
-}, z.array(z.string()).optional());
+/** `a,b` or repeated `?x=a&x=b` → `['a','b']`, checked by the BuildOptions field. */
+const csvList = (field: z.ZodArray<z.ZodString>) =>
+  z.preprocess((v) => {
+    if (v === undefined || v === '') return undefined;
+    const parts = (Array.isArray(v) ? v : [v]).flatMap((s) => String(s).split(','));
+    return parts.map((s) => s.trim()).filter(Boolean);
+  }, field.optional());
 
 /** A date (`2024-03-14`) or a full ISO time, to ISO UTC. */
 const isoTime = z.preprocess((v) => {
@@ -94,20 +95,28 @@ const isoTime = z.preprocess((v) => {
   return Number.isNaN(d.getTime()) ? String(v) : d.toISOString();
 }, z.iso.datetime({ message: 'expected a date such as 2024-03-14 or an ISO time' }).optional());
 
+/**
+ * A BuildOptions number as a URL gives it, as text, checked by that very field's schema: a query and the
+ * options it resolves to cannot disagree on bounds (a value past them is the caller's 400, never our 500).
+ */
+const numberFromText = <T extends z.ZodType<number>>(field: T) => z.preprocess((v) => (typeof v === 'string' ? Number(v) : v), field).optional();
+
+const { seed, resolution, sessionGapMinutes, kinds, minWeight, chats, sectors, regions } = BuildOptionsSchema.shape;
+
 /** The graph route's query string: every BuildOptions field that makes sense in a URL. */
 export const GraphQuerySchema = z.object({
-  seed: z.coerce.number().int().optional(),
-  resolution: z.coerce.number().positive().max(10).optional(),
-  sessionGapMinutes: z.coerce.number().positive().optional(),
+  seed: numberFromText(seed),
+  resolution: numberFromText(resolution),
+  sessionGapMinutes: numberFromText(sessionGapMinutes),
   kinds: z.preprocess(
     (v) => (v === undefined || v === '' ? undefined : (Array.isArray(v) ? v : String(v).split(',')).map((s) => String(s).trim())),
-    z.array(TieKindSchema).optional(),
+    kinds.optional(),
   ),
-  minWeight: z.coerce.number().nonnegative().optional(),
-  chats: csvList,
+  minWeight: numberFromText(minWeight),
+  chats: csvList(chats),
   from: isoTime,
   to: isoTime,
-  sectors: csvList,
-  regions: csvList,
+  sectors: csvList(sectors),
+  regions: csvList(regions),
 });
 export type GraphQuery = z.infer<typeof GraphQuerySchema>;
