@@ -1,8 +1,9 @@
 /** Typed calls to the API; every response is parsed with the shared schema. */
+import { z } from 'zod';
 import {
-  ApiErrorSchema, DatasetListSchema, GraphPayloadSchema, ImportJobSchema, PeersSchema, SnapshotCreatedSchema, SnapshotSchema,
+  ApiErrorSchema, DatasetListSchema, GraphMetaSchema, GraphPayloadSchema, ImportJobSchema, PeersSchema, SnapshotCreatedSchema, SnapshotSchema,
   MessageSchema, PersonDetailSchema, type Message, type Peers,
-  type Dataset, type GraphPayload, type SourceResult, type Snapshot, type SnapshotCreated, type SnapshotInput,
+  type Dataset, type GraphPayload, type Privacy, type SourceResult, type Snapshot, type SnapshotCreated, type SnapshotInput,
 } from '../shared/index.js';
 
 export class ApiFailure extends Error {
@@ -49,6 +50,19 @@ export async function listDatasets(): Promise<Dataset[]> {
 export async function fetchGraph(datasetId: string, query: Record<string, string> = {}): Promise<GraphPayload> {
   const params = new URLSearchParams(query).toString();
   return GraphPayloadSchema.parse(await getJson(`/api/datasets/${encodeURIComponent(datasetId)}/graph${params ? `?${params}` : ''}`));
+}
+
+/** A pseudonymous payload may leave out its dataset's id: nothing in it should lead back to the named data. */
+const ExportPayloadSchema = GraphPayloadSchema.extend({
+  attributes: z.object({ meta: GraphMetaSchema.extend({ dataset: GraphMetaSchema.shape.dataset.partial({ id: true }) }) }),
+});
+
+/** The export route's JSON (every tie; `pseudonymous`: the server's pseudonymised payload, the only one a pseudonymous picture may use). */
+export async function fetchExportPayload(datasetId: string, query: Record<string, string>, privacy: Privacy): Promise<GraphPayload> {
+  const params = new URLSearchParams({ ...query, privacy, format: 'json' }).toString();
+  const payload = ExportPayloadSchema.parse(await getJson(`/api/datasets/${encodeURIComponent(datasetId)}/export?${params}`));
+  // The explorer's types read the id in named views only; here it is never read.
+  return payload as GraphPayload;
 }
 
 export interface UploadProgress {

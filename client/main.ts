@@ -10,6 +10,7 @@ import { DEFAULT_VIEW_STATE, encodeViewState, type Dataset, type GraphQuery, typ
 import { ApiFailure, fetchGraph, fetchMessages, fetchPeers, fetchPerson, fetchSnapshot, listDatasets, type PersonProfileView } from './api.js';
 import { tokenForm } from './ui/token-form.js';
 import { downloadBlob, viewToPng } from './graph/export-png.js';
+import { pictureAppearance } from './graph/pseudonymous-picture.js';
 import { attachKeyboard } from './graph/keyboard.js';
 import { startRefine, type RefineHandle } from './graph/refine.js';
 import { loadGraph, type AtlasNode, type LoadedGraph } from './graph/model.js';
@@ -363,11 +364,12 @@ function fillPicker(): void {
 
 els.share.addEventListener('click', () => {
   const state = view.get();
-  if (!state.dataset || !loaded) return;
+  if (!state.dataset || !loaded || !renderer) return;
   openShareDialog($('#share-dialog') as HTMLDialogElement, {
     datasetId: state.dataset,
     query: graphQueryOf(state),
     people: loaded.graph.order,
+    appearance: pictureAppearance(renderer as unknown as Sigma, state),
     input: {
       datasetId: state.dataset,
       options: state.query,

@@ -1,23 +1,28 @@
 /**
- * Share: named or pseudonymous, a link to an immutable snapshot, embed code,
- * the picture (PNG) and the data (GEXF, GraphML, CSV, JSON) — with a preview
- * of what others will see before anything is shared.
+ * Share: pseudonymous (the default: the content is other people's words) or
+ * named, a link to an immutable snapshot, embed code, the picture (PNG) and
+ * the data (SVG, GEXF, GraphML, CSV, JSON) — each with what it will show,
+ * in the chosen mode, before anything leaves the tool.
  */
 import type { Privacy, SnapshotInput } from '../../shared/index.js';
 import { ApiFailure, createSnapshot } from '../api.js';
+import { downloadBlob } from '../graph/export-png.js';
+import { pseudonymousPicture, type PictureAppearance } from '../graph/pseudonymous-picture.js';
 import { tokenForm } from './token-form.js';
 import { announce } from './announcer.js';
 import { h } from './dom.js';
+import { DOWNLOADS, linkWords, PNG_LABEL } from './share-words.js';
 
 export interface ShareContext {
   datasetId: string;
   input: Omit<SnapshotInput, 'privacy'>;
   query: Record<string, string>;
   people: number;
+  /** How the page draws people: the pseudonymous picture draws its own graph the same way. */
+  appearance: PictureAppearance;
+  /** The named picture: the page's view as shown. */
   downloadPng(): Promise<void>;
 }
-
-const EXPORTS: [string, string][] = [['svg', 'Picture (SVG, for slides and print)'], ['gexf', 'GEXF (Gephi)'], ['graphml', 'GraphML (Cytoscape, networkx)'], ['nodes-csv', 'People (CSV)'], ['edges-csv', 'Ties (CSV)'], ['json', 'JSON (graphology)']];
 
 async function copy(text: string, what: string): Promise<void> {
   try {
@@ -29,22 +34,48 @@ async function copy(text: string, what: string): Promise<void> {
 }
 
 export function openShareDialog(dialog: HTMLDialogElement, ctx: ShareContext): void {
-  let privacy: Privacy = 'named';
-  const preview = h('p', { id: 'share-preview' });
+  let privacy: Privacy = 'pseudonymous';
+  let drawing = false;
+  const preview = h('p', { id: 'share-preview', class: 'share-what' });
   const result = h('div', { id: 'share-result', 'aria-live': 'polite' });
-  const exports = h('ul', { id: 'share-exports' });
+  const downloads = h('ul', { id: 'share-downloads' });
+  const downloadStatus = h('p', { id: 'share-download-status', 'aria-live': 'polite' });
+  // The picture is made by the page: named, the view as shown; pseudonymous, only from the pseudonymous payload.
+  const setDrawing = (on: boolean) => {
+    drawing = on;
+    const button = downloads.querySelector<HTMLButtonElement>('#share-png');
+    if (button) button.disabled = on;
+  };
+  const downloadPng = async (chosen: Privacy) => {
+    setDrawing(true);
+    downloadStatus.textContent = chosen === 'pseudonymous' ? 'Drawing the pseudonymous picture…' : '';
+    try {
+      if (chosen === 'named') await ctx.downloadPng();
+      else downloadBlob(await pseudonymousPicture(ctx.datasetId, ctx.query, ctx.appearance), 'chat-atlas-view-pseudonymous.png');
+      downloadStatus.textContent = '';
+      announce('Picture downloaded');
+    } catch (e) {
+      downloadStatus.textContent = `Could not make the picture: ${e instanceof Error ? e.message : String(e)}`;
+    } finally {
+      setDrawing(false);
+    }
+  };
   const describe = () => {
-    preview.textContent =
-      privacy === 'named'
-        ? `Others will see the ${ctx.people} people by name and handle, with their ties, communities, sectors and regions. Bios and messages are never included.`
-        : `Others will see ${ctx.people} people as "Participant N", with ties, sectors and regions; communities smaller than 5 are merged into "other". No handle, name, bio or message is included.`;
+    preview.textContent = linkWords(privacy, ctx.people);
+    const chosen = privacy;
     const params = new URLSearchParams({ ...ctx.query, privacy });
-    exports.replaceChildren(...EXPORTS.map(([format, label]) => {
-      params.set('format', format);
-      return h('li', {}, h('a', { href: `/api/datasets/${encodeURIComponent(ctx.datasetId)}/export?${params.toString()}`, download: '' }, label));
+    const href = (format: string) => (params.set('format', format), `/api/datasets/${encodeURIComponent(ctx.datasetId)}/export?${params.toString()}`);
+    downloads.replaceChildren(...DOWNLOADS.map((d, row) => {
+      const describedBy = `share-what-${row}`;
+      const what = h('span', { class: 'share-what', id: describedBy }, d.what[privacy]);
+      if (d.kind === 'png') {
+        return h('li', {}, h('button', { type: 'button', id: 'share-png', disabled: drawing, 'aria-describedby': describedBy, onclick: () => void downloadPng(chosen) }, PNG_LABEL[privacy]), what);
+      }
+      const links = d.formats.flatMap(({ format, label }, i) => [i > 0 ? ' · ' : '', h('a', { href: href(format), download: '', 'aria-describedby': describedBy }, label)]);
+      return h('li', {}, h('span', {}, ...links), what);
     }));
   };
-  const radios = (['named', 'pseudonymous'] as const).map((value) => {
+  const radios = (['pseudonymous', 'named'] as const).map((value) => {
     const input = h('input', { type: 'radio', name: 'privacy', value, id: `privacy-${value}`, checked: value === privacy });
     input.addEventListener('change', () => {
       privacy = value;
@@ -53,11 +84,14 @@ export function openShareDialog(dialog: HTMLDialogElement, ctx: ShareContext): v
     });
     return h('label', { for: `privacy-${value}`, class: 'field' }, input, value === 'named' ? 'Named' : 'Pseudonymous');
   });
-  const create = h('button', { type: 'button', id: 'share-create' }, 'Create link');
+  const create = h('button', { type: 'button', id: 'share-create', 'aria-describedby': 'share-preview' }, 'Create link');
   create.addEventListener('click', () => {
     create.disabled = true;
-    createSnapshot({ ...ctx.input, privacy })
+    const chosen = privacy;
+    createSnapshot({ ...ctx.input, privacy: chosen })
       .then((created) => {
+        // A link made in one mode is never shown under the other mode's words.
+        if (chosen !== privacy) return;
         const link = new URL(created.url, location.origin).toString();
         const embed = `<iframe src="${new URL(created.embedUrl, location.origin).toString()}" width="800" height="600" title="Chat Atlas snapshot" loading="lazy"></iframe>`;
         const linkField = h('input', { type: 'text', readonly: true, value: link, id: 'share-link', 'aria-label': 'Snapshot link' });
@@ -80,12 +114,12 @@ export function openShareDialog(dialog: HTMLDialogElement, ctx: ShareContext): v
   dialog.replaceChildren(
     h('h2', { id: 'share-title' }, 'Share this view'),
     h('fieldset', {}, h('legend', {}, 'People appear'), ...radios),
-    preview,
     h('p', {}, create),
+    preview,
     result,
     h('h3', {}, 'Download'),
-    h('p', {}, h('button', { type: 'button', id: 'share-png', onclick: () => void ctx.downloadPng() }, 'Picture (PNG, as shown, with legend)')),
-    exports,
+    downloads,
+    downloadStatus,
     h('p', {}, h('button', { type: 'button', onclick: () => dialog.close() }, 'Close')),
   );
   dialog.setAttribute('aria-labelledby', 'share-title');

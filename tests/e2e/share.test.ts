@@ -34,6 +34,8 @@ describe('sharing', () => {
     const box = (await page.locator('#graph').boundingBox())!;
     const legend = await page.locator('#legend').textContent();
     await page.click('#share-button');
+    // The dialog opens on Pseudonymous; a named link reopens this very view.
+    await page.check('#privacy-named');
     await page.click('#share-create');
     await page.waitForSelector('#share-link');
     const link = await page.inputValue('#share-link');
