@@ -3,7 +3,8 @@
  * imported one job at a time — SQLite has one writer, and two big parses
  * would only share the same cores. Big uploads run in a worker thread with
  * its own store connection; small ones (and every one on an in-memory
- * store) run here, as fast as before. The job's files are deleted when it
+ * store) run here, as fast as before. Big means big once unpacked: a small
+ * zip may hold hundreds of megabytes. The job's files are deleted when it
  * ends, whatever the outcome.
  */
 import fs from 'node:fs';
@@ -15,6 +16,7 @@ import type { Store } from '../store/types.js';
 import { importErrorInfo, type ImportErrorInfo } from './error-info.js';
 import type { ImportWorkerJob, ImportWorkerReply } from './import-worker.js';
 import { newImportJob, runImportJob, type ImportInput } from './run-import.js';
+import { unpackedBytes } from './unpacked-size.js';
 
 /** A failed import, as the API answers it. */
 export class ImportFailedError extends Error {
@@ -24,7 +26,10 @@ export class ImportFailedError extends Error {
 }
 
 export interface ImportJobsOptions {
-  /** Uploads bigger than this (bytes, all files together) are imported in the worker thread (default 8 MiB). */
+  /**
+   * Uploads bigger than this once unpacked (bytes, all files together: a zip's entries as its directory
+   * declares them) are imported in the worker thread (default WORKER_ABOVE_BYTES, 8 MiB).
+   */
   workerAbove?: number;
   /** Told about each finished import (to drop cached graphs). */
   onDone?: (dataset: Dataset) => void;
@@ -82,12 +87,18 @@ export class ImportJobs {
   private async run(input: ImportInput): Promise<Dataset> {
     try {
       if (this.closed) throw new ImportFailedError({ status: 503, code: 'shutting_down', message: 'The server is shutting down; upload the files again.' });
-      const dataset = this.location && input.job.bytesTotal > (this.options.workerAbove ?? WORKER_ABOVE_BYTES) ? await this.inWorker(input, this.location) : await this.inProcess(input);
+      const dataset = this.location && (await this.isBig(input.files)) ? await this.inWorker(input, this.location) : await this.inProcess(input);
       this.options.onDone?.(dataset);
       return dataset;
     } finally {
       removeFiles(input.files);
     }
+  }
+
+  /** Whether the files unpack to more than `workerAbove`; the uploaded size alone says so without opening a zip. */
+  private async isBig(files: readonly FileOnDisk[]): Promise<boolean> {
+    const above = this.options.workerAbove ?? WORKER_ABOVE_BYTES;
+    return files.reduce((n, f) => n + f.size, 0) > above || (await unpackedBytes(files)) > above;
   }
 
   private async inProcess(input: ImportInput): Promise<Dataset> {
