@@ -87,6 +87,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate(
     'imports',
     new ImportJobs(store, workerLocation(store, config), {
+      read: { maxMessageChars: config.MAX_MESSAGE_CHARS },
       onDone: (dataset) => app.graphs.drop(dataset.id),
       onInternalError: (job, err) => app.log.error({ err, importId: job.id }, 'import failed'),
     }),

@@ -28,10 +28,17 @@ Formats (detected from content when --format is absent): ${FormatIdSchema.option
 
 class UsageError extends Error {}
 
+/** How files are read: the format and chat given, and the server's MAX_MESSAGE_CHARS. */
+interface ReadChoices {
+  format: FormatId | undefined;
+  chat: string | undefined;
+  maxMessageChars: number;
+}
+
 /** Every path read: a file (a zip may hold several transcripts) or a folder (a Slack export, or transcripts). */
-async function readPaths(paths: string[], format: FormatId | undefined, chat: string | undefined): Promise<ReadTranscript[]> {
+async function readPaths(paths: string[], { format, chat, maxMessageChars }: ReadChoices): Promise<ReadTranscript[]> {
   if (paths.length === 0) throw new UsageError('no input file');
-  const options = { ...(format ? { format } : {}), ...(chat ? { chat } : {}) };
+  const options = { ...(format ? { format } : {}), ...(chat ? { chat } : {}), maxMessageChars };
   const reads: ReadTranscript[] = [];
   for (const p of paths) {
     if (!fs.existsSync(p)) throw new UsageError(`no such file: ${p}`);
@@ -44,10 +51,12 @@ async function readPaths(paths: string[], format: FormatId | undefined, chat: st
 async function build(files: string[], values: Record<string, string | undefined>): Promise<void> {
   const messages = new Map<string, Message>();
   const people = new Map<string, PersonProfile>();
-  for (const read of await readPaths(files, values.format as FormatId | undefined, values.chat)) {
+  const { MAX_MESSAGE_CHARS } = readConfig(process.env);
+  for (const read of await readPaths(files, { format: values.format as FormatId | undefined, chat: values.chat, maxMessageChars: MAX_MESSAGE_CHARS })) {
     for (const m of read.messages) if (!messages.has(`${m.platform}:${m.id}`)) messages.set(`${m.platform}:${m.id}`, m);
     for (const p of read.people) people.set(p.key, { ...people.get(p.key), ...p });
     process.stderr.write(`${read.result.file}: ${read.result.format}, ${read.result.messages} messages, ${read.result.skipped} skipped\n`);
+    printWarnings(read.result.warnings);
   }
   const query = GraphQuerySchema.parse({
     seed: values.seed, resolution: values.resolution, kinds: values.kinds, minWeight: values['min-weight'],
@@ -64,6 +73,11 @@ async function build(files: string[], values: Record<string, string | undefined>
   } else process.stdout.write(`${json}\n`);
 }
 
+/** A file's warnings (texts cut, lines read as windows-1252…), under its summary line. */
+function printWarnings(warnings: readonly string[]): void {
+  for (const w of warnings) process.stderr.write(`  warning: ${w}\n`);
+}
+
 async function importCommand(files: string[], values: Record<string, string | undefined>): Promise<void> {
   if (!values.dataset) throw new UsageError('import needs --dataset NAME');
   if (files.length === 0) throw new UsageError('no input file');
@@ -77,7 +91,7 @@ async function importCommand(files: string[], values: Record<string, string | un
     let count: number;
     if (files.some((p) => fs.statSync(p).isDirectory())) {
       // A folder (an unpacked Slack export) is read as readFolder reads it; files alone take the streamed path.
-      const reads = await readPaths(files, values.format as FormatId | undefined, values.chat);
+      const reads = await readPaths(files, { format: values.format as FormatId | undefined, chat: values.chat, maxMessageChars: config.MAX_MESSAGE_CHARS });
       dataset = await importReads(store, { ...target, files: reads });
       count = reads.length;
     } else {
@@ -88,12 +102,16 @@ async function importCommand(files: string[], values: Record<string, string | un
       const tty = process.stderr.isTTY;
       dataset = await runImportJob(store, { job, ...target, files: onDisk }, {
         progressEveryMs: 1000,
+        read: { maxMessageChars: config.MAX_MESSAGE_CHARS },
         onProgress: (j) => tty && j.status === 'reading' && process.stderr.write(`\rreading: ${j.percent} %, ${j.messages} messages`),
       });
       if (tty) process.stderr.write('\n');
       count = dataset.sources.length - (existing?.sources.length ?? 0);
     }
-    for (const s of dataset.sources.slice(-count)) process.stderr.write(`${s.file}: ${s.format}, ${s.messages} messages (${s.stored} new), ${s.skipped} skipped\n`);
+    for (const s of dataset.sources.slice(-count)) {
+      process.stderr.write(`${s.file}: ${s.format}, ${s.messages} messages (${s.stored} new), ${s.skipped} skipped\n`);
+      printWarnings(s.warnings);
+    }
     process.stdout.write(`${existing ? 'updated' : 'created'} dataset ${dataset.id} "${dataset.name}" (version ${dataset.version}): ${dataset.counts.messages} messages, ${dataset.counts.people} people\n`);
   } finally {
     await store.close();

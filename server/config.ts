@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { DEFAULT_MAX_MESSAGE_CHARS } from './pipeline/normalize.js';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -35,6 +36,11 @@ export const ConfigSchema = z.object({
   LOAD_DEMO: flag.default(true),
   /** Graph payloads kept in memory (per dataset version and query). */
   GRAPH_CACHE_ENTRIES: z.coerce.number().int().positive().default(32),
+  /**
+   * A message's text is cut to this many characters on import (never silently: the file's report names the
+   * messages cut). At most 10 million: the CSV reader keeps 16 Mi characters of a field.
+   */
+  MAX_MESSAGE_CHARS: z.coerce.number().int().positive().max(10_000_000).default(DEFAULT_MAX_MESSAGE_CHARS),
   /** Secret for pseudonym salts; default: generated once and kept in DATA_DIR/secret. */
   ATLAS_SECRET: z.string().min(16).optional(),
   /** Bearer token for writes (see plugins/auth.ts); needed to listen beyond loopback. Empty counts as unset. */

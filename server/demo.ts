@@ -21,9 +21,17 @@ export function demoFiles(dir = DEMO_DIR): string[] {
     .map((f) => path.join(dir, f));
 }
 
-export async function loadDemoIfEmpty(store: Store, dir = DEMO_DIR): Promise<Dataset | undefined> {
+export interface DemoOptions {
+  /** Folder of the demo's files (default DEMO_DIR). */
+  dir?: string;
+  /** A longer message text is cut to this many characters (the server's MAX_MESSAGE_CHARS). */
+  maxMessageChars?: number | undefined;
+}
+
+export async function loadDemoIfEmpty(store: Store, options: DemoOptions = {}): Promise<Dataset | undefined> {
+  const dir = options.dir ?? DEMO_DIR;
   if ((await store.listDatasets()).length > 0 || !fs.existsSync(dir)) return undefined;
   const files = demoFiles(dir).map((file) => ({ fileName: path.basename(file), bytes: fs.readFileSync(file) }));
   if (files.length === 0) return undefined;
-  return importUploads(store, { name: DEMO_NAME, files });
+  return importUploads(store, { name: DEMO_NAME, files, maxMessageChars: options.maxMessageChars });
 }

@@ -19,12 +19,15 @@ export interface ImportOptions {
   datasetId?: string;
   name: string;
   files: UploadedFile[];
+  /** A longer message text is cut to this many characters (the server's MAX_MESSAGE_CHARS; default normalize's). */
+  maxMessageChars?: number | undefined;
 }
 
 /** Reads every upload (a zip may hold several transcripts) before anything is stored. */
-export async function readUploads(files: UploadedFile[]): Promise<ReadTranscript[]> {
+export async function readUploads(files: UploadedFile[], options: Pick<ImportOptions, 'maxMessageChars'> = {}): Promise<ReadTranscript[]> {
+  const { maxMessageChars } = options;
   const reads = await Promise.all(
-    files.map((f) => readUpload(f.bytes, { fileName: f.fileName, ...(f.format ? { format: f.format } : {}), ...(f.chat ? { chat: f.chat } : {}) })),
+    files.map((f) => readUpload(f.bytes, { fileName: f.fileName, ...(f.format ? { format: f.format } : {}), ...(f.chat ? { chat: f.chat } : {}), maxMessageChars })),
   );
   return reads.flat();
 }
@@ -34,5 +37,6 @@ export async function importReads(store: Store, options: { datasetId?: string; n
 }
 
 export async function importUploads(store: Store, options: ImportOptions): Promise<Dataset> {
-  return importReads(store, { ...options, files: await readUploads(options.files) });
+  const { maxMessageChars, ...target } = options;
+  return importReads(store, { ...target, files: await readUploads(options.files, { maxMessageChars }) });
 }

@@ -34,7 +34,7 @@ if (interrupted > 0) app.log.warn({ interrupted }, 'imports left unfinished by a
 removeStaleUploads(app.uploadDir, INTERRUPTED_AFTER_MS);
 
 if (config.LOAD_DEMO) {
-  const demo = await loadDemoIfEmpty(store);
+  const demo = await loadDemoIfEmpty(store, { maxMessageChars: config.MAX_MESSAGE_CHARS });
   if (demo) app.log.info({ dataset: demo.id, counts: demo.counts }, 'loaded the demo dataset');
 }
 

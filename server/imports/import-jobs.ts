@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { Dataset, ImportJob } from '../../shared/index.js';
-import type { FileOnDisk } from '../pipeline/stream/read-file.js';
+import type { FileOnDisk, ReadFileOptions } from '../pipeline/stream/read-file.js';
 import type { WorkerStoreLocation } from '../store/location.js';
 import type { Store } from '../store/types.js';
 import { importErrorInfo, type ImportErrorInfo } from './error-info.js';
@@ -31,6 +31,8 @@ export interface ImportJobsOptions {
    * declares them) are imported in the worker thread (default WORKER_ABOVE_BYTES, 8 MiB).
    */
   workerAbove?: number;
+  /** How files are read, here and in the worker (the server passes MAX_MESSAGE_CHARS as `maxMessageChars`). */
+  read?: ReadFileOptions;
   /** Told about each finished import (to drop cached graphs). */
   onDone?: (dataset: Dataset) => void;
   /** Told about failures that are our bug (5xx), with the error. */
@@ -103,7 +105,7 @@ export class ImportJobs {
 
   private async inProcess(input: ImportInput): Promise<Dataset> {
     try {
-      return await runImportJob(this.store, input);
+      return await runImportJob(this.store, input, this.options.read ? { read: this.options.read } : {});
     } catch (error) {
       const info = importErrorInfo(error);
       if (info.status >= 500) this.options.onInternalError?.(input.job, error);
@@ -115,7 +117,7 @@ export class ImportJobs {
     const worker = this.spawn();
     return new Promise((resolve, reject) => {
       this.waiting.set(input.job.id, { input, resolve, reject });
-      worker.postMessage({ location, input } satisfies ImportWorkerJob);
+      worker.postMessage({ location, input, ...(this.options.read ? { read: this.options.read } : {}) } satisfies ImportWorkerJob);
     });
   }
 

@@ -6,12 +6,15 @@
 import { parentPort } from 'node:worker_threads';
 import type { Dataset } from '../../shared/index.js';
 import { storeAt, type WorkerStoreLocation } from '../store/location.js';
+import type { ReadFileOptions } from '../pipeline/stream/read-file.js';
 import { importErrorInfo, type ImportErrorInfo } from './error-info.js';
 import { runImportJob, type ImportInput } from './run-import.js';
 
 export interface ImportWorkerJob {
   location: WorkerStoreLocation;
   input: ImportInput;
+  /** How files are read (the server's MAX_MESSAGE_CHARS among them). */
+  read?: ReadFileOptions;
 }
 
 export type ImportWorkerReply = { id: string; dataset: Dataset } | { id: string; error: ImportErrorInfo; stack?: string };
@@ -19,7 +22,7 @@ export type ImportWorkerReply = { id: string; dataset: Dataset } | { id: string;
 parentPort?.on('message', (work: ImportWorkerJob) => {
   const id = work.input.job.id;
   storeAt(work.location)
-    .then((store) => runImportJob(store, work.input))
+    .then((store) => runImportJob(store, work.input, work.read ? { read: work.read } : {}))
     .then(
       (dataset) => parentPort!.postMessage({ id, dataset } satisfies ImportWorkerReply),
       (error: unknown) => {

@@ -18,9 +18,26 @@ export interface NormalizeOptions {
    * #uklibchat, while topical tags (#openaccess) come and go.
    */
   chatTagShare?: number;
+  /**
+   * A longer text is cut to this many characters (UTF-16 units, default
+   * DEFAULT_MAX_MESSAGE_CHARS), and the file's warnings say which messages
+   * were cut: one message must not make every later read of the dataset
+   * carry megabytes.
+   */
+  maxTextChars?: number | undefined;
+  /** The stretch of the file these messages come from (`lines 1200–2400`), named in warnings. */
+  where?: string;
 }
 
 export const DEFAULT_CHAT_TAG_SHARE = 0.1;
+/**
+ * Far above any real post (Slack allows 40,000 characters, Mastodon 500 by
+ * default, Discord 4,000), far below what slows a reader: a 250 MB quoted
+ * CSV field was once stored whole.
+ */
+export const DEFAULT_MAX_MESSAGE_CHARS = 100_000;
+/** Messages named in the warning about cut texts; the count says how many in all. */
+const NAMED_CUTS = 5;
 /** An untagged message this close after another takes that one's chat. */
 const NEIGHBOUR_MINUTES = 60;
 
@@ -191,8 +208,26 @@ function ownChatTag(m: ParsedMessage, tags: ReadonlyMap<string, number>): string
   return best;
 }
 
+/** `text` cut to at most `max` UTF-16 units, never between the halves of a surrogate pair. */
+function cutText(text: string, max: number): string {
+  const end = max > 0 && (text.charCodeAt(max - 1) & 0xfc00) === 0xd800 ? max - 1 : max;
+  return text.slice(0, end);
+}
+
+/** The one warning about the texts cut in a file (or a stretch of it). */
+function cutWarning(options: NormalizeOptions, max: number, cut: readonly Message[]): string {
+  const n = max.toLocaleString('en-US');
+  const named = cut.slice(0, NAMED_CUTS).map((m) => `id ${m.id} by ${m.author} at ${m.time}`).join('; ');
+  const more = cut.length > NAMED_CUTS ? ` and ${cut.length - NAMED_CUTS} more` : '';
+  const where = options.where ? `${options.fileName}, ${options.where}` : options.fileName;
+  return `${where}: ${cut.length} message(s) longer than ${n} characters were cut to ${n}: ${named}${more}`;
+}
+
 export function normalizeMessages(parsed: readonly ParsedMessage[], options: NormalizeOptions): NormalizeResult {
   const share = options.chatTagShare ?? DEFAULT_CHAT_TAG_SHARE;
+  const maxText = options.maxTextChars ?? DEFAULT_MAX_MESSAGE_CHARS;
+  if (!(Number.isInteger(maxText) && maxText > 0)) throw new Error(`normalize: maxTextChars must be a positive integer, not ${maxText}`);
+  const cut: Message[] = [];
   const warnings: string[] = [];
   const skipped: Skipped[] = [];
 
@@ -231,13 +266,22 @@ export function normalizeMessages(parsed: readonly ParsedMessage[], options: Nor
     // The common case is checked by hand (zod per message was an eighth of all parsing time); anything
     // that fails goes through the schema, which says exactly what is wrong.
     const added = addedFields(m, chat);
-    const fast = added && checkMessage(m, added);
-    if (fast) messages.push(fast);
-    else {
+    let message = added && checkMessage(m, added);
+    if (!message) {
       const result = MessageSchema.safeParse(candidateOf(m, chat));
-      if (result.success) messages.push(result.data);
-      else skipped.push({ record: index + 1, reason: `invalid message ${m.id}: ${result.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}` });
+      if (!result.success) {
+        skipped.push({ record: index + 1, reason: `invalid message ${m.id}: ${result.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}` });
+        continue;
+      }
+      message = result.data;
     }
+    // Mentions and hashtags were read from the whole text; only the text kept is cut.
+    if (message.text.length > maxText) {
+      message.text = cutText(message.text, maxText);
+      cut.push(message);
+    }
+    messages.push(message);
   }
+  if (cut.length > 0) warnings.push(cutWarning(options, maxText, cut));
   return { messages, skipped, warnings };
 }

@@ -22,6 +22,8 @@ export interface ReadOptions {
   chat?: string;
   /** Decode the whole file into one string even when it could be read line by line (the reference path, for tests). */
   wholeText?: boolean;
+  /** A longer message text is cut to this many characters (normalize's maxTextChars; server setting MAX_MESSAGE_CHARS). */
+  maxMessageChars?: number | undefined;
 }
 
 /** Reports list at most this many skipped items; `skipped` still counts them all. */
@@ -119,7 +121,7 @@ export function readTranscript(bytes: Uint8Array, options: ReadOptions): ReadTra
     read = { format, parsed: parserFor(format).parse(decoded.text.replace(/^\uFEFF/, ''), { fileName }) };
   }
   const { format, parsed } = read;
-  const normalized = normalizeMessages(parsed.messages, { fileName, ...(options.chat ? { chat: options.chat } : {}) });
+  const normalized = normalizeMessages(parsed.messages, { fileName, ...(options.chat ? { chat: options.chat } : {}), maxTextChars: options.maxMessageChars });
   const skipped: Skipped[] = [...parsed.skipped, ...normalized.skipped];
   if (normalized.messages.length === 0) {
     const first = skipped[0];

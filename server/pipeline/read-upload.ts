@@ -118,7 +118,7 @@ function readEntries(entries: ArchiveEntry[], options: ReadOptions, notes: strin
  */
 export function finishRead(parsed: ParseResult, format: FormatId, options: ReadOptions): ReadTranscript {
   const { fileName } = options;
-  const normalized = normalizeMessages(parsed.messages, { fileName, ...(options.chat ? { chat: options.chat } : {}) });
+  const normalized = normalizeMessages(parsed.messages, { fileName, ...(options.chat ? { chat: options.chat } : {}), maxTextChars: options.maxMessageChars });
   const skipped: Skipped[] = [...parsed.skipped, ...normalized.skipped];
   if (normalized.messages.length === 0) {
     throw new TranscriptError('no_messages', `${fileName}: read as ${format}, but no message could be used${skipped[0] ? ` (${skipped[0].reason})` : ''}`, {

@@ -26,6 +26,20 @@ export interface CsvTable {
   problems: Skipped[];
 }
 
+export interface CsvReadOptions {
+  /** A field keeps at most this many characters; the rest is read past (default MAX_CSV_FIELD_CHARS). */
+  maxFieldChars?: number;
+}
+
+/**
+ * 16 Mi characters: above the largest message cap a server may set
+ * (MAX_MESSAGE_CHARS, at most 10 million), so normalize still sees such a
+ * text as too long, cuts it and says so; far below V8's 512 Mi string limit.
+ * A 250 MB field with doubled quotes inside would otherwise be built up
+ * piece by piece, then copied whole.
+ */
+export const MAX_CSV_FIELD_CHARS = 16 * 1024 * 1024;
+
 const DELIMITERS: readonly CsvDelimiter[] = [',', ';', '\t'];
 const LF = 10;
 const CR = 13;
@@ -73,8 +87,13 @@ interface Scan {
   strayQuote: boolean;
 }
 
-/** Reads one record starting at `start`. */
-function scanRecord(text: string, start: number, delimiter: number): Scan {
+/** `field` and text[from, to) after it, as far as `max` characters allow. */
+function append(field: string, text: string, from: number, to: number, max: number): string {
+  return to - from <= max - field.length ? field + text.slice(from, to) : field + text.slice(from, from + Math.max(0, max - field.length));
+}
+
+/** Reads one record starting at `start`; each field keeps at most `maxField` characters. */
+function scanRecord(text: string, start: number, delimiter: number, maxField = MAX_CSV_FIELD_CHARS): Scan {
   const fields: string[] = [];
   let field = '';
   let i = start;
@@ -89,10 +108,10 @@ function scanRecord(text: string, start: number, delimiter: number): Scan {
         if (close < 0) {
           return { fields, next: text.length, breaks, inner: breaks, unterminated: true, strayQuote };
         }
-        field += text.slice(from, close);
+        field = append(field, text, from, close, maxField);
         breaks += countBreaks(text, from, close);
         if (text.charCodeAt(close + 1) === QUOTE) {
-          field += '"';
+          if (field.length < maxField) field += '"';
           i = from = close + 2;
           continue;
         }
@@ -109,7 +128,7 @@ function scanRecord(text: string, start: number, delimiter: number): Scan {
       if (c === delimiter || c === LF || c === CR) break;
       end++;
     }
-    field += text.slice(i, end);
+    field = append(field, text, i, end, maxField);
     i = end;
     fields.push(field);
     field = '';
@@ -157,7 +176,8 @@ function fitRow(fields: string[], width: number): string[] | null | string {
 }
 
 /** Reads a whole CSV file: the first record is the header. */
-export function readCsv(input: string): CsvTable {
+export function readCsv(input: string, options: CsvReadOptions = {}): CsvTable {
+  const maxField = options.maxFieldChars ?? MAX_CSV_FIELD_CHARS;
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const delimiter = sniffDelimiter(firstRecordText(text));
   const code = delimiter.charCodeAt(0);
@@ -167,7 +187,7 @@ export function readCsv(input: string): CsvTable {
   let offset = 0;
   let line = 1;
   while (offset < text.length) {
-    const scan = scanRecord(text, offset, code);
+    const scan = scanRecord(text, offset, code, maxField);
     if (scan.unterminated) {
       problems.push({ line, reason: 'quoted field never closes (unbalanced ")' });
       offset = nextLine(text, offset);

@@ -19,6 +19,8 @@ export interface ChunkInput {
   bytes: Uint8Array;
   /** 1-based line of the chunk's first line in the whole file. */
   firstLine: number;
+  /** …and of its last, named in warnings about the chunk's messages. */
+  lastLine?: number | undefined;
   fileName: string;
   format: FormatId;
   chat?: string | undefined;
@@ -26,6 +28,8 @@ export interface ChunkInput {
   csvHeader?: string | undefined;
   /** Whether this is the file's first chunk (its byte-order mark is dropped). */
   first: boolean;
+  /** A longer message text is cut to this many characters (see normalize). */
+  maxMessageChars?: number | undefined;
 }
 
 export type ChunkOutcome =
@@ -87,7 +91,14 @@ function parsed(input: ChunkInput, parse: () => ParseResult, lineOffset: number,
     if (error instanceof TranscriptError) return { ok: false, error };
     throw error;
   }
-  const normalized = normalizeMessages(result.messages, { fileName: input.fileName, ...(input.chat ? { chat: input.chat } : {}) });
+  const { firstLine, lastLine } = input;
+  const normalized = normalizeMessages(result.messages, {
+    fileName: input.fileName,
+    ...(input.chat ? { chat: input.chat } : {}),
+    maxTextChars: input.maxMessageChars,
+    // Records are counted per chunk, so a warning names the chunk's lines instead.
+    where: lastLine === undefined ? `lines from ${firstLine}` : lastLine > firstLine ? `lines ${firstLine}–${lastLine}` : `line ${firstLine}`,
+  });
   return {
     ok: true,
     messages: normalized.messages,

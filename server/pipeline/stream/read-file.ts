@@ -26,16 +26,21 @@ export interface ReadFileOptions {
   chunkBytes?: number;
   /** Threads that parse a line format's chunks (default: the cores but one, 1–4); 0 parses on this thread. */
   parseThreads?: number;
+  /** A longer message text is cut to this many characters (default: normalize's DEFAULT_MAX_MESSAGE_CHARS). */
+  maxMessageChars?: number | undefined;
 }
 
 export const WHOLE_READ_BYTES = 32 * 1024 * 1024;
 
 export async function readFileInto(file: FileOnDisk, sink: ImportSink, options: ReadFileOptions = {}): Promise<void> {
   const whole = options.wholeReadBytes ?? WHOLE_READ_BYTES;
-  const read = { fileName: file.fileName, ...(file.format ? { format: file.format } : {}), ...(file.chat ? { chat: file.chat } : {}) };
+  const { maxMessageChars } = options;
+  const read = { fileName: file.fileName, ...(file.format ? { format: file.format } : {}), ...(file.chat ? { chat: file.chat } : {}), maxMessageChars };
   const head = await readHead(file.path);
   // A zip of any size is read from disk entry by entry: a small zip may still unpack to a lot.
-  if (isZip(head)) return readZipFile(file, sink, { wholeReadBytes: whole, parseThreads: options.parseThreads, ...(options.chunkBytes ? { chunkBytes: options.chunkBytes } : {}) });
+  if (isZip(head)) {
+    return readZipFile(file, sink, { wholeReadBytes: whole, parseThreads: options.parseThreads, maxMessageChars, ...(options.chunkBytes ? { chunkBytes: options.chunkBytes } : {}) });
+  }
   if (file.size <= whole) {
     await stageRead(sink, readTranscript(new Uint8Array(await fs.promises.readFile(file.path)), read));
     sink.progress(file.size);
@@ -46,7 +51,8 @@ export async function readFileInto(file: FileOnDisk, sink: ImportSink, options: 
   if (readsInChunks(format, text)) {
     const handle = await fs.promises.open(file.path);
     try {
-      await readInChunks(fileBytes(handle), { fileName: file.fileName, format, chat: file.chat, parseThreads: options.parseThreads, ...(options.chunkBytes ? { chunk: { targetBytes: options.chunkBytes } } : {}) }, sink);
+      const chunked = { fileName: file.fileName, format, chat: file.chat, parseThreads: options.parseThreads, maxMessageChars };
+      await readInChunks(fileBytes(handle), { ...chunked, ...(options.chunkBytes ? { chunk: { targetBytes: options.chunkBytes } } : {}) }, sink);
     } finally {
       await handle.close();
     }

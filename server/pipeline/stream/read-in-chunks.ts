@@ -28,6 +28,8 @@ export interface ChunkedReadOptions {
   chunk?: ChunkOptions;
   /** Threads that parse chunks (default: the cores but one, 1–4); 0 parses them on this thread. */
   parseThreads?: number | undefined;
+  /** A longer message text is cut to this many characters (see normalize). */
+  maxMessageChars?: number | undefined;
 }
 
 /** Formats whose parser reads JSON Lines, so any run of whole lines is a file of its own. */
@@ -93,7 +95,7 @@ export async function readInChunks(source: ByteSource | AsyncIterable<Uint8Array
   try {
     let first = true;
     for await (const chunk of lineChunks(source, { ...options.chunk, csv: CSV_FORMATS.has(format), fileName })) {
-      const input = { bytes: chunk.bytes, firstLine: chunk.firstLine, fileName, format, chat: options.chat, csvHeader, first };
+      const input = { bytes: chunk.bytes, firstLine: chunk.firstLine, lastLine: chunk.lastLine, fileName, format, chat: options.chat, csvHeader, first, maxMessageChars: options.maxMessageChars };
       if (first) {
         const outcome = parseChunk(input);
         chunk.release();

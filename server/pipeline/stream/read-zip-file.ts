@@ -21,6 +21,8 @@ export interface ZipReadOptions {
   wholeReadBytes: number;
   chunkBytes?: number;
   parseThreads?: number | undefined;
+  /** A longer message text is cut to this many characters (see normalize). */
+  maxMessageChars?: number | undefined;
 }
 
 const decoder = new TextDecoder('utf-8');
@@ -59,7 +61,7 @@ export async function readZipFile(file: FileOnDisk, sink: ImportSink, options: Z
       const mine = inRoot.filter((e) => SLACK_META.test(rel(e.path)) || folders.has(rel(e.path).split('/')[0]!));
       for (const e of mine) claimed.add(e.path);
       try {
-        await readSlackExport(archive, `${fileName}/${root}`, root, meta, folders, inRoot, tracking, file.chat);
+        await readSlackExport(archive, `${fileName}/${root}`, root, meta, folders, inRoot, tracking, { chat: file.chat, maxMessageChars: options.maxMessageChars });
       } catch (error) {
         if (!(error instanceof TranscriptError)) throw error;
         errors.push(error);
@@ -91,13 +93,14 @@ export async function readZipFile(file: FileOnDisk, sink: ImportSink, options: Z
 }
 
 async function readEntry(archive: ArchiveFile, entry: { path: string; size: number }, file: FileOnDisk, sink: ImportSink, options: ZipReadOptions): Promise<void> {
-  const read = { fileName: file.fileName, ...(file.format ? { format: file.format } : {}), ...(file.chat ? { chat: file.chat } : {}) };
+  const read = { fileName: file.fileName, ...(file.format ? { format: file.format } : {}), ...(file.chat ? { chat: file.chat } : {}), maxMessageChars: options.maxMessageChars };
   if (entry.size <= options.wholeReadBytes) return stageRead(sink, readTranscript(await archive.read(entry.path), read));
   const head = await readEntryHead(archive, entry.path);
   const text = headText(head, file.fileName);
   const format = file.format ?? detectFormat(text, file.fileName);
   if (readsInChunks(format, text)) {
-    return readInChunks(archive.stream(entry.path), { fileName: file.fileName, format, chat: file.chat, parseThreads: options.parseThreads, ...(options.chunkBytes ? { chunk: { targetBytes: options.chunkBytes } } : {}) }, sink);
+    const chunked = { fileName: file.fileName, format, chat: file.chat, parseThreads: options.parseThreads, maxMessageChars: options.maxMessageChars };
+    return readInChunks(archive.stream(entry.path), { ...chunked, ...(options.chunkBytes ? { chunk: { targetBytes: options.chunkBytes } } : {}) }, sink);
   }
   if (entry.size > MAX_WHOLE_TEXT_BYTES) throw tooBigToReadWhole(file.fileName, entry.size, format);
   return stageRead(sink, readTranscript(await archive.read(entry.path), { ...read, format }));
@@ -123,7 +126,7 @@ async function readSlackExport(
   folders: Set<string>,
   inRoot: { path: string }[],
   sink: ImportSink,
-  chat: string | undefined,
+  { chat, maxMessageChars }: { chat: string | undefined; maxMessageChars: number | undefined },
 ): Promise<void> {
   const text = async (p: string) => decoder.decode(await archive.read(p)).replace(/^\uFEFF/, '');
   const lists: SlackFile[] = [];
@@ -139,7 +142,7 @@ async function readSlackExport(
     }
     let read;
     try {
-      read = finishRead(parseSlackExport([...lists, ...days], { fileName: exportName }), 'slack', { fileName: exportName, ...(chat ? { chat } : {}) });
+      read = finishRead(parseSlackExport([...lists, ...days], { fileName: exportName }), 'slack', { fileName: exportName, ...(chat ? { chat } : {}), maxMessageChars });
     } catch (error) {
       // A folder with nothing to read (DMs, only joins) is reported in the export's skipped items, not fatal.
       if (!(error instanceof TranscriptError)) throw error;
