@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { DEFAULT_MAX_MESSAGE_CHARS } from './pipeline/normalize.js';
+import { DEFAULT_RESULT_LIMITS } from './store/result-limits.js';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -36,6 +37,12 @@ export const ConfigSchema = z.object({
   LOAD_DEMO: flag.default(true),
   /** Graph payloads kept in memory (per dataset version and query). */
   GRAPH_CACHE_ENTRIES: z.coerce.number().int().positive().default(32),
+  /** …and at most this many MiB of them (as sent, uncompressed); the least recently used go first. */
+  GRAPH_CACHE_MB: z.coerce.number().positive().default(256),
+  /** Graph results kept in the store for every process (see store/result-limits.ts), least recently used going first. */
+  GRAPH_RESULTS_MAX_ENTRIES: z.coerce.number().int().min(0).default(DEFAULT_RESULT_LIMITS.maxEntries),
+  /** …and at most this many MiB of them. */
+  GRAPH_RESULTS_MAX_MB: z.coerce.number().min(0).default(DEFAULT_RESULT_LIMITS.maxBytes / 1024 ** 2),
   /**
    * A message's text is cut to this many characters on import (never silently: the file's report names the
    * messages cut). At most 10 million: the CSV reader keeps 16 Mi characters of a field.

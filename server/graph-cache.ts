@@ -2,6 +2,8 @@
  * Graph payloads, computed once per dataset version and query: an LRU of
  * promises, so ten requests for the same graph at the same moment share one
  * computation, and a new import (new version) never serves a stale graph.
+ * It is bounded in entries and in bytes: any reader can ask for new seeds,
+ * and one big graph weighs as much as a hundred small ones.
  * Behind it, the store keeps results for every process on the database.
  * Payloads are kept as the bytes sent: the event loop never parses or
  * stringifies a big one to serve it.
@@ -67,24 +69,43 @@ export function pickEncoding(acceptEncoding: string | undefined): Encoding {
   return accepted.includes('br') ? 'br' : accepted.includes('gzip') ? 'gzip' : 'identity';
 }
 
+/** How much the in-memory cache keeps; the least recently used go first. */
+export interface GraphCacheLimits {
+  entries: number;
+  /** Bytes of payload as sent (uncompressed), all entries together; default: no bound but `entries`. */
+  bytes?: number;
+}
+
 export class GraphCache {
+  /** In use order, least recent first: a hit moves its entry to the end. */
   private readonly entries = new Map<string, Promise<CachedGraph>>();
+
+  /** Sizes of the entries computed so far (a pending one has none yet), and their sum. */
+  private readonly sizes = new Map<string, number>();
+
+  private bytes = 0;
+
+  private readonly limits: Required<GraphCacheLimits>;
 
   private readonly pool = new AnalysisPool();
 
   private readonly backbone: BackboneOptions;
 
   /**
-   * `location`: where analysis workers open the same store; absent (an
-   * in-memory store), graphs are computed in-process. `backbone`: how the
-   * page's payload of a big graph is thinned (default DEFAULT_BACKBONE_OPTIONS).
+   * `limits`: entries kept (a number), or entries and bytes. `location`: where
+   * analysis workers open the same store; absent (an in-memory store), graphs
+   * are computed in-process. `backbone`: how the page's payload of a big
+   * graph is thinned (default DEFAULT_BACKBONE_OPTIONS).
    */
   constructor(
     private readonly store: Store,
-    private readonly capacity: number,
+    limits: number | GraphCacheLimits,
     private readonly location?: WorkerStoreLocation,
     backbone: Partial<BackboneOptions> = {},
   ) {
+    const { entries, bytes = Infinity } = typeof limits === 'number' ? { entries: limits } : limits;
+    if (!(Number.isInteger(entries) && entries > 0) || !(bytes > 0)) throw new Error(`graph cache: limits must be positive, not ${entries} entries, ${bytes} bytes`);
+    this.limits = { entries, bytes };
     this.backbone = resolveBackboneOptions(backbone);
   }
 
@@ -114,8 +135,19 @@ export class GraphCache {
     }
     const computed = this.compute(dataset, options, ties);
     this.entries.set(key, computed);
-    computed.catch(() => this.entries.delete(key));
-    while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+    // Only this very computation is counted or forgotten: the key may have been dropped and asked for again meanwhile.
+    computed.then(
+      (graph) => {
+        if (this.entries.get(key) !== computed) return;
+        this.sizes.set(key, graph.body.length);
+        this.bytes += graph.body.length;
+        this.trim();
+      },
+      () => {
+        if (this.entries.get(key) === computed) this.forget(key);
+      },
+    );
+    this.trim();
     return computed;
   }
 
@@ -127,7 +159,23 @@ export class GraphCache {
 
   /** Forget every graph of a dataset (after delete). */
   drop(datasetId: string): void {
-    for (const key of [...this.entries.keys()]) if (key.startsWith(`${datasetId}\u0000`)) this.entries.delete(key);
+    for (const key of [...this.entries.keys()]) if (key.startsWith(`${datasetId}\u0000`)) this.forget(key);
+  }
+
+  /** Least recently used first, until both limits hold. A pending entry has no size yet: only the count bounds it. */
+  private trim(): void {
+    while (this.entries.size > this.limits.entries) this.forget(this.entries.keys().next().value!);
+    if (this.bytes <= this.limits.bytes) return;
+    for (const key of this.entries.keys()) {
+      if (this.bytes <= this.limits.bytes) break;
+      if (this.sizes.has(key)) this.forget(key);
+    }
+  }
+
+  private forget(key: string): void {
+    this.entries.delete(key);
+    this.bytes -= this.sizes.get(key) ?? 0;
+    this.sizes.delete(key);
   }
 
   private key(dataset: Dataset, options: BuildOptions, ties: TieSelection): string {

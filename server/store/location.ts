@@ -5,10 +5,12 @@
  */
 import path from 'node:path';
 import { openPostgresStore } from './postgres.js';
+import type { ResultLimits } from './result-limits.js';
 import { openSqliteStore } from './sqlite.js';
 import type { Store } from './types.js';
 
-export type WorkerStoreLocation = { sqliteFile: string } | { databaseUrl: string };
+/** `results`: the limits the server's own store keeps graph results within, so a worker's writes keep them too. */
+export type WorkerStoreLocation = ({ sqliteFile: string } | { databaseUrl: string }) & { results?: Partial<ResultLimits> | undefined };
 
 let opened: { key: string; store: Promise<Store> } | undefined;
 
@@ -18,8 +20,8 @@ export function storeAt(location: WorkerStoreLocation): Promise<Store> {
   if (opened?.key !== key) {
     const store =
       'sqliteFile' in location
-        ? Promise.resolve(openSqliteStore({ dataDir: path.dirname(location.sqliteFile), fileName: path.basename(location.sqliteFile) }))
-        : openPostgresStore({ connectionString: location.databaseUrl, poolSize: 2 });
+        ? Promise.resolve(openSqliteStore({ dataDir: path.dirname(location.sqliteFile), fileName: path.basename(location.sqliteFile), results: location.results }))
+        : openPostgresStore({ connectionString: location.databaseUrl, poolSize: 2, results: location.results });
     opened = { key, store };
   }
   return opened.store;

@@ -164,6 +164,23 @@ export const PG_MIGRATIONS: readonly ((t: (table: string) => string) => string)[
   (t) => `
   ALTER TABLE ${t('datasets')} ADD COLUMN import_id text COLLATE "C";
   `,
+  // 9: graph results are bounded, each one's size and last use in a row of its own (as SQLite's 9); `used`
+  // comes from a sequence, so every process on the database counts uses on one clock.
+  (t) => `
+  DELETE FROM ${t('graph_results')};
+  CREATE SEQUENCE ${t('graph_result_uses')};
+  CREATE TABLE ${t('graph_result_use')} (
+    dataset_id text COLLATE "C" NOT NULL,
+    dataset_version integer NOT NULL,
+    options_key text COLLATE "C" NOT NULL,
+    bytes bigint NOT NULL,
+    used bigint NOT NULL,
+    PRIMARY KEY (dataset_id, dataset_version, options_key),
+    FOREIGN KEY (dataset_id, dataset_version, options_key)
+      REFERENCES ${t('graph_results')} (dataset_id, dataset_version, options_key) ON DELETE CASCADE
+  );
+  CREATE INDEX graph_result_use_used ON ${t('graph_result_use')} (used);
+  `,
 ];
 
 /** The schema version this code writes: the number of migrations. */

@@ -13,6 +13,7 @@ import { DEFAULT_SESSION_OPTIONS } from '../pipeline/sessions.js';
 import { iso, migratePostgres, qualifier, SCHEMA_NAME } from './postgres-migrations.js';
 import { contextMethods } from './postgres-contexts.js';
 import { resultMethods } from './postgres-results.js';
+import { resolveResultLimits, type ResultLimits } from './result-limits.js';
 import { flagMethods, identityMethods } from './postgres-flags.js';
 import { snapshotMethods } from './postgres-snapshots.js';
 import { importMethods } from './postgres-imports.js';
@@ -26,6 +27,8 @@ export interface PostgresStoreOptions {
   schema?: string;
   /** Connections in this process's pool. */
   poolSize?: number;
+  /** How many graph results are kept (default DEFAULT_RESULT_LIMITS); every process on the database should agree. */
+  results?: Partial<ResultLimits> | undefined;
 }
 
 /** Rows per INSERT: one statement's arrays stay a few MB, and a failed file reports within a batch. */
@@ -174,7 +177,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     getPeople: async (datasetId) => (await pool.query<Nullable<PersonProfile>>(sql.people, [datasetId])).rows.map(toPerson),
     ...snapshotMethods(pool, t),
     ...contextMethods(pool, transaction, t),
-    ...resultMethods(pool, t),
+    ...resultMethods(pool, t, resolveResultLimits(options.results)),
     ...flagMethods(pool, transaction, t),
     ...identityMethods(pool, transaction, t),
     ...importMethods(pool, t, { transaction, openDataset, finishImport }),

@@ -157,6 +157,22 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE datasets ADD COLUMN import_id TEXT;
   `,
+  // 9: graph results are bounded (see result-limits.ts): each one's size and last use, kept in a small row
+  // of its own, as marking a read in the result's row would rewrite its megabytes. Results from before are
+  // dropped, not measured (an unbounded cache may hold gigabytes): they are computed again when asked for.
+  `
+  DELETE FROM graph_results;
+  CREATE TABLE graph_result_use (
+    dataset_id TEXT NOT NULL,
+    dataset_version INTEGER NOT NULL,
+    options_key TEXT NOT NULL,
+    bytes INTEGER NOT NULL,
+    used INTEGER NOT NULL,
+    PRIMARY KEY (dataset_id, dataset_version, options_key),
+    FOREIGN KEY (dataset_id, dataset_version, options_key) REFERENCES graph_results (dataset_id, dataset_version, options_key) ON DELETE CASCADE
+  );
+  CREATE INDEX graph_result_use_used ON graph_result_use (used);
+  `,
 ];
 
 /** The schema version this code writes: the number of migrations. */

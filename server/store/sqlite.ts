@@ -17,6 +17,7 @@ import { migrate } from './sqlite-migrations.js';
 import { snapshotMethods } from './sqlite-snapshots.js';
 import { contextMethods } from './sqlite-contexts.js';
 import { resultMethods } from './sqlite-results.js';
+import { resolveResultLimits, type ResultLimits } from './result-limits.js';
 import { flagMethods, identityMethods } from './sqlite-flags.js';
 import { importMethods } from './sqlite-imports.js';
 import type { ImportRequest, MessageQuery, Store } from './types.js';
@@ -27,6 +28,8 @@ export interface SqliteStoreOptions {
   /** Folder of the database file, created if missing; `:memory:` for a throwaway database. */
   dataDir: string;
   fileName?: string;
+  /** How many graph results are kept (default DEFAULT_RESULT_LIMITS). */
+  results?: Partial<ResultLimits> | undefined;
 }
 
 export interface SqliteStore extends Store {
@@ -195,7 +198,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     getPeople: async (datasetId) => sql.people.all(datasetId).map(toPerson),
     ...snapshotMethods(db),
     ...contextMethods(db),
-    ...resultMethods(db),
+    ...resultMethods(db, resolveResultLimits(options.results)),
     ...flagMethods(db),
     ...identityMethods(db),
     ...importMethods(db, {

@@ -132,7 +132,9 @@ export interface Store {
    */
   setIdentities(datasetId: string, links: { alias: string; canonical: string }[]): Promise<void>;
   getIdentities(datasetId: string): Promise<{ alias: string; canonical: string }[]>;
+  /** A stored result, marked as used (a hint: a busy SQLite database skips marking). */
   getCachedGraph(datasetId: string, version: number, optionsKey: string): Promise<string | undefined>;
+  /** Stores a result; past the store's ResultLimits (result-limits.ts) the least recently used results go. */
   putCachedGraph(datasetId: string, version: number, optionsKey: string, json: string): Promise<void>;
   /** Starts a staged import (see ImportStaging); `importId` names its staging rows. */
   beginImport(request: { importId: string; datasetId?: string; name: string }): ImportStaging;

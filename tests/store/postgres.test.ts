@@ -44,9 +44,9 @@ if (!available.ok && process.env.CI) {
 
 const suite = available.ok ? describe : describe.skip;
 suite(available.ok ? 'postgres' : `postgres (skipped: ${available.reason})`, () => {
-  describeStoreContract('postgres', async () => {
+  describeStoreContract('postgres', async (options) => {
     const schema = newSchema();
-    const store = await openPostgresStore({ connectionString: url, schema });
+    const store = await openPostgresStore({ connectionString: url, schema, ...options });
     return { store, cleanup: async () => (await store.close(), await dropSchema(schema)) };
   });
 

@@ -14,14 +14,14 @@ import { describeStoreContract, file, msg, person } from './store-contract.js';
 
 const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'chat-atlas-store-'));
 
-describeStoreContract('sqlite file', async () => {
+describeStoreContract('sqlite file', async (options) => {
   const dir = tempDir();
-  const store = openSqliteStore({ dataDir: dir });
+  const store = openSqliteStore({ dataDir: dir, ...options });
   return { store, cleanup: async () => (await store.close(), fs.rmSync(dir, { recursive: true, force: true })) };
 });
 
-describeStoreContract('sqlite :memory:', async () => {
-  const store = openSqliteStore({ dataDir: ':memory:' });
+describeStoreContract('sqlite :memory:', async (options) => {
+  const store = openSqliteStore({ dataDir: ':memory:', ...options });
   return { store, cleanup: () => store.close() };
 });
 

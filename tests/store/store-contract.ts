@@ -7,6 +7,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DatasetSchema, MessageSchema, PersonProfileSchema } from '../../shared/index.js';
 import type { Dataset, ImportJob, Message, PersonProfile } from '../../shared/index.js';
 import type { ImportFile, Store, StoredSnapshot } from '../../server/store/types.js';
+import type { ResultLimits } from '../../server/store/result-limits.js';
+
+/** What a backend's factory passes to its store when a test asks (none: the defaults). */
+export interface StoreFactoryOptions {
+  results?: Partial<ResultLimits>;
+}
 
 export interface StoreHandle {
   store: Store;
@@ -34,7 +40,7 @@ export function file(name: string, messages: Message[], people: PersonProfile[] 
 
 const byTimeThenId = (a: Message, b: Message) => (a.time < b.time ? -1 : a.time > b.time ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-export function describeStoreContract(name: string, makeStore: () => Promise<StoreHandle>): void {
+export function describeStoreContract(name: string, makeStore: (options?: StoreFactoryOptions) => Promise<StoreHandle>): void {
   describe(`${name} store contract`, () => {
     let store: Store;
     let cleanup: () => Promise<void>;
@@ -385,6 +391,55 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await store.getCachedGraph(id, 2, '{"seed":1}')).toBeUndefined();
         await store.putCachedGraph(id, 3, '{"seed":1}', '{"v":3}'); // a late write for a deleted dataset is dropped
         expect(await store.getCachedGraph(id, 3, '{"seed":1}')).toBeUndefined();
+      });
+
+      /** A store with these result limits, for the test's body; closed after. */
+      const withLimits = async (results: Partial<ResultLimits>, body: (limited: Store) => Promise<void>) => {
+        const handle = await makeStore({ results });
+        try {
+          await body(handle.store);
+        } finally {
+          await handle.cleanup();
+        }
+      };
+      /** Which of the keys (`d:seed`) the store still holds. */
+      const held = async (limited: Store, keys: [string, string][]) => {
+        const kept: string[] = [];
+        for (const [id, key] of keys) if ((await limited.getCachedGraph(id, 1, key)) !== undefined) kept.push(key);
+        return kept;
+      };
+
+      it('keeps at most maxEntries results over all datasets, the least recently used (put or read) going first', async () => {
+        await withLimits({ maxEntries: 3, maxBytes: 1_000_000 }, async (limited) => {
+          const a = (await limited.importFiles({ name: 'a', files: [] })).id;
+          const b = (await limited.importFiles({ name: 'b', files: [] })).id;
+          await limited.putCachedGraph(a, 1, 's1', '{"n":1}');
+          await limited.putCachedGraph(a, 1, 's2', '{"n":2}');
+          await limited.putCachedGraph(b, 1, 's3', '{"n":3}');
+          expect(await limited.getCachedGraph(a, 1, 's1')).toBe('{"n":1}'); // s1 is now the most recently used
+          await limited.putCachedGraph(b, 1, 's4', '{"n":4}');
+          const all: [string, string][] = [[a, 's1'], [a, 's2'], [b, 's3'], [b, 's4']];
+          // Reading back marks them used too, so each check below reads in the order it expects to keep.
+          expect(await held(limited, all)).toEqual(['s1', 's3', 's4']);
+          await limited.putCachedGraph(a, 1, 's5', '{"n":5}');
+          expect(await held(limited, [[a, 's5'], [b, 's4'], [b, 's3'], [a, 's1']])).toEqual(['s5', 's4', 's3']);
+        });
+      });
+
+      it('keeps at most maxBytes of results (UTF-8), and never keeps one bigger than all the room', async () => {
+        await withLimits({ maxEntries: 100, maxBytes: 100 }, async (limited) => {
+          const d = (await limited.importFiles({ name: 'd', files: [] })).id;
+          const json = (n: number, fill: string) => `{"x":"${fill.repeat(n - 8)}"}`;
+          expect(Buffer.byteLength(json(40, 'a'))).toBe(40);
+          await limited.putCachedGraph(d, 1, 'a', json(40, 'a'));
+          await limited.putCachedGraph(d, 1, 'b', json(40, 'b'));
+          await limited.getCachedGraph(d, 1, 'a');
+          // 'é' is two bytes in UTF-8: c is 15 characters but 22 bytes, 102 bytes with a and b, so b (least recent) goes.
+          await limited.putCachedGraph(d, 1, 'c', `{"x":"${'é'.repeat(7)}"}`);
+          expect(await held(limited, [[d, 'c'], [d, 'a'], [d, 'b']])).toEqual(['c', 'a']);
+          await limited.putCachedGraph(d, 1, 'huge', json(101, 'h'));
+          expect(await held(limited, [[d, 'huge'], [d, 'c'], [d, 'a']])).toEqual(['c', 'a']);
+        });
       });
     });
 
