@@ -15,11 +15,11 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { PROJECT_ROOT, type Config } from './config.js';
 import { GraphCache } from './graph-cache.js';
 import { ImportJobs } from './imports/import-jobs.js';
-import { resultLimitsOf } from './store/result-limits.js';
 import { loadOrCreateSecret } from './secret.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerHostGuard } from './plugins/host-guard.js';
+import { registerJsonBody } from './plugins/json-body.js';
 import { registerWriteRateLimit } from './plugins/rate-limit.js';
 import datasetRoutes from './routes/datasets/index.js';
 import graphRoutes from './routes/datasets/graph.js';
@@ -62,12 +62,11 @@ const PLACEHOLDER = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <body><main><h1>Chat Atlas</h1><p>The API is running. The explorer is not built yet: run <code>npm start</code>
 (which builds it) or <code>npx vite build</code>. API description: <a href="/docs">/docs</a>.</p></main></body></html>`;
 
-/** Where analysis workers can open this store themselves (none for an in-memory SQLite store), with its result limits. */
+/** Where analysis workers can open this store themselves (none for an in-memory SQLite store). */
 function workerLocation(store: Store, config: Config): WorkerStoreLocation | undefined {
-  const results = resultLimitsOf(config);
-  if (config.DATABASE_URL && !('path' in store)) return { databaseUrl: config.DATABASE_URL, results };
+  if (config.DATABASE_URL && !('path' in store)) return { databaseUrl: config.DATABASE_URL };
   const file = (store as Partial<SqliteStore>).path;
-  return file && file !== ':memory:' ? { sqliteFile: file, results } : undefined;
+  return file && file !== ':memory:' ? { sqliteFile: file } : undefined;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -84,13 +83,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('store', store);
   app.decorate('config', config);
   app.decorate('secret', loadOrCreateSecret(config.DATA_DIR, config.ATLAS_SECRET));
-  const graphCacheLimits = { entries: config.GRAPH_CACHE_ENTRIES, bytes: config.GRAPH_CACHE_MB * 1024 ** 2 };
-  app.decorate('graphs', new GraphCache(store, graphCacheLimits, workerLocation(store, config)));
+  app.decorate('graphs', new GraphCache(store, config.GRAPH_CACHE_ENTRIES, workerLocation(store, config)));
   app.decorate('uploadDir', config.UPLOAD_DIR ?? path.join(config.DATA_DIR, 'uploads'));
   app.decorate(
     'imports',
     new ImportJobs(store, workerLocation(store, config), {
-      read: { maxMessageChars: config.MAX_MESSAGE_CHARS },
       onDone: (dataset) => app.graphs.drop(dataset.id),
       onInternalError: (job, err) => app.log.error({ err, importId: job.id }, 'import failed'),
     }),
@@ -101,6 +98,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await store.close();
   });
   registerErrorHandling(app);
+  registerJsonBody(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
