@@ -15,6 +15,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { PROJECT_ROOT, type Config } from './config.js';
 import { GraphCache } from './graph-cache.js';
 import { ImportJobs } from './imports/import-jobs.js';
+import { resultLimitsOf } from './store/result-limits.js';
 import { loadOrCreateSecret } from './secret.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { registerAuth } from './plugins/auth.js';
@@ -62,11 +63,12 @@ const PLACEHOLDER = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <body><main><h1>Chat Atlas</h1><p>The API is running. The explorer is not built yet: run <code>npm start</code>
 (which builds it) or <code>npx vite build</code>. API description: <a href="/docs">/docs</a>.</p></main></body></html>`;
 
-/** Where analysis workers can open this store themselves (none for an in-memory SQLite store). */
+/** Where analysis workers can open this store themselves (none for an in-memory SQLite store), with its result limits. */
 function workerLocation(store: Store, config: Config): WorkerStoreLocation | undefined {
-  if (config.DATABASE_URL && !('path' in store)) return { databaseUrl: config.DATABASE_URL };
+  const results = resultLimitsOf(config);
+  if (config.DATABASE_URL && !('path' in store)) return { databaseUrl: config.DATABASE_URL, results };
   const file = (store as Partial<SqliteStore>).path;
-  return file && file !== ':memory:' ? { sqliteFile: file } : undefined;
+  return file && file !== ':memory:' ? { sqliteFile: file, results } : undefined;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -83,11 +85,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('store', store);
   app.decorate('config', config);
   app.decorate('secret', loadOrCreateSecret(config.DATA_DIR, config.ATLAS_SECRET));
-  app.decorate('graphs', new GraphCache(store, config.GRAPH_CACHE_ENTRIES, workerLocation(store, config)));
+  const graphCacheLimits = { entries: config.GRAPH_CACHE_ENTRIES, bytes: config.GRAPH_CACHE_MB * 1024 ** 2 };
+  app.decorate('graphs', new GraphCache(store, graphCacheLimits, workerLocation(store, config)));
   app.decorate('uploadDir', config.UPLOAD_DIR ?? path.join(config.DATA_DIR, 'uploads'));
   app.decorate(
     'imports',
     new ImportJobs(store, workerLocation(store, config), {
+      read: { maxMessageChars: config.MAX_MESSAGE_CHARS },
       onDone: (dataset) => app.graphs.drop(dataset.id),
       onInternalError: (job, err) => app.log.error({ err, importId: job.id }, 'import failed'),
     }),
