@@ -21,6 +21,7 @@ import { registerErrorHandling } from './plugins/errors.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerHostGuard } from './plugins/host-guard.js';
 import { registerJsonBody } from './plugins/json-body.js';
+import { loggerOptions } from './plugins/logging.js';
 import { registerWriteRateLimit } from './plugins/rate-limit.js';
 import datasetRoutes from './routes/datasets/index.js';
 import graphRoutes from './routes/datasets/graph.js';
@@ -74,7 +75,7 @@ function workerLocation(store: Store, config: Config): WorkerStoreLocation | und
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, store } = options;
   const app = Fastify({
-    logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
+    logger: config.LOG_LEVEL === 'silent' ? false : loggerOptions(config.LOG_LEVEL),
     bodyLimit: 10 * 1024 * 1024,
     // Uploads can be big and slow: the whole request must arrive, and a connection may idle, this long.
     connectionTimeout: config.REQUEST_TIMEOUT_S * 1000,

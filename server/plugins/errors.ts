@@ -3,6 +3,7 @@
  * the caller caused (with the file and line at fault for transcripts), 500
  * only for our own bugs, which are logged.
  */
+import type { IncomingMessage } from 'node:http';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { TranscriptError } from '../pipeline/errors.js';
@@ -30,6 +31,16 @@ const FASTIFY_CODES: Record<string, string> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: 'invalid_request',
   FST_ERR_CTP_INVALID_JSON_BODY: 'invalid_request',
 };
+
+/**
+ * Whether the error is the client going away mid-request (a closed tab, a cancelled upload): Node's "aborted"
+ * (ECONNRESET) from the request stream, or a stream cut short by it, on a request whose connection is gone.
+ */
+function clientWentAway(error: Error, raw: IncomingMessage): boolean {
+  const code = (error as { code?: unknown }).code;
+  const cutOff = code === 'ECONNRESET' || code === 'ERR_STREAM_PREMATURE_CLOSE' || error.message === 'aborted';
+  return cutOff && (raw.destroyed || raw.socket?.destroyed === true);
+}
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) => {
@@ -59,6 +70,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
     // SQLite's lock held longer than busy_timeout by another process (a long CLI import): try again shortly.
     if ((error as { code?: string }).code === 'SQLITE_BUSY' || (error as { code?: string }).code === 'SQLITE_BUSY_SNAPSHOT') {
       return reply.code(503).header('retry-after', '5').send({ error: { code: 'busy', message: 'The database is busy with another import; try again in a few seconds.' } });
+    }
+    if (clientWentAway(error, request.raw)) {
+      // Not our bug and no one left to answer: a line to count, without the stack.
+      request.log.info({ code: (error as { code?: string }).code ?? error.message }, 'the client closed the connection before its request was read');
+      return reply.code(400).send({ error: { code: 'aborted', message: 'the request was cut off' } });
     }
     request.log.error({ err: error }, 'unexpected error');
     return reply.code(500).send({ error: { code: 'internal_error', message: 'Something went wrong on our side; it has been logged.' } });
