@@ -409,7 +409,8 @@ async function startSnapshot(kind: string, id: string): Promise<void> {
     credit.hidden = false;
     credit.replaceChildren(h('a', { href: `/s/${id}`, target: '_blank', rel: 'noopener' }, 'Chat Atlas — open full view'));
   }
-  view.set({ ...DEFAULT_VIEW_STATE, ...snapshot.view, dataset: snapshot.datasetId, query: snapshot.options });
+  // A pseudonymous snapshot names no dataset; its own id stands in, so the view loads (from the snapshot's payload, never the API).
+  view.set({ ...DEFAULT_VIEW_STATE, ...snapshot.view, dataset: snapshot.datasetId ?? `snapshot:${snapshot.id}`, query: snapshot.options });
 }
 
 async function start(): Promise<void> {

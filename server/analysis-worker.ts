@@ -16,6 +16,7 @@ import path from 'node:path';
 import type { BuildOptions, GraphMeta } from '../shared/index.js';
 import { computeGraphJson } from './compute-graph.js';
 import type { BackboneOptions } from './pipeline/backbone.js';
+import type { PseudonymousRequest } from './privacy/pseudonymous.js';
 import { storeAt, type WorkerStoreLocation } from './store/location.js';
 
 export type { WorkerStoreLocation } from './store/location.js';
@@ -27,6 +28,8 @@ export interface AnalysisJob {
   options: BuildOptions;
   /** How a graph too big to draw is thinned; `false`: every tie. */
   backbone: Partial<BackboneOptions> | false;
+  /** The share's version of the graph (see compute-graph). */
+  pseudonymous?: PseudonymousRequest;
   /** The store's key for this result (see GraphCache). */
   resultKey: string;
   /** Where to write the payload for the pool to read (a folder of the pool's own, removed when it closes). */
@@ -38,7 +41,7 @@ export type AnalysisReply = { id: number; file: string; everyTie: boolean } | { 
 
 async function run(job: AnalysisJob): Promise<AnalysisReply> {
   const store = await storeAt(job.location);
-  const { json, everyTie } = await computeGraphJson(store, job.dataset, job.options, job.backbone);
+  const { json, everyTie } = await computeGraphJson(store, job.dataset, job.options, job.backbone, job.pseudonymous);
   // Stored for every process here, so a large write never blocks the server's event loop.
   await store.putCachedGraph(job.dataset.id, job.dataset.version, job.resultKey, json);
   const file = path.join(job.resultDir, `graph-${process.pid}-${job.id}.json`);

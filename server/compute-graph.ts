@@ -10,6 +10,10 @@ import { datasetContexts } from './context-overrides.js';
 import { analyze } from './pipeline/analyze.js';
 import type { BackboneOptions } from './pipeline/backbone.js';
 import { payloadJson } from './pipeline/payload.js';
+import { pseudonymize } from './pipeline/export/index.js';
+import { removePeople } from './pipeline/export/remove-people.js';
+import { flaggedKeys } from './privacy/flagged-people.js';
+import type { PseudonymousRequest } from './privacy/pseudonymous.js';
 import type { Store } from './store/types.js';
 
 /**
@@ -41,8 +45,19 @@ export interface ComputedGraph {
   everyTie: boolean;
 }
 
-/** `backbone`: how a graph too big to draw is thinned (see analyze); `false` keeps every tie. */
-export async function computeGraphJson(store: Store, dataset: GraphMeta['dataset'], options: BuildOptions, backbone: Partial<BackboneOptions> | false = {}): Promise<ComputedGraph> {
+/**
+ * `backbone`: how a graph too big to draw is thinned (see analyze); `false`
+ * keeps every tie. `pseudonymous`: the share's version — laid out with its
+ * own seed, then pseudonymised, names scrubbed against everyone the dataset
+ * knows (opted-out people included).
+ */
+export async function computeGraphJson(
+  store: Store,
+  dataset: GraphMeta['dataset'],
+  options: BuildOptions,
+  backbone: Partial<BackboneOptions> | false = {},
+  pseudonymous?: PseudonymousRequest,
+): Promise<ComputedGraph> {
   const [stored, storedPeople, flags, links] = await Promise.all([
     // The analysis never reads message text: leaving it out saves a third of a big dataset's memory.
     store.getMessages(dataset.id, { chats: options.chats, ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: options.to } : {}), text: false }),
@@ -52,10 +67,21 @@ export async function computeGraphJson(store: Store, dataset: GraphMeta['dataset
   ]);
   const { messages, people } = mergeIdentities(stored, storedPeople, links);
   const contexts = await datasetContexts(store, dataset.id, people);
-  const flagged = (flag: string) => new Set(flags.filter((f) => f.flag === flag).map((f) => f.key));
-  const payload = analyze(
-    { messages, people, dataset, sectorOf: contexts.sectorOf, regionOf: contexts.regionOf, optedOut: flagged('opt-out'), relays: flagged('relay'), backbone },
+  const flagged = (flag: 'opt-out' | 'relay') => flaggedKeys(flags, links, flag, () => storedPeople.map((p) => p.key));
+  const optedOut = flagged('opt-out');
+  let payload = analyze(
+    {
+      messages, people, dataset, sectorOf: contexts.sectorOf, regionOf: contexts.regionOf, optedOut, relays: flagged('relay'), backbone,
+      ...(pseudonymous ? { layoutSeed: pseudonymous.layoutSeed } : {}),
+    },
     options,
   );
+  if (pseudonymous) {
+    const knownPeople = [...storedPeople, ...[...new Set(stored.map((m) => m.author))].map((key) => ({ key }))];
+    payload = pseudonymize(payload, { salt: pseudonymous.salt, k: pseudonymous.k, knownPeople });
+  } else if (optedOut.size > 0) {
+    // Their messages are out already; others' hashtags that name them (#alicefanclub) go too.
+    payload = removePeople(payload, [...storedPeople.filter((p) => optedOut.has(p.key)), ...[...optedOut].map((key) => ({ key }))], { renameChats: false });
+  }
   return { json: payloadJson(payload), everyTie: payload.attributes.meta.backbone === undefined };
 }

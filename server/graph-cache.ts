@@ -8,6 +8,7 @@
  * Payloads are kept as the bytes sent: the event loop never parses or
  * stringifies a big one to serve it.
  */
+import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { resolveBuildOptions, withTieCounts, type BuildOptions, type BuildOptionsInput, type Dataset, type GraphPayload, type GraphPayloadInput } from '../shared/index.js';
@@ -16,6 +17,7 @@ import type { WorkerStoreLocation } from './analysis-worker.js';
 import { computeGraphJson } from './compute-graph.js';
 import { resolveBackboneOptions, type BackboneOptions } from './pipeline/backbone.js';
 import type { Store } from './store/types.js';
+import type { PseudonymousRequest } from './privacy/pseudonymous.js';
 
 export interface CachedGraph {
   /** The GraphPayload's JSON as UTF-8, byte for byte what the graph route sends (tie counts of 0 left out). */
@@ -113,9 +115,11 @@ export class GraphCache {
    * The store's key for a result: the resolved options, and for the page's
    * payload the backbone settings, so changing those never serves an old one.
    */
-  resultKey(input: BuildOptionsInput, ties: TieSelection = 'shown'): string {
+  resultKey(input: BuildOptionsInput, ties: TieSelection = 'shown', pseudonymous?: PseudonymousRequest): string {
     const { maxEdges, alpha } = this.backbone;
-    return `${JSON.stringify(resolveBuildOptions(input))} ties=${ties === 'all' ? 'all' : `disparity:${maxEdges}:${alpha}`}`;
+    // The salt's digest, not the salt: a new server secret must not serve shares numbered with the old one.
+    const privacy = pseudonymous ? ` privacy=pseudonymous:${pseudonymous.k}:${createHash('sha256').update(pseudonymous.salt).digest('hex').slice(0, 12)}` : '';
+    return `${JSON.stringify(resolveBuildOptions(input))} ties=${ties === 'all' ? 'all' : `disparity:${maxEdges}:${alpha}`}${privacy}`;
   }
 
   /** Stops the analysis workers (on server close). */
@@ -123,17 +127,20 @@ export class GraphCache {
     return this.pool.close();
   }
 
-  /** The page's payload (`shown`: a big graph's backbone) or every tie (`all`, for exports). */
-  get(dataset: Dataset, input: BuildOptionsInput, ties: TieSelection = 'shown'): Promise<CachedGraph> {
+  /**
+   * The page's payload (`shown`: a big graph's backbone) or every tie (`all`, for exports);
+   * with `pseudonymous`, the share's version of it (computed apart, off the event loop like any graph).
+   */
+  get(dataset: Dataset, input: BuildOptionsInput, ties: TieSelection = 'shown', pseudonymous?: PseudonymousRequest): Promise<CachedGraph> {
     const options = resolveBuildOptions(input);
-    const key = this.key(dataset, options, ties);
+    const key = this.key(dataset, options, ties, pseudonymous);
     const hit = this.entries.get(key);
     if (hit) {
       this.entries.delete(key);
       this.entries.set(key, hit);
       return hit;
     }
-    const computed = this.compute(dataset, options, ties);
+    const computed = this.compute(dataset, options, ties, pseudonymous);
     this.entries.set(key, computed);
     // Only this very computation is counted or forgotten: the key may have been dropped and asked for again meanwhile.
     computed.then(
@@ -178,24 +185,24 @@ export class GraphCache {
     this.sizes.delete(key);
   }
 
-  private key(dataset: Dataset, options: BuildOptions, ties: TieSelection): string {
-    return `${dataset.id}\u0000${dataset.version}\u0000${this.resultKey(options, ties)}`;
+  private key(dataset: Dataset, options: BuildOptions, ties: TieSelection, pseudonymous?: PseudonymousRequest): string {
+    return `${dataset.id}\u0000${dataset.version}\u0000${this.resultKey(options, ties, pseudonymous)}`;
   }
 
-  private async compute(dataset: Dataset, options: BuildOptions, ties: TieSelection): Promise<CachedGraph> {
+  private async compute(dataset: Dataset, options: BuildOptions, ties: TieSelection, pseudonymous?: PseudonymousRequest): Promise<CachedGraph> {
     // Another process (or this one before a restart) may have computed it already.
-    const key = this.resultKey(options, ties);
+    const key = this.resultKey(options, ties, pseudonymous);
     const backbone = ties === 'all' ? (false as const) : this.backbone;
     const stored = await this.store.getCachedGraph(dataset.id, dataset.version, key);
     if (stored !== undefined) return cachedGraph(Buffer.from(stored), ties === 'all' ? true : undefined);
     const about = { id: dataset.id, name: dataset.name, version: dataset.version };
     if (this.location) {
       // A worker stores it, from its own connection, and hands the bytes over without a copy.
-      const { body, everyTie } = await this.pool.run({ location: this.location, dataset: about, options, backbone, resultKey: key });
+      const { body, everyTie } = await this.pool.run({ location: this.location, dataset: about, options, backbone, resultKey: key, ...(pseudonymous ? { pseudonymous } : {}) });
       return cachedGraph(body, everyTie);
     }
     // An in-memory store has no file a worker could open: analyse here, on the event loop.
-    const { json, everyTie } = await computeGraphJson(this.store, about, options, backbone);
+    const { json, everyTie } = await computeGraphJson(this.store, about, options, backbone, pseudonymous);
     await this.store.putCachedGraph(dataset.id, dataset.version, key, json);
     return cachedGraph(Buffer.from(json), everyTie);
   }

@@ -44,8 +44,9 @@ export type SnapshotCreated = z.infer<typeof SnapshotCreatedSchema>;
 export const SnapshotSchema = z.object({
   id: z.string(),
   createdAt: z.iso.datetime(),
-  datasetId: z.string(),
-  datasetVersion: z.number().int().positive(),
+  /** Named snapshots only: a pseudonymous one does not say where it came from. */
+  datasetId: z.string().optional(),
+  datasetVersion: z.number().int().positive().optional(),
   options: GraphQuerySchema,
   view: SnapshotViewSchema,
   privacy: PrivacySchema,

@@ -32,6 +32,8 @@ export interface AnalyzeInput {
    * DEFAULT_BACKBONE_OPTIONS); `false` writes every tie, as exports need.
    */
   backbone?: Partial<BackboneOptions> | false;
+  /** Seed of the layout alone (default: the options' seed); a pseudonymous share is laid out with a seed of its own. */
+  layoutSeed?: number;
 }
 
 /** Messages within the options' chats and time window. */
@@ -80,7 +82,7 @@ export function analyze(input: AnalyzeInput, optionsInput: BuildOptionsInput = {
   const labelOf = (key: string) => profiles.get(key)?.name?.trim() || profiles.get(key)?.handle || key.slice(key.indexOf(':') + 1);
   const displayHandleOf = (key: string) => profiles.get(key)?.handle ?? '';
   const metrics = computeMetrics({ graph, membership: communities.membership, messages, labelOf, sectorOf, regionOf });
-  const positions = layoutGraph(graph, communities.membership, { seed: options.seed });
+  const positions = layoutGraph(graph, communities.membership, { seed: input.layoutSeed ?? options.seed });
   const bridges = computeBridges(graph, communities.membership, sectorOf, regionOf);
   const welcome = findWelcomers(messages, sessions);
   return toGraphPayload({

@@ -20,6 +20,7 @@ import { importMethods } from './postgres-imports.js';
 import { StoreNotFoundError } from './errors.js';
 import { canonicalTime } from './canonical-time.js';
 import type { MessageQuery, Store } from './types.js';
+import { authorActivity } from './author-activity.js';
 
 export interface PostgresStoreOptions {
   connectionString: string;
@@ -98,6 +99,8 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     datasets: `SELECT ${datasetColumns()} FROM ${datasets} ORDER BY created_at, seq`,
     people: `SELECT key, platform, handle, name, bio, location, url, platform_id AS "platformId"
       FROM ${people} WHERE dataset_id = $1 ORDER BY key`,
+    peopleByKey: `SELECT key, platform, handle, name, bio, location, url, platform_id AS "platformId"
+      FROM ${people} WHERE dataset_id = $1 AND key = ANY($2::text[]) ORDER BY key`,
   };
 
   /** BEGIN … COMMIT on one pooled connection; ROLLBACK on any error, and a connection that cannot roll back is dropped. */
@@ -167,14 +170,33 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       // Built from fixed fragments only; the values are parameters.
       const where = ['dataset_id = $1'];
       const values: unknown[] = [datasetId];
-      const add = (fragment: string, value: unknown) => where.push(fragment.replace('?', `$${values.push(value)}`));
+      const param = (value: unknown) => `$${values.push(value)}`;
+      const add = (fragment: string, value: unknown) => where.push(fragment.replace('?', param(value)));
       if (query.chats !== undefined && query.chats.length > 0) add('chat = ANY(?::text[])', query.chats);
       if (query.from !== undefined) add('time >= ?::timestamptz', canonicalTime(query.from));
       if (query.to !== undefined) add('time <= ?::timestamptz', canonicalTime(query.to));
-      const sqlText = `SELECT ${messageSelect(query.text !== false)} FROM ${messages} WHERE ${where.join(' AND ')} ORDER BY time, id, platform`;
+      if (query.authors !== undefined) add('author = ANY(?::text[])', query.authors);
+      if (query.excludeAuthors !== undefined && query.excludeAuthors.length > 0) add('NOT (author = ANY(?::text[]))', query.excludeAuthors);
+      if (query.after !== undefined) {
+        const { time, id, platform } = query.after;
+        where.push(`(time, id, platform) > (${param(canonicalTime(time))}::timestamptz, ${param(id)}, ${param(platform)})`);
+      }
+      const limit = query.limit === undefined ? '' : ` LIMIT ${param(query.limit)}`;
+      const sqlText = `SELECT ${messageSelect(query.text !== false)} FROM ${messages} WHERE ${where.join(' AND ')} ORDER BY time, id, platform${limit}`;
       return (await pool.query<Nullable<Message>>(sqlText, values)).rows.map(toMessage);
     },
-    getPeople: async (datasetId) => (await pool.query<Nullable<PersonProfile>>(sql.people, [datasetId])).rows.map(toPerson),
+    getPeople: async (datasetId, keys) =>
+      (await (keys === undefined ? pool.query<Nullable<PersonProfile>>(sql.people, [datasetId]) : pool.query<Nullable<PersonProfile>>(sql.peopleByKey, [datasetId, keys]))).rows.map(toPerson),
+    getAuthorActivity: async (datasetId, authors) =>
+      authorActivity(
+        (
+          await pool.query<{ chat: string; messages: string; first: string; last: string }>(
+            `SELECT chat, COUNT(*) AS messages, ${iso('MIN(time)')} AS first, ${iso('MAX(time)')} AS last
+             FROM ${messages} WHERE dataset_id = $1 AND author = ANY($2::text[]) GROUP BY chat`,
+            [datasetId, authors],
+          )
+        ).rows,
+      ),
     ...snapshotMethods(pool, t),
     ...contextMethods(pool, transaction, t),
     ...resultMethods(pool, t, resolveResultLimits(options.results)),

@@ -21,6 +21,7 @@ import { resolveResultLimits, type ResultLimits } from './result-limits.js';
 import { flagMethods, identityMethods } from './sqlite-flags.js';
 import { importMethods } from './sqlite-imports.js';
 import type { ImportRequest, MessageQuery, Store } from './types.js';
+import { authorActivity } from './author-activity.js';
 
 export const DEFAULT_DB_FILE_NAME = 'chat-atlas.sqlite';
 
@@ -116,23 +117,34 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
   // One statement per filter shape, built from fixed fragments only; rows come back raw (arrays in
   // messageSelect's order) and one at a time: a million row objects held at once took four times as long.
   const messageQueries = new Map<string, Database.Statement<[Record<string, unknown>], MessageTuple>>();
-  const messageQuery = (chats: boolean, from: boolean, to: boolean, text: boolean) => {
-    const shape = `${+chats}${+from}${+to}${+text}`;
-    let statement = messageQueries.get(shape);
+  const messageQuery = (shape: MessageQueryShape) => {
+    const name = Object.values(shape).map(Number).join('');
+    let statement = messageQueries.get(name);
     if (!statement) {
       const where = ['dataset_id = @datasetId'];
-      if (chats) where.push('chat IN (SELECT value FROM json_each(@chats))');
-      if (from) where.push('time >= @from');
-      if (to) where.push('time <= @to');
+      if (shape.chats) where.push('chat IN (SELECT value FROM json_each(@chats))');
+      if (shape.from) where.push('time >= @from');
+      if (shape.to) where.push('time <= @to');
+      if (shape.authors) where.push('author IN (SELECT value FROM json_each(@authors))');
+      if (shape.excludeAuthors) where.push('author NOT IN (SELECT value FROM json_each(@excludeAuthors))');
+      if (shape.after) where.push('(time, id, platform) > (@afterTime, @afterId, @afterPlatform)');
       statement = db
         .prepare<[Record<string, unknown>], MessageTuple>(
-          `SELECT ${messageSelect(text)} FROM messages WHERE ${where.join(' AND ')} ORDER BY time, id, platform`,
+          `SELECT ${messageSelect(shape.text)} FROM messages WHERE ${where.join(' AND ')} ORDER BY time, id, platform${shape.limit ? ' LIMIT @limit' : ''}`,
         )
         .raw(true);
-      messageQueries.set(shape, statement);
+      messageQueries.set(name, statement);
     }
     return statement;
   };
+  const peopleByKey = db.prepare<[string, string], PersonRow>(
+    `SELECT key, platform, handle, name, bio, location, url, platform_id AS platformId
+     FROM people WHERE dataset_id = ? AND key IN (SELECT value FROM json_each(?)) ORDER BY key`,
+  );
+  const activity = db.prepare<[string, string], { chat: string; messages: number; first: string; last: string }>(
+    `SELECT chat, COUNT(*) AS messages, MIN(time) AS first, MAX(time) AS last
+     FROM messages WHERE dataset_id = ? AND author IN (SELECT value FROM json_each(?)) GROUP BY chat`,
+  );
 
   /** The dataset an import writes to: the existing one (StoreNotFoundError if gone) or a new one. */
   const openDataset = (request: { datasetId?: string | undefined; name: string }, now: string) => {
@@ -184,18 +196,29 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     },
     deleteDataset: async (id) => sql.deleteDataset.run(id).changes > 0,
     getMessages: async (datasetId, query: MessageQuery = {}) => {
-      const chats = query.chats !== undefined && query.chats.length > 0;
+      const has = (list: readonly string[] | undefined) => list !== undefined && list.length > 0;
+      const shape: MessageQueryShape = {
+        chats: has(query.chats), from: query.from !== undefined, to: query.to !== undefined, text: query.text !== false,
+        authors: query.authors !== undefined, excludeAuthors: has(query.excludeAuthors), after: query.after !== undefined, limit: query.limit !== undefined,
+      };
       const params = {
         datasetId,
-        chats: chats ? JSON.stringify(query.chats) : null,
+        chats: shape.chats ? JSON.stringify(query.chats) : null,
         from: query.from === undefined ? null : canonicalTime(query.from),
         to: query.to === undefined ? null : canonicalTime(query.to),
+        authors: JSON.stringify(query.authors ?? []),
+        excludeAuthors: JSON.stringify(query.excludeAuthors ?? []),
+        afterTime: query.after ? canonicalTime(query.after.time) : null,
+        afterId: query.after?.id ?? null,
+        afterPlatform: query.after?.platform ?? null,
+        limit: query.limit ?? null,
       };
       const messages: Message[] = [];
-      for (const tuple of messageQuery(chats, params.from !== null, params.to !== null, query.text !== false).iterate(params)) messages.push(tupleToMessage(tuple));
+      for (const tuple of messageQuery(shape).iterate(params)) messages.push(tupleToMessage(tuple));
       return messages;
     },
-    getPeople: async (datasetId) => sql.people.all(datasetId).map(toPerson),
+    getPeople: async (datasetId, keys) => (keys === undefined ? sql.people.all(datasetId) : peopleByKey.all(datasetId, JSON.stringify(keys))).map(toPerson),
+    getAuthorActivity: async (datasetId, authors) => authorActivity(activity.all(datasetId, JSON.stringify(authors))),
     ...snapshotMethods(db),
     ...contextMethods(db),
     ...resultMethods(db, resolveResultLimits(options.results)),
@@ -209,6 +232,18 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     }),
     close: async () => void (db.open && db.close()),
   };
+}
+
+/** Which filters a message query has: one prepared statement per shape. */
+interface MessageQueryShape {
+  chats: boolean;
+  from: boolean;
+  to: boolean;
+  text: boolean;
+  authors: boolean;
+  excludeAuthors: boolean;
+  after: boolean;
+  limit: boolean;
 }
 
 /**

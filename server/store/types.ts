@@ -47,6 +47,30 @@ export interface MessageQuery {
   to?: string;
   /** false: every message's `text` is '' (the graph analysis never reads it; a million texts cost memory). Default true. */
   text?: boolean;
+  /** Only messages by these authors (person keys). */
+  authors?: readonly string[];
+  /** No message by these authors (opted-out people). */
+  excludeAuthors?: readonly string[];
+  /** Only messages after this one in the (time, id, platform) order: a page's cursor. */
+  after?: MessageCursor;
+  /** At most this many messages. */
+  limit?: number;
+}
+
+/** Where a page of messages ended: the last message's place in the (time, id, platform) order. */
+export interface MessageCursor {
+  time: string;
+  id: string;
+  platform: string;
+}
+
+/** What a person did in a dataset, counted by the store (no message is read whole). */
+export interface AuthorActivity {
+  messages: number;
+  /** Per chat, most messages first (ties by chat name). */
+  chats: { chat: string; messages: number }[];
+  firstSeen?: string;
+  lastSeen?: string;
 }
 
 /** A snapshot as stored: its JSON parts kept as text, served as they were written. */
@@ -100,7 +124,10 @@ export interface Store {
   deleteDataset(id: string): Promise<boolean>;
   /** Messages of a dataset, ordered by time then id. */
   getMessages(datasetId: string, query?: MessageQuery): Promise<Message[]>;
-  getPeople(datasetId: string): Promise<PersonProfile[]>;
+  /** The dataset's profiles, by key; only those of `keys` when given. */
+  getPeople(datasetId: string, keys?: readonly string[]): Promise<PersonProfile[]>;
+  /** Counts of the messages written by any of `authors` (one person's keys), per chat, with first and last times. */
+  getAuthorActivity(datasetId: string, authors: readonly string[]): Promise<AuthorActivity>;
   /** Stores an immutable snapshot; it is deleted with its dataset. */
   createSnapshot(snapshot: StoredSnapshot): Promise<void>;
   getSnapshot(id: string): Promise<StoredSnapshot | undefined>;

@@ -20,7 +20,7 @@ describe('opt-outs', () => {
     const snap = SnapshotCreatedSchema.parse((await t.app.inject({ method: 'POST', url: '/api/snapshots', payload: { datasetId: id } })).json());
     expect(await keys(id)).toContain('csv:cal_reads');
     const res = await t.app.inject({ method: 'PUT', url: `/api/datasets/${id}/opt-outs/csv%3Acal_reads` });
-    expect(res.json()).toEqual({ key: 'csv:cal_reads', flag: 'opt-out', on: true, scope: id });
+    expect(res.json()).toEqual({ key: 'csv:cal_reads', flag: 'opt-out', on: true, scope: id, matched: [{ dataset: id, key: 'csv:cal_reads' }] });
     expect(await keys(id)).toEqual(['csv:bea_lib', 'csv:dee_archives', 'csv:eli_school', 'csv:fay_k12', 'csv:mod_ann']);
     for (const format of ['json', 'gexf', 'graphml', 'nodes-csv', 'edges-csv']) {
       expect((await t.app.inject(`/api/datasets/${id}/export?format=${format}`)).body, format).not.toContain('cal_reads');

@@ -271,6 +271,49 @@ export function describeStoreContract(name: string, makeStore: (options?: StoreF
       });
     });
 
+    describe('reading by person and by page', () => {
+      const seed = async () => {
+        const messages = [
+          msg({ id: 'p1', author: 'twitter:ann', chat: '#a', time: at(1) }),
+          msg({ id: 'p2', author: 'twitter:bob', chat: '#a', time: at(2) }),
+          msg({ id: 'p3', author: 'twitter:ann', chat: '#b', time: at(3) }),
+          msg({ id: 'p4', author: 'twitter:cy', chat: '#a', time: at(3) }),
+          msg({ id: 'p5', author: 'twitter:ann', chat: '#b', time: at(5) }),
+        ];
+        return store.importFiles({ name: 'pages', files: [file('a.csv', messages, [person('ann', { bio: 'hi' }), person('bob')])] });
+      };
+
+      it('reads only some authors, or all but some, and at most a limit', async () => {
+        const { id } = await seed();
+        expect(await ids(id, { authors: ['twitter:ann'] })).toEqual(['p1', 'p3', 'p5']);
+        expect(await ids(id, { authors: [] })).toEqual([]);
+        expect(await ids(id, { excludeAuthors: ['twitter:ann', 'twitter:cy'] })).toEqual(['p2']);
+        expect(await ids(id, { excludeAuthors: [] })).toEqual(['p1', 'p2', 'p3', 'p4', 'p5']);
+        expect(await ids(id, { limit: 2 })).toEqual(['p1', 'p2']);
+      });
+
+      it('pages after a cursor in (time, id, platform) order, ties at one time included', async () => {
+        const { id } = await seed();
+        expect(await ids(id, { after: { time: at(2), id: 'p2', platform: 'twitter' }, limit: 2 })).toEqual(['p3', 'p4']);
+        expect(await ids(id, { after: { time: at(3), id: 'p3', platform: 'twitter' } })).toEqual(['p4', 'p5']);
+        expect(await ids(id, { after: { time: at(5), id: 'p5', platform: 'twitter' } })).toEqual([]);
+      });
+
+      it('reads chosen profiles, and counts a person’s messages per chat without reading them', async () => {
+        const { id } = await seed();
+        expect((await store.getPeople(id, ['twitter:ann', 'twitter:nobody'])).map((p) => p.key)).toEqual(['twitter:ann']);
+        expect(await store.getPeople(id, [])).toEqual([]);
+        expect(await store.getAuthorActivity(id, ['twitter:ann'])).toEqual({
+          messages: 3,
+          chats: [{ chat: '#b', messages: 2 }, { chat: '#a', messages: 1 }],
+          firstSeen: at(1),
+          lastSeen: at(5),
+        });
+        expect(await store.getAuthorActivity(id, ['twitter:ann', 'twitter:bob'])).toMatchObject({ messages: 4, chats: [{ chat: '#a', messages: 2 }, { chat: '#b', messages: 2 }] });
+        expect(await store.getAuthorActivity(id, ['twitter:nobody'])).toEqual({ messages: 0, chats: [] });
+      });
+    });
+
     describe('datasets', () => {
       it('lists datasets oldest first', async () => {
         const names = ['one', 'two', 'three'];

@@ -13,15 +13,27 @@
  * - Communities smaller than k merge into one "other" community, numbered
  *   after the kept ones (which keep their order, 0 = largest). A small group
  *   can be identifying through its sector and region mix.
- * - Chat names, session ids, hashtags and the dataset name are scrubbed:
- *   any whole-word occurrence of a participant's key, handle or label (case
- *   ignored) becomes that participant's pseudonym (a WhatsApp DM chat is named
- *   after the person; an organiser's handle is often the chat's hashtag).
- *   Hashtags that mention someone are dropped rather than rewritten.
+ * - Names are scrubbed against everyone the dataset knows (`knownPeople`:
+ *   people opted out or outside the view included, since a chat named after
+ *   someone outlives their node): any whole-word occurrence of a key, handle
+ *   or display name (case ignored) in a chat name, session id or the dataset
+ *   name becomes that participant's pseudonym, or "Participant" for someone
+ *   not in the graph (a WhatsApp DM chat is named after the person).
+ * - A chat named as a hashtag or channel (`#medlibsuk`) is the chat's public
+ *   name and is kept even when an organiser's handle is the same word: the
+ *   legend, caption and panels then all read "#medlibsuk", never
+ *   "#Participant 34".
+ * - Hashtags other than the chats' own that contain a handle or name (of 5
+ *   letters or more: `#alicefanclub`), or are one, are dropped.
+ * - The payload says nothing that joins it to the named data: no dataset id,
+ *   positions from a layout of its own (the caller analyses with another
+ *   seed), and figures made k-anonymous (k-anonymous.ts).
  */
 import { createHmac } from 'node:crypto';
-import { handleOf, type CommunitySummary, type GraphMeta, type GraphPayload, type NodeAttributes } from '../../../shared/index.js';
+import { type CommunitySummary, type GraphMeta, type GraphPayload, type NodeAttributes } from '../../../shared/index.js';
 import { writeCaption } from '../caption.js';
+import { kAnonymousNodes } from './k-anonymous.js';
+import { hashtagMatcher, isPublicChatName, makeScrubber, nameVariants } from './name-scrubber.js';
 import { DEFAULT_METRICS_OPTIONS, round } from '../metrics.js';
 
 export interface PseudonymizeOptions {
@@ -29,7 +41,17 @@ export interface PseudonymizeOptions {
   k: number;
   /** Secret that orders the numbering; keep it out of the shared files. */
   salt: string;
+  /** Everyone the dataset knows, in the graph or not (opted out, filtered out): their names are scrubbed too. */
+  knownPeople?: readonly KnownPerson[];
 }
+
+/** A person's key and the names they go by. */
+export interface KnownPerson {
+  key: string;
+  handle?: string | undefined;
+  name?: string | undefined;
+}
+
 
 export const DEFAULT_PSEUDONYMIZE_OPTIONS: Pick<PseudonymizeOptions, 'k'> = { k: 5 };
 
@@ -47,49 +69,6 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function bump<K>(map: Map<K, number>, key: K, by = 1): void {
   map.set(key, (map.get(key) ?? 0) + by);
-}
-
-const WORD = /[\p{L}\p{N}_]/u;
-const isWord = (c: string | undefined) => c !== undefined && WORD.test(c);
-
-/** The run of word characters starting at `i`, or the single code unit there. */
-function chunkAt(text: string, i: number): string {
-  if (!isWord(text[i])) return text.slice(i, i + 1);
-  let j = i + 1;
-  while (isWord(text[j])) j++;
-  return text.slice(i, j);
-}
-
-/**
- * Whole-word, case-insensitive replacement of many names at once. A regular
- * expression alternating thousands of names takes seconds per string; this
- * walks the text chunk by chunk (every word start and every other character)
- * and tries only the names whose first chunk is the one there.
- */
-function makeScrubber(replacements: Map<string, string>): (text: string) => string {
-  const byChunk = new Map<string, string[]>();
-  for (const name of [...replacements.keys()].sort((a, b) => b.length - a.length)) {
-    const first = chunkAt(name, 0);
-    byChunk.set(first, [...(byChunk.get(first) ?? []), name]);
-  }
-  const memo = new Map<string, string>();
-  return (original) => {
-    const hit = memo.get(original);
-    if (hit !== undefined) return hit;
-    // Lower-casing can change a string's length (İ); the result is then lower-cased too, which only loses case.
-    const lower = original.toLowerCase();
-    const text = lower.length === original.length ? original : lower;
-    const endsWord = (name: string, end: number) => !isWord(lower[end]) || !isWord(name[name.length - 1]);
-    let out = '';
-    for (let i = 0; i < text.length; ) {
-      const chunk = chunkAt(lower, i);
-      const name = byChunk.get(chunk)?.find((n) => lower.startsWith(n, i) && endsWord(n, i + n.length));
-      out += name ? replacements.get(name)! : text.slice(i, i + chunk.length);
-      i += name ? name.length : chunk.length;
-    }
-    memo.set(original, out);
-    return out;
-  };
 }
 
 /** Weighted modularity (Newman 2004, "Analysis of weighted networks") with Louvain's resolution γ, for the merged partition. */
@@ -127,20 +106,20 @@ export function pseudonymize(payload: GraphPayload, options: Partial<Pseudonymiz
   };
   const pseudonym = new Map(payload.nodes.map((n) => [n.key, keyOf(n)]));
 
-  // Every way a person is named → their pseudonym; a name two people share → a bare "Participant".
+  // Every way a person is named → their pseudonym; a name two people share, or someone not in the graph → a bare "Participant".
   const replacements = new Map<string, string>();
-  for (const n of payload.nodes) {
-    const label = pseudonym.get(n.key)!.label;
-    const handle = handleOf(n.key);
-    // A Mastodon handle's local part (`ann` of `ann@glammr.us`) is how people write it.
-    for (const name of [n.key, handle, handle.split('@')[0]!, n.attributes.handle, n.attributes.label]) {
-      const lower = name.toLowerCase();
-      if (!lower) continue;
-      const seen = replacements.get(lower);
-      replacements.set(lower, seen === undefined || seen === label ? label : 'Participant');
-    }
-  }
-  const scrub = makeScrubber(replacements);
+  const addName = (name: string, label: string) => {
+    const seen = replacements.get(name);
+    replacements.set(name, seen === undefined || seen === label ? label : 'Participant');
+  };
+  for (const n of payload.nodes) for (const name of nameVariants(n.key, n.attributes.handle, n.attributes.label)) addName(name, pseudonym.get(n.key)!.label);
+  for (const p of options.knownPeople ?? []) if (!pseudonym.has(p.key)) for (const name of nameVariants(p.key, p.handle, p.name)) addName(name, 'Participant');
+  const scrubText = makeScrubber(replacements);
+  // The chats' own names are public names (see above): kept whole.
+  const chatNames = new Set([...meta.chats, ...meta.options.chats].map((c) => c.toLowerCase()));
+  const scrub = (text: string) => (isPublicChatName(text, chatNames) ? text : scrubText(text));
+  const namesSomeone = hashtagMatcher(replacements.keys());
+  const keepHashtag = (tag: string) => chatNames.has(tag.toLowerCase()) || !namesSomeone(tag);
 
   // Communities: sizes counted from the nodes; those of k or more keep their order, the rest become "other".
   const sizes = new Map<number, number>();
@@ -153,7 +132,7 @@ export function pseudonymize(payload: GraphPayload, options: Partial<Pseudonymiz
   const count = kept.length + (hasOther ? 1 : 0);
   const newCommunity = new Map(payload.nodes.map((n) => [n.key, communityOf(n.attributes.community)]));
 
-  const nodes: GraphPayload['nodes'] = ordered.map((n) => {
+  const named: GraphPayload['nodes'] = ordered.map((n) => {
     const a = n.attributes;
     const p = pseudonym.get(n.key)!;
     const attributes: NodeAttributes = {
@@ -178,6 +157,8 @@ export function pseudonymize(payload: GraphPayload, options: Partial<Pseudonymiz
     };
     return { key: p.key, attributes };
   });
+  const nodes = kAnonymousNodes(named, k);
+  const anonymous = new Map(ordered.map((n, i) => [n.key, nodes[i]!.attributes]));
 
   const edges: GraphPayload['edges'] = payload.edges
     .map(({ source, target, attributes: a }) => {
@@ -196,7 +177,7 @@ export function pseudonymize(payload: GraphPayload, options: Partial<Pseudonymiz
     const hashtags = new Map<string, number>();
     const chats = new Map<string, number>();
     for (const c of sources) {
-      for (const { tag, count: n } of c.topHashtags) if (scrub(tag) === tag) bump(hashtags, tag, n);
+      for (const { tag, count: n } of c.topHashtags) if (keepHashtag(tag)) bump(hashtags, tag, n);
       for (const { chat, messages } of c.chats) bump(chats, scrub(chat), messages);
     }
     const sectors = new Map<string, number>();
@@ -222,14 +203,16 @@ export function pseudonymize(payload: GraphPayload, options: Partial<Pseudonymiz
   const merged = count !== sizes.size;
   const out: GraphMeta = {
     payloadVersion: meta.payloadVersion,
-    dataset: { id: meta.dataset.id, name: scrub(meta.dataset.name), version: meta.dataset.version },
+    // No id: a pseudonymous share must not lead back to the named dataset.
+    dataset: { id: '', name: scrub(meta.dataset.name), version: meta.dataset.version },
     // Only `chats` in the options is free text.
     options: { ...meta.options, chats: meta.options.chats.map(scrub) },
     counts: { ...meta.counts, communities: count },
     modularity: merged ? modularityOf(payload, newCommunity, meta.options.resolution) : meta.modularity,
     communities,
     sessions: meta.sessions.map((s) => ({
-      id: scrub(s.id),
+      // `chat@start`: the chat part as every other chat name, the time as it is.
+      id: s.id.startsWith(`${s.chat}@`) ? `${scrub(s.chat)}${s.id.slice(s.chat.length)}` : scrub(s.id),
       chat: scrub(s.chat),
       start: s.start,
       end: s.end,
@@ -240,13 +223,16 @@ export function pseudonymize(payload: GraphPayload, options: Partial<Pseudonymiz
       firstTimersWelcomed: s.firstTimersWelcomed,
     })),
     chats: meta.chats.map(scrub),
+    // Figures as on the (k-anonymous) nodes, never the exact ones.
     bridges: meta.bridges.flatMap((b) => {
       const p = pseudonym.get(b.key);
-      return p ? [{ ...b, key: p.key, label: p.label }] : [];
+      const a = anonymous.get(b.key);
+      return p && a ? [{ ...b, key: p.key, label: p.label, participation: a.participation, sectorsReached: a.sectorsReached, regionsReached: a.regionsReached }] : [];
     }),
     welcomers: meta.welcomers.flatMap((w) => {
       const p = pseudonym.get(w.key);
-      return p ? [{ key: p.key, label: p.label, welcomes: w.welcomes }] : [];
+      const a = anonymous.get(w.key);
+      return p && a ? [{ key: p.key, label: p.label, welcomes: a.welcomes }] : [];
     }),
     caption: '',
   };

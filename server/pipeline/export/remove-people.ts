@@ -1,33 +1,65 @@
 /**
- * Takes people out of an already computed payload (an existing snapshot, when
- * someone opts out later): their nodes, their ties, and every list that names
- * them. Communities and layout stay as they were computed.
+ * Takes people out of an already computed payload (a stored named snapshot,
+ * when someone opts out later): their nodes, their ties, every list that
+ * names them, hashtags that name them, and their name in chat names (a DM
+ * chat named after them). Communities and layout stay as they were computed;
+ * the caption is written again from what is left.
  */
 import type { GraphPayload } from '../../../shared/index.js';
+import { writeCaption } from '../caption.js';
+import { hashtagMatcher, isPublicChatName, makeScrubber, nameVariants } from './name-scrubber.js';
 
-export function removePeople(payload: GraphPayload, keys: ReadonlySet<string>): GraphPayload {
-  if (!payload.nodes.some((n) => keys.has(n.key))) return payload;
-  const nodes = payload.nodes.filter((n) => !keys.has(n.key));
-  const edges = payload.edges.filter((e) => !keys.has(e.source) && !keys.has(e.target));
+export interface RemovedPerson {
+  key: string;
+  handle?: string | undefined;
+  name?: string | undefined;
+}
+
+export interface RemovePeopleOptions {
+  /**
+   * Rewrite chat names that name them (default true: a stored snapshot is read-only). A live graph
+   * keeps its chat names (false), since they are what its queries filter on.
+   */
+  renameChats: boolean;
+}
+
+export function removePeople(payload: GraphPayload, people: readonly RemovedPerson[], options: Partial<RemovePeopleOptions> = {}): GraphPayload {
+  const { renameChats } = { renameChats: true, ...options };
+  const keys = new Set(people.map((p) => p.key));
   const meta = payload.attributes.meta;
+  // Their names as the payload itself knew them, too (a label of a node about to go).
+  const known = [...people, ...payload.nodes.filter((n) => keys.has(n.key)).map((n) => ({ key: n.key, handle: n.attributes.handle, name: n.attributes.label }))];
+  const names = new Map<string, string>();
+  for (const p of known) for (const name of nameVariants(p.key, p.handle, p.name)) names.set(name, 'a participant');
+  if (names.size === 0) return payload;
+  const scrubText = makeScrubber(names);
+  const chatNames = new Set([...meta.chats, ...meta.options.chats].map((c) => c.toLowerCase()));
+  const scrub = (text: string) => (!renameChats || isPublicChatName(text, chatNames) ? text : scrubText(text));
+  const namesThem = hashtagMatcher(names.keys());
+
+  const nodes = payload.nodes.filter((n) => !keys.has(n.key)).map((n) => ({ ...n, attributes: { ...n.attributes, chats: n.attributes.chats.map(scrub) } }));
+  const edges = payload.edges.filter((e) => !keys.has(e.source) && !keys.has(e.target));
   const sizes = new Map<number, number>();
   for (const n of nodes) sizes.set(n.attributes.community, (sizes.get(n.attributes.community) ?? 0) + 1);
-  return {
-    ...payload,
-    nodes,
-    edges,
-    attributes: {
-      meta: {
-        ...meta,
-        counts: { ...meta.counts, nodes: nodes.length, edges: edges.length },
-        communities: meta.communities
-          .filter((c) => (sizes.get(c.id) ?? 0) > 0)
-          .map((c) => ({ ...c, size: sizes.get(c.id)!, topMembers: c.topMembers.filter((m) => !keys.has(m.key)) })),
-        bridges: meta.bridges.filter((b) => !keys.has(b.key)),
-        welcomers: meta.welcomers.filter((w) => !keys.has(w.key)),
-        // The caption may name them; it is rewritten without names rather than kept.
-        caption: meta.caption.replace(/ Bridging most: .*$/, ''),
-      },
-    },
+  const out = {
+    ...meta,
+    options: { ...meta.options, chats: meta.options.chats.map(scrub) },
+    counts: { ...meta.counts, nodes: nodes.length, edges: edges.length },
+    communities: meta.communities
+      .filter((c) => (sizes.get(c.id) ?? 0) > 0)
+      .map((c) => ({
+        ...c,
+        size: sizes.get(c.id)!,
+        topMembers: c.topMembers.filter((m) => !keys.has(m.key)),
+        topHashtags: c.topHashtags.filter((h) => chatNames.has(h.tag.toLowerCase()) || !namesThem(h.tag)),
+        chats: c.chats.map((x) => ({ ...x, chat: scrub(x.chat) })),
+      })),
+    sessions: meta.sessions.map((s) => ({ ...s, id: s.id.startsWith(`${s.chat}@`) ? `${scrub(s.chat)}${s.id.slice(s.chat.length)}` : scrub(s.id), chat: scrub(s.chat) })),
+    chats: meta.chats.map(scrub),
+    bridges: meta.bridges.filter((b) => !keys.has(b.key)),
+    welcomers: meta.welcomers.filter((w) => !keys.has(w.key)),
+    caption: '',
   };
+  out.caption = writeCaption(out);
+  return { ...payload, nodes, edges, attributes: { meta: out } };
 }

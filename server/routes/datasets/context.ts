@@ -46,9 +46,9 @@ const context: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { id, key } = request.params;
       if (!(await app.store.getDataset(id))) throw notFound(`dataset ${id}`);
-      const people = await app.store.getPeople(id);
-      const authors = await app.store.getMessages(id);
-      if (!people.some((p) => p.key === key) && !authors.some((m) => m.author === key)) throw notFound(`person ${key} in dataset ${id}`);
+      // Read only whether they are there: their profile, or a count of their messages.
+      const [people, activity] = await Promise.all([app.store.getPeople(id, [key]), app.store.getAuthorActivity(id, [key])]);
+      if (people.length === 0 && activity.messages === 0) throw notFound(`person ${key} in dataset ${id}`);
       const sector = checkSector(request.body.sector);
       const region = checkRegion(request.body.region);
       await app.store.setContextOverrides(id, [{ key, sector, region, source: 'edited', evidence: 'set by hand' }]);

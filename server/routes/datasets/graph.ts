@@ -7,10 +7,11 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { createHash, createHmac } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { ApiErrorSchema, GraphPayloadSchema, GraphQuerySchema, type GraphPayload } from '../../../shared/index.js';
 import { encodedBody, pickEncoding } from '../../graph-cache.js';
-import { DEFAULT_PSEUDONYMIZE_OPTIONS, EXPORT_FORMATS, exportFileName, pseudonymize, writeExport } from '../../pipeline/export/index.js';
+import { DEFAULT_PSEUDONYMIZE_OPTIONS, EXPORT_FORMATS, exportFileName, writeExport } from '../../pipeline/export/index.js';
+import { pseudonymousRequest } from '../../privacy/pseudonymous.js';
 import { notFound } from '../../plugins/errors.js';
 import { DatasetParamsSchema, errorReplies } from './schemas.js';
 
@@ -74,10 +75,10 @@ const graph: FastifyPluginAsyncZod = async (app) => {
       const { format, privacy, k, ...query } = request.query;
       const dataset = await datasetOf(request.params.id);
       // Every tie, never the page's backbone, and every tie count written out: a file is read by other tools.
-      const cached = await app.graphs.getEveryTie(dataset, query);
+      // A pseudonymous file is computed apart (own layout, k-anonymous figures, no dataset id: privacy/pseudonymous).
       const pseudonymous = privacy === 'pseudonymous';
-      let payload = cached.payload();
-      if (pseudonymous) payload = pseudonymize(payload, { k, salt: createHmac('sha256', app.secret).update(dataset.id).digest('hex') });
+      const cached = pseudonymous ? await app.graphs.get(dataset, query, 'all', pseudonymousRequest(app.secret, dataset.id, k)) : await app.graphs.getEveryTie(dataset, query);
+      const payload = cached.payload();
       const file = writeExport(payload, format);
       return reply
         .type(file.contentType)

@@ -8,6 +8,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiErrorSchema } from '../../../shared/index.js';
 import { HttpError, notFound } from '../../plugins/errors.js';
+import { optedOutIn } from '../../privacy/flagged-people.js';
 import { DatasetParamsSchema, errorReplies } from './schemas.js';
 
 const KEY = /^[a-z]+:\S+$/;
@@ -68,8 +69,11 @@ const identities: FastifyPluginAsyncZod = async (app) => {
     '/api/datasets/:id/identities',
     { schema: { tags: ['people'], summary: 'Person keys read as another', params: DatasetParamsSchema, response: { 200: LinksSchema, ...errorReplies } } },
     async (request) => {
-      if (!(await app.store.getDataset(request.params.id))) throw notFound(`dataset ${request.params.id}`);
-      return { links: await app.store.getIdentities(request.params.id) };
+      const { id } = request.params;
+      if (!(await app.store.getDataset(id))) throw notFound(`dataset ${id}`);
+      const [links, optedOut] = await Promise.all([app.store.getIdentities(id), optedOutIn(app.store, id)]);
+      // A link names both keys: those of someone who opted out are not listed.
+      return { links: links.filter((l) => !optedOut.has(l.alias) && !optedOut.has(l.canonical)) };
     },
   );
 };

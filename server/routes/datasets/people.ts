@@ -7,6 +7,8 @@ import {
 import { DEFAULT_PEER_OPTIONS, suggestPeers } from '../../pipeline/peers.js';
 import { datasetContexts } from '../../context-overrides.js';
 import { notFound } from '../../plugins/errors.js';
+import { optedOutIn } from '../../privacy/flagged-people.js';
+import { identityGroups } from '../../privacy/identity-groups.js';
 import { errorReplies } from './schemas.js';
 
 const PersonParamsSchema = z.object({ id: z.string().min(1).max(64), key: z.string().min(3).max(300) });
@@ -19,21 +21,23 @@ const people: FastifyPluginAsyncZod = async (app) => {
       const { id, key } = request.params;
       const dataset = await app.store.getDataset(id);
       if (!dataset) throw notFound(`dataset ${id}`);
-      const [profiles, messages] = await Promise.all([app.store.getPeople(id), app.store.getMessages(id)]);
-      const mine = messages.filter((m) => m.author === key);
-      const profile = profiles.find((p) => p.key === key);
-      if (!profile && mine.length === 0) throw notFound(`person ${key} in dataset ${id}`);
-      const chats = new Map<string, number>();
-      for (const m of mine) chats.set(m.chat, (chats.get(m.chat) ?? 0) + 1);
+      const [optedOut, links] = await Promise.all([optedOutIn(app.store, id), app.store.getIdentities(id)]);
+      // Someone who opted out is not here at all: the same answer as for someone who never was.
+      if (optedOut.has(key)) throw notFound(`person ${key} in dataset ${id}`);
+      // Only what the page shows: their profile and counts of their messages (all their identities), never the messages.
+      const keys = identityGroups(links)(key);
+      const [profiles, activity] = await Promise.all([app.store.getPeople(id, keys), app.store.getAuthorActivity(id, keys)]);
+      const profile = profiles.find((p) => p.key === key) ?? profiles[0];
+      if (!profile && activity.messages === 0) throw notFound(`person ${key} in dataset ${id}`);
       const platform = PlatformSchema.safeParse(platformOf(key));
-      const context = (await datasetContexts(app.store, id, profile ? [profile] : [])).of(key);
+      const context = (await datasetContexts(app.store, id, profile ? [{ ...profile, key }] : [])).of(key);
       const detail: PersonDetail = {
         sector: context.sector,
         region: context.region,
-        profile: profile ?? { key, platform: platform.success ? platform.data : 'csv', handle: handleOf(key) },
-        messages: mine.length,
-        chats: [...chats].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([chat, n]) => ({ chat, messages: n })),
-        ...(mine.length ? { firstSeen: mine[0]!.time, lastSeen: mine[mine.length - 1]!.time } : {}),
+        profile: profile ? { ...profile, key } : { key, platform: platform.success ? platform.data : 'csv', handle: handleOf(key) },
+        messages: activity.messages,
+        chats: activity.chats,
+        ...(activity.firstSeen && activity.lastSeen ? { firstSeen: activity.firstSeen, lastSeen: activity.lastSeen } : {}),
       };
       return detail;
     },
@@ -59,10 +63,13 @@ const people: FastifyPluginAsyncZod = async (app) => {
       const { sector, region, limit, ...query } = request.query;
       const dataset = await app.store.getDataset(id);
       if (!dataset) throw notFound(`dataset ${id}`);
+      const optedOut = await optedOutIn(app.store, id);
+      if (optedOut.has(key)) throw notFound(`person ${key} in this view of dataset ${id}`);
       const options = resolveBuildOptions(query);
       const [cached, messages] = await Promise.all([
         app.graphs.get(dataset, query),
-        app.store.getMessages(id, { chats: options.chats, ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: options.to } : {}) }),
+        // Their words are no one's to share, not even as "words you both use".
+        app.store.getMessages(id, { chats: options.chats, ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: options.to } : {}), excludeAuthors: [...optedOut] }),
       ]);
       const payload = cached.payload();
       const me = payload.nodes.find((n) => n.key === key);

@@ -8,18 +8,33 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiErrorSchema, GraphPayloadSchema, SnapshotCreatedSchema, SnapshotInputSchema, SnapshotSchema, type GraphPayload, type Snapshot } from '../../../shared/index.js';
 import { notFound } from '../../plugins/errors.js';
-import { withPrivacy } from '../../privacy.js';
 import { removePeople } from '../../pipeline/export/remove-people.js';
-import { EXPORT_FORMATS, exportFileName, writeExport } from '../../pipeline/export/index.js';
+import { DEFAULT_PSEUDONYMIZE_OPTIONS, EXPORT_FORMATS, exportFileName, writeExport } from '../../pipeline/export/index.js';
+import { optedOutIn } from '../../privacy/flagged-people.js';
+import { pseudonymousRequest } from '../../privacy/pseudonymous.js';
 import type { StoredSnapshot } from '../../store/types.js';
 
 const SnapshotParamsSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'not a snapshot id') });
 
 const snapshots: FastifyPluginAsyncZod = async (app) => {
-  /** The stored payload, less anyone who opted out since (pseudonymous snapshots never named them). */
-  const currentPayload = async (s: StoredSnapshot): Promise<string> => {
-    const optedOut = new Set((await app.store.getPersonFlags(s.datasetId)).filter((f) => f.flag === 'opt-out').map((f) => f.key));
-    return s.privacy === 'named' && optedOut.size > 0 ? JSON.stringify(removePeople(JSON.parse(s.payload) as GraphPayload, optedOut)) : s.payload;
+  /**
+   * What a stored snapshot shows now: a named one less anyone who opted out
+   * since (node, ties, lists, hashtags, chat names, selection); a
+   * pseudonymous one as stored (it never named anyone), less the dataset id
+   * that snapshots stored before it was left out carried.
+   */
+  const currentParts = async (s: StoredSnapshot): Promise<{ payload: string; view: string }> => {
+    if (s.privacy === 'pseudonymous') {
+      const id = JSON.stringify(s.datasetId);
+      return { payload: s.payload.includes(`"id":${id}`) ? s.payload.replace(`"dataset":{"id":${id}`, '"dataset":{"id":""') : s.payload, view: s.view };
+    }
+    const optedOut = await optedOutIn(app.store, s.datasetId);
+    if (optedOut.size === 0) return { payload: s.payload, view: s.view };
+    const people = await app.store.getPeople(s.datasetId, [...optedOut]);
+    const removed = [...optedOut].map((key) => people.find((p) => p.key === key) ?? { key });
+    const view = JSON.parse(s.view) as Snapshot['view'];
+    if (view.selected !== undefined && optedOut.has(view.selected)) delete view.selected;
+    return { payload: JSON.stringify(removePeople(JSON.parse(s.payload) as GraphPayload, removed)), view: JSON.stringify(view) };
   };
 
   app.post(
@@ -36,10 +51,14 @@ const snapshots: FastifyPluginAsyncZod = async (app) => {
       const { datasetId, options, view, privacy } = request.body;
       const dataset = await app.store.getDataset(datasetId);
       if (!dataset) throw notFound(`dataset ${datasetId}`);
-      const cached = await app.graphs.get(dataset, options);
-      const { json } = withPrivacy(cached.json, { privacy, datasetId, secret: app.secret });
-      // A pseudonymous view must not name anyone: drop the selection, and chat categories that may carry a handle.
-      const safeView = privacy === 'pseudonymous' ? { ...view, selected: undefined, hidden: view.colourBy === 'chat' ? [] : view.hidden } : view;
+      const pseudonymous = privacy === 'pseudonymous';
+      // A pseudonymous share is computed apart: a layout of its own, k-anonymous figures, no dataset id (privacy/pseudonymous).
+      const cached = await app.graphs.get(dataset, options, 'shown', pseudonymous ? pseudonymousRequest(app.secret, datasetId, DEFAULT_PSEUDONYMIZE_OPTIONS.k) : undefined);
+      const json = cached.json;
+      // A pseudonymous view names no one: no selection, no hidden categories (a chat category may carry a name),
+      // no community by number (the share's communities are numbered anew), and the chats as the payload scrubbed them.
+      const safeView = pseudonymous ? { ...view, selected: undefined, community: undefined, hidden: [] } : view;
+      const safeOptions = pseudonymous ? { ...options, chats: (JSON.parse(json) as GraphPayload).attributes.meta.options.chats } : options;
       const id = randomBytes(16).toString('base64url');
       await app.store.createSnapshot({
         id,
@@ -47,7 +66,7 @@ const snapshots: FastifyPluginAsyncZod = async (app) => {
         datasetId,
         datasetVersion: dataset.version,
         privacy,
-        options: JSON.stringify(options),
+        options: JSON.stringify(safeOptions),
         view: JSON.stringify(safeView),
         payload: json,
       });
@@ -61,9 +80,11 @@ const snapshots: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const s = await app.store.getSnapshot(request.params.id);
       if (!s) throw notFound('snapshot');
-      const payloadJson = await currentPayload(s);
+      const { payload, view } = await currentParts(s);
       // Assembled from the stored JSON texts: otherwise the payload is served exactly as it was stored.
-      const json = `{"id":${JSON.stringify(s.id)},"createdAt":${JSON.stringify(s.createdAt)},"datasetId":${JSON.stringify(s.datasetId)},"datasetVersion":${s.datasetVersion},"options":${s.options},"view":${s.view},"privacy":${JSON.stringify(s.privacy)},"payload":${payloadJson}}`;
+      // A pseudonymous snapshot does not say which dataset it came from: it must not lead back to the named data.
+      const source = s.privacy === 'named' ? `"datasetId":${JSON.stringify(s.datasetId)},"datasetVersion":${s.datasetVersion},` : '';
+      const json = `{"id":${JSON.stringify(s.id)},"createdAt":${JSON.stringify(s.createdAt)},${source}"options":${s.options},"view":${view},"privacy":${JSON.stringify(s.privacy)},"payload":${payload}}`;
       return reply.type('application/json; charset=utf-8').send(json as unknown as Snapshot);
     },
   );
@@ -82,7 +103,7 @@ const snapshots: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const s = await app.store.getSnapshot(request.params.id);
       if (!s) throw notFound('snapshot');
-      const json = await currentPayload(s);
+      const json = (await currentParts(s)).payload;
       const payload = JSON.parse(json) as GraphPayload;
       const { format } = request.query;
       const file = format === 'json' ? { body: json, contentType: 'application/json; charset=utf-8' } : writeExport(payload, format);

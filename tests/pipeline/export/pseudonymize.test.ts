@@ -1,7 +1,7 @@
 import { UndirectedGraph } from 'graphology';
 import modularityModule from 'graphology-metrics/graph/modularity.js';
 import { describe, expect, it } from 'vitest';
-import { handleOf, GraphPayloadSchema, NodeAttributesSchema, type GraphPayload, type Message, type PersonProfile } from '../../../shared/index.js';
+import { handleOf, GraphPayloadSchema, NodeAttributesSchema, type GraphPayload, type Message, type NodeAttributes, type PersonProfile } from '../../../shared/index.js';
 import { analyze } from '../../../server/pipeline/analyze.js';
 import { EXPORT_FORMATS, writeExport } from '../../../server/pipeline/export/index.js';
 import { xmlEscape } from '../../../server/pipeline/export/graphml.js';
@@ -86,7 +86,7 @@ describe('pseudonymize', () => {
     expect(meta.chats).toEqual(['#zqa', '#zqb', '#zqd', tamsel].sort());
     expect(meta.sessions.map((s) => s.chat).sort()).toEqual(['#zqa', '#zqb', '#zqd', tamsel].sort());
     expect(meta.sessions.find((s) => s.chat === tamsel)?.id).toBe(`${tamsel}@2024-03-16T20:10:00.000Z`);
-    expect(meta.dataset).toEqual({ id: 'ds9', name: `zq export by @${pseudonymOf(p).get('twitter:xavqor')}`, version: 1 });
+    expect(meta.dataset).toEqual({ id: '', name: `zq export by @${pseudonymOf(p).get('twitter:xavqor')}`, version: 1 });
     const tags = meta.communities.flatMap((c) => c.topHashtags.map((t) => t.tag));
     expect(tags).toContain('#oerzq');
     expect(tags).not.toContain('#zelmiq');
@@ -107,11 +107,36 @@ describe('pseudonymize', () => {
     expect(p.nodes.map((n) => n.attributes.label)).toEqual(p.nodes.map((_, i) => `Participant ${i + 1}`));
     expect(p.nodes.find((n) => n.attributes.platform === 'mastodon')?.key).toMatch(/^mastodon:participant-\d+$/);
     expect(p.edges).toHaveLength(original.edges.length);
-    const degree = new Map<string, number>();
-    for (const e of p.edges) for (const end of [e.source, e.target]) degree.set(end, (degree.get(end) ?? 0) + 1);
-    for (const n of p.nodes) expect(degree.get(n.key) ?? 0, n.key).toBe(n.attributes.degree);
+    const ends = new Set(p.edges.flatMap((e) => [e.source, e.target]));
+    expect([...ends].every((key) => p.nodes.some((n) => n.key === key))).toBe(true);
     const sortedWeights = (q: GraphPayload) => q.edges.map((e) => e.attributes.weight).sort();
     expect(sortedWeights(p)).toEqual(sortedWeights(original));
+  });
+
+  it('gives every person a profile of figures and categories that at least k people share (k-anonymity)', () => {
+    const k = 3;
+    // Figures and places that single everyone out, as in a real chat.
+    const varied = structuredClone(original);
+    varied.nodes.forEach((n, i) => Object.assign(n.attributes, { messages: 3 + i * 7, sessions: 1 + (i % 4), weightedDegree: 0.5 + i, welcomes: i % 3, region: ['GB', 'US', 'AU'][i % 3], sector: i === 0 ? 'law' : n.attributes.sector }));
+    const profile = (a: NodeAttributes) => {
+      const { label: _l, handle: _h, x: _x, y: _y, ...rest } = a;
+      return JSON.stringify(rest);
+    };
+    const counts = (q: GraphPayload) => {
+      const shared = new Map<string, number>();
+      for (const n of q.nodes) shared.set(profile(n.attributes), (shared.get(profile(n.attributes)) ?? 0) + 1);
+      return shared;
+    };
+    expect(Math.max(...counts(varied).values())).toBe(1);
+    const p = pseudonymize(varied, { salt: 's1', k });
+    const shared = counts(p);
+    for (const n of p.nodes) {
+      const community = p.nodes.filter((m) => m.attributes.community === n.attributes.community).length;
+      expect(shared.get(profile(n.attributes)), n.key).toBeGreaterThanOrEqual(Math.min(k, community));
+    }
+    // Generalised, not invented: a region is the person's own or unknown.
+    const regions = new Set(p.nodes.map((n) => n.attributes.region));
+    expect([...regions].every((r) => ['GB', 'US', 'AU', 'unknown'].includes(r))).toBe(true);
   });
 
   it('merges communities smaller than k into one "other" community, numbered last, and updates meta', () => {

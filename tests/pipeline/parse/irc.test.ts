@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import { MessageSchema, PersonProfileSchema } from '../../../shared/index.js';
 import { ircParser, readIrcLog } from '../../../server/pipeline/parse/irc.js';
 import type { ParseResult } from '../../../server/pipeline/parse/types.js';
 import { caught as thrown } from '../../support/transcript-error.js';
+import { realFixtures } from '../../support/real-fixtures.js';
 
 const FIXTURES = new URL('../../fixtures/', import.meta.url);
 const fixture = (path: string) => readFileSync(new URL(path, FIXTURES), 'utf8');
@@ -128,8 +129,7 @@ describe('irc on hand-made irssi and WeeChat logs', () => {
 });
 
 describe('irc detection', () => {
-  const root = new URL('real/', FIXTURES).pathname;
-  const real = readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => `${e.parentPath}/${e.name}`.slice(root.length).replace(/^\//, ''));
+  const real = realFixtures();
   const head = (path: string) => fixture(path).slice(0, 64 * 1024);
 
   it('scores its own logs at least 0.5', () => {

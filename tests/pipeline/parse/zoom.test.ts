@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import { MessageSchema, PersonProfileSchema } from '../../../shared/index.js';
 import { isReaction, zoomParser } from '../../../server/pipeline/parse/zoom.js';
 import type { ParseResult } from '../../../server/pipeline/parse/types.js';
 import { caught as thrown } from '../../support/transcript-error.js';
+import { realFixtures } from '../../support/real-fixtures.js';
 
 const FIXTURES = new URL('../../fixtures/', import.meta.url);
 const fixture = (path: string) => readFileSync(new URL(path, FIXTURES), 'utf8');
@@ -134,9 +135,7 @@ describe('zoom ids, reactions, errors', () => {
 });
 
 describe('zoom detection', () => {
-  const real = readdirSync(new URL('real/', FIXTURES), { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => `${e.parentPath.slice(new URL('real/', FIXTURES).pathname.length)}/${e.name}`.replace(/^\//, ''));
+  const real = realFixtures();
   const head = (path: string) => fixture(path).slice(0, 64 * 1024);
 
   it('scores its own files at least 0.5', () => {
