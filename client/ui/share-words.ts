@@ -41,7 +41,7 @@ export const DOWNLOADS: DownloadWords[] = [
     formats: [{ format: 'gexf', label: 'GEXF (Gephi)' }, { format: 'graphml', label: 'GraphML (Cytoscape, networkx)' }, { format: 'json', label: 'JSON (graphology)' }],
     what: {
       named: 'Every person and tie of this analysis: names and handles as in the data, positions, communities, sectors, regions and counts.',
-      pseudonymous: 'Every tie, people as Participant N, layout of its own, small communities merged; sectors, regions and counts kept.',
+      pseudonymous: 'Every tie, people as Participant N, layout of its own, small communities merged; each person’s counts are the average of at least 5 alike, and a sector or region fewer than 5 share reads unknown.',
     },
   },
   {
@@ -49,7 +49,7 @@ export const DOWNLOADS: DownloadWords[] = [
     formats: [{ format: 'nodes-csv', label: 'People (CSV)' }],
     what: {
       named: 'A row per person: key, name and handle as in the data, community, sector, region, counts.',
-      pseudonymous: 'A row per person as Participant N: community (small ones merged), sector, region, counts.',
+      pseudonymous: 'A row per person as Participant N: community (small ones merged), sector and region (unknown where fewer than 5 share them), counts averaged over at least 5 alike.',
     },
   },
   {
@@ -66,5 +66,5 @@ export const DOWNLOADS: DownloadWords[] = [
 export function linkWords(privacy: Privacy, people: number): string {
   return privacy === 'named'
     ? `Others will see the ${people} people by name and handle, with their ties, communities, sectors and regions, in this view. Bios and messages are never included.`
-    : `Others will see ${people} people as "Participant N", in a layout of its own, with ties, sectors and regions; communities smaller than 5 are merged into "other". No handle, name, bio or message is included.`;
+    : `Others will see ${people} people as "Participant N", in a layout of its own, with their ties; counts are averaged over at least 5 alike and a sector or region fewer than 5 share reads unknown; communities smaller than 5 are merged into "other". No handle, name, bio or message is included.`;
 }

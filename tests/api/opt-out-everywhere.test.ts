@@ -4,6 +4,7 @@
  * spelling of the key and through identity links; and each answer says who
  * it matched.
  */
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GraphPayloadSchema, PeersSchema, SnapshotCreatedSchema, SnapshotSchema, type Message } from '../../shared/index.js';
 import { OPTED_OUT_MENTION } from '../../server/routes/datasets/messages.js';
@@ -40,7 +41,8 @@ const row = (m: Message) => ROW_BY_TIME.get(m.time)!;
 const allMessages = async (dataset: string): Promise<Message[]> => (await get(`/api/datasets/${dataset}/messages?limit=5000`)).json().messages;
 
 beforeAll(async () => {
-  t = await buildTestApp();
+  // Many writes in a minute: the property test opts people out and back again and again.
+  t = await buildTestApp({ RATE_LIMIT_WRITES_PER_MINUTE: 10_000 });
   const up = async (name: string, csv: string) =>
     (await t.app.inject({ method: 'POST', url: '/api/datasets', ...multipart([{ filename: 'chat.csv', content: csv }], { name }) })).json().id as string;
   id = await up('medlibs', CSV);
@@ -147,6 +149,39 @@ describe('opt-out keys', () => {
     expect((await del('/api/opt-outs/csv%3Adave')).statusCode).toBe(200);
     expect((await del('/api/opt-outs/csv%3Adave')).statusCode).toBe(404);
     await del('/api/opt-outs/csv%3Agina');
+  });
+});
+
+describe('opt-outs by random spellings (property)', () => {
+  /** How people type a key: any case, spaces around, an @ before the handle, the platform or not. */
+  const spelling = (handle: string) =>
+    fc
+      .record({
+        cases: fc.array(fc.boolean(), { minLength: handle.length, maxLength: handle.length }),
+        at: fc.boolean(),
+        platform: fc.constantFrom('', 'csv:', 'CSV:', 'csv: ', ' Csv :'),
+        pad: fc.constantFrom('', ' ', '  '),
+      })
+      .map(({ cases, at, platform, pad }) => `${pad}${platform}${at ? '@' : ''}${[...handle].map((c, i) => (cases[i] ? c.toUpperCase() : c)).join('')}${pad}`);
+
+  it('every spelling opts the same person out, and another spelling takes it back', async () => {
+    const people = ['bob', 'carol', 'dave', 'mod_ann'];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...people).chain((handle) => fc.tuple(fc.constant(handle), spelling(handle), spelling(handle))),
+        async ([handle, on, off]) => {
+          const key = `csv:${handle}`;
+          const put = await t.app.inject({ method: 'PUT', url: `/api/datasets/${id}/opt-outs/${encodeURIComponent(on)}` });
+          expect(put.json().matched, `${on}: ${put.body}`).toEqual([{ dataset: id, key }]);
+          expect(await nodeKeys(id)).not.toContain(key);
+          expect((await allMessages(id)).some((m) => m.author === key)).toBe(false);
+          const back = await t.app.inject({ method: 'DELETE', url: `/api/datasets/${id}/opt-outs/${encodeURIComponent(off)}` });
+          expect(back.statusCode, off).toBe(200);
+          expect(await nodeKeys(id)).toContain(key);
+        },
+      ),
+      { numRuns: 20, seed: 24 },
+    );
   });
 });
 

@@ -40,6 +40,8 @@ const snapshots: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/snapshots',
     {
+      // A real view is a few KB (its hidden list and chat lists at most ~100 KB): the app's 10 MB is for identity lists.
+      bodyLimit: 1024 * 1024,
       schema: {
         tags: ['snapshots'],
         summary: 'Store a view to share (immutable)',
