@@ -44,19 +44,30 @@ describe('REQUEST_TIMEOUT_S', () => {
 });
 
 describe('JSON body limit', () => {
-  it('refuses a JSON body over 10 MB with 413 too_large', async () => {
+  const post = (t: Awaited<ReturnType<typeof buildTestApp>>, url: string, payload: string, method: 'POST' | 'PUT' = 'POST') =>
+    t.app.inject({ method, url, headers: { 'content-type': 'application/json' }, payload });
+
+  it('refuses a JSON body over 10 MB with 413 too_large, and a snapshot over 1 MiB', async () => {
     const t = await buildTestApp();
     try {
-      const body = (n: number) => JSON.stringify({ datasetId: 'x', view: { hidden: Array.from({ length: n }, () => 'filler') } });
-      const over = body(1_200_000);
+      // Identity lists may be long: the app-wide 10 MB.
+      const links = (n: number) => JSON.stringify({ links: Array.from({ length: n }, (_, i) => ({ alias: `csv:alias-number-${i}`, canonical: `csv:canonical-${i}` })) });
+      const over = links(190_000);
       expect(over.length).toBeGreaterThan(10 * 1024 * 1024);
-      const res = await t.app.inject({ method: 'POST', url: '/api/snapshots', headers: { 'content-type': 'application/json' }, payload: over });
+      const res = await post(t, '/api/datasets/x/identities', over, 'PUT');
       expect([res.statusCode, ApiErrorSchema.parse(res.json()).error.code]).toEqual([413, 'too_large']);
-      const under = body(1_000_000); // 9.9 MB: read, then refused for what it says
+      const under = links(150_000); // under 10 MB: read, then refused for what it says (no such dataset)
       expect(under.length).toBeLessThan(10 * 1024 * 1024);
-      const read = await t.app.inject({ method: 'POST', url: '/api/snapshots', headers: { 'content-type': 'application/json' }, payload: under });
-      expect(read.statusCode).not.toBe(413);
-      expect(read.statusCode).toBeLessThan(500);
+      expect((await post(t, '/api/datasets/x/identities', under, 'PUT')).statusCode).toBe(404);
+
+      // A snapshot's view is a few KB: 1 MiB.
+      const view = (n: number) => JSON.stringify({ datasetId: 'x', view: { hidden: Array.from({ length: n }, () => 'filler') } });
+      expect(view(120_000).length).toBeGreaterThan(1024 * 1024);
+      const big = await post(t, '/api/snapshots', view(120_000));
+      expect([big.statusCode, ApiErrorSchema.parse(big.json()).error.code]).toEqual([413, 'too_large']);
+      const small = await post(t, '/api/snapshots', view(100));
+      expect(small.statusCode).not.toBe(413);
+      expect(small.statusCode).toBeLessThan(500);
     } finally {
       await t.close();
     }
