@@ -47,6 +47,7 @@ const SECTIONS: Section[] = [
   { id: 'browser', what: 'first frame and long tasks in Chromium', run: browserSection },
   { id: 'load', what: 'mixed reads and uploads, nothing lost', run: mixedLoadSection },
   { id: 'extras', what: 'reply inference and context figures', run: extrasSection },
+  { id: 'context-real', what: 'sector and region on real profiles (held-out half)', run: async (b) => (await import('./context-real.js')).contextRealSection(b) },
 ];
 
 function machine() {

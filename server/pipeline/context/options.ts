@@ -37,6 +37,16 @@ export interface ContextOptions {
   maxConfidence: number;
   /** Extra texts (see ExtraText); default none. */
   extra: readonly ExtraText[];
+  /**
+   * Also read the institution registries and the wider lexicon (registries.ts):
+   * universities and colleges worldwide by name and web domain, national
+   * libraries, public library authorities, NHS trusts, law schools, role
+   * patterns ("librarian at <institution>", "<role> @<account>"), trade
+   * abbreviations and bios in French, Spanish, German, Portuguese, Dutch and
+   * Italian. Default false for now: it changes inferred contexts, so graph
+   * payloads change with it; bench/context-real.ts measures it on real profiles.
+   */
+  registries: boolean;
 }
 
 export type ContextOptionsInput = Partial<Omit<ContextOptions, 'fieldWeights'>> & { fieldWeights?: Partial<Record<ProfileField, number>> };
@@ -48,6 +58,7 @@ export const DEFAULT_CONTEXT_OPTIONS: ContextOptions = {
   minShare: 0.6,
   maxConfidence: 0.95,
   extra: [],
+  registries: false,
 };
 
 function inUnit(name: string, value: number): number {
@@ -68,6 +79,7 @@ export function resolveContextOptions(input: ContextOptionsInput = {}): ContextO
   for (const [f, w] of Object.entries(options.fieldWeights)) {
     if (!Number.isFinite(w) || w < 0) throw new RangeError(`context: fieldWeights.${f} must be a non-negative number`);
   }
+  if (typeof options.registries !== 'boolean') throw new RangeError('context: registries must be true or false');
   for (const e of options.extra) if (!e.label || typeof e.text !== 'string') throw new RangeError('context: extra texts need a label and a text');
   return options;
 }

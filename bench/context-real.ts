@@ -1,0 +1,215 @@
+/**
+ * Sector and region inference on real profiles (issue 19, item 5):
+ * data/eval/real-profiles/profiles.jsonl, 426 public Twitter profiles from
+ * #vala2018, #rlweek2017 and UK library lists, labelled by hand
+ * (LABELLING.md). Per field:
+ *   - right where stated: answers equal to the label, over profiles whose label is not `unknown`;
+ *   - precision: right answers over all non-`unknown` answers, on every profile;
+ *   - guesses where nothing is stated: non-`unknown` answers on profiles labelled `unknown`;
+ *   - per label: stated n, right, and guesses made with that label (right / all).
+ *
+ * Held-out split, fixed: FNV-1a (32-bit) of the lower-cased handle; even →
+ * `dev` (tune on these), odd → `held-out` (targets are judged here only).
+ *
+ *   npx tsx bench/context-real.ts [--off] [--misses dev|held-out|all]
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { PersonProfile } from '../shared/person.js';
+import { inferContext, type ContextOptionsInput } from '../server/pipeline/context/index.js';
+import { formatContextFigures, measureContext } from './context.js';
+import type { Bench } from './fixtures.js';
+import { row, type Row } from './table.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const REAL_PROFILES = path.join(ROOT, 'data/eval/real-profiles/profiles.jsonl');
+const FIELDS = ['sector', 'region'] as const;
+type Field = (typeof FIELDS)[number];
+export type Half = 'dev' | 'held-out';
+
+export interface RealProfile {
+  id: string;
+  handle: string;
+  name?: string;
+  bio?: string;
+  location?: string;
+  url?: string;
+  sector: string;
+  region: string;
+}
+
+/** The issue's targets, per field: share right where stated, precision, and share of guesses where nothing is stated. */
+export const TARGETS: Record<Field, { stated: number; precision: number; unstatedGuesses: number }> = {
+  sector: { stated: 0.85, precision: 0.9, unstatedGuesses: 0.05 },
+  region: { stated: 0.9, precision: 0.95, unstatedGuesses: 0.05 },
+};
+
+/** FNV-1a, 32-bit: a fixed, documented rule for the split (no seed, no library). */
+export function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (const byte of Buffer.from(text, 'utf8')) h = Math.imul(h ^ byte, 0x01000193) >>> 0;
+  return h;
+}
+
+export const halfOf = (handle: string): Half => (fnv1a(handle.toLowerCase()) % 2 === 0 ? 'dev' : 'held-out');
+
+export function loadRealProfiles(file = REAL_PROFILES): RealProfile[] {
+  return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as RealProfile);
+}
+
+export function realProfile(r: RealProfile): PersonProfile {
+  const p: PersonProfile = { key: `twitter:${r.handle.toLowerCase()}`, platform: 'twitter', handle: r.handle };
+  if (r.name) p.name = r.name;
+  if (r.bio) p.bio = r.bio;
+  if (r.location) p.location = r.location;
+  if (r.url) p.url = r.url;
+  return p;
+}
+
+export interface LabelFigures {
+  /** Profiles with this label, and how many were answered with it. */
+  stated: number;
+  right: number;
+  /** Answers with this label, and how many of them were right. */
+  guessed: number;
+  guessedRight: number;
+}
+
+export interface FieldFigures {
+  profiles: number;
+  stated: number;
+  statedRight: number;
+  statedShare: number;
+  guesses: number;
+  guessesRight: number;
+  precision: number;
+  unstated: number;
+  unstatedGuesses: number;
+  unstatedGuessShare: number;
+  labels: Record<string, LabelFigures>;
+}
+
+export interface RealMiss {
+  half: Half;
+  field: Field;
+  id: string;
+  want: string;
+  got: string;
+  profile: string;
+  evidence?: string;
+}
+
+export type RealFigures = Record<Half | 'all', Record<Field, FieldFigures>>;
+
+const ratio = (a: number, b: number) => (b === 0 ? 1 : Math.round((a / b) * 1000) / 1000);
+
+function fieldFigures(cases: readonly { want: string; got: string }[]): FieldFigures {
+  const labels: Record<string, LabelFigures> = {};
+  const label = (l: string) => (labels[l] ??= { stated: 0, right: 0, guessed: 0, guessedRight: 0 });
+  let stated = 0, statedRight = 0, guesses = 0, guessesRight = 0, unstated = 0, unstatedGuesses = 0;
+  for (const { want, got } of cases) {
+    if (want !== 'unknown') stated++, label(want).stated++, got === want && (statedRight++, label(want).right++);
+    else unstated++, got !== 'unknown' && unstatedGuesses++;
+    if (got !== 'unknown') guesses++, label(got).guessed++, got === want && (guessesRight++, label(got).guessedRight++);
+  }
+  return {
+    profiles: cases.length, stated, statedRight, statedShare: ratio(statedRight, stated), guesses, guessesRight, precision: ratio(guessesRight, guesses),
+    unstated, unstatedGuesses, unstatedGuessShare: ratio(unstatedGuesses, unstated),
+    labels: Object.fromEntries(Object.entries(labels).sort((a, b) => b[1].stated - a[1].stated || (a[0] < b[0] ? -1 : 1))),
+  };
+}
+
+export function measureRealContext(options?: ContextOptionsInput, profiles = loadRealProfiles()): RealFigures & { misses: RealMiss[] } {
+  const answers = profiles.map((r) => ({ r, half: halfOf(r.handle), got: inferContext(realProfile(r), options) }));
+  const misses: RealMiss[] = [];
+  for (const { r, half, got } of answers) {
+    for (const field of FIELDS) {
+      if (got[field].value === r[field]) continue;
+      const evidence = got[field].evidence;
+      misses.push({ half, field, id: r.id, want: r[field], got: got[field].value, profile: JSON.stringify([r.name ?? '', r.bio ?? '', r.location ?? '']), ...(evidence ? { evidence } : {}) });
+    }
+  }
+  const figures = (keep: (h: Half) => boolean) =>
+    Object.fromEntries(FIELDS.map((f) => [f, fieldFigures(answers.filter((a) => keep(a.half)).map((a) => ({ want: a.r[f], got: a.got[f].value })))])) as Record<Field, FieldFigures>;
+  return { dev: figures((h) => h === 'dev'), 'held-out': figures((h) => h === 'held-out'), all: figures(() => true), misses };
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+/** Does a field's figures meet the issue's targets? */
+export function meetsTargets(field: Field, f: FieldFigures): { stated: boolean; precision: boolean; unstated: boolean } {
+  const t = TARGETS[field];
+  return { stated: f.statedShare >= t.stated, precision: f.precision >= t.precision, unstated: f.unstatedGuessShare <= t.unstatedGuesses };
+}
+
+export function formatRealFigures(f: RealFigures, title: string): string {
+  const lines = [`context inference on real profiles — ${title}`];
+  for (const half of ['dev', 'held-out', 'all'] as const) {
+    lines.push(`  ${half} (${f[half].sector.profiles} profiles)`);
+    for (const field of FIELDS) {
+      const x = f[half][field];
+      const ok = meetsTargets(field, x);
+      const m = (b: boolean) => (half === 'held-out' ? (b ? ' ✔' : ' ✘') : '');
+      lines.push(
+        `    ${field.padEnd(7)} right where stated ${x.statedRight}/${x.stated} ${pct(x.statedShare)}${m(ok.stated)}` +
+          ` · precision ${x.guessesRight}/${x.guesses} ${pct(x.precision)}${m(ok.precision)}` +
+          ` · guesses where unstated ${x.unstatedGuesses}/${x.unstated} ${pct(x.unstatedGuessShare)}${m(ok.unstated)}`,
+      );
+      lines.push(`            ${Object.entries(x.labels).map(([l, c]) => `${l} ${c.right}/${c.stated} (guessed ${c.guessedRight}/${c.guessed})`).join(', ')}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+/** Bench rows: both halves with the registries on, targets judged on the held-out half; the default (off) beside them; the written bios with it on and off. */
+export function contextRealRows(): Row[] {
+  const rows: Row[] = [];
+  const on = measureRealContext({ registries: true });
+  const off = measureRealContext();
+  const size = (half: Half) => `${on[half].sector.profiles} ${half}`;
+  for (const [label, figures] of [['registries on', on], ['default (registries off)', off]] as const) {
+    for (const half of ['held-out', 'dev'] as const) {
+      for (const field of FIELDS) {
+        const x = figures[half][field];
+        const t = TARGETS[field];
+        const judged = half === 'held-out' && label === 'registries on';
+        const ok = meetsTargets(field, x);
+        const perLabel = Object.entries(x.labels).map(([l, c]) => `${l} ${c.right}/${c.stated}`).join(', ');
+        rows.push(row('context-real', { measure: `${field} right where stated, ${label}`, size: size(half), value: `${x.statedRight}/${x.stated} ${pct(x.statedShare)} (${perLabel})`, target: `≥ ${pct(t.stated)}`, ...(judged ? { ok: ok.stated } : {}), data: { ...x } }));
+        rows.push(row('context-real', { measure: `${field} precision, ${label}`, size: size(half), value: `${x.guessesRight}/${x.guesses} ${pct(x.precision)}`, target: `≥ ${pct(t.precision)}`, ...(judged ? { ok: ok.precision } : {}) }));
+        rows.push(row('context-real', { measure: `${field} guesses where unstated, ${label}`, size: size(half), value: `${x.unstatedGuesses}/${x.unstated} ${pct(x.unstatedGuessShare)}`, target: `≤ ${pct(t.unstatedGuesses)}`, ...(judged ? { ok: ok.unstated } : {}) }));
+      }
+    }
+  }
+  // The written bios stay a regression check: the registries must not make them worse.
+  const biosOff = measureContext();
+  const biosOn = measureContext({ registries: true });
+  for (const field of FIELDS) {
+    const a = biosOff.bios[field];
+    const b = biosOn.bios[field];
+    rows.push(row('context-real', {
+      measure: `written bios ${field}, registries on vs off`, size: `${biosOn.bios.cases} bios`,
+      value: `${pct(b.statedAccuracy)} right where stated (off ${pct(a.statedAccuracy)}), ${b.wrongGuesses} guesses where unstated (off ${a.wrongGuesses})`,
+      target: 'no worse', ok: b.statedAccuracy >= a.statedAccuracy && b.wrongGuesses <= a.wrongGuesses,
+    }));
+  }
+  return rows;
+}
+
+export async function contextRealSection(_bench: Bench): Promise<Row[]> {
+  return contextRealRows();
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const off = process.argv.includes('--off');
+  const figures = measureRealContext(off ? {} : { registries: true });
+  console.log(formatRealFigures(figures, off ? 'default options (registries off)' : 'registries on'));
+  console.log(`\n${formatContextFigures(measureContext(off ? {} : { registries: true }))}`);
+  const which = process.argv[process.argv.indexOf('--misses') + 1];
+  if (process.argv.includes('--misses')) {
+    for (const m of figures.misses.filter((x) => which === 'all' || x.half === (which === 'held-out' ? 'held-out' : 'dev'))) {
+      console.log(`[${m.half} ${m.field} ${m.id}] want ${m.want}, got ${m.got}: ${m.profile}${m.evidence ? `\n    ${m.evidence}` : ''}`);
+    }
+  }
+}
