@@ -6,7 +6,7 @@
 import Graph from 'graphology';
 import pagerank from 'graphology-metrics/centrality/pagerank';
 import type { ColourBy, GraphPayload, NodeAttributes } from '../../shared/index.js';
-import { colourOf, OTHER } from '../sigma/palette.js';
+import { colourOf, OTHER } from '../design/palette.js';
 
 export type ColourByKey = ColourBy;
 

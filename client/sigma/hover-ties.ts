@@ -9,7 +9,7 @@
  */
 import type Sigma from 'sigma';
 import type { AtlasGraph } from '../graph/model.js';
-import { HOVERED_TIE } from './palette.js';
+import { HOVERED_TIE } from '../design/palette.js';
 
 export interface HoverTies {
   show(node: string | undefined): void;

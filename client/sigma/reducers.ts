@@ -11,17 +11,10 @@
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import type { ViewState } from '../../shared/index.js';
 import type { LoadedGraph } from '../graph/model.js';
-import { FADED, HOVERED_TIE } from './palette.js';
+import type { Interaction } from '../state/interaction.js';
+import { FADED, HOVERED_TIE } from '../design/palette.js';
 
-export interface Interaction {
-  hovered?: string;
-  /** Keyboard focus in the graph. */
-  focused?: string;
-  /** People matching the search box, drawn with labels. */
-  matches?: Set<string>;
-  /** A session replay: people appear at their first message, ties once both ends have posted. */
-  replay?: { firstPost: Map<string, number>; until: number };
-}
+export type { Interaction };
 
 export interface ReducerContext {
   view: ViewState;

@@ -6,8 +6,8 @@
  */
 import type { Privacy, SnapshotInput } from '../../shared/index.js';
 import { ApiFailure, createSnapshot } from '../api.js';
-import { downloadBlob } from '../graph/export-png.js';
-import { pseudonymousPicture, type PictureAppearance } from '../graph/pseudonymous-picture.js';
+import { downloadBlob } from '../sigma/export-png.js';
+import { pseudonymousPicture, type PictureAppearance } from '../sigma/pseudonymous-picture.js';
 import { tokenForm } from './token-form.js';
 import { announce } from './announcer.js';
 import { h } from './dom.js';

@@ -12,10 +12,10 @@ import type { Settings } from 'sigma/settings';
 import type { ColourBy, SizeBy, ViewState } from '../../shared/index.js';
 import { DEFAULT_VIEW_STATE } from '../../shared/index.js';
 import { fetchExportPayload } from '../api.js';
-import { makeReducers } from '../sigma/reducers.js';
-import { tieDrawThreshold } from '../sigma/tie-budget.js';
+import { makeReducers } from './reducers.js';
+import { tieDrawThreshold } from './tie-budget.js';
 import { viewToPng } from './export-png.js';
-import { loadGraph, type LoadedGraph } from './model.js';
+import { loadGraph, type LoadedGraph } from '../graph/model.js';
 
 /** How the page draws people, the part of the view a pseudonymous picture may copy. */
 export interface PictureAppearance {

@@ -5,7 +5,7 @@
  * person); Enter opens their panel; Escape goes back.
  */
 import type Sigma from 'sigma';
-import type { AtlasNode, LoadedGraph } from './model.js';
+import type { AtlasNode, LoadedGraph } from '../graph/model.js';
 
 export interface KeyboardActions {
   focus(key: string | undefined): void;

@@ -4,7 +4,7 @@
  */
 import { toBlob } from '@sigma/export-image';
 import type Sigma from 'sigma';
-import type { Category } from './model.js';
+import type { Category } from '../graph/model.js';
 
 /** The caption's words in lines that fit `width` at the caption's font. */
 function wrap(ctx: CanvasRenderingContext2D, text: string, width: number): string[] {

@@ -1,0 +1,32 @@
+/** The page's fixed elements (client/index.html), looked up once. */
+const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
+
+export function findElements() {
+  return {
+    picker: $<HTMLSelectElement>('#dataset-picker'),
+    colourBy: $<HTMLSelectElement>('#colour-by'),
+    sizeBy: $<HTMLSelectElement>('#size-by'),
+    summary: $('#summary'),
+    caption: $('#caption'),
+    status: $('#status'),
+    graph: $('#graph'),
+    graphView: $('#graph-view'),
+    tableView: $('#table-view'),
+    legend: $('#legend'),
+    panel: $('#panel'),
+    peopleLists: $('#people-lists'),
+    filters: $('#filters'),
+    timeline: $('#timeline'),
+    modeGraph: $<HTMLButtonElement>('#mode-graph'),
+    modeTable: $<HTMLButtonElement>('#mode-table'),
+    refine: $<HTMLButtonElement>('#refine-layout'),
+    upload: $<HTMLButtonElement>('#upload-button'),
+    share: $<HTMLButtonElement>('#share-button'),
+    banner: $('#snapshot-banner'),
+    embedCredit: $('#embed-credit'),
+    uploadDialog: $<HTMLDialogElement>('#upload-dialog'),
+    shareDialog: $<HTMLDialogElement>('#share-dialog'),
+  };
+}
+
+export type Elements = ReturnType<typeof findElements>;

@@ -1,0 +1,40 @@
+/** Everything around the graph, drawn again from state: summary, caption, lists, legend, filters, sessions, panel, table. */
+import type { GraphQuery } from '../../shared/index.js';
+import { renderFilters } from '../ui/filters.js';
+import { renderLegend } from '../ui/legend.js';
+import { renderPeopleLists } from '../ui/people-lists.js';
+import { renderTableView } from '../ui/table-view.js';
+import { renderTimeline } from '../ui/timeline.js';
+import type { App } from './context.js';
+import { replaySession } from './replay.js';
+import { search } from './search.js';
+import { renderPanel, selectPerson } from './selection.js';
+
+export function renderSurroundings(app: App): void {
+  const { els, view } = app;
+  const state = view.get();
+  const { loaded, snapshot, datasets, drawnTies } = app.explorer.get();
+  const dataset = datasets.find((d) => d.id === state.dataset);
+  if (!loaded || (!dataset && !snapshot)) return;
+  const { counts, modularity, backbone } = loaded.payload.attributes.meta;
+  // A big graph arrives as a backbone of its ties: say how many are drawn (communities and counts use them all).
+  // Past the page's drawing budget only the strongest are drawn too; a hover or selection shows a person's all.
+  const drawn =
+    drawnTies.minWeight > 0 ? ` (drawing the ${drawnTies.drawn} strongest${backbone ? '' : '; hover or select someone to see all of theirs'})`
+    : backbone ? ` (showing the ${backbone.edgesShown} strongest)` : '';
+  els.summary.textContent = `${counts.nodes} people, ${counts.edges} ties${drawn}, ${counts.communities} communities (modularity ${modularity.toFixed(2)}), ${counts.messages} messages in ${counts.sessions} sessions of ${counts.chats} chats`;
+  els.caption.textContent = loaded.payload.attributes.meta.caption;
+  renderPeopleLists(els.peopleLists, loaded, (key) => selectPerson(app, key, true));
+  renderLegend(els.legend, loaded, state, (value) =>
+    view.set((s) => ({ hidden: s.hidden.includes(value) ? s.hidden.filter((v) => v !== value) : [...s.hidden, value] })),
+  );
+  if (dataset && !snapshot) renderFilters(els.filters, dataset, loaded, state, {
+    setQuery: (patch: Partial<GraphQuery>) => view.set((s) => ({ query: Object.fromEntries(Object.entries({ ...s.query, ...patch }).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))) as GraphQuery })),
+    setCommunity: (community) => view.set({ community }),
+    search: (text) => search(app, text),
+    reset: () => view.set({ query: {}, hidden: [], community: undefined }),
+  });
+  renderTimeline(els.timeline, loaded, state, (from, to) => view.set((s) => ({ query: { ...s.query, from, to } })), snapshot ? undefined : (s) => void replaySession(app, s));
+  renderPanel(app);
+  if (state.mode === 'table') renderTableView(els.tableView, loaded, state, { select: (key: string) => selectPerson(app, key), isHidden: app.isHidden });
+}

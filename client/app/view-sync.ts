@@ -1,0 +1,34 @@
+/** What follows a change of the view: the controls that show it, a new graph for a new query, else a redraw. */
+import type { ViewState } from '../../shared/index.js';
+import { queryKey } from '../state/view.js';
+import type { App } from './context.js';
+import { loadCurrentGraph } from './load-graph.js';
+import { renderSurroundings } from './surroundings.js';
+
+export function applyMode(app: App, state: ViewState): void {
+  const table = state.mode === 'table';
+  app.els.graphView.hidden = table;
+  app.els.tableView.hidden = !table;
+  app.els.modeGraph.setAttribute('aria-pressed', String(!table));
+  app.els.modeTable.setAttribute('aria-pressed', String(table));
+}
+
+export function followView(app: App): void {
+  const { view, els } = app;
+  view.subscribe((state, previous) => {
+    applyMode(app, state);
+    if (state.dataset && els.picker.value !== state.dataset) els.picker.value = state.dataset;
+    els.colourBy.value = state.colourBy;
+    els.sizeBy.value = state.sizeBy;
+    if (queryKey(state) !== queryKey(previous)) {
+      void loadCurrentGraph(app);
+      return;
+    }
+    const onlyCamera = Object.keys(state).every((k) => k === 'camera' || state[k as keyof ViewState] === previous[k as keyof ViewState]);
+    if (onlyCamera) return;
+    if (state.colourBy !== previous.colourBy) view.set({ hidden: [] });
+    if (state.mode !== previous.mode && state.mode === 'graph') app.renderer?.sigma.resize();
+    app.renderer?.refresh();
+    renderSurroundings(app);
+  });
+}
