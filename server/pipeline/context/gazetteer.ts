@@ -87,7 +87,14 @@ function checkCode(code: string, where: string): string {
   return code;
 }
 
-function buildRegionIndex(): PhraseIndex<RegionCue> {
+/** A named body added by the registries (registries.ts): its names and the countries it may be in. */
+export interface RegistryPlace {
+  name: string;
+  readings: Readonly<Record<string, number>>;
+  strength: number;
+}
+
+export function buildRegionIndex(extra: readonly RegistryPlace[] = []): PhraseIndex<RegionCue> {
   const index = new PhraseIndex<RegionCue>();
   // Which country each unambiguous name was filed under, to catch a name filed under two.
   const owner = new Map<string, string>();
@@ -131,6 +138,7 @@ function buildRegionIndex(): PhraseIndex<RegionCue> {
     const code = checkCode(inst.region, `institution ${inst.names[0]}`);
     for (const n of inst.names) index.add(n, { kind: 'institution', readings: { [code]: 1 }, strength: inst.strength ?? REGION_STRENGTH.institution });
   }
+  for (const e of extra) index.add(e.name, { kind: 'institution', readings: e.readings, strength: e.strength });
   // State and province codes: one cue per code, shared by the countries that use it ("WA", "NT", "CA").
   const codes = new Map<string, { countries: string[]; standalone: boolean }>();
   for (const [country, lists] of Object.entries(places.codes)) {
@@ -150,11 +158,24 @@ function buildRegionIndex(): PhraseIndex<RegionCue> {
   return index;
 }
 
-function buildSectorIndex(): PhraseIndex<SectorCue> {
+/** A sector phrase added by the registries (registries.ts). */
+export interface SectorOffer {
+  phrase: string;
+  sector: SectorId;
+  weight: number;
+}
+
+/**
+ * The sector index; the registries add phrases (`extra`) and re-weigh base
+ * phrases (`overrides`, by folded phrase key: the base readings of that
+ * phrase are replaced, an empty record drops it).
+ */
+export function buildSectorIndex(extra: readonly SectorOffer[] = [], overrides: ReadonlyMap<string, Readonly<Partial<Record<SectorId, number>>>> = new Map()): PhraseIndex<SectorCue> {
   const index = new PhraseIndex<SectorCue>();
   const best = new Map<string, { written: string; cue: SectorCue }>();
-  const offer = (written: string, sector: SectorId, weight: number) => {
+  const offer = (written: string, sector: SectorId, weight: number, base = true) => {
     const { text, cased } = parsePhrase(written);
+    if (base && overrides.has(phraseKey(text, false))) return;
     const key = `${sector}|${cased ? 'C' : 'F'}:${phraseKey(text, cased)}`;
     const prev = best.get(key);
     if (!prev || prev.cue.weight < weight) best.set(key, { written, cue: { sector, weight } });
@@ -163,6 +184,8 @@ function buildSectorIndex(): PhraseIndex<SectorCue> {
     for (const [weight, phrases] of Object.entries(patterns)) for (const p of phrases) offer(p, sector, Number(weight));
   }
   for (const inst of institutions.institutions) if (inst.sector) for (const n of inst.names) offer(n, inst.sector, inst.weight ?? 3);
+  for (const [phrase, weights] of overrides) for (const [sector, weight] of Object.entries(weights)) if (weight > 0) offer(phrase, sector as SectorId, weight, false);
+  for (const e of extra) offer(e.phrase, e.sector, e.weight, false);
   for (const { written, cue } of best.values()) index.add(written, cue, { plural: true });
   for (const n of sectorsData.neutral) index.add(n, { sector: null, weight: 0 });
   return index;
@@ -192,4 +215,4 @@ export function countryCodeOf(text: string): string | undefined {
   return codes.size === 1 ? [...codes][0] : undefined;
 }
 
-export { countries as COUNTRIES_DATA, institutions as INSTITUTIONS_DATA };
+export { countries as COUNTRIES_DATA, institutions as INSTITUTIONS_DATA, places as PLACES_DATA };

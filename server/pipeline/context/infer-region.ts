@@ -17,8 +17,11 @@
 import { COUNTRY_CODES, PRONOUNS, REGION_PAST_AFTER, REGION_PAST_WORDS, REGION_PRESENT_AFTER, REGION_PRESENT_WORDS, regionIndex, type RegionCue, type RegionKind } from './gazetteer.js';
 import { decide, type Hit } from './decide.js';
 import type { FieldText } from './fields.js';
-import { hostCue, instanceCue } from './hosts.js';
+import { hostCue, instanceCue, type HostCue } from './hosts.js';
 import type { ContextOptions } from './options.js';
+import { registries, registryHostCue, registryInstance } from './registries.js';
+import { registryHits } from './registry-hits.js';
+import { registryTokens } from './infer-sector.js';
 import { findFlags, findHosts, distanceBefore, maskSpans, tokenize, type Token } from './tokenize.js';
 import type { ContextValue } from '../../../shared/person.js';
 
@@ -71,20 +74,23 @@ function restrict(readings: Readonly<Record<string, number>>, keep: ReadonlySet<
   return Object.fromEntries(kept.map(([c, v]) => [c, v / total]));
 }
 
-function textHits(field: FieldText): PlaceHit[] {
+function textHits(field: FieldText, wide: boolean): PlaceHit[] {
   const { text, label } = field;
   const hits: PlaceHit[] = [];
   const hosts = field.kind === 'text' ? findHosts(text) : [];
   for (const h of hosts) {
-    const cue = hostCue(h.host)?.region;
+    const cue = ((wide ? registryHostCue(h.host) : undefined) ?? hostCue(h.host))?.region;
     if (cue) hits.push({ field: label, text, start: h.start, end: h.end, readings: { [cue.code]: 1 }, strength: cue.strength * field.weight, kind: 'host', first: -1, last: -1 });
   }
   for (const f of findFlags(text)) {
     if (COUNTRY_CODES.has(f.code)) hits.push({ field: label, text, start: f.start, end: f.end, readings: { [f.code]: 1 }, strength: FLAG_STRENGTH * field.weight, kind: 'flag', first: -1, last: -1 });
   }
-  const tokens = tokenize(maskSpans(text, hosts));
+  const plain = tokenize(maskSpans(text, hosts));
+  const tokens = wide ? registryTokens(field, plain) : plain;
+  if (wide) for (const h of registryHits(field, tokens).region) hits.push({ ...h, kind: 'institution', first: -1, last: -1 });
+  const index = wide ? registries().regionIndex : regionIndex;
   const places: PlaceHit[] = [];
-  for (const m of regionIndex.match(tokens, (cues) => strongest(cues).strength)) {
+  for (const m of index.match(tokens, (cues) => strongest(cues).strength)) {
     const cue = strongest(m.payloads);
     if (cue.kind === 'neutral' || (field.kind === 'name' && !NAME_KINDS.has(cue.kind))) continue;
     const start = tokens[m.first]!.start;
@@ -110,15 +116,21 @@ function textHits(field: FieldText): PlaceHit[] {
   return [...hits, ...places];
 }
 
-function fieldHits(field: FieldText): PlaceHit[] {
-  if (field.kind === 'text' || field.kind === 'name') return textHits(field);
-  const cue = (field.kind === 'url' ? hostCue(field.text) : instanceCue(field.text))?.region;
+function instanceRegion(domain: string, wide: boolean): HostCue | undefined {
+  const known = wide ? registryInstance(domain) : { known: false };
+  if (!known.known) return instanceCue(domain);
+  return known.code ? { region: { code: known.code, strength: 2 } } : undefined;
+}
+
+function fieldHits(field: FieldText, wide: boolean): PlaceHit[] {
+  if (field.kind === 'text' || field.kind === 'name') return textHits(field, wide);
+  const cue = (field.kind === 'url' ? (wide ? registryHostCue(field.text) : undefined) ?? hostCue(field.text) : instanceRegion(field.text, wide))?.region;
   if (!cue) return [];
   return [{ field: field.label, text: field.text, start: 0, end: field.text.length, readings: { [cue.code]: 1 }, strength: cue.strength * field.weight, kind: 'host', first: -1, last: -1 }];
 }
 
 export function inferRegion(fields: readonly FieldText[], options: ContextOptions): ContextValue {
-  const hits = fields.flatMap(fieldHits);
+  const hits = fields.flatMap((f) => fieldHits(f, options.registries));
   if (hits.some((h) => !IDENTITY_KINDS.has(h.kind))) for (const h of hits) if (IDENTITY_KINDS.has(h.kind)) h.strength *= IDENTITY_DISCOUNT;
   // Rule 2: each reading of an ambiguous place is reweighted by (1 + the unambiguous evidence for it elsewhere).
   const support = new Map<string, number>();

@@ -27,7 +27,9 @@ import type { FieldText } from './fields.js';
 import { SECTOR_PAST_WORDS, SECTOR_SPELLINGS, SECTOR_TIE_ORDER, sectorIndex, type SectorCue } from './gazetteer.js';
 import { hostCue } from './hosts.js';
 import type { ContextOptions } from './options.js';
-import { findHosts, distanceBefore, maskSpans, tokenize } from './tokenize.js';
+import { registries, registryHostCue } from './registries.js';
+import { registryHits } from './registry-hits.js';
+import { findHosts, distanceBefore, maskSpans, splitCamel, tokenize, type Token } from './tokenize.js';
 
 const PAST_DISCOUNT = 0.3;
 /** Weight from which a phrase says the sector outright (a role or a named kind of library). */
@@ -39,22 +41,30 @@ interface SectorHit extends Hit {
   outright?: boolean;
 }
 
-function hostHit(field: FieldText, host: string, start: number, end: number): SectorHit[] {
-  const cue = hostCue(host)?.sector;
+function hostHit(field: FieldText, host: string, start: number, end: number, wide: boolean): SectorHit[] {
+  const cue = ((wide ? registryHostCue(host) : undefined) ?? hostCue(host))?.sector;
   return cue ? [{ field: field.label, text: field.text, start, end, readings: { [cue.id]: 1 }, strength: cue.weight * field.weight }] : [];
 }
 
-function textHits(field: FieldText): SectorHit[] {
+/** Display names and handles run words together ("LeithLibrary", "@TroveAustralia"): with the registries, they are cut at capitals. */
+export function registryTokens(field: FieldText, tokens: readonly Token[]): Token[] {
+  return splitCamel(tokens, (t) => field.kind === 'name' || /[@#]$/.test(field.text.slice(Math.max(0, t.start - 1), t.start)));
+}
+
+function textHits(field: FieldText, wide: boolean): SectorHit[] {
   const { text, label } = field;
   const hosts = findHosts(text);
-  const hits: SectorHit[] = hosts.flatMap((h) => hostHit(field, h.host, h.start, h.end));
-  const tokens = tokenize(maskSpans(text, hosts)).map((t) => {
+  const hits: SectorHit[] = hosts.flatMap((h) => hostHit(field, h.host, h.start, h.end, wide));
+  const plain = tokenize(maskSpans(text, hosts));
+  const tokens = (wide ? registryTokens(field, plain) : plain).map((t) => {
     const full = SECTOR_SPELLINGS.get(t.norm);
     return full ? { ...t, norm: full } : t;
   });
+  if (wide) hits.push(...registryHits(field, tokens).sector);
+  const index = wide ? registries().sectorIndex : sectorIndex;
   // Each distinct phrase counts once per field: "archives … archives" is one claim.
   const seen = new Set<string>();
-  for (const m of sectorIndex.match(tokens, (cues) => Math.max(...cues.map((c) => c.weight)))) {
+  for (const m of index.match(tokens, (cues) => Math.max(...cues.map((c) => c.weight)))) {
     const cues = m.payloads.filter((c): c is SectorCue & { sector: NonNullable<SectorCue['sector']> } => c.sector !== null);
     if (cues.length === 0) continue;
     const phrase = tokens.slice(m.first, m.last).map((t) => t.norm).join(' ');
@@ -71,14 +81,14 @@ function textHits(field: FieldText): SectorHit[] {
   return hits;
 }
 
-function fieldHits(field: FieldText): SectorHit[] {
-  if (field.kind === 'url') return hostHit(field, field.text, 0, field.text.length);
+function fieldHits(field: FieldText, wide: boolean): SectorHit[] {
+  if (field.kind === 'url') return hostHit(field, field.text, 0, field.text.length, wide);
   if (field.kind === 'instance') return []; // a server's name says nothing about its members' work
-  return textHits(field);
+  return textHits(field, wide);
 }
 
 export function inferSector(fields: readonly FieldText[], options: ContextOptions): ContextValue {
-  const hits = fields.flatMap(fieldHits);
+  const hits = fields.flatMap((f) => fieldHits(f, options.registries));
   // Role over workplace: once some sector is said outright, sectors only hinted at by a workplace count half.
   const outright = new Set(hits.filter((h) => h.outright).flatMap((h) => Object.keys(h.readings)));
   if (outright.size > 0) for (const h of hits) if (!Object.keys(h.readings).some((s) => outright.has(s))) h.strength *= WORKPLACE_DISCOUNT;

@@ -128,3 +128,29 @@ export function distanceBefore(tokens: readonly Token[], first: number, text: st
   }
   return Infinity;
 }
+
+// "LeithLibrary" → "Leith" "Library"; "IAMLAustralia" → "IAML" "Australia"; "iSchool" stays whole.
+const CAMEL = /(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll}{2})/u;
+
+/**
+ * Handles and organisation names run words together ("@TroveAustralia",
+ * "BrunelSpecColl"): tokens of `text` for which `split(token)` holds are cut
+ * at their capitals, keeping each part's place in the text.
+ */
+export function splitCamel(tokens: readonly Token[], split: (t: Token) => boolean): Token[] {
+  const out: Token[] = [];
+  for (const t of tokens) {
+    const parts = split(t) && t.raw.length >= 6 ? t.raw.split(CAMEL) : [t.raw];
+    if (parts.length < 2 || parts.some((p) => p.length < 2)) {
+      out.push(t);
+      continue;
+    }
+    let start = t.start;
+    for (const raw of parts) {
+      const cased = foldCased(raw);
+      out.push({ raw, cased, norm: cased.toLowerCase(), start, end: start + raw.length });
+      start += raw.length;
+    }
+  }
+  return out;
+}

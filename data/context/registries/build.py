@@ -1,0 +1,60 @@
+#!/usr/bin/env python3
+"""Rebuild the registry files in this folder from bare git snapshots of their sources.
+
+    python3 data/context/registries/build.py <hipo.git> <librarydata-db.git> <record-a-vaccination.git>
+
+Each source is read at the commit written in SOURCES (git --git-dir=<dir> show <commit>:<path>), cut to the
+fields inference needs, and written sorted, so a rebuild from the same commits gives the same bytes.
+"""
+import csv, io, json, re, subprocess, sys
+
+SOURCES = {
+    'hipo': ('Hipo/university-domains-list', 'bb07faf064e1c68be9b26fb71de31f01e361f974', 'world_universities_and_domains.json'),
+    'libraries': ('LibrariesHacked/librarydata-db', '9ab18536054a060821f95e5cf4ceefcfea18d0fb', 'data'),
+    'nhs': ('NHSDigital/record-a-vaccination-prototype', 'e905297ae3af1d10bde8f8afaf2c163ce597c5c1', 'app/data/all-organisations.js'),
+}
+
+def show(git_dir, commit, path):
+    return subprocess.run(['git', f'--git-dir={git_dir}', 'show', f'{commit}:{path}'], check=True, capture_output=True).stdout.decode('utf-8-sig')
+
+def write(name, about, source, records):
+    with open(f'{sys.path[0]}/{name}', 'w', encoding='utf-8') as f:
+        json.dump({'about': about, 'source': source, **records}, f, ensure_ascii=False, separators=(',', ':'), sort_keys=False)
+        f.write('\n')
+
+def universities(git_dir):
+    repo, commit, path = SOURCES['hipo']
+    rows = json.loads(show(git_dir, commit, path))
+    out = sorted({(r['name'].strip(), r['alpha_two_code'], tuple(sorted(set(d.lower() for d in r['domains'])))) for r in rows if r.get('alpha_two_code')})
+    write('universities.json', 'Universities and colleges worldwide: name, ISO 3166-1 alpha-2 country, web domains. Cut from Hipo/university-domains-list (web_pages and state-province dropped).',
+          {'repo': repo, 'commit': commit, 'path': path, 'licence': 'MIT (c) 2014-2025 Hipo'},
+          {'universities': [[n, c, list(d)] for n, c, d in out]})
+
+def libraries(git_dir):
+    repo, commit, folder = SOURCES['libraries']
+    names, authorities, domains = set(), set(), set()
+    host = re.compile(r'(?:@|//)(?:www\.)?([a-z0-9.-]+\.[a-z]{2,})', re.I)
+    for f, col, auth in [('libraries_england_2023.csv', 'name', 'authority'), ('libraries_scotland.csv', 'Library name', None), ('libraries_wales.csv', 'Library name', None), ('libraries_northern_ireland.csv', 'Library name', None)]:
+        for r in csv.DictReader(io.StringIO(show(git_dir, commit, f'{folder}/{f}'))):
+            n = (r.get(col) or '').strip()
+            if n: names.add(n)
+            if auth and r.get(auth): authorities.add(r[auth].strip())
+            for k in ('email', 'Email address', 'URL'):
+                for m in host.finditer(r.get(k) or ''):
+                    d = m.group(1).lower()
+                    if d.endswith('.uk') and ('gov' in d.split('.') or 'lib' in d or 'librar' in d): domains.add(d)
+    write('uk-public-libraries.json', 'UK public libraries (England 2023, Scotland, Wales, Northern Ireland) and English library authorities: names and the web domains of their addresses. Cut from LibrariesHacked/librarydata-db (addresses, hours and statistics dropped).',
+          {'repo': repo, 'commit': commit, 'path': f'{folder}/libraries_*.csv', 'licence': 'MIT (c) 2020 Libraries Hacked; the underlying lists are public-sector information (Arts Council England, Scottish and Welsh Government, Libraries NI) under the Open Government Licence v3.0'},
+          {'libraries': sorted(names), 'authorities': sorted(authorities), 'domains': sorted(domains)})
+
+def nhs(git_dir):
+    repo, commit, path = SOURCES['nhs']
+    text = show(git_dir, commit, path)
+    trusts = sorted(set(m.group(1) for m in re.finditer(r'name:\s*"([^"]+)",\s*type:\s*"NHS Trust"', text)))
+    write('nhs-trusts.json', 'NHS trusts in England (names as the NHS Organisation Data Service gives them). Cut from NHSDigital/record-a-vaccination-prototype (codes, pharmacies and care homes dropped).',
+          {'repo': repo, 'commit': commit, 'path': path, 'licence': 'MIT (c) 2019 NHS.UK; ODS data is under the Open Government Licence v3.0'},
+          {'trusts': trusts})
+
+if __name__ == '__main__':
+    hipo, libs, vacc = sys.argv[1:4]
+    universities(hipo); libraries(libs); nhs(vacc)

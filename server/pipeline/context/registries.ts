@@ -1,0 +1,177 @@
+/**
+ * What the registries add to inference (context option `registries`), built
+ * once on first use from registry-data.ts:
+ *   - wider phrase indexes: the base lexicons plus university and college
+ *     names (with the forms people write: "Melbourne University", "Uni of
+ *     Melbourne", "Melbourne Uni"), national and state libraries, NHS trusts,
+ *     trade bodies and abbreviations, roles in six languages; and base
+ *     phrases re-weighed where they name an interest more often than a
+ *     workplace ("history", "archival", "broadcaster");
+ *   - acronyms written in capitals ("QUT", "RMIT") and handles after "@"
+ *     ("@unimelb", "Librarian@MQU") read from the first label of university
+ *     domains, beside the handles of national and state libraries;
+ *   - web hosts: university domains (academic, their country) and UK
+ *     library authorities' domains (public, GB); more Mastodon instances.
+ * A name that several universities share (in several countries) keeps all
+ * their countries as readings, so it settles the sector but not the region.
+ */
+import { buildRegionIndex, buildSectorIndex, REGION_STRENGTH, type RegionCue, type RegistryPlace, type SectorCue, type SectorId, type SectorOffer } from './gazetteer.js';
+import type { HostCue } from './hosts.js';
+import type { PhraseIndex } from './match.js';
+import { loadRegistries } from './registry-data.js';
+import { fold, phraseKey } from './tokenize.js';
+
+/** A named workplace says the sector, but below a role (3): "archivist at a university" stays archives. */
+const NAMED_WORKPLACE = 2.5;
+/** An acronym is a workplace too, but three capitals may mean something else. */
+const ACRONYM = 2;
+const ACRONYM_REGION = 1.5;
+
+export interface Body {
+  sector?: SectorId;
+  /** Country → share; shares sum to 1. */
+  readings?: Readonly<Record<string, number>>;
+}
+
+export interface Registries {
+  sectorIndex: PhraseIndex<SectorCue>;
+  regionIndex: PhraseIndex<RegionCue>;
+  /** Lower-case handle (after "@") → body. */
+  handles: ReadonlyMap<string, Body>;
+  /** Web domain → body. */
+  domains: ReadonlyMap<string, Body>;
+  /** Folded names of UK public libraries and library authorities, without "Library". */
+  publicLibraries: ReadonlySet<string>;
+  instances: Readonly<Record<string, string | null>>;
+}
+
+const INSTITUTION_WORD = /\b(universit\w*|uni|college|colegio|institute|institut\w*|polytechnic|politecnico|polytechnique|school|academy|akademie|hochschule|école|escuela|escola|faculdade|facultad|conservatoire|conservatory|seminary)\b/i;
+// Labels of university domains that name no one ("my.uni.edu", "student.x.edu.au").
+const NOT_A_NAME = new Set(['www', 'my', 'mail', 'student', 'students', 'alumni', 'staff', 'web', 'edu', 'ac', 'uni', 'univ', 'online', 'portal', 'email', 'lib', 'library']);
+// Parts of UK library names that are not a place: "Central Library" is not Central's library.
+const GENERIC_LIBRARY = new Set(['central', 'main', 'mobile', 'town', 'community', 'reference', 'local studies', 'home', 'village', 'new', 'city', 'county', 'district', 'the']);
+
+/** The forms people write a university's name in: "University of X" → "X University", "Uni of X", "X Uni". */
+export function nameVariants(name: string): string[] {
+  const base = name.split(/\s+[-–]\s+|,\s+|\s+\(/)[0]!.replace(/^the\s+/i, '').trim();
+  if (!INSTITUTION_WORD.test(base) || base.split(/\s+/).length < 2) return [];
+  const out = new Set([base]);
+  const of = /^University of (?:the )?(.+)$/i.exec(base);
+  if (of) for (const v of [`${of[1]} University`, `Uni of ${of[1]}`, `${of[1]} Uni`]) out.add(v);
+  const x = /^(.+) University$/i.exec(base);
+  if (x) out.add(`${x[1]} Uni`);
+  return [...out];
+}
+
+function spread(counts: ReadonlyMap<string, number>): Record<string, number> {
+  const total = [...counts.values()].reduce((s, v) => s + v, 0);
+  return Object.fromEntries([...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([c, v]) => [c, v / total]));
+}
+
+function tally(map: Map<string, Map<string, number>>, key: string, country: string): void {
+  const m = map.get(key) ?? new Map<string, number>();
+  m.set(country, (m.get(country) ?? 0) + 1);
+  map.set(key, m);
+}
+
+function build(): Registries {
+  const { lexicon, universities, libraries, nhsTrusts } = loadRegistries();
+  const offers: SectorOffer[] = [];
+  const names = new Map<string, { written: string; countries: Map<string, number> }>();
+  const place = (written: string, country: string) => {
+    const key = written.startsWith('=') ? written : fold(written);
+    const entry = names.get(key) ?? { written, countries: new Map<string, number>() };
+    entry.countries.set(country, (entry.countries.get(country) ?? 0) + 1);
+    names.set(key, entry);
+  };
+  const labels = new Map<string, Map<string, number>>();
+  const domains = new Map<string, Body>();
+  const stop = new Set(lexicon.acronymStoplist.map((a) => a.toUpperCase()));
+  const notHandles = new Set(lexicon.handlesNotUniversities);
+  for (const u of universities) {
+    for (const v of nameVariants(u.name)) {
+      offers.push({ phrase: v, sector: 'academic', weight: NAMED_WORKPLACE });
+      place(v, u.country);
+    }
+    for (const d of u.domains) {
+      domains.set(d, { sector: 'academic', readings: { [u.country]: 1 } });
+      const label = d.split('.').find((l) => !NOT_A_NAME.has(l));
+      if (label && /^[a-z]{3,12}$/.test(label) && !notHandles.has(label)) tally(labels, label, u.country);
+    }
+  }
+  const handles = new Map<string, Body>();
+  const acronyms: RegistryPlace[] = [];
+  for (const [label, countries] of labels) {
+    handles.set(label, { sector: 'academic', readings: spread(countries) });
+    const upper = label.toUpperCase();
+    if (label.length <= 6 && !stop.has(upper)) {
+      offers.push({ phrase: `=${upper}`, sector: 'academic', weight: ACRONYM });
+      acronyms.push({ name: `=${upper}`, readings: spread(countries), strength: ACRONYM_REGION });
+    }
+  }
+  for (const trust of nhsTrusts) {
+    offers.push({ phrase: trust, sector: 'health', weight: NAMED_WORKPLACE });
+    place(trust, 'GB');
+  }
+  for (const body of lexicon.bodies) {
+    for (const n of body.names) {
+      if (body.handle) {
+        handles.set(n.toLowerCase(), { ...(body.sector ? { sector: body.sector } : {}), ...(body.region ? { readings: { [body.region]: 1 } } : {}) });
+        continue;
+      }
+      if (body.sector) offers.push({ phrase: n, sector: body.sector, weight: 3 });
+      if (body.region) place(n, body.region);
+    }
+  }
+  for (const [sector, byWeight] of Object.entries(lexicon.patterns)) {
+    for (const [weight, phrases] of Object.entries(byWeight)) for (const p of phrases) offers.push({ phrase: p, sector: sector as SectorId, weight: Number(weight) });
+  }
+  const overrides = new Map(Object.entries(lexicon.overrides).map(([p, w]) => [phraseKey(p, false), w as Partial<Record<SectorId, number>>]));
+  const publicLibraries = new Set<string>();
+  for (const n of [...libraries.libraries, ...libraries.authorities]) {
+    const base = fold(n.replace(/\s*\(.*\)\s*$/, '').replace(/\s+(community\s+)?(library|libraries)(\s+(and|&)\s+.*)?$/i, '').trim());
+    if (base && !GENERIC_LIBRARY.has(base)) publicLibraries.add(base);
+  }
+  for (const d of libraries.domains) if (!domains.has(d)) domains.set(d, { sector: 'public', readings: { GB: 1 } });
+  const placesList: RegistryPlace[] = [...names.values()].map((e) => ({ name: e.written, readings: spread(e.countries), strength: REGION_STRENGTH.institution }));
+  return {
+    sectorIndex: buildSectorIndex(offers, overrides),
+    regionIndex: buildRegionIndex([...placesList, ...acronyms]),
+    handles,
+    domains,
+    publicLibraries,
+    instances: lexicon.instances,
+  };
+}
+
+let built: Registries | undefined;
+
+/** The registries, built on first use (about a second; kept for the process). */
+export function registries(): Registries {
+  return (built ??= build());
+}
+
+/** A web host the registries know: a university's domain or a UK library authority's. */
+export function registryHostCue(hostInput: string): HostCue | undefined {
+  const labels = hostInput.toLowerCase().replace(/^www\./, '').split('.');
+  const { domains } = registries();
+  for (let i = 0; i < labels.length - 1; i++) {
+    const body = domains.get(labels.slice(i).join('.'));
+    if (!body) continue;
+    const codes = Object.keys(body.readings ?? {});
+    return {
+      ...(body.sector ? { sector: { id: body.sector, weight: body.sector === 'academic' ? 3 : 1.5 } } : {}),
+      ...(codes.length === 1 ? { region: { code: codes[0]!, strength: 3 } } : {}),
+    };
+  }
+  return undefined;
+}
+
+/** A Mastodon instance the registries place (or know to be international: null). */
+export function registryInstance(domain: string): { known: boolean; code?: string } {
+  const instances = registries().instances;
+  const d = domain.toLowerCase();
+  if (!(d in instances)) return { known: false };
+  const code = instances[d];
+  return code ? { known: true, code } : { known: true };
+}

@@ -1,0 +1,98 @@
+/**
+ * Evidence only the registries give, beside phrase matches:
+ *   - handles after "@" ("historian @unimelb", "Librarian@MQU", "works @slsa"):
+ *     a university's or a national library's account names the workplace;
+ *   - a library named after a place, with or without a bio ("Suffolk
+ *     Libraries", "Great Barr Library", "Library of Birmingham"): that
+ *     place's public library, unless a word before it says otherwise
+ *     ("State Library", "University Library", "School Library").
+ * Both give sector hits and, where the body's country is known, region hits.
+ */
+import type { Hit } from './decide.js';
+import type { FieldText } from './fields.js';
+import { REGION_STRENGTH, regionIndex, type SectorId } from './gazetteer.js';
+import { registries } from './registries.js';
+import { type Token } from './tokenize.js';
+
+/** Weight of a named public library or a handle: a workplace named outright. */
+const NAMED = 2.5;
+const PUBLIC_LIBRARY = 3;
+// Words before "Library" that make it another kind (the lexicon reads those phrases).
+const NOT_PUBLIC = new Set(['state', 'national', 'university', 'uni', 'college', 'school', 'academy', 'hospital', 'medical', 'health', 'law', 'museum', 'parliamentary', 'music', 'art', 'research', 'institute', 'society', 'congress', 'presidential', 'memorial', 'digital', 'my', 'our', 'the', 'your', 'a', 'of', 'at', 'in']);
+const LIBRARY = new Set(['library', 'libraries', 'lib', 'libs']);
+const PLACE_KINDS = new Set(['city', 'region', 'nickname']);
+const SAME_PHRASE = /^[\s'’]*$/;
+
+export interface RegistryHits {
+  sector: Hit[];
+  region: Hit[];
+}
+
+const hit = (field: FieldText, start: number, end: number, readings: Record<string, number>, strength: number): Hit => ({
+  field: field.label, text: field.text, start, end, readings, strength: strength * field.weight,
+});
+
+function mentionHits(field: FieldText, out: RegistryHits): void {
+  const { handles } = registries();
+  for (const m of field.text.matchAll(/@([A-Za-z0-9_]{2,30})(?![A-Za-z0-9_]*\.[a-z]{2,})/g)) {
+    const body = handles.get(m[1]!.toLowerCase());
+    if (!body) continue;
+    const start = m.index;
+    const end = start + m[0].length;
+    if (body.sector) out.sector.push(hit(field, start, end, { [body.sector]: 1 }, NAMED));
+    if (body.readings) out.region.push(hit(field, start, end, { ...body.readings }, REGION_STRENGTH.institution));
+  }
+}
+
+/** The place a span of tokens names, if it is a city, county or region ("Suffolk", "Great Barr" is not one). */
+function placeReadings(text: string): Record<string, number> | undefined {
+  const cue = regionIndex.lookup(text).find((c) => PLACE_KINDS.has(c.kind));
+  return cue ? { ...cue.readings } : undefined;
+}
+
+function libraryNameHits(field: FieldText, tokens: readonly Token[], out: RegistryHits): void {
+  const { publicLibraries } = registries();
+  const text = field.text;
+  const joined = (a: number, b: number) => tokens.slice(a, b).every((t, k) => k === 0 || SAME_PHRASE.test(text.slice(tokens[a + k - 1]!.end, t.start)));
+  for (let i = 0; i < tokens.length; i++) {
+    if (!LIBRARY.has(tokens[i]!.norm) || !/^\p{Lu}/u.test(tokens[i]!.raw)) continue;
+    // "<Place> Library": the longest run of capitalised words before it that names a UK library or a place.
+    let found: { first: number; readings?: Record<string, number>; registry: boolean } | undefined;
+    for (let first = Math.max(0, i - 4); first < i && !found; first++) {
+      const span = tokens.slice(first, i);
+      if (!joined(first, i + 1) || span.some((t) => !/^\p{Lu}/u.test(t.raw) || NOT_PUBLIC.has(t.norm))) continue;
+      if (first > 0 && NOT_PUBLIC.has(tokens[first - 1]!.norm) && joined(first - 1, first + 1)) continue;
+      const name = span.map((t) => t.norm).join(' ');
+      const readings = placeReadings(text.slice(span[0]!.start, span[span.length - 1]!.end));
+      if (publicLibraries.has(name)) found = { first, readings: readings ?? { GB: 1 }, registry: true };
+      else if (readings) found = { first, readings, registry: false };
+    }
+    // "Library of <Place>" ("Free Library of Philadelphia"), unless "State/National Library of …".
+    if (!found && tokens[i + 1]?.norm === 'of' && !(i > 0 && NOT_PUBLIC.has(tokens[i - 1]!.norm))) {
+      for (let last = Math.min(tokens.length, i + 5); last > i + 2 && !found; last--) {
+        const readings = placeReadings(text.slice(tokens[i + 2]!.start, tokens[last - 1]!.end));
+        if (readings && joined(i, last)) {
+          out.sector.push(hit(field, tokens[i]!.start, tokens[last - 1]!.end, { public: 1 }, PUBLIC_LIBRARY));
+          found = { first: i, registry: false };
+        }
+      }
+      continue;
+    }
+    if (!found) continue;
+    const start = tokens[found.first]!.start;
+    const end = tokens[i]!.end;
+    out.sector.push(hit(field, start, end, { public: 1 } as Record<SectorId, number>, PUBLIC_LIBRARY));
+    // The place itself is read by the gazetteer in bios; a display name is read for it here.
+    if (found.readings && (found.registry || field.kind === 'name')) out.region.push(hit(field, start, end, found.readings, REGION_STRENGTH.institution));
+  }
+}
+
+export function registryHits(field: FieldText, tokens: readonly Token[]): RegistryHits {
+  const out: RegistryHits = { sector: [], region: [] };
+  if (field.kind !== 'text' && field.kind !== 'name') return out;
+  mentionHits(field, out);
+  libraryNameHits(field, tokens, out);
+  return out;
+}
+
+export { NAMED as REGISTRY_NAMED };
