@@ -13,7 +13,7 @@
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import { resolveBuildOptions } from '../shared/index.js';
-import { computeGraphJson } from '../server/compute-graph.js';
+import { computeGraphJson } from '../server/graphs/compute-graph.js';
 import { resolveBackboneOptions } from '../server/pipeline/backbone.js';
 import { buildGraph } from '../server/pipeline/build-graph.js';
 import type { CoParticipationGraph } from '../server/pipeline/co-participation-graph.js';

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { PersonProfile } from '../shared/person.js';
 import { inferContext, type ContextOptionsInput } from '../server/pipeline/context/index.js';
-import { readTranscript } from '../server/pipeline/read-transcript.js';
+import { readTranscript } from '../server/ingest/read-transcript.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const FIELDS = ['sector', 'region'] as const;

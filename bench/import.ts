@@ -11,8 +11,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { runImportJob, newImportJob } from '../server/imports/run-import.js';
-import { fileBytes, lineChunks } from '../server/pipeline/stream/chunks.js';
-import { parseChunk } from '../server/pipeline/stream/parse-chunk.js';
+import { fileBytes, lineChunks } from '../server/ingest/stream/chunks.js';
+import { parseChunk } from '../server/ingest/stream/parse-chunk.js';
 import { openSqliteStore } from '../server/store/sqlite.js';
 import type { Bench } from './fixtures.js';
 import { fmtBytes, fmtInt, fmtMs, missing, perSecond, row, type Row } from './table.js';

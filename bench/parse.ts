@@ -13,7 +13,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { readTranscript } from '../server/pipeline/read-transcript.js';
+import { readTranscript } from '../server/ingest/read-transcript.js';
 import { runChild } from './child.js';
 import type { Bench } from './fixtures.js';
 import { jsonParseLines, L_IMPORT_BUDGET_MS } from './import.js';

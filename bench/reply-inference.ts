@@ -17,8 +17,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { readIrcLog } from '../server/pipeline/parse/irc.js';
-import type { ReplyInferenceOptions } from '../server/pipeline/parse/reply-inference.js';
+import { readIrcLog } from '../server/ingest/parse/irc.js';
+import type { ReplyInferenceOptions } from '../server/ingest/parse/reply-inference.js';
 
 const DIR = new URL('../tests/fixtures/real/irc/', import.meta.url);
 const LOG = '2016-12-19_20.raw.txt';

@@ -13,10 +13,10 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { PROJECT_ROOT, type Config } from './config.js';
-import { GraphCache } from './graph-cache.js';
+import { GraphCache } from './graphs/graph-cache.js';
 import { ImportJobs } from './imports/import-jobs.js';
 import { resultLimitsOf } from './store/result-limits.js';
-import { loadOrCreateSecret } from './secret.js';
+import { loadOrCreateSecret } from './runtime/secret.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerHostGuard } from './plugins/host-guard.js';
@@ -36,7 +36,7 @@ import identityRoutes from './routes/datasets/identities.js';
 import importRoutes from './routes/imports/index.js';
 import type { Store } from './store/types.js';
 import type { SqliteStore } from './store/sqlite.js';
-import type { WorkerStoreLocation } from './analysis-worker.js';
+import type { WorkerStoreLocation } from './graphs/analysis-worker.js';
 
 declare module 'fastify' {
   interface FastifyInstance {

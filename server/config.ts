@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { DEFAULT_MAX_MESSAGE_CHARS } from './pipeline/normalize.js';
+import { DEFAULT_MAX_MESSAGE_CHARS } from './ingest/normalize.js';
 import { DEFAULT_RESULT_LIMITS } from './store/result-limits.js';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -6,9 +6,9 @@
  */
 import { buildApp } from './app.js';
 import { readConfig } from './config.js';
-import { loadDemoIfEmpty } from './demo.js';
-import { claimDataDir } from './data-dir-claim.js';
-import { checkListenSafety } from './listen-guard.js';
+import { loadDemoIfEmpty } from './imports/demo.js';
+import { claimDataDir } from './runtime/data-dir-claim.js';
+import { checkListenSafety } from './runtime/listen-guard.js';
 import { openStore } from './store/index.js';
 import { removeStaleUploads } from './imports/stale-uploads.js';
 

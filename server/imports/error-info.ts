@@ -1,6 +1,6 @@
 /** Any error of an import → what a failed job reports, as the API would have answered it. */
 import type { ImportJob } from '../../shared/index.js';
-import { TranscriptError } from '../pipeline/errors.js';
+import { TranscriptError } from '../ingest/errors.js';
 import { StoreNotFoundError } from '../store/errors.js';
 
 export type ImportErrorInfo = NonNullable<ImportJob['error']>;

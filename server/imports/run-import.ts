@@ -7,8 +7,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Dataset, ImportJob, PersonProfile, SourceResult } from '../../shared/index.js';
-import { readFileInto, type FileOnDisk, type ReadFileOptions } from '../pipeline/stream/read-file.js';
-import type { ImportSink } from '../pipeline/stream/sink.js';
+import { readFileInto, type FileOnDisk, type ReadFileOptions } from '../ingest/stream/read-file.js';
+import type { ImportSink } from '../ingest/stream/sink.js';
 import type { Store } from '../store/types.js';
 import { importErrorInfo } from './error-info.js';
 

@@ -9,8 +9,8 @@
  * request for seconds.
  */
 import yauzl from 'yauzl';
-import { isZip } from '../pipeline/archive.js';
-import { readHead, type FileOnDisk } from '../pipeline/stream/file-head.js';
+import { isZip } from '../ingest/archive.js';
+import { readHead, type FileOnDisk } from '../ingest/stream/file-head.js';
 
 /** A file's bytes once unpacked; a zip that cannot be opened counts as its own size (its reader says what is wrong). */
 export async function unpackedSize(file: FileOnDisk): Promise<number> {

@@ -6,7 +6,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { TranscriptError } from '../pipeline/errors.js';
+import { TranscriptError } from '../ingest/errors.js';
 
 export class HttpError extends Error {
   constructor(

@@ -5,7 +5,7 @@
  * precision. JavaScript decides what is a time, so both stores accept and
  * refuse the same ones.
  */
-import { isCanonicalTime } from '../pipeline/parse/text.js';
+import { isCanonicalTime } from '../ingest/parse/text.js';
 
 export function canonicalTime(time: string): string {
   if (isCanonicalTime(time)) return time; // the parsers' usual output: skip the Date round trip

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GraphPayloadSchema, PeersSchema, type GraphPayload } from '../../shared/index.js';
-import { loadDemoIfEmpty } from '../../server/demo.js';
+import { loadDemoIfEmpty } from '../../server/imports/demo.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 
 let t: TestApp;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GraphPayloadSchema, type Dataset } from '../../shared/index.js';
-import { GraphCache } from '../../server/graph-cache.js';
+import { GraphCache } from '../../server/graphs/graph-cache.js';
 import type { SqliteStore } from '../../server/store/sqlite.js';
 import { buildTestApp, fixture, multipart, type TestApp } from '../support/app.js';
 

@@ -4,7 +4,7 @@
  * still answers other requests — they finish first.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoIfEmpty } from '../../server/demo.js';
+import { loadDemoIfEmpty } from '../../server/imports/demo.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 
 let t: TestApp;

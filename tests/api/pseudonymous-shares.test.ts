@@ -6,7 +6,7 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GraphPayloadSchema, SnapshotCreatedSchema, type GraphPayload, type NodeAttributes } from '../../shared/index.js';
-import { loadDemoIfEmpty } from '../../server/demo.js';
+import { loadDemoIfEmpty } from '../../server/imports/demo.js';
 import { pseudonymousRequest } from '../../server/privacy/pseudonymous.js';
 import { buildTestApp, multipart, type TestApp } from '../support/app.js';
 

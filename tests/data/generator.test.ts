@@ -10,7 +10,7 @@ import {
   demoFiles, generateChatHistory, keyOn, peopleByHandle, personOf, plantedChats, SECTORS, writeCsv, writeMastodonJson,
   writeTwitterJsonl, writtenHandle, type ChatHistory,
 } from '../../data/generator/index.js';
-import { readQuestionAnswer } from '../../server/pipeline/parse/text.js';
+import { readQuestionAnswer } from '../../server/ingest/parse/text.js';
 
 const DEMO_DIR = join(import.meta.dirname, '../../data/demo');
 const SMALL = { scale: 0.3, months: 3 } as const;

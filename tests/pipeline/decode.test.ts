@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeTranscript } from '../../server/pipeline/decode.js';
-import { TranscriptError } from '../../server/pipeline/errors.js';
+import { decodeTranscript } from '../../server/ingest/decode.js';
+import { TranscriptError } from '../../server/ingest/errors.js';
 
 const codeOf = (bytes: Uint8Array) => {
   try {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeMessages } from '../../server/pipeline/normalize.js';
-import type { ParsedMessage } from '../../server/pipeline/parse/types.js';
+import { normalizeMessages } from '../../server/ingest/normalize.js';
+import type { ParsedMessage } from '../../server/ingest/parse/types.js';
 
 const p = (id: string, time: string, text: string, hashtags: string[], extra: Partial<ParsedMessage> = {}): ParsedMessage => ({
   id, platform: 'twitter', author: `twitter:u${id}`, time, text, hashtags, mentions: [], kind: 'post', ...extra,

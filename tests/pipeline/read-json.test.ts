@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TranscriptError } from '../../server/pipeline/errors.js';
-import { readJsonContainer, stripAssignmentPrefix } from '../../server/pipeline/parse/read-json.js';
+import { TranscriptError } from '../../server/ingest/errors.js';
+import { readJsonContainer, stripAssignmentPrefix } from '../../server/ingest/parse/read-json.js';
 import { fixture } from '../support/app.js';
 
 const failure = (text: string) => {

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { readJsonLinesFast, readTranscript, utf8BytesFor } from '../../server/pipeline/read-transcript.js';
+import { readJsonLinesFast, readTranscript, utf8BytesFor } from '../../server/ingest/read-transcript.js';
 
 const root = (p: string) => fileURLToPath(new URL(`../../${p}`, import.meta.url));
 const twitterLines = [

@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, it, expect } from 'vitest';
-import { readArchive } from '../../server/pipeline/archive.js';
-import { TranscriptError } from '../../server/pipeline/errors.js';
-import { readFolder, readUpload } from '../../server/pipeline/read-upload.js';
-import type { ReadTranscript } from '../../server/pipeline/read-transcript.js';
+import { readArchive } from '../../server/ingest/archive.js';
+import { TranscriptError } from '../../server/ingest/errors.js';
+import { readFolder, readUpload } from '../../server/ingest/read-upload.js';
+import type { ReadTranscript } from '../../server/ingest/read-transcript.js';
 import { makeZip, zerosEntry, type ZipInput } from '../support/zip.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));

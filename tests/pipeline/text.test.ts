@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractHashtags, extractMentionHandles, readQuestionAnswer, retweetedHandle } from '../../server/pipeline/parse/text.js';
+import { extractHashtags, extractMentionHandles, readQuestionAnswer, retweetedHandle } from '../../server/ingest/parse/text.js';
 
 describe('readQuestionAnswer', () => {
   it.each([

@@ -10,8 +10,8 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DatasetListSchema, DatasetSchema, type Dataset } from '../../shared/index.js';
 import { DEFAULT_DB_FILE_NAME, openSqliteStore } from '../../server/store/sqlite.js';
-import { PID_FILE } from '../../server/data-dir-claim.js';
-import { isRunning } from '../../server/process-alive.js';
+import { PID_FILE } from '../../server/runtime/data-dir-claim.js';
+import { isRunning } from '../../server/runtime/process-alive.js';
 import { fixture } from '../support/app.js';
 import { bigCsv, freePort, signalGroup, startServer, stopServer, tempDir, uploadForm, type ServerLauncher, type ServerProcess } from './server-process.js';
 

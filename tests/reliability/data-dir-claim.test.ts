@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { claimDataDir, PID_FILE } from '../../server/data-dir-claim.js';
+import { claimDataDir, PID_FILE } from '../../server/runtime/data-dir-claim.js';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'chat-atlas-claim-'));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));

@@ -8,9 +8,9 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiErrorSchema, DatasetSchema, FORMAT_IDS, MessageSchema, SourceResultSchema, type FormatId } from '../../shared/index.js';
-import { TranscriptError } from '../../server/pipeline/errors.js';
-import { PARSERS } from '../../server/pipeline/parse/index.js';
-import { readTranscript } from '../../server/pipeline/read-transcript.js';
+import { TranscriptError } from '../../server/ingest/errors.js';
+import { PARSERS } from '../../server/ingest/parse/index.js';
+import { readTranscript } from '../../server/ingest/read-transcript.js';
 import { buildTestApp, multipart, type TestApp } from '../support/app.js';
 import { deepTranscriptArb, FIXTURES, transcriptArb, zipArb, type FuzzInput } from './fuzz-inputs.js';
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../server/config.js';
-import { GraphCache } from '../../server/graph-cache.js';
+import { GraphCache } from '../../server/graphs/graph-cache.js';
 import { DEFAULT_DB_FILE_NAME, openSqliteStore } from '../../server/store/sqlite.js';
 import type { Store } from '../../server/store/types.js';
 import { buildTestApp, fixture, multipart } from '../support/app.js';

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DatasetSchema } from '../../shared/index.js';
 import { readConfig } from '../../server/config.js';
-import { loadDemoIfEmpty } from '../../server/demo.js';
+import { loadDemoIfEmpty } from '../../server/imports/demo.js';
 import { ImportJobs } from '../../server/imports/import-jobs.js';
 import { openSqliteStore } from '../../server/store/sqlite.js';
 import { buildTestApp, multipart } from '../support/app.js';

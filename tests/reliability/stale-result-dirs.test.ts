@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { removeStaleResultDirs } from '../../server/analysis-pool.js';
+import { removeStaleResultDirs } from '../../server/graphs/analysis-pool.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'chat-atlas-stale-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));

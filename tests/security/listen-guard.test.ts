@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkListenSafety, isLoopbackHost } from '../../server/listen-guard.js';
+import { checkListenSafety, isLoopbackHost } from '../../server/runtime/listen-guard.js';
 import { freePort, spawnServer, tempDir } from '../reliability/server-process.js';
 
 const TOKEN = 'listen-guard-token-0123456789';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { inject } from 'vitest';
 import { buildApp } from '../../server/app.js';
 import { readConfig, type Config } from '../../server/config.js';
-import { loadDemoIfEmpty } from '../../server/demo.js';
+import { loadDemoIfEmpty } from '../../server/imports/demo.js';
 import { openSqliteStore } from '../../server/store/sqlite.js';
 
 export async function startDemoServer(overrides: Partial<Config> = {}): Promise<{ baseUrl: string; close(): Promise<void> }> {

@@ -4,7 +4,7 @@
  * mentions, reposts, skipped).
  */
 import { MessageSchema, PersonProfileSchema } from '../../shared/index.js';
-import type { ParseResult } from '../../server/pipeline/parse/types.js';
+import type { ParseResult } from '../../server/ingest/parse/types.js';
 
 /** A message as a parser gives it: normalize fills chat (when absent), question and answer later. */
 export const ParsedMessageSchema = MessageSchema.omit({ chat: true, question: true, answer: true }).extend({ chat: MessageSchema.shape.chat.optional() });

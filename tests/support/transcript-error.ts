@@ -1,5 +1,5 @@
 /** The TranscriptError a call throws; fails the test when it throws nothing or something else. */
-import { TranscriptError } from '../../server/pipeline/errors.js';
+import { TranscriptError } from '../../server/ingest/errors.js';
 
 export function caught(fn: () => unknown): TranscriptError {
   try {

@@ -9,7 +9,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createHash } from 'node:crypto';
 import { ApiErrorSchema, GraphPayloadSchema, GraphQuerySchema, type GraphPayload } from '../../../shared/index.js';
-import { encodedBody, pickEncoding } from '../../graph-cache.js';
+import { encodedBody, pickEncoding } from '../../graphs/graph-cache.js';
 import { DEFAULT_PSEUDONYMIZE_OPTIONS, EXPORT_FORMATS, exportFileName, writeExport } from '../../pipeline/export/index.js';
 import { pseudonymousRequest } from '../../privacy/pseudonymous.js';
 import { notFound } from '../../plugins/errors.js';

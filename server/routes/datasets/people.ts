@@ -5,7 +5,7 @@ import {
   GraphQuerySchema, PeersSchema, PersonDetailSchema, PlatformSchema, handleOf, platformOf, resolveBuildOptions, type PersonDetail,
 } from '../../../shared/index.js';
 import { DEFAULT_PEER_OPTIONS, suggestPeers } from '../../pipeline/peers.js';
-import { datasetContexts } from '../../context-overrides.js';
+import { datasetContexts } from '../../graphs/context-overrides.js';
 import { notFound } from '../../plugins/errors.js';
 import { optedOutIn } from '../../privacy/flagged-people.js';
 import { identityGroups } from '../../privacy/identity-groups.js';

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import { MessageSchema, PersonProfileSchema } from '../../../shared/index.js';
-import { blueskyParser } from '../../../server/pipeline/parse/bluesky.js';
-import { mastodonParser } from '../../../server/pipeline/parse/mastodon.js';
-import { twitterV1Parser } from '../../../server/pipeline/parse/twitter-v1.js';
-import type { ParseResult } from '../../../server/pipeline/parse/types.js';
+import { blueskyParser } from '../../../server/ingest/parse/bluesky.js';
+import { mastodonParser } from '../../../server/ingest/parse/mastodon.js';
+import { twitterV1Parser } from '../../../server/ingest/parse/twitter-v1.js';
+import type { ParseResult } from '../../../server/ingest/parse/types.js';
 import { caught } from '../../support/transcript-error.js';
 
 const fixture = (path: string) => readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), 'utf8');

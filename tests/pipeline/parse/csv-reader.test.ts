@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, it, expect } from 'vitest';
-import { csvHeader, looksLikeCsvHeader, readCsv, sniffDelimiter } from '../../../server/pipeline/parse/csv-reader.js';
+import { csvHeader, looksLikeCsvHeader, readCsv, sniffDelimiter } from '../../../server/ingest/parse/csv-reader.js';
 
 const fixture = (path: string) => readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), 'utf8');
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
-import { csvParser, readAuthor, readTableDate } from '../../../server/pipeline/parse/csv.js';
-import { mastodonParser } from '../../../server/pipeline/parse/mastodon.js';
-import { tagsCsvParser } from '../../../server/pipeline/parse/tags-csv.js';
-import { contentId } from '../../../server/pipeline/parse/text.js';
+import { csvParser, readAuthor, readTableDate } from '../../../server/ingest/parse/csv.js';
+import { mastodonParser } from '../../../server/ingest/parse/mastodon.js';
+import { tagsCsvParser } from '../../../server/ingest/parse/tags-csv.js';
+import { contentId } from '../../../server/ingest/parse/text.js';
 import { caught } from '../../support/transcript-error.js';
 import { counts } from '../../support/parse-counts.js';
 

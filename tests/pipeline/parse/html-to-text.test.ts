@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, it, expect } from 'vitest';
-import { decodeEntities, htmlToText } from '../../../server/pipeline/parse/html-to-text.js';
+import { decodeEntities, htmlToText } from '../../../server/ingest/parse/html-to-text.js';
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 

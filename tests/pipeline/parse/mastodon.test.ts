@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
-import { csvParser } from '../../../server/pipeline/parse/csv.js';
-import { fullHandle, mastodonParser } from '../../../server/pipeline/parse/mastodon.js';
-import { tagsCsvParser } from '../../../server/pipeline/parse/tags-csv.js';
+import { csvParser } from '../../../server/ingest/parse/csv.js';
+import { fullHandle, mastodonParser } from '../../../server/ingest/parse/mastodon.js';
+import { tagsCsvParser } from '../../../server/ingest/parse/tags-csv.js';
 import { caught } from '../../support/transcript-error.js';
 import { counts } from '../../support/parse-counts.js';
 

@@ -9,8 +9,8 @@ import {
   inferReplies,
   isQuestion,
   namesOf,
-} from '../../../server/pipeline/parse/reply-inference.js';
-import type { ParsedMessage } from '../../../server/pipeline/parse/types.js';
+} from '../../../server/ingest/parse/reply-inference.js';
+import type { ParsedMessage } from '../../../server/ingest/parse/types.js';
 
 const index = buildNameIndex([
   ['zoom:ann lee', namesOf('Ann Lee')],

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, it, expect } from 'vitest';
 import { MessageSchema, PersonProfileSchema } from '../../../shared/index.js';
-import { mastodonParser } from '../../../server/pipeline/parse/mastodon.js';
-import { parseSlackExport, slackParser, type SlackFile } from '../../../server/pipeline/parse/slack.js';
-import type { ParseResult } from '../../../server/pipeline/parse/types.js';
+import { mastodonParser } from '../../../server/ingest/parse/mastodon.js';
+import { parseSlackExport, slackParser, type SlackFile } from '../../../server/ingest/parse/slack.js';
+import type { ParseResult } from '../../../server/ingest/parse/types.js';
 import { caught } from '../../support/transcript-error.js';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));

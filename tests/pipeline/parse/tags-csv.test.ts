@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
-import { TranscriptError } from '../../../server/pipeline/errors.js';
-import { csvParser } from '../../../server/pipeline/parse/csv.js';
-import { mastodonParser } from '../../../server/pipeline/parse/mastodon.js';
-import { tagsCsvParser } from '../../../server/pipeline/parse/tags-csv.js';
+import { TranscriptError } from '../../../server/ingest/errors.js';
+import { csvParser } from '../../../server/ingest/parse/csv.js';
+import { mastodonParser } from '../../../server/ingest/parse/mastodon.js';
+import { tagsCsvParser } from '../../../server/ingest/parse/tags-csv.js';
 import { counts } from '../../support/parse-counts.js';
 
 const fixture = (path: string) => readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), 'utf8');

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, it, expect } from 'vitest';
 import { MessageSchema, PersonProfileSchema } from '../../../shared/index.js';
-import { normalizeMessages } from '../../../server/pipeline/normalize.js';
-import { teamsParser } from '../../../server/pipeline/parse/teams.js';
-import type { ParseResult } from '../../../server/pipeline/parse/types.js';
+import { normalizeMessages } from '../../../server/ingest/normalize.js';
+import { teamsParser } from '../../../server/ingest/parse/teams.js';
+import type { ParseResult } from '../../../server/ingest/parse/types.js';
 import { caught } from '../../support/transcript-error.js';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));

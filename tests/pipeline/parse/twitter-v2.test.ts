@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import { MessageSchema, PersonProfileSchema } from '../../../shared/index.js';
-import { twitterV1Parser } from '../../../server/pipeline/parse/twitter-v1.js';
-import { twitterV2Parser } from '../../../server/pipeline/parse/twitter-v2.js';
-import type { ParsedMessage, ParseResult } from '../../../server/pipeline/parse/types.js';
+import { twitterV1Parser } from '../../../server/ingest/parse/twitter-v1.js';
+import { twitterV2Parser } from '../../../server/ingest/parse/twitter-v2.js';
+import type { ParsedMessage, ParseResult } from '../../../server/ingest/parse/types.js';
 import { caught as thrown } from '../../support/transcript-error.js';
 
 const fixture = (path: string) => readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), 'utf8');

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import { MessageSchema, PersonProfileSchema } from '../../../shared/index.js';
-import { inferDateOrder, whatsappParser } from '../../../server/pipeline/parse/whatsapp.js';
-import type { ParseResult } from '../../../server/pipeline/parse/types.js';
+import { inferDateOrder, whatsappParser } from '../../../server/ingest/parse/whatsapp.js';
+import type { ParseResult } from '../../../server/ingest/parse/types.js';
 import { caught as thrown } from '../../support/transcript-error.js';
 import { realFixtures } from '../../support/real-fixtures.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineChunks, type LineChunk } from '../../../server/pipeline/stream/chunks.js';
+import { lineChunks, type LineChunk } from '../../../server/ingest/stream/chunks.js';
 
 async function chunksOf(text: string, pieceBytes: number, options: Parameters<typeof lineChunks>[1]): Promise<LineChunk[]> {
   const bytes = Buffer.from(text);

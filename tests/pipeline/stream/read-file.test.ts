@@ -9,11 +9,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Message, PersonProfile, SourceResult } from '../../../shared/index.js';
-import { TranscriptError } from '../../../server/pipeline/errors.js';
-import { readTranscript } from '../../../server/pipeline/read-transcript.js';
-import { readUpload } from '../../../server/pipeline/read-upload.js';
-import { readFileInto } from '../../../server/pipeline/stream/read-file.js';
-import type { ImportSink } from '../../../server/pipeline/stream/sink.js';
+import { TranscriptError } from '../../../server/ingest/errors.js';
+import { readTranscript } from '../../../server/ingest/read-transcript.js';
+import { readUpload } from '../../../server/ingest/read-upload.js';
+import { readFileInto } from '../../../server/ingest/stream/read-file.js';
+import type { ImportSink } from '../../../server/ingest/stream/sink.js';
 import { makeZip } from '../../support/zip.js';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AnalysisJob, AnalysisReply } from './analysis-worker.js';
-import { isRunning } from './process-alive.js';
+import { isRunning } from '../runtime/process-alive.js';
 
 /** A job's result: the payload's JSON bytes, read from the worker's file off the event loop. */
 export interface AnalysisResult {

@@ -5,16 +5,16 @@
  * backbone unless every tie is asked for). Runs in an analysis worker with
  * its own store connection, or in-process for an in-memory store.
  */
-import type { BuildOptions, GraphMeta, Message, PersonProfile } from '../shared/index.js';
+import type { BuildOptions, GraphMeta, Message, PersonProfile } from '../../shared/index.js';
 import { datasetContexts } from './context-overrides.js';
-import { analyze } from './pipeline/analyze.js';
-import type { BackboneOptions } from './pipeline/backbone.js';
-import { payloadJson } from './pipeline/payload.js';
-import { pseudonymize } from './pipeline/export/index.js';
-import { removePeople } from './pipeline/export/remove-people.js';
-import { flaggedKeys } from './privacy/flagged-people.js';
-import type { PseudonymousRequest } from './privacy/pseudonymous.js';
-import type { Store } from './store/types.js';
+import { analyze } from '../pipeline/analyze.js';
+import type { BackboneOptions } from '../pipeline/backbone.js';
+import { payloadJson } from '../pipeline/payload.js';
+import { pseudonymize } from '../pipeline/export/index.js';
+import { removePeople } from '../pipeline/export/remove-people.js';
+import { flaggedKeys } from '../privacy/flagged-people.js';
+import type { PseudonymousRequest } from '../privacy/pseudonymous.js';
+import type { Store } from '../store/types.js';
 
 /**
  * One person across platforms: every alias key read as its canonical key, in

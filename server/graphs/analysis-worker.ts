@@ -13,13 +13,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BuildOptions, GraphMeta } from '../shared/index.js';
+import type { BuildOptions, GraphMeta } from '../../shared/index.js';
 import { computeGraphJson } from './compute-graph.js';
-import type { BackboneOptions } from './pipeline/backbone.js';
-import type { PseudonymousRequest } from './privacy/pseudonymous.js';
-import { storeAt, type WorkerStoreLocation } from './store/location.js';
+import type { BackboneOptions } from '../pipeline/backbone.js';
+import type { PseudonymousRequest } from '../privacy/pseudonymous.js';
+import { storeAt, type WorkerStoreLocation } from '../store/location.js';
 
-export type { WorkerStoreLocation } from './store/location.js';
+export type { WorkerStoreLocation } from '../store/location.js';
 
 export interface AnalysisJob {
   id: number;

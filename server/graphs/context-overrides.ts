@@ -2,9 +2,9 @@
  * A dataset's sector and region for everyone: inference from profiles, then
  * roster entries, then hand edits (the most specific word wins).
  */
-import type { ContextValue, PersonProfile } from '../shared/index.js';
-import { resolveContexts, type ContextResolver, type PersonContext } from './pipeline/context/resolve.js';
-import type { ContextOverride, Store } from './store/types.js';
+import type { ContextValue, PersonProfile } from '../../shared/index.js';
+import { resolveContexts, type ContextResolver, type PersonContext } from '../pipeline/context/resolve.js';
+import type { ContextOverride, Store } from '../store/types.js';
 
 const RANK = { roster: 1, edited: 2 } as const;
 

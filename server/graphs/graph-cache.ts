@@ -11,13 +11,13 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
-import { resolveBuildOptions, withTieCounts, type BuildOptions, type BuildOptionsInput, type Dataset, type GraphPayload, type GraphPayloadInput } from '../shared/index.js';
+import { resolveBuildOptions, withTieCounts, type BuildOptions, type BuildOptionsInput, type Dataset, type GraphPayload, type GraphPayloadInput } from '../../shared/index.js';
 import { AnalysisPool } from './analysis-pool.js';
 import type { WorkerStoreLocation } from './analysis-worker.js';
 import { computeGraphJson } from './compute-graph.js';
-import { resolveBackboneOptions, type BackboneOptions } from './pipeline/backbone.js';
-import type { Store } from './store/types.js';
-import type { PseudonymousRequest } from './privacy/pseudonymous.js';
+import { resolveBackboneOptions, type BackboneOptions } from '../pipeline/backbone.js';
+import type { Store } from '../store/types.js';
+import type { PseudonymousRequest } from '../privacy/pseudonymous.js';
 
 export interface CachedGraph {
   /** The GraphPayload's JSON as UTF-8, byte for byte what the graph route sends (tie counts of 0 left out). */

@@ -4,10 +4,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Dataset } from '../shared/index.js';
-import { PROJECT_ROOT } from './config.js';
-import { importUploads } from './import-files.js';
-import type { Store } from './store/types.js';
+import type { Dataset } from '../../shared/index.js';
+import { PROJECT_ROOT } from '../config.js';
+import { importUploads } from '../ingest/import-files.js';
+import type { Store } from '../store/types.js';
 
 export const DEMO_DIR = path.join(PROJECT_ROOT, 'data', 'demo');
 export const DEMO_NAME = 'Demo: library chats (fictional)';

@@ -3,10 +3,10 @@
  * the CLI and the demo loader. Every file is read before anything is stored:
  * one unreadable file rejects the whole import, so nothing is half-stored.
  */
-import type { Dataset, FormatId } from '../shared/index.js';
-import type { ReadTranscript } from './pipeline/read-transcript.js';
-import { readUpload } from './pipeline/read-upload.js';
-import type { Store } from './store/types.js';
+import type { Dataset, FormatId } from '../../shared/index.js';
+import type { ReadTranscript } from './read-transcript.js';
+import { readUpload } from './read-upload.js';
+import type { Store } from '../store/types.js';
 
 export interface UploadedFile {
   fileName: string;
