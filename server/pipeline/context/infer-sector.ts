@@ -46,6 +46,18 @@ function hostHit(field: FieldText, host: string, start: number, end: number, wid
   return cue ? [{ field: field.label, text: field.text, start, end, readings: { [cue.id]: 1 }, strength: cue.weight * field.weight }] : [];
 }
 
+/** "Libraries. Archives. Museums.": kinds of institution listed together name a field of interest, not a workplace. */
+const GLAM_NOUNS = new Set(['libraries', 'library', 'archives', 'archive', 'museums', 'museum', 'galleries', 'gallery', 'records', 'heritage', 'books']);
+const LISTED_DISCOUNT = 0.3;
+
+function inGlamList(tokens: readonly Token[], at: number): boolean {
+  if (!GLAM_NOUNS.has(tokens[at]!.norm)) return false;
+  for (let k = Math.max(0, at - 3); k <= Math.min(tokens.length - 1, at + 3); k++) {
+    if (k !== at && GLAM_NOUNS.has(tokens[k]!.norm) && tokens[k]!.norm.replace(/s$/, '') !== tokens[at]!.norm.replace(/s$/, '')) return true;
+  }
+  return false;
+}
+
 /** Display names and handles run words together ("LeithLibrary", "@TroveAustralia"): with the registries, they are cut at capitals. */
 export function registryTokens(field: FieldText, tokens: readonly Token[]): Token[] {
   return splitCamel(tokens, (t) => field.kind === 'name' || /[@#]$/.test(field.text.slice(Math.max(0, t.start - 1), t.start)));
@@ -76,7 +88,9 @@ function textHits(field: FieldText, wide: boolean): SectorHit[] {
     // A phrase filed under two sectors ("knowledge manager": law and special) splits its weight by them.
     const weight = Math.max(...cues.map((c) => c.weight));
     const readings = Object.fromEntries(cues.map((c) => [c.sector, 1 / cues.length]));
-    hits.push({ field: label, text, start, end, readings, strength: weight * field.weight * (past ? PAST_DISCOUNT : 1), outright: weight >= OUTRIGHT && !past });
+    const listed = wide && m.last - m.first === 1 && inGlamList(tokens, m.first);
+    const factor = (past ? PAST_DISCOUNT : 1) * (listed ? LISTED_DISCOUNT : 1);
+    hits.push({ field: label, text, start, end, readings, strength: weight * field.weight * factor, outright: weight >= OUTRIGHT && !past && !listed });
   }
   return hits;
 }

@@ -15,7 +15,7 @@
  * A name that several universities share (in several countries) keeps all
  * their countries as readings, so it settles the sector but not the region.
  */
-import { buildRegionIndex, buildSectorIndex, REGION_STRENGTH, type RegionCue, type RegistryPlace, type SectorCue, type SectorId, type SectorOffer } from './gazetteer.js';
+import { buildRegionIndex, buildSectorIndex, REGION_STRENGTH, regionIndex, sectorIndex, type RegionCue, type RegistryPlace, type SectorCue, type SectorId, type SectorOffer } from './gazetteer.js';
 import type { HostCue } from './hosts.js';
 import type { PhraseIndex } from './match.js';
 import { loadRegistries } from './registry-data.js';
@@ -23,9 +23,15 @@ import { fold, phraseKey } from './tokenize.js';
 
 /** A named workplace says the sector, but below a role (3): "archivist at a university" stays archives. */
 const NAMED_WORKPLACE = 2.5;
-/** An acronym is a workplace too, but three capitals may mean something else. */
-const ACRONYM = 2;
-const ACRONYM_REGION = 1.5;
+/**
+ * An acronym from a domain label ("QUT" from qut.edu.au) is only a hint: three
+ * capitals mean many things ("LFC", "GIFT"). Alone it stays below the minimum
+ * confidence; beside a role or a place it tips the balance.
+ */
+const ACRONYM = 1;
+const ACRONYM_REGION = 1;
+/** A body named in lexicon.json: a national or state library says the sector outright; other bodies are workplaces. */
+const bodyWeight = (sector: SectorId) => (sector === 'national' ? 3 : NAMED_WORKPLACE);
 
 export interface Body {
   sector?: SectorId;
@@ -89,9 +95,11 @@ function build(): Registries {
   const stop = new Set(lexicon.acronymStoplist.map((a) => a.toUpperCase()));
   const notHandles = new Set(lexicon.handlesNotUniversities);
   for (const u of universities) {
+    // A campus abroad ("Monash University, Malaysia") shares the name's sector, not its country.
+    const campus = /,\s|\s[-–]\s|\(/.test(u.name);
     for (const v of nameVariants(u.name)) {
       offers.push({ phrase: v, sector: 'academic', weight: NAMED_WORKPLACE });
-      place(v, u.country);
+      if (!campus) place(v, u.country);
     }
     for (const d of u.domains) {
       domains.set(d, { sector: 'academic', readings: { [u.country]: 1 } });
@@ -104,7 +112,9 @@ function build(): Registries {
   for (const [label, countries] of labels) {
     handles.set(label, { sector: 'academic', readings: spread(countries) });
     const upper = label.toUpperCase();
-    if (label.length <= 6 && !stop.has(upper)) {
+    // An acronym the base lexicons already read ("HSE", "NHS", "ALA") keeps that reading alone.
+    const known = sectorIndex.lookup(upper).length > 0 || regionIndex.lookup(upper).length > 0;
+    if (label.length <= 6 && !stop.has(upper) && !known) {
       offers.push({ phrase: `=${upper}`, sector: 'academic', weight: ACRONYM });
       acronyms.push({ name: `=${upper}`, readings: spread(countries), strength: ACRONYM_REGION });
     }
@@ -119,7 +129,7 @@ function build(): Registries {
         handles.set(n.toLowerCase(), { ...(body.sector ? { sector: body.sector } : {}), ...(body.region ? { readings: { [body.region]: 1 } } : {}) });
         continue;
       }
-      if (body.sector) offers.push({ phrase: n, sector: body.sector, weight: 3 });
+      if (body.sector) offers.push({ phrase: n, sector: body.sector, weight: bodyWeight(body.sector) });
       if (body.region) place(n, body.region);
     }
   }

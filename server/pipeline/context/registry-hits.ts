@@ -16,9 +16,12 @@ import { type Token } from './tokenize.js';
 
 /** Weight of a named public library or a handle: a workplace named outright. */
 const NAMED = 2.5;
-const PUBLIC_LIBRARY = 3;
+/** Below a role (3): "Aintree Library … at Aintree University Hospital" is the hospital's. */
+const PUBLIC_LIBRARY = 2.5;
+// Words between a place and "Library" that keep it the place's ("Westminster Reference Library").
+const FILLER = new Set(['reference', 'central', 'music', 'community', 'town', 'main', 'local', 'district', 'branch', 'mobile', 'city', 'county', 'public']);
 // Words before "Library" that make it another kind (the lexicon reads those phrases).
-const NOT_PUBLIC = new Set(['state', 'national', 'university', 'uni', 'college', 'school', 'academy', 'hospital', 'medical', 'health', 'law', 'museum', 'parliamentary', 'music', 'art', 'research', 'institute', 'society', 'congress', 'presidential', 'memorial', 'digital', 'my', 'our', 'the', 'your', 'a', 'of', 'at', 'in']);
+const NOT_PUBLIC = new Set(['state', 'national', 'university', 'uni', 'college', 'school', 'academy', 'hospital', 'medical', 'health', 'law', 'museum', 'parliamentary', 'art', 'research', 'institute', 'society', 'congress', 'presidential', 'memorial', 'digital', 'my', 'our', 'the', 'your', 'a', 'of', 'at', 'in']);
 const LIBRARY = new Set(['library', 'libraries', 'lib', 'libs']);
 const PLACE_KINDS = new Set(['city', 'region', 'nickname']);
 const SAME_PHRASE = /^[\s'’]*$/;
@@ -62,8 +65,10 @@ function libraryNameHits(field: FieldText, tokens: readonly Token[], out: Regist
       const span = tokens.slice(first, i);
       if (!joined(first, i + 1) || span.some((t) => !/^\p{Lu}/u.test(t.raw) || NOT_PUBLIC.has(t.norm))) continue;
       if (first > 0 && NOT_PUBLIC.has(tokens[first - 1]!.norm) && joined(first - 1, first + 1)) continue;
-      const name = span.map((t) => t.norm).join(' ');
-      const readings = placeReadings(text.slice(span[0]!.start, span[span.length - 1]!.end));
+      let named = span;
+      while (named.length > 1 && FILLER.has(named[named.length - 1]!.norm)) named = named.slice(0, -1);
+      const name = named.map((t) => t.norm).join(' ');
+      const readings = placeReadings(text.slice(named[0]!.start, named[named.length - 1]!.end));
       if (publicLibraries.has(name)) found = { first, readings: readings ?? { GB: 1 }, registry: true };
       else if (readings) found = { first, readings, registry: false };
     }
@@ -87,11 +92,26 @@ function libraryNameHits(field: FieldText, tokens: readonly Token[], out: Regist
   }
 }
 
+// Kinds of school that are a university's ("Law School", "Graduate School") or a trade's ("Library School").
+const NOT_A_SCHOOL = new Set(['law', 'medical', 'graduate', 'business', 'library', 'summer', 'art', 'film', 'drama', 'music', 'nursing', 'dental', 'veterinary', 'divinity', 'the', 'old', 'high']);
+
+/** A named school ("Alderley Edge School for Girls", "Biddenham International School"): a school workplace. */
+function namedSchoolHits(field: FieldText, tokens: readonly Token[], out: RegistryHits): void {
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const prev = tokens[i - 1]!;
+    if (t.raw !== 'School' || !/^\p{Lu}/u.test(prev.raw) || NOT_A_SCHOOL.has(prev.norm) || tokens[i + 1]?.norm === 'of') continue;
+    if (!SAME_PHRASE.test(field.text.slice(prev.end, t.start))) continue;
+    out.sector.push(hit(field, prev.start, t.end, { school: 1 }, 2));
+  }
+}
+
 export function registryHits(field: FieldText, tokens: readonly Token[]): RegistryHits {
   const out: RegistryHits = { sector: [], region: [] };
   if (field.kind !== 'text' && field.kind !== 'name') return out;
   mentionHits(field, out);
   libraryNameHits(field, tokens, out);
+  namedSchoolHits(field, tokens, out);
   return out;
 }
 
