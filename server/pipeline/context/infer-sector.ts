@@ -58,6 +58,11 @@ function inGlamList(tokens: readonly Token[], at: number): boolean {
   return false;
 }
 
+/** "(Routledge, 2017)": a publisher named in a citation published the person, it does not employ them. */
+function cited(text: string, end: number, cues: readonly SectorCue[]): boolean {
+  return cues.some((c) => c.sector === 'vendor') && /^,?\s*(?:19|20)\d\d\b/.test(text.slice(end));
+}
+
 /** Display names and handles run words together ("LeithLibrary", "@TroveAustralia"): with the registries, they are cut at capitals. */
 export function registryTokens(field: FieldText, tokens: readonly Token[]): Token[] {
   return splitCamel(tokens, (t) => field.kind === 'name' || /[@#]$/.test(field.text.slice(Math.max(0, t.start - 1), t.start)));
@@ -82,13 +87,13 @@ function textHits(field: FieldText, wide: boolean): SectorHit[] {
     const phrase = tokens.slice(m.first, m.last).map((t) => t.norm).join(' ');
     if (seen.has(phrase)) continue;
     seen.add(phrase);
-    const past = distanceBefore(tokens, m.first, text, SECTOR_PAST_WORDS) < Infinity;
+    const past = distanceBefore(tokens, m.first, text, wide ? registries().pastWords : SECTOR_PAST_WORDS) < Infinity;
     const start = tokens[m.first]!.start;
     const end = tokens[m.last - 1]!.end;
     // A phrase filed under two sectors ("knowledge manager": law and special) splits its weight by them.
     const weight = Math.max(...cues.map((c) => c.weight));
     const readings = Object.fromEntries(cues.map((c) => [c.sector, 1 / cues.length]));
-    const listed = wide && m.last - m.first === 1 && inGlamList(tokens, m.first);
+    const listed = wide && ((m.last - m.first === 1 && inGlamList(tokens, m.first)) || cited(text, end, cues));
     const factor = (past ? PAST_DISCOUNT : 1) * (listed ? LISTED_DISCOUNT : 1);
     hits.push({ field: label, text, start, end, readings, strength: weight * field.weight * factor, outright: weight >= OUTRIGHT && !past && !listed });
   }

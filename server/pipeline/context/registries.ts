@@ -15,7 +15,7 @@
  * A name that several universities share (in several countries) keeps all
  * their countries as readings, so it settles the sector but not the region.
  */
-import { buildRegionIndex, buildSectorIndex, REGION_STRENGTH, regionIndex, sectorIndex, type RegionCue, type RegistryPlace, type SectorCue, type SectorId, type SectorOffer } from './gazetteer.js';
+import { buildRegionIndex, buildSectorIndex, REGION_STRENGTH, SECTOR_PAST_WORDS, regionIndex, sectorIndex, type RegionCue, type RegistryPlace, type SectorCue, type SectorId, type SectorOffer } from './gazetteer.js';
 import type { HostCue } from './hosts.js';
 import type { PhraseIndex } from './match.js';
 import { loadRegistries } from './registry-data.js';
@@ -49,6 +49,8 @@ export interface Registries {
   /** Folded names of UK public libraries and library authorities, without "Library". */
   publicLibraries: ReadonlySet<string>;
   instances: Readonly<Record<string, string | null>>;
+  /** Words that put a sector in the past, beside the base ones ("erstwhile academic"). */
+  pastWords: ReadonlySet<string>;
 }
 
 const INSTITUTION_WORD = /\b(universit\w*|uni|college|colegio|institute|institut\w*|polytechnic|politecnico|polytechnique|school|academy|akademie|hochschule|école|escuela|escola|faculdade|facultad|conservatoire|conservatory|seminary)\b/i;
@@ -151,6 +153,7 @@ function build(): Registries {
     domains,
     publicLibraries,
     instances: lexicon.instances,
+    pastWords: new Set([...SECTOR_PAST_WORDS, ...lexicon.pastWords.map((w) => phraseKey(w, false))]),
   };
 }
 

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { measureContext } from '../../../bench/context.js';
+import { fnv1a, halfOf, loadRealProfiles, measureRealContext } from '../../../bench/context-real.js';
+import { DEFAULT_CONTEXT_OPTIONS, inferContext } from '../../../server/pipeline/context/index.js';
+import { profile } from './helpers.js';
+
+// Floors at the figures reached with the registries on (bench/context-real.ts); they may only go up.
+// The targets are judged on the held-out half: sector ≥ 85 % right where stated, precision ≥ 90 %;
+// region ≥ 90 %, precision ≥ 95 %; guesses on at most 5 % of profiles that state nothing.
+describe('context inference on real profiles', () => {
+  const on = measureRealContext({ registries: true });
+  const off = measureRealContext();
+
+  it('splits the 426 profiles by a fixed rule: FNV-1a of the lower-cased handle, even → dev', () => {
+    expect(fnv1a('')).toBe(0x811c9dc5);
+    expect(fnv1a('a')).toBe(0xe40c292c);
+    const profiles = loadRealProfiles();
+    expect(profiles).toHaveLength(426);
+    expect(profiles.filter((p) => halfOf(p.handle) === 'dev')).toHaveLength(225);
+    expect(halfOf('Mary_Tomsic')).toBe(halfOf('mary_tomsic'));
+    expect(on['held-out'].sector.profiles).toBe(201);
+  });
+
+  it('keeps the registries off by default, with the figures of the written lexicons alone', () => {
+    expect(DEFAULT_CONTEXT_OPTIONS.registries).toBe(false);
+    expect(off['held-out'].sector).toMatchObject({ stated: 109, statedRight: 58, guesses: 79, unstatedGuesses: 9 });
+    expect(off['held-out'].region).toMatchObject({ stated: 168, statedRight: 152, guesses: 152, unstatedGuesses: 0 });
+  });
+
+  it('reads sector on the held-out half at least as well as when the registries came', () => {
+    const s = on['held-out'].sector;
+    expect(s.statedRight).toBeGreaterThanOrEqual(80); // of 109: 73.4 %, off 53.2 %
+    expect(s.precision).toBeGreaterThanOrEqual(0.851); // off 73.4 %
+    expect(s.unstatedGuesses).toBeLessThanOrEqual(9); // of 92
+    expect(s.labels.academic!.right).toBeGreaterThanOrEqual(27);
+    expect(s.labels.public!.right).toBeGreaterThanOrEqual(13);
+  });
+
+  it('meets the region targets on the held-out half', () => {
+    const r = on['held-out'].region;
+    expect(r.statedShare).toBeGreaterThanOrEqual(0.935);
+    expect(r.precision).toBeGreaterThanOrEqual(0.99);
+    expect(r.unstatedGuesses).toBe(0);
+  });
+
+  it('meets every target on the development half it was tuned on', () => {
+    const { sector, region } = on.dev;
+    expect(sector.statedShare).toBeGreaterThanOrEqual(0.862);
+    expect(sector.precision).toBeGreaterThanOrEqual(0.94);
+    expect(sector.unstatedGuessShare).toBeLessThanOrEqual(0.05);
+    expect(region.statedShare).toBeGreaterThanOrEqual(0.899);
+    expect(region.precision).toBeGreaterThanOrEqual(0.99);
+    expect(region.unstatedGuesses).toBe(0);
+  });
+
+  it('does no worse on the written bios with the registries on', () => {
+    const a = measureContext().bios;
+    const b = measureContext({ registries: true }).bios;
+    for (const field of ['sector', 'region'] as const) {
+      expect(b[field].statedAccuracy).toBeGreaterThanOrEqual(a[field].statedAccuracy);
+      expect(b[field].wrongGuesses).toBeLessThanOrEqual(a[field].wrongGuesses);
+    }
+  });
+});
+
+describe('registries', () => {
+  const read = (fields: Parameters<typeof profile>[0]) => inferContext(profile(fields), { registries: true });
+
+  it('reads workplaces from handles, acronyms and registry names, and quotes them', () => {
+    expect(read({ bio: 'historian @unimelb working on visual culture' }).sector).toMatchObject({ value: 'academic', evidence: "bio: '@unimelb'" });
+    expect(read({ bio: 'UX librarian at UWindsor' })).toMatchObject({ sector: { value: 'academic' }, region: { value: 'CA' } });
+    expect(read({ bio: 'Chief Librarian, CUNY Graduate Center' })).toMatchObject({ sector: { value: 'academic' }, region: { value: 'US' } });
+    expect(read({ bio: 'librarian at Hampshire College' }).region.value).toBe('US');
+    const nhs = read({ bio: 'Outreach librarian, Manchester University NHS Foundation Trust' });
+    expect(nhs).toMatchObject({ sector: { value: 'health' }, region: { value: 'GB' } });
+    expect(nhs.sector.evidence).toBe("bio: 'Manchester University NHS Foundation Trust'");
+  });
+
+  it('reads a library named after a place as its public library, names run together too', () => {
+    expect(read({ name: 'Suffolk Libraries' })).toMatchObject({ sector: { value: 'public' }, region: { value: 'GB' } });
+    expect(read({ name: 'LeithLibrary' }).sector).toMatchObject({ value: 'public', evidence: "name: 'LeithLibrary'" });
+    expect(read({ bio: 'Library at Aintree University Hospital', name: 'Aintree Library' }).sector.value).toBe('health');
+  });
+
+  it('reads roles in French, Spanish, German, Portuguese, Dutch and Italian', () => {
+    expect(read({ bio: 'Professeure documentaliste au lycée' }).sector.value).toBe('school');
+    expect(read({ bio: 'Bibliotecaria en la Biblioteca Nacional de España' })).toMatchObject({ sector: { value: 'national' }, region: { value: 'ES' } });
+    expect(read({ bio: 'Bibliothekarin an der Universitätsbibliothek Leipzig' })).toMatchObject({ sector: { value: 'academic' }, region: { value: 'DE' } });
+    expect(read({ bio: 'Bibliotecária escolar em Lisboa' })).toMatchObject({ sector: { value: 'school' }, region: { value: 'PT' } });
+    expect(read({ bio: 'Archivaris bij het Stadsarchief Amsterdam' }).sector.value).toBe('archives');
+    expect(read({ bio: 'Bibliotecario in una biblioteca comunale' }).sector.value).toBe('public');
+  });
+
+  it('reads university domains and known Mastodon instances', () => {
+    expect(read({ bio: 'Metadata librarian', url: 'https://lib.unimelb.edu.au/' })).toMatchObject({ sector: { value: 'academic' }, region: { value: 'AU' } });
+    expect(read({ bio: 'Librarian', platform: 'mastodon', handle: 'ann@mastodon.nl' }).region.value).toBe('NL');
+  });
+
+  it('leaves unknown what names no workplace: interest lists, citations, past roles, shouting', () => {
+    expect(read({ bio: 'Libraries. Archives. Museums. Coffee.' }).sector.value).toBe('unknown');
+    expect(read({ bio: 'Author of Bad Data (Routledge, 2019)' }).sector.value).toBe('unknown');
+    expect(read({ bio: 'Erstwhile academic and librarian' }).sector.value).toBe('unknown');
+    expect(read({ bio: 'Reader. Librarian. Cat person.' })).toMatchObject({ sector: { value: 'unknown' }, region: { value: 'unknown' } });
+    expect(read({ bio: 'I AM HERE TO HELP YOU WITH CLARITY' }).sector.value).toBe('unknown');
+  });
+});
