@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Rebuild the registry files in this folder from bare git snapshots of their sources.
 
-    python3 data/context/registries/build.py <hipo.git> <librarydata-db.git> <record-a-vaccination.git>
+    python3 data/context/registries/build.py <hipo.git> <librarydata-db.git> <record-a-vaccination.git> <public_library_map.git>
 
 Each source is read at the commit written in SOURCES (git --git-dir=<dir> show <commit>:<path>), cut to the
 fields inference needs, and written sorted, so a rebuild from the same commits gives the same bytes.
@@ -12,6 +12,7 @@ SOURCES = {
     'hipo': ('Hipo/university-domains-list', 'bb07faf064e1c68be9b26fb71de31f01e361f974', 'world_universities_and_domains.json'),
     'libraries': ('LibrariesHacked/librarydata-db', '9ab18536054a060821f95e5cf4ceefcfea18d0fb', 'data'),
     'nhs': ('NHSDigital/record-a-vaccination-prototype', 'e905297ae3af1d10bde8f8afaf2c163ce597c5c1', 'app/data/all-organisations.js'),
+    'au': ('hughrun/public_library_map', '4889887e4b3ca7d0039256d60daa40f67df9327e', 'website/data'),
 }
 
 def show(git_dir, commit, path):
@@ -55,6 +56,20 @@ def nhs(git_dir):
           {'repo': repo, 'commit': commit, 'path': path, 'licence': 'MIT (c) 2019 NHS.UK; ODS data is under the Open Government Licence v3.0'},
           {'trusts': trusts})
 
+def australia(git_dir):
+    repo, commit, folder = SOURCES['au']
+    services, towns, domains = set(), set(), set()
+    for r in csv.DictReader(io.StringIO(show(git_dir, commit, f'{folder}/library_services_information.csv'))):
+        if r.get('long_name'): services.add(r['long_name'].strip())
+        m = re.match(r'https?://(?:www\.)?([^/]+)', r.get('website') or '')
+        if m: domains.add(m.group(1).lower())
+    for r in csv.DictReader(io.StringIO(show(git_dir, commit, f'{folder}/public_library_locations.csv'))):
+        t = (r.get('town') or '').strip()
+        if t: towns.add(t)
+    write('au-public-libraries.json', 'Australian public library services (long names and web domains) and the towns and suburbs of their branches. Cut from hughrun/public_library_map (coordinates, addresses, phones, fines and systems dropped).',
+          {'repo': repo, 'commit': commit, 'path': f'{folder}/library_services_information.csv, public_library_locations.csv', 'licence': 'CC BY-SA 4.0 (the repository licenses website/data under CC-BY-SA; Victorian locations from data.gov.au under CC BY 4.0). This cut is shared under the same licence.'},
+          {'services': sorted(services), 'towns': sorted(towns), 'domains': sorted(domains)})
+
 if __name__ == '__main__':
-    hipo, libs, vacc = sys.argv[1:4]
-    universities(hipo); libraries(libs); nhs(vacc)
+    hipo, libs, vacc, au = sys.argv[1:5]
+    universities(hipo); libraries(libs); nhs(vacc); australia(au)

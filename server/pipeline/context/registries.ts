@@ -10,8 +10,10 @@
  *   - acronyms written in capitals ("QUT", "RMIT") and handles after "@"
  *     ("@unimelb", "Librarian@MQU") read from the first label of university
  *     domains, beside the handles of national and state libraries;
- *   - web hosts: university domains (academic, their country) and UK
- *     library authorities' domains (public, GB); more Mastodon instances.
+ *   - web hosts: university domains (academic, their country), UK library
+ *     authorities' and Australian library services' domains (public);
+ *   - names of UK and Australian public libraries, authorities and branch
+ *     towns, for "<name> Library" (registry-hits.ts); more Mastodon instances.
  * A name that several universities share (in several countries) keeps all
  * their countries as readings, so it settles the sector but not the region.
  */
@@ -46,8 +48,8 @@ export interface Registries {
   handles: ReadonlyMap<string, Body>;
   /** Web domain → body. */
   domains: ReadonlyMap<string, Body>;
-  /** Folded names of UK public libraries and library authorities, without "Library". */
-  publicLibraries: ReadonlySet<string>;
+  /** Folded names of UK and Australian public libraries, authorities and branch towns, without "Library" → countries. */
+  publicLibraries: ReadonlyMap<string, Readonly<Record<string, number>>>;
   instances: Readonly<Record<string, string | null>>;
   /** Words that put a sector in the past, beside the base ones ("erstwhile academic"). */
   pastWords: ReadonlySet<string>;
@@ -83,7 +85,7 @@ function tally(map: Map<string, Map<string, number>>, key: string, country: stri
 }
 
 function build(): Registries {
-  const { lexicon, universities, libraries, nhsTrusts } = loadRegistries();
+  const { lexicon, universities, libraries, nhsTrusts, australia } = loadRegistries();
   const offers: SectorOffer[] = [];
   const names = new Map<string, { written: string; countries: Map<string, number> }>();
   const place = (written: string, country: string) => {
@@ -139,12 +141,21 @@ function build(): Registries {
     for (const [weight, phrases] of Object.entries(byWeight)) for (const p of phrases) offers.push({ phrase: p, sector: sector as SectorId, weight: Number(weight) });
   }
   const overrides = new Map(Object.entries(lexicon.overrides).map(([p, w]) => [phraseKey(p, false), w as Partial<Record<SectorId, number>>]));
-  const publicLibraries = new Set<string>();
-  for (const n of [...libraries.libraries, ...libraries.authorities]) {
-    const base = fold(n.replace(/\s*\(.*\)\s*$/, '').replace(/\s+(community\s+)?(library|libraries)(\s+(and|&)\s+.*)?$/i, '').trim());
-    if (base && !GENERIC_LIBRARY.has(base)) publicLibraries.add(base);
-  }
+  const libraryPlaces = new Map<string, Map<string, number>>();
+  const addLibrary = (n: string, country: string) => {
+    const base = fold(
+      n.replace(/\s*\(.*\)\s*$/, '')
+        .replace(/\s+(community\s+|public\s+|regional\s+)?(library|libraries)(\s+(service|services|and|&)\b.*)?$/i, '')
+        .replace(/\s+(city|shire|regional|municipal)?\s*council$|\s+branch$/i, '')
+        .trim(),
+    );
+    if (base && !GENERIC_LIBRARY.has(base)) tally(libraryPlaces, base, country);
+  };
+  for (const n of [...libraries.libraries, ...libraries.authorities]) addLibrary(n, 'GB');
+  for (const n of [...australia.services, ...australia.towns]) addLibrary(n, 'AU');
+  const publicLibraries = new Map([...libraryPlaces].map(([base, countries]) => [base, spread(countries)]));
   for (const d of libraries.domains) if (!domains.has(d)) domains.set(d, { sector: 'public', readings: { GB: 1 } });
+  for (const d of australia.domains) if (!domains.has(d)) domains.set(d, { sector: 'public', readings: { AU: 1 } });
   const placesList: RegistryPlace[] = [...names.values()].map((e) => ({ name: e.written, readings: spread(e.countries), strength: REGION_STRENGTH.institution }));
   return {
     sectorIndex: buildSectorIndex(offers, overrides),

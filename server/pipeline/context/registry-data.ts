@@ -2,7 +2,8 @@
  * The institution registries in data/context/registries/ (see its README for
  * sources and licences), checked at load: universities and colleges
  * worldwide with their countries and web domains (Hipo), UK public libraries
- * and library authorities (Libraries Hacked), NHS trusts (NHS ODS), and the
+ * and library authorities (Libraries Hacked), Australian public library
+ * services and branch towns (public_library_map), NHS trusts (NHS ODS), and the
  * hand-written lexicon.json (national and state libraries, trade bodies and
  * abbreviations, roles in six languages, re-weighed base phrases). Read only
  * when the context option `registries` is on.
@@ -10,6 +11,7 @@
 import { z } from 'zod';
 import lexiconJson from '../../../data/context/registries/lexicon.json' with { type: 'json' };
 import nhsJson from '../../../data/context/registries/nhs-trusts.json' with { type: 'json' };
+import auJson from '../../../data/context/registries/au-public-libraries.json' with { type: 'json' };
 import librariesJson from '../../../data/context/registries/uk-public-libraries.json' with { type: 'json' };
 import universitiesJson from '../../../data/context/registries/universities.json' with { type: 'json' };
 import { COUNTRY_CODES, SECTORS } from './gazetteer.js';
@@ -30,6 +32,7 @@ const LexiconFile = z.object({
 const UniversitiesFile = z.object({ universities: z.array(z.tuple([z.string().min(1), z.string(), z.array(z.string())])) });
 const LibrariesFile = z.object({ libraries: z.array(z.string()), authorities: z.array(z.string()), domains: z.array(z.string()) });
 const NhsFile = z.object({ trusts: z.array(z.string()) });
+const AuFile = z.object({ services: z.array(z.string()), towns: z.array(z.string()), domains: z.array(z.string()) });
 
 function parse<T>(schema: z.ZodType<T>, json: unknown, file: string): T {
   const result = schema.safeParse(json);
@@ -54,5 +57,6 @@ export function loadRegistries() {
     universities,
     libraries: parse(LibrariesFile, librariesJson, 'uk-public-libraries.json'),
     nhsTrusts: parse(NhsFile, nhsJson, 'nhs-trusts.json').trusts,
+    australia: parse(AuFile, auJson, 'au-public-libraries.json'),
   };
 }

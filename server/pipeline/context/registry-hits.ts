@@ -69,7 +69,8 @@ function libraryNameHits(field: FieldText, tokens: readonly Token[], out: Regist
       while (named.length > 1 && FILLER.has(named[named.length - 1]!.norm)) named = named.slice(0, -1);
       const name = named.map((t) => t.norm).join(' ');
       const readings = placeReadings(text.slice(named[0]!.start, named[named.length - 1]!.end));
-      if (publicLibraries.has(name)) found = { first, readings: readings ?? { GB: 1 }, registry: true };
+      const listed = publicLibraries.get(name);
+      if (listed) found = { first, readings: readings ?? { ...listed }, registry: true };
       else if (readings) found = { first, readings, registry: false };
     }
     // "Library of <Place>" ("Free Library of Philadelphia"), unless "State/National Library of …".
