@@ -94,14 +94,14 @@ function libraryNameHits(field: FieldText, tokens: readonly Token[], out: Regist
 }
 
 // Kinds of school that are a university's ("Law School", "Graduate School") or a trade's ("Library School").
-const NOT_A_SCHOOL = new Set(['law', 'medical', 'graduate', 'business', 'library', 'summer', 'art', 'film', 'drama', 'music', 'nursing', 'dental', 'veterinary', 'divinity', 'the', 'old', 'high']);
+const NOT_A_SCHOOL = new Set(['law', 'medical', 'graduate', 'business', 'library', 'summer', 'art', 'film', 'drama', 'music', 'nursing', 'dental', 'veterinary', 'divinity', 'the', 'old', 'high', 'police', 'military', 'naval', 'royal', 'code', 'national', 'khan', 'sales', 'leadership']);
 
-/** A named school ("Alderley Edge School for Girls", "Biddenham International School"): a school workplace. */
+/** A named school or academy ("Alderley Edge School for Girls", "Hans Price Academy"): a school workplace. */
 function namedSchoolHits(field: FieldText, tokens: readonly Token[], out: RegistryHits): void {
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i]!;
     const prev = tokens[i - 1]!;
-    if (t.raw !== 'School' || !/^\p{Lu}/u.test(prev.raw) || NOT_A_SCHOOL.has(prev.norm) || tokens[i + 1]?.norm === 'of') continue;
+    if ((t.raw !== 'School' && t.raw !== 'Academy') || !/^\p{Lu}/u.test(prev.raw) || NOT_A_SCHOOL.has(prev.norm) || tokens[i + 1]?.norm === 'of') continue;
     if (!SAME_PHRASE.test(field.text.slice(prev.end, t.start))) continue;
     out.sector.push(hit(field, prev.start, t.end, { school: 1 }, 2));
   }
