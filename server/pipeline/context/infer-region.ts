@@ -43,6 +43,7 @@ const NAME_KINDS: ReadonlySet<string> = new Set(['country', 'demonym', 'flag', '
 /** Who someone is (demonym, flag, language) counts half once the profile also says where they are: "Proud Canadian in Seattle" lives in the US. */
 const IDENTITY_KINDS: ReadonlySet<string> = new Set(['demonym', 'flag', 'language']);
 const IDENTITY_DISCOUNT = 0.5;
+const LOCATION_FIRST = 0.5;
 /** What a state or province code may follow to count ("Portland OR"). */
 const PLACE_KINDS: ReadonlySet<string> = new Set(['city', 'nickname', 'region']);
 /** What may qualify a place in one phrase ("Melbourne, Victoria", "Perth (WA)", "Leeds, UK"). */
@@ -131,6 +132,9 @@ function fieldHits(field: FieldText, wide: boolean): PlaceHit[] {
 
 export function inferRegion(fields: readonly FieldText[], options: ContextOptions): ContextValue {
   const hits = fields.flatMap((f) => fieldHits(f, options.registries));
+  // With the registries, the location field is where someone says they are: the bio and name count half beside it
+  // ("Sales Executive for Vietnam, Indonesia and Philippines" + "Jakarta" → ID).
+  if (options.registries && hits.some((h) => h.field === 'location')) for (const h of hits) if (h.field === 'bio' || h.field === 'name') h.strength *= LOCATION_FIRST;
   if (hits.some((h) => !IDENTITY_KINDS.has(h.kind))) for (const h of hits) if (IDENTITY_KINDS.has(h.kind)) h.strength *= IDENTITY_DISCOUNT;
   // Rule 2: each reading of an ambiguous place is reweighted by (1 + the unambiguous evidence for it elsewhere).
   const support = new Map<string, number>();

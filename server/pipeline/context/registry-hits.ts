@@ -12,7 +12,7 @@ import type { Hit } from './decide.js';
 import type { FieldText } from './fields.js';
 import { REGION_STRENGTH, regionIndex, type SectorId } from './gazetteer.js';
 import { registries } from './registries.js';
-import { type Token } from './tokenize.js';
+import { fold, type Token } from './tokenize.js';
 
 /** Weight of a named public library or a handle: a workplace named outright. */
 const NAMED = 2.5;
@@ -107,12 +107,35 @@ function namedSchoolHits(field: FieldText, tokens: readonly Token[], out: Regist
   }
 }
 
+/**
+ * A location field the gazetteer does not know but the registries do: "Topsfield, MA" (a town, then a state
+ * or province code), "beechworth" (a town with a public library in the registries). Location fields only:
+ * in a bio, town names are too often words ("Reading", "Bath").
+ */
+function locationHits(field: FieldText, out: RegistryHits): void {
+  const { publicLibraries } = registries();
+  const town = /^\s*(\p{Lu}[\p{L} .'’-]+),\s*([A-Z]{2})\s*$/u.exec(field.text);
+  if (town && regionIndex.lookup(town[1]!).length === 0) {
+    const cue = regionIndex.lookup(town[2]!).find((c) => c.kind === 'code');
+    if (cue) out.region.push(hit(field, 0, field.text.length, { ...cue.readings }, REGION_STRENGTH.code));
+  }
+  let at = 0;
+  for (const part of field.text.split(',')) {
+    const start = at + part.length - part.trimStart().length;
+    at += part.length + 1;
+    const name = part.trim();
+    const listed = name ? publicLibraries.get(fold(name)) : undefined;
+    if (listed && regionIndex.lookup(name).length === 0) out.region.push(hit(field, start, start + name.length, { ...listed }, REGION_STRENGTH.institution));
+  }
+}
+
 export function registryHits(field: FieldText, tokens: readonly Token[]): RegistryHits {
   const out: RegistryHits = { sector: [], region: [] };
   if (field.kind !== 'text' && field.kind !== 'name') return out;
   mentionHits(field, out);
   libraryNameHits(field, tokens, out);
   namedSchoolHits(field, tokens, out);
+  if (field.label === 'location') locationHits(field, out);
   return out;
 }
 
