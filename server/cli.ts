@@ -7,12 +7,13 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { FormatIdSchema, GraphQuerySchema, type Dataset, type FormatId, type Message, type PersonProfile } from '../shared/index.js';
 import { readConfig } from './config.js';
-import { importReads } from './ingest/import-files.js';
 import { newImportJob, runImportJob } from './imports/run-import.js';
 import { analyze } from './pipeline/analyze.js';
 import { TranscriptError } from './ingest/errors.js';
 import type { ReadTranscript } from './ingest/read-transcript.js';
-import { readFolder, readUpload } from './ingest/read-upload.js';
+import { mergeProfilesInto } from './ingest/profiles.js';
+import { readPath } from './ingest/read-upload.js';
+import { folderSize } from './ingest/folder-archive.js';
 import { openStore } from './store/index.js';
 import Database from 'better-sqlite3';
 import { DEFAULT_DB_FILE_NAME } from './store/sqlite.js';
@@ -35,15 +36,13 @@ interface ReadChoices {
   maxMessageChars: number;
 }
 
-/** Every path read: a file (a zip may hold several transcripts) or a folder (a Slack export, or transcripts). */
+/** Every path read, into memory: a file (a zip may hold several transcripts) or a folder (a Slack export, or transcripts). */
 async function readPaths(paths: string[], { format, chat, maxMessageChars }: ReadChoices): Promise<ReadTranscript[]> {
   if (paths.length === 0) throw new UsageError('no input file');
-  const options = { ...(format ? { format } : {}), ...(chat ? { chat } : {}), maxMessageChars };
   const reads: ReadTranscript[] = [];
   for (const p of paths) {
     if (!fs.existsSync(p)) throw new UsageError(`no such file: ${p}`);
-    if (fs.statSync(p).isDirectory()) reads.push(...(await readFolder(p, options)));
-    else reads.push(...(await readUpload(fs.readFileSync(p), { fileName: path.basename(p), ...options })));
+    reads.push(...(await readPath(p, { ...(format ? { format } : {}), ...(chat ? { chat } : {}), maxMessageChars })));
   }
   return reads;
 }
@@ -54,7 +53,7 @@ async function build(files: string[], values: Record<string, string | undefined>
   const { MAX_MESSAGE_CHARS } = readConfig(process.env);
   for (const read of await readPaths(files, { format: values.format as FormatId | undefined, chat: values.chat, maxMessageChars: MAX_MESSAGE_CHARS })) {
     for (const m of read.messages) if (!messages.has(`${m.platform}:${m.id}`)) messages.set(`${m.platform}:${m.id}`, m);
-    for (const p of read.people) people.set(p.key, { ...people.get(p.key), ...p });
+    mergeProfilesInto(people, read.people);
     process.stderr.write(`${read.result.file}: ${read.result.format}, ${read.result.messages} messages, ${read.result.skipped} skipped\n`);
     printWarnings(read.result.warnings);
   }
@@ -87,27 +86,20 @@ async function importCommand(files: string[], values: Record<string, string | un
   try {
     const existing = await store.findDatasetByName(values.dataset);
     const target = { ...(existing ? { datasetId: existing.id } : {}), name: values.dataset };
-    let dataset: Dataset;
-    let count: number;
-    if (files.some((p) => fs.statSync(p).isDirectory())) {
-      // A folder (an unpacked Slack export) is read as readFolder reads it; files alone take the streamed path.
-      const reads = await readPaths(files, { format: values.format as FormatId | undefined, chat: values.chat, maxMessageChars: config.MAX_MESSAGE_CHARS });
-      dataset = await importReads(store, { ...target, files: reads });
-      count = reads.length;
-    } else {
-      // Files are read as an upload's are (big ones in chunks, never whole), staged and committed as one import job.
-      const onDisk = files.map((p) => ({ path: p, fileName: path.basename(p), size: fs.statSync(p).size, format: values.format as FormatId | undefined, chat: values.chat }));
-      const job = newImportJob({ ...target, files: onDisk });
-      await store.putImportJob(job);
-      const tty = process.stderr.isTTY;
-      dataset = await runImportJob(store, { job, ...target, files: onDisk }, {
-        progressEveryMs: 1000,
-        read: { maxMessageChars: config.MAX_MESSAGE_CHARS },
-        onProgress: (j) => tty && j.status === 'reading' && process.stderr.write(`\rreading: ${j.percent} %, ${j.messages} messages`),
-      });
-      if (tty) process.stderr.write('\n');
-      count = dataset.sources.length - (existing?.sources.length ?? 0);
-    }
+    // Files and folders alike are read as an upload's are (big ones in chunks, never whole), staged and committed as one import job.
+    const onDisk = await Promise.all(
+      files.map(async (p) => ({ path: p, fileName: path.basename(path.resolve(p)), size: fs.statSync(p).isDirectory() ? await folderSize(p) : fs.statSync(p).size, format: values.format as FormatId | undefined, chat: values.chat })),
+    );
+    const job = newImportJob({ ...target, files: onDisk });
+    await store.putImportJob(job);
+    const tty = process.stderr.isTTY;
+    const dataset = await runImportJob(store, { job, ...target, files: onDisk }, {
+      progressEveryMs: 1000,
+      read: { maxMessageChars: config.MAX_MESSAGE_CHARS },
+      onProgress: (j) => tty && j.status === 'reading' && process.stderr.write(`\rreading: ${j.percent} %, ${j.messages} messages`),
+    });
+    if (tty) process.stderr.write('\n');
+    const count = dataset.sources.length - (existing?.sources.length ?? 0);
     for (const s of dataset.sources.slice(-count)) {
       process.stderr.write(`${s.file}: ${s.format}, ${s.messages} messages (${s.stored} new), ${s.skipped} skipped\n`);
       printWarnings(s.warnings);

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Dataset } from '../../shared/index.js';
 import { PROJECT_ROOT } from '../config.js';
-import { importUploads } from '../ingest/import-files.js';
+import { newImportJob, runImportJob } from './run-import.js';
 import type { Store } from '../store/types.js';
 
 export const DEMO_DIR = path.join(PROJECT_ROOT, 'data', 'demo');
@@ -31,7 +31,9 @@ export interface DemoOptions {
 export async function loadDemoIfEmpty(store: Store, options: DemoOptions = {}): Promise<Dataset | undefined> {
   const dir = options.dir ?? DEMO_DIR;
   if ((await store.listDatasets()).length > 0 || !fs.existsSync(dir)) return undefined;
-  const files = demoFiles(dir).map((file) => ({ fileName: path.basename(file), bytes: fs.readFileSync(file) }));
+  const files = demoFiles(dir).map((file) => ({ path: file, fileName: path.basename(file), size: fs.statSync(file).size }));
   if (files.length === 0) return undefined;
-  return importUploads(store, { name: DEMO_NAME, files, maxMessageChars: options.maxMessageChars });
+  // As any upload: read by the one reader, staged, committed at once.
+  const request = { name: DEMO_NAME, files };
+  return runImportJob(store, { job: newImportJob(request), ...request }, { read: { maxMessageChars: options.maxMessageChars } });
 }

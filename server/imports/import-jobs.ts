@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { Dataset, ImportJob } from '../../shared/index.js';
-import type { FileOnDisk, ReadFileOptions } from '../ingest/stream/read-file.js';
+import type { FileOnDisk, ReadFileOptions } from '../ingest/read-file.js';
 import type { WorkerStoreLocation } from '../store/location.js';
 import type { Store } from '../store/types.js';
 import { importErrorInfo, type ImportErrorInfo } from './error-info.js';

@@ -6,7 +6,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { Dataset } from '../../shared/index.js';
 import { storeAt, type WorkerStoreLocation } from '../store/location.js';
-import type { ReadFileOptions } from '../ingest/stream/read-file.js';
+import type { ReadFileOptions } from '../ingest/read-file.js';
 import { importErrorInfo, type ImportErrorInfo } from './error-info.js';
 import { runImportJob, type ImportInput } from './run-import.js';
 

@@ -7,9 +7,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Dataset, ImportJob, PersonProfile, SourceResult } from '../../shared/index.js';
-import { readFileInto, type FileOnDisk, type ReadFileOptions } from '../ingest/stream/read-file.js';
+import { readFileInto, type FileOnDisk, type ReadFileOptions } from '../ingest/read-file.js';
 import type { ImportSink } from '../ingest/stream/sink.js';
 import type { Store } from '../store/types.js';
+import { mergeProfilesInto } from '../ingest/profiles.js';
 import { importErrorInfo } from './error-info.js';
 
 export interface ImportInput {
@@ -51,15 +52,6 @@ export function newImportJob(request: { datasetId?: string | undefined; name: st
 /** Reading is 0–95 %, by bytes; storing the rest. */
 const READ_SHARE = 95;
 
-/** Profile fields merge as the stores do: a newer non-empty value wins. */
-function mergeInto(people: Map<string, PersonProfile>, incoming: readonly PersonProfile[]): void {
-  for (const p of incoming) {
-    const old = people.get(p.key);
-    if (!old) people.set(p.key, { ...p });
-    else for (const [k, v] of Object.entries(p)) if (v !== undefined && v !== '') (old as Record<string, unknown>)[k] = v;
-  }
-}
-
 export async function runImportJob(store: Store, input: ImportInput, options: RunImportOptions = {}): Promise<Dataset> {
   const every = options.progressEveryMs ?? 250;
   const job: ImportJob = { ...input.job };
@@ -83,7 +75,7 @@ export async function runImportJob(store: Store, input: ImportInput, options: Ru
       const started = performance.now();
       await staging.stage(index, messages);
       if (options.timings) options.timings.stageMs += performance.now() - started;
-      mergeInto(people, named);
+      mergeProfilesInto(people, named);
       job.messages += messages.length;
       await write(false);
     },

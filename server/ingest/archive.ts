@@ -118,7 +118,11 @@ export async function readArchive(bytes: Uint8Array, fileName: string, options: 
   }
 }
 
-/** A zip on disk, entry by entry: only the central directory is read up front; each entry is streamed when asked for. */
+/**
+ * Files read entry by entry: a zip on disk (only its central directory is
+ * read up front; each entry is streamed when asked for), a zip already in
+ * memory, or a folder on disk. One reader (read-archive.ts) takes them all.
+ */
 export interface ArchiveFile {
   entries: { path: string; size: number }[];
   /** The entry's inflated bytes as a stream (yauzl checks them against the declared size). */
@@ -171,3 +175,24 @@ export async function openArchiveFile(filePath: string, fileName: string, zipped
 }
 
 const ZIP_OPTIONS = { lazyEntries: true, validateEntrySizes: true, strictFileNames: false } as const;
+
+/** Entries already in memory (a zip read whole) as an ArchiveFile. */
+export function memoryArchive(files: readonly ArchiveEntry[]): ArchiveFile {
+  const byPath = new Map(files.map((f) => [f.path, f.bytes]));
+  const bytesOf = (p: string) => {
+    const found = byPath.get(p);
+    if (!found) throw new Error(`archive: no entry ${p}`);
+    return found;
+  };
+  return {
+    entries: files.map((f) => ({ path: f.path, size: f.bytes.length })),
+    stream: (p) => ({
+      async *[Symbol.asyncIterator]() {
+        const bytes = bytesOf(p);
+        yield Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      },
+    }),
+    read: async (p) => bytesOf(p),
+    close: () => {},
+  };
+}

@@ -13,6 +13,7 @@ import { normalizeMessages } from './normalize.js';
 import { parserFor } from './parse/index.js';
 import { isJsonLines, splitUtf8Lines } from './parse/read-json.js';
 import type { ParseResult } from './parse/types.js';
+import { mergeProfiles, peopleNamed } from './profiles.js';
 
 export interface ReadOptions {
   fileName: string;
@@ -33,16 +34,6 @@ export interface ReadTranscript {
   result: Omit<SourceResult, 'stored'>;
   messages: Message[];
   people: PersonProfile[];
-}
-
-function mergeProfiles(people: readonly PersonProfile[]): PersonProfile[] {
-  const byKey = new Map<string, PersonProfile>();
-  for (const p of people) {
-    const prev = byKey.get(p.key);
-    if (!prev) byKey.set(p.key, { ...p });
-    else for (const [k, v] of Object.entries(p)) if (v !== undefined && v !== '') (prev as Record<string, unknown>)[k] = v;
-  }
-  return [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : 1));
 }
 
 /**
@@ -98,18 +89,6 @@ function hasSecondLine(bytes: Buffer): boolean {
   return false;
 }
 
-/** Profiles of the people who wrote or are named in these messages; others are noise. */
-export function peopleNamed(messages: readonly Message[], people: readonly PersonProfile[]): PersonProfile[] {
-  const named = new Set<string>();
-  for (const m of messages) {
-    named.add(m.author);
-    for (const k of m.mentions) named.add(k);
-    if (m.replyToAuthor) named.add(m.replyToAuthor);
-    if (m.repostOf) named.add(m.repostOf);
-  }
-  return people.filter((p) => named.has(p.key));
-}
-
 export function readTranscript(bytes: Uint8Array, options: ReadOptions): ReadTranscript {
   const { fileName } = options;
   let read = readJsonLinesFast(bytes, options);
@@ -121,20 +100,35 @@ export function readTranscript(bytes: Uint8Array, options: ReadOptions): ReadTra
     read = { format, parsed: parserFor(format).parse(decoded.text.replace(/^\uFEFF/, ''), { fileName }) };
   }
   const { format, parsed } = read;
+  return finishRead(parsed, format, options, encoding === 'utf-8' ? [] : [`${fileName} was read as ${encoding}`]);
+}
+
+/**
+ * The end of every read of a transcript, whole or chunked: none of its
+ * messages could be used. Names the first line or record at fault and lists
+ * what was skipped.
+ */
+export function noMessagesError(fileName: string, format: FormatId, skipped: readonly Skipped[]): TranscriptError {
+  const first = skipped[0];
+  const where = first?.line ? ` (line ${first.line}: ${first.reason})` : first?.record ? ` (record ${first.record}: ${first.reason})` : first ? ` (${first.reason})` : '';
+  return new TranscriptError('no_messages', `${fileName}: read as ${format}, but no message could be used${where}`, {
+    file: fileName,
+    ...(first?.line ? { line: first.line } : {}),
+    ...(first?.record ? { record: first.record } : {}),
+    skipped: skipped.slice(0, MAX_REPORTED_SKIPS),
+  });
+}
+
+/**
+ * Parsed messages → a ReadTranscript: normalized, reported, with the
+ * profiles of the people they name (merged by the one rule, profiles.ts).
+ * Every whole read ends here, a text file's and a Slack export's alike.
+ */
+export function finishRead(parsed: ParseResult, format: FormatId, options: ReadOptions, warnings: readonly string[] = []): ReadTranscript {
+  const { fileName } = options;
   const normalized = normalizeMessages(parsed.messages, { fileName, ...(options.chat ? { chat: options.chat } : {}), maxTextChars: options.maxMessageChars });
   const skipped: Skipped[] = [...parsed.skipped, ...normalized.skipped];
-  if (normalized.messages.length === 0) {
-    const first = skipped[0];
-    const where = first?.line ? ` (line ${first.line}: ${first.reason})` : first?.record ? ` (record ${first.record}: ${first.reason})` : '';
-    throw new TranscriptError('no_messages', `${fileName}: read as ${format}, but no message could be used${where}`, {
-      file: fileName,
-      ...(first?.line ? { line: first.line } : {}),
-      ...(first?.record ? { record: first.record } : {}),
-      skipped: skipped.slice(0, MAX_REPORTED_SKIPS),
-    });
-  }
-  const warnings = [...parsed.warnings, ...normalized.warnings];
-  if (encoding !== 'utf-8') warnings.push(`${fileName} was read as ${encoding}`);
+  if (normalized.messages.length === 0) throw noMessagesError(fileName, format, skipped);
   return {
     result: {
       file: fileName,
@@ -142,7 +136,7 @@ export function readTranscript(bytes: Uint8Array, options: ReadOptions): ReadTra
       messages: normalized.messages.length,
       skipped: skipped.length,
       skippedItems: skipped.slice(0, MAX_REPORTED_SKIPS),
-      warnings,
+      warnings: [...parsed.warnings, ...normalized.warnings, ...warnings],
     },
     messages: normalized.messages,
     people: mergeProfiles(peopleNamed(normalized.messages, parsed.people)),

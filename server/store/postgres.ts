@@ -21,6 +21,7 @@ import { StoreNotFoundError } from './errors.js';
 import { canonicalTime } from './canonical-time.js';
 import type { MessageQuery, Store } from './types.js';
 import { authorActivity } from './author-activity.js';
+import { mergeProfiles } from '../ingest/profiles.js';
 
 export interface PostgresStoreOptions {
   connectionString: string;
@@ -135,7 +136,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   /** Merges the people in, recomputes the counts, writes the version and sources. */
   async function finishImport(client: pg.PoolClient, id: string, version: number, sources: SourceResult[], people: readonly PersonProfile[]) {
     // One upsert cannot touch a row twice, so a key's profiles are merged here first, by the same rule.
-    const profiles = [...mergeProfiles(people).values()];
+    const profiles = mergeProfiles(people);
     for (let i = 0; i < profiles.length; i += IMPORT_BATCH_ROWS) {
       await client.query(sql.upsertPeople, peopleColumns(id, profiles.slice(i, i + IMPORT_BATCH_ROWS)));
     }
@@ -222,24 +223,6 @@ export function messageColumns(datasetId: string, batch: readonly Message[]): un
     for (let c = 0; c < 14; c++) columns[c]![i] = row[c];
   });
   return [datasetId, ...columns];
-}
-
-/** Folds repeated keys in order, each field as the upsert would: non-empty newer, else older, else newer. */
-function mergeProfiles(profiles: readonly PersonProfile[]): Map<string, PersonProfile> {
-  const byKey = new Map<string, PersonProfile>();
-  for (const p of profiles) {
-    const old = byKey.get(p.key);
-    if (!old) {
-      byKey.set(p.key, p);
-      continue;
-    }
-    const pick = <K extends 'handle' | 'name' | 'bio' | 'location' | 'url' | 'platformId'>(k: K) => (p[k] ? p[k] : (old[k] ?? p[k]));
-    byKey.set(p.key, {
-      key: p.key, platform: old.platform, handle: pick('handle'),
-      name: pick('name'), bio: pick('bio'), location: pick('location'), url: pick('url'), platformId: pick('platformId'),
-    });
-  }
-  return byKey;
 }
 
 function peopleColumns(datasetId: string, batch: PersonProfile[]): unknown[] {

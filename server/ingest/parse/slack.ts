@@ -146,7 +146,7 @@ function readDays(days: Day[], users: Directory, channels: Map<string, string>, 
 }
 
 /** What a skipped list says in one line: `4 channel_join, 1 bot message`. */
-function tally(skipped: Skipped[]): string[] {
+export function tally(skipped: readonly Skipped[]): string[] {
   const counts = new Map<string, number>();
   for (const s of skipped) {
     const what = s.reason.replace(/^[^:]*\.json: /, '').split(':')[0]!;
@@ -212,7 +212,7 @@ export function parseSlackExport(files: SlackFile[], { fileName }: ParseContext)
   if (unlisted.length > 0) warnings.push(`folder(s) not in channels.json, read as channels: ${unlisted.join(', ')}`);
   const messages = readDays(days, users, channels, skipped);
   if (messages.length === 0) {
-    throw new TranscriptError('no_messages', `${fileName}: a Slack export with ${byFolder.size} conversation folder(s), but no message could be read${skipped[0] ? ` (${skipped[0].reason})` : ''}`, { file: fileName });
+    throw new TranscriptError('no_messages', `${fileName}: a Slack export with ${byFolder.size} conversation folder(s), but no message could be read${skipped[0] ? ` (${skipped[0].reason})` : ''}`, { file: fileName, skipped: skipped.slice(0, 100) });
   }
   return { messages, people: users.profiles(), skipped, warnings: [...warnings, ...tally(skipped)] };
 }

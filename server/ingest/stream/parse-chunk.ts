@@ -13,7 +13,7 @@ import { normalizeMessages } from '../normalize.js';
 import { parserFor } from '../parse/index.js';
 import { splitUtf8Lines } from '../parse/read-json.js';
 import type { ParseResult } from '../parse/types.js';
-import { peopleNamed } from '../read-transcript.js';
+import { peopleNamed } from '../profiles.js';
 
 export interface ChunkInput {
   bytes: Uint8Array;

@@ -13,9 +13,8 @@
  * and a reply's chat is looked up in its own chunk only.
  */
 import type { FormatId, Skipped } from '../../../shared/index.js';
-import { TranscriptError } from '../errors.js';
 import { isJsonLines } from '../parse/read-json.js';
-import { MAX_REPORTED_SKIPS } from '../read-transcript.js';
+import { MAX_REPORTED_SKIPS, noMessagesError } from '../read-transcript.js';
 import { chunkParsers, inlineChunkParser } from './chunk-parsers.js';
 import { lineChunks, type ByteSource, type ChunkOptions, type LineChunk } from './chunks.js';
 import { CSV_FORMATS, parseChunk, type ChunkOutcome } from './parse-chunk.js';
@@ -122,15 +121,7 @@ export async function readInChunks(source: ByteSource | AsyncIterable<Uint8Array
     await parsers.close();
   }
 
-  if (index === undefined) {
-    const first = skippedItems[0];
-    const where = first?.line ? ` (line ${first.line}: ${first.reason})` : first?.record ? ` (record ${first.record}: ${first.reason})` : '';
-    throw new TranscriptError('no_messages', `${fileName}: read as ${format}, but no message could be used${where}`, {
-      file: fileName,
-      ...(first?.line ? { line: first.line } : {}),
-      skipped: skippedItems,
-    });
-  }
+  if (index === undefined) throw noMessagesError(fileName, format, skippedItems);
   const report = [...warnings];
   if (extraWarnings > 0) report.push(`… and ${extraWarnings} more warning(s) about ${fileName}`);
   sink.endFile(index, { file: fileName, format, messages, skipped: skippedCount, skippedItems, warnings: report });

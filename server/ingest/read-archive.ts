@@ -1,21 +1,22 @@
 /**
- * A big zip on disk, entry by entry (a 2 GB Slack export never whole in
- * memory): the same rules as `readUpload` for a zip in memory — a Slack
- * export inside is one transcript, every other entry is read on its own,
- * entries that are no transcript are noted, not fatal — but a Slack export
- * is read one conversation folder at a time, and a big entry in a line
- * format chunk by chunk.
+ * An archive (a zip on disk or in memory, a folder) entry by entry: a Slack
+ * export inside is one transcript, read one conversation folder at a time (a
+ * 2 GB export is never whole in memory); every other entry is read on its
+ * own, a big one in a line format chunk by chunk; entries that are no
+ * transcript are noted on the first transcript's report, not fatal. An
+ * archive of one transcript fails as that transcript would.
  */
-import type { Message, PersonProfile, SourceResult } from '../../../shared/index.js';
-import { openArchiveFile, type ArchiveFile } from '../archive.js';
-import { detectFormat } from '../detect.js';
-import { TranscriptError } from '../errors.js';
-import { parseSlackExport, type SlackFile } from '../parse/slack.js';
-import { MAX_REPORTED_SKIPS, readTranscript } from '../read-transcript.js';
-import { DAY_FILE, finishRead, NOT_A_TRANSCRIPT, SLACK_META, slackRoots } from '../read-upload.js';
-import { readInChunks, readsInChunks } from './read-in-chunks.js';
-import { MAX_WHOLE_TEXT_BYTES, headText, tooBigToReadWhole, type FileOnDisk } from './file-head.js';
-import { stageRead, type ImportSink } from './sink.js';
+import type { Message, PersonProfile, Skipped, SourceResult } from '../../shared/index.js';
+import { openArchiveFile, type ArchiveFile } from './archive.js';
+import { openFolderArchive } from './folder-archive.js';
+import { detectFormat } from './detect.js';
+import { TranscriptError } from './errors.js';
+import { parseSlackExport, tally, type SlackFile } from './parse/slack.js';
+import { finishRead, MAX_REPORTED_SKIPS, readTranscript } from './read-transcript.js';
+import { DAY_FILE, SLACK_META, slackRoots } from './slack-export.js';
+import { readInChunks, readsInChunks } from './stream/read-in-chunks.js';
+import { MAX_WHOLE_TEXT_BYTES, headText, tooBigToReadWhole, type FileOnDisk } from './stream/file-head.js';
+import { stageRead, type ImportSink } from './stream/sink.js';
 
 export interface ZipReadOptions {
   wholeReadBytes: number;
@@ -26,12 +27,33 @@ export interface ZipReadOptions {
 }
 
 const decoder = new TextDecoder('utf-8');
+
+/** Short notes for entries that are plainly no transcript: the full errors list every format, once per entry. */
+export const NOT_A_TRANSCRIPT: Partial<Record<TranscriptError['code'], string>> = {
+  binary_file: 'binary (an image, a document, a nested zip…), not a transcript',
+  unknown_format: 'not a transcript format Chat Atlas reads',
+  empty_file: 'empty',
+};
+
+/** What is known of the archive as uploaded: its name in reports, its size for progress, the format and chat asked for. */
+export type ArchiveSource = Omit<FileOnDisk, 'path'>;
 const HEAD_BYTES = 256 * 1024;
 
+/** A zip on disk. */
 export async function readZipFile(file: FileOnDisk, sink: ImportSink, options: ZipReadOptions): Promise<void> {
-  const { fileName } = file;
   const notes: string[] = [];
-  const archive = await openArchiveFile(file.path, fileName, file.size, { onSkip: (p, why) => notes.push(`${fileName}/${p}: left out (${why})`) });
+  const archive = await openArchiveFile(file.path, file.fileName, file.size, { onSkip: (p, why) => notes.push(`${file.fileName}/${p}: left out (${why})`) });
+  return readArchiveInto(archive, file, sink, options, notes);
+}
+
+/** A folder on disk: a Slack export, or a folder of transcripts. */
+export async function readFolderInto(file: FileOnDisk, sink: ImportSink, options: ZipReadOptions): Promise<void> {
+  return readArchiveInto(await openFolderArchive(file.path, file.fileName), file, sink, options, []);
+}
+
+/** Any archive, closed at the end; `notes` are what opening it found (entries left out). */
+export async function readArchiveInto(archive: ArchiveFile, file: ArchiveSource, sink: ImportSink, options: ZipReadOptions, notes: string[]): Promise<void> {
+  const { fileName } = file;
   // The first transcript's report carries the notes about the archive as a whole (as readUpload does);
   // its warnings are amended in place once every entry is read.
   let firstResult: Omit<SourceResult, 'stored'> | undefined;
@@ -92,7 +114,7 @@ export async function readZipFile(file: FileOnDisk, sink: ImportSink, options: Z
   firstResult.warnings.push(...notes);
 }
 
-async function readEntry(archive: ArchiveFile, entry: { path: string; size: number }, file: FileOnDisk, sink: ImportSink, options: ZipReadOptions): Promise<void> {
+async function readEntry(archive: ArchiveFile, entry: { path: string; size: number }, file: ArchiveSource, sink: ImportSink, options: ZipReadOptions): Promise<void> {
   const read = { fileName: file.fileName, ...(file.format ? { format: file.format } : {}), ...(file.chat ? { chat: file.chat } : {}), maxMessageChars: options.maxMessageChars };
   if (entry.size <= options.wholeReadBytes) return stageRead(sink, readTranscript(await archive.read(entry.path), read));
   const head = await readEntryHead(archive, entry.path);
@@ -132,7 +154,10 @@ async function readSlackExport(
   const lists: SlackFile[] = [];
   for (const m of meta) lists.push({ path: m.path.slice(root.length), text: await text(m.path) });
   let index: number | undefined;
-  const totals = { messages: 0, skipped: 0, skippedItems: [] as SourceResult['skippedItems'], warnings: new Set<string>() };
+  // The export reads as one transcript: its skipped items and its "skipped: n × kind" line are the whole export's.
+  let messages = 0;
+  const skipped: Skipped[] = [];
+  const warnings = new Set<string>();
   let lastError: TranscriptError | undefined;
   for (const folder of [...folders].sort()) {
     const days: SlackFile[] = [];
@@ -144,22 +169,23 @@ async function readSlackExport(
     try {
       read = finishRead(parseSlackExport([...lists, ...days], { fileName: exportName }), 'slack', { fileName: exportName, ...(chat ? { chat } : {}), maxMessageChars });
     } catch (error) {
-      // A folder with nothing to read (DMs, only joins) is reported in the export's skipped items, not fatal.
+      // A folder with nothing to read (DMs, only joins) is part of the export's report, not fatal.
       if (!(error instanceof TranscriptError)) throw error;
       lastError = error;
-      totals.skipped++;
-      if (totals.skippedItems.length < MAX_REPORTED_SKIPS) totals.skippedItems.push({ reason: `${folder}/: ${error.message.replace(`${exportName}: `, '')}` });
+      const why = (error.details as { skipped?: Skipped[] } | undefined)?.skipped;
+      skipped.push(...(why?.length ? why : [{ reason: `${folder}/: ${error.message.replace(`${exportName}: `, '')}` }]));
       continue;
     }
     index ??= sink.beginFile();
     await stageBatch(sink, index, read.messages, read.people);
-    totals.messages += read.result.messages;
-    totals.skipped += read.result.skipped;
-    for (const item of read.result.skippedItems) if (totals.skippedItems.length < MAX_REPORTED_SKIPS) totals.skippedItems.push(item);
-    for (const w of read.result.warnings) totals.warnings.add(w);
+    messages += read.result.messages;
+    skipped.push(...read.result.skippedItems);
+    for (const w of read.result.warnings) if (!w.startsWith('skipped: ')) warnings.add(w);
   }
   if (index === undefined) throw lastError ?? new TranscriptError('no_messages', `${exportName}: a Slack export with no conversation to read`, { file: exportName });
-  sink.endFile(index, { file: exportName, format: 'slack', messages: totals.messages, skipped: totals.skipped, skippedItems: totals.skippedItems, warnings: [...totals.warnings] });
+  sink.endFile(index, {
+    file: exportName, format: 'slack', messages, skipped: skipped.length, skippedItems: skipped.slice(0, MAX_REPORTED_SKIPS), warnings: [...tally(skipped), ...warnings],
+  });
 }
 
 async function stageBatch(sink: ImportSink, index: number, messages: Message[], people: PersonProfile[]): Promise<void> {
