@@ -10,7 +10,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import { FormatIdSchema, FORMAT_IDS, type FormatId } from '../../shared/index.js';
-import type { FileOnDisk } from '../ingest/stream/read-file.js';
+import type { FileOnDisk } from '../ingest/read-file.js';
 import { HttpError } from '../plugins/errors.js';
 
 export interface UploadForm {

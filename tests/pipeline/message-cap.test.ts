@@ -16,7 +16,7 @@ import { MAX_CSV_FIELD_CHARS, readCsv } from '../../server/ingest/parse/csv-read
 import type { ParsedMessage } from '../../server/ingest/parse/types.js';
 import { readTranscript } from '../../server/ingest/read-transcript.js';
 import { readFolder, readUpload } from '../../server/ingest/read-upload.js';
-import { readFileInto } from '../../server/ingest/stream/read-file.js';
+import { readFileInto } from '../../server/ingest/read-file.js';
 import type { ImportSink } from '../../server/ingest/stream/sink.js';
 import { makeZip } from '../support/zip.js';
 

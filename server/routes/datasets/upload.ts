@@ -10,7 +10,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyInstance } from 'fastify';
 import { ApiErrorSchema, DatasetSchema, type Dataset } from '../../../shared/index.js';
 import { ImportFailedError } from '../../imports/import-jobs.js';
-import type { FileOnDisk } from '../../ingest/stream/read-file.js';
+import type { FileOnDisk } from '../../ingest/read-file.js';
 import { HttpError, notFound } from '../../plugins/errors.js';
 import { readUploadForm, uploadName } from '../upload-form.js';
 import { DatasetParamsSchema, errorReplies } from './schemas.js';

@@ -12,7 +12,7 @@ import type { Message, PersonProfile, SourceResult } from '../../../shared/index
 import { TranscriptError } from '../../../server/ingest/errors.js';
 import { readTranscript } from '../../../server/ingest/read-transcript.js';
 import { readUpload } from '../../../server/ingest/read-upload.js';
-import { readFileInto } from '../../../server/ingest/stream/read-file.js';
+import { readFileInto } from '../../../server/ingest/read-file.js';
 import type { ImportSink } from '../../../server/ingest/stream/sink.js';
 import { makeZip } from '../../support/zip.js';
 
