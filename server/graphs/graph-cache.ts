@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
-import { resolveBuildOptions, withTieCounts, type BuildOptions, type BuildOptionsInput, type Dataset, type GraphPayload, type GraphPayloadInput } from '../../shared/index.js';
+import { withTieCounts, type BuildOptions, type Dataset, type GraphPayload, type GraphPayloadInput } from '../../shared/index.js';
 import { AnalysisPool } from './analysis-pool.js';
 import type { WorkerStoreLocation } from './analysis-worker.js';
 import { computeGraphJson } from './compute-graph.js';
@@ -115,11 +115,20 @@ export class GraphCache {
    * The store's key for a result: the resolved options, and for the page's
    * payload the backbone settings, so changing those never serves an old one.
    */
-  resultKey(input: BuildOptionsInput, ties: TieSelection = 'shown', pseudonymous?: PseudonymousRequest): string {
+  resultKey(options: BuildOptions, ties: TieSelection = 'shown', pseudonymous?: PseudonymousRequest): string {
     const { maxEdges, alpha } = this.backbone;
     // The salt's digest, not the salt: a new server secret must not serve shares numbered with the old one.
     const privacy = pseudonymous ? ` privacy=pseudonymous:${pseudonymous.k}:${createHash('sha256').update(pseudonymous.salt).digest('hex').slice(0, 12)}` : '';
-    return `${JSON.stringify(resolveBuildOptions(input))} ties=${ties === 'all' ? 'all' : `disparity:${maxEdges}:${alpha}`}${privacy}`;
+    return `${JSON.stringify(options)} ties=${ties === 'all' ? 'all' : `disparity:${maxEdges}:${alpha}`}${privacy}`;
+  }
+
+  /**
+   * The page's graph for a dataset version and options is fixed: its ETag
+   * (dataset, version and a digest of the result key) lets a returning view
+   * answer with 304 without computing anything.
+   */
+  etag(dataset: Dataset, options: BuildOptions): string {
+    return `"${dataset.id}-${dataset.version}-${createHash('sha1').update(this.resultKey(options)).digest('base64url').slice(0, 16)}"`;
   }
 
   /** Stops the analysis workers (on server close). */
@@ -130,9 +139,9 @@ export class GraphCache {
   /**
    * The page's payload (`shown`: a big graph's backbone) or every tie (`all`, for exports);
    * with `pseudonymous`, the share's version of it (computed apart, off the event loop like any graph).
+   * `options` are resolved (resolveBuildOptions) once, by the caller.
    */
-  get(dataset: Dataset, input: BuildOptionsInput, ties: TieSelection = 'shown', pseudonymous?: PseudonymousRequest): Promise<CachedGraph> {
-    const options = resolveBuildOptions(input);
+  get(dataset: Dataset, options: BuildOptions, ties: TieSelection = 'shown', pseudonymous?: PseudonymousRequest): Promise<CachedGraph> {
     const key = this.key(dataset, options, ties, pseudonymous);
     const hit = this.entries.get(key);
     if (hit) {
@@ -159,9 +168,9 @@ export class GraphCache {
   }
 
   /** Every tie: the page's payload when it holds them all already (a graph within the backbone's cap), else computed. */
-  async getEveryTie(dataset: Dataset, input: BuildOptionsInput): Promise<CachedGraph> {
-    const shown = await this.entries.get(this.key(dataset, resolveBuildOptions(input), 'shown'))?.catch(() => undefined);
-    return shown?.everyTie ? shown : this.get(dataset, input, 'all');
+  async getEveryTie(dataset: Dataset, options: BuildOptions): Promise<CachedGraph> {
+    const shown = await this.entries.get(this.key(dataset, options, 'shown'))?.catch(() => undefined);
+    return shown?.everyTie ? shown : this.get(dataset, options, 'all');
   }
 
   /** Forget every graph of a dataset (after delete). */

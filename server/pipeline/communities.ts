@@ -5,6 +5,7 @@
  * are renumbered by size (0 = largest; ties by their first member's key) so
  * numbers mean something and stay stable.
  */
+import { DEFAULT_BUILD_OPTIONS } from '../../shared/index.js';
 import { louvain } from './cjs.js';
 import type { CoParticipationGraph } from './co-participation-graph.js';
 import { louvainInput } from './louvain-input.js';
@@ -15,7 +16,8 @@ export interface CommunityOptions {
   resolution: number;
 }
 
-export const DEFAULT_COMMUNITY_OPTIONS: CommunityOptions = { seed: 1, resolution: 1 };
+/** The build options' own defaults: one source for the seed and resolution. */
+export const DEFAULT_COMMUNITY_OPTIONS: CommunityOptions = { seed: DEFAULT_BUILD_OPTIONS.seed, resolution: DEFAULT_BUILD_OPTIONS.resolution };
 
 export interface CommunityResult {
   /** Node key → community number. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GraphPayloadSchema, type Dataset } from '../../shared/index.js';
+import { GraphPayloadSchema, resolveBuildOptions, type Dataset } from '../../shared/index.js';
 import { GraphCache } from '../../server/graphs/graph-cache.js';
 import type { SqliteStore } from '../../server/store/sqlite.js';
 import { buildTestApp, fixture, multipart, type TestApp } from '../support/app.js';
@@ -21,7 +21,7 @@ afterAll(async () => {
 
 describe('a graph over the backbone cap', () => {
   it('reaches the page as a backbone, computed in a worker and handed over as bytes', async () => {
-    const shown = await small.get(dataset, { seed: 1 });
+    const shown = await small.get(dataset, resolveBuildOptions({ seed: 1 }));
     expect(Buffer.isBuffer(shown.body)).toBe(true);
     expect(shown.everyTie).toBe(false);
     const payload = GraphPayloadSchema.parse(JSON.parse(shown.body.toString()));
@@ -32,27 +32,27 @@ describe('a graph over the backbone cap', () => {
   });
 
   it('keeps every tie for exports, with the same communities and layout', async () => {
-    const all = await small.getEveryTie(dataset, { seed: 1 });
+    const all = await small.getEveryTie(dataset, resolveBuildOptions({ seed: 1 }));
     expect(all.everyTie).toBe(true);
     const full = all.payload();
     expect(full.edges).toHaveLength(7);
     expect(full.attributes.meta.backbone).toBeUndefined();
-    const shown = (await small.get(dataset, { seed: 1 })).payload();
+    const shown = (await small.get(dataset, resolveBuildOptions({ seed: 1 }))).payload();
     expect(shown.nodes).toEqual(full.nodes);
     expect(shown.attributes.meta.communities).toEqual(full.attributes.meta.communities);
   });
 
   it('stores each under its own key, so another process finds the right one', async () => {
-    const shown = await t.app.store.getCachedGraph(dataset.id, dataset.version, small.resultKey({ seed: 1 }));
-    const all = await t.app.store.getCachedGraph(dataset.id, dataset.version, small.resultKey({ seed: 1 }, 'all'));
-    expect(shown).toBe((await small.get(dataset, { seed: 1 })).body.toString());
+    const shown = await t.app.store.getCachedGraph(dataset.id, dataset.version, small.resultKey(resolveBuildOptions({ seed: 1 })));
+    const all = await t.app.store.getCachedGraph(dataset.id, dataset.version, small.resultKey(resolveBuildOptions({ seed: 1 }), 'all'));
+    expect(shown).toBe((await small.get(dataset, resolveBuildOptions({ seed: 1 }))).body.toString());
     expect(JSON.parse(all!).edges).toHaveLength(7);
-    expect(small.resultKey({ seed: 1 })).not.toBe(t.app.graphs.resultKey({ seed: 1 }));
+    expect(small.resultKey(resolveBuildOptions({ seed: 1 }))).not.toBe(t.app.graphs.resultKey(resolveBuildOptions({ seed: 1 })));
   });
 
   it('uses the page’s payload for exports when it already holds every tie', async () => {
-    const shown = await t.app.graphs.get(dataset, { seed: 2 });
+    const shown = await t.app.graphs.get(dataset, resolveBuildOptions({ seed: 2 }));
     expect(shown.everyTie).toBe(true);
-    expect(await t.app.graphs.getEveryTie(dataset, { seed: 2 })).toBe(shown);
+    expect(await t.app.graphs.getEveryTie(dataset, resolveBuildOptions({ seed: 2 }))).toBe(shown);
   });
 });

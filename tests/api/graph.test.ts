@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiErrorSchema, DEFAULT_BUILD_OPTIONS, GraphPayloadSchema, type GraphPayload } from '../../shared/index.js';
+import { ApiErrorSchema, DEFAULT_BUILD_OPTIONS, GraphPayloadSchema, resolveBuildOptions, type GraphPayload } from '../../shared/index.js';
 import { buildTestApp, fixture, multipart, type TestApp } from '../support/app.js';
 
 let t: TestApp;
@@ -139,7 +139,7 @@ describe('results in the database', () => {
   it('are stored by the analysis for every process to reuse', async () => {
     const res = await t.app.inject(`/api/datasets/${id}/graph?seed=21`);
     const dataset = (await t.app.store.getDataset(id))!;
-    const stored = await t.app.store.getCachedGraph(id, dataset.version, t.app.graphs.resultKey({ seed: 21 }));
+    const stored = await t.app.store.getCachedGraph(id, dataset.version, t.app.graphs.resultKey(resolveBuildOptions({ seed: 21 })));
     expect(stored).toBe(res.body);
   });
 });

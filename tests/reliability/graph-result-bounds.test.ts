@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { resolveBuildOptions } from '../../shared/index.js';
 import { readConfig } from '../../server/config.js';
 import { GraphCache } from '../../server/graphs/graph-cache.js';
 import { DEFAULT_DB_FILE_NAME, openSqliteStore } from '../../server/store/sqlite.js';
@@ -76,17 +77,17 @@ describe('GraphCache in memory', () => {
     const messages = ['ann', 'bob', 'cy', 'dee'].flatMap((a, i) => [msg({ author: `twitter:${a}`, mentions: [`twitter:${['bob', 'cy', 'dee', 'ann'][i]}`] })]);
     const dataset = await store.importFiles({ name: 'd', files: [file('d.csv', messages)] });
     const sizes = new GraphCache(store, 8);
-    const [a, b] = [(await sizes.get(dataset, { seed: 1 })).body.length, (await sizes.get(dataset, { seed: 2 })).body.length];
+    const [a, b] = [(await sizes.get(dataset, resolveBuildOptions({ seed: 1 }))).body.length, (await sizes.get(dataset, resolveBuildOptions({ seed: 2 }))).body.length];
     await sizes.close();
 
     const cache = new GraphCache(watched, { entries: 8, bytes: a + b - 1 }); // room for one, not both
     try {
-      await cache.get(dataset, { seed: 1 });
-      await cache.get(dataset, { seed: 2 });
+      await cache.get(dataset, resolveBuildOptions({ seed: 1 }));
+      await cache.get(dataset, resolveBuildOptions({ seed: 2 }));
       expect(storeReads).toBe(2);
-      await cache.get(dataset, { seed: 2 }); // kept: from memory
+      await cache.get(dataset, resolveBuildOptions({ seed: 2 })); // kept: from memory
       expect(storeReads).toBe(2);
-      await cache.get(dataset, { seed: 1 }); // gone to make room for seed 2
+      await cache.get(dataset, resolveBuildOptions({ seed: 1 })); // gone to make room for seed 2
       expect(storeReads).toBe(3);
     } finally {
       await cache.close();

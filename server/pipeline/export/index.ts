@@ -41,6 +41,9 @@ const FORMATS: Record<ExportFormat, FormatSpec> = {
   svg: { write: (p) => toSvg(p), contentType: 'image/svg+xml; charset=utf-8', extension: 'svg', part: 'graph' },
 };
 
+/** Each format's media type without parameters, for the routes' OpenAPI description. */
+export const EXPORT_MEDIA_TYPES = Object.fromEntries(EXPORT_FORMATS.map((f) => [f, FORMATS[f].contentType.split(';')[0]!])) as Record<ExportFormat, string>;
+
 export function writeExport(payload: GraphPayload, format: ExportFormat): ExportFile {
   const spec = FORMATS[format];
   if (!spec) throw new Error(`export: unknown format ${String(format)}`);

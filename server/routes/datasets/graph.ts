@@ -7,12 +7,12 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { createHash } from 'node:crypto';
-import { ApiErrorSchema, GraphPayloadSchema, GraphQuerySchema, type GraphPayload } from '../../../shared/index.js';
+import { ApiErrorSchema, GraphPayloadSchema, GraphQuerySchema, resolveBuildOptions, type GraphPayload } from '../../../shared/index.js';
 import { encodedBody, pickEncoding } from '../../graphs/graph-cache.js';
 import { DEFAULT_PSEUDONYMIZE_OPTIONS, EXPORT_FORMATS, exportFileName, writeExport } from '../../pipeline/export/index.js';
 import { pseudonymousRequest } from '../../privacy/pseudonymous.js';
 import { notFound } from '../../plugins/errors.js';
+import { asExportBody, ExportResponse } from '../export-response.js';
 import { DatasetParamsSchema, errorReplies } from './schemas.js';
 
 const ExportQuerySchema = GraphQuerySchema.extend({
@@ -22,9 +22,6 @@ const ExportQuerySchema = GraphQuerySchema.extend({
   /** Communities smaller than k are merged into "other" in pseudonymous exports. */
   k: z.coerce.number().int().min(2).max(100).default(DEFAULT_PSEUDONYMIZE_OPTIONS.k),
 });
-
-/** The text of a file, typed as the route's reply type (the schema describes the JSON format). */
-const asPayload = (body: string) => body as unknown as GraphPayload;
 
 const graph: FastifyPluginAsyncZod = async (app) => {
   const datasetOf = async (id: string) => {
@@ -46,11 +43,11 @@ const graph: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const dataset = await datasetOf(request.params.id);
-      const cached = await app.graphs.get(dataset, request.query);
-      // A graph is fixed for a dataset version and result key (query and backbone): an ETag lets a returning view answer with 304.
-      const etag = `"${dataset.id}-${dataset.version}-${createHash('sha1').update(app.graphs.resultKey(request.query)).digest('base64url').slice(0, 16)}"`;
+      const options = resolveBuildOptions(request.query);
+      const etag = app.graphs.etag(dataset, options);
       reply.header('etag', etag).header('cache-control', 'no-cache').header('vary', 'accept-encoding');
       if (request.headers['if-none-match'] === etag) return (reply as unknown as FastifyReply).code(304).send();
+      const cached = await app.graphs.get(dataset, options);
       // The cached bytes, compressed once per encoding and kept: re-serializing or re-compressing a
       // large payload on every request is the cost the cache avoids.
       const encoding = pickEncoding(request.headers['accept-encoding']);
@@ -68,7 +65,7 @@ const graph: FastifyPluginAsyncZod = async (app) => {
         summary: 'Download the graph: json, gexf, graphml, nodes-csv or edges-csv (same query as the graph route)',
         params: DatasetParamsSchema,
         querystring: ExportQuerySchema,
-        response: { 200: GraphPayloadSchema, ...errorReplies, 415: ApiErrorSchema },
+        response: { 200: ExportResponse, ...errorReplies, 415: ApiErrorSchema },
       },
     },
     async (request, reply) => {
@@ -77,13 +74,14 @@ const graph: FastifyPluginAsyncZod = async (app) => {
       // Every tie, never the page's backbone, and every tie count written out: a file is read by other tools.
       // A pseudonymous file is computed apart (own layout, k-anonymous figures, no dataset id: privacy/pseudonymous).
       const pseudonymous = privacy === 'pseudonymous';
-      const cached = pseudonymous ? await app.graphs.get(dataset, query, 'all', pseudonymousRequest(app.secret, dataset.id, k)) : await app.graphs.getEveryTie(dataset, query);
+      const options = resolveBuildOptions(query);
+      const cached = pseudonymous ? await app.graphs.get(dataset, options, 'all', pseudonymousRequest(app.secret, dataset.id, k)) : await app.graphs.getEveryTie(dataset, options);
       const payload = cached.payload();
       const file = writeExport(payload, format);
       return reply
         .type(file.contentType)
         .header('content-disposition', `attachment; filename="${exportFileName(payload.attributes.meta.dataset.name, format, pseudonymous)}"`)
-        .send(asPayload(file.body));
+        .send(asExportBody(file.body));
     },
   );
 };

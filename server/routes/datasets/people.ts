@@ -67,7 +67,7 @@ const people: FastifyPluginAsyncZod = async (app) => {
       if (optedOut.has(key)) throw notFound(`person ${key} in this view of dataset ${id}`);
       const options = resolveBuildOptions(query);
       const [cached, messages] = await Promise.all([
-        app.graphs.get(dataset, query),
+        app.graphs.get(dataset, options),
         // Their words are no one's to share, not even as "words you both use".
         app.store.getMessages(id, { chats: options.chats, ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: options.to } : {}), excludeAuthors: [...optedOut] }),
       ]);

@@ -6,8 +6,9 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ApiErrorSchema, GraphPayloadSchema, SnapshotCreatedSchema, SnapshotInputSchema, SnapshotSchema, type GraphPayload, type Snapshot } from '../../../shared/index.js';
+import { ApiErrorSchema, GraphPayloadSchema, resolveBuildOptions, SnapshotCreatedSchema, SnapshotInputSchema, SnapshotSchema, type GraphPayload, type Snapshot } from '../../../shared/index.js';
 import { notFound } from '../../plugins/errors.js';
+import { asExportBody, ExportResponse } from '../export-response.js';
 import { removePeople } from '../../pipeline/export/remove-people.js';
 import { DEFAULT_PSEUDONYMIZE_OPTIONS, EXPORT_FORMATS, exportFileName, writeExport } from '../../pipeline/export/index.js';
 import { optedOutIn } from '../../privacy/flagged-people.js';
@@ -55,7 +56,7 @@ const snapshots: FastifyPluginAsyncZod = async (app) => {
       if (!dataset) throw notFound(`dataset ${datasetId}`);
       const pseudonymous = privacy === 'pseudonymous';
       // A pseudonymous share is computed apart: a layout of its own, k-anonymous figures, no dataset id (privacy/pseudonymous).
-      const cached = await app.graphs.get(dataset, options, 'shown', pseudonymous ? pseudonymousRequest(app.secret, datasetId, DEFAULT_PSEUDONYMIZE_OPTIONS.k) : undefined);
+      const cached = await app.graphs.get(dataset, resolveBuildOptions(options), 'shown', pseudonymous ? pseudonymousRequest(app.secret, datasetId, DEFAULT_PSEUDONYMIZE_OPTIONS.k) : undefined);
       const json = cached.json;
       // A pseudonymous view names no one: no selection, no hidden categories (a chat category may carry a name),
       // no community by number (the share's communities are numbered anew), and the chats as the payload scrubbed them.
@@ -99,7 +100,7 @@ const snapshots: FastifyPluginAsyncZod = async (app) => {
         summary: 'Download what a snapshot shows: json, gexf, graphml, nodes-csv, edges-csv or svg',
         params: SnapshotParamsSchema,
         querystring: z.object({ format: z.enum(EXPORT_FORMATS).default('json') }),
-        response: { 200: GraphPayloadSchema, 400: ApiErrorSchema, 404: ApiErrorSchema },
+        response: { 200: ExportResponse, 400: ApiErrorSchema, 404: ApiErrorSchema },
       },
     },
     async (request, reply) => {
@@ -112,7 +113,7 @@ const snapshots: FastifyPluginAsyncZod = async (app) => {
       return reply
         .type(file.contentType)
         .header('content-disposition', `attachment; filename="${exportFileName(payload.attributes.meta.dataset.name, format, s.privacy === 'pseudonymous')}"`)
-        .send(file.body as unknown as GraphPayload);
+        .send(asExportBody(file.body));
     },
   );
 };
