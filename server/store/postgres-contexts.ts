@@ -6,16 +6,7 @@
 import type pg from 'pg';
 import { StoreNotFoundError } from './errors.js';
 import type { ContextOverride, Store } from './types.js';
-
-interface Row {
-  key: string;
-  sector: string | null;
-  sector_source: 'roster' | 'edited' | null;
-  sector_evidence: string | null;
-  region: string | null;
-  region_source: 'roster' | 'edited' | null;
-  region_evidence: string | null;
-}
+import { toContextOverrides, type ContextRow } from './rows.js';
 
 type Transaction = <T>(work: (client: pg.PoolClient) => Promise<T>) => Promise<T>;
 
@@ -47,11 +38,8 @@ export function contextMethods(pool: pg.Pool, transaction: Transaction, t: (tabl
         if (keys.length > 0) await client.query(upsert, [datasetId, keys, ...columns.map((_, c) => rows.map((r) => r[c]))]);
       }),
     getContextOverrides: async (datasetId) => {
-      const { rows } = await pool.query<Row>(`SELECT key, ${columns.join(', ')} FROM ${table} WHERE dataset_id = $1 ORDER BY key`, [datasetId]);
-      return rows.flatMap((r): ContextOverride[] => [
-        ...(r.sector ? [{ key: r.key, sector: r.sector, source: r.sector_source!, evidence: r.sector_evidence ?? '' }] : []),
-        ...(r.region ? [{ key: r.key, region: r.region, source: r.region_source!, evidence: r.region_evidence ?? '' }] : []),
-      ]);
+      const { rows } = await pool.query<ContextRow>(`SELECT key, ${columns.join(', ')} FROM ${table} WHERE dataset_id = $1 ORDER BY key`, [datasetId]);
+      return rows.flatMap(toContextOverrides);
     },
   };
 }

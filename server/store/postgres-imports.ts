@@ -7,7 +7,7 @@
 import type pg from 'pg';
 import { ImportJobSchema, SourceResultSchema, type Dataset, type ImportJob, type PersonProfile, type SourceResult } from '../../shared/index.js';
 import { INTERRUPTED_IMPORT } from './errors.js';
-import { IMPORT_BATCH_ROWS, messageColumns } from './postgres.js';
+import { IMPORT_BATCH_ROWS, messageColumns } from './postgres-messages.js';
 import type { Store } from './types.js';
 
 export interface PostgresImportHelpers {

@@ -22,6 +22,8 @@ import { canonicalTime } from './canonical-time.js';
 import type { MessageQuery, Store } from './types.js';
 import { authorActivity } from './author-activity.js';
 import { mergeProfiles } from '../ingest/profiles.js';
+import { IMPORT_BATCH_ROWS, messageColumns } from './postgres-messages.js';
+import { toDataset, toPerson, type DatasetRow, type Nullable } from './rows.js';
 
 export interface PostgresStoreOptions {
   connectionString: string;
@@ -33,13 +35,7 @@ export interface PostgresStoreOptions {
   results?: Partial<ResultLimits> | undefined;
 }
 
-/** Rows per INSERT: one statement's arrays stay a few MB, and a failed file reports within a batch. */
-export const IMPORT_BATCH_ROWS = 5000;
 
-type DatasetRow = Record<'id' | 'name' | 'created_at' | 'updated_at', string> &
-  Record<'version' | 'message_count' | 'people_count' | 'chat_count' | 'session_count', number> &
-  Record<'first_time' | 'last_time', string | null> & { sources: SourceResult[]; chats: string[] };
-type Nullable<T> = { [K in keyof T]-?: undefined extends T[K] ? Exclude<T[K], undefined> | null : T[K] };
 
 const datasetColumns = (a = '') =>
   `${a}id, ${a}name, ${a}version, ${iso(`${a}created_at`)} AS created_at, ${iso(`${a}updated_at`)} AS updated_at,
@@ -124,7 +120,8 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   /** The dataset an import writes to, locked: the existing one (StoreNotFoundError if gone) or a new one. */
   async function openDataset(client: pg.PoolClient, request: { datasetId?: string | undefined; name: string }) {
     if (request.datasetId !== undefined) {
-      const { rows } = await client.query<Pick<DatasetRow, 'version' | 'sources'>>(sql.lockDataset, [request.datasetId]);
+      // jsonb: the sources come back parsed.
+      const { rows } = await client.query<{ version: number; sources: SourceResult[] }>(sql.lockDataset, [request.datasetId]);
       if (!rows[0]) throw new StoreNotFoundError(`store: no dataset with id ${JSON.stringify(request.datasetId)}`);
       return { id: request.datasetId, version: rows[0].version + 1, sources: rows[0].sources };
     }
@@ -212,18 +209,6 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   };
 }
 
-/** Parameters $1…$15 of `insertMessages`: the dataset id, then one array per column. */
-export function messageColumns(datasetId: string, batch: readonly Message[]): unknown[] {
-  const columns: unknown[][] = Array.from({ length: 14 }, () => new Array<unknown>(batch.length));
-  batch.forEach((m, i) => {
-    const row = [
-      m.platform, m.id, m.chat, canonicalTime(m.time), m.author, m.text, m.replyToId ?? null, m.replyToAuthor ?? null,
-      JSON.stringify(m.mentions), JSON.stringify(m.hashtags), m.kind, m.repostOf ?? null, m.question ?? null, m.answer ?? null,
-    ];
-    for (let c = 0; c < 14; c++) columns[c]![i] = row[c];
-  });
-  return [datasetId, ...columns];
-}
 
 function peopleColumns(datasetId: string, batch: PersonProfile[]): unknown[] {
   const fields = (p: PersonProfile) => [p.key, p.platform, p.handle, p.name, p.bio, p.location, p.url, p.platformId];
@@ -231,21 +216,6 @@ function peopleColumns(datasetId: string, batch: PersonProfile[]): unknown[] {
   return [datasetId, ...Array.from({ length: 8 }, (_, c) => rows.map((r) => r[c] ?? null))];
 }
 
-function toDataset(row: DatasetRow): Dataset {
-  const dataset: Dataset = {
-    id: row.id,
-    name: row.name,
-    version: row.version,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    counts: { messages: row.message_count, people: row.people_count, chats: row.chat_count, sessions: row.session_count },
-    chats: row.chats,
-    sources: row.sources,
-  };
-  if (row.first_time !== null) dataset.from = row.first_time;
-  if (row.last_time !== null) dataset.to = row.last_time;
-  return dataset;
-}
 
 /** Absent optional fields are left out, not null or undefined, so results parse and compare cleanly. */
 function toMessage(r: Nullable<Message>): Message {
@@ -261,12 +231,3 @@ function toMessage(r: Nullable<Message>): Message {
   return m;
 }
 
-function toPerson(r: Nullable<PersonProfile>): PersonProfile {
-  const p: PersonProfile = { key: r.key, platform: r.platform, handle: r.handle };
-  if (r.name !== null) p.name = r.name;
-  if (r.bio !== null) p.bio = r.bio;
-  if (r.location !== null) p.location = r.location;
-  if (r.url !== null) p.url = r.url;
-  if (r.platformId !== null) p.platformId = r.platformId;
-  return p;
-}

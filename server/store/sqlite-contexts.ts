@@ -2,16 +2,7 @@
 import type { Database } from 'better-sqlite3';
 import { StoreNotFoundError } from './errors.js';
 import type { ContextOverride, Store } from './types.js';
-
-interface Row {
-  key: string;
-  sector: string | null;
-  sector_source: 'roster' | 'edited' | null;
-  sector_evidence: string | null;
-  region: string | null;
-  region_source: 'roster' | 'edited' | null;
-  region_evidence: string | null;
-}
+import { toContextOverrides, type ContextRow } from './rows.js';
 
 export function contextMethods(db: Database): Pick<Store, 'setContextOverrides' | 'getContextOverrides'> {
   const upsert = db.prepare(
@@ -24,7 +15,7 @@ export function contextMethods(db: Database): Pick<Store, 'setContextOverrides' 
        region_evidence = COALESCE(excluded.region_evidence, region_evidence)`,
   );
   const bump = db.prepare(`UPDATE datasets SET version = version + 1, updated_at = ? WHERE id = ?`);
-  const all = db.prepare<[string], Row>('SELECT * FROM context_overrides WHERE dataset_id = ? ORDER BY key');
+  const all = db.prepare<[string], ContextRow>('SELECT * FROM context_overrides WHERE dataset_id = ? ORDER BY key');
   const setAll = db.transaction((datasetId: string, overrides: ContextOverride[]) => {
     if (bump.run(new Date().toISOString(), datasetId).changes === 0) throw new StoreNotFoundError(`dataset ${datasetId} not found`);
     for (const o of overrides) {
@@ -38,9 +29,6 @@ export function contextMethods(db: Database): Pick<Store, 'setContextOverrides' 
   return {
     setContextOverrides: async (datasetId, overrides) => setAll.immediate(datasetId, overrides),
     getContextOverrides: async (datasetId) =>
-      all.all(datasetId).flatMap((r): ContextOverride[] => [
-        ...(r.sector ? [{ key: r.key, sector: r.sector, source: r.sector_source!, evidence: r.sector_evidence ?? '' }] : []),
-        ...(r.region ? [{ key: r.key, region: r.region, source: r.region_source!, evidence: r.region_evidence ?? '' }] : []),
-      ]),
+      all.all(datasetId).flatMap(toContextOverrides),
   };
 }

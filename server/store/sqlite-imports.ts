@@ -9,7 +9,7 @@
 import type { Database } from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { ImportJobSchema, SourceResultSchema, type Dataset, type ImportJob, type Message, type PersonProfile, type SourceResult } from '../../shared/index.js';
-import { MESSAGE_COLUMNS, MESSAGE_PLACEHOLDERS, messageValues, type MessageValues } from './sqlite.js';
+import { MESSAGE_COLUMNS, MESSAGE_PLACEHOLDERS, messageValues, type MessageValues } from './sqlite-messages.js';
 import { ImportTotals, type DatasetTotals } from './import-totals.js';
 import { INTERRUPTED_IMPORT } from './errors.js';
 import type { ImportStaging, Store } from './types.js';

@@ -21,6 +21,8 @@ import { resolveResultLimits, type ResultLimits } from './result-limits.js';
 import { flagMethods, identityMethods } from './sqlite-flags.js';
 import { importMethods } from './sqlite-imports.js';
 import type { ImportRequest, MessageQuery, Store } from './types.js';
+import { MESSAGE_COLUMNS, MESSAGE_PLACEHOLDERS, messageSelect, messageValues, tupleToMessage, type MessageTuple } from './sqlite-messages.js';
+import { toDataset, toPerson, type DatasetRow, type Nullable } from './rows.js';
 import { authorActivity } from './author-activity.js';
 
 export const DEFAULT_DB_FILE_NAME = 'chat-atlas.sqlite';
@@ -40,20 +42,6 @@ export interface SqliteStore extends Store {
 
 export { StoreNotFoundError } from './errors.js';
 
-type DatasetRow = Record<'id' | 'name' | 'created_at' | 'updated_at' | 'sources' | 'chats', string> &
-  Record<'version' | 'message_count' | 'people_count' | 'chat_count' | 'session_count', number> &
-  Record<'first_time' | 'last_time', string | null>;
-
-/** A row as selected: columns aliased to the schema's names, absent values as NULL, lists as JSON text. */
-type Row<T> = { [K in keyof T]-?: undefined extends T[K] ? Exclude<T[K], undefined> | null : T[K] };
-type PersonRow = Row<PersonProfile>;
-
-export const MESSAGE_COLUMNS =
-  'platform, id, chat, time, author, text, reply_to_id, reply_to_author, mentions, hashtags, kind, repost_of, question, answer';
-export const MESSAGE_PLACEHOLDERS = MESSAGE_COLUMNS.split(',').map(() => '?').join(', ');
-/** The columns of a message, in MessageTuple's order; without `text`, '' stands in for it. */
-const messageSelect = (text: boolean) => `id, platform, chat, time, author, ${text ? 'text' : `'' AS text`}, reply_to_id AS replyToId,
-  reply_to_author AS replyToAuthor, mentions, hashtags, kind, repost_of AS repostOf, question, answer`;
 
 /** Merge rule for a profile field: a newer non-empty value wins, else keep the old one, else the new (possibly empty) one. */
 const merged = (column: string) => `${column} = COALESCE(NULLIF(excluded.${column}, ''), people.${column}, excluded.${column})`;
@@ -99,7 +87,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
        ON CONFLICT (dataset_id, key) DO UPDATE SET
          ${['handle', 'name', 'bio', 'location', 'url', 'platform_id'].map(merged).join(', ')}`,
     ),
-    people: db.prepare<[string], PersonRow>(
+    people: db.prepare<[string], Nullable<PersonProfile>>(
       `SELECT key, platform, handle, name, bio, location, url, platform_id AS platformId
        FROM people WHERE dataset_id = ? ORDER BY key`,
     ),
@@ -137,7 +125,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     }
     return statement;
   };
-  const peopleByKey = db.prepare<[string, string], PersonRow>(
+  const peopleByKey = db.prepare<[string, string], Nullable<PersonProfile>>(
     `SELECT key, platform, handle, name, bio, location, url, platform_id AS platformId
      FROM people WHERE dataset_id = ? AND key IN (SELECT value FROM json_each(?)) ORDER BY key`,
   );
@@ -148,13 +136,14 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
 
   /** The dataset an import writes to: the existing one (StoreNotFoundError if gone) or a new one. */
   const openDataset = (request: { datasetId?: string | undefined; name: string }, now: string) => {
-    const existing = request.datasetId === undefined ? undefined : sql.datasetById.get(request.datasetId);
+    const row = request.datasetId === undefined ? undefined : sql.datasetById.get(request.datasetId);
+    const existing = row && toDataset(row);
     if (request.datasetId !== undefined && !existing) {
       throw new StoreNotFoundError(`store: no dataset with id ${JSON.stringify(request.datasetId)}`);
     }
     const id = existing?.id ?? randomBytes(12).toString('base64url');
     if (!existing) sql.insertDataset.run({ id, name: request.name, now });
-    return { id, version: existing ? existing.version + 1 : 1, sources: existing ? (JSON.parse(existing.sources) as SourceResult[]) : [] };
+    return { id, version: existing ? existing.version + 1 : 1, sources: existing ? existing.sources : [] };
   };
 
   // Counts are recomputed from the stored rows, so duplicates and earlier imports are accounted for.
@@ -246,19 +235,6 @@ interface MessageQueryShape {
   limit: boolean;
 }
 
-/**
- * A message's values in MESSAGE_COLUMNS order, for `?` placeholders: bound by
- * position, a million rows insert a second faster than by name (measured).
- */
-export function messageValues(m: Message) {
-  return [
-    m.platform, m.id, m.chat, canonicalTime(m.time), m.author, m.text, m.replyToId ?? null, m.replyToAuthor ?? null,
-    m.mentions.length === 0 ? '[]' : JSON.stringify(m.mentions), m.hashtags.length === 0 ? '[]' : JSON.stringify(m.hashtags),
-    m.kind, m.repostOf ?? null, m.question ?? null, m.answer ?? null,
-  ] as const;
-}
-
-export type MessageValues = ReturnType<typeof messageValues>;
 
 function personParams(datasetId: string, p: PersonProfile) {
   const { key, platform, handle } = p;
@@ -266,48 +242,3 @@ function personParams(datasetId: string, p: PersonProfile) {
   return { datasetId, key, platform, handle, name, bio, location, url, platformId };
 }
 
-function toDataset(row: DatasetRow): Dataset {
-  const dataset: Dataset = {
-    id: row.id,
-    name: row.name,
-    version: row.version,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    counts: { messages: row.message_count, people: row.people_count, chats: row.chat_count, sessions: row.session_count },
-    chats: JSON.parse(row.chats) as string[],
-    sources: JSON.parse(row.sources) as SourceResult[],
-  };
-  if (row.first_time !== null) dataset.from = row.first_time;
-  if (row.last_time !== null) dataset.to = row.last_time;
-  return dataset;
-}
-
-const parseList = (json: string): string[] => (json === '[]' ? [] : (JSON.parse(json) as string[]));
-
-/** A message row as messageSelect lists its columns. */
-type MessageTuple = [
-  id: string, platform: Message['platform'], chat: string, time: string, author: string, text: string,
-  replyToId: string | null, replyToAuthor: string | null, mentions: string, hashtags: string, kind: Message['kind'],
-  repostOf: string | null, question: number | null, answer: number | null,
-];
-
-/** Absent optional fields are left out, not null or undefined, so results parse and compare cleanly. */
-function tupleToMessage(r: MessageTuple): Message {
-  const m: Message = { id: r[0], platform: r[1], chat: r[2], time: r[3], author: r[4], text: r[5], mentions: parseList(r[8]), hashtags: parseList(r[9]), kind: r[10] };
-  if (r[6] !== null) m.replyToId = r[6];
-  if (r[7] !== null) m.replyToAuthor = r[7];
-  if (r[11] !== null) m.repostOf = r[11];
-  if (r[12] !== null) m.question = r[12];
-  if (r[13] !== null) m.answer = r[13];
-  return m;
-}
-
-function toPerson(r: PersonRow): PersonProfile {
-  const p: PersonProfile = { key: r.key, platform: r.platform, handle: r.handle };
-  if (r.name !== null) p.name = r.name;
-  if (r.bio !== null) p.bio = r.bio;
-  if (r.location !== null) p.location = r.location;
-  if (r.url !== null) p.url = r.url;
-  if (r.platformId !== null) p.platformId = r.platformId;
-  return p;
-}
