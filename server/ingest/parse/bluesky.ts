@@ -18,6 +18,7 @@ import { TranscriptError } from '../errors.js';
 import { isObject, readJsonContainer, str } from './read-json.js';
 import { extractHashtags, toIsoTime } from './text.js';
 import type { ParsedMessage, ParseContext, ParseResult, Parser } from './types.js';
+import { obj } from './json-fields.js';
 
 type Json = Record<string, unknown>;
 type Where = Pick<Skipped, 'line' | 'record'>;
@@ -28,7 +29,6 @@ type Entry =
 
 const POST = 'app.bsky.feed.post';
 const REPOST = 'app.bsky.feed.repost';
-const obj = (o: Json | undefined, key: string): Json | undefined => (isObject(o?.[key]) ? (o![key] as Json) : undefined);
 const isPostView = (v: unknown): boolean => isObject(v) && typeof v.uri === 'string' && isObject(v.author) && isObject(v.record);
 /** `at://did:plc:x/app.bsky.feed.post/3k…` → its authority (a DID, or a handle) and collection. */
 const uriParts = (uri: string | undefined) => /^at:\/\/([^/]+)\/([^/]+)/.exec(uri ?? '')?.slice(1) ?? [];
