@@ -9,6 +9,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiErrorSchema, PersonEditSchema, RosterResultSchema } from '../../../shared/index.js';
 import { COUNTRY_CODES, SECTORS, countryCodeOf, findRosterEntry, parseRoster, rosterKey } from '../../pipeline/context/index.js';
+import { acceptCsvBodies } from '../../plugins/csv-body.js';
 import { HttpError, notFound } from '../../plugins/errors.js';
 import type { ContextOverride } from '../../store/types.js';
 import { DatasetParamsSchema, errorReplies } from './schemas.js';
@@ -30,7 +31,7 @@ function checkRegion(region: string | undefined): string | undefined {
 }
 
 const context: FastifyPluginAsyncZod = async (app) => {
-  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 20 * 1024 * 1024 }, (_request, body, done) => done(null, body));
+  acceptCsvBodies(app);
 
   app.put(
     '/api/datasets/:id/people/:key',

@@ -7,6 +7,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiErrorSchema } from '../../../shared/index.js';
+import { acceptCsvBodies } from '../../plugins/csv-body.js';
 import { HttpError, notFound } from '../../plugins/errors.js';
 import { optedOutIn } from '../../privacy/flagged-people.js';
 import { DatasetParamsSchema, errorReplies } from './schemas.js';
@@ -34,7 +35,7 @@ function linksFromCsv(text: string): z.infer<typeof LinkSchema>[] {
 }
 
 const identities: FastifyPluginAsyncZod = async (app) => {
-  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 20 * 1024 * 1024 }, (_request, body, done) => done(null, body));
+  acceptCsvBodies(app);
 
   app.put(
     '/api/datasets/:id/identities',
