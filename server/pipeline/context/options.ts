@@ -43,8 +43,9 @@ export interface ContextOptions {
    * libraries, public library authorities, NHS trusts, law schools, role
    * patterns ("librarian at <institution>", "<role> @<account>"), trade
    * abbreviations and bios in French, Spanish, German, Portuguese, Dutch and
-   * Italian. Default false for now: it changes inferred contexts, so graph
-   * payloads change with it; bench/context-real.ts measures it on real profiles.
+   * Italian. Default true: on 426 real, hand-labelled profiles it reads a
+   * stated sector right 74 % of the time instead of 53 % (bench/context-real.ts,
+   * held-out half); `false` gives the written lexicons alone.
    */
   registries: boolean;
 }
@@ -58,7 +59,7 @@ export const DEFAULT_CONTEXT_OPTIONS: ContextOptions = {
   minShare: 0.6,
   maxConfidence: 0.95,
   extra: [],
-  registries: false,
+  registries: true,
 };
 
 function inUnit(name: string, value: number): number {
