@@ -26,6 +26,40 @@ export const SourceResultSchema = z.object({
 });
 export type SourceResult = z.infer<typeof SourceResultSchema>;
 
+/**
+ * Table roles a mapping can name: who wrote (`author`), what (`text`), when
+ * (`time`, with `date` when the day is a column of its own), and optional
+ * reply, mention, repost and profile columns.
+ */
+export const TABLE_ROLES = [
+  'author',
+  'text',
+  'time',
+  'date',
+  'to',
+  'replyToId',
+  'replyToUserId',
+  'chat',
+  'id',
+  'platform',
+  'name',
+  'location',
+  'bio',
+  'userId',
+  'mentions',
+  'repostOf',
+  'repostOfUserId',
+  'quoteOfUserId',
+  'kind',
+] as const;
+export type TableRole = (typeof TABLE_ROLES)[number];
+
+/** Role → column name as written in the table's header (any case): `{"author": "user_screen_name", …}`. */
+export const TableMappingSchema = z.strictObject(
+  Object.fromEntries(TABLE_ROLES.map((r) => [r, z.string().min(1).max(200).optional()])) as Record<TableRole, z.ZodOptional<z.ZodString>>,
+);
+export type TableMapping = z.infer<typeof TableMappingSchema>;
+
 export const DatasetCountsSchema = z.object({
   messages: z.number().int().nonnegative(),
   people: z.number().int().nonnegative(),
@@ -47,6 +81,10 @@ export const DatasetSchema = z.object({
   from: z.iso.datetime().optional(),
   to: z.iso.datetime().optional(),
   sources: z.array(SourceResultSchema),
+  /** The column mapping given for its tables, applied to tables added later. */
+  mapping: TableMappingSchema.optional(),
+  /** Time zone (IANA name or `+01:00`) for table times written without an offset, applied to files added later. */
+  timezone: z.string().optional(),
 });
 export type Dataset = z.infer<typeof DatasetSchema>;
 

@@ -3,19 +3,14 @@
  * the API answers with and, where there is one, the line or record at fault.
  */
 export type TranscriptErrorCode =
-  | 'empty_file'
-  | 'binary_file'
-  | 'unreadable_file'
-  | 'missing_columns'
-  | 'no_messages'
-  | 'unknown_format'
-  | 'too_large';
+  'empty_file' | 'binary_file' | 'unreadable_file' | 'missing_columns' | 'needs_mapping' | 'no_messages' | 'unknown_format' | 'too_large';
 
 const STATUS: Record<TranscriptErrorCode, number> = {
   empty_file: 422,
   binary_file: 422,
   unreadable_file: 422,
   missing_columns: 422,
+  needs_mapping: 422,
   no_messages: 422,
   unknown_format: 415,
   too_large: 413,

@@ -42,7 +42,9 @@ const HEAD_BYTES = 256 * 1024;
 /** A zip on disk. */
 export async function readZipFile(file: FileOnDisk, sink: ImportSink, options: ZipReadOptions): Promise<void> {
   const notes: string[] = [];
-  const archive = await openArchiveFile(file.path, file.fileName, file.size, { onSkip: (p, why) => notes.push(`${file.fileName}/${p}: left out (${why})`) });
+  const archive = await openArchiveFile(file.path, file.fileName, file.size, {
+    onSkip: (p, why) => notes.push(`${file.fileName}/${p}: left out (${why})`),
+  });
   return readArchiveInto(archive, file, sink, options, notes);
 }
 
@@ -52,7 +54,13 @@ export async function readFolderInto(file: FileOnDisk, sink: ImportSink, options
 }
 
 /** Any archive, closed at the end; `notes` are what opening it found (entries left out). */
-export async function readArchiveInto(archive: ArchiveFile, file: ArchiveSource, sink: ImportSink, options: ZipReadOptions, notes: string[]): Promise<void> {
+export async function readArchiveInto(
+  archive: ArchiveFile,
+  file: ArchiveSource,
+  sink: ImportSink,
+  options: ZipReadOptions,
+  notes: string[],
+): Promise<void> {
   const { fileName } = file;
   // The first transcript's report carries the notes about the archive as a whole (as readUpload does);
   // its warnings are amended in place once every entry is read.
@@ -83,7 +91,10 @@ export async function readArchiveInto(archive: ArchiveFile, file: ArchiveSource,
       const mine = inRoot.filter((e) => SLACK_META.test(rel(e.path)) || folders.has(rel(e.path).split('/')[0]!));
       for (const e of mine) claimed.add(e.path);
       try {
-        await readSlackExport(archive, `${fileName}/${root}`, root, meta, folders, inRoot, tracking, { chat: file.chat, maxMessageChars: options.maxMessageChars });
+        await readSlackExport(archive, `${fileName}/${root}`, root, meta, folders, inRoot, tracking, {
+          chat: file.chat,
+          maxMessageChars: options.maxMessageChars,
+        });
       } catch (error) {
         if (!(error instanceof TranscriptError)) throw error;
         errors.push(error);
@@ -108,21 +119,50 @@ export async function readArchiveInto(archive: ArchiveFile, file: ArchiveSource,
   }
   if (!firstResult && errors.length === 1 && errors[0]!.code !== 'binary_file') throw errors[0]!;
   if (!firstResult) {
-    const why = archive.entries.length === 0 ? 'it is empty' : `none of its ${archive.entries.length} file(s) is a transcript Chat Atlas reads${notes[0] ? ` (${notes[0]})` : ''}`;
-    throw new TranscriptError('no_messages', `${fileName}: no messages: ${why}`, { file: fileName, notes: notes.slice(0, MAX_REPORTED_SKIPS) });
+    const why =
+      archive.entries.length === 0
+        ? 'it is empty'
+        : `none of its ${archive.entries.length} file(s) is a transcript Chat Atlas reads${notes[0] ? ` (${notes[0]})` : ''}`;
+    throw new TranscriptError('no_messages', `${fileName}: no messages: ${why}`, {
+      file: fileName,
+      notes: notes.slice(0, MAX_REPORTED_SKIPS),
+    });
   }
   firstResult.warnings.push(...notes);
 }
 
-async function readEntry(archive: ArchiveFile, entry: { path: string; size: number }, file: ArchiveSource, sink: ImportSink, options: ZipReadOptions): Promise<void> {
-  const read = { fileName: file.fileName, ...(file.format ? { format: file.format } : {}), ...(file.chat ? { chat: file.chat } : {}), maxMessageChars: options.maxMessageChars };
+async function readEntry(
+  archive: ArchiveFile,
+  entry: { path: string; size: number },
+  file: ArchiveSource,
+  sink: ImportSink,
+  options: ZipReadOptions,
+): Promise<void> {
+  const read = {
+    fileName: file.fileName,
+    ...(file.format ? { format: file.format } : {}),
+    ...(file.chat ? { chat: file.chat } : {}),
+    table: file.table,
+    maxMessageChars: options.maxMessageChars,
+  };
   if (entry.size <= options.wholeReadBytes) return stageRead(sink, readTranscript(await archive.read(entry.path), read));
   const head = await readEntryHead(archive, entry.path);
   const text = headText(head, file.fileName);
   const format = file.format ?? detectFormat(text, file.fileName);
   if (readsInChunks(format, text)) {
-    const chunked = { fileName: file.fileName, format, chat: file.chat, parseThreads: options.parseThreads, maxMessageChars: options.maxMessageChars };
-    return readInChunks(archive.stream(entry.path), { ...chunked, ...(options.chunkBytes ? { chunk: { targetBytes: options.chunkBytes } } : {}) }, sink);
+    const chunked = {
+      fileName: file.fileName,
+      format,
+      chat: file.chat,
+      table: file.table,
+      parseThreads: options.parseThreads,
+      maxMessageChars: options.maxMessageChars,
+    };
+    return readInChunks(
+      archive.stream(entry.path),
+      { ...chunked, ...(options.chunkBytes ? { chunk: { targetBytes: options.chunkBytes } } : {}) },
+      sink,
+    );
   }
   if (entry.size > MAX_WHOLE_TEXT_BYTES) throw tooBigToReadWhole(file.fileName, entry.size, format);
   return stageRead(sink, readTranscript(await archive.read(entry.path), { ...read, format }));
@@ -167,7 +207,11 @@ async function readSlackExport(
     }
     let read;
     try {
-      read = finishRead(parseSlackExport([...lists, ...days], { fileName: exportName }), 'slack', { fileName: exportName, ...(chat ? { chat } : {}), maxMessageChars });
+      read = finishRead(parseSlackExport([...lists, ...days], { fileName: exportName }), 'slack', {
+        fileName: exportName,
+        ...(chat ? { chat } : {}),
+        maxMessageChars,
+      });
     } catch (error) {
       // A folder with nothing to read (DMs, only joins) is part of the export's report, not fatal.
       if (!(error instanceof TranscriptError)) throw error;
@@ -182,9 +226,17 @@ async function readSlackExport(
     skipped.push(...read.result.skippedItems);
     for (const w of read.result.warnings) if (!w.startsWith('skipped: ')) warnings.add(w);
   }
-  if (index === undefined) throw lastError ?? new TranscriptError('no_messages', `${exportName}: a Slack export with no conversation to read`, { file: exportName });
+  if (index === undefined)
+    throw (
+      lastError ?? new TranscriptError('no_messages', `${exportName}: a Slack export with no conversation to read`, { file: exportName })
+    );
   sink.endFile(index, {
-    file: exportName, format: 'slack', messages, skipped: skipped.length, skippedItems: skipped.slice(0, MAX_REPORTED_SKIPS), warnings: [...tally(skipped), ...warnings],
+    file: exportName,
+    format: 'slack',
+    messages,
+    skipped: skipped.length,
+    skippedItems: skipped.slice(0, MAX_REPORTED_SKIPS),
+    warnings: [...tally(skipped), ...warnings],
   });
 }
 

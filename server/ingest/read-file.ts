@@ -17,7 +17,7 @@ import { fileBytes } from './stream/chunks.js';
 import { readInChunks, readsInChunks } from './stream/read-in-chunks.js';
 import { stageRead, type ImportSink } from './stream/sink.js';
 import { readArchiveInto, readFolderInto, readZipFile, type ArchiveSource } from './read-archive.js';
-import { headText, MAX_WHOLE_TEXT_BYTES, readHead, tooBigToReadWhole, type FileOnDisk } from './stream/file-head.js';
+import { headText, MAX_WHOLE_TEXT_BYTES, readHead, readSample, tooBigToReadWhole, type FileOnDisk } from './stream/file-head.js';
 
 export type { FileOnDisk } from './stream/file-head.js';
 
@@ -37,14 +37,30 @@ export const WHOLE_READ_BYTES = 32 * 1024 * 1024;
 export async function readFileInto(file: FileOnDisk, sink: ImportSink, options: ReadFileOptions = {}): Promise<void> {
   const whole = options.wholeReadBytes ?? WHOLE_READ_BYTES;
   const { maxMessageChars } = options;
-  const read = { fileName: file.fileName, ...(file.format ? { format: file.format } : {}), ...(file.chat ? { chat: file.chat } : {}), maxMessageChars };
+  const read = {
+    fileName: file.fileName,
+    ...(file.format ? { format: file.format } : {}),
+    ...(file.chat ? { chat: file.chat } : {}),
+    table: file.table,
+    maxMessageChars,
+  };
   if ((await fs.promises.stat(file.path)).isDirectory()) {
-    return readFolderInto(file, sink, { wholeReadBytes: whole, parseThreads: options.parseThreads, maxMessageChars, ...(options.chunkBytes ? { chunkBytes: options.chunkBytes } : {}) });
+    return readFolderInto(file, sink, {
+      wholeReadBytes: whole,
+      parseThreads: options.parseThreads,
+      maxMessageChars,
+      ...(options.chunkBytes ? { chunkBytes: options.chunkBytes } : {}),
+    });
   }
   const head = await readHead(file.path);
   // A zip of any size is read from disk entry by entry: a small zip may still unpack to a lot.
   if (isZip(head)) {
-    return readZipFile(file, sink, { wholeReadBytes: whole, parseThreads: options.parseThreads, maxMessageChars, ...(options.chunkBytes ? { chunkBytes: options.chunkBytes } : {}) });
+    return readZipFile(file, sink, {
+      wholeReadBytes: whole,
+      parseThreads: options.parseThreads,
+      maxMessageChars,
+      ...(options.chunkBytes ? { chunkBytes: options.chunkBytes } : {}),
+    });
   }
   if (file.size <= whole) {
     await stageRead(sink, readTranscript(new Uint8Array(await fs.promises.readFile(file.path)), read));
@@ -52,12 +68,23 @@ export async function readFileInto(file: FileOnDisk, sink: ImportSink, options: 
     return;
   }
   const text = headText(head, file.fileName);
-  const format = file.format ?? detectFormat(text, file.fileName);
+  const format = file.format ?? detectFormat(text, file.fileName, { sample: await readSample(file.path, file.size) });
   if (readsInChunks(format, text)) {
     const handle = await fs.promises.open(file.path);
     try {
-      const chunked = { fileName: file.fileName, format, chat: file.chat, parseThreads: options.parseThreads, maxMessageChars };
-      await readInChunks(fileBytes(handle), { ...chunked, ...(options.chunkBytes ? { chunk: { targetBytes: options.chunkBytes } } : {}) }, sink);
+      const chunked = {
+        fileName: file.fileName,
+        format,
+        chat: file.chat,
+        table: file.table,
+        parseThreads: options.parseThreads,
+        maxMessageChars,
+      };
+      await readInChunks(
+        fileBytes(handle),
+        { ...chunked, ...(options.chunkBytes ? { chunk: { targetBytes: options.chunkBytes } } : {}) },
+        sink,
+      );
     } finally {
       await handle.close();
     }
@@ -69,15 +96,36 @@ export async function readFileInto(file: FileOnDisk, sink: ImportSink, options: 
 }
 
 /** Bytes already in memory (a small upload, a test's file): a zip entry by entry, anything else whole. */
-export async function readBytesInto(bytes: Uint8Array, file: Omit<ArchiveSource, 'size'>, sink: ImportSink, options: ReadFileOptions = {}): Promise<void> {
+export async function readBytesInto(
+  bytes: Uint8Array,
+  file: Omit<ArchiveSource, 'size'>,
+  sink: ImportSink,
+  options: ReadFileOptions = {},
+): Promise<void> {
   const source = { ...file, size: bytes.length };
   if (isZip(bytes)) {
     const notes: string[] = [];
     const entries = await readArchive(bytes, file.fileName, { onSkip: (p, why) => notes.push(`${file.fileName}/${p}: left out (${why})`) });
-    const zip = { wholeReadBytes: options.wholeReadBytes ?? WHOLE_READ_BYTES, parseThreads: options.parseThreads, maxMessageChars: options.maxMessageChars };
-    return readArchiveInto(memoryArchive(entries), source, sink, { ...zip, ...(options.chunkBytes ? { chunkBytes: options.chunkBytes } : {}) }, notes);
+    const zip = {
+      wholeReadBytes: options.wholeReadBytes ?? WHOLE_READ_BYTES,
+      parseThreads: options.parseThreads,
+      maxMessageChars: options.maxMessageChars,
+    };
+    return readArchiveInto(
+      memoryArchive(entries),
+      source,
+      sink,
+      { ...zip, ...(options.chunkBytes ? { chunkBytes: options.chunkBytes } : {}) },
+      notes,
+    );
   }
-  const read = { fileName: file.fileName, ...(file.format ? { format: file.format } : {}), ...(file.chat ? { chat: file.chat } : {}), maxMessageChars: options.maxMessageChars };
+  const read = {
+    fileName: file.fileName,
+    ...(file.format ? { format: file.format } : {}),
+    ...(file.chat ? { chat: file.chat } : {}),
+    table: file.table,
+    maxMessageChars: options.maxMessageChars,
+  };
   await stageRead(sink, readTranscript(bytes, read));
   sink.progress(bytes.length);
 }

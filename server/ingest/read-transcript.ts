@@ -12,7 +12,7 @@ import { TranscriptError } from './errors.js';
 import { normalizeMessages } from './normalize.js';
 import { parserFor } from './parse/index.js';
 import { isJsonLines, splitUtf8Lines } from './parse/read-json.js';
-import type { ParseResult } from './parse/types.js';
+import type { ParseResult, TableOptions } from './parse/types.js';
 import { mergeProfiles, peopleNamed } from './profiles.js';
 
 export interface ReadOptions {
@@ -25,6 +25,8 @@ export interface ReadOptions {
   wholeText?: boolean;
   /** A longer message text is cut to this many characters (normalize's maxTextChars; server setting MAX_MESSAGE_CHARS). */
   maxMessageChars?: number | undefined;
+  /** How to read a table: the user's column mapping and time zone. */
+  table?: TableOptions | undefined;
 }
 
 /** Reports list at most this many skipped items; `skipped` still counts them all. */
@@ -59,7 +61,9 @@ export function readJsonLinesFast(bytes: Uint8Array, options: ReadOptions): { fo
     return undefined; // the whole-text path says what is wrong, as it always has
   }
   const { parseLines } = parserFor(format);
-  return parseLines ? { format, parsed: parseLines(splitUtf8Lines(body), { fileName: options.fileName }) } : undefined;
+  return parseLines
+    ? { format, parsed: parseLines(splitUtf8Lines(body), { fileName: options.fileName, table: options.table }) }
+    : undefined;
 }
 
 /**
@@ -97,7 +101,7 @@ export function readTranscript(bytes: Uint8Array, options: ReadOptions): ReadTra
     const decoded = decodeTranscript(bytes, fileName);
     encoding = decoded.encoding;
     const format = options.format ? FormatIdSchema.parse(options.format) : detectFormat(decoded.text, fileName);
-    read = { format, parsed: parserFor(format).parse(decoded.text.replace(/^\uFEFF/, ''), { fileName }) };
+    read = { format, parsed: parserFor(format).parse(decoded.text.replace(/^\uFEFF/, ''), { fileName, table: options.table }) };
   }
   const { format, parsed } = read;
   return finishRead(parsed, format, options, encoding === 'utf-8' ? [] : [`${fileName} was read as ${encoding}`]);
@@ -110,7 +114,13 @@ export function readTranscript(bytes: Uint8Array, options: ReadOptions): ReadTra
  */
 export function noMessagesError(fileName: string, format: FormatId, skipped: readonly Skipped[]): TranscriptError {
   const first = skipped[0];
-  const where = first?.line ? ` (line ${first.line}: ${first.reason})` : first?.record ? ` (record ${first.record}: ${first.reason})` : first ? ` (${first.reason})` : '';
+  const where = first?.line
+    ? ` (line ${first.line}: ${first.reason})`
+    : first?.record
+      ? ` (record ${first.record}: ${first.reason})`
+      : first
+        ? ` (${first.reason})`
+        : '';
   return new TranscriptError('no_messages', `${fileName}: read as ${format}, but no message could be used${where}`, {
     file: fileName,
     ...(first?.line ? { line: first.line } : {}),
@@ -126,7 +136,11 @@ export function noMessagesError(fileName: string, format: FormatId, skipped: rea
  */
 export function finishRead(parsed: ParseResult, format: FormatId, options: ReadOptions, warnings: readonly string[] = []): ReadTranscript {
   const { fileName } = options;
-  const normalized = normalizeMessages(parsed.messages, { fileName, ...(options.chat ? { chat: options.chat } : {}), maxTextChars: options.maxMessageChars });
+  const normalized = normalizeMessages(parsed.messages, {
+    fileName,
+    ...(options.chat ? { chat: options.chat } : {}),
+    maxTextChars: options.maxMessageChars,
+  });
   const skipped: Skipped[] = [...parsed.skipped, ...normalized.skipped];
   if (normalized.messages.length === 0) throw noMessagesError(fileName, format, skipped);
   return {

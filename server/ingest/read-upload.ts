@@ -15,16 +15,29 @@ type InMemoryOptions = Omit<ReadOptions, 'wholeText'> & Pick<ReadFileOptions, 'p
 /** Bytes of one uploaded file (a zip may hold several transcripts). */
 export async function readUpload(bytes: Uint8Array, options: InMemoryOptions): Promise<ReadTranscript[]> {
   const sink = memorySink();
-  const { fileName, format, chat, maxMessageChars, parseThreads } = options;
-  await readBytesInto(bytes, { fileName, ...(format ? { format } : {}), ...(chat ? { chat } : {}) }, sink, { maxMessageChars, ...(parseThreads === undefined ? {} : { parseThreads }) });
+  const { fileName, format, chat, table, maxMessageChars, parseThreads } = options;
+  await readBytesInto(bytes, { fileName, ...(format ? { format } : {}), ...(chat ? { chat } : {}), ...(table ? { table } : {}) }, sink, {
+    maxMessageChars,
+    ...(parseThreads === undefined ? {} : { parseThreads }),
+  });
   return sink.reads;
 }
 
 /** A file or a folder on disk (a Slack export, or a folder of transcripts). */
-export async function readPath(filePath: string, options: Omit<InMemoryOptions, 'fileName'> & { fileName?: string } = {}): Promise<ReadTranscript[]> {
+export async function readPath(
+  filePath: string,
+  options: Omit<InMemoryOptions, 'fileName'> & { fileName?: string } = {},
+): Promise<ReadTranscript[]> {
   const sink = memorySink();
-  const { format, chat, maxMessageChars, parseThreads } = options;
-  const file = { path: filePath, fileName: options.fileName ?? path.basename(path.resolve(filePath)), size: (await fs.promises.stat(filePath)).size, format, chat };
+  const { format, chat, table, maxMessageChars, parseThreads } = options;
+  const file = {
+    path: filePath,
+    fileName: options.fileName ?? path.basename(path.resolve(filePath)),
+    size: (await fs.promises.stat(filePath)).size,
+    format,
+    chat,
+    table,
+  };
   await readFileInto(file, sink, { maxMessageChars, ...(parseThreads === undefined ? {} : { parseThreads }) });
   return sink.reads;
 }

@@ -248,17 +248,23 @@ export function missingColumnsError(
 ): TranscriptError {
   const wanted = missing.map((m) => `${m.role} (${m.aliases.join(', ')})`).join('; ');
   const columns = missing.length > 1 ? 'columns' : 'column';
-  return new TranscriptError('missing_columns', `${fileName}: missing ${columns} for ${wanted}; found: ${found.join(', ') || 'no header'}`, {
-    file: fileName,
-    line: 1,
-    missing: missing.map((m) => m.role),
-    found,
-  });
+  return new TranscriptError(
+    'missing_columns',
+    `${fileName}: missing ${columns} for ${wanted}; found: ${found.join(', ') || 'no header'}`,
+    {
+      file: fileName,
+      line: 1,
+      missing: missing.map((m) => m.role),
+      found,
+    },
+  );
 }
 
 /** A file none of whose rows could be read, pointing at the first bad one (`skipped` in line order). */
 export function noMessagesError(fileName: string, skipped: Skipped[]): TranscriptError {
   const first = skipped[0];
-  const why = first ? `first problem at line ${first.line}: ${first.reason}` : 'no rows under the header';
-  return new TranscriptError('no_messages', `${fileName}: no readable rows; ${why}`, { file: fileName, line: first?.line ?? 1 });
+  const place = first?.record !== undefined ? `record ${first.record}` : `line ${first?.line}`;
+  const why = first ? `first problem at ${place}: ${first.reason}` : 'no rows under the header';
+  const at = first?.record !== undefined ? { record: first.record } : { line: first?.line ?? 1 };
+  return new TranscriptError('no_messages', `${fileName}: no readable rows; ${why}`, { file: fileName, ...at });
 }

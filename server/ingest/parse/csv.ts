@@ -1,111 +1,24 @@
 /**
- * Generic CSV with a header: one message per row, columns found by name
- * (case-insensitive, with aliases). Netlytic's export (`author,to,
- * description,pubdate` among `id,guid,link,title,…`) reads as is.
+ * Any table with a header, one message per row: CSV and TSV (chunked for big
+ * files), or a JSON array of flat records. The columns come from a known
+ * column set (twarc2 `csv`, twarc 1 json2csv and Hydrator, rtweet: see
+ * table/columns.ts), else from generic aliases (Netlytic's `author,to,
+ * description,pubdate` reads as is), and the user's mapping wins over both.
+ * Without an author, a text and a time column the answer is `needs_mapping`
+ * with the header, sample rows and guesses.
  */
 import { PLATFORMS, personKey, type Platform, type PersonProfile, type Skipped } from '../../../shared/index.js';
-import { csvHeader, missingColumnsError, noMessagesError, readCsv } from './csv-reader.js';
-import { excerpt } from './read-json.js';
+import { csvHeader, noMessagesError, readCsv } from './csv-reader.js';
+import { excerpt, isObject, parseJsonSafely } from './read-json.js';
+import { findColumns, GENERIC, REQUIRED, columnName, columnSetFor, type ColumnSet, type Role } from './table/columns.js';
+import { readTableDate } from './table/dates.js';
+import { needsMappingError } from './table/needs-mapping.js';
+import { isJsonArrayHead, readTable, type TableRow } from './table/rows.js';
 import { contentId, extractHashtags, extractMentionHandles, retweetedHandle } from './text.js';
+import { unescapeTweetText } from './twitter-entities.js';
 import type { ParseContext, ParsedMessage, Parser, ParseResult } from './types.js';
 
-/** Column aliases, best first. */
-const COLUMNS = {
-  author: ['author', 'from', 'from_user', 'user', 'username', 'screen_name', 'name', 'sender'],
-  text: ['text', 'description', 'message', 'content', 'body', 'title'],
-  time: ['time', 'date', 'pubdate', 'timestamp', 'created_at', 'datetime'],
-  to: ['to', 'reply_to', 'in_reply_to', 'to_user'],
-  replyToId: ['reply_to_id'],
-  chat: ['chat', 'channel', 'hashtag', 'room'],
-  // guid first: Netlytic's `id` is a row counter; `guid` is the post's own id.
-  id: ['guid', 'message_id', 'id'],
-  platform: ['platform'],
-  name: ['name', 'display_name'],
-  location: ['location', 'user_location'],
-  bio: ['bio', 'user_bio'],
-  userId: ['user_id', 'from_user_id', 'author_id'],
-} as const;
-type Role = keyof typeof COLUMNS;
-const REQUIRED: readonly Role[] = ['author', 'text', 'time'];
-
-/** `Reply To`, `reply-to` and `REPLY_TO` all name `reply_to`. */
-const columnName = (h: string) => h.trim().toLowerCase().replace(/[\s-]+/g, '_');
-
-/** Index of each role's column in `header` (names through `columnName`). */
-function findColumns(header: readonly string[]): Partial<Record<Role, number>> {
-  const found: Partial<Record<Role, number>> = {};
-  for (const role of Object.keys(COLUMNS) as Role[]) {
-    for (const alias of COLUMNS[role]) {
-      const i = header.indexOf(alias);
-      if (i >= 0 && !Object.values(found).includes(i)) {
-        found[role] = i;
-        break;
-      }
-    }
-  }
-  return found;
-}
-
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const US_ZONES: Record<string, number> = { EST: -5, EDT: -4, CST: -6, CDT: -5, MST: -7, MDT: -6, PST: -8, PDT: -7 };
-// `2024-03-14T20:00:00Z`, `2024-03-14 20:00:00` (no zone: UTC), `2024-03-14`.
-const ISO_LIKE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
-// RFC 2822 `Wed, 14 Mar 2024 20:00:00 +0000`.
-const RFC_2822 = /^(?:[a-z]{3},?\s+)?(\d{1,2})\s+([a-z]{3})[a-z]*\s+(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(Z|UT|UTC|GMT|[+-]\d{4}|[ECMP][SD]T)?$/i;
-// Twitter's `Sun Apr 19 19:22:23 +0000 2020`.
-const TWITTER = /^[a-z]{3}\s+([a-z]{3})\s+(\d{1,2})\s+(\d{2}):(\d{2}):(\d{2})\s+([+-]\d{4})\s+(\d{4})$/i;
-// Netlytic's documented import form `15-07-07` (year-month-day).
-const NETLYTIC_DAY = /^(\d{2})-(\d{2})-(\d{2})$/;
-
-/** Minutes east of UTC for `Z`, `+0100`, `-05:00`, `+01`, `EST`…; no zone is UTC. */
-function zoneMinutes(zone: string | undefined): number {
-  if (!zone || /^(Z|UT|UTC|GMT)$/i.test(zone)) return 0;
-  const us = US_ZONES[zone.toUpperCase()];
-  if (us !== undefined) return us * 60;
-  const m = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone);
-  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0)) : NaN;
-}
-
-/** ISO time from parts, or undefined when a part is out of range (no Date roll-over). */
-function fromParts(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0, zone = 0): string | undefined {
-  if (mo < 1 || mo > 12 || h > 23 || mi > 59 || s > 60 || Number.isNaN(zone)) return undefined;
-  const local = Date.UTC(y, mo - 1, d, h, mi, Math.min(s, 59), ms);
-  if (new Date(local).getUTCDate() !== d || y < 1970 || y > 9999) return undefined;
-  return new Date(local - zone * 60_000).toISOString();
-}
-
-/**
- * A table's date cell as ISO UTC: ISO 8601, `YYYY-MM-DD HH:MM:SS` (UTC),
- * RFC 2822, Twitter's `created_at`, epoch seconds or milliseconds. Parsed
- * by hand, not `new Date(string)`, whose zone-less reading follows the
- * server's local time zone.
- */
-export function readTableDate(raw: string): string | undefined {
-  const v = raw.trim();
-  const n = Number;
-  if (/^\d{9,13}(?:\.\d+)?$/.test(v)) {
-    const x = n(v);
-    const d = new Date(x < 1e11 ? x * 1000 : x);
-    return d.getUTCFullYear() <= 9999 ? d.toISOString() : undefined;
-  }
-  let m = ISO_LIKE.exec(v);
-  if (m) {
-    const ms = m[7] ? n(m[7].slice(0, 3).padEnd(3, '0')) : 0;
-    return fromParts(n(m[1]), n(m[2]), n(m[3]), n(m[4] ?? 0), n(m[5] ?? 0), n(m[6] ?? 0), ms, zoneMinutes(m[8]));
-  }
-  m = RFC_2822.exec(v);
-  if (m) {
-    const mo = MONTHS.indexOf(m[2]!.toLowerCase()) + 1;
-    return fromParts(n(m[3]), mo, n(m[1]), n(m[4]), n(m[5]), n(m[6] ?? 0), 0, zoneMinutes(m[7]));
-  }
-  m = TWITTER.exec(v);
-  if (m) {
-    const mo = MONTHS.indexOf(m[1]!.toLowerCase()) + 1;
-    return fromParts(n(m[7]), mo, n(m[2]), n(m[3]), n(m[4]), n(m[5]), 0, zoneMinutes(m[6]));
-  }
-  m = NETLYTIC_DAY.exec(v);
-  return m ? fromParts(2000 + n(m[1]), n(m[2]), n(m[3])) : undefined;
-}
+export { readTableDate } from './table/dates.js';
 
 const HANDLE_LIKE = /^@?[\p{L}\p{N}_.-]+(?:@[\p{L}\p{N}.-]+)?$/u;
 const stripAt = (s: string) => s.replace(/^@+/, '');
@@ -146,6 +59,34 @@ function readTargets(raw: string): string[] {
   });
 }
 
+interface Named {
+  handle: string;
+  id?: string | undefined;
+  name?: string | undefined;
+}
+
+/** A mentions cell: twarc2's JSON list of users (`username`, `id`, `name`), or handles split on spaces or commas. */
+function readMentions(raw: string | undefined): Named[] {
+  if (!raw) return [];
+  if (raw.startsWith('[')) {
+    try {
+      const list = parseJsonSafely(raw);
+      if (Array.isArray(list)) {
+        return list.flatMap((m): Named[] => {
+          if (typeof m === 'string') return [{ handle: stripAt(m) }];
+          const handle = isObject(m) ? (m.username ?? m.screen_name) : undefined;
+          return typeof handle === 'string' && isObject(m)
+            ? [{ handle, id: typeof m.id === 'string' ? m.id : undefined, name: typeof m.name === 'string' ? m.name : undefined }]
+            : [];
+        });
+      }
+    } catch {
+      // not JSON after all: read as a list of handles
+    }
+  }
+  return raw.split(/[\s,;]+/).flatMap((h) => (h && h !== 'NA' ? [{ handle: stripAt(h) }] : []));
+}
+
 /** Ids that are just 1, 2, 3… (or 0, 1, 2…) number rows, not messages, and would collide across files. */
 function isRowCounter(ids: string[]): boolean {
   if (ids.length < 2) return false;
@@ -158,32 +99,88 @@ function readPlatform(value: string | undefined): Platform | undefined {
   return (PLATFORMS as readonly string[]).includes(v ?? '') ? (v as Platform) : undefined;
 }
 
+/** The first record of a JSON array in `head`, when it is whole there and flat (scalars and lists of scalars): a table row. */
+function firstFlatRecord(head: string): string[] | undefined {
+  const start = head.indexOf('{');
+  let depth = 0;
+  let quoted = false;
+  for (let i = start; i >= 0 && i < head.length; i++) {
+    const c = head[i];
+    if (quoted) {
+      if (c === '\\') i++;
+      else if (c === '"') quoted = false;
+    } else if (c === '"') quoted = true;
+    else if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') {
+      if (--depth === 0) {
+        try {
+          const record = JSON.parse(head.slice(start, i + 1)) as unknown;
+          if (!isObject(record)) return undefined;
+          const flat = Object.values(record).every(
+            (v) => !isObject(v) && !(Array.isArray(v) && v.some((x) => typeof x === 'object' && x !== null)),
+          );
+          return flat ? Object.keys(record).map((k) => k.toLowerCase()) : undefined;
+        } catch {
+          return undefined;
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Whether a CSV head has a data row as wide as its header: a table, though its columns are unknown. */
+function hasTableRows(head: string): boolean {
+  const cut = head.lastIndexOf('\n');
+  const table = readCsv(cut > 0 ? head.slice(0, cut + 1) : head);
+  return table.header.length >= 2 && table.rows.length > 0 && table.problems.length === 0;
+}
+
 function detect(head: string): number {
-  const header = csvHeader(head);
-  if (!header) return 0;
-  const cols = findColumns(header.map(columnName));
+  const names = isJsonArrayHead(head) ? firstFlatRecord(head) : csvHeader(head);
+  if (!names) return 0;
+  const set = columnSetFor(names.map(columnName));
+  if (set !== GENERIC) return 0.85;
+  const { cols } = findColumns(names);
   const found = REQUIRED.filter((r) => cols[r] !== undefined).length;
   // With one or two of the three columns it is still likely meant for us, and
-  // reaching parse gives a missing_columns error naming them (detection's
-  // floor is 0.3); with none, "unknown format" is the truer answer.
+  // so is any table with rows: parse then asks for a mapping (detection's
+  // floor is 0.3). A line of prose with a comma stays "unknown format".
+  if (found === 0) return isJsonArrayHead(head) || hasTableRows(head) ? 0.3 : 0.05;
   return [0.05, 0.3, 0.45, 0.6][found]!;
 }
 
-function parse(text: string, { fileName }: ParseContext): ParseResult {
-  const table = readCsv(text);
-  const header = table.header.map(columnName);
-  const cols = findColumns(header);
-  const missing = REQUIRED.filter((r) => cols[r] === undefined);
-  if (missing.length > 0) {
-    throw missingColumnsError(fileName, missing.map((role) => ({ role, aliases: COLUMNS[role] })), table.header);
-  }
-  const cell = (fields: string[], role: Role): string | undefined => {
-    const i = cols[role];
-    const v = i === undefined ? undefined : fields[i]?.trim();
+/** A cell as the column set writes it: trimmed, `NA` and `""` empty, JSON-encoded text decoded. */
+function cellReader(set: ColumnSet) {
+  return (raw: string | undefined): string | undefined => {
+    let v = raw?.trim();
+    if (!v || (set.na && v === 'NA')) return undefined;
+    if (set.jsonCells && v.length >= 2 && v.startsWith('"') && v.endsWith('"')) {
+      try {
+        const decoded = JSON.parse(v) as unknown;
+        if (typeof decoded === 'string') v = decoded.trim();
+      } catch {
+        // a cell that merely starts and ends with a quote
+      }
+    }
+    if (set.xIds && /^x\d+$/.test(v)) v = v.slice(1);
     return v === '' ? undefined : v;
   };
+}
+
+function parse(text: string, { fileName, table: options }: ParseContext): ParseResult {
+  const table = readTable(text, fileName);
+  const { set, cols, unknown } = findColumns(table.header, options?.mapping);
+  const missing = REQUIRED.filter((r) => cols[r] === undefined);
+  if (missing.length > 0) {
+    throw needsMappingError(fileName, table, missing, unknown);
+  }
+  const timezone = options?.timezone;
+  const read = cellReader(set);
+  const cell = (fields: string[], role: Role) => (cols[role] === undefined ? undefined : read(fields[cols[role]!]));
+  const header = table.header.map(columnName);
   // Separate `date` and `time` columns (`2024-03-14`, `20:00`) make one time.
-  const dateCol = header.indexOf('date');
+  const dateCol = cols.date ?? header.indexOf('date');
   const timeCell = (fields: string[]): string | undefined => {
     const t = cell(fields, 'time');
     const d = dateCol >= 0 && dateCol !== cols.time ? fields[dateCol]?.trim() : undefined;
@@ -192,31 +189,61 @@ function parse(text: string, { fileName }: ParseContext): ParseResult {
   const ids = table.rows.map((r) => cell(r.fields, 'id') ?? '');
   // Row numbers as ids would merge different files' rows, unless replies point at them.
   const useIds = cols.id !== undefined && (cols.replyToId !== undefined || !isRowCounter(ids));
+  // Handles by user id, for tables that name a reply's target by id only (twarc2 csv).
+  const handleOfId = new Map<string, string>();
+  if (cols.replyToUserId !== undefined || cols.repostOfUserId !== undefined || cols.quoteOfUserId !== undefined) {
+    for (const { fields } of table.rows) {
+      const id = cell(fields, 'userId');
+      const who = readAuthor(cell(fields, 'author') ?? '');
+      if (id && who) handleOfId.set(id, who.handle);
+      for (const m of readMentions(cell(fields, 'mentions'))) if (m.id) handleOfId.set(m.id, m.handle);
+    }
+  }
 
   const messages: ParsedMessage[] = [];
   const people = new Map<string, PersonProfile>();
+  const others = new Map<string, PersonProfile>();
   const skipped: Skipped[] = [...table.problems];
   const warnings: string[] = [];
   const badPlatforms = new Set<string>();
+  const where = (row: TableRow): Skipped =>
+    row.record !== undefined ? { record: row.record, reason: '' } : { line: row.line ?? 1, reason: '' };
 
-  for (const [index, { line, fields }] of table.rows.entries()) {
+  for (const [index, row] of table.rows.entries()) {
+    const { fields } = row;
     const rawPlatform = cell(fields, 'platform');
-    const platform = readPlatform(rawPlatform) ?? 'csv';
-    if (rawPlatform && platform === 'csv' && rawPlatform.toLowerCase() !== 'csv') badPlatforms.add(rawPlatform);
+    const platform = readPlatform(rawPlatform) ?? set.platform ?? 'csv';
+    if (rawPlatform && !readPlatform(rawPlatform) && rawPlatform.toLowerCase() !== 'csv') badPlatforms.add(rawPlatform);
     const who = readAuthor(cell(fields, 'author') ?? '');
     const rawTime = timeCell(fields);
-    const time = rawTime === undefined ? undefined : readTableDate(rawTime);
+    const time = rawTime === undefined ? undefined : readTableDate(rawTime, timezone);
     if (!who || !time) {
-      skipped.push({ line, reason: !who ? 'no author' : rawTime ? `unreadable date "${excerpt(rawTime, 40)}"` : 'no date' });
+      skipped.push({ ...where(row), reason: !who ? 'no author' : rawTime ? `unreadable date "${excerpt(rawTime, 40)}"` : 'no date' });
       continue;
     }
     const author = personKey(platform, who.handle);
-    const body = fields[cols.text!] ?? '';
-    const [target, ...alsoTo] = readTargets(cell(fields, 'to') ?? '');
+    const rawText = read(fields[cols.text!]) ?? '';
+    // Twitter's API escapes `&`, `<` and `>` in tweet text, and the exporters keep them.
+    const body = set.platform === 'twitter' ? unescapeTweetText(rawText) : rawText;
+    const mentioned = readMentions(cell(fields, 'mentions'));
+    const replyToUserId = cell(fields, 'replyToUserId');
+    const [target = replyToUserId ? handleOfId.get(replyToUserId) : undefined, ...alsoTo] = readTargets(cell(fields, 'to') ?? '');
     const replyToId = cell(fields, 'replyToId');
-    const reposted = retweetedHandle(body);
+    const kind = cell(fields, 'kind')?.toLowerCase();
+    const byId = (role: Role) => {
+      const id = cell(fields, role);
+      return id ? (handleOfId.get(id) ?? '') : undefined;
+    };
+    // '' is a repost or quote of someone whose handle the file does not give.
+    const reposted =
+      kind === 'quote'
+        ? undefined
+        : ((kind === 'retweet' || kind === undefined ? cell(fields, 'repostOf') : undefined) ??
+          retweetedHandle(body) ??
+          byId('repostOfUserId'));
+    const quoted = kind === 'quote' ? cell(fields, 'repostOf') : byId('quoteOfUserId');
     // A repost's mentions are the original author's words (as in the Twitter parsers).
-    const named = reposted ? [] : [...alsoTo, ...extractMentionHandles(body)];
+    const named = reposted !== undefined ? [] : [...alsoTo, ...mentioned.map((m) => m.handle), ...extractMentionHandles(body)];
     const message: ParsedMessage = {
       id: (useIds ? ids[index] : undefined) || contentId(author, time, body),
       platform,
@@ -225,31 +252,43 @@ function parse(text: string, { fileName }: ParseContext): ParseResult {
       text: body,
       mentions: [...new Set(named.map((h) => personKey(platform, h)))].filter((k) => k !== author),
       hashtags: extractHashtags(body),
-      kind: reposted ? 'repost' : target || replyToId ? 'reply' : 'post',
+      kind: reposted !== undefined ? 'repost' : target || replyToId || replyToUserId ? 'reply' : quoted !== undefined ? 'quote' : 'post',
     };
     const chat = cell(fields, 'chat');
     if (chat) message.chat = chat.startsWith('#') || header[cols.chat!] === 'hashtag' ? `#${chat.replace(/^#/, '').toLowerCase()}` : chat;
     if (replyToId) message.replyToId = replyToId;
     if (target) message.replyToAuthor = personKey(platform, target);
-    if (reposted) message.repostOf = personKey(platform, reposted);
+    const original = reposted ?? quoted;
+    if (original) message.repostOf = personKey(platform, stripAt(original));
     messages.push(message);
 
     if (!people.has(author)) {
       const profile: PersonProfile = { key: author, platform, handle: who.handle };
       const name = who.name ?? cell(fields, 'name');
       if (name) profile.name = name;
-      for (const [field, role] of [['location', 'location'], ['bio', 'bio'], ['platformId', 'userId']] as const) {
+      for (const [field, role] of [
+        ['location', 'location'],
+        ['bio', 'bio'],
+        ['platformId', 'userId'],
+      ] as const) {
         const value = cell(fields, role);
         if (value) profile[field] = value;
       }
       people.set(author, profile);
     }
+    // People only mentioned keep handle, name and id.
+    for (const m of mentioned) {
+      const key = personKey(platform, m.handle);
+      if (!others.has(key))
+        others.set(key, { key, platform, handle: m.handle, ...(m.name ? { name: m.name } : {}), ...(m.id ? { platformId: m.id } : {}) });
+    }
   }
 
-  skipped.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  skipped.sort((a, b) => (a.line ?? a.record ?? 0) - (b.line ?? b.record ?? 0));
   if (messages.length === 0) throw noMessagesError(fileName, skipped);
   if (badPlatforms.size > 0) warnings.push(`unknown platform ${[...badPlatforms].join(', ')}: read as csv`);
-  return { messages, people: [...people.values()], skipped, warnings };
+  if (set !== GENERIC) warnings.push(`${fileName}: read as ${set.label} columns`);
+  return { messages, people: [...people.values(), ...[...others.values()].filter((p) => !people.has(p.key))], skipped, warnings };
 }
 
 export const csvParser: Parser = { format: 'csv', detect, parse };

@@ -3,11 +3,21 @@
  * into messages and profiles; it never guesses the chat (normalize does) and
  * never throws for one bad record (it reports it in `skipped`).
  */
-import type { FormatId, Message, PersonProfile, Skipped } from '../../../shared/index.js';
+import type { FormatId, Message, PersonProfile, Skipped, TableMapping } from '../../../shared/index.js';
 
 export interface ParseContext {
   /** File name as uploaded, for messages and content-hash ids. */
   fileName: string;
+  /** How to read a table (the CSV-family readers): the user's column mapping and time zone. */
+  table?: TableOptions | undefined;
+}
+
+/** A user's say on reading tables, carried with a file from the upload to its parser. */
+export interface TableOptions {
+  /** Role → column name; wins over the columns recognised. */
+  mapping?: TableMapping | undefined;
+  /** IANA zone or `+01:00` for times written without an offset; UTC when absent. */
+  timezone?: string | undefined;
 }
 
 /** A message as a parser reads it: chat, question and answer are filled in by normalize. */

@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import type { FormatId } from '../../../shared/index.js';
+import type { TableOptions } from '../parse/types.js';
 import { decodeTranscript } from '../decode.js';
 import { TranscriptError } from '../errors.js';
 import { CSV_FORMATS, JSON_LINE_FORMATS } from './read-in-chunks.js';
@@ -15,6 +16,8 @@ export interface FileOnDisk {
   size: number;
   format?: FormatId | undefined;
   chat?: string | undefined;
+  /** How to read it if it is a table: the user's column mapping and time zone. */
+  table?: TableOptions | undefined;
 }
 
 /**
@@ -37,6 +40,31 @@ export async function readHead(filePath: string, bytes = HEAD_BYTES): Promise<Bu
   }
 }
 
+/**
+ * Whole lines from across a big file, for detection to judge more than its
+ * head: `windows` reads of `windowBytes` spread evenly past the head, each
+ * trimmed to the lines it holds whole. Reads ~80 KiB whatever the file's size.
+ */
+export async function readSample(filePath: string, size: number, windows = 20, windowBytes = 4096): Promise<string> {
+  if (size <= HEAD_BYTES + windowBytes) return '';
+  const handle = await fs.promises.open(filePath, 'r');
+  try {
+    const buffer = Buffer.alloc(windowBytes);
+    const lines: string[] = [];
+    for (let w = 0; w < windows; w++) {
+      const at = HEAD_BYTES + Math.floor(((size - HEAD_BYTES - windowBytes) * w) / windows);
+      const { bytesRead } = await handle.read(buffer, 0, windowBytes, at);
+      const window = buffer.subarray(0, bytesRead);
+      const first = window.indexOf(0x0a);
+      const last = window.lastIndexOf(0x0a);
+      if (first >= 0 && last > first) lines.push(window.toString('utf8', first + 1, last).replace(/\r$/gm, ''));
+    }
+    return lines.join('\n');
+  } finally {
+    await handle.close();
+  }
+}
+
 /** A head of bytes → text for detection, cut at its last line break so no character is split. */
 export function headText(head: Uint8Array, fileName: string): string {
   const cut = head.lastIndexOf(0x0a);
@@ -44,11 +72,13 @@ export function headText(head: Uint8Array, fileName: string): string {
 }
 
 export function tooBigToReadWhole(fileName: string, bytes: number, format: FormatId): TranscriptError {
-  const streamed = [...JSON_LINE_FORMATS].map((f) => `${f} as JSON Lines`).concat([...CSV_FORMATS]).join(', ');
+  const streamed = [...JSON_LINE_FORMATS]
+    .map((f) => `${f} as JSON Lines`)
+    .concat([...CSV_FORMATS])
+    .join(', ');
   return new TranscriptError(
     'too_large',
     `${fileName} is ${mib(bytes)} of ${format}, a format read whole, and one text can be at most ${mib(MAX_WHOLE_TEXT_BYTES)}. Split it into smaller files, or export it in a format read in a stream (${streamed}).`,
     { file: fileName, limit: MAX_WHOLE_TEXT_BYTES, format },
   );
 }
-

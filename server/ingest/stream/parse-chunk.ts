@@ -12,7 +12,7 @@ import { TranscriptError } from '../errors.js';
 import { normalizeMessages } from '../normalize.js';
 import { parserFor } from '../parse/index.js';
 import { splitUtf8Lines } from '../parse/read-json.js';
-import type { ParseResult } from '../parse/types.js';
+import type { ParseResult, TableOptions } from '../parse/types.js';
 import { peopleNamed } from '../profiles.js';
 
 export interface ChunkInput {
@@ -24,6 +24,8 @@ export interface ChunkInput {
   fileName: string;
   format: FormatId;
   chat?: string | undefined;
+  /** How to read a table: the user's column mapping and time zone. */
+  table?: TableOptions | undefined;
   /** A CSV file's header line, put before every chunk after the first (which holds it). */
   csvHeader?: string | undefined;
   /** Whether this is the file's first chunk (its byte-order mark is dropped). */
@@ -63,7 +65,7 @@ export function parseChunk(input: ChunkInput): ChunkOutcome {
   if (utf8 && parseLines) {
     const lines = splitUtf8Lines(buffer);
     if (lines.every((l) => l.trim() === '')) return EMPTY;
-    return parsed(input, () => parseLines(lines, { fileName }), input.firstLine - 1, false);
+    return parsed(input, () => parseLines(lines, { fileName, table: input.table }), input.firstLine - 1, false);
   }
   let text = utf8 ? buffer.toString('utf8') : latin1Decoder.decode(buffer);
   // Every CSV chunk after the first gets the header line again, so its line 2 is the chunk's first line.
@@ -76,7 +78,7 @@ export function parseChunk(input: ChunkInput): ChunkOutcome {
   // A chunk of blank lines, or a CSV file's header alone (its rows start in the next chunk), holds nothing yet.
   const rest = csvHeader !== undefined ? text.slice(csvHeader.length) : text;
   if (rest.trim() === '') return { ...EMPTY, latin1: !utf8, ...(csvHeader !== undefined ? { csvHeader } : {}) };
-  const outcome = parsed(input, () => parser.parse(text, { fileName }), lineOffset, !utf8);
+  const outcome = parsed(input, () => parser.parse(text, { fileName, table: input.table }), lineOffset, !utf8);
   return outcome.ok && csvHeader !== undefined ? { ...outcome, csvHeader } : outcome;
 }
 
@@ -97,7 +99,8 @@ function parsed(input: ChunkInput, parse: () => ParseResult, lineOffset: number,
     ...(input.chat ? { chat: input.chat } : {}),
     maxTextChars: input.maxMessageChars,
     // Records are counted per chunk, so a warning names the chunk's lines instead.
-    where: lastLine === undefined ? `lines from ${firstLine}` : lastLine > firstLine ? `lines ${firstLine}–${lastLine}` : `line ${firstLine}`,
+    where:
+      lastLine === undefined ? `lines from ${firstLine}` : lastLine > firstLine ? `lines ${firstLine}–${lastLine}` : `line ${firstLine}`,
   });
   return {
     ok: true,

@@ -19,11 +19,15 @@ import { chunkParsers, inlineChunkParser } from './chunk-parsers.js';
 import { lineChunks, type ByteSource, type ChunkOptions, type LineChunk } from './chunks.js';
 import { CSV_FORMATS, parseChunk, type ChunkOutcome } from './parse-chunk.js';
 import type { ImportSink } from './sink.js';
+import type { TableOptions } from '../parse/types.js';
+import { isJsonArrayHead } from '../parse/table/rows.js';
 
 export interface ChunkedReadOptions {
   fileName: string;
   format: FormatId;
   chat?: string | undefined;
+  /** How to read a table: the user's column mapping and time zone. */
+  table?: TableOptions | undefined;
   chunk?: ChunkOptions;
   /** Threads that parse chunks (default: the cores but one, 1–4); 0 parses them on this thread. */
   parseThreads?: number | undefined;
@@ -38,10 +42,15 @@ const MAX_WARNINGS = 20;
 
 /** Whether a file of `format` starting with `head` can be read in chunks. */
 export function readsInChunks(format: FormatId, head: string): boolean {
-  return CSV_FORMATS.has(format) || (JSON_LINE_FORMATS.has(format) && isJsonLines(head));
+  // A table that is a JSON array is one document, read whole.
+  return (CSV_FORMATS.has(format) && !isJsonArrayHead(head)) || (JSON_LINE_FORMATS.has(format) && isJsonLines(head));
 }
 
-export async function readInChunks(source: ByteSource | AsyncIterable<Uint8Array>, options: ChunkedReadOptions, sink: ImportSink): Promise<void> {
+export async function readInChunks(
+  source: ByteSource | AsyncIterable<Uint8Array>,
+  options: ChunkedReadOptions,
+  sink: ImportSink,
+): Promise<void> {
   const { fileName, format } = options;
   let index: number | undefined;
   let csvHeader: string | undefined;
@@ -94,7 +103,18 @@ export async function readInChunks(source: ByteSource | AsyncIterable<Uint8Array
   try {
     let first = true;
     for await (const chunk of lineChunks(source, { ...options.chunk, csv: CSV_FORMATS.has(format), fileName })) {
-      const input = { bytes: chunk.bytes, firstLine: chunk.firstLine, lastLine: chunk.lastLine, fileName, format, chat: options.chat, csvHeader, first, maxMessageChars: options.maxMessageChars };
+      const input = {
+        bytes: chunk.bytes,
+        firstLine: chunk.firstLine,
+        lastLine: chunk.lastLine,
+        fileName,
+        format,
+        chat: options.chat,
+        table: options.table,
+        csvHeader,
+        first,
+        maxMessageChars: options.maxMessageChars,
+      };
       if (first) {
         const outcome = parseChunk(input);
         chunk.release();

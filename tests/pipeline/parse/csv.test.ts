@@ -10,8 +10,6 @@ import { counts } from '../../support/parse-counts.js';
 const fixture = (path: string) => readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), 'utf8');
 const parse = (text: string, fileName = 'test.csv') => csvParser.parse(text, { fileName });
 
-
-
 describe('csvParser on a Netlytic-style export (made/csv/netlytic.csv, CRLF)', () => {
   const result = parse(fixture('made/csv/netlytic.csv'), 'netlytic.csv');
 
@@ -64,7 +62,13 @@ describe("csvParser on Netlytic's Twitter export columns", () => {
     'id,guid,link,pubdate,author,title,description,source,user_id,profile_image_url,user_statuses_count,user_friends_count,user_followers_count,user_created_at,user_bio,user_location,lang,coords';
   const row = (id: number, user: string, text: string, time: string) =>
     `${id},https://twitter.com/${user}/statuses/17683472000000000${id},https://twitter.com/${user}/statuses/17683472000000000${id},${time},${user},"${text}","${text}",Twitter Web App,10${id},https://pbs.twimg.com/x.jpg,5,5,5,2015-01-01 10:00:00,"Librarian, ${user}",York,en,`;
-  const result = parse([header, row(1, 'ann_lib', '@bob A1: yes #uklibchat', '2024-03-14 20:01:00'), row(2, 'bob', 'RT @ann_lib: @bob A1: yes', '2024-03-14 20:02:00')].join('\n'));
+  const result = parse(
+    [
+      header,
+      row(1, 'ann_lib', '@bob A1: yes #uklibchat', '2024-03-14 20:01:00'),
+      row(2, 'bob', 'RT @ann_lib: @bob A1: yes', '2024-03-14 20:02:00'),
+    ].join('\n'),
+  );
 
   it('reads it unchanged, with profile id, bio and location', () => {
     expect(counts(result)).toEqual({ messages: 2, authors: 2, replies: 0, withMentions: 1, mentions: 1, reposts: 1, skipped: 0 });
@@ -78,7 +82,14 @@ describe("csvParser on Netlytic's Twitter export columns", () => {
       hashtags: ['#uklibchat'],
       kind: 'post',
     });
-    expect(result.people[0]).toEqual({ key: 'csv:ann_lib', platform: 'csv', handle: 'ann_lib', location: 'York', bio: 'Librarian, ann_lib', platformId: '101' });
+    expect(result.people[0]).toEqual({
+      key: 'csv:ann_lib',
+      platform: 'csv',
+      handle: 'ann_lib',
+      location: 'York',
+      bio: 'Librarian, ann_lib',
+      platformId: '101',
+    });
   });
 });
 
@@ -114,13 +125,19 @@ describe('csvParser on a CSV with bad rows (made/csv/bad-rows.csv)', () => {
 });
 
 describe('csvParser errors', () => {
-  it('names missing and found columns (made/csv/missing-text.csv)', () => {
+  it('asks for a mapping, naming missing and found columns, with sample rows and guesses (made/csv/missing-text.csv)', () => {
     const error = caught(() => parse(fixture('made/csv/missing-text.csv'), 'missing-text.csv'));
-    expect(error.code).toBe('missing_columns');
-    expect(error.message).toBe(
-      'missing-text.csv: missing column for text (text, description, message, content, body, title); found: author, to, pubdate, link',
-    );
-    expect(error.details).toEqual({ file: 'missing-text.csv', line: 1, missing: ['text'], found: ['author', 'to', 'pubdate', 'link'] });
+    expect(error.code).toBe('needs_mapping');
+    expect(error.statusCode).toBe(422);
+    expect(error.message).toMatch(/^missing-text\.csv: which columns hold text\? .*found: author, to, pubdate, link$/);
+    expect(error.details).toMatchObject({
+      file: 'missing-text.csv',
+      line: 1,
+      missing: ['text'],
+      header: ['author', 'to', 'pubdate', 'link'],
+    });
+    expect((error.details.sample as string[][])[0]).toEqual(['ann_lib', '', '2024-03-14 20:00:00', 'https://example.org/1']);
+    expect(error.details.guesses).toMatchObject({ time: 'pubdate', author: 'author' });
   });
 
   it('lists every missing column', () => {
@@ -151,11 +168,16 @@ describe('csvParser columns', () => {
     const real = parse('id,author,text,time\n17,ann,hi,2024-03-14 20:00\n42,bob,yo,2024-03-14 20:01\n');
     expect(real.messages.map((m) => m.id)).toEqual(['17', '42']);
     const threaded = parse('id,author,text,time,reply_to_id\n1,ann,hi,2024-03-14 20:00,\n2,bob,yo,2024-03-14 20:01,1\n');
-    expect(threaded.messages.map((m) => [m.id, m.replyToId])).toEqual([['1', undefined], ['2', '1']]);
+    expect(threaded.messages.map((m) => [m.id, m.replyToId])).toEqual([
+      ['1', undefined],
+      ['2', '1'],
+    ]);
   });
 
   it('reads a platform column, falling back to csv with a warning', () => {
-    const r = parse('platform,username,content,datetime\nMastodon,ann@glammr.us,hi @bob@x.social,2024-03-14T20:00:00Z\nfacebook,bob,yo,2024-03-14T20:01:00Z\n');
+    const r = parse(
+      'platform,username,content,datetime\nMastodon,ann@glammr.us,hi @bob@x.social,2024-03-14T20:00:00Z\nfacebook,bob,yo,2024-03-14T20:01:00Z\n',
+    );
     expect(r.messages.map((m) => [m.platform, m.author, m.mentions])).toEqual([
       ['mastodon', 'mastodon:ann@glammr.us', ['mastodon:bob@x.social']],
       ['csv', 'csv:bob', []],
@@ -172,7 +194,9 @@ describe('csvParser columns', () => {
   });
 
   it('reads several reply targets as one reply and extra mentions, with spaced column names', () => {
-    const r = parse('From,Reply To,Text,Created At\nann,"@bob @carol",thanks both,2024-03-14T20:00:00Z\ndave,Bob Smith,hello,2024-03-14T20:01:00Z\n');
+    const r = parse(
+      'From,Reply To,Text,Created At\nann,"@bob @carol",thanks both,2024-03-14T20:00:00Z\ndave,Bob Smith,hello,2024-03-14T20:01:00Z\n',
+    );
     expect(r.messages[0]).toMatchObject({ replyToAuthor: 'csv:bob', mentions: ['csv:carol'], kind: 'reply' });
     expect(r.messages[1]).toMatchObject({ replyToAuthor: 'csv:bob smith', mentions: [], kind: 'reply' });
   });
@@ -191,11 +215,14 @@ describe('readTableDate', () => {
     ['1710446400', '2024-03-14T20:00:00.000Z'],
     ['1710446400000', '2024-03-14T20:00:00.000Z'],
     ['24-03-14', '2024-03-14T00:00:00.000Z'],
+    ['14/03/2024 20:00', '2024-03-14T20:00:00.000Z'],
+    ['05/05/2017 01:53:49', '2017-05-05T01:53:49.000Z'],
+    ['42860.079039351855', '2017-05-05T01:53:49.000Z'],
   ])('reads %s', (raw, iso) => {
     expect(readTableDate(raw)).toBe(iso);
   });
 
-  it.each(['not a date', '2024-02-30 10:00:00', '2024-13-01', '14/03/2024 20:00', '2024', '12345'])('refuses %s', (raw) => {
+  it.each(['not a date', '2024-02-30 10:00:00', '2024-13-01', '14/13/2024 20:00', '2024', '12345'])('refuses %s', (raw) => {
     expect(readTableDate(raw)).toBeUndefined();
   });
 
@@ -230,7 +257,8 @@ describe('csvParser.detect', () => {
     expect(csvParser.detect(fixture('made/csv/bad-rows.csv'))).toBe(0.6);
     expect(csvParser.detect(fixture('made/csv/missing-text.csv'))).toBe(0.45);
     expect(csvParser.detect('name,email\nAnn,ann@example.org\n')).toBe(0.3);
-    expect(csvParser.detect('colour,size\nred,2\n')).toBe(0.05);
+    expect(csvParser.detect('colour,size\nred,2\n')).toBe(0.3); // a table: parse asks for a mapping
+    expect(csvParser.detect('colour,size\n')).toBe(0.05);
     expect(csvParser.detect('Dear diary, today I went to the library.\n')).toBe(0.05);
   });
 
