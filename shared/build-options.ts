@@ -18,13 +18,25 @@ export const TieWeightsSchema = z.object({
 });
 export type TieWeights = z.infer<typeof TieWeightsSchema>;
 
+/** What a graph does with people who have no ties: `show` them apart (no community, on a ring), or `hide` them. */
+export const ISOLATED_MODES = ['show', 'hide'] as const;
+export const IsolatedModeSchema = z.enum(ISOLATED_MODES);
+export type IsolatedMode = z.infer<typeof IsolatedModeSchema>;
+
 export const BuildOptionsSchema = z.object({
   /** Seed of Louvain's RNG and of the layout's first positions; the RNG (mulberry32) keeps 32 bits, so no more. */
-  seed: z.number().int().min(0).max(2 ** 32 - 1),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1),
   /** Louvain resolution γ: above 1 gives more, smaller communities. */
   resolution: z.number().positive().max(10),
   /** A chat's messages more than this many minutes apart start a new session. */
-  sessionGapMinutes: z.number().positive().max(60 * 24 * 30),
+  sessionGapMinutes: z
+    .number()
+    .positive()
+    .max(60 * 24 * 30),
   /** Tie kinds that make edges. Reposts are off by default: a boost is not a conversation. */
   kinds: z.array(TieKindSchema),
   /**
@@ -44,6 +56,13 @@ export const BuildOptionsSchema = z.object({
   /** Only people in these sectors / regions (empty: all). */
   sectors: z.array(z.string()),
   regions: z.array(z.string()),
+  /**
+   * People with no ties (only reposts, or posts no one answered): `show` keeps them in the payload, in no
+   * community, on a ring aside; `hide` leaves them out of `nodes` (still counted in `meta.counts.isolated`).
+   * Either way they change no one else's community, measure or position. Absent in payloads stored before
+   * it existed, which read as `show`.
+   */
+  isolated: IsolatedModeSchema.default('show'),
 });
 export type BuildOptions = z.infer<typeof BuildOptionsSchema>;
 
@@ -57,6 +76,7 @@ export const DEFAULT_BUILD_OPTIONS: BuildOptions = Object.freeze({
   chats: [],
   sectors: [],
   regions: [],
+  isolated: 'show',
 }) as BuildOptions;
 
 export type BuildOptionsInput = Partial<Omit<BuildOptions, 'weights'>> & { weights?: Partial<TieWeights> };
@@ -89,19 +109,23 @@ const csvList = (field: z.ZodArray<z.ZodString>) =>
   }, field.optional());
 
 /** A date (`2024-03-14`) or a full ISO time, to ISO UTC. */
-const isoTime = z.preprocess((v) => {
-  if (v === undefined || v === '') return undefined;
-  const d = new Date(String(v));
-  return Number.isNaN(d.getTime()) ? String(v) : d.toISOString();
-}, z.iso.datetime({ message: 'expected a date such as 2024-03-14 or an ISO time' }).optional());
+const isoTime = z.preprocess(
+  (v) => {
+    if (v === undefined || v === '') return undefined;
+    const d = new Date(String(v));
+    return Number.isNaN(d.getTime()) ? String(v) : d.toISOString();
+  },
+  z.iso.datetime({ message: 'expected a date such as 2024-03-14 or an ISO time' }).optional(),
+);
 
 /**
  * A BuildOptions number as a URL gives it, as text, checked by that very field's schema: a query and the
  * options it resolves to cannot disagree on bounds (a value past them is the caller's 400, never our 500).
  */
-const numberFromText = <T extends z.ZodType<number>>(field: T) => z.preprocess((v) => (typeof v === 'string' ? Number(v) : v), field).optional();
+const numberFromText = <T extends z.ZodType<number>>(field: T) =>
+  z.preprocess((v) => (typeof v === 'string' ? Number(v) : v), field).optional();
 
-const { seed, resolution, sessionGapMinutes, kinds, minWeight, chats, sectors, regions } = BuildOptionsSchema.shape;
+const { seed, resolution, sessionGapMinutes, kinds, minWeight, chats, sectors, regions, isolated } = BuildOptionsSchema.shape;
 
 /** The graph route's query string: every BuildOptions field that makes sense in a URL. */
 export const GraphQuerySchema = z.object({
@@ -118,5 +142,7 @@ export const GraphQuerySchema = z.object({
   to: isoTime,
   sectors: csvList(sectors),
   regions: csvList(regions),
+  /** `isolated=hide` leaves people with no ties out of the graph (default `show`). */
+  isolated: z.preprocess((v) => (v === '' ? undefined : v), isolated.unwrap().optional()),
 });
 export type GraphQuery = z.infer<typeof GraphQuerySchema>;

@@ -6,14 +6,23 @@
 import { z } from 'zod';
 import { BuildOptionsSchema } from './build-options.js';
 
-export const PAYLOAD_VERSION = 1;
+/**
+ * 2: people with no ties are in no community (`community` −1, NO_COMMUNITY), counted apart in
+ * `counts.isolated`; `counts.communities` and `communities` are the real communities only.
+ * 1: each person with no ties was a community of one. Stored snapshots keep the payload they showed,
+ * so readers still accept 1 (its `counts.isolated` reads 0: no one was set apart then).
+ */
+export const PAYLOAD_VERSION = 2;
+
+/** The `community` of a person with no ties: in no community (a community needs a tie to form around). */
+export const NO_COMMUNITY = -1;
 
 export const NodeAttributesSchema = z.object({
   label: z.string(),
   handle: z.string(),
   platform: z.string(),
-  /** Community number, 0 = largest. */
-  community: z.number().int().nonnegative(),
+  /** Community number, 0 = largest; NO_COMMUNITY (−1) for a person with no ties. */
+  community: z.number().int().min(NO_COMMUNITY),
   sector: z.string(),
   region: z.string(),
   x: z.number(),
@@ -116,17 +125,24 @@ export const BackboneSchema = z.object({
 export type Backbone = z.infer<typeof BackboneSchema>;
 
 export const GraphMetaSchema = z.object({
-  payloadVersion: z.literal(PAYLOAD_VERSION),
+  payloadVersion: z.union([z.literal(1), z.literal(PAYLOAD_VERSION)]),
   dataset: z.object({ id: z.string(), name: z.string(), version: z.number().int() }),
   options: BuildOptionsSchema,
   counts: z.object({
+    /** People in `nodes`: everyone, or with `options.isolated` 'hide' everyone with a tie. */
     nodes: z.number().int().nonnegative(),
     /** Every tie of the graph; `edges` may hold fewer (see `backbone`). */
     edges: z.number().int().nonnegative(),
     messages: z.number().int().nonnegative(),
     sessions: z.number().int().nonnegative(),
     chats: z.number().int().nonnegative(),
+    /** Communities: groups Louvain found among people with ties (no one is a community alone for want of ties). */
     communities: z.number().int().nonnegative(),
+    /**
+     * People with no ties in this view (only reposts, or posts no one answered): in no community, laid out
+     * on a ring aside, and left out of `nodes` when `options.isolated` is 'hide'. Absent in version 1: 0.
+     */
+    isolated: z.number().int().nonnegative().default(0),
   }),
   /** Present when `edges` holds only a backbone of the ties (a big graph); absent, `edges` is every tie. */
   backbone: BackboneSchema.optional(),
@@ -166,7 +182,17 @@ export type GraphPayloadInput = z.input<typeof GraphPayloadSchema>;
 export function withTieCounts(payload: GraphPayloadInput): GraphPayload {
   const edges = payload.edges.map((e) => {
     const a = e.attributes;
-    return { ...e, attributes: { weight: a.weight, reply: a.reply ?? 0, mention: a.mention ?? 0, coAnswer: a.coAnswer ?? 0, coSession: a.coSession ?? 0, repost: a.repost ?? 0 } };
+    return {
+      ...e,
+      attributes: {
+        weight: a.weight,
+        reply: a.reply ?? 0,
+        mention: a.mention ?? 0,
+        coAnswer: a.coAnswer ?? 0,
+        coSession: a.coSession ?? 0,
+        repost: a.repost ?? 0,
+      },
+    };
   });
   return { ...(payload as GraphPayload), edges };
 }

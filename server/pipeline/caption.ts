@@ -1,13 +1,24 @@
 /**
  * A plain-language caption of a graph view (like NodeXL's graph summary, but
- * about contexts): how many people, chats, sessions and ties; the largest
- * communities and what dominates each; who bridges most.
+ * about contexts): how many people, chats, sessions and ties; how many have
+ * no ties (in no community: on a hashtag chat often most people, who posted
+ * once or only retweeted); the largest communities and what dominates each;
+ * who bridges most.
  */
 import type { CommunitySummary, GraphMeta } from '../../shared/index.js';
 
 const SECTOR_WORDS: Record<string, string> = {
-  academic: 'academic', public: 'public', school: 'school', health: 'health', law: 'law', government: 'government',
-  national: 'national', special: 'special', archives: 'archives', education: 'LIS education', vendor: 'vendor',
+  academic: 'academic',
+  public: 'public',
+  school: 'school',
+  health: 'health',
+  law: 'law',
+  government: 'government',
+  national: 'national',
+  special: 'special',
+  archives: 'archives',
+  education: 'LIS education',
+  vendor: 'vendor',
 };
 
 const n = (x: number) => x.toLocaleString('en-GB');
@@ -26,11 +37,25 @@ function dominates(c: CommunitySummary): string {
   return parts.length ? `mostly ${parts.join(', ')}` : 'mixed';
 }
 
-export function writeCaption(meta: Pick<GraphMeta, 'counts' | 'communities' | 'bridges'>): string {
+/** The sentence on people with no ties: set apart, left out (`hidden`), or everyone. */
+function isolatedSentence(isolated: number, nodes: number, hidden: boolean): string | undefined {
+  if (isolated === 0) return undefined;
+  const people = plural(isolated, 'person', 'people');
+  const are = isolated === 1 ? 'is' : 'are';
+  if (hidden) return `${people} with no ties ${are} left out.`;
+  if (isolated === nodes) return `No one has a tie, so there are no communities.`;
+  return `${people} with no ties ${are} set apart, in no community.`;
+}
+
+export function writeCaption(meta: Pick<GraphMeta, 'counts' | 'communities' | 'bridges' | 'options'>): string {
   const { counts } = meta;
   const sentences = [
     `${plural(counts.nodes, 'person', 'people')} in ${plural(counts.chats, 'chat')} (${plural(counts.sessions, 'session')}, ${plural(counts.messages, 'message')}) with ${plural(counts.edges, 'tie')}.`,
   ];
+  // `?? 0` and `=== 'hide'`: a payload stored before people without ties were set apart has neither.
+  const alone = isolatedSentence(counts.isolated ?? 0, counts.nodes, meta.options?.isolated === 'hide');
+  if (alone) sentences.push(alone);
+  // Communities of one or two (a connected pair; one at a high resolution) say nothing worth a caption.
   const big = meta.communities.filter((c) => c.size >= 3).slice(0, 3);
   if (big.length) {
     sentences.push(`Largest communities: ${big.map((c) => `${c.id + 1} (${c.size} people, ${dominates(c)})`).join('; ')}.`);
@@ -39,7 +64,10 @@ export function writeCaption(meta: Pick<GraphMeta, 'counts' | 'communities' | 'b
   if (bridges.length) {
     sentences.push(
       `Bridging most: ${bridges
-        .map((b) => `${b.label} (ties into ${plural(b.communitiesReached, 'community', 'communities')}${b.sectorsReached > 1 ? `, ${b.sectorsReached} sectors` : ''}${b.regionsReached > 1 ? `, ${b.regionsReached} regions` : ''})`)
+        .map(
+          (b) =>
+            `${b.label} (ties into ${plural(b.communitiesReached, 'community', 'communities')}${b.sectorsReached > 1 ? `, ${b.sectorsReached} sectors` : ''}${b.regionsReached > 1 ? `, ${b.regionsReached} regions` : ''})`,
+        )
         .join(', ')}.`,
     );
   }

@@ -7,7 +7,8 @@
  * 3. ForceAtlas2 (Jacomy et al. 2014) over people, on typed arrays with
  *    Barnes–Hut repulsion (layout/force-atlas.ts), for a budget of
  *    iterations that shrinks with size, stopping early once steps are small;
- * 4. people without ties on a ring around the rest (layout/isolated.ts).
+ * 4. people without ties (in no community: not in `membership`) on a ring
+ *    around the rest (layout/isolated.ts).
  *
  * Ties inside a community pull COMMUNITY_PULL times harder than ties
  * between communities: the picture is there to show the communities Louvain
@@ -90,11 +91,19 @@ export function runLayout(graph: CoParticipationGraph, membership: Map<string, n
   }
   for (const c of membership.values()) if (!Number.isFinite(c)) throw new Error(`layout: community numbers must be finite, got ${c}`);
 
+  // Seeded for everyone, people without ties too (their places are then set on the ring): the RNG's
+  // sequence, and so everyone else's start, does not depend on who has ties.
   const start = seedPositions(graph, membership, options.seed);
-  if (graph.size === 0) return { positions: start, iterations: 0, coarseIterations: 0 };
+  if (graph.size === 0) {
+    const x = new Float64Array(graph.order),
+      y = new Float64Array(graph.order);
+    ringIsolated(x, y, 0);
+    return { positions: new Map(graph.keys.map((key, i) => [key, { x: x[i]!, y: y[i]! }])), iterations: 0, coarseIterations: 0 };
+  }
   const arrays = toLayoutArrays(graph, membership);
   const n = arrays.keys.length;
-  const x = new Float64Array(n), y = new Float64Array(n);
+  const x = new Float64Array(n),
+    y = new Float64Array(n);
   arrays.keys.forEach((key, i) => {
     const p = start.get(key)!;
     x[i] = p.x;

@@ -4,8 +4,13 @@
  * generated edge keys, so equal inputs give byte-identical JSON. A big
  * graph's edges are its backbone (see backbone.ts); everything else, counts
  * included, is about every tie. `payloadJson` is the text as sent.
+ *
+ * People with no ties carry NO_COMMUNITY; with `options.isolated` 'hide'
+ * they are left out of `nodes` after everything was computed with them, so
+ * hiding them moves no one else and changes no figure but `counts.nodes`.
  */
 import {
+  NO_COMMUNITY,
   PAYLOAD_VERSION,
   TIE_KINDS,
   handleOf,
@@ -57,34 +62,39 @@ export function toGraphPayload(input: PayloadInput): GraphPayload {
   let maxWeighted = 0;
   for (const m of metrics.people.values()) maxWeighted = Math.max(maxWeighted, m.weightedDegree);
 
-  const nodes: GraphPayload['nodes'] = graph.nodes().sort().map((key) => {
-    const attributes = graph.getNodeAttributes(key);
-    const personal = metrics.people.get(key)!;
-    const p = positions.get(key) ?? { x: 0, y: 0 };
-    return {
-      key,
-      attributes: {
-        label: input.labelOf(key),
-        handle: input.displayHandleOf(key) || handleOf(key),
-        platform: platformOf(key),
-        community: communities.membership.get(key) ?? 0,
-        sector: input.sectorOf(key),
-        region: input.regionOf(key),
-        x: round(p.x),
-        y: round(p.y),
-        size: sizeFor(personal.weightedDegree, maxWeighted),
-        messages: attributes.messages,
-        sessions: attributes.sessions,
-        degree: personal.degree,
-        weightedDegree: round(personal.weightedDegree),
-        chats: attributes.chats,
-        participation: input.bridges.get(key)?.participation ?? 0,
-        sectorsReached: input.bridges.get(key)?.sectorsReached ?? 0,
-        regionsReached: input.bridges.get(key)?.regionsReached ?? 0,
-        welcomes: input.welcomes.get(key) ?? 0,
-      },
-    };
-  });
+  const hidden = new Set(input.options.isolated === 'hide' ? communities.isolated : []);
+  const nodes: GraphPayload['nodes'] = graph
+    .nodes()
+    .filter((key) => !hidden.has(key))
+    .sort()
+    .map((key) => {
+      const attributes = graph.getNodeAttributes(key);
+      const personal = metrics.people.get(key)!;
+      const p = positions.get(key) ?? { x: 0, y: 0 };
+      return {
+        key,
+        attributes: {
+          label: input.labelOf(key),
+          handle: input.displayHandleOf(key) || handleOf(key),
+          platform: platformOf(key),
+          community: communities.membership.get(key) ?? NO_COMMUNITY,
+          sector: input.sectorOf(key),
+          region: input.regionOf(key),
+          x: round(p.x),
+          y: round(p.y),
+          size: sizeFor(personal.weightedDegree, maxWeighted),
+          messages: attributes.messages,
+          sessions: attributes.sessions,
+          degree: personal.degree,
+          weightedDegree: round(personal.weightedDegree),
+          chats: attributes.chats,
+          participation: input.bridges.get(key)?.participation ?? 0,
+          sectorsReached: input.bridges.get(key)?.sectorsReached ?? 0,
+          regionsReached: input.bridges.get(key)?.regionsReached ?? 0,
+          welcomes: input.welcomes.get(key) ?? 0,
+        },
+      };
+    });
 
   const edges: GraphPayload['edges'] = [];
   const backbone = input.backbone;
@@ -108,6 +118,7 @@ export function toGraphPayload(input: PayloadInput): GraphPayload {
       sessions: input.sessions.length,
       chats: input.chats.length,
       communities: communities.count,
+      isolated: communities.isolated.length,
     },
     ...(backbone ? { backbone: backbone.meta } : {}),
     modularity: round(communities.modularity),
@@ -118,9 +129,16 @@ export function toGraphPayload(input: PayloadInput): GraphPayload {
       .filter(([, b]) => b.participation > 0)
       .sort((a, b) => b[1].participation - a[1].participation || b[1].sectorsReached - a[1].sectorsReached || (a[0] < b[0] ? -1 : 1))
       .slice(0, TOP_PEOPLE)
-      .map(([key, b]) => ({ key, label: input.labelOf(key), participation: b.participation, communitiesReached: b.communitiesReached, sectorsReached: b.sectorsReached, regionsReached: b.regionsReached })),
+      .map(([key, b]) => ({
+        key,
+        label: input.labelOf(key),
+        participation: b.participation,
+        communitiesReached: b.communitiesReached,
+        sectorsReached: b.sectorsReached,
+        regionsReached: b.regionsReached,
+      })),
     welcomers: [...input.welcomes]
-      .filter(([key, n]) => n > 0 && graph.hasNode(key))
+      .filter(([key, n]) => n > 0 && graph.hasNode(key) && !hidden.has(key))
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .slice(0, TOP_PEOPLE)
       .map(([key, welcomes]) => ({ key, label: input.labelOf(key), welcomes })),

@@ -13,14 +13,28 @@ const dataset = { id: 'test', name: 'test', version: 1 };
 /** Two chats of six people each, everyone answering every question: two obvious communities. */
 function twoChats() {
   const out = [];
-  for (const [chat, prefix, day] of [['#a', 'a', 14], ['#b', 'b', 15]] as const) {
+  for (const [chat, prefix, day] of [
+    ['#a', 'a', 14],
+    ['#b', 'b', 15],
+  ] as const) {
     for (let q = 1; q <= 3; q++) {
       for (let p = 0; p < 6; p++) {
-        out.push(msg({ id: `${chat}-${q}-${p}`, chat, author: `twitter:${prefix}${p}`, time: `2024-03-${day}T20:${String(q * 10 + p).padStart(2, '0')}:00.000Z`, answer: q, hashtags: [chat] }));
+        out.push(
+          msg({
+            id: `${chat}-${q}-${p}`,
+            chat,
+            author: `twitter:${prefix}${p}`,
+            time: `2024-03-${day}T20:${String(q * 10 + p).padStart(2, '0')}:00.000Z`,
+            answer: q,
+            hashtags: [chat],
+          }),
+        );
       }
     }
   }
-  out.push(msg({ id: 'visit', chat: '#b', author: 'twitter:a0', time: '2024-03-15T20:59:00.000Z', mentions: ['twitter:b1'], hashtags: ['#b'] }));
+  out.push(
+    msg({ id: 'visit', chat: '#b', author: 'twitter:a0', time: '2024-03-15T20:59:00.000Z', mentions: ['twitter:b1'], hashtags: ['#b'] }),
+  );
   return out;
 }
 
@@ -34,9 +48,18 @@ describe('analyze', () => {
   it('parses with the shared schema and finds the two chats', () => {
     const payload = GraphPayloadSchema.parse(analyze({ messages: twoChats(), people: [], dataset }, { seed: 1 }));
     const byCommunity = new Map<number, string[]>();
-    for (const n of payload.nodes) byCommunity.set(n.attributes.community, [...(byCommunity.get(n.attributes.community) ?? []), n.key.slice(8)]);
+    for (const n of payload.nodes)
+      byCommunity.set(n.attributes.community, [...(byCommunity.get(n.attributes.community) ?? []), n.key.slice(8)]);
     expect([...byCommunity.values()].map((keys) => keys.map((k) => k[0]).join(''))).toEqual(['aaaaaa', 'bbbbbb']);
-    expect(payload.attributes.meta.counts).toEqual({ nodes: 12, edges: 36, messages: 37, sessions: 2, chats: 2, communities: 2 });
+    expect(payload.attributes.meta.counts).toEqual({
+      nodes: 12,
+      edges: 36,
+      messages: 37,
+      sessions: 2,
+      chats: 2,
+      communities: 2,
+      isolated: 0,
+    });
     expect(payload.attributes.meta.modularity).toBeGreaterThan(0.4);
     for (const n of payload.nodes) {
       expect(Number.isFinite(n.attributes.x) && Number.isFinite(n.attributes.y)).toBe(true);
@@ -44,7 +67,11 @@ describe('analyze', () => {
   });
 
   it('labels people by profile name, else handle', () => {
-    const payload = analyze({ messages: TINY, people: [{ key: 'twitter:ann', platform: 'twitter', handle: 'Ann_Lib', name: 'Ann Smith' }], dataset });
+    const payload = analyze({
+      messages: TINY,
+      people: [{ key: 'twitter:ann', platform: 'twitter', handle: 'Ann_Lib', name: 'Ann Smith' }],
+      dataset,
+    });
     const ann = payload.nodes.find((n) => n.key === 'twitter:ann')!;
     expect([ann.attributes.label, ann.attributes.handle]).toEqual(['Ann Smith', 'Ann_Lib']);
     expect(payload.nodes.find((n) => n.key === 'twitter:bob')!.attributes.label).toBe('bob');
@@ -64,7 +91,13 @@ describe('analyze: the backbone of a big graph', () => {
 
   it('writes at most maxEdges ties, says so in meta and the caption, and keeps everyone', () => {
     expect(thinned.edges.length).toBeLessThanOrEqual(10);
-    expect(thinned.attributes.meta.backbone).toEqual({ method: 'disparity', alpha: 1, maxEdges: 10, edgesTotal: 36, edgesShown: thinned.edges.length });
+    expect(thinned.attributes.meta.backbone).toEqual({
+      method: 'disparity',
+      alpha: 1,
+      maxEdges: 10,
+      edgesTotal: 36,
+      edgesShown: thinned.edges.length,
+    });
     expect(thinned.attributes.meta.counts.edges).toBe(36);
     expect(thinned.attributes.meta.caption).toContain(`draws the ${thinned.edges.length} most significant of the 36 ties`);
     expect(thinned.nodes.map((n) => n.key)).toEqual(whole.nodes.map((n) => n.key));
@@ -104,7 +137,9 @@ describe('payloadJson', () => {
 describe('detectCommunities', () => {
   it('is deterministic for a seed and numbers communities by size', () => {
     const options = resolveBuildOptions();
-    const messages = twoChats().concat(msg({ id: 'x', chat: '#b', author: 'twitter:b9', time: '2024-03-15T20:59:30.000Z', hashtags: ['#b'] }));
+    const messages = twoChats().concat(
+      msg({ id: 'x', chat: '#b', author: 'twitter:b9', time: '2024-03-15T20:59:30.000Z', hashtags: ['#b'] }),
+    );
     const graph = buildGraph(messages, splitSessions(messages, options), options);
     expect(graph.size).toBe(43);
     const runs = [1, 1, 1].map(() => JSON.stringify([...detectCommunities(graph, { seed: 5 }).membership]));

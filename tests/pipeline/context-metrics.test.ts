@@ -21,7 +21,13 @@ const MESSAGES = [
   msg({ id: '10', chat: '#a', author: 'twitter:new2', time: '2024-02-10T20:03:00.000Z' }),
 ];
 
-const SECTOR: Record<string, string> = { 'twitter:a1': 'health', 'twitter:a2': 'health', 'twitter:b1': 'school', 'twitter:b2': 'public', 'twitter:bridge': 'academic' };
+const SECTOR: Record<string, string> = {
+  'twitter:a1': 'health',
+  'twitter:a2': 'health',
+  'twitter:b1': 'school',
+  'twitter:b2': 'public',
+  'twitter:bridge': 'academic',
+};
 const REGION: Record<string, string> = { 'twitter:a1': 'GB', 'twitter:a2': 'IE', 'twitter:b1': 'US', 'twitter:b2': 'US' };
 const sectorOf = (k: string) => SECTOR[k] ?? 'unknown';
 const regionOf = (k: string) => REGION[k] ?? 'unknown';
@@ -30,7 +36,15 @@ describe('bridges (participation coefficient)', () => {
   it('is 0 for ties inside one community and 1 − Σ share² across them', () => {
     const options = resolveBuildOptions({ kinds: ['reply', 'mention'] });
     const graph = buildGraph(MESSAGES, splitSessions(MESSAGES, options), options);
-    const membership = new Map([['twitter:a1', 0], ['twitter:a2', 0], ['twitter:new1', 0], ['twitter:new2', 0], ['twitter:b1', 1], ['twitter:b2', 1], ['twitter:bridge', 2]]);
+    const membership = new Map([
+      ['twitter:a1', 0],
+      ['twitter:a2', 0],
+      ['twitter:new1', 0],
+      ['twitter:new2', 0],
+      ['twitter:b1', 1],
+      ['twitter:b2', 1],
+      ['twitter:bridge', 2],
+    ]);
     const bridges = computeBridges(graph, membership, sectorOf, regionOf);
     // bridge: one mention into community 0, one into community 1 → 1 − (½² + ½²) = 0.5.
     expect(bridges.get('twitter:bridge')).toEqual({ participation: 0.5, sectorsReached: 2, regionsReached: 2, communitiesReached: 2 });
@@ -53,12 +67,21 @@ describe('newcomers and welcomers', () => {
   });
 
   it('reaches the payload: session figures, welcomers, bridges and a caption', () => {
-    const payload = analyze({ messages: MESSAGES, people: [], dataset: { id: 'd', name: 'd', version: 1 }, sectorOf, regionOf }, { kinds: ['reply', 'mention'] });
+    const payload = analyze(
+      { messages: MESSAGES, people: [], dataset: { id: 'd', name: 'd', version: 1 }, sectorOf, regionOf },
+      { kinds: ['reply', 'mention'] },
+    );
     const meta = payload.attributes.meta;
-    expect(meta.sessions.map((s) => [s.chat, s.firstTimers, s.firstTimersWelcomed])).toEqual([['#a', 0, 0], ['#b', 0, 0], ['#a', 2, 1]]);
+    expect(meta.sessions.map((s) => [s.chat, s.firstTimers, s.firstTimersWelcomed])).toEqual([
+      ['#a', 0, 0],
+      ['#b', 0, 0],
+      ['#a', 2, 1],
+    ]);
     expect(meta.welcomers).toEqual([{ key: 'twitter:a1', label: 'a1', welcomes: 1 }]);
     expect(meta.bridges[0]?.key).toBe('twitter:bridge');
     expect(payload.nodes.find((n) => n.key === 'twitter:a1')!.attributes.welcomes).toBe(1);
-    expect(meta.caption).toMatch(/^7 people in 2 chats \(3 sessions, 10 messages\) with \d+ ties\. Largest communities: .+ Bridging most: bridge \(ties into 2 communities, 2 sectors, 2 regions\)/);
+    expect(meta.caption).toMatch(
+      /^7 people in 2 chats \(3 sessions, 10 messages\) with \d+ ties\. 1 person with no ties is set apart, in no community\. Largest communities: .+ Bridging most: bridge \(ties into 2 communities, 2 sectors, 2 regions\)/,
+    );
   });
 });

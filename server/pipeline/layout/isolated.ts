@@ -9,11 +9,26 @@
 
 const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 
-/** Places indices from…x.length−1 around the layout of 0…from−1 (centred on its centroid). */
+/** Spacing of the sunflower when no one has a tie: about the distance between neighbouring seeds. */
+const SPACING = 10;
+
+/**
+ * Places indices from…x.length−1 around the layout of 0…from−1 (centred on its centroid). With no one
+ * to go around (from = 0: no one has a tie), they fill a sunflower disc instead, evenly, none on another.
+ */
 export function ringIsolated(x: Float64Array, y: Float64Array, from: number): void {
   const count = x.length - from;
-  if (count === 0 || from === 0) return;
-  let cx = 0, cy = 0;
+  if (count === 0) return;
+  if (from === 0) {
+    for (let j = 0; j < count; j++) {
+      const r = SPACING * Math.sqrt(j + 0.5);
+      x[j] = r * Math.cos(j * GOLDEN_ANGLE);
+      y[j] = r * Math.sin(j * GOLDEN_ANGLE);
+    }
+    return;
+  }
+  let cx = 0,
+    cy = 0;
   for (let i = 0; i < from; i++) {
     cx += x[i]!;
     cy += y[i]!;

@@ -9,8 +9,9 @@
  *   instead of all pairs, so it costs n·k not n²) over positions, grouped by
  *   community; in [−1, 1], higher is better.
  *
- * Communities of one person are left out of both: an isolated person has no
- * tie to shorten and no group to stand apart from.
+ * People in no community (no ties: not in `membership`) are not measured,
+ * and communities of one person are left out of both: one person has no
+ * group to stand apart from.
  */
 import type { CoParticipationGraph } from '../co-participation-graph.js';
 
@@ -36,31 +37,37 @@ export function measureSeparation(
   const kept = [...groups].filter(([, g]) => g.n > 1).sort(([a], [b]) => a - b);
   const slot = new Map(kept.map(([c], i) => [c, i]));
   const k = kept.length;
-  const cx = new Float64Array(k), cy = new Float64Array(k), size = new Float64Array(k);
+  const cx = new Float64Array(k),
+    cy = new Float64Array(k),
+    size = new Float64Array(k);
   kept.forEach(([, g], i) => {
     cx[i] = g.x / g.n;
     cy[i] = g.y / g.n;
     size[i] = g.n;
   });
 
-  let between = 0, pairs = 0;
+  let between = 0,
+    pairs = 0;
   for (let i = 0; i < k; i++) {
     for (let j = i + 1; j < k; j++) {
       between += size[i]! * size[j]! * Math.hypot(cx[i]! - cx[j]!, cy[i]! - cy[j]!);
       pairs += size[i]! * size[j]!;
     }
   }
-  let within = 0, ties = 0;
+  let within = 0,
+    ties = 0;
   for (let t = 0; t < graph.size; t++) {
     const [source, target] = graph.extremities(t);
     if (membership.get(source) !== membership.get(target) || !slot.has(membership.get(source)!)) continue;
-    const a = positions.get(source)!, b = positions.get(target)!;
+    const a = positions.get(source)!,
+      b = positions.get(target)!;
     within += Math.hypot(a.x - b.x, a.y - b.y);
     ties++;
   }
   const tieRatio = ties > 0 && pairs > 0 ? within / ties / (between / pairs) : NaN;
 
-  let silhouette = 0, counted = 0;
+  let silhouette = 0,
+    counted = 0;
   if (k > 1) {
     for (const [key, c] of membership) {
       const own = slot.get(c);
