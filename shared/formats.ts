@@ -13,7 +13,7 @@ export const FORMATS = {
   zoom: 'Zoom chat .txt: saved meeting chat or cloud-recording chat (direct messages are never imported)',
   teams: 'Microsoft Teams: Graph API chatMessage JSON',
   whatsapp: 'WhatsApp chat export .txt (Android or iOS, any locale)',
-  irc: 'IRC logs: irclogs.ubuntu.com style, irssi, WeeChat',
+  irc: 'IRC logs of any common client or logging bot (irssi, WeeChat, ZNC, HexChat/XChat, Textual, mIRC, Quassel, Konversation, LimeChat, EnergyMech/eggdrop, Limnoria, dircproxy, HTML logs)',
 } as const;
 
 export type FormatId = keyof typeof FORMATS;

@@ -65,6 +65,19 @@ export async function readSample(filePath: string, size: number, windows = 20, w
   }
 }
 
+/** The last `bytes` of a file (a zip's central directory is there). */
+export async function readTail(filePath: string, bytes = 64 * 1024): Promise<Buffer> {
+  const handle = await fs.promises.open(filePath, 'r');
+  try {
+    const { size } = await handle.stat();
+    const buffer = Buffer.alloc(Math.min(bytes, size));
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, size - buffer.length);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
 /** A head of bytes → text for detection, cut at its last line break so no character is split. */
 export function headText(head: Uint8Array, fileName: string): string {
   const cut = head.lastIndexOf(0x0a);

@@ -23,7 +23,6 @@ function summary(result: ParseResult) {
 }
 const links = (r: ParseResult) => r.messages.map((m) => (m.replyToAuthor ? `${m.author} → ${m.replyToAuthor}` : '-'));
 
-
 describe('irc on the real #ubuntu log (irclogs.ubuntu.com style, 1,250 lines)', () => {
   const RAW = 'real/irc/2016-12-19_20.raw.txt';
   const result = parse(RAW);
@@ -80,20 +79,39 @@ describe('irc on hand-made irssi and WeeChat logs', () => {
   it('irssi: dates from "Log opened" and "Day changed", nick changes followed, system lines counted', () => {
     const result = parse('made/irc/irssi-libchat.log');
     expect(summary(result)).toEqual({
-      messages: 6, authors: 3, replies: 5,
+      messages: 6,
+      authors: 3,
+      replies: 5,
       skipped: { 'log date line': 3, join: 1, 'nick change': 2, quit: 1, mode: 1, part: 1 },
     });
     expect(result.messages.map((m) => m.time.slice(0, 16))).toEqual([
-      '2016-12-19T23:51', '2016-12-19T23:51', '2016-12-19T23:53', '2016-12-20T00:01', '2016-12-20T00:02', '2016-12-20T00:03',
+      '2016-12-19T23:51',
+      '2016-12-19T23:51',
+      '2016-12-19T23:53',
+      '2016-12-20T00:01',
+      '2016-12-20T00:02',
+      '2016-12-20T00:03',
     ]);
     expect(result.messages[2]!.text).toBe('/me tries zotero');
-    expect(links(result)).toEqual(['-', 'irc:bob → irc:ann', 'irc:ann → irc:bob', 'irc:carl → irc:bob', 'irc:bob → irc:carl', 'irc:ann → irc:bob']);
+    expect(links(result)).toEqual([
+      '-',
+      'irc:bob → irc:ann',
+      'irc:ann → irc:bob',
+      'irc:carl → irc:bob',
+      'irc:bob → irc:carl',
+      'irc:ann → irc:bob',
+    ]);
     expect(result.warnings).toEqual([]);
   });
 
   it('WeeChat: tab columns, mode prefixes stripped, `-->`/`<--`/`--` lines skipped, `@nick` mentions', () => {
     const result = parse('made/irc/weechat-libchat.log');
-    expect(summary(result)).toEqual({ messages: 5, authors: 3, replies: 3, skipped: { join: 1, 'nick change': 1, mode: 1, quit: 1, part: 1 } });
+    expect(summary(result)).toEqual({
+      messages: 5,
+      authors: 3,
+      replies: 3,
+      skipped: { join: 1, 'nick change': 1, mode: 1, quit: 1, part: 1 },
+    });
     expect(result.people.map((p) => p.key)).toEqual(['irc:ann', 'irc:bob', 'irc:carol']);
     // `A1: …` answers the chat's question: left to coAnswer ties, not guessed as a reply.
     expect(links(result)).toEqual(['-', '-', 'irc:bob → irc:ann', 'irc:ann → irc:bob', 'irc:carol → irc:bob']);
@@ -132,15 +150,19 @@ describe('irc detection', () => {
   const real = realFixtures();
   const head = (path: string) => fixture(path).slice(0, 64 * 1024);
 
-  it('scores its own logs at least 0.5', () => {
-    for (const path of ['real/irc/2016-12-19_20.raw.txt', 'made/irc/irssi-libchat.log', 'made/irc/weechat-libchat.log']) {
+  it('scores its own logs at least 0.5, every real dialect included', () => {
+    const dialects = real.filter((p) => p.startsWith('irc-dialects/')).map((p) => `real/${p}`);
+    expect(dialects).toHaveLength(13);
+    for (const path of ['real/irc/2016-12-19_20.raw.txt', 'made/irc/irssi-libchat.log', 'made/irc/weechat-libchat.log', ...dialects]) {
       expect(ircParser.detect(head(path)), path).toBeGreaterThanOrEqual(0.5);
     }
   });
 
   it('scores every other real fixture 0, the gold annotation file included', () => {
-    const others = real.filter((p) => p !== 'irc/2016-12-19_20.raw.txt').map((p) => `real/${p}`);
-    expect(new Set(others.map((p) => p.split('/')[1]))).toEqual(new Set(['bluesky', 'irc', 'mastodon', 'slack', 'tags-csv', 'twitter-v1.1', 'twitter-v2', 'whatsapp', 'zoom']));
+    const others = real.filter((p) => p !== 'irc/2016-12-19_20.raw.txt' && !p.startsWith('irc-dialects/')).map((p) => `real/${p}`);
+    expect(new Set(others.map((p) => p.split('/')[1]))).toEqual(
+      new Set(['bluesky', 'irc', 'mastodon', 'slack', 'tags-csv', 'twitter-v1.1', 'twitter-v2', 'whatsapp', 'zoom']),
+    );
     for (const path of [...others, 'made/zoom/GMT20240314-150000_Recording.txt', 'made/whatsapp/us-12h-month-first.txt']) {
       expect(ircParser.detect(head(path)), path).toBe(0);
     }
