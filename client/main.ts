@@ -6,15 +6,20 @@
  */
 import { DEFAULT_VIEW_STATE, type ViewState } from '../shared/index.js';
 import { ApiFailure, listDatasets } from './api.js';
-import { createApp, setStatus } from './app/context.js';
+import { createApp, setStatus, snapshotRoute } from './app/context.js';
+import { exposeForInspection } from './app/inspect.js';
+import { pause } from './app/play.js';
+import { stopReplay } from './app/replay.js';
 import { closePanel, selectPerson } from './app/selection.js';
 import { openShare } from './app/share.js';
-import { fillPicker, start } from './app/start.js';
+import { openSheet, toggleSheet, type Sheet } from './app/sheets.js';
+import { fillPicker, showEmpty, start } from './app/start.js';
 import { followView } from './app/view-sync.js';
 import { startRefine } from './graph/refine.js';
 import { attachKeyboard } from './sigma/keyboard.js';
 import { datasetChanged } from './state/explorer.js';
 import { announce } from './ui/announcer.js';
+import { h } from './ui/dom.js';
 import { tieCount } from './ui/panels.js';
 import { tokenForm } from './ui/token-form.js';
 import { openUploadDialog } from './ui/upload-dialog.js';
@@ -22,6 +27,7 @@ import { openUploadDialog } from './ui/upload-dialog.js';
 const app = createApp();
 const { els, view, explorer, interaction } = app;
 followView(app);
+exposeForInspection(app);
 
 els.picker.addEventListener('change', () => {
   explorer.set(datasetChanged());
@@ -42,15 +48,46 @@ els.refine.addEventListener('click', () => {
     announce('Layout refined');
   });
 });
-els.upload.addEventListener('click', () =>
+const upload = () =>
   openUploadDialog(els.uploadDialog, async (dataset) => {
     explorer.set({ datasets: await listDatasets() });
+    showEmpty(app, false);
     fillPicker(app);
     explorer.set(datasetChanged());
     view.set({ ...DEFAULT_VIEW_STATE, dataset: dataset.id });
-  }),
-);
+  });
+els.upload.addEventListener('click', upload);
+els.emptyUpload.addEventListener('click', upload);
 els.share.addEventListener('click', () => openShare(app));
+els.help.addEventListener('click', () => els.helpDialog.showModal());
+
+// Phone and tablet: the side columns open as sheets over the graph.
+els.openFilters.addEventListener('click', () => toggleSheet('filters'));
+els.openDetails.addEventListener('click', () => toggleSheet('details'));
+for (const close of document.querySelectorAll<HTMLButtonElement>('[data-close-sheet]')) close.addEventListener('click', () => openSheet(undefined));
+// A skip link to a panel in a closed sheet opens the sheet first, so its target can take focus.
+for (const link of document.querySelectorAll<HTMLAnchorElement>('.skip-link')) {
+  link.addEventListener('click', (event) => {
+    const target = document.querySelector<HTMLElement>(link.getAttribute('href')!);
+    if (!target) return;
+    event.preventDefault();
+    const sheet = link.dataset.sheet as Sheet | undefined;
+    openSheet(sheet);
+    if (!target.matches('a, button, input, select, [tabindex]')) target.setAttribute('tabindex', '-1');
+    target.focus();
+  });
+}
+
+// Escape ends a replay or pauses playing wherever focus is (the graph's own Escape goes back a step).
+document.addEventListener('keydown', (event) => {
+  if (event.key !== 'Escape' || document.querySelector('dialog[open]')) return;
+  const playing = explorer.get().playing !== undefined;
+  if (stopReplay() || playing) {
+    if (playing) pause(app);
+    event.stopPropagation();
+    event.preventDefault();
+  } else if (document.body.className.includes('sheet-') && !els.graph.contains(document.activeElement)) openSheet(undefined);
+}, { capture: true });
 
 attachKeyboard(els.graph, () => {
   const { loaded } = explorer.get();
@@ -62,6 +99,7 @@ attachKeyboard(els.graph, () => {
     if (key && loaded) {
       const a = loaded.graph.getNodeAttributes(key);
       announce(`${a.label}, ${tieCount(loaded, key)} ties, community ${a.community + 1}. Enter for details.`);
+      app.renderer?.fitAround([key], true, true);
     }
     app.renderer?.refresh();
   },
@@ -78,6 +116,8 @@ attachKeyboard(els.graph, () => {
 });
 
 start(app).catch((error: unknown) => {
-  setStatus(app, `Could not start: ${error instanceof Error ? error.message : String(error)}`);
+  const message = error instanceof Error ? error.message : String(error);
+  setStatus(app, snapshotRoute() ? `This snapshot link does not open: ${message}.` : `Could not start: ${message}`);
+  if (snapshotRoute()) els.status.append(' ', h('a', { href: '/', id: 'back-to-explorer' }, 'Open the explorer'));
   if (error instanceof ApiFailure && error.status === 401) els.status.append(' ', tokenForm(() => location.reload()));
 });

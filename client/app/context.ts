@@ -22,6 +22,8 @@ export interface App {
   /** Whether a person is out of the view (filters, legend, replay). */
   isHidden(key: string): boolean;
   renderer?: AtlasRenderer;
+  /** The graph request under way, if any (playing waits for it). */
+  loading?: Promise<void>;
   refine?: RefineHandle;
 }
 

@@ -26,6 +26,12 @@ export function findElements() {
     embedCredit: $('#embed-credit'),
     uploadDialog: $<HTMLDialogElement>('#upload-dialog'),
     shareDialog: $<HTMLDialogElement>('#share-dialog'),
+    helpDialog: $<HTMLDialogElement>('#help-dialog'),
+    help: $<HTMLButtonElement>('#help-button'),
+    emptyState: $('#empty-state'),
+    emptyUpload: $<HTMLButtonElement>('#empty-upload'),
+    openFilters: $<HTMLButtonElement>('#open-filters'),
+    openDetails: $<HTMLButtonElement>('#open-details'),
   };
 }
 

@@ -1,8 +1,11 @@
 /**
  * Loading the graph of the current view: from the snapshot or the server,
- * then a new renderer for it. A later request wins over an earlier one.
+ * then a new renderer for it, fitted to the canvas (unless the address
+ * carried a camera, on the page's first graph). A later request wins over
+ * an earlier one.
  */
 import { fetchGraph } from '../api.js';
+import { rememberColours } from '../graph/community-colours.js';
 import { loadGraph } from '../graph/model.js';
 import { createRenderer } from '../sigma/renderer.js';
 import { tieDrawThreshold } from '../sigma/tie-budget.js';
@@ -12,23 +15,36 @@ import { announce } from '../ui/announcer.js';
 import { setStatus, type App } from './context.js';
 import { selectPerson } from './selection.js';
 import { renderSurroundings } from './surroundings.js';
+import { themeColours } from './theme.js';
+
+let firstGraph = true;
 
 export async function loadCurrentGraph(app: App): Promise<void> {
   const { view, explorer, els } = app;
   const state = view.get();
   if (!state.dataset) return;
   const token = explorer.get().loadToken + 1;
-  explorer.set({ loadToken: token });
+  explorer.set({ loadToken: token, busy: true });
   setStatus(app, 'Loading the graph…', true);
   try {
     const snapshot = explorer.get().snapshot;
     const payload = snapshot ? snapshot.payload : await fetchGraph(state.dataset, graphQueryOf(state));
     if (token !== explorer.get().loadToken) return;
     app.refine?.stop();
-    const loaded = loadGraph(payload);
-    explorer.set(graphLoaded(loaded, tieDrawThreshold(loaded.graph)));
+    const loaded = loadGraph(payload, explorer.get().colourMemory);
+    const communityColours = new Map(loaded.categories.community.map((c) => [Number(c.value), c.colour]));
+    explorer.set(graphLoaded(loaded, tieDrawThreshold(loaded.graph), rememberColours(loaded.graph, communityColours)));
+    app.interaction.matches = new Set(explorer.get().search.matches);
     app.renderer?.kill();
     app.renderer = createRenderer(els.graph, loaded, app.reducers, {
+      isHidden: app.isHidden,
+      forced: () => {
+        const { selected } = view.get();
+        return [selected, app.interaction.focused, ...(app.interaction.matches ?? [])].filter((k): k is string => k !== undefined);
+      },
+      quiet: () => Boolean(view.get().selected || app.interaction.focused),
+      colours: themeColours,
+    }, {
       hover: (node) => {
         app.interaction.hovered = node;
         app.renderer?.hover(node);
@@ -36,12 +52,18 @@ export async function loadCurrentGraph(app: App): Promise<void> {
       click: (node) => selectPerson(app, node),
       camera: (camera) => view.set({ camera }),
     });
-    if (state.camera) app.renderer.sigma.getCamera().setState(state.camera);
-    if (state.selected && !loaded.graph.hasNode(state.selected)) view.set({ selected: undefined });
+    const current = view.get();
+    if (firstGraph && current.camera) app.renderer.sigma.getCamera().setState(current.camera);
+    else app.renderer.fitAll(false);
+    firstGraph = false;
+    if (current.selected && !loaded.graph.hasNode(current.selected)) view.set({ selected: undefined });
     setStatus(app, '');
     renderSurroundings(app);
     announce(els.summary.textContent ?? '');
   } catch (error) {
-    if (token === explorer.get().loadToken) setStatus(app, `Could not load the graph: ${error instanceof Error ? error.message : String(error)}`);
+    if (token === explorer.get().loadToken) {
+      explorer.set({ busy: false });
+      setStatus(app, `Could not load the graph: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 }

@@ -10,6 +10,14 @@ import { h } from '../ui/dom.js';
 import { setStatus, type App } from './context.js';
 
 let replayTimer: ReturnType<typeof setInterval> | undefined;
+let finishReplay: (() => void) | undefined;
+
+/** Ends a replay under way (Escape, wherever focus is); false when none is. */
+export function stopReplay(): boolean {
+  if (!finishReplay) return false;
+  finishReplay();
+  return true;
+}
 
 export async function replaySession(app: App, session: SessionSummary): Promise<void> {
   const state = app.view.get();
@@ -27,12 +35,14 @@ export async function replaySession(app: App, session: SessionSummary): Promise<
   const stop = h('button', { type: 'button', id: 'replay-stop', onclick: () => finish() }, 'Stop replay');
   app.els.status.append(' ', stop);
   const finish = () => {
+    finishReplay = undefined;
     clearInterval(replayTimer);
     app.interaction.replay = undefined;
     setStatus(app, '');
     app.renderer?.refresh();
     announce('Replay finished');
   };
+  finishReplay = finish;
   replayTimer = setInterval(() => {
     const replay = app.interaction.replay;
     if (!replay) return clearInterval(replayTimer);

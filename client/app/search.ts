@@ -1,17 +1,21 @@
-/** The search box's effect: open the person it names. */
+/**
+ * The search box's effect: list whom the text matches (kept in the explorer
+ * store, so the list and the text survive re-renders), draw their names,
+ * and open the person when the text names exactly one.
+ */
+import { exactMatch, searchPeople } from '../state/search.js';
 import { announce } from '../ui/announcer.js';
-import { setStatus, type App } from './context.js';
+import type { App } from './context.js';
 import { selectPerson } from './selection.js';
 
 export function search(app: App, text: string): void {
   const { loaded } = app.explorer.get();
-  if (!loaded || !text.trim()) return;
-  const needle = text.trim().toLowerCase().replace(/^@/, '');
-  const nodes = loaded.graph.nodes();
-  const label = (k: string) => loaded.graph.getNodeAttributes(k);
-  const found =
-    nodes.find((k) => `${label(k).label} (@${label(k).handle})`.toLowerCase() === needle || label(k).handle.toLowerCase() === needle || label(k).label.toLowerCase() === needle || k === needle) ??
-    nodes.find((k) => label(k).label.toLowerCase().includes(needle) || label(k).handle.toLowerCase().includes(needle));
-  if (found) selectPerson(app, found, true);
-  else announce(`No one matches ${text}`), setStatus(app, `No one matches “${text}”.`);
+  if (!loaded) return;
+  const result = searchPeople(loaded, text);
+  app.interaction.matches = new Set(result.matches);
+  app.explorer.set({ search: result });
+  const exact = exactMatch(loaded, result);
+  if (exact) selectPerson(app, exact, true);
+  else if (result.matches.length) app.renderer?.fitAround(result.matches, true);
+  if (text.trim()) announce(result.total === 0 ? `No one matches ${text.trim()}` : `${result.total} ${result.total === 1 ? 'person matches' : 'people match'} ${text.trim()}`);
 }

@@ -9,6 +9,7 @@ import { announce } from '../ui/announcer.js';
 import { h } from '../ui/dom.js';
 import { renderCommunityPanel, renderPersonPanel, tieCount, type PanelActions } from '../ui/panels.js';
 import type { App } from './context.js';
+import { isNarrow, openSheet } from './sheets.js';
 
 export function selectPerson(app: App, key: string | undefined, centre = false): void {
   const { loaded } = app.explorer.get();
@@ -18,11 +19,10 @@ export function selectPerson(app: App, key: string | undefined, centre = false):
   if (key && loaded?.graph.hasNode(key)) {
     const a = loaded.graph.getNodeAttributes(key);
     announce(`${a.label}: ${tieCount(loaded, key)} ties, community ${a.community + 1}`);
-    const sigma = app.renderer?.sigma;
-    if (centre && sigma) {
-      const display = sigma.getNodeDisplayData(key);
-      if (display) void sigma.getCamera().animate({ x: display.x, y: display.y, ratio: Math.min(sigma.getCamera().ratio, 0.5) }, { duration: 400 });
-    }
+    // The person and everyone they talk with, in view: from a list always; from a click only if some are out.
+    // On a phone or tablet the details open as a sheet beside or below the graph first, so the fit is for what is left.
+    if (isNarrow()) openSheet('details');
+    app.renderer?.fitAround([key, ...loaded.graph.neighbors(key)], true, !centre);
   }
 }
 
@@ -43,6 +43,9 @@ export function showCommunity(app: App, id: number): void {
   app.explorer.set({ communityPanel: id });
   app.view.set({ selected: undefined });
   renderPanel(app);
+  const { loaded } = app.explorer.get();
+  if (isNarrow()) openSheet('details');
+  if (loaded) app.renderer?.fitAround(loaded.graph.filterNodes((_k, a) => a.community === id), true);
   announce(`Community ${id + 1}`);
 }
 
@@ -51,6 +54,14 @@ export function closePanel(app: App): void {
   app.view.set({ selected: undefined });
   app.els.graph.focus();
 }
+
+/** A panel for someone or something new opens at its top (the details column's first section), whatever was scrolled before. */
+function toTop(app: App): void {
+  const column = app.els.panel.closest<HTMLElement>('.side');
+  if (column) column.scrollTop = 0;
+}
+
+let shownPanel = '';
 
 export function renderPanel(app: App): void {
   const state = app.view.get();
@@ -72,4 +83,7 @@ export function renderPanel(app: App): void {
     }
   } else if (communityPanel !== undefined) renderCommunityPanel(panel, loaded, communityPanel, actions);
   else panel.replaceChildren(h('p', { class: 'muted' }, 'Select a person or a community to see who they talk with.'));
+  const now = state.selected ? `person:${state.selected}` : communityPanel !== undefined ? `community:${communityPanel}` : '';
+  if (now && now !== shownPanel) toTop(app);
+  shownPanel = now;
 }

@@ -13,6 +13,14 @@ export function fillPicker(app: App): void {
   if (wanted) app.els.picker.value = wanted;
 }
 
+/** No dataset yet: one big Upload and the formats, and nothing that needs a graph. */
+export function showEmpty(app: App, empty: boolean): void {
+  document.body.classList.toggle('empty', empty);
+  app.els.emptyState.hidden = !empty;
+  app.els.graphView.hidden = empty || app.view.get().mode === 'table';
+  for (const el of document.querySelectorAll<HTMLElement>('.needs-data')) el.hidden = empty;
+}
+
 export async function start(app: App): Promise<void> {
   const route = snapshotRoute();
   if (route) return startSnapshot(app, route[1]!, route[2]!);
@@ -25,9 +33,10 @@ export async function start(app: App): Promise<void> {
   app.explorer.set({ datasets });
   if (datasets.length === 0) {
     setStatus(app, '');
-    els.summary.textContent = 'No dataset yet. Upload a chat export to see who talks with whom.';
+    showEmpty(app, true);
     return;
   }
+  showEmpty(app, false);
   const wanted = view.get().dataset;
   if (!wanted || !datasets.some((d) => d.id === wanted)) {
     // No dataset named: open the first with the rest of the URL's view; an unknown one: a fresh view.

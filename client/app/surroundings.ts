@@ -1,19 +1,30 @@
-/** Everything around the graph, drawn again from state: summary, caption, lists, legend, filters, sessions, panel, table. */
+/**
+ * Everything around the graph, drawn again from state: summary, caption,
+ * lists, legend, filters, sessions, panel, table. Focus stays on the
+ * control that was used (a re-render replaces it).
+ */
 import type { GraphQuery } from '../../shared/index.js';
+import { keepingFocus } from '../ui/dom.js';
 import { renderFilters } from '../ui/filters.js';
 import { renderLegend } from '../ui/legend.js';
 import { renderPeopleLists } from '../ui/people-lists.js';
 import { renderTableView } from '../ui/table-view.js';
 import { renderTimeline } from '../ui/timeline.js';
 import type { App } from './context.js';
+import { setRange, setSpeed, step, togglePlay } from './play.js';
 import { replaySession } from './replay.js';
 import { search } from './search.js';
-import { renderPanel, selectPerson } from './selection.js';
+import { renderPanel, selectPerson, showCommunity } from './selection.js';
 
 export function renderSurroundings(app: App): void {
+  keepingFocus(() => render(app));
+}
+
+function render(app: App): void {
   const { els, view } = app;
   const state = view.get();
-  const { loaded, snapshot, datasets, drawnTies } = app.explorer.get();
+  const explorer = app.explorer.get();
+  const { loaded, snapshot, datasets, drawnTies } = explorer;
   const dataset = datasets.find((d) => d.id === state.dataset);
   if (!loaded || (!dataset && !snapshot)) return;
   const { counts, modularity, backbone } = loaded.payload.attributes.meta;
@@ -25,15 +36,23 @@ export function renderSurroundings(app: App): void {
   els.summary.textContent = `${counts.nodes} people, ${counts.edges} ties${drawn}, ${counts.communities} communities (modularity ${modularity.toFixed(2)}), ${counts.messages} messages in ${counts.sessions} sessions of ${counts.chats} chats`;
   els.caption.textContent = loaded.payload.attributes.meta.caption;
   renderPeopleLists(els.peopleLists, loaded, (key) => selectPerson(app, key, true));
-  renderLegend(els.legend, loaded, state, (value) =>
-    view.set((s) => ({ hidden: s.hidden.includes(value) ? s.hidden.filter((v) => v !== value) : [...s.hidden, value] })),
-  );
-  if (dataset && !snapshot) renderFilters(els.filters, dataset, loaded, state, {
-    setQuery: (patch: Partial<GraphQuery>) => view.set((s) => ({ query: Object.fromEntries(Object.entries({ ...s.query, ...patch }).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))) as GraphQuery })),
-    setCommunity: (community) => view.set({ community }),
-    search: (text) => search(app, text),
-    reset: () => view.set({ query: {}, hidden: [], community: undefined }),
+  renderLegend(els.legend, loaded, state, {
+    toggle: (value) => view.set((s) => ({ hidden: s.hidden.includes(value) ? s.hidden.filter((v) => v !== value) : [...s.hidden, value] })),
+    openCommunity: (id) => showCommunity(app, id),
   });
+  if (dataset && !snapshot) renderFilters(els.filters, dataset, loaded, state,
+    { search: explorer.search, days: explorer.days, playing: explorer.playing !== undefined, playDelayMs: explorer.playDelayMs },
+    {
+      setQuery: (patch: Partial<GraphQuery>) => view.set((s) => ({ query: Object.fromEntries(Object.entries({ ...s.query, ...patch }).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))) as GraphQuery })),
+      setCommunity: (community) => view.set({ community }),
+      search: (text) => search(app, text),
+      open: (key) => selectPerson(app, key, true),
+      reset: () => view.set({ query: {}, hidden: [], community: undefined }),
+      setRange: (a, b) => setRange(app, [a, b]),
+      togglePlay: () => togglePlay(app),
+      step: (direction) => step(app, direction),
+      setSpeed: (delayMs) => setSpeed(app, delayMs),
+    });
   renderTimeline(els.timeline, loaded, state, (from, to) => view.set((s) => ({ query: { ...s.query, from, to } })), snapshot ? undefined : (s) => void replaySession(app, s));
   renderPanel(app);
   if (state.mode === 'table') renderTableView(els.tableView, loaded, state, { select: (key: string) => selectPerson(app, key), isHidden: app.isHidden });

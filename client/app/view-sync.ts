@@ -21,7 +21,7 @@ export function followView(app: App): void {
     els.colourBy.value = state.colourBy;
     els.sizeBy.value = state.sizeBy;
     if (queryKey(state) !== queryKey(previous)) {
-      void loadCurrentGraph(app);
+      app.loading = loadCurrentGraph(app);
       return;
     }
     const onlyCamera = Object.keys(state).every((k) => k === 'camera' || state[k as keyof ViewState] === previous[k as keyof ViewState]);
@@ -29,6 +29,21 @@ export function followView(app: App): void {
     if (state.colourBy !== previous.colourBy) view.set({ hidden: [] });
     if (state.mode !== previous.mode && state.mode === 'graph') app.renderer?.sigma.resize();
     app.renderer?.refresh();
+    // Who is shown changed: everyone shown, fitted again.
+    if (state.hidden !== previous.hidden || state.community !== previous.community) app.renderer?.fitAll(true);
     renderSurroundings(app);
+  });
+  // The search and the player draw from the explorer store: a change there redraws the panels and the names.
+  app.explorer.subscribe((now, before) => {
+    if (now.busy !== before.busy) {
+      els.graphView.classList.toggle('busy', now.busy);
+      document.querySelector('main')?.setAttribute('aria-busy', String(now.busy));
+    }
+    // (A new graph redraws everything itself once its renderer exists.)
+    if (now.loaded !== before.loaded) return void 0;
+    if (now.search !== before.search || now.playing !== before.playing || now.playDelayMs !== before.playDelayMs) {
+      app.renderer?.refresh();
+      renderSurroundings(app);
+    }
   });
 }

@@ -2,16 +2,24 @@
  * Colour-blind-safe palettes: Okabe–Ito, then Paul Tol's muted scheme, for
  * up to 15 categories; grey for the rest and for "unknown". Colour never
  * carries meaning alone: the legend, panels and table say it in words.
+ * Faded people and ties follow the system's light or dark theme (the page's
+ * tokens are in client/style.css), so the graph reads on either background.
  */
 export const PALETTE = [
   '#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#332288',
   '#117733', '#882255', '#44AA99', '#999933', '#AA4499', '#DDCC77', '#88CCEE', '#CC6677',
 ];
 export const OTHER = '#9a9a9a';
-export const FADED = '#e4e4e4';
+
+const dark = typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
+
+/** People outside the active person's neighbourhood. */
+export const FADED = dark ? '#2b313a' : '#e4e4e4';
+/** Ties at rest. */
+export const TIE = dark ? '#3b4350' : '#cfcfcf';
 
 export function colourOf(index: number): string {
   return PALETTE[index] ?? OTHER;
 }
 /** Ties of the hovered or selected person. */
-export const HOVERED_TIE = '#555';
+export const HOVERED_TIE = dark ? '#c9d1d9' : '#555';

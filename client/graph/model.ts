@@ -7,6 +7,7 @@ import Graph from 'graphology';
 import pagerank from 'graphology-metrics/centrality/pagerank';
 import type { ColourBy, GraphPayload, NodeAttributes } from '../../shared/index.js';
 import { colourOf, OTHER } from '../design/palette.js';
+import { communityColours } from './community-colours.js';
 
 export type ColourByKey = ColourBy;
 
@@ -59,12 +60,17 @@ function labelFor(value: string, by: ColourByKey, payload: GraphPayload): string
 /** People a view shows at full dot size; more, and dots shrink (see `crowding`). */
 export const CROWD_PEOPLE = 5_000;
 
-export function loadGraph(payload: GraphPayload): LoadedGraph {
+/**
+ * `remembered`: each person's community colour in the view before, so a
+ * community keeps its colour across filters (community-colours.ts).
+ */
+export function loadGraph(payload: GraphPayload, remembered: ReadonlyMap<string, string> = new Map()): LoadedGraph {
   const graph = new Graph({ type: 'undirected' }) as AtlasGraph;
   graph.import(payload as unknown as Parameters<AtlasGraph['import']>[0]);
 
   const categories = {} as Record<ColourByKey, Category[]>;
   const colourIndex = {} as Record<ColourByKey, Map<string, string>>;
+  const communities = communityColours(graph, remembered);
   for (const by of ['community', 'sector', 'region', 'chat'] as const) {
     const counts = new Map<string, number>();
     graph.forEachNode((_n, a) => counts.set(categoryValue(a, by), (counts.get(categoryValue(a, by)) ?? 0) + 1));
@@ -76,7 +82,7 @@ export function loadGraph(payload: GraphPayload): LoadedGraph {
       value,
       label: labelFor(value, by, payload),
       count,
-      colour: UNKNOWN_LIKE.has(value) ? OTHER : colourOf(next++),
+      colour: by === 'community' ? (communities.get(Number(value)) ?? OTHER) : UNKNOWN_LIKE.has(value) ? OTHER : colourOf(next++),
     }));
     colourIndex[by] = new Map(categories[by].map((c) => [c.value, c.colour]));
   }

@@ -12,7 +12,7 @@ import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import type { ViewState } from '../../shared/index.js';
 import type { LoadedGraph } from '../graph/model.js';
 import type { Interaction } from '../state/interaction.js';
-import { FADED, HOVERED_TIE } from '../design/palette.js';
+import { FADED, HOVERED_TIE, TIE } from '../design/palette.js';
 
 export type { Interaction };
 
@@ -87,7 +87,7 @@ export function makeReducers(context: () => ReducerContext) {
     const graph = ctx.loaded.graph;
     const [source, target] = graph.extremities(edge);
     const weight = Number(data.weight ?? 1);
-    const out: Partial<EdgeDisplayData> = { ...data, color: '#cfcfcf', size: Math.min(4, 0.4 + Math.log1p(weight) * 0.8) };
+    const out: Partial<EdgeDisplayData> = { ...data, color: TIE, size: Math.min(4, 0.4 + Math.log1p(weight) * 0.8) };
     if (isHiddenNode(ctx, source) || isHiddenNode(ctx, target)) return { ...out, hidden: true };
     const active = activeNode(ctx);
     if (active) {

@@ -4,9 +4,12 @@
  * view. One of these lives per loaded graph; `kill` ends it.
  */
 import Sigma from 'sigma';
-import { EdgeLineProgram, NodePointProgram } from 'sigma/rendering';
+import { EdgeLineProgram, NodePointProgram, type NodeLabelDrawingFunction } from 'sigma/rendering';
 import type { AtlasNode, LoadedGraph } from '../graph/model.js';
+import { allInView, cameraFor, moveCamera } from './camera.js';
 import { createHoverTies, type HoverTies } from './hover-ties.js';
+import { drawLabelApart } from './labels.js';
+import { attachLabelsLayer } from './labels-layer.js';
 import type { makeReducers } from './reducers.js';
 
 /**
@@ -25,6 +28,14 @@ export interface CameraPosition {
   ratio: number;
 }
 
+/** What the renderer asks of the page: who is out of view, whose names must show, the theme's colours. */
+export interface RendererContext {
+  isHidden(key: string): boolean;
+  forced(): string[];
+  quiet(): boolean;
+  colours(): { text: string; halo: string };
+}
+
 export interface RendererEvents {
   hover(node: string | undefined): void;
   click(node: string | undefined): void;
@@ -38,6 +49,10 @@ export interface AtlasRenderer {
   refresh(): void;
   /** Show the hovered person: a repaint on small graphs, their ties over the graph on big ones. */
   hover(node: string | undefined): void;
+  /** Everyone visible inside the canvas (and the overview that community names are judged against). */
+  fitAll(animate: boolean): void;
+  /** These people inside the canvas; with `onlyIfOut`, the camera stays when they already are. */
+  fitAround(keys: string[], animate: boolean, onlyIfOut?: boolean): void;
   kill(): void;
 }
 
@@ -45,6 +60,7 @@ export function createRenderer(
   container: HTMLElement,
   loaded: LoadedGraph,
   reducers: ReturnType<typeof makeReducers>,
+  context: RendererContext,
   events: RendererEvents,
 ): AtlasRenderer {
   const big = isBigGraph(loaded);
@@ -52,7 +68,11 @@ export function createRenderer(
     nodeReducer: reducers.nodeReducer,
     edgeReducer: reducers.edgeReducer,
     labelRenderedSizeThreshold: 9,
-    labelDensity: 0.6,
+    // Labels claim their room (labels.ts), so the grid may offer more of them without any overlapping.
+    labelDensity: 1,
+    defaultDrawNodeLabel: drawLabelApart as NodeLabelDrawingFunction<AtlasNode>,
+    labelFont: getComputedStyle(document.documentElement).getPropertyValue('--font-sans').trim() || 'system-ui, sans-serif',
+    labelColor: { color: context.colours().text },
     zIndex: true,
     // The graph's container is hidden in table mode; sigma must wait rather than throw.
     allowInvalidContainer: true,
@@ -85,6 +105,32 @@ export function createRenderer(
   sigma.on('clickNode', ({ node }) => events.click(node));
   sigma.on('clickStage', () => events.click(undefined));
 
+  const labels = attachLabelsLayer(sigma, { loaded, ...context });
+  const visible = () => loaded.graph.filterNodes((key) => !context.isHidden(key));
+
+  // The camera of the last whole-view fit: while the camera still rests there, a resized canvas fits again
+  // (the panels and the summary settle after the first frame; a phone turns).
+  let fitted: { x: number; y: number; ratio: number } | undefined;
+  const fitAll = (animate: boolean) => {
+    // Resizing clears the canvases; a frame is due even if the camera stays where it is.
+    sigma.resize();
+    sigma.scheduleRender();
+    const aim = cameraFor(sigma, visible());
+    if (!aim) return;
+    labels.setOverviewRatio(aim.ratio);
+    fitted = aim;
+    moveCamera(sigma, aim, animate);
+  };
+  const stillFitted = () => {
+    const c = sigma.getCamera().getState();
+    return fitted !== undefined && Math.abs(c.x - fitted.x) < 1e-6 && Math.abs(c.y - fitted.y) < 1e-6 && Math.abs(c.ratio - fitted.ratio) < 1e-6;
+  };
+  const resized = new ResizeObserver(() => {
+    if (stillFitted()) fitAll(false);
+    else sigma.scheduleRender();
+  });
+  resized.observe(container);
+
   const refresh = () => sigma.refresh({ skipIndexation: true });
   return {
     sigma,
@@ -93,8 +139,20 @@ export function createRenderer(
       if (hoverTies) hoverTies.show(node);
       else refresh();
     },
+    fitAll,
+    fitAround(keys, animate, onlyIfOut = false) {
+      const shown = keys.filter((k) => loaded.graph.hasNode(k) && !context.isHidden(k));
+      sigma.resize();
+      sigma.scheduleRender();
+      if (shown.length === 0 || (onlyIfOut && allInView(sigma, shown))) return;
+      fitted = undefined;
+      // One person alone: close, but not closer than a neighbourhood would be.
+      moveCamera(sigma, cameraFor(sigma, shown, 0.12), animate);
+    },
     kill() {
       clearTimeout(cameraTimer);
+      resized.disconnect();
+      labels.kill();
       hoverTies?.kill();
       sigma.kill();
     },

@@ -6,13 +6,24 @@
 import { DEFAULT_BUILD_OPTIONS, TIE_KINDS, type Dataset, type GraphQuery, type TieKind, type ViewState } from '../../shared/index.js';
 import type { LoadedGraph } from '../graph/model.js';
 import { SECTOR_LABELS } from '../graph/model.js';
+import type { SearchState } from '../state/search.js';
+import { rangeOf } from '../state/time-range.js';
 import { h } from './dom.js';
+import { renderSearchBox, type SearchActions } from './search-box.js';
+import { renderTimePlayer, type TimePlayerActions } from './time-player.js';
 
-export interface FilterActions {
+export interface FilterActions extends SearchActions, TimePlayerActions {
   setQuery(patch: Partial<GraphQuery>): void;
   setCommunity(id: number | undefined): void;
-  search(text: string): void;
   reset(): void;
+}
+
+/** The state the filters show beside the view: the search, the session days, the player. */
+export interface FilterState {
+  search: SearchState;
+  days: readonly string[];
+  playing: boolean;
+  playDelayMs: number;
 }
 
 const KIND_LABELS: Record<TieKind, string> = {
@@ -43,50 +54,15 @@ function remember(key: string, values: string[]): string[] {
 
 const day = (iso?: string) => (iso ? iso.slice(0, 10) : '');
 
-export function renderFilters(container: HTMLElement, dataset: Dataset, loaded: LoadedGraph, view: ViewState, actions: FilterActions): void {
+export function renderFilters(container: HTMLElement, dataset: Dataset, loaded: LoadedGraph, view: ViewState, shown: FilterState, actions: FilterActions): void {
   const q = view.query;
-  const people = loaded.graph.nodes().map((k) => loaded.graph.getNodeAttributes(k));
-  const search = h('input', { id: 'search', type: 'search', list: 'people-list', placeholder: 'Name or handle', autocomplete: 'off' });
-  search.addEventListener('keydown', (e) => {
-    if ((e as KeyboardEvent).key === 'Enter') actions.search(search.value);
-  });
-  search.addEventListener('change', () => actions.search(search.value));
-  const datalist = h('datalist', { id: 'people-list' }, ...people.slice(0, 5000).map((p) => h('option', { value: p.label === p.handle ? p.handle : `${p.label} (@${p.handle})` })));
-
   const from = h('input', { type: 'date', id: 'filter-from', value: day(q.from), min: day(dataset.from), max: day(dataset.to) });
   const to = h('input', { type: 'date', id: 'filter-to', value: day(q.to), min: day(dataset.from), max: day(dataset.to) });
   const applyDates = () =>
     actions.setQuery({ from: from.value ? `${from.value}T00:00:00.000Z` : undefined, to: to.value ? `${to.value}T23:59:59.999Z` : undefined });
   from.addEventListener('change', applyDates);
   to.addEventListener('change', applyDates);
-
-  // A slider over the sessions: each step is a session's day, so moving it never lands between chats.
-  const days = remember(`${dataset.id}:days`, loaded.payload.attributes.meta.sessions.map((x) => x.start.slice(0, 10))).filter((d) => d !== 'unknown').sort();
-  const indexOf = (day: string | undefined, fallback: number) => {
-    if (!day) return fallback;
-    const i = days.findIndex((d) => d >= day);
-    return i < 0 ? days.length - 1 : i;
-  };
-  const fromIndex = indexOf(day(q.from), 0);
-  const toIndex = q.to ? Math.max(fromIndex, days.findLastIndex((d) => d <= day(q.to)!)) : days.length - 1;
-  const sliderFrom = h('input', { type: 'range', id: 'sessions-from', min: 0, max: Math.max(0, days.length - 1), step: 1, value: fromIndex, 'aria-valuetext': days[fromIndex] ?? '' });
-  const sliderTo = h('input', { type: 'range', id: 'sessions-to', min: 0, max: Math.max(0, days.length - 1), step: 1, value: toIndex, 'aria-valuetext': days[toIndex] ?? '' });
-  const sliderText = h('span', { class: 'muted', id: 'sessions-range' }, days.length ? `${days[fromIndex]} – ${days[toIndex]} (${toIndex - fromIndex + 1} session days)` : '');
-  const showSlider = () => {
-    const [a, b] = [Number(sliderFrom.value), Number(sliderTo.value)].sort((x, y) => x - y) as [number, number];
-    sliderText.textContent = `${days[a]} – ${days[b]} (${b - a + 1} session days)`;
-    sliderFrom.setAttribute('aria-valuetext', days[Number(sliderFrom.value)] ?? '');
-    sliderTo.setAttribute('aria-valuetext', days[Number(sliderTo.value)] ?? '');
-    return [a, b] as const;
-  };
-  for (const slider of [sliderFrom, sliderTo]) {
-    slider.addEventListener('input', () => void showSlider());
-    slider.addEventListener('change', () => {
-      const [a, b] = showSlider();
-      const all = a === 0 && b === days.length - 1;
-      actions.setQuery({ from: all ? undefined : `${days[a]}T00:00:00.000Z`, to: all ? undefined : `${days[b]}T23:59:59.999Z` });
-    });
-  }
+  const days = shown.days;
 
   const sectorValues = remember(`${dataset.id}:sector`, [...loaded.categories.sector.map((c) => c.value), ...(q.sectors ?? [])]);
   const regionValues = remember(`${dataset.id}:region`, [...loaded.categories.region.map((c) => c.value), ...(q.regions ?? [])]);
@@ -100,20 +76,13 @@ export function renderFilters(container: HTMLElement, dataset: Dataset, loaded: 
   community.addEventListener('change', () => actions.setCommunity(community.value === '' ? undefined : Number(community.value)));
 
   container.replaceChildren(
-    h('h2', {}, 'Find a person'),
-    h('label', { for: 'search', class: 'visually-hidden' }, 'Find a person by name or handle'),
-    search,
-    datalist,
+    renderSearchBox(loaded, shown.search, actions),
+    h('fieldset', { class: 'time' }, h('legend', {}, 'Time'),
+      days.length > 1 ? renderTimePlayer(days, rangeOf(days, q), shown.playing, shown.playDelayMs, actions) : h('span'),
+      h('details', {}, h('summary', {}, 'Exact dates'),
+        h('label', { class: 'field' }, 'From ', from), h('label', { class: 'field' }, 'To ', to))),
     h('h2', {}, 'Filters'),
     checkList('Chats', 'chats', dataset.chats.map((c) => ({ value: c, label: c })), q.chats ?? [], (chats) => actions.setQuery({ chats })),
-    h('fieldset', {}, h('legend', {}, 'Dates'),
-      days.length > 1
-        ? h('div', {},
-            h('label', { for: 'sessions-from' }, 'First session'), sliderFrom,
-            h('label', { for: 'sessions-to' }, 'Last session'), sliderTo,
-            sliderText)
-        : h('span'),
-      h('label', { class: 'field' }, 'From ', from), h('br'), h('label', { class: 'field' }, 'To ', to)),
     checkList('Sectors', 'sectors', sectorValues.map((v) => ({ value: v, label: SECTOR_LABELS[v] ?? v })), q.sectors ?? [], (sectors) => actions.setQuery({ sectors })),
     checkList('Regions', 'regions', regionValues.map((v) => ({ value: v, label: v === 'unknown' ? 'Unknown' : v })), q.regions ?? [], (regions) => actions.setQuery({ regions })),
     checkList('Ties', 'kinds', TIE_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] })), q.kinds ?? DEFAULT_BUILD_OPTIONS.kinds, (kinds) =>

@@ -1,24 +1,36 @@
-/** The legend of the current colour-by: a toggle per category, with counts, to hide or show it. */
+/**
+ * The legend: one row per category of the colour-by, with its colour, name
+ * and count. A community's name opens the community; hiding or showing a
+ * category is a separate eye button beside it (its state in aria-pressed).
+ */
 import type { ViewState } from '../../shared/index.js';
 import type { LoadedGraph } from '../graph/model.js';
 import { h } from './dom.js';
+import { icon } from './icons.js';
 
 const TITLES = { community: 'Communities', sector: 'Sectors', region: 'Regions', chat: 'Chats' } as const;
 
-export function renderLegend(container: HTMLElement, loaded: LoadedGraph, view: ViewState, onToggle: (value: string) => void): void {
+export interface LegendActions {
+  toggle(value: string): void;
+  /** Open a community's panel (legend of communities only). */
+  openCommunity(id: number): void;
+}
+
+export function renderLegend(container: HTMLElement, loaded: LoadedGraph, view: ViewState, actions: LegendActions): void {
   const categories = loaded.categories[view.colourBy];
   const items = categories.map((c) => {
     const shown = !view.hidden.includes(c.value);
-    return h(
-      'li',
-      {},
-      h(
-        'button',
-        { type: 'button', 'aria-pressed': String(shown), title: shown ? `Hide ${c.label}` : `Show ${c.label}`, onclick: () => onToggle(c.value), 'data-value': c.value },
-        h('span', { class: 'swatch', style: `background:${c.colour}`, 'aria-hidden': 'true' }),
-        h('span', { class: 'legend-label' }, c.label),
-        h('span', { class: 'count' }, c.count),
-      ),
+    const swatch = h('span', { class: 'swatch', style: `background:${c.colour}`, 'aria-hidden': 'true' });
+    const name = view.colourBy === 'community'
+      ? h('button', { type: 'button', class: 'legend-open', 'data-focus': `legend-open:${c.value}`, onclick: () => actions.openCommunity(Number(c.value)) },
+          swatch, h('span', { class: 'legend-label' }, c.label), h('span', { class: 'count' }, c.count))
+      : h('span', { class: 'legend-open' }, swatch, h('span', { class: 'legend-label' }, c.label), h('span', { class: 'count' }, c.count));
+    return h('li', { class: shown ? '' : 'off' },
+      name,
+      h('button', {
+        type: 'button', class: 'legend-toggle', 'aria-pressed': String(shown), 'data-value': c.value, 'data-focus': `legend-toggle:${c.value}`,
+        'aria-label': `Show ${c.label}`, title: shown ? `Hide ${c.label}` : `Show ${c.label}`, onclick: () => actions.toggle(c.value),
+      }, icon(shown ? 'eye' : 'eyeOff')),
     );
   });
   container.replaceChildren(

@@ -52,8 +52,10 @@ export function renderPersonPanel(container: HTMLElement, loaded: LoadedGraph, k
   const community = loaded.payload.attributes.meta.communities[a.community];
   const ties = strongestTies(loaded, key);
   container.replaceChildren(...[
-    h('h2', { id: 'panel-title' }, a.label),
+    h('div', { class: 'panel-head' }, h('h2', { id: 'panel-title', tabindex: '-1' }, a.label), h('button', { type: 'button', class: 'close', onclick: actions.close, 'aria-label': 'Close (Escape)' }, '×')),
     h('p', { class: 'muted' }, `@${a.handle} · ${a.platform}`),
+    // Whom to meet comes first: it is why people come (issue 21); the profile follows.
+    h('section', { id: 'peers', 'aria-labelledby': 'peers-title' }, h('h3', { id: 'peers-title' }, 'Meet beyond your context'), h('p', { class: 'muted' }, actions.loadPeers ? 'Finding people…' : 'Not available in a snapshot.')),
     h('dl', {},
       h('dt', {}, 'Sector'), h('dd', {}, SECTOR_LABELS[a.sector] ?? a.sector, profile?.sectorSource ? h('span', { class: 'muted' }, ` — ${profile.sectorSource}`) : null),
       h('dt', {}, 'Region'), h('dd', {}, a.region === 'unknown' ? 'Unknown' : a.region, profile?.regionSource ? h('span', { class: 'muted' }, ` — ${profile.regionSource}`) : null),
@@ -73,8 +75,6 @@ export function renderPersonPanel(container: HTMLElement, loaded: LoadedGraph, k
             h('span', { class: 'muted' }, ` — ${tieReasons(t.attributes)} (weight ${fmt.format(t.attributes.weight)})`),
           ),
         )),
-    h('section', { id: 'peers', 'aria-labelledby': 'peers-title' }, h('h3', { id: 'peers-title' }, 'Meet beyond your context'), h('p', { class: 'muted' }, actions.loadPeers ? 'Finding people…' : 'Not available in a snapshot.')),
-    h('button', { type: 'button', onclick: actions.close }, 'Close (Escape)'),
   ].filter((x) => x !== null) as HTMLElement[]);
   actions.loadPeers?.(key)
     .then((peers) => {
@@ -104,7 +104,7 @@ export function renderCommunityPanel(container: HTMLElement, loaded: LoadedGraph
   const mix = (items: { value: string; count: number }[], labels?: Record<string, string>) =>
     items.slice(0, 6).map((x) => `${labels?.[x.value] ?? x.value} ${x.count}`).join(', ');
   container.replaceChildren(
-    h('h2', { id: 'panel-title' }, `Community ${id + 1}`),
+    h('div', { class: 'panel-head' }, h('h2', { id: 'panel-title', tabindex: '-1' }, `Community ${id + 1}`), h('button', { type: 'button', class: 'close', onclick: actions.close, 'aria-label': 'Close (Escape)' }, '×')),
     h('p', {}, `${c.size} people · mostly ${c.chats[0]?.chat ?? 'no chat'}`),
     h('dl', {},
       h('dt', {}, 'Chats'), h('dd', {}, c.chats.slice(0, 5).map((x) => `${x.chat} (${x.messages} messages)`).join(', ')),
@@ -116,6 +116,5 @@ export function renderCommunityPanel(container: HTMLElement, loaded: LoadedGraph
     h('ol', { class: 'panel-list' }, ...c.topMembers.map((m) =>
       h('li', {}, h('button', { type: 'button', class: 'link', onclick: () => actions.selectPerson(m.key) }, m.label)),
     )),
-    h('button', { type: 'button', onclick: actions.close }, 'Close (Escape)'),
   );
 }

@@ -95,3 +95,61 @@ export async function pixelDifference(page: Page, a: Buffer, b: Buffer): Promise
     { a64: a.toString('base64'), b64: b.toString('base64') },
   );
 }
+
+/**
+ * Records where text is drawn on each 2D canvas (an init script wrapping
+ * fillText; a full clearRect starts the canvas's frame anew), so a test can
+ * read the boxes of the labels in the last drawn frame of sigma's label
+ * layers. Boxes in CSS pixels of the canvas, from measureText and the font's
+ * pixel size.
+ */
+export const RECORD_CANVAS_TEXT = `(() => {
+  const frames = new WeakMap();
+  const all = new Set();
+  const proto = CanvasRenderingContext2D.prototype;
+  const fill = proto.fillText;
+  const clear = proto.clearRect;
+  proto.clearRect = function (x, y, w, h) {
+    if (x <= 0 && y <= 0 && w * (window.devicePixelRatio || 1) >= this.canvas.width - 1) frames.set(this.canvas, []);
+    return clear.call(this, x, y, w, h);
+  };
+  proto.fillText = function (text, x, y, maxWidth) {
+    const size = Number((/(\\d+(?:\\.\\d+)?)px/.exec(this.font) || [])[1] || 10);
+    const width = this.measureText(text).width;
+    const t = this.getTransform();
+    const scale = t.a || 1;
+    const left = this.textAlign === 'center' ? x - width / 2 : this.textAlign === 'right' || this.textAlign === 'end' ? x - width : x;
+    const top = this.textBaseline === 'middle' ? y - size / 2 : this.textBaseline === 'top' ? y : y - size * 0.8;
+    const box = { text: String(text), x0: left + t.e / scale, y0: top + t.f / scale, x1: left + width + t.e / scale, y1: top + size + t.f / scale };
+    const list = frames.get(this.canvas) || [];
+    list.push(box);
+    frames.set(this.canvas, list);
+    all.add(this.canvas);
+    return fill.call(this, text, x, y, maxWidth);
+  };
+  window.__drawnText = (selector) => [...all].filter((c) => c.isConnected && c.matches(selector)).flatMap((c) => frames.get(c) || []);
+})();`;
+
+export interface TextBox {
+  text: string;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** The text boxes of the last frame on the canvases matching `selector`. */
+export async function drawnText(page: Page, selector: string): Promise<TextBox[]> {
+  return page.evaluate((s) => (window as unknown as { __drawnText(s: string): TextBox[] }).__drawnText(s), selector);
+}
+
+/** Pairs of boxes that overlap by more than a pixel each way. */
+export function overlappingPairs(boxes: TextBox[]): [string, string][] {
+  const out: [string, string][] = [];
+  for (let i = 0; i < boxes.length; i++)
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i]!, b = boxes[j]!;
+      if (Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 1 && Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) > 1) out.push([a.text, b.text]);
+    }
+  return out;
+}
