@@ -7,7 +7,7 @@
  */
 import { personKey, type PersonProfile, type Skipped } from '../../../shared/index.js';
 import { csvHeader, missingColumnsError, noMessagesError, readCsv } from './csv-reader.js';
-import { readTableDate } from './csv.js';
+import { readTableDate } from './table/dates.js';
 import { isObject, parseJsonSafely, str } from './read-json.js';
 import { extractHashtags, extractMentionHandles, retweetedHandle } from './text.js';
 import { unescapeTweetText } from './twitter-common.js';
@@ -97,7 +97,7 @@ function detect(head: string): number {
   return cols.url !== undefined || cols.entities !== undefined || cols.authorId !== undefined ? 0.95 : 0.9;
 }
 
-function parse(text: string, { fileName }: ParseContext): ParseResult {
+function parse(text: string, { fileName, table: options }: ParseContext): ParseResult {
   const table = readCsv(text);
   const cols = columnsOf(table.header.map((h) => h.toLowerCase()));
   const missing = REQUIRED.filter((roles) => roles.every((r) => cols[r] === undefined));
@@ -130,8 +130,9 @@ function parse(text: string, { fileName }: ParseContext): ParseResult {
       continue;
     }
     // `created_at` is Twitter's own string. TAGS writes `time` as a sheet
-    // date shown in the sheet's time zone, yet some exports label it `Z`.
-    const time = readTableDate(cell(fields, 'createdAt') ?? '') ?? readTableDate(cell(fields, 'time') ?? '');
+    // date shown in the sheet's time zone (`05/05/2017 01:53:49`, or a serial
+    // day in a workbook), read in the time zone given, UTC without one.
+    const time = readTableDate(cell(fields, 'createdAt') ?? '') ?? readTableDate(cell(fields, 'time') ?? '', options?.timezone);
     if (!time) {
       skipped.push({ line, reason: `unreadable created_at/time "${cell(fields, 'createdAt') ?? cell(fields, 'time') ?? ''}"` });
       continue;
