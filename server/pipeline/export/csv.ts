@@ -9,8 +9,8 @@
  * is dropped with the other control characters instead. Every text cell is also
  * quoted, so a `,` or `;` inside a name cannot start a new cell in Excel's
  * semicolon locales. Numeric columns are written bare and never prefixed: a
- * negative number would stay a number (ours are counts and weights, never
- * negative).
+ * negative number stays a number (ours are counts and weights, and the
+ * community −1 of a person with no ties, who is in none).
  */
 import type { GraphPayload } from '../../../shared/index.js';
 import { LIST_SEPARATOR } from './graphml.js';
@@ -22,13 +22,31 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 export const NODE_CSV_COLUMNS = [
-  'key', 'label', 'handle', 'platform', 'community', 'sector', 'region',
-  'messages', 'sessions', 'degree', 'weightedDegree', 'chats',
+  'key',
+  'label',
+  'handle',
+  'platform',
+  'community',
+  'sector',
+  'region',
+  'messages',
+  'sessions',
+  'degree',
+  'weightedDegree',
+  'chats',
 ] as const;
 
 export const EDGE_CSV_COLUMNS = [
-  'source', 'target', 'source_label', 'target_label',
-  'weight', 'reply', 'mention', 'coAnswer', 'coSession', 'repost',
+  'source',
+  'target',
+  'source_label',
+  'target_label',
+  'weight',
+  'reply',
+  'mention',
+  'coAnswer',
+  'coSession',
+  'repost',
 ] as const;
 
 /** A text cell: neutralised if a spreadsheet would read it as a formula, then quoted. */
@@ -51,8 +69,18 @@ export function toNodesCsv(payload: GraphPayload): string {
   return table(
     NODE_CSV_COLUMNS,
     payload.nodes.map(({ key, attributes: a }) => [
-      key, a.label, a.handle, a.platform, a.community, a.sector, a.region,
-      a.messages, a.sessions, a.degree, a.weightedDegree, a.chats.join(LIST_SEPARATOR),
+      key,
+      a.label,
+      a.handle,
+      a.platform,
+      a.community,
+      a.sector,
+      a.region,
+      a.messages,
+      a.sessions,
+      a.degree,
+      a.weightedDegree,
+      a.chats.join(LIST_SEPARATOR),
     ]),
   );
 }
@@ -62,8 +90,16 @@ export function toEdgesCsv(payload: GraphPayload): string {
   return table(
     EDGE_CSV_COLUMNS,
     payload.edges.map(({ source, target, attributes: a }) => [
-      source, target, labels.get(source) ?? '', labels.get(target) ?? '',
-      a.weight, a.reply, a.mention, a.coAnswer, a.coSession, a.repost,
+      source,
+      target,
+      labels.get(source) ?? '',
+      labels.get(target) ?? '',
+      a.weight,
+      a.reply,
+      a.mention,
+      a.coAnswer,
+      a.coSession,
+      a.repost,
     ]),
   );
 }

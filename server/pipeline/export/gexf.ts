@@ -24,7 +24,9 @@ function metaDescription(meta: GraphPayload['attributes']['meta']): string {
   return (
     `Co-participation graph of "${dataset.name}" (dataset ${dataset.id}, version ${dataset.version}): ` +
     `${counts.nodes} people, ${counts.edges} ties, ${counts.messages} messages in ${counts.sessions} sessions across ${counts.chats} chats; ` +
-    `${counts.communities} communities, modularity ${meta.modularity}. ` +
+    `${counts.communities} communities, modularity ${meta.modularity}; ` +
+    // `?? 0`: a stored snapshot's payload of version 1 has no such count (no one was set apart then).
+    `${counts.isolated ?? 0} people with no ties, in no community (community -1)${meta.options.isolated === 'hide' ? ', left out' : ''}. ` +
     `Chats: ${meta.chats.join(', ') || 'none'}. Build options: ${JSON.stringify(meta.options)}. Payload version ${meta.payloadVersion}.`
   );
 }

@@ -87,6 +87,8 @@ const GRAPH_KEYS = [
   ['payloadVersion', 'int'],
   ['modularity', 'double'],
   ['communityCount', 'int'],
+  // People with no ties: in no community (their `community` is −1), so not in communityCount.
+  ['isolatedCount', 'int'],
   ['messageCount', 'int'],
   ['sessionCount', 'int'],
   ['chats', 'string'],
@@ -111,6 +113,8 @@ export function toGraphml(payload: GraphPayload): string {
     payloadVersion: String(meta.payloadVersion),
     modularity: String(meta.modularity),
     communityCount: String(meta.counts.communities),
+    // `?? 0`: a stored snapshot's payload of version 1 has no such count (no one was set apart then).
+    isolatedCount: String(meta.counts.isolated ?? 0),
     messageCount: String(meta.counts.messages),
     sessionCount: String(meta.counts.sessions),
     chats: meta.chats.join(LIST_SEPARATOR),

@@ -2,7 +2,7 @@
  * k-anonymous node attributes for a pseudonymous share. A pseudonym hides a
  * name, but an exact profile of figures (142 messages, 9 sessions, degree 31,
  * law, NZ) picks one person out of the named graph just as well. So, within
- * each community:
+ * each community (people with no ties, in none, as one group of their own):
  *
  * 1. categories that fewer than k members share are generalised, step by
  *    step: the region becomes `unknown`, then the sector, then the chats are
@@ -25,7 +25,17 @@ import type { NodeAttributes } from '../../../shared/index.js';
 
 type Node = { key: string; attributes: NodeAttributes };
 
-const FIGURES = ['size', 'messages', 'sessions', 'degree', 'weightedDegree', 'participation', 'sectorsReached', 'regionsReached', 'welcomes'] as const;
+const FIGURES = [
+  'size',
+  'messages',
+  'sessions',
+  'degree',
+  'weightedDegree',
+  'participation',
+  'sectorsReached',
+  'regionsReached',
+  'welcomes',
+] as const;
 const WHOLE: ReadonlySet<string> = new Set(['messages', 'sessions', 'degree', 'sectorsReached', 'regionsReached', 'welcomes']);
 
 const mean = (values: readonly number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;

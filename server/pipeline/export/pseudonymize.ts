@@ -12,7 +12,10 @@
  *   is safe; only the options (settings) and counts (numbers) are copied.
  * - Communities smaller than k merge into one "other" community, numbered
  *   after the kept ones (which keep their order, 0 = largest). A small group
- *   can be identifying through its sector and region mix.
+ *   can be identifying through its sector and region mix. People with no
+ *   ties stay in no community (NO_COMMUNITY): merging them into "other"
+ *   would make them a community again; their figures are made k-anonymous
+ *   among themselves, as a community's are.
  * - Names are scrubbed against everyone the dataset knows (`knownPeople`:
  *   people opted out or outside the view included, since a chat named after
  *   someone outlives their node): any whole-word occurrence of a key, handle
@@ -30,7 +33,7 @@
  *   seed), and figures made k-anonymous (k-anonymous.ts).
  */
 import { createHmac } from 'node:crypto';
-import { type CommunitySummary, type GraphMeta, type GraphPayload, type NodeAttributes } from '../../../shared/index.js';
+import { NO_COMMUNITY, type CommunitySummary, type GraphMeta, type GraphPayload, type NodeAttributes } from '../../../shared/index.js';
 import { writeCaption } from '../caption.js';
 import { kAnonymousNodes } from './k-anonymous.js';
 import { hashtagMatcher, isPublicChatName, makeScrubber, nameVariants } from './name-scrubber.js';
@@ -51,7 +54,6 @@ export interface KnownPerson {
   handle?: string | undefined;
   name?: string | undefined;
 }
-
 
 export const DEFAULT_PSEUDONYMIZE_OPTIONS: Pick<PseudonymizeOptions, 'k'> = { k: 5 };
 
@@ -102,7 +104,11 @@ export function pseudonymize(payload: GraphPayload, options: Partial<Pseudonymiz
   const number = new Map(ordered.map((n, i) => [n.key, i + 1]));
   const keyOf = (n: GraphPayload['nodes'][number]) => {
     const handle = `participant-${number.get(n.key)}`;
-    return { key: n.attributes.platform ? `${n.attributes.platform}:${handle}` : handle, handle, label: pseudonymLabel(number.get(n.key)!) };
+    return {
+      key: n.attributes.platform ? `${n.attributes.platform}:${handle}` : handle,
+      handle,
+      label: pseudonymLabel(number.get(n.key)!),
+    };
   };
   const pseudonym = new Map(payload.nodes.map((n) => [n.key, keyOf(n)]));
 
@@ -112,8 +118,10 @@ export function pseudonymize(payload: GraphPayload, options: Partial<Pseudonymiz
     const seen = replacements.get(name);
     replacements.set(name, seen === undefined || seen === label ? label : 'Participant');
   };
-  for (const n of payload.nodes) for (const name of nameVariants(n.key, n.attributes.handle, n.attributes.label)) addName(name, pseudonym.get(n.key)!.label);
-  for (const p of options.knownPeople ?? []) if (!pseudonym.has(p.key)) for (const name of nameVariants(p.key, p.handle, p.name)) addName(name, 'Participant');
+  for (const n of payload.nodes)
+    for (const name of nameVariants(n.key, n.attributes.handle, n.attributes.label)) addName(name, pseudonym.get(n.key)!.label);
+  for (const p of options.knownPeople ?? [])
+    if (!pseudonym.has(p.key)) for (const name of nameVariants(p.key, p.handle, p.name)) addName(name, 'Participant');
   const scrubText = makeScrubber(replacements);
   // The chats' own names are public names (see above): kept whole.
   const chatNames = new Set([...meta.chats, ...meta.options.chats].map((c) => c.toLowerCase()));
@@ -123,12 +131,15 @@ export function pseudonymize(payload: GraphPayload, options: Partial<Pseudonymiz
 
   // Communities: sizes counted from the nodes; those of k or more keep their order, the rest become "other".
   const sizes = new Map<number, number>();
-  for (const n of payload.nodes) bump(sizes, n.attributes.community);
-  const kept = [...sizes].filter(([, size]) => size >= k).map(([id]) => id).sort((a, b) => a - b);
+  for (const n of payload.nodes) if (n.attributes.community !== NO_COMMUNITY) bump(sizes, n.attributes.community);
+  const kept = [...sizes]
+    .filter(([, size]) => size >= k)
+    .map(([id]) => id)
+    .sort((a, b) => a - b);
   const renumber = new Map(kept.map((id, i) => [id, i]));
   const other = kept.length;
   const hasOther = kept.length < sizes.size;
-  const communityOf = (old: number) => renumber.get(old) ?? other;
+  const communityOf = (old: number) => (old === NO_COMMUNITY ? NO_COMMUNITY : (renumber.get(old) ?? other));
   const count = kept.length + (hasOther ? 1 : 0);
   const newCommunity = new Map(payload.nodes.map((n) => [n.key, communityOf(n.attributes.community)]));
 
@@ -165,7 +176,18 @@ export function pseudonymize(payload: GraphPayload, options: Partial<Pseudonymiz
       const [s, t] = number.get(source)! < number.get(target)! ? [source, target] : [target, source];
       return {
         order: [number.get(s)!, number.get(t)!] as const,
-        edge: { source: pseudonym.get(s)!.key, target: pseudonym.get(t)!.key, attributes: { weight: a.weight, reply: a.reply, mention: a.mention, coAnswer: a.coAnswer, coSession: a.coSession, repost: a.repost } },
+        edge: {
+          source: pseudonym.get(s)!.key,
+          target: pseudonym.get(t)!.key,
+          attributes: {
+            weight: a.weight,
+            reply: a.reply,
+            mention: a.mention,
+            coAnswer: a.coAnswer,
+            coSession: a.coSession,
+            repost: a.repost,
+          },
+        },
       };
     })
     .sort((x, y) => x.order[0] - y.order[0] || x.order[1] - y.order[1])
@@ -227,12 +249,24 @@ export function pseudonymize(payload: GraphPayload, options: Partial<Pseudonymiz
     bridges: meta.bridges.flatMap((b) => {
       const p = pseudonym.get(b.key);
       const a = anonymous.get(b.key);
-      return p && a ? [{ ...b, key: p.key, label: p.label, participation: a.participation, sectorsReached: a.sectorsReached, regionsReached: a.regionsReached }] : [];
+      return p && a
+        ? [
+            {
+              ...b,
+              key: p.key,
+              label: p.label,
+              participation: a.participation,
+              sectorsReached: a.sectorsReached,
+              regionsReached: a.regionsReached,
+            },
+          ]
+        : [];
     }),
     welcomers: meta.welcomers.flatMap((w) => {
       const p = pseudonym.get(w.key);
       const a = anonymous.get(w.key);
-      return p && a ? [{ key: p.key, label: p.label, welcomes: a.welcomes }] : [];
+      // Averaged over k alike, a welcomer's count can round to 0: then they are no longer listed as one.
+      return p && a && a.welcomes > 0 ? [{ key: p.key, label: p.label, welcomes: a.welcomes }] : [];
     }),
     caption: '',
   };

@@ -3,9 +3,11 @@
  * when someone opts out later): their nodes, their ties, every list that
  * names them, hashtags that name them, and their name in chat names (a DM
  * chat named after them). Communities and layout stay as they were computed;
- * the caption is written again from what is left.
+ * the counts of people, ties, communities and people with no ties (as
+ * computed: someone whose only tie was to a removed person keeps their
+ * community) and the caption are written again from what is left.
  */
-import type { GraphPayload } from '../../../shared/index.js';
+import { NO_COMMUNITY, type GraphPayload } from '../../../shared/index.js';
 import { writeCaption } from '../caption.js';
 import { hashtagMatcher, isPublicChatName, makeScrubber, nameVariants } from './name-scrubber.js';
 
@@ -23,12 +25,19 @@ export interface RemovePeopleOptions {
   renameChats: boolean;
 }
 
-export function removePeople(payload: GraphPayload, people: readonly RemovedPerson[], options: Partial<RemovePeopleOptions> = {}): GraphPayload {
+export function removePeople(
+  payload: GraphPayload,
+  people: readonly RemovedPerson[],
+  options: Partial<RemovePeopleOptions> = {},
+): GraphPayload {
   const { renameChats } = { renameChats: true, ...options };
   const keys = new Set(people.map((p) => p.key));
   const meta = payload.attributes.meta;
   // Their names as the payload itself knew them, too (a label of a node about to go).
-  const known = [...people, ...payload.nodes.filter((n) => keys.has(n.key)).map((n) => ({ key: n.key, handle: n.attributes.handle, name: n.attributes.label }))];
+  const known = [
+    ...people,
+    ...payload.nodes.filter((n) => keys.has(n.key)).map((n) => ({ key: n.key, handle: n.attributes.handle, name: n.attributes.label })),
+  ];
   const names = new Map<string, string>();
   for (const p of known) for (const name of nameVariants(p.key, p.handle, p.name)) names.set(name, 'a participant');
   if (names.size === 0) return payload;
@@ -37,24 +46,31 @@ export function removePeople(payload: GraphPayload, people: readonly RemovedPers
   const scrub = (text: string) => (!renameChats || isPublicChatName(text, chatNames) ? text : scrubText(text));
   const namesThem = hashtagMatcher(names.keys());
 
-  const nodes = payload.nodes.filter((n) => !keys.has(n.key)).map((n) => ({ ...n, attributes: { ...n.attributes, chats: n.attributes.chats.map(scrub) } }));
+  const nodes = payload.nodes
+    .filter((n) => !keys.has(n.key))
+    .map((n) => ({ ...n, attributes: { ...n.attributes, chats: n.attributes.chats.map(scrub) } }));
   const edges = payload.edges.filter((e) => !keys.has(e.source) && !keys.has(e.target));
   const sizes = new Map<number, number>();
   for (const n of nodes) sizes.set(n.attributes.community, (sizes.get(n.attributes.community) ?? 0) + 1);
+  const communities = meta.communities.filter((c) => (sizes.get(c.id) ?? 0) > 0);
+  // People with no ties are counted from the nodes, unless the view hid them (then no node says who they were).
+  const isolated = meta.options.isolated === 'hide' ? meta.counts.isolated : (sizes.get(NO_COMMUNITY) ?? 0);
   const out = {
     ...meta,
     options: { ...meta.options, chats: meta.options.chats.map(scrub) },
-    counts: { ...meta.counts, nodes: nodes.length, edges: edges.length },
-    communities: meta.communities
-      .filter((c) => (sizes.get(c.id) ?? 0) > 0)
-      .map((c) => ({
-        ...c,
-        size: sizes.get(c.id)!,
-        topMembers: c.topMembers.filter((m) => !keys.has(m.key)),
-        topHashtags: c.topHashtags.filter((h) => chatNames.has(h.tag.toLowerCase()) || !namesThem(h.tag)),
-        chats: c.chats.map((x) => ({ ...x, chat: scrub(x.chat) })),
-      })),
-    sessions: meta.sessions.map((s) => ({ ...s, id: s.id.startsWith(`${s.chat}@`) ? `${scrub(s.chat)}${s.id.slice(s.chat.length)}` : scrub(s.id), chat: scrub(s.chat) })),
+    counts: { ...meta.counts, nodes: nodes.length, edges: edges.length, communities: communities.length, isolated },
+    communities: communities.map((c) => ({
+      ...c,
+      size: sizes.get(c.id)!,
+      topMembers: c.topMembers.filter((m) => !keys.has(m.key)),
+      topHashtags: c.topHashtags.filter((h) => chatNames.has(h.tag.toLowerCase()) || !namesThem(h.tag)),
+      chats: c.chats.map((x) => ({ ...x, chat: scrub(x.chat) })),
+    })),
+    sessions: meta.sessions.map((s) => ({
+      ...s,
+      id: s.id.startsWith(`${s.chat}@`) ? `${scrub(s.chat)}${s.id.slice(s.chat.length)}` : scrub(s.id),
+      chat: scrub(s.chat),
+    })),
     chats: meta.chats.map(scrub),
     bridges: meta.bridges.filter((b) => !keys.has(b.key)),
     welcomers: meta.welcomers.filter((w) => !keys.has(w.key)),

@@ -3,12 +3,30 @@
  * a talk's slides or a report): ties, people coloured by community, labels
  * of the most connected, a legend and the caption. Deterministic, no browser.
  */
-import type { GraphPayload } from '../../../shared/index.js';
+import { NO_COMMUNITY, type GraphPayload } from '../../../shared/index.js';
 import { xmlEscape } from './graphml.js';
 
 /** Okabe–Ito then Tol's muted: the explorer's colour-blind-safe palette. */
-const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#332288', '#117733', '#882255', '#44AA99', '#999933', '#AA4499', '#DDCC77', '#88CCEE', '#CC6677'];
-const colour = (c: number) => PALETTE[c] ?? '#9a9a9a';
+const PALETTE = [
+  '#0072B2',
+  '#E69F00',
+  '#009E73',
+  '#CC79A7',
+  '#56B4E9',
+  '#D55E00',
+  '#332288',
+  '#117733',
+  '#882255',
+  '#44AA99',
+  '#999933',
+  '#AA4499',
+  '#DDCC77',
+  '#88CCEE',
+  '#CC6677',
+];
+/** Grey past the palette, and for people with no ties (NO_COMMUNITY, no index into it). */
+const GREY = '#9a9a9a';
+const colour = (c: number) => PALETTE[c] ?? GREY;
 const n2 = (x: number) => Math.round(x * 100) / 100;
 
 export interface SvgOptions {
@@ -28,7 +46,9 @@ export function toSvg(payload: GraphPayload, options: Partial<SvgOptions> = {}):
   const ys = payload.nodes.map((n) => n.attributes.y);
   const [minX, maxX, minY, maxY] = [Math.min(...xs, 0), Math.max(...xs, 1), Math.min(...ys, 0), Math.max(...ys, 1)];
   const scale = Math.min(plot.w / (maxX - minX || 1), plot.h / (maxY - minY || 1));
-  const at = new Map(payload.nodes.map((n) => [n.key, { x: n2(plot.x + (n.attributes.x - minX) * scale), y: n2(plot.y + (maxY - n.attributes.y) * scale) }]));
+  const at = new Map(
+    payload.nodes.map((n) => [n.key, { x: n2(plot.x + (n.attributes.x - minX) * scale), y: n2(plot.y + (maxY - n.attributes.y) * scale) }]),
+  );
   const maxWeight = Math.max(1, ...payload.edges.map((e) => e.attributes.weight));
 
   const edges = payload.edges.map((e) => {
@@ -39,7 +59,9 @@ export function toSvg(payload: GraphPayload, options: Partial<SvgOptions> = {}):
     const p = at.get(n.key)!;
     return `<circle cx="${p.x}" cy="${p.y}" r="${n2(n.attributes.size * 0.6)}" fill="${colour(n.attributes.community)}"><title>${xmlEscape(n.attributes.label)}</title></circle>`;
   });
-  const labelled = [...payload.nodes].sort((a, b) => b.attributes.weightedDegree - a.attributes.weightedDegree || (a.key < b.key ? -1 : 1)).slice(0, labels);
+  const labelled = [...payload.nodes]
+    .sort((a, b) => b.attributes.weightedDegree - a.attributes.weightedDegree || (a.key < b.key ? -1 : 1))
+    .slice(0, labels);
   const texts = labelled.map((n) => {
     const p = at.get(n.key)!;
     return `<text x="${n2(p.x + n.attributes.size * 0.6 + 3)}" y="${n2(p.y + 4)}">${xmlEscape(n.attributes.label)}</text>`;
@@ -50,6 +72,14 @@ export function toSvg(payload: GraphPayload, options: Partial<SvgOptions> = {}):
     const chat = c.chats[0]?.chat ? ` · ${c.chats[0].chat}` : '';
     return `<circle cx="${width - legendWidth + 12}" cy="${y - 4}" r="6" fill="${colour(c.id)}"/><text x="${width - legendWidth + 26}" y="${y}">${xmlEscape(`Community ${c.id + 1} (${c.size})${chat}`)}</text>`;
   });
+  // People with no ties are drawn (grey, on their ring) but are no community: a row of their own, after the communities.
+  const alone = payload.nodes.filter((n) => n.attributes.community === NO_COMMUNITY).length;
+  if (alone > 0) {
+    const y = 60 + legend.length * 22;
+    legend.push(
+      `<circle cx="${width - legendWidth + 12}" cy="${y - 4}" r="6" fill="${GREY}"/><text x="${width - legendWidth + 26}" y="${y}">${alone} ${alone === 1 ? 'person' : 'people'} with no ties</text>`,
+    );
+  }
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif" font-size="12">`,
     `<title>${xmlEscape(meta.dataset.name)}: who talks with whom</title>`,

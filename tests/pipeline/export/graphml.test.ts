@@ -15,7 +15,14 @@ function declaredKeys(text: string, scope: 'graph' | 'node' | 'edge'): Record<st
 }
 
 /** networkx's reading of the file, each value with its Python type; null when python3 or networkx is missing. */
-function readWithNetworkx(text: string): { directed: boolean; graph: Record<string, [string, unknown]>; nodes: [string, Record<string, [string, unknown]>][]; edges: [string, string, Record<string, [string, unknown]>][] } | null {
+function readWithNetworkx(
+  text: string,
+): {
+  directed: boolean;
+  graph: Record<string, [string, unknown]>;
+  nodes: [string, Record<string, [string, unknown]>][];
+  edges: [string, string, Record<string, [string, unknown]>][];
+} | null {
   const script = [
     'import sys, json, io',
     'import networkx as nx',
@@ -41,14 +48,45 @@ describe('toGraphml', () => {
 
   it('declares a typed key for every node, edge and graph attribute', () => {
     expect(declaredKeys(xml, 'node')).toEqual({
-      label: 'string', handle: 'string', platform: 'string', community: 'int', sector: 'string', region: 'string',
-      x: 'double', y: 'double', size: 'double', messages: 'int', sessions: 'int', degree: 'int', weightedDegree: 'double', chats: 'string',
-      participation: 'double', sectorsReached: 'int', regionsReached: 'int', welcomes: 'int',
+      label: 'string',
+      handle: 'string',
+      platform: 'string',
+      community: 'int',
+      sector: 'string',
+      region: 'string',
+      x: 'double',
+      y: 'double',
+      size: 'double',
+      messages: 'int',
+      sessions: 'int',
+      degree: 'int',
+      weightedDegree: 'double',
+      chats: 'string',
+      participation: 'double',
+      sectorsReached: 'int',
+      regionsReached: 'int',
+      welcomes: 'int',
     });
-    expect(declaredKeys(xml, 'edge')).toEqual({ weight: 'double', reply: 'int', mention: 'int', coAnswer: 'int', coSession: 'int', repost: 'int' });
+    expect(declaredKeys(xml, 'edge')).toEqual({
+      weight: 'double',
+      reply: 'int',
+      mention: 'int',
+      coAnswer: 'int',
+      coSession: 'int',
+      repost: 'int',
+    });
     expect(declaredKeys(xml, 'graph')).toEqual({
-      name: 'string', datasetId: 'string', datasetVersion: 'int', payloadVersion: 'int', modularity: 'double',
-      communityCount: 'int', messageCount: 'int', sessionCount: 'int', chats: 'string', options: 'string',
+      name: 'string',
+      datasetId: 'string',
+      datasetVersion: 'int',
+      payloadVersion: 'int',
+      modularity: 'double',
+      communityCount: 'int',
+      isolatedCount: 'int',
+      messageCount: 'int',
+      sessionCount: 'int',
+      chats: 'string',
+      options: 'string',
     });
   });
 
@@ -60,7 +98,17 @@ describe('toGraphml', () => {
     for (const key of graph.nodes()) expect(graph.getNodeAttributes(key), key).toEqual(expected[key]);
     for (const e of payload.edges) expect(graph.getEdgeAttributes(graph.edge(e.source, e.target)!)).toEqual(e.attributes);
     const meta = payload.attributes.meta;
-    expect(graph.getAttributes()).toMatchObject({ id: 'G', name: meta.dataset.name, datasetId: 'ds1', datasetVersion: 2, payloadVersion: 1, modularity: 0.123456, communityCount: 2, chats: '#tlchat;#uklibchat' });
+    expect(graph.getAttributes()).toMatchObject({
+      id: 'G',
+      name: meta.dataset.name,
+      datasetId: 'ds1',
+      datasetVersion: 2,
+      payloadVersion: 1,
+      modularity: 0.123456,
+      communityCount: 2,
+      isolatedCount: 0,
+      chats: '#tlchat;#uklibchat',
+    });
     expect(JSON.parse(String(graph.getAttribute('options')))).toEqual(meta.options);
   });
 
@@ -77,7 +125,14 @@ describe('toGraphml', () => {
     expect(ann.chats).toEqual(['str', '#uklibchat;#tlchat']);
     expect(nx.edges).toHaveLength(2);
     const edge = nx.edges.find(([u, v]) => [u, v].sort().join() === 'mastodon:bea@glammr.us,twitter:ann_lib')!;
-    expect(edge[2]).toEqual({ weight: ['float', 1.833333], reply: ['int', 1], mention: ['int', 0], coAnswer: ['int', 1], coSession: ['int', 1], repost: ['int', 0] });
+    expect(edge[2]).toEqual({
+      weight: ['float', 1.833333],
+      reply: ['int', 1],
+      mention: ['int', 0],
+      coAnswer: ['int', 1],
+      coSession: ['int', 1],
+      repost: ['int', 0],
+    });
   });
 });
 
