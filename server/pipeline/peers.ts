@@ -1,101 +1,210 @@
 /**
- * Peers beyond your context: people in another sector or another region —
- * never the same in both — ranked by how close they already are: questions
- * answered together and sessions shared, common neighbours weighted à la
- * Adamic & Adar (2003, "Friends and neighbors on the Web"), chats in common,
- * and words both use. Every suggestion says why, in sentences.
+ * Peers beyond your context, across the whole atlas: anyone in the dataset
+ * whose known sector or known region differs from the person's own known one
+ * (peers/known-context.ts; unknown is never a difference). Candidates are
+ * ranked by topics both wrote about (words.ts), how reachable they are through
+ * people both talk with (Adamic & Adar 2003, "Friends and neighbors on the
+ * Web"), a shared sector or region (a peer in the same job elsewhere, or
+ * another kind of library nearby), how much they wrote, and chats the person
+ * has not joined; people one already talks with count less. The list is then
+ * spread across communities, sectors and regions (peers/select.ts), at least
+ * half from outside the person's community when there are such people. Each
+ * suggestion says why, links their profile and what they said.
  */
-import type { GraphPayload, Message, Peer } from '../../shared/index.js';
+import type { GraphPayload, Message, Peer, Peers } from '../../shared/index.js';
 import { round } from './metrics.js';
-import { splitSessions } from './sessions.js';
-import { sharedTerms, termVectors } from './words.js';
+import { beyondThrough, knownFields, sharedFields, unknownNote } from './peers/known-context.js';
+import { profileUrl, saidIn } from './peers/reach.js';
+import { peerReasons, sharedAnswer } from './peers/reasons.js';
+import { selectDiverse, type Candidate } from './peers/select.js';
+import { personTopics, sharedTopics, type TopicOptions } from './words.js';
 
 export interface PeerOptions {
   /** Only peers in this sector / region. */
   sector?: string;
   region?: string;
   limit: number;
-  /** Weights of the closeness signals. */
-  weights: { coAnswer: number; coSession: number; adamicAdar: number; sharedChats: number; words: number };
+  /** Weights of the relevance signals, each read on 0..1; `alreadyTalk` is taken off for a peer one already talks with. */
+  weights: { topics: number; reach: number; fit: number; activity: number; newChat: number; alreadyTalk: number };
+  /** Weight of relevance against diversity in the spread (1 = relevance alone). */
+  lambda: number;
+  topics: Partial<TopicOptions>;
 }
 
 export const DEFAULT_PEER_OPTIONS: PeerOptions = {
   limit: 10,
-  weights: { coAnswer: 2, coSession: 1, adamicAdar: 1.5, sharedChats: 0.5, words: 3 },
+  weights: { topics: 0.4, reach: 0.15, fit: 0.15, activity: 0.1, newChat: 0.2, alreadyTalk: 0.15 },
+  lambda: 0.75,
+  topics: {},
 };
 
-const SECTOR_WORDS: Record<string, string> = {
-  academic: 'academic libraries', public: 'public libraries', school: 'school libraries', health: 'health libraries', law: 'law libraries',
-  government: 'government libraries', national: 'a national library', special: 'special libraries', archives: 'archives',
-  education: 'LIS education', vendor: 'a library vendor',
-};
+export const PEER_RANKING =
+  'Ranked by topics you both wrote about (phrases weighted so that words everyone uses count little), people you both talk with, ' +
+  'a sector or region you share, how much they wrote, and chats you have not joined; people you already talk with count less. ' +
+  'The list is spread across communities, sectors and regions, and at least half come from outside your own community when there are such people.';
 
-const dateText = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+type Suggestions = Omit<Peers, 'person' | 'sector' | 'region'>;
 
-/** The first session and question both people answered, for a reason people can check. */
-function sharedAnswer(messages: readonly Message[], a: string, b: string): string | undefined {
-  const mine = messages.filter((m) => (m.author === a || m.author === b) && m.answer !== undefined);
-  const sessions = splitSessions(mine);
-  for (const s of sessions) {
-    const by = new Map<number, Set<string>>();
-    for (const i of s.members) {
-      const m = mine[i]!;
-      by.set(m.answer!, (by.get(m.answer!) ?? new Set()).add(m.author));
-    }
-    const q = [...by].find(([, who]) => who.size === 2)?.[0];
-    if (q !== undefined) return `you both answered Q${q} in ${s.chat} on ${dateText(s.start)}`;
+function adjacency(payload: GraphPayload): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const e of payload.edges) {
+    if (!out.has(e.source)) out.set(e.source, new Set());
+    if (!out.has(e.target)) out.set(e.target, new Set());
+    out.get(e.source)!.add(e.target);
+    out.get(e.target)!.add(e.source);
   }
-  return undefined;
+  return out;
 }
 
-function contextText(sector: string, region: string): string {
-  const s = SECTOR_WORDS[sector];
-  const r = region === 'unknown' ? undefined : region;
-  return s && r ? `works in ${s} (${r})` : s ? `works in ${s}` : r ? `is in ${r}` : '';
+/** A chat's own account (`twitter:medlibsuk` for #medlibsuk): it talks with everyone, so it is neither a peer nor a go-between. */
+function chatAccounts(payload: GraphPayload): Set<string> {
+  const chats = new Set(payload.nodes.flatMap((n) => n.attributes.chats.map((c) => c.replace(/^#/, '').toLowerCase())));
+  return new Set(payload.nodes.filter((n) => chats.has(n.attributes.handle.split('@')[0]!.toLowerCase())).map((n) => n.key));
 }
 
-export function suggestPeers(key: string, payload: GraphPayload, messages: readonly Message[], input: Partial<PeerOptions> = {}): Peer[] {
+/** Replies and mentions between two people, either way. */
+function talkCounts(messages: readonly Message[]): Map<string, Map<string, number>> {
+  const out = new Map<string, Map<string, number>>();
+  const add = (a: string, b: string) => {
+    if (a === b) return;
+    for (const [x, y] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      const m = out.get(x) ?? new Map<string, number>();
+      out.set(x, m.set(y, (m.get(y) ?? 0) + 1));
+    }
+  };
+  for (const m of messages) {
+    const to = new Set([...(m.replyToAuthor ? [m.replyToAuthor] : []), ...m.mentions]);
+    for (const k of to) add(m.author, k);
+  }
+  return out;
+}
+
+export function suggestPeersFor(
+  key: string,
+  payload: GraphPayload,
+  messages: readonly Message[],
+  input: Partial<PeerOptions> = {},
+): Suggestions {
   const options = { ...DEFAULT_PEER_OPTIONS, ...input, weights: { ...DEFAULT_PEER_OPTIONS.weights, ...input.weights } };
+  if (!(options.limit >= 1) || !(options.lambda >= 0 && options.lambda <= 1)) throw new Error('peers: limit ≥ 1 and 0 ≤ lambda ≤ 1');
   const nodes = new Map(payload.nodes.map((n) => [n.key, n.attributes]));
   const me = nodes.get(key);
-  if (!me) return [];
-  const neighbours = new Map<string, Map<string, (typeof payload.edges)[number]['attributes']>>();
-  for (const e of payload.edges) {
-    if (!neighbours.has(e.source)) neighbours.set(e.source, new Map());
-    if (!neighbours.has(e.target)) neighbours.set(e.target, new Map());
-    neighbours.get(e.source)!.set(e.target, e.attributes);
-    neighbours.get(e.target)!.set(e.source, e.attributes);
-  }
-  const mine = neighbours.get(key) ?? new Map();
-  const vectors = termVectors(messages.filter((m) => m.author === key || nodes.has(m.author)));
-  const w = options.weights;
+  if (!me) return { peers: [] };
+  const known = knownFields(me);
+  const note = unknownNote(me);
+  const head = { known, ...(note ? { note } : {}), ranking: PEER_RANKING, community: me.community };
+  const neighbours = adjacency(payload);
+  const hosts = chatAccounts(payload);
+  const mine = neighbours.get(key) ?? new Set<string>();
+  // Adamic–Adar over the person's contacts: a contact with few ties says more than one who talks with everyone.
+  const adamicAdar = new Map<string, number>();
+  const common = new Map<string, number>();
+  for (const z of mine)
+    for (const other of neighbours.get(z) ?? []) {
+      adamicAdar.set(other, (adamicAdar.get(other) ?? 0) + 1 / Math.log(Math.max(2, neighbours.get(z)!.size)));
+      common.set(other, (common.get(other) ?? 0) + 1);
+    }
+  const said = messages.filter((m) => nodes.has(m.author));
+  const topics = personTopics(said, options.topics);
+  const myTopics = topics.people.get(key);
+  const maxMessages = Math.max(1, ...payload.nodes.map((n) => n.attributes.messages));
 
-  const peers: Peer[] = [];
+  const scored: (Candidate & { through: ReturnType<typeof beyondThrough>; similarity: number; topics: string[] })[] = [];
   for (const [other, a] of nodes) {
-    if (other === key) continue;
-    if (a.sector === me.sector && a.region === me.region) continue; // never the same context in both
+    if (other === key || hosts.has(other)) continue;
+    const through = beyondThrough(me, a);
+    if (through.length === 0) continue; // beyond only through something known
     if (options.sector && a.sector !== options.sector) continue;
     if (options.region && a.region !== options.region) continue;
-    const tie = mine.get(other);
-    const common = [...(neighbours.get(other)?.keys() ?? [])].filter((z) => mine.has(z));
-    const adamicAdar = common.reduce((s, z) => s + 1 / Math.log(Math.max(2, neighbours.get(z)!.size)), 0);
-    const chats = a.chats.filter((c) => me.chats.includes(c));
-    const words = sharedTerms(vectors.get(key), vectors.get(other));
-    const score =
-      w.coAnswer * (tie?.coAnswer ?? 0) + w.coSession * (tie?.coSession ?? 0) + w.adamicAdar * adamicAdar + w.sharedChats * chats.length + w.words * words.similarity;
-    if (score <= 0) continue;
-
-    const reasons: string[] = [];
-    if ((tie?.coAnswer ?? 0) > 0) {
-      const example = sharedAnswer(messages, key, other);
-      reasons.push(example ? `${example}${tie!.coAnswer > 1 ? ` (and ${tie!.coAnswer - 1} more question${tie!.coAnswer > 2 ? 's' : ''})` : ''}` : `you both answered ${tie!.coAnswer} of the same questions`);
-    } else if ((tie?.coSession ?? 0) > 0) reasons.push(`you were in ${tie!.coSession} session${tie!.coSession > 1 ? 's' : ''} together`);
-    if (common.length > 0) reasons.push(`${common.length} ${common.length === 1 ? 'person you talk with talks' : 'people you talk with talk'} with them`);
-    if (chats.length > 0 && !reasons.some((r) => r.includes(' in #'))) reasons.push(`you both take part in ${chats.slice(0, 3).join(' and ')}`);
-    if (words.terms.length > 0) reasons.push(`you both write about ${words.terms.join(' and ')}`);
-    const context = contextText(a.sector, a.region);
-    if (context) reasons.push(`${a.label} ${context}`);
-    peers.push({ key: other, label: a.label, sector: a.sector, region: a.region, score: round(score), reasons });
+    const shared = sharedTopics(myTopics, topics.people.get(other), 2);
+    scored.push({
+      key: other,
+      relevance: 0,
+      community: a.community,
+      sector: a.sector,
+      region: a.region,
+      chats: a.chats,
+      inside: me.community >= 0 && a.community === me.community,
+      through,
+      similarity: shared.similarity,
+      topics: shared.topics,
+    });
   }
-  return peers.sort((x, y) => y.score - x.score || (x.key < y.key ? -1 : 1)).slice(0, options.limit);
+  const maxSimilarity = Math.max(1e-9, ...scored.map((c) => c.similarity));
+  const w = options.weights;
+  for (const c of scored) {
+    const a = nodes.get(c.key)!;
+    const aa = adamicAdar.get(c.key) ?? 0;
+    c.relevance =
+      w.topics * (c.similarity / maxSimilarity) +
+      w.reach * (aa / (aa + 1)) +
+      w.fit * (sharedFields(me, a).length > 0 ? 1 : 0.5) +
+      w.activity * (Math.log1p(a.messages) / Math.log1p(maxMessages)) +
+      w.newChat * (a.chats.some((ch) => !me.chats.includes(ch)) ? 1 : 0) -
+      w.alreadyTalk * (mine.has(c.key) ? 1 : 0);
+  }
+  const picked = selectDiverse(scored, options.limit, options.lambda);
+
+  const talk = talkCounts(said);
+  const byId = new Map(said.map((m) => [m.id, m]));
+  const edges = new Map(
+    payload.edges.filter((e) => e.source === key || e.target === key).map((e) => [e.source === key ? e.target : e.source, e.attributes]),
+  );
+  const peers: Peer[] = picked.map(({ pick: c, score }) => {
+    const a = nodes.get(c.key)!;
+    const tie = edges.get(c.key);
+    let connector: { label: string; mine: number; theirs: number } | undefined;
+    // The go-between both talk with most, a contact of few ties preferred (as Adamic–Adar weighs them).
+    let best = 0;
+    for (const z of mine) {
+      const [m, t] = [talk.get(key)?.get(z) ?? 0, talk.get(c.key)?.get(z) ?? 0];
+      const strength = Math.min(m, t) / Math.log(Math.max(2, neighbours.get(z)?.size ?? 2));
+      if (m > 0 && t > 0 && !hosts.has(z) && strength > best)
+        [best, connector] = [strength, { label: nodes.get(z)?.label ?? z, mine: m, theirs: t }];
+    }
+    const answer = (tie?.coAnswer ?? 0) > 0 ? sharedAnswer(said, key, c.key) : undefined;
+    const surface = c.topics.map((t) => topics.surface.get(t) ?? t);
+    const theirUses = topics.people.get(c.key)?.uses;
+    const saidThere = c.topics.flatMap((t, i) =>
+      saidIn((theirUses?.get(t) ?? []).slice(-2), byId, 2).map((s) => ({ ...s, topic: surface[i]! })),
+    );
+    const url = profileUrl(c.key, a.handle);
+    return {
+      key: c.key,
+      label: a.label,
+      sector: a.sector,
+      region: a.region,
+      score: round(score),
+      reasons: peerReasons({
+        label: a.label,
+        me,
+        them: a,
+        topics: surface,
+        answer,
+        moreAnswers: Math.max(0, (tie?.coAnswer ?? 0) - 1),
+        connector,
+        newChats: a.chats.filter((ch) => !me.chats.includes(ch)),
+        commonContacts: common.get(c.key) ?? 0,
+      }),
+      handle: a.handle,
+      platform: a.platform,
+      ...(url ? { profileUrl: url } : {}),
+      beyond: c.through,
+      community: a.community,
+      sameCommunity: c.inside,
+      alreadyTalk: mine.has(c.key),
+      chats: a.chats,
+      topics: surface,
+      said: saidThere.slice(0, 3),
+    };
+  });
+  return { ...head, peers, candidates: { beyond: scored.length, outsideCommunity: scored.filter((c) => !c.inside).length } };
+}
+
+/** The suggestions alone (see suggestPeersFor for the whole answer). */
+export function suggestPeers(key: string, payload: GraphPayload, messages: readonly Message[], input: Partial<PeerOptions> = {}): Peer[] {
+  return suggestPeersFor(key, payload, messages, input).peers;
 }

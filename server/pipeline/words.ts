@@ -1,66 +1,141 @@
 /**
- * What people write about: per person, tf-idf weights of the words and word
- * pairs in their messages (hashtags, handles, links and stop words left out),
- * and the terms two people share most.
+ * What people write about: key phrases per person, and the ones two people
+ * share. Candidates are runs of content words between function words, filler
+ * and punctuation, cut into phrases of one to three words (RAKE: Rose, Engel,
+ * Cramer & Cowley 2010, "Automatic keyword extraction from individual
+ * documents"), plus the hashtags that are not a chat's own. A phrase is a
+ * topic only when at least `minPeople` people use it and at most `maxShare`
+ * of them do; it is weighted by tf-idf across people (Salton & Buckley 1988),
+ * so words every participant uses count little, with phrases of two or more
+ * words and the library-and-information vocabulary (peers/phrase-lists.ts)
+ * weighing more. Each phrase remembers the messages it came from, so a reason
+ * can point at what was said.
  */
 import type { Message } from '../../shared/index.js';
+import { LIS_VOCABULARY, STOP_WORDS } from './peers/phrase-lists.js';
 
-const STOP = new Set(
-  ('a about above after again all also am an and any are as at be because been before being below between both but by can could did do does doing down during each few for from further had has have having he her here hers him his how i if in into is it its itself just me more most my no nor not now of off on once only or other our ours out over own same she should so some such than that the their theirs them then there these they this those through to too under until up very was we were what when where which while who whom why will with would you your yours ' +
-    'a1 a2 a3 a4 a5 q1 q2 q3 q4 q5 thanks thank great good love yes really think like just know get got one would could also well much many need lot lots tonight today chat everyone hello welcome agree same rt amp via')
-    .split(' '),
-);
-
-export type TermVector = Map<string, number>;
-
-function terms(text: string): string[] {
-  const words = text
-    .toLowerCase()
-    .replace(/https?:\/\/\S+/g, ' ')
-    .replace(/[@#][\p{L}\p{N}_.@-]+/gu, ' ')
-    .split(/[^\p{L}\p{N}'-]+/u)
-    .map((w) => w.replace(/^['-]+|['-]+$/g, ''))
-    .filter((w) => w.length >= 3 && !STOP.has(w) && !/^\d+$/.test(w));
-  const pairs = words.slice(1).map((w, i) => `${words[i]} ${w}`);
-  return [...words, ...pairs];
+export interface TopicOptions {
+  /** A phrase used by fewer people is nobody's topic in common. */
+  minPeople: number;
+  /** A phrase used by more than this share of people (and more than `minPeople`) is everyone's, not a topic. */
+  maxShare: number;
+  /** Weight of a named topic (isNamedTopic), and again of one in the LIS vocabulary, against a lone word. */
+  phraseBoost: number;
+  vocabularyBoost: number;
 }
 
-/** Per author, tf-idf vectors over their non-repost messages. */
-export function termVectors(messages: readonly Message[]): Map<string, TermVector> {
+export const DEFAULT_TOPIC_OPTIONS: TopicOptions = { minPeople: 2, maxShare: 0.2, phraseBoost: 1.5, vocabularyBoost: 2 };
+
+export interface PersonTopics {
+  /** Phrase key → tf-idf weight, unit length. */
+  weights: Map<string, number>;
+  /** Phrase key → ids of this person's messages using it, oldest first. */
+  uses: Map<string, string[]>;
+}
+
+export interface Topics {
+  people: Map<string, PersonTopics>;
+  /** Phrase key → how people wrote it most often ("systematic reviews"). */
+  surface: Map<string, string>;
+}
+
+/** A phrase's key: lower case, a final plural "s" dropped from each word, so "review" and "reviews" meet. */
+const stem = (word: string) => (word.length > 4 && word.endsWith('s') && !/(ss|us|is)$/.test(word) ? word.slice(0, -1) : word);
+
+/** The candidate phrases of one message, as [key, surface] pairs. */
+export function messagePhrases(text: string): [string, string][] {
+  const runs: string[][] = [[]];
+  const cleaned = text
+    .replace(/&amp;/g, '&')
+    .replace(/&[a-z]+;/g, ' ')
+    .replace(/https?:\/\/\S+/g, ' . ')
+    .replace(/[@#][\p{L}\p{N}_.@-]+/gu, ' . ');
+  for (const token of cleaned.toLowerCase().split(/(\s+|[^\p{L}\p{N}'’-]+)/u)) {
+    if (token === undefined || /^\s*$/.test(token)) continue;
+    const word = token.replace(/’/g, "'").replace(/^['-]+|['-]+$/g, '');
+    const content = /^\p{L}[\p{L}\p{N}'-]*$/u.test(word) && word.length >= 3 && !STOP_WORDS.has(word) && !word.endsWith("'s");
+    if (content) runs[runs.length - 1]!.push(word);
+    else if (runs[runs.length - 1]!.length > 0) runs.push([]);
+  }
+  const out: [string, string][] = [];
+  for (const run of runs)
+    for (let n = 1; n <= Math.min(3, run.length); n++)
+      for (let i = 0; i + n <= run.length; i++) {
+        const words = run.slice(i, i + n);
+        out.push([words.map(stem).join(' '), words.join(' ')]);
+      }
+  return out;
+}
+
+/** Per author, the key phrases of their non-repost messages. `chats`: hashtags that are a chat's own name, never a topic. */
+export function personTopics(messages: readonly Message[], input: Partial<TopicOptions> = {}): Topics {
+  const options = { ...DEFAULT_TOPIC_OPTIONS, ...input };
+  if (!(options.minPeople >= 1) || !(options.maxShare > 0 && options.maxShare <= 1))
+    throw new Error('words: minPeople ≥ 1 and 0 < maxShare ≤ 1');
+  const chats = new Set(messages.map((m) => m.chat.toLowerCase()));
   const counts = new Map<string, Map<string, number>>();
-  for (const m of messages) {
+  const uses = new Map<string, Map<string, string[]>>();
+  const surfaces = new Map<string, Map<string, number>>();
+  for (const m of [...messages].sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : a.id < b.id ? -1 : 1))) {
     if (m.kind === 'repost') continue;
     const mine = counts.get(m.author) ?? new Map<string, number>();
-    for (const t of terms(m.text)) mine.set(t, (mine.get(t) ?? 0) + 1);
+    const used = uses.get(m.author) ?? new Map<string, string[]>();
+    const tags = m.hashtags.filter((h) => !chats.has(h.toLowerCase())).map((h): [string, string] => [h.toLowerCase(), h.toLowerCase()]);
+    const seen = new Set<string>();
+    for (const [key, surface] of [...messagePhrases(m.text), ...tags]) {
+      mine.set(key, (mine.get(key) ?? 0) + 1);
+      const s = surfaces.get(key) ?? new Map<string, number>();
+      surfaces.set(key, s.set(surface, (s.get(surface) ?? 0) + 1));
+      if (!seen.has(key)) used.set(key, [...(used.get(key) ?? []), m.id]);
+      seen.add(key);
+    }
     counts.set(m.author, mine);
+    uses.set(m.author, used);
   }
   const df = new Map<string, number>();
   for (const mine of counts.values()) for (const t of mine.keys()) df.set(t, (df.get(t) ?? 0) + 1);
   const n = counts.size;
-  const vectors = new Map<string, TermVector>();
+  const maxPeople = Math.max(options.minPeople, Math.floor(n * options.maxShare));
+  const people = new Map<string, PersonTopics>();
   for (const [author, mine] of counts) {
-    const v: TermVector = new Map();
+    const weights = new Map<string, number>();
     let norm = 0;
     for (const [t, c] of mine) {
-      // A term everyone uses says nothing about two people in particular.
-      if (df.get(t)! > Math.max(2, n * 0.3)) continue;
-      const w = (1 + Math.log(c)) * Math.log(n / df.get(t)!);
+      const d = df.get(t)!;
+      if (d < options.minPeople || d > maxPeople) continue;
+      const boost = (isNamedTopic(t) ? options.phraseBoost : 1) * (LIS_VOCABULARY.has(t) ? options.vocabularyBoost : 1);
+      const w = (1 + Math.log(c)) * Math.log((n + 1) / d) * boost;
       if (w > 0) {
-        v.set(t, w);
+        weights.set(t, w);
         norm += w * w;
       }
     }
     norm = Math.sqrt(norm) || 1;
-    for (const [t, w] of v) v.set(t, w / norm);
-    vectors.set(author, v);
+    for (const [t, w] of weights) weights.set(t, w / norm);
+    const used = uses.get(author)!;
+    people.set(author, { weights, uses: new Map([...used].filter(([t]) => weights.has(t))) });
   }
-  return vectors;
+  const surface = new Map<string, string>();
+  for (const [key, s] of surfaces)
+    if (df.get(key)! >= options.minPeople) surface.set(key, [...s].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0]);
+  return { people, surface };
 }
 
-/** Cosine similarity and the shared terms that weigh most (pairs of words first). */
-export function sharedTerms(a: TermVector | undefined, b: TermVector | undefined, limit = 2): { similarity: number; terms: string[] } {
-  if (!a || !b) return { similarity: 0, terms: [] };
-  const [small, large] = a.size < b.size ? [a, b] : [b, a];
+/**
+ * Whether a phrase reads as a topic when named in a sentence: two or more
+ * words, a hashtag, or a word of the LIS vocabulary. A lone word still counts
+ * towards similarity, but "you both wrote about admin" says nothing.
+ */
+export const isNamedTopic = (key: string) => key.includes(' ') || key.startsWith('#') || LIS_VOCABULARY.has(key);
+
+/** Cosine similarity of two people's phrases, and the shared phrases that weigh most and read as topics, none inside another. */
+export function sharedTopics(
+  a: PersonTopics | undefined,
+  b: PersonTopics | undefined,
+  limit = 2,
+): { similarity: number; topics: string[] } {
+  if (!a || !b) return { similarity: 0, topics: [] };
+  const [small, large] = a.weights.size < b.weights.size ? [a.weights, b.weights] : [b.weights, a.weights];
   let similarity = 0;
   const shared: [string, number][] = [];
   for (const [t, w] of small) {
@@ -69,12 +144,13 @@ export function sharedTerms(a: TermVector | undefined, b: TermVector | undefined
     similarity += w * other;
     shared.push([t, w * other]);
   }
-  shared.sort((x, y) => Number(y[0].includes(' ')) - Number(x[0].includes(' ')) || y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+  shared.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
   const picked: string[] = [];
   for (const [t] of shared) {
     if (picked.length >= limit) break;
-    if (picked.some((p) => p.includes(t) || t.includes(p))) continue;
+    if (!isNamedTopic(t)) continue;
+    if (picked.some((p) => ` ${p} `.includes(` ${t} `) || ` ${t} `.includes(` ${p} `))) continue;
     picked.push(t);
   }
-  return { similarity, terms: picked };
+  return { similarity, topics: picked };
 }

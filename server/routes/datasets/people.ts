@@ -2,21 +2,44 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  GraphQuerySchema, PeersSchema, PersonDetailSchema, PlatformSchema, handleOf, platformOf, resolveBuildOptions, type PersonDetail,
+  GraphQuerySchema,
+  PeersSchema,
+  PersonDetailSchema,
+  PlatformSchema,
+  handleOf,
+  platformOf,
+  resolveBuildOptions,
+  type PersonDetail,
 } from '../../../shared/index.js';
-import { DEFAULT_PEER_OPTIONS, suggestPeers } from '../../pipeline/peers.js';
+import { makeScrubber, nameVariants } from '../../pipeline/export/name-scrubber.js';
+import { DEFAULT_PEER_OPTIONS, suggestPeersFor } from '../../pipeline/peers.js';
 import { datasetContexts } from '../../graphs/context-overrides.js';
 import { notFound } from '../../plugins/errors.js';
 import { optedOutIn } from '../../privacy/flagged-people.js';
 import { identityGroups } from '../../privacy/identity-groups.js';
 import { errorReplies } from './schemas.js';
 
+/** Opted-out people's handles in others' words, replaced as the messages route does. */
+function optedOutScrubber(optedOut: ReadonlySet<string>): (text: string) => string {
+  if (optedOut.size === 0) return (text) => text;
+  const handles = new Map<string, string>();
+  for (const k of optedOut) for (const name of nameVariants(k)) handles.set(`@${name}`, '@[someone who opted out]');
+  return makeScrubber(handles);
+}
+
 const PersonParamsSchema = z.object({ id: z.string().min(1).max(64), key: z.string().min(3).max(300) });
 
 const people: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/datasets/:id/people/:key',
-    { schema: { tags: ['people'], summary: 'A person: profile and activity', params: PersonParamsSchema, response: { 200: PersonDetailSchema, ...errorReplies } } },
+    {
+      schema: {
+        tags: ['people'],
+        summary: 'A person: profile and activity',
+        params: PersonParamsSchema,
+        response: { 200: PersonDetailSchema, ...errorReplies },
+      },
+    },
     async (request) => {
       const { id, key } = request.params;
       const dataset = await app.store.getDataset(id);
@@ -69,13 +92,21 @@ const people: FastifyPluginAsyncZod = async (app) => {
       const [cached, messages] = await Promise.all([
         app.graphs.get(dataset, options),
         // Their words are no one's to share, not even as "words you both use".
-        app.store.getMessages(id, { chats: options.chats, ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: options.to } : {}), excludeAuthors: [...optedOut] }),
+        app.store.getMessages(id, {
+          chats: options.chats,
+          ...(options.from ? { from: options.from } : {}),
+          ...(options.to ? { to: options.to } : {}),
+          excludeAuthors: [...optedOut],
+        }),
       ]);
       const payload = cached.payload();
       const me = payload.nodes.find((n) => n.key === key);
       if (!me) throw notFound(`person ${key} in this view of dataset ${id}`);
-      const peers = suggestPeers(key, payload, messages, { limit, ...(sector ? { sector } : {}), ...(region ? { region } : {}) });
-      return { person: key, sector: me.attributes.sector, region: me.attributes.region, peers };
+      // What they said is quoted back (excerpts): no one who opted out may show through, not even as a handle in it.
+      const scrub = optedOutScrubber(optedOut);
+      const quoted = messages.map((m) => ({ ...m, text: scrub(m.text), mentions: m.mentions.filter((k) => !optedOut.has(k)) }));
+      const suggestions = suggestPeersFor(key, payload, quoted, { limit, ...(sector ? { sector } : {}), ...(region ? { region } : {}) });
+      return { person: key, sector: me.attributes.sector, region: me.attributes.region, ...suggestions };
     },
   );
 };
