@@ -11,6 +11,7 @@ import { DETECT_HEAD_CHARS, detectFormat } from './detect.js';
 import { TranscriptError } from './errors.js';
 import { normalizeMessages } from './normalize.js';
 import { parserFor } from './parse/index.js';
+import { isCar, readCar } from './parse/bluesky-car.js';
 import { isJsonLines, splitUtf8Lines } from './parse/read-json.js';
 import type { ParseResult, TableOptions } from './parse/types.js';
 import { mergeProfiles, peopleNamed } from './profiles.js';
@@ -95,6 +96,9 @@ function hasSecondLine(bytes: Buffer): boolean {
 
 export function readTranscript(bytes: Uint8Array, options: ReadOptions): ReadTranscript {
   const { fileName } = options;
+  // A Bluesky repository export is binary (CAR): detected and read from its bytes, never decoded as text.
+  if (options.format === 'bluesky-car' || (!options.format && isCar(bytes)))
+    return finishRead(readCar(bytes, { fileName }), 'bluesky-car', options);
   let read = readJsonLinesFast(bytes, options);
   let encoding: DecodedText['encoding'] = 'utf-8';
   if (!read) {

@@ -9,9 +9,11 @@ import { readdirSync } from 'node:fs';
 
 export const READ_FORMAT_DIRS = [
   'bluesky',
+  'bluesky-car',
   'irc',
   'irc-dialects',
   'mastodon',
+  'mastodon-archive',
   'slack',
   'tags-csv',
   'twitter-v1.1',

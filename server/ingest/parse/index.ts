@@ -13,8 +13,25 @@ import { slackParser } from './slack.js';
 import { zoomParser } from './zoom.js';
 import { whatsappParser } from './whatsapp.js';
 import { ircParser } from './irc.js';
+import { mastodonArchiveParser } from './mastodon-archive.js';
+import { blueskyCarParser } from './bluesky-car.js';
 
-export const PARSERS: readonly Parser[] = [twitterV1Parser, twitterV2Parser, tagsCsvParser, mastodonParser, blueskyParser, slackParser, discordParser, teamsParser, zoomParser, whatsappParser, ircParser, csvParser];
+export const PARSERS: readonly Parser[] = [
+  twitterV1Parser,
+  twitterV2Parser,
+  tagsCsvParser,
+  mastodonParser,
+  mastodonArchiveParser,
+  blueskyParser,
+  blueskyCarParser,
+  slackParser,
+  discordParser,
+  teamsParser,
+  zoomParser,
+  whatsappParser,
+  ircParser,
+  csvParser,
+];
 
 export function parserFor(format: FormatId): Parser {
   const parser = PARSERS.find((p) => p.format === format);

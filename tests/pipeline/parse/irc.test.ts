@@ -161,7 +161,19 @@ describe('irc detection', () => {
   it('scores every other real fixture 0, the gold annotation file included', () => {
     const others = real.filter((p) => p !== 'irc/2016-12-19_20.raw.txt' && !p.startsWith('irc-dialects/')).map((p) => `real/${p}`);
     expect(new Set(others.map((p) => p.split('/')[1]))).toEqual(
-      new Set(['bluesky', 'irc', 'mastodon', 'slack', 'tags-csv', 'twitter-v1.1', 'twitter-v2', 'whatsapp', 'zoom']),
+      new Set([
+        'bluesky',
+        'bluesky-car',
+        'irc',
+        'mastodon',
+        'mastodon-archive',
+        'slack',
+        'tags-csv',
+        'twitter-v1.1',
+        'twitter-v2',
+        'whatsapp',
+        'zoom',
+      ]),
     );
     for (const path of [...others, 'made/zoom/GMT20240314-150000_Recording.txt', 'made/whatsapp/us-12h-month-first.txt']) {
       expect(ircParser.detect(head(path)), path).toBe(0);
