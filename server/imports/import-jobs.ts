@@ -13,6 +13,7 @@ import type { Dataset, ImportJob } from '../../shared/index.js';
 import type { FileOnDisk, ReadFileOptions } from '../ingest/read-file.js';
 import type { WorkerStoreLocation } from '../store/location.js';
 import type { Store } from '../store/types.js';
+import type { TableReading } from '../store/rows.js';
 import { importErrorInfo, type ImportErrorInfo } from './error-info.js';
 import type { ImportWorkerJob, ImportWorkerReply } from './import-worker.js';
 import { newImportJob, runImportJob, type ImportInput } from './run-import.js';
@@ -60,7 +61,12 @@ export class ImportJobs {
   ) {}
 
   /** Records the job (`queued`) and queues it; the files now belong to the job. */
-  async start(request: { datasetId?: string | undefined; name: string; files: FileOnDisk[] }): Promise<StartedImport> {
+  async start(request: {
+    datasetId?: string | undefined;
+    name: string;
+    files: FileOnDisk[];
+    table?: TableReading | undefined;
+  }): Promise<StartedImport> {
     const job = newImportJob(request);
     try {
       await this.store.putImportJob(job);
@@ -68,7 +74,13 @@ export class ImportJobs {
       removeFiles(request.files);
       throw error;
     }
-    const input: ImportInput = { job, datasetId: request.datasetId, name: request.name, files: request.files };
+    const input: ImportInput = {
+      job,
+      datasetId: request.datasetId,
+      name: request.name,
+      files: request.files,
+      ...(request.table ? { table: request.table } : {}),
+    };
     const done = this.enqueue(input);
     done.catch(() => {}); // an async import may never be awaited
     return { job, done };
@@ -88,8 +100,14 @@ export class ImportJobs {
 
   private async run(input: ImportInput): Promise<Dataset> {
     try {
-      if (this.closed) throw new ImportFailedError({ status: 503, code: 'shutting_down', message: 'The server is shutting down; upload the files again.' });
-      const dataset = this.location && (await this.isBig(input.files)) ? await this.inWorker(input, this.location) : await this.inProcess(input);
+      if (this.closed)
+        throw new ImportFailedError({
+          status: 503,
+          code: 'shutting_down',
+          message: 'The server is shutting down; upload the files again.',
+        });
+      const dataset =
+        this.location && (await this.isBig(input.files)) ? await this.inWorker(input, this.location) : await this.inProcess(input);
       this.options.onDone?.(dataset);
       return dataset;
     } finally {
@@ -142,8 +160,13 @@ export class ImportJobs {
         this.options.onInternalError?.(waiting.input.job, error);
         const info = { status: 500, code: 'internal_error', message: 'The import worker stopped; nothing of this import was stored.' };
         // Its staged rows are dropped and its job says so here, as the worker could not.
-        void this.store.beginImport({ importId: id, name: waiting.input.name }).abort().catch(() => {});
-        void this.store.putImportJob({ ...waiting.input.job, status: 'failed', error: info, updatedAt: new Date().toISOString() }).catch(() => {});
+        void this.store
+          .beginImport({ importId: id, name: waiting.input.name })
+          .abort()
+          .catch(() => {});
+        void this.store
+          .putImportJob({ ...waiting.input.job, status: 'failed', error: info, updatedAt: new Date().toISOString() })
+          .catch(() => {});
         waiting.reject(new ImportFailedError(info));
       }
     };

@@ -10,6 +10,7 @@ import type { Dataset, ImportJob, PersonProfile, SourceResult } from '../../shar
 import { readFileInto, type FileOnDisk, type ReadFileOptions } from '../ingest/read-file.js';
 import type { ImportSink } from '../ingest/stream/sink.js';
 import type { Store } from '../store/types.js';
+import type { TableReading } from '../store/rows.js';
 import { mergeProfilesInto } from '../ingest/profiles.js';
 import { importErrorInfo } from './error-info.js';
 
@@ -19,6 +20,8 @@ export interface ImportInput {
   datasetId?: string | undefined;
   name: string;
   files: FileOnDisk[];
+  /** How the files' tables were read (mapping, time zone): remembered with the dataset at commit. */
+  table?: TableReading | undefined;
 }
 
 export interface RunImportOptions {
@@ -65,7 +68,12 @@ export async function runImportJob(store: Store, input: ImportInput, options: Ru
     options.onProgress?.(job);
   };
 
-  const staging = store.beginImport({ importId: job.id, ...(input.datasetId ? { datasetId: input.datasetId } : {}), name: input.name });
+  const staging = store.beginImport({
+    importId: job.id,
+    ...(input.datasetId ? { datasetId: input.datasetId } : {}),
+    name: input.name,
+    table: input.table,
+  });
   const results: Omit<SourceResult, 'stored'>[] = [];
   const people = new Map<string, PersonProfile>();
   let fileOffset = 0;
@@ -102,7 +110,10 @@ export async function runImportJob(store: Store, input: ImportInput, options: Ru
     job.percent = READ_SHARE;
     await write(true);
     const committing = performance.now();
-    const dataset = await staging.commit(results, [...people.values()].sort((a, b) => (a.key < b.key ? -1 : 1)));
+    const dataset = await staging.commit(
+      results,
+      [...people.values()].sort((a, b) => (a.key < b.key ? -1 : 1)),
+    );
     if (options.timings) options.timings.commitMs += performance.now() - committing;
     Object.assign(job, { status: 'done', percent: 100, datasetId: dataset.id, dataset, files: dataset.sources.slice(-results.length) });
     await write(true);

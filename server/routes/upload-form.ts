@@ -9,7 +9,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
-import { FormatIdSchema, FORMAT_IDS, type FormatId } from '../../shared/index.js';
+import {
+  FormatIdSchema,
+  FORMAT_IDS,
+  TableMappingSchema,
+  TABLE_ROLES,
+  type Dataset,
+  type FormatId,
+  type TableMapping,
+} from '../../shared/index.js';
+import { isTimezone } from '../ingest/parse/table/dates.js';
 import type { FileOnDisk } from '../ingest/read-file.js';
 import { HttpError } from '../plugins/errors.js';
 
@@ -19,11 +28,60 @@ export interface UploadForm {
   chat?: string;
   /** `dataset` field (POST /api/imports): add to this dataset. */
   dataset?: string;
+  /** `mapping` field: JSON, role → column name, for tables whose columns are not recognised. */
+  mapping?: TableMapping;
+  /** `timezone` field: IANA name or `+01:00`, for table times written without an offset. */
+  timezone?: string;
   files: FileOnDisk[];
 }
 
+/** The `mapping` field's JSON, checked: a 400 names what is wrong. */
+export function readMappingField(value: string): TableMapping {
+  let json: unknown;
+  try {
+    json = JSON.parse(value);
+  } catch {
+    throw new HttpError(
+      400,
+      'invalid_request',
+      `mapping must be JSON such as {"author": "user_screen_name", "text": "text", "time": "created_at"}`,
+    );
+  }
+  const mapping = TableMappingSchema.safeParse(json);
+  if (!mapping.success) {
+    throw new HttpError(
+      400,
+      'invalid_request',
+      `mapping: an object of column names by role (${TABLE_ROLES.join(', ')})`,
+      mapping.error.issues,
+    );
+  }
+  return mapping.data;
+}
+
+/** The `timezone` field, checked. */
+export function readTimezoneField(value: string): string {
+  if (!isTimezone(value))
+    throw new HttpError(400, 'invalid_request', `unknown timezone "${value}": use an IANA name (Europe/London) or an offset (+01:00)`);
+  return value;
+}
+
+/**
+ * How the form's tables are read: its mapping and time zone, else what the
+ * dataset they are added to remembers. Set on every file.
+ */
+export function applyTableReading(form: UploadForm, dataset?: Dataset): { mapping?: TableMapping; timezone?: string } | undefined {
+  const mapping = form.mapping ?? dataset?.mapping;
+  const timezone = form.timezone ?? dataset?.timezone;
+  if (!mapping && !timezone) return undefined;
+  const table = { ...(mapping ? { mapping } : {}), ...(timezone ? { timezone } : {}) };
+  for (const f of form.files) f.table = table;
+  return table;
+}
+
 export async function readUploadForm(request: FastifyRequest, uploadDir: string, maxUploadMb: number): Promise<UploadForm> {
-  if (!request.isMultipart()) throw new HttpError(415, 'unsupported_media_type', 'send the files as multipart/form-data with one or more "file" parts');
+  if (!request.isMultipart())
+    throw new HttpError(415, 'unsupported_media_type', 'send the files as multipart/form-data with one or more "file" parts');
   await fs.promises.mkdir(uploadDir, { recursive: true });
   const form: UploadForm = { files: [] };
   try {
@@ -42,6 +100,8 @@ export async function readUploadForm(request: FastifyRequest, uploadDir: string,
       if (part.fieldname === 'name' && value) form.name = value.slice(0, 200);
       else if (part.fieldname === 'chat' && value) form.chat = value.slice(0, 200);
       else if (part.fieldname === 'dataset' && value) form.dataset = value.slice(0, 200);
+      else if (part.fieldname === 'mapping' && value) form.mapping = readMappingField(value);
+      else if (part.fieldname === 'timezone' && value) form.timezone = readTimezoneField(value);
       else if (part.fieldname === 'format' && value && value !== 'auto') {
         const format = FormatIdSchema.safeParse(value);
         if (!format.success) throw new HttpError(400, 'invalid_request', `unknown format "${value}"; use one of: ${FORMAT_IDS.join(', ')}`);
@@ -62,4 +122,9 @@ export async function readUploadForm(request: FastifyRequest, uploadDir: string,
 }
 
 /** The dataset name for a new import: the `name` field, else the files' names. */
-export const uploadName = (form: UploadForm) => form.name ?? form.files.map((f) => f.fileName).join(', ').slice(0, 200);
+export const uploadName = (form: UploadForm) =>
+  form.name ??
+  form.files
+    .map((f) => f.fileName)
+    .join(', ')
+    .slice(0, 200);

@@ -5,20 +5,41 @@
  * the database, so any process on it can report one's progress.
  */
 import type pg from 'pg';
-import { ImportJobSchema, SourceResultSchema, type Dataset, type ImportJob, type PersonProfile, type SourceResult } from '../../shared/index.js';
+import {
+  ImportJobSchema,
+  SourceResultSchema,
+  type Dataset,
+  type ImportJob,
+  type PersonProfile,
+  type SourceResult,
+} from '../../shared/index.js';
 import { INTERRUPTED_IMPORT } from './errors.js';
 import { IMPORT_BATCH_ROWS, messageColumns } from './postgres-messages.js';
 import type { Store } from './types.js';
 
 export interface PostgresImportHelpers {
   transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T>;
-  openDataset(client: pg.PoolClient, request: { datasetId?: string | undefined; name: string }): Promise<{ id: string; version: number; sources: SourceResult[] }>;
-  finishImport(client: pg.PoolClient, id: string, version: number, sources: SourceResult[], people: readonly PersonProfile[]): Promise<Dataset>;
+  openDataset(
+    client: pg.PoolClient,
+    request: { datasetId?: string | undefined; name: string },
+  ): Promise<{ id: string; version: number; sources: SourceResult[] }>;
+  finishImport(
+    client: pg.PoolClient,
+    id: string,
+    version: number,
+    sources: SourceResult[],
+    people: readonly PersonProfile[],
+  ): Promise<Dataset>;
 }
 
-const COLUMNS = 'platform, id, chat, time, author, text, reply_to_id, reply_to_author, mentions, hashtags, kind, repost_of, question, answer';
+const COLUMNS =
+  'platform, id, chat, time, author, text, reply_to_id, reply_to_author, mentions, hashtags, kind, repost_of, question, answer';
 
-export function importMethods(pool: pg.Pool, t: (table: string) => string, helpers: PostgresImportHelpers): Pick<Store, 'beginImport' | 'putImportJob' | 'getImportJob' | 'failInterruptedImports'> {
+export function importMethods(
+  pool: pg.Pool,
+  t: (table: string) => string,
+  helpers: PostgresImportHelpers,
+): Pick<Store, 'beginImport' | 'putImportJob' | 'getImportJob' | 'failInterruptedImports'> {
   const [staged, messages, imports] = [t('staged_messages'), t('messages'), t('imports')];
   const sql = {
     stage: `INSERT INTO ${staged} (import_id, file_index, ${COLUMNS})
@@ -48,6 +69,9 @@ export function importMethods(pool: pg.Pool, t: (table: string) => string, helpe
       commit: (files, people) =>
         helpers.transaction(async (client) => {
           const { id, version, sources } = await helpers.openDataset(client, request);
+          if (request.table && (request.table.mapping || request.table.timezone)) {
+            await client.query(`UPDATE ${t('datasets')} SET table_reading = $1::jsonb WHERE id = $2`, [JSON.stringify(request.table), id]);
+          }
           for (let fileIndex = 0; fileIndex < files.length; fileIndex++) {
             const stored = (await client.query(sql.moveFile, [id, request.importId, fileIndex])).rowCount ?? 0;
             sources.push(SourceResultSchema.parse({ ...files[fileIndex]!, stored }));

@@ -181,6 +181,10 @@ export const PG_MIGRATIONS: readonly ((t: (table: string) => string) => string)[
   );
   CREATE INDEX graph_result_use_used ON ${t('graph_result_use')} (used);
   `,
+  // Issue 18: a dataset remembers how its tables were read (column mapping, time zone), for files added later.
+  (t) => `
+  ALTER TABLE ${t('datasets')} ADD COLUMN table_reading jsonb;
+  `,
 ];
 
 /** The schema version this code writes: the number of migrations. */

@@ -35,14 +35,14 @@ export interface PostgresStoreOptions {
   results?: Partial<ResultLimits> | undefined;
 }
 
-
-
 const datasetColumns = (a = '') =>
   `${a}id, ${a}name, ${a}version, ${iso(`${a}created_at`)} AS created_at, ${iso(`${a}updated_at`)} AS updated_at,
    ${a}sources, ${a}message_count, ${a}people_count, ${a}chat_count, ${a}session_count, ${a}chats,
-   ${iso(`${a}first_time`)} AS first_time, ${iso(`${a}last_time`)} AS last_time`;
+   ${iso(`${a}first_time`)} AS first_time, ${iso(`${a}last_time`)} AS last_time, ${a}table_reading`;
 /** The columns of a message; without `text`, '' stands in for it. */
-const messageSelect = (text: boolean) => `id, platform, chat, ${iso('time')} AS time, author, ${text ? 'text' : `'' AS text`}, reply_to_id AS "replyToId",
+const messageSelect = (
+  text: boolean,
+) => `id, platform, chat, ${iso('time')} AS time, author, ${text ? 'text' : `'' AS text`}, reply_to_id AS "replyToId",
   reply_to_author AS "replyToAuthor", mentions, hashtags, kind, repost_of AS "repostOf", question, answer`;
 const PROFILE_FIELDS = ['handle', 'name', 'bio', 'location', 'url', 'platform_id'];
 
@@ -131,13 +131,24 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   }
 
   /** Merges the people in, recomputes the counts, writes the version and sources. */
-  async function finishImport(client: pg.PoolClient, id: string, version: number, sources: SourceResult[], people: readonly PersonProfile[]) {
+  async function finishImport(
+    client: pg.PoolClient,
+    id: string,
+    version: number,
+    sources: SourceResult[],
+    people: readonly PersonProfile[],
+  ) {
     // One upsert cannot touch a row twice, so a key's profiles are merged here first, by the same rule.
     const profiles = mergeProfiles(people);
     for (let i = 0; i < profiles.length; i += IMPORT_BATCH_ROWS) {
       await client.query(sql.upsertPeople, peopleColumns(id, profiles.slice(i, i + IMPORT_BATCH_ROWS)));
     }
-    const finished = await client.query<DatasetRow>(sql.finishImport, [id, version, JSON.stringify(sources), DEFAULT_SESSION_OPTIONS.sessionGapMinutes]);
+    const finished = await client.query<DatasetRow>(sql.finishImport, [
+      id,
+      version,
+      JSON.stringify(sources),
+      DEFAULT_SESSION_OPTIONS.sessionGapMinutes,
+    ]);
     return toDataset(finished.rows[0]!);
   }
 
@@ -154,11 +165,18 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
         for (const file of request.files) {
           let stored = 0;
           for (let i = 0; i < file.messages.length; i += IMPORT_BATCH_ROWS) {
-            stored += (await client.query(sql.insertMessages, messageColumns(id, file.messages.slice(i, i + IMPORT_BATCH_ROWS)))).rowCount ?? 0;
+            stored +=
+              (await client.query(sql.insertMessages, messageColumns(id, file.messages.slice(i, i + IMPORT_BATCH_ROWS)))).rowCount ?? 0;
           }
           sources.push(SourceResultSchema.parse({ ...file.result, stored }));
         }
-        return finishImport(client, id, version, sources, request.files.flatMap((f) => f.people));
+        return finishImport(
+          client,
+          id,
+          version,
+          sources,
+          request.files.flatMap((f) => f.people),
+        );
       }),
     listDatasets: async () => (await pool.query<DatasetRow>(sql.datasets)).rows.map(toDataset),
     getDataset: (id) => dataset(sql.datasetById, [id]),
@@ -184,7 +202,11 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       return (await pool.query<Nullable<Message>>(sqlText, values)).rows.map(toMessage);
     },
     getPeople: async (datasetId, keys) =>
-      (await (keys === undefined ? pool.query<Nullable<PersonProfile>>(sql.people, [datasetId]) : pool.query<Nullable<PersonProfile>>(sql.peopleByKey, [datasetId, keys]))).rows.map(toPerson),
+      (
+        await (keys === undefined
+          ? pool.query<Nullable<PersonProfile>>(sql.people, [datasetId])
+          : pool.query<Nullable<PersonProfile>>(sql.peopleByKey, [datasetId, keys]))
+      ).rows.map(toPerson),
     getAuthorActivity: async (datasetId, authors) =>
       authorActivity(
         (
@@ -209,19 +231,24 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   };
 }
 
-
 function peopleColumns(datasetId: string, batch: PersonProfile[]): unknown[] {
   const fields = (p: PersonProfile) => [p.key, p.platform, p.handle, p.name, p.bio, p.location, p.url, p.platformId];
   const rows = batch.map(fields);
   return [datasetId, ...Array.from({ length: 8 }, (_, c) => rows.map((r) => r[c] ?? null))];
 }
 
-
 /** Absent optional fields are left out, not null or undefined, so results parse and compare cleanly. */
 function toMessage(r: Nullable<Message>): Message {
   const m: Message = {
-    id: r.id, platform: r.platform, chat: r.chat, time: r.time, author: r.author, text: r.text,
-    mentions: r.mentions, hashtags: r.hashtags, kind: r.kind,
+    id: r.id,
+    platform: r.platform,
+    chat: r.chat,
+    time: r.time,
+    author: r.author,
+    text: r.text,
+    mentions: r.mentions,
+    hashtags: r.hashtags,
+    kind: r.kind,
   };
   if (r.replyToId !== null) m.replyToId = r.replyToId;
   if (r.replyToAuthor !== null) m.replyToAuthor = r.replyToAuthor;
@@ -230,4 +257,3 @@ function toMessage(r: Nullable<Message>): Message {
   if (r.answer !== null) m.answer = r.answer;
   return m;
 }
-

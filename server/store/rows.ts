@@ -3,7 +3,7 @@
  * shared types: absent optional fields are left out, not null or undefined,
  * so results parse and compare cleanly whichever store answered.
  */
-import type { Dataset, PersonProfile, SourceResult } from '../../shared/index.js';
+import type { Dataset, PersonProfile, SourceResult, TableMapping } from '../../shared/index.js';
 import type { ContextOverride } from './types.js';
 
 /** A row as selected: columns aliased to the type's names, absent values as NULL. */
@@ -12,7 +12,17 @@ export type Nullable<T> = { [K in keyof T]-?: undefined extends T[K] ? Exclude<T
 /** A dataset row; SQLite keeps its lists as JSON text, PostgreSQL as jsonb (already parsed). */
 export type DatasetRow = Record<'id' | 'name' | 'created_at' | 'updated_at', string> &
   Record<'version' | 'message_count' | 'people_count' | 'chat_count' | 'session_count', number> &
-  Record<'first_time' | 'last_time', string | null> & { sources: string | SourceResult[]; chats: string | string[] };
+  Record<'first_time' | 'last_time', string | null> & {
+    sources: string | SourceResult[];
+    chats: string | string[];
+    table_reading?: string | TableReading | null;
+  };
+
+/** How a dataset's tables were read: stored as JSON with the dataset. */
+export interface TableReading {
+  mapping?: TableMapping | undefined;
+  timezone?: string | undefined;
+}
 
 const list = <T>(value: string | T[]): T[] => (typeof value === 'string' ? (JSON.parse(value) as T[]) : value);
 
@@ -29,6 +39,10 @@ export function toDataset(row: DatasetRow): Dataset {
   };
   if (row.first_time !== null) dataset.from = row.first_time;
   if (row.last_time !== null) dataset.to = row.last_time;
+  const reading: TableReading | null =
+    typeof row.table_reading === 'string' ? (JSON.parse(row.table_reading) as TableReading) : (row.table_reading ?? null);
+  if (reading?.mapping) dataset.mapping = reading.mapping;
+  if (reading?.timezone) dataset.timezone = reading.timezone;
   return dataset;
 }
 

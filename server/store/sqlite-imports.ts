@@ -8,14 +8,26 @@
  */
 import type { Database } from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import { ImportJobSchema, SourceResultSchema, type Dataset, type ImportJob, type Message, type PersonProfile, type SourceResult } from '../../shared/index.js';
+import {
+  ImportJobSchema,
+  SourceResultSchema,
+  type Dataset,
+  type ImportJob,
+  type Message,
+  type PersonProfile,
+  type SourceResult,
+} from '../../shared/index.js';
 import { MESSAGE_COLUMNS, MESSAGE_PLACEHOLDERS, messageValues, type MessageValues } from './sqlite-messages.js';
 import { ImportTotals, type DatasetTotals } from './import-totals.js';
 import { INTERRUPTED_IMPORT } from './errors.js';
 import type { ImportStaging, Store } from './types.js';
+import type { TableReading } from './rows.js';
 
 export interface ImportHelpers {
-  openDataset(request: { datasetId?: string | undefined; name: string }, now: string): { id: string; version: number; sources: SourceResult[] };
+  openDataset(
+    request: { datasetId?: string | undefined; name: string },
+    now: string,
+  ): { id: string; version: number; sources: SourceResult[] };
   finishImport(id: string, version: number, sources: SourceResult[], now: string, known?: DatasetTotals): Dataset;
   upsertPerson(datasetId: string, person: PersonProfile): void;
   /** Inserts one message, as `messageValues` gives it (a duplicate is skipped); returns 1 if stored. */
@@ -40,12 +52,16 @@ export function importMethods(db: Database, helpers: ImportHelpers): ImportMetho
     'INSERT INTO datasets (id, name, version, created_at, updated_at, import_id) VALUES (@id, @name, 1, @now, @now, @importId)',
   );
   const reveal = db.prepare<[string]>('UPDATE datasets SET import_id = NULL WHERE id = ?');
+  const setTableReading = db.prepare<[string, string]>('UPDATE datasets SET table_reading = ? WHERE id = ?');
+  const keepReading = (id: string, table: TableReading | undefined) => {
+    if (table && (table.mapping || table.timezone)) setTableReading.run(JSON.stringify(table), id);
+  };
   const dropHidden = db.prepare<[string]>('DELETE FROM datasets WHERE import_id = ?');
   const putJob = db.prepare('INSERT OR REPLACE INTO imports (id, status, updated_at, job) VALUES (@id, @status, @updatedAt, @job)');
   const getJob = db.prepare<[string], string>('SELECT job FROM imports WHERE id = ?').pluck();
-  const unfinished = db.prepare<[string], string>(
-    "SELECT job FROM imports WHERE status NOT IN ('done', 'failed') AND updated_at < ?",
-  ).pluck();
+  const unfinished = db
+    .prepare<[string], string>("SELECT job FROM imports WHERE status NOT IN ('done', 'failed') AND updated_at < ?")
+    .pluck();
   const forget = db.prepare<[string]>("DELETE FROM imports WHERE status IN ('done', 'failed') AND updated_at < ?");
 
   const stageBatch = db.transaction((importId: string, fileIndex: number, messages: Parameters<ImportStaging['stage']>[1]) => {
@@ -53,8 +69,14 @@ export function importMethods(db: Database, helpers: ImportHelpers): ImportMetho
   });
 
   const commitAll = db.transaction(
-    (request: { importId: string; datasetId?: string | undefined; name: string }, files: readonly Omit<SourceResult, 'stored'>[], people: readonly PersonProfile[], now: string) => {
+    (
+      request: { importId: string; datasetId?: string | undefined; name: string; table?: TableReading | undefined },
+      files: readonly Omit<SourceResult, 'stored'>[],
+      people: readonly PersonProfile[],
+      now: string,
+    ) => {
       const { id, version, sources } = helpers.openDataset(request, now);
+      keepReading(id, request.table);
       files.forEach((file, fileIndex) => {
         const stored = moveFile.run({ datasetId: id, importId: request.importId, fileIndex }).changes;
         sources.push(SourceResultSchema.parse({ ...file, stored }));
@@ -68,7 +90,7 @@ export function importMethods(db: Database, helpers: ImportHelpers): ImportMetho
   const writeJob = (job: ImportJob) => putJob.run({ id: job.id, status: job.status, updatedAt: job.updatedAt, job: JSON.stringify(job) });
 
   /** A new dataset, written in place while hidden: no copy at commit. */
-  const newDatasetImport = (request: { importId: string; name: string }): ImportStaging => {
+  const newDatasetImport = (request: { importId: string; name: string; table?: TableReading | undefined }): ImportStaging => {
     let datasetId: string | undefined;
     const stored: number[] = [];
     const totals = new ImportTotals();
@@ -98,6 +120,7 @@ export function importMethods(db: Database, helpers: ImportHelpers): ImportMetho
     const commitAll = db.transaction((files: readonly Omit<SourceResult, 'stored'>[], people: readonly PersonProfile[], now: string) => {
       const id = dataset(now);
       reveal.run(id);
+      keepReading(id, request.table);
       const sources = files.map((file, i) => SourceResultSchema.parse({ ...file, stored: stored[i] ?? 0 }));
       for (const p of people) helpers.upsertPerson(id, p);
       return helpers.finishImport(id, 1, sources, now, totals.totals());

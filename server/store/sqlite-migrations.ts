@@ -173,6 +173,10 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX graph_result_use_used ON graph_result_use (used);
   `,
+  // Issue 18: a dataset remembers how its tables were read (column mapping, time zone), for files added later.
+  `
+  ALTER TABLE datasets ADD COLUMN table_reading TEXT;
+  `,
 ];
 
 /** The schema version this code writes: the number of migrations. */

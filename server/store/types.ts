@@ -4,6 +4,7 @@
  * is synchronous, so callers never change when the backend does.
  */
 import type { Dataset, ImportJob, Message, PersonProfile, SourceResult } from '../../shared/index.js';
+import type { TableReading } from './rows.js';
 
 /** One parsed file ready to store. `result.stored` is filled in by the store. */
 export interface ImportFile {
@@ -163,8 +164,11 @@ export interface Store {
   getCachedGraph(datasetId: string, version: number, optionsKey: string): Promise<string | undefined>;
   /** Stores a result; past the store's ResultLimits (result-limits.ts) the least recently used results go. */
   putCachedGraph(datasetId: string, version: number, optionsKey: string, json: string): Promise<void>;
-  /** Starts a staged import (see ImportStaging); `importId` names its staging rows. */
-  beginImport(request: { importId: string; datasetId?: string; name: string }): ImportStaging;
+  /**
+   * Starts a staged import (see ImportStaging); `importId` names its staging rows. `table`, when
+   * given, is stored with the dataset at commit (in the same transaction): how its tables are read.
+   */
+  beginImport(request: { importId: string; datasetId?: string; name: string; table?: TableReading | undefined }): ImportStaging;
   /** Writes an import job (insert or replace), readable from every process on the database. */
   putImportJob(job: ImportJob): Promise<void>;
   getImportJob(id: string): Promise<ImportJob | undefined>;

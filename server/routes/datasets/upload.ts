@@ -12,14 +12,18 @@ import { ApiErrorSchema, DatasetSchema, type Dataset } from '../../../shared/ind
 import { ImportFailedError } from '../../imports/import-jobs.js';
 import type { FileOnDisk } from '../../ingest/read-file.js';
 import { HttpError, notFound } from '../../plugins/errors.js';
-import { readUploadForm, uploadName } from '../upload-form.js';
+import { applyTableReading, readUploadForm, uploadName } from '../upload-form.js';
+import type { TableReading } from '../../store/rows.js';
 import { DatasetParamsSchema, errorReplies } from './schemas.js';
 
 const multipartDoc = { consumes: ['multipart/form-data'] };
 export const uploadErrors = { 400: ApiErrorSchema, 413: ApiErrorSchema, 415: ApiErrorSchema, 422: ApiErrorSchema };
 
 /** Runs the import as a job and waits for it; its failure becomes the answer. */
-async function importAndWait(app: FastifyInstance, request: { datasetId?: string; name: string; files: FileOnDisk[] }): Promise<Dataset> {
+async function importAndWait(
+  app: FastifyInstance,
+  request: { datasetId?: string; name: string; files: FileOnDisk[]; table?: TableReading | undefined },
+): Promise<Dataset> {
   const { done } = await app.imports.start(request);
   try {
     return await done;
@@ -36,14 +40,16 @@ const upload: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['datasets'],
         summary: 'Create a dataset from transcript files',
-        description: 'multipart/form-data: one or more `file` parts; optional `name`, `format` (else detected) and `chat`.',
+        description:
+          'multipart/form-data: one or more `file` parts; optional `name`, `format` (else detected), `chat`, `mapping` (JSON: table column by role, `{"author": "user_screen_name", "text": "text", "time": "created_at"}`) and `timezone` (for table times without an offset). A table whose columns are not recognised answers 422 `needs_mapping` with its header, sample rows and guesses.',
         ...multipartDoc,
         response: { 201: DatasetSchema, ...uploadErrors },
       },
     },
     async (request, reply) => {
       const form = await readUploadForm(request, app.uploadDir, app.config.MAX_UPLOAD_MB);
-      const dataset = await importAndWait(app, { name: uploadName(form), files: form.files });
+      const table = applyTableReading(form);
+      const dataset = await importAndWait(app, { name: uploadName(form), files: form.files, table });
       return reply.code(201).send(dataset);
     },
   );
@@ -63,7 +69,9 @@ const upload: FastifyPluginAsyncZod = async (app) => {
       const existing = await app.store.getDataset(request.params.id);
       if (!existing) throw notFound(`dataset ${request.params.id}`);
       const form = await readUploadForm(request, app.uploadDir, app.config.MAX_UPLOAD_MB);
-      const dataset = await importAndWait(app, { datasetId: existing.id, name: existing.name, files: form.files });
+      // Files added later are read as the dataset's tables were, unless the form says otherwise.
+      const table = applyTableReading(form, existing);
+      const dataset = await importAndWait(app, { datasetId: existing.id, name: existing.name, files: form.files, table });
       return reply.code(201).send(dataset);
     },
   );

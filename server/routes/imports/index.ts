@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { ApiErrorSchema, ImportJobSchema } from '../../../shared/index.js';
 import { notFound } from '../../plugins/errors.js';
 import { uploadErrors } from '../datasets/upload.js';
-import { readUploadForm, uploadName } from '../upload-form.js';
+import { applyTableReading, readUploadForm, uploadName } from '../upload-form.js';
 
 const ImportParamsSchema = z.object({ id: z.string().min(1).max(100) });
 
@@ -23,7 +23,7 @@ const imports: FastifyPluginAsyncZod = async (app) => {
         tags: ['imports'],
         summary: 'Start importing transcript files; follow the job',
         description:
-          'multipart/form-data as `POST /api/datasets`: one or more `file` parts; optional `name`, `format`, `chat`, and `dataset` (an id: add to that dataset). Answers 202 with the job at once; poll `GET /api/imports/:id`.',
+          'multipart/form-data as `POST /api/datasets`: one or more `file` parts; optional `name`, `format`, `chat`, `mapping`, `timezone`, and `dataset` (an id: add to that dataset, read as its tables were). Answers 202 with the job at once; poll `GET /api/imports/:id` (a table needing a mapping fails with `needs_mapping`).',
         consumes: ['multipart/form-data'],
         response: { 202: ImportJobSchema, ...uploadErrors, 404: ApiErrorSchema },
       },
@@ -35,7 +35,13 @@ const imports: FastifyPluginAsyncZod = async (app) => {
         await Promise.all(form.files.map((f) => fs.promises.rm(f.path, { force: true })));
         throw notFound(`dataset ${form.dataset}`);
       }
-      const { job } = await app.imports.start({ ...(existing ? { datasetId: existing.id } : {}), name: existing?.name ?? uploadName(form), files: form.files });
+      const table = applyTableReading(form, existing);
+      const { job } = await app.imports.start({
+        ...(existing ? { datasetId: existing.id } : {}),
+        name: existing?.name ?? uploadName(form),
+        files: form.files,
+        table,
+      });
       return reply.code(202).header('location', `/api/imports/${job.id}`).send(job);
     },
   );
