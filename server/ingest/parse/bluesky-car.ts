@@ -60,6 +60,17 @@ const plain = (v: unknown): unknown =>
   JSON.parse(JSON.stringify(v, (_k, x: unknown) => (x instanceof Uint8Array ? { $bytes: Buffer.from(x).toString('base64') } : x)));
 
 export function readCar(bytes: Uint8Array, context: ParseContext): ParseResult {
+  try {
+    return readRepository(bytes, context);
+  } catch (error) {
+    if (error instanceof TranscriptError) throw error;
+    throw new TranscriptError('unreadable_file', `${context.fileName}: a damaged CAR file (${(error as Error).message})`, {
+      file: context.fileName,
+    });
+  }
+}
+
+function readRepository(bytes: Uint8Array, context: ParseContext): ParseResult {
   let reader: CarBufferReader;
   try {
     reader = CarBufferReader.fromBytes(bytes);

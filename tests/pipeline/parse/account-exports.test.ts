@@ -110,5 +110,10 @@ describe('Bluesky repository export (.car)', () => {
     const car = bytes('bluesky-car/msttest-06-reply.car');
     const e = caught(() => readTranscript(car.subarray(0, 200), { fileName: 'cut.car' }));
     expect([e.statusCode, e.code]).toEqual([422, 'unreadable_file']);
+    const flipped = car.slice();
+    flipped.fill(0xff, 120, 400); // a valid header, then broken blocks
+    expect(caught(() => readTranscript(flipped, { fileName: 'broken.car' })).code).toBe('unreadable_file');
+    const text = caught(() => readTranscript(new TextEncoder().encode('not a car\n'), { fileName: 'a.txt', format: 'bluesky-car' }));
+    expect([text.statusCode, text.code]).toEqual([422, 'unreadable_file']);
   });
 });
