@@ -50,10 +50,10 @@ export function messagePhrases(text: string): [string, string][] {
     .replace(/&[a-z]+;/g, ' ')
     .replace(/https?:\/\/\S+/g, ' . ')
     .replace(/[@#][\p{L}\p{N}_.@-]+/gu, ' . ');
-  for (const token of cleaned.toLowerCase().split(/(\s+|[^\p{L}\p{N}'’-]+)/u)) {
-    if (token === undefined || /^\s*$/.test(token)) continue;
+  // Words, and any other character as a break between runs.
+  for (const token of cleaned.toLowerCase().match(/[\p{L}\p{N}'’-]+|[^\s\p{L}\p{N}'’-]/gu) ?? []) {
     const word = token.replace(/’/g, "'").replace(/^['-]+|['-]+$/g, '');
-    const content = /^\p{L}[\p{L}\p{N}'-]*$/u.test(word) && word.length >= 3 && !STOP_WORDS.has(word) && !word.endsWith("'s");
+    const content = word.length >= 3 && !STOP_WORDS.has(word) && /^\p{L}/u.test(word) && !word.endsWith("'s");
     if (content) runs[runs.length - 1]!.push(word);
     else if (runs[runs.length - 1]!.length > 0) runs.push([]);
   }
@@ -86,7 +86,11 @@ export function personTopics(messages: readonly Message[], input: Partial<TopicO
       mine.set(key, (mine.get(key) ?? 0) + 1);
       const s = surfaces.get(key) ?? new Map<string, number>();
       surfaces.set(key, s.set(surface, (s.get(surface) ?? 0) + 1));
-      if (!seen.has(key)) used.set(key, [...(used.get(key) ?? []), m.id]);
+      if (!seen.has(key)) {
+        const ids = used.get(key);
+        if (ids) ids.push(m.id);
+        else used.set(key, [m.id]);
+      }
       seen.add(key);
     }
     counts.set(m.author, mine);
@@ -146,11 +150,14 @@ export function sharedTopics(
   }
   shared.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
   const picked: string[] = [];
+  const inside = (short: string, long: string) => ` ${long} `.includes(` ${short} `);
   for (const [t] of shared) {
-    if (picked.length >= limit) break;
     if (!isNamedTopic(t)) continue;
-    if (picked.some((p) => ` ${p} `.includes(` ${t} `) || ` ${t} `.includes(` ${p} `))) continue;
-    picked.push(t);
+    // The longer phrase says more: "wikidata projects" rather than "wikidata".
+    const shorter = picked.findIndex((p) => inside(p, t));
+    if (shorter >= 0) picked[shorter] = t;
+    else if (picked.length < limit && !picked.some((p) => inside(t, p))) picked.push(t);
   }
-  return { similarity, topics: picked };
+  const unique = [...new Set(picked)];
+  return { similarity, topics: unique };
 }
