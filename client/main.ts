@@ -15,6 +15,7 @@ import { openShare } from './app/share.js';
 import { openSheet, toggleSheet, type Sheet } from './app/sheets.js';
 import { fillPicker, showEmpty, start } from './app/start.js';
 import { followView } from './app/view-sync.js';
+import { communityWords } from './graph/model.js';
 import { startRefine } from './graph/refine.js';
 import { attachKeyboard } from './sigma/keyboard.js';
 import { datasetChanged } from './state/explorer.js';
@@ -98,7 +99,7 @@ attachKeyboard(els.graph, () => {
     const { loaded } = explorer.get();
     if (key && loaded) {
       const a = loaded.graph.getNodeAttributes(key);
-      announce(`${a.label}, ${tieCount(loaded, key)} ties, community ${a.community + 1}. Enter for details.`);
+      announce(`${a.label}, ${tieCount(loaded, key)} ties, ${communityWords(a.community)}. Enter for details.`);
       app.renderer?.fitAround([key], true, true);
     }
     app.renderer?.refresh();
@@ -118,6 +119,11 @@ attachKeyboard(els.graph, () => {
 start(app).catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
   setStatus(app, snapshotRoute() ? `This snapshot link does not open: ${message}.` : `Could not start: ${message}`);
-  if (snapshotRoute()) els.status.append(' ', h('a', { href: '/', id: 'back-to-explorer' }, 'Open the explorer'));
+  if (snapshotRoute()) {
+    // Nothing to show: no controls that need a graph, one way back.
+    for (const el of document.querySelectorAll<HTMLElement>('.needs-data')) el.hidden = true;
+    els.graphView.hidden = true;
+    els.status.append(' ', h('a', { href: '/', id: 'back-to-explorer' }, 'Open the explorer'));
+  }
   if (error instanceof ApiFailure && error.status === 401) els.status.append(' ', tokenForm(() => location.reload()));
 });

@@ -33,7 +33,9 @@ export async function loadCurrentGraph(app: App): Promise<void> {
     app.refine?.stop();
     const loaded = loadGraph(payload, explorer.get().colourMemory);
     const communityColours = new Map(loaded.categories.community.map((c) => [Number(c.value), c.colour]));
-    explorer.set(graphLoaded(loaded, tieDrawThreshold(loaded.graph), rememberColours(loaded.graph, communityColours)));
+    // People out of this view keep their last colour in memory, so their community finds it again when they return.
+    const memory = new Map([...explorer.get().colourMemory, ...rememberColours(loaded.graph, communityColours)]);
+    explorer.set(graphLoaded(loaded, tieDrawThreshold(loaded.graph), memory));
     app.interaction.matches = new Set(explorer.get().search.matches);
     app.renderer?.kill();
     app.renderer = createRenderer(els.graph, loaded, app.reducers, {

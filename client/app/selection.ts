@@ -3,6 +3,7 @@
  * shows either (with the person's profile fetched once).
  */
 import { fetchPeers, fetchPerson } from '../api.js';
+import { communityWords } from '../graph/model.js';
 import { profileFetched } from '../state/explorer.js';
 import { graphQueryOf } from '../state/view.js';
 import { announce } from '../ui/announcer.js';
@@ -18,7 +19,7 @@ export function selectPerson(app: App, key: string | undefined, centre = false):
   app.view.set({ selected: key });
   if (key && loaded?.graph.hasNode(key)) {
     const a = loaded.graph.getNodeAttributes(key);
-    announce(`${a.label}: ${tieCount(loaded, key)} ties, community ${a.community + 1}`);
+    announce(`${a.label}: ${tieCount(loaded, key)} ties, ${communityWords(a.community)}`);
     // The person and everyone they talk with, in view: from a list always; from a click only if some are out.
     // On a phone or tablet the details open as a sheet beside or below the graph first, so the fit is for what is left.
     if (isNarrow()) openSheet('details');

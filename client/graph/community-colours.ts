@@ -19,6 +19,8 @@ const VOTERS = 12;
 export function communityColours(graph: People, remembered: ReadonlyMap<string, string>): Map<number, string> {
   const members = new Map<number, { key: string; weight: number }[]>();
   graph.forEachNode((key, a) => {
+    // People with no ties are in no community (NO_COMMUNITY, -1): they stay grey, the legend's "other".
+    if (a.community < 0) return;
     const list = members.get(a.community) ?? [];
     list.push({ key, weight: a.weightedDegree });
     members.set(a.community, list);

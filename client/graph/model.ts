@@ -5,7 +5,7 @@
  */
 import Graph from 'graphology';
 import pagerank from 'graphology-metrics/centrality/pagerank';
-import type { ColourBy, GraphPayload, NodeAttributes } from '../../shared/index.js';
+import { NO_COMMUNITY, type ColourBy, type GraphPayload, type NodeAttributes } from '../../shared/index.js';
 import { colourOf, OTHER } from '../design/palette.js';
 import { communityColours } from './community-colours.js';
 
@@ -48,6 +48,7 @@ function categoryValue(a: NodeAttributes, by: ColourByKey): string {
 
 function labelFor(value: string, by: ColourByKey, payload: GraphPayload): string {
   if (by === 'community') {
+    if (Number(value) === NO_COMMUNITY) return 'No ties (no community)';
     const summary = payload.attributes.meta.communities[Number(value)];
     const chat = summary?.chats[0]?.chat;
     return `Community ${Number(value) + 1}${chat ? ` (${chat})` : ''}`;
@@ -59,6 +60,11 @@ function labelFor(value: string, by: ColourByKey, payload: GraphPayload): string
 
 /** People a view shows at full dot size; more, and dots shrink (see `crowding`). */
 export const CROWD_PEOPLE = 5_000;
+
+/** "community 3", or that the person has no ties and so no community (payload version 2). */
+export function communityWords(community: number): string {
+  return community === NO_COMMUNITY ? 'no community (no ties)' : `community ${community + 1}`;
+}
 
 /**
  * `remembered`: each person's community colour in the view before, so a
@@ -75,7 +81,7 @@ export function loadGraph(payload: GraphPayload, remembered: ReadonlyMap<string,
     const counts = new Map<string, number>();
     graph.forEachNode((_n, a) => counts.set(categoryValue(a, by), (counts.get(categoryValue(a, by)) ?? 0) + 1));
     const ordered = [...counts].sort((x, y) =>
-      by === 'community' ? Number(x[0]) - Number(y[0]) : Number(UNKNOWN_LIKE.has(x[0])) - Number(UNKNOWN_LIKE.has(y[0])) || y[1] - x[1] || (x[0] < y[0] ? -1 : 1),
+      by === 'community' ? Number(x[0] === String(NO_COMMUNITY)) - Number(y[0] === String(NO_COMMUNITY)) || Number(x[0]) - Number(y[0]) : Number(UNKNOWN_LIKE.has(x[0])) - Number(UNKNOWN_LIKE.has(y[0])) || y[1] - x[1] || (x[0] < y[0] ? -1 : 1),
     );
     let next = 0;
     categories[by] = ordered.map(([value, count]) => ({

@@ -78,7 +78,7 @@ export function attachLabelsLayer(sigma: Sigma<AtlasNode>, options: LabelsLayerO
     if (!options.quiet() && camera.ratio >= overviewRatio * ZOOMED_OUT_SHARE) {
       const sums = new Map<number, { x: number; y: number; n: number }>();
       options.loaded.graph.forEachNode((key, a) => {
-        if (options.isHidden(key)) return;
+        if (options.isHidden(key) || a.community < 0) return;
         const s = sums.get(a.community) ?? { x: 0, y: 0, n: 0 };
         s.x += a.x; s.y += a.y; s.n++;
         sums.set(a.community, s);

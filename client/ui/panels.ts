@@ -62,7 +62,7 @@ export function renderPersonPanel(container: HTMLElement, loaded: LoadedGraph, k
       h('dt', {}, 'Activity'), h('dd', {}, `${a.messages} messages in ${a.sessions} sessions`),
       h('dt', {}, 'Chats'), h('dd', {}, a.chats.join(', ')),
       h('dt', {}, 'Community'),
-      h('dd', {}, h('button', { type: 'button', class: 'link', onclick: () => actions.showCommunity(a.community) }, `Community ${a.community + 1}${community ? ` · ${community.size} people` : ''}`)),
+      h('dd', {}, a.community < 0 ? 'None: no ties in this view' : h('button', { type: 'button', class: 'link', onclick: () => actions.showCommunity(a.community) }, `Community ${a.community + 1}${community ? ` · ${community.size} people` : ''}`)),
     ),
     profile?.bio ? h('p', { class: 'bio' }, profile.bio) : h('p', { class: 'muted' }, profile ? 'No bio.' : 'Loading profile…'),
     profile?.location ? h('p', { class: 'muted' }, `Location: ${profile.location}`) : null,
