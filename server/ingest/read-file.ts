@@ -44,6 +44,7 @@ export async function readFileInto(file: FileOnDisk, sink: ImportSink, options: 
     ...(file.format ? { format: file.format } : {}),
     ...(file.chat ? { chat: file.chat } : {}),
     table: file.table,
+    bots: file.bots,
     maxMessageChars,
   };
   if ((await fs.promises.stat(file.path)).isDirectory()) {
@@ -114,6 +115,7 @@ export async function readBytesInto(
     ...(file.format ? { format: file.format } : {}),
     ...(file.chat ? { chat: file.chat } : {}),
     table: file.table,
+    bots: file.bots,
     maxMessageChars: options.maxMessageChars,
   };
   if (isZip(bytes) && looksLikeWorkbook(bytes)) return readWorkbookInto(bytes, read, sink);

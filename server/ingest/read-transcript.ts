@@ -28,6 +28,8 @@ export interface ReadOptions {
   maxMessageChars?: number | undefined;
   /** How to read a table: the user's column mapping and time zone. */
   table?: TableOptions | undefined;
+  /** Nicks the user named as bots, left out (IRC logs). */
+  bots?: readonly string[] | undefined;
 }
 
 /** Reports list at most this many skipped items; `skipped` still counts them all. */
@@ -105,7 +107,10 @@ export function readTranscript(bytes: Uint8Array, options: ReadOptions): ReadTra
     const decoded = decodeTranscript(bytes, fileName);
     encoding = decoded.encoding;
     const format = options.format ? FormatIdSchema.parse(options.format) : detectFormat(decoded.text, fileName);
-    read = { format, parsed: parserFor(format).parse(decoded.text.replace(/^\uFEFF/, ''), { fileName, table: options.table }) };
+    read = {
+      format,
+      parsed: parserFor(format).parse(decoded.text.replace(/^\uFEFF/, ''), { fileName, table: options.table, bots: options.bots }),
+    };
   }
   const { format, parsed } = read;
   return finishRead(parsed, format, options, encoding === 'utf-8' ? [] : [`${fileName} was read as ${encoding}`]);

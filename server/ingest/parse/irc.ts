@@ -105,12 +105,7 @@ export interface IrcLog extends ParseResult {
 }
 
 /** The parser's work, with the line side table; `inference` overrides reply-inference defaults. */
-/** What an IRC read may be told besides the file name: nicks the user named as bots, left out. */
-export interface IrcContext extends ParseContext {
-  bots?: readonly string[] | undefined;
-}
-
-export function readIrcLog(text: string, context: IrcContext, inference: Partial<ReplyInferenceOptions> = {}): IrcLog {
+export function readIrcLog(text: string, context: ParseContext, inference: Partial<ReplyInferenceOptions> = {}): IrcLog {
   const warnings: string[] = [];
   const skipped: Skipped[] = [];
   const fromName = logPathDay(context.fileName);
@@ -238,7 +233,7 @@ export const ircParser: Parser = {
   format: 'irc',
   detect,
   parse: (text, context) => {
-    const { lineOf: _lines, ...result } = readIrcLog(text, context as IrcContext);
+    const { lineOf: _lines, ...result } = readIrcLog(text, context);
     return result;
   },
 };

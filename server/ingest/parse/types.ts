@@ -10,6 +10,8 @@ export interface ParseContext {
   fileName: string;
   /** How to read a table (the CSV-family readers): the user's column mapping and time zone. */
   table?: TableOptions | undefined;
+  /** Nicks the user named as bots: their messages are left out (IRC logs). */
+  bots?: readonly string[] | undefined;
 }
 
 /** A user's say on reading tables, carried with a file from the upload to its parser. */

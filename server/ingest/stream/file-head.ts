@@ -18,6 +18,8 @@ export interface FileOnDisk {
   chat?: string | undefined;
   /** How to read it if it is a table: the user's column mapping and time zone. */
   table?: TableOptions | undefined;
+  /** Nicks the user named as bots, left out (IRC logs). */
+  bots?: readonly string[] | undefined;
 }
 
 /**

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { MessageSchema } from '../../../shared/index.js';
 import { ircParser, readIrcLog } from '../../../server/ingest/parse/irc.js';
 import type { ParseResult } from '../../../server/ingest/parse/types.js';
+import { readTranscript } from '../../../server/ingest/read-transcript.js';
 
 const DIALECTS = new URL('../../fixtures/real/irc-dialects/', import.meta.url);
 const ParsedMessageSchema = MessageSchema.omit({ chat: true, question: true, answer: true });
@@ -339,5 +340,16 @@ describe('bots named by the user', () => {
     expect(r.messages).toHaveLength(1108 - sudden6);
     expect(r.messages.some((m) => m.author === 'irc:sudden6')).toBe(false);
     expect(skips(r).bot).toBe(sudden6);
+  });
+
+  it('are named in the read options, as an upload or the CLI passes them', () => {
+    const log = new TextEncoder().encode(
+      '[20:01] <ann> !seen bob\n[20:01] <seenbot> ann: bob was last seen 2 days ago\n[20:02] <carl> ann: try email\n',
+    );
+    const all = readTranscript(log, { fileName: '#c.2012-03-07.log' });
+    const read = readTranscript(log, { fileName: '#c.2012-03-07.log', bots: ['SeenBot'] });
+    expect(all.messages.map((m) => m.author)).toEqual(['irc:ann', 'irc:seenbot', 'irc:carl']);
+    expect(read.messages.map((m) => m.author)).toEqual(['irc:ann', 'irc:carl']);
+    expect(read.people.map((p) => p.key)).not.toContain('irc:seenbot');
   });
 });
