@@ -16,9 +16,13 @@ const TAG = /<[^>]*>/g;
 
 const text = (html: string) => decodeEntities(html.replace(TAG, '')).replace(/\u00a0/g, ' ');
 
-/** Whether a file's head is an HTML page or an HTML fragment of log lines. */
+/**
+ * Whether a file is an HTML page or HTML log lines: it opens with a doctype,
+ * `<html>` or an element (`<span class="irc-date">…`). A text log never does
+ * (its lines open with a time), so `<p>` pasted in a message changes nothing.
+ */
 export function looksLikeHtml(head: string): boolean {
-  return /^\s*(?:<!doctype html|<html|<\?xml)/i.test(head) || /<(?:br|span|tr|td|div|p)\b[^>]*>/i.test(head.slice(0, 4096));
+  return /^\s*<(?:!doctype html|html|\?xml|head|body|table|tr|div|span|p|br|pre|ul|li)\b/i.test(head);
 }
 
 /** The log lines an HTML log shows, one per line of the file ('' where a line shows none). */

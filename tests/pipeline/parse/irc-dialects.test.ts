@@ -270,6 +270,14 @@ describe('clients with no real sample: lines as their source writes them', () =>
     expect(skips(r)).toEqual({ notice: 1 });
   });
 
+  it('a text log with HTML pasted in its messages stays a text log', () => {
+    const r = lines('[20:01] <ann> use <p> and <div> tags\n[20:02] <bob> ann: <br/> too\n', '2012-03-07.log');
+    expect(r.messages.map((m) => [m.author, m.text])).toEqual([
+      ['irc:ann', 'use <p> and <div> tags'],
+      ['irc:bob', 'ann: <br/> too'],
+    ]);
+  });
+
   // Konversation, Quassel's text exports and LimeChat: no real sample and no log-writing source was found in the
   // code index (see SOURCES.md); these lines follow the layouts their parsers elsewhere expect, not a verified file.
   it('Konversation, Quassel and LimeChat layouts (unverified: no sample or source found)', () => {
