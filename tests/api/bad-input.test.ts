@@ -38,9 +38,9 @@ describe('bad input is refused with a 4xx naming the fault, and nothing is store
     expect(e.message).toContain('line 5');
   });
 
-  it('a CSV without the needed columns', async () => {
+  it('a CSV without the needed columns: asked for a mapping', async () => {
     const e = await rejected([{ filename: 'people.csv', content: 'name,email\nAnn,ann@example.org\n' }], { format: 'csv' });
-    expect([e.status, e.code]).toEqual([422, 'missing_columns']);
+    expect([e.status, e.code]).toEqual([422, 'needs_mapping']);
     expect(e.message).toMatch(/\btext\b/);
     expect(e.message).toMatch(/\btime\b/);
     expect(e.details?.line).toBe(1);
