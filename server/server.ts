@@ -11,6 +11,7 @@ import { claimDataDir } from './runtime/data-dir-claim.js';
 import { checkListenSafety } from './runtime/listen-guard.js';
 import { openStore } from './store/index.js';
 import { removeStaleUploads } from './imports/stale-uploads.js';
+import { warmContextIndexes } from './pipeline/context/index.js';
 
 const config = readConfig();
 const safety = checkListenSafety(config.HOST, config.ATLAS_TOKEN);
@@ -29,9 +30,15 @@ const INTERRUPTED_AFTER_MS = 10 * 60_000;
 const KEEP_JOBS_MS = 7 * 24 * 3600_000;
 const claim = config.DATABASE_URL || config.DATA_DIR === ':memory:' ? undefined : claimDataDir(config.DATA_DIR);
 const interruptedBefore = claim?.alone ? Date.now() : Date.now() - INTERRUPTED_AFTER_MS;
-const interrupted = await store.failInterruptedImports(new Date(interruptedBefore).toISOString(), new Date(Date.now() - KEEP_JOBS_MS).toISOString());
+const interrupted = await store.failInterruptedImports(
+  new Date(interruptedBefore).toISOString(),
+  new Date(Date.now() - KEEP_JOBS_MS).toISOString(),
+);
 if (interrupted > 0) app.log.warn({ interrupted }, 'imports left unfinished by a stopped process were marked failed');
 removeStaleUploads(app.uploadDir, INTERRUPTED_AFTER_MS);
+
+// Sector and region read the institution registries: build their indexes before listening, not in a request.
+warmContextIndexes();
 
 if (config.LOAD_DEMO) {
   const demo = await loadDemoIfEmpty(store, { maxMessageChars: config.MAX_MESSAGE_CHARS });
