@@ -38,9 +38,11 @@ function zoneMinutes(zone: string | undefined): number | undefined {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** Whether `timezone` is an IANA zone name or a `±HH:MM` offset this reader understands. */
+/** Whether `timezone` is an IANA zone name (`Europe/London`), UTC, or a `±HH:MM` offset. */
 export function isTimezone(timezone: string): boolean {
   if (/^[+-]\d{2}(?::?\d{2})?$/.test(timezone) || /^(Z|UTC|GMT)$/i.test(timezone)) return true;
+  // Abbreviations are ambiguous (ICU reads `BST` as Bangladesh, not British Summer Time): names only.
+  if (!timezone.includes('/')) return false;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: timezone });
     return true;
