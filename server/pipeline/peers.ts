@@ -17,7 +17,7 @@ import { beyondThrough, knownFields, sharedFields, unknownNote } from './peers/k
 import { profileUrl, saidIn } from './peers/reach.js';
 import { peerReasons, sharedAnswer } from './peers/reasons.js';
 import { selectDiverse, type Candidate } from './peers/select.js';
-import { personTopics, sharedTopics, type TopicOptions } from './words.js';
+import { personTopics, sharedTopics, type TopicOptions, type Topics } from './words.js';
 
 export interface PeerOptions {
   /** Only peers in this sector / region. */
@@ -82,11 +82,13 @@ function talkCounts(messages: readonly Message[]): Map<string, Map<string, numbe
   return out;
 }
 
+/** `precomputed.topics`: personTopics of these same messages, when the caller keeps them between requests. */
 export function suggestPeersFor(
   key: string,
   payload: GraphPayload,
   messages: readonly Message[],
   input: Partial<PeerOptions> = {},
+  precomputed: { topics?: Topics } = {},
 ): Suggestions {
   const options = { ...DEFAULT_PEER_OPTIONS, ...input, weights: { ...DEFAULT_PEER_OPTIONS.weights, ...input.weights } };
   if (!(options.limit >= 1) || !(options.lambda >= 0 && options.lambda <= 1)) throw new Error('peers: limit ≥ 1 and 0 ≤ lambda ≤ 1');
@@ -108,7 +110,7 @@ export function suggestPeersFor(
       common.set(other, (common.get(other) ?? 0) + 1);
     }
   const said = messages.filter((m) => nodes.has(m.author));
-  const topics = personTopics(said, options.topics);
+  const topics = precomputed.topics ?? personTopics(said, options.topics);
   const myTopics = topics.people.get(key);
   const maxMessages = Math.max(1, ...payload.nodes.map((n) => n.attributes.messages));
 
@@ -148,6 +150,8 @@ export function suggestPeersFor(
   }
   const picked = selectDiverse(scored, options.limit, options.lambda);
 
+  // A participant's name ("craig berg") is someone both mention, not a topic.
+  const names = new Set(payload.nodes.flatMap((n) => [n.attributes.label.toLowerCase(), n.attributes.handle.toLowerCase()]));
   const talk = talkCounts(said);
   const byId = new Map(said.map((m) => [m.id, m]));
   const edges = new Map(
@@ -166,7 +170,7 @@ export function suggestPeersFor(
         [best, connector] = [strength, { label: nodes.get(z)?.label ?? z, mine: m, theirs: t }];
     }
     const answer = (tie?.coAnswer ?? 0) > 0 ? sharedAnswer(said, key, c.key) : undefined;
-    const surface = c.topics.map((t) => topics.surface.get(t) ?? t);
+    const surface = c.topics.map((t) => topics.surface.get(t) ?? t).filter((t) => !names.has(t.toLowerCase()));
     const theirUses = topics.people.get(c.key)?.uses;
     const saidThere = c.topics.flatMap((t, i) =>
       saidIn((theirUses?.get(t) ?? []).slice(-2), byId, 2).map((s) => ({ ...s, topic: surface[i]! })),

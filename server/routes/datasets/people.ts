@@ -13,6 +13,8 @@ import {
 } from '../../../shared/index.js';
 import { makeScrubber, nameVariants } from '../../pipeline/export/name-scrubber.js';
 import { DEFAULT_PEER_OPTIONS, suggestPeersFor } from '../../pipeline/peers.js';
+import { personTopics, type Topics } from '../../pipeline/words.js';
+import { mergeIdentities } from '../../graphs/compute-graph.js';
 import { datasetContexts } from '../../graphs/context-overrides.js';
 import { notFound } from '../../plugins/errors.js';
 import { optedOutIn } from '../../privacy/flagged-people.js';
@@ -25,6 +27,25 @@ function optedOutScrubber(optedOut: ReadonlySet<string>): (text: string) => stri
   const handles = new Map<string, string>();
   for (const k of optedOut) for (const name of nameVariants(k)) handles.set(`@${name}`, '@[someone who opted out]');
   return makeScrubber(handles);
+}
+
+/**
+ * Key phrases of a view's messages, for the few views asked last: reading them is most of a peers request, and
+ * is the same for everyone in the view. Keyed by dataset version, the view's options, opt-outs and identity links.
+ */
+const TOPIC_CACHE_SIZE = 4;
+const topicCache = new Map<string, Topics>();
+function cachedTopics(cacheKey: string, read: () => Topics): Topics {
+  const hit = topicCache.get(cacheKey);
+  if (hit) {
+    topicCache.delete(cacheKey);
+    topicCache.set(cacheKey, hit);
+    return hit;
+  }
+  const topics = read();
+  topicCache.set(cacheKey, topics);
+  if (topicCache.size > TOPIC_CACHE_SIZE) topicCache.delete(topicCache.keys().next().value!);
+  return topics;
 }
 
 const PersonParamsSchema = z.object({ id: z.string().min(1).max(64), key: z.string().min(3).max(300) });
@@ -104,8 +125,20 @@ const people: FastifyPluginAsyncZod = async (app) => {
       if (!me) throw notFound(`person ${key} in this view of dataset ${id}`);
       // What they said is quoted back (excerpts): no one who opted out may show through, not even as a handle in it.
       const scrub = optedOutScrubber(optedOut);
-      const quoted = messages.map((m) => ({ ...m, text: scrub(m.text), mentions: m.mentions.filter((k) => !optedOut.has(k)) }));
-      const suggestions = suggestPeersFor(key, payload, quoted, { limit, ...(sector ? { sector } : {}), ...(region ? { region } : {}) });
+      const links = await app.store.getIdentities(id);
+      // One person across platforms is one node in the graph: their messages under its key.
+      const merged = mergeIdentities(messages, [], links).messages;
+      const quoted = merged.map((m) => ({ ...m, text: scrub(m.text), mentions: m.mentions.filter((k) => !optedOut.has(k)) }));
+      const nodes = new Set(payload.nodes.map((n) => n.key));
+      const view = JSON.stringify([id, dataset.version, options, [...optedOut].sort(), links]);
+      const topics = cachedTopics(view, () => personTopics(quoted.filter((m) => nodes.has(m.author))));
+      const suggestions = suggestPeersFor(
+        key,
+        payload,
+        quoted,
+        { limit, ...(sector ? { sector } : {}), ...(region ? { region } : {}) },
+        { topics },
+      );
       return { person: key, sector: me.attributes.sector, region: me.attributes.region, ...suggestions };
     },
   );
