@@ -59,3 +59,17 @@ export function logPathYear(path: string): number | undefined {
   const m = /(?:^|[^\d])((?:19|20)\d{2})(?:[^\d]|$)/.exec(path);
   return m ? Number(m[1]) : undefined;
 }
+
+/**
+ * The channel a log's path names: the file (`#qtox_20161029.log.txt`,
+ * `#fluid-work.2020-02-25.log`) or a folder (`#channel/2012-03-07.log`),
+ * without its date and extensions. Undefined when no part starts with `#`.
+ */
+export function logPathChannel(path: string): string | undefined {
+  for (const part of path.split('/').reverse()) {
+    if (!part.startsWith('#') && !part.startsWith('&')) continue;
+    const name = part.replace(/(?:\.(?:log|txt|html?|weechatlog))+$/i, '').replace(/[._-]?(?:19|20)\d{2}-?\d{2}-?\d{2}.*$/, '');
+    if (name.length > 1) return name;
+  }
+  return undefined;
+}

@@ -32,12 +32,15 @@ import {
   type ReplyInferenceOptions,
 } from './reply-inference.js';
 import { contentId, extractHashtags } from './text.js';
-import { DAY_MS, logPathDay, logPathYear, utcDay } from './irc-dates.js';
+import { DAY_MS, logPathChannel, logPathDay, logPathYear, utcDay } from './irc-dates.js';
 import { htmlLogLines, looksLikeHtml } from './irc-html.js';
 import { readLine, type Clock } from './irc-lines.js';
 import type { ParseContext, ParsedMessage, Parser, ParseResult } from './types.js';
 
 export { fileNameDay } from './irc-dates.js';
+
+/** A channel an event line names: `has joined #c`, `left #c`, `Now talking in #c`, `Session Ident: #c`. */
+const CHANNEL_IN_EVENT = /\b(?:has joined|has left|joined|left|talking (?:in|on)|Session Ident:)\s+([#&][^\s,:;)\]]*[^\s,:;)\].])/i;
 
 /** Lines as the log shows them: an HTML log's text, a botbot.me page's Python bytes repr undone. */
 export function logLines(text: string): string[] {
@@ -144,6 +147,7 @@ export function readIrcLog(text: string, context: ParseContext, inference: Parti
     return p;
   };
   const said: { line: number; nick: string; person: number; rawMs: number; text: string }[] = [];
+  const channels = new Map<string, number>(); // channels events name (`has joined #c`) → lines
   let recognised = 0;
   for (const [index, raw] of logLines(text).entries()) {
     const line = raw.replace(/\s+$/, '');
@@ -154,6 +158,10 @@ export function readIrcLog(text: string, context: ParseContext, inference: Parti
       continue;
     }
     recognised++;
+    if (read.kind !== 'say') {
+      const named = CHANNEL_IN_EVENT.exec(line)?.[1]?.toLowerCase();
+      if (named) channels.set(named, (channels.get(named) ?? 0) + 1);
+    }
     if (read.kind === 'skip') skipped.push({ line: index + 1, reason: read.reason });
     else if (read.kind === 'day') {
       skipped.push({ line: index + 1, reason: 'log date line' });
@@ -189,6 +197,8 @@ export function readIrcLog(text: string, context: ParseContext, inference: Parti
   const lineOf = new Map<string, number>();
   const repeats = new Map<string, number>();
   const ties = new Map<string, number>();
+  // The channel: named by the path, else by the events (`has joined #c`); else normalize names the chat.
+  const channel = logPathChannel(context.fileName) ?? [...channels].sort((a, b) => b[1] - a[1])[0]?.[0];
   const messages: ParsedMessage[] = said.map((s) => {
     const author = personKey('irc', keys[s.person]!);
     const rawIso = new Date(s.rawMs).toISOString();
@@ -211,6 +221,7 @@ export function readIrcLog(text: string, context: ParseContext, inference: Parti
       mentions: atMentions(s.text, index).filter((k) => k !== author),
       hashtags: extractHashtags(s.text),
       kind: 'post',
+      ...(channel ? { chat: channel } : {}),
     } satisfies ParsedMessage;
   });
   if (messages.length === 0) {

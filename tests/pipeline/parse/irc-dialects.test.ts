@@ -339,6 +339,19 @@ describe('the day of a log', () => {
   });
 });
 
+describe('the channel of a log', () => {
+  const chats = (path: string) => [...new Set(read(path).messages.map((m) => m.chat))];
+  it('is named by the path (file or folder), else by the events, so daily files of one channel are one chat', () => {
+    expect(chats('znc/2016/10/#qtox_20161029.log.txt')).toEqual(['#qtox']);
+    expect(chats('limnoria-channellogger/#fluid-work/#fluid-work.2020-02-25.log')).toEqual(['#fluid-work']);
+    expect(chats('irclog2html-html/2013-07-31.yocto.irc.log.html')).toEqual(['#yocto']); // `has left #yocto`
+    expect(chats('limnoria-channellogger/ltsp/2019-10/01.txt')).toEqual(['#ltsp']); // `has joined #ltsp`
+    expect(chats('hexchat-xchat/xchat.log')).toEqual(['#gugle']); // `You are now talking on #gugle`
+    expect(lines('[20:01] <ann> hi\n', 'logs.zip/#code4lib/2012-03-07.log').messages[0]!.chat).toBe('#code4lib');
+    expect(lines('[20:01] <ann> hi\n', '2012-03-07.log').messages[0]!.chat).toBeUndefined(); // normalize names it
+  });
+});
+
 describe('bots named by the user', () => {
   it('are left out, case-insensitively, with their lines counted as skipped', () => {
     const all = read('znc/2016/10/#qtox_20161029.log.txt');
