@@ -87,6 +87,32 @@ function readMentions(raw: string | undefined): Named[] {
   return raw.split(/[\s,;]+/).flatMap((h) => (h && h !== 'NA' ? [{ handle: stripAt(h) }] : []));
 }
 
+/**
+ * A tweet's kind as a column says it: twarc 1's `tweet_type` (`retweet`,
+ * `quote`, `reply`, `original`), or early twarc-csv's `referenced_tweets`
+ * JSON (`[{"type": "quoted", "id": "…"}]`).
+ */
+function readKind(raw: string | undefined): 'retweet' | 'quote' | 'reply' | 'original' | undefined {
+  if (!raw) return undefined;
+  let v = raw.toLowerCase();
+  if (v.startsWith('[')) {
+    try {
+      const list = parseJsonSafely(raw);
+      const types = Array.isArray(list) ? list.map((r) => (isObject(r) && typeof r.type === 'string' ? r.type : '')) : [];
+      v = types.includes('retweeted')
+        ? 'retweet'
+        : types.includes('quoted')
+          ? 'quote'
+          : types.includes('replied_to')
+            ? 'reply'
+            : 'original';
+    } catch {
+      return undefined;
+    }
+  }
+  return v === 'retweet' || v === 'quote' || v === 'reply' || v === 'original' ? v : undefined;
+}
+
 /** Ids that are just 1, 2, 3… (or 0, 1, 2…) number rows, not messages, and would collide across files. */
 function isRowCounter(ids: string[]): boolean {
   if (ids.length < 2) return false;
@@ -229,19 +255,20 @@ function parse(text: string, { fileName, table: options }: ParseContext): ParseR
     const replyToUserId = cell(fields, 'replyToUserId');
     const [target = replyToUserId ? handleOfId.get(replyToUserId) : undefined, ...alsoTo] = readTargets(cell(fields, 'to') ?? '');
     const replyToId = cell(fields, 'replyToId');
-    const kind = cell(fields, 'kind')?.toLowerCase();
+    const kind = readKind(cell(fields, 'kind'));
     const byId = (role: Role) => {
       const id = cell(fields, role);
       return id ? (handleOfId.get(id) ?? '') : undefined;
     };
     // '' is a repost or quote of someone whose handle the file does not give.
     const reposted =
-      kind === 'quote'
+      kind === 'quote' || kind === 'reply'
         ? undefined
         : ((kind === 'retweet' || kind === undefined ? cell(fields, 'repostOf') : undefined) ??
           retweetedHandle(body) ??
-          byId('repostOfUserId'));
-    const quoted = kind === 'quote' ? cell(fields, 'repostOf') : byId('quoteOfUserId');
+          byId('repostOfUserId') ??
+          (kind === 'retweet' ? '' : undefined));
+    const quoted = kind === 'quote' ? (cell(fields, 'repostOf') ?? byId('quoteOfUserId') ?? '') : byId('quoteOfUserId');
     // A repost's mentions are the original author's words (as in the Twitter parsers).
     const named = reposted !== undefined ? [] : [...alsoTo, ...mentioned.map((m) => m.handle), ...extractMentionHandles(body)];
     const message: ParsedMessage = {

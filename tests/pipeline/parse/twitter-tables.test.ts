@@ -83,6 +83,10 @@ describe('early twarc-csv (real/twarc2-csv/small_sample.csv: JSON-encoded text c
       name: 'Chris Canning',
     });
   });
+
+  it('reads the one quote tweet from the referenced_tweets JSON column', () => {
+    expect(r.messages.filter((m) => m.kind === 'quote').map((m) => m.author)).toEqual(['twitter:thenickywaters']);
+  });
 });
 
 describe('rtweet write_as_csv and Hydrator (no public sample found: the documented column sets)', () => {

@@ -73,6 +73,8 @@ export const KNOWN_SETS: readonly ColumnSet[] = [
       // twarc-csv writes a retweet's whole text, without `RT @…:`: the referenced user says it is one.
       repostOfUserId: ['retweeted_user_id'],
       quoteOfUserId: ['quoted_user_id'],
+      // Early twarc-csv: one JSON column, `[{"type": "quoted", "id": "…"}]`.
+      kind: ['referenced_tweets'],
     },
   },
   {
