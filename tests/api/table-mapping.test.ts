@@ -69,7 +69,12 @@ describe('a table without known columns', () => {
   });
 
   it('refuses a mapping that is not JSON, names an unknown role, or a time zone that does not exist (400)', async () => {
-    for (const fields of [{ mapping: 'author=who' }, { mapping: JSON.stringify({ writer: 'who' }) }, { timezone: 'Mars/Olympus' }]) {
+    const forms: Record<string, string>[] = [
+      { mapping: 'author=who' },
+      { mapping: JSON.stringify({ writer: 'who' }) },
+      { timezone: 'Mars/Olympus' },
+    ];
+    for (const fields of forms) {
       const res = await upload([{ filename: 'odd.csv', content: ODD }], fields);
       expect(res.statusCode, JSON.stringify(fields)).toBe(400);
       expect(ApiErrorSchema.parse(res.json()).error.code).toBe('invalid_request');

@@ -12,6 +12,7 @@ import { csvHeader, noMessagesError, readCsv } from './csv-reader.js';
 import { excerpt, isObject, parseJsonSafely } from './read-json.js';
 import { findColumns, GENERIC, REQUIRED, columnName, columnSetFor, type ColumnSet, type Role } from './table/columns.js';
 import { readTableDate } from './table/dates.js';
+import { readAuthor, readKind, readMentions, readTargets, stripAt } from './table/cells.js';
 import { needsMappingError } from './table/needs-mapping.js';
 import { isJsonArrayHead, readTable, type TableRow } from './table/rows.js';
 import { contentId, extractHashtags, extractMentionHandles, retweetedHandle } from './text.js';
@@ -19,99 +20,7 @@ import { unescapeTweetText } from './twitter-entities.js';
 import type { ParseContext, ParsedMessage, Parser, ParseResult } from './types.js';
 
 export { readTableDate } from './table/dates.js';
-
-const HANDLE_LIKE = /^@?[\p{L}\p{N}_.-]+(?:@[\p{L}\p{N}.-]+)?$/u;
-const stripAt = (s: string) => s.replace(/^@+/, '');
-
-/**
- * A person as an author cell names them. Netlytic writes `user@domain (Name)`
- * (the RSS author form) and sometimes `Name (handle)`: the identifier is
- * whichever side can be one, the outside first (an address, or a single
- * word), the other side is the display name. Anything else is kept whole as
- * the handle, so two differently written people never merge.
- */
-export function readAuthor(raw: string): { handle: string; name?: string } | undefined {
-  const value = raw.trim();
-  if (value === '') return undefined;
-  const open = value.lastIndexOf('(');
-  if (open > 0 && value.endsWith(')')) {
-    const outside = value.slice(0, open).trim();
-    const inside = value.slice(open + 1, -1).trim();
-    const outsideOk = HANDLE_LIKE.test(outside);
-    const insideOk = HANDLE_LIKE.test(inside);
-    if (outsideOk && (outside.includes('@') || !inside.startsWith('@') || !insideOk)) {
-      return { handle: stripAt(outside), ...(inside ? { name: inside } : {}) };
-    }
-    if (insideOk) return { handle: stripAt(inside), ...(outside ? { name: outside } : {}) };
-  }
-  return { handle: stripAt(value) };
-}
-
-/**
- * Reply targets in a `to` cell: one person, or a list split on commas or
- * semicolons, or on spaces between `@handles` (`Ann Smith` stays one person).
- */
-function readTargets(raw: string): string[] {
-  return raw.split(/[,;]/).flatMap((part) => {
-    const words = part.trim().split(/\s+/);
-    const people = words.length > 1 && words.every((w) => w.startsWith('@')) ? words : [part];
-    return people.flatMap((p) => readAuthor(p)?.handle ?? []);
-  });
-}
-
-interface Named {
-  handle: string;
-  id?: string | undefined;
-  name?: string | undefined;
-}
-
-/** A mentions cell: twarc2's JSON list of users (`username`, `id`, `name`), or handles split on spaces or commas. */
-function readMentions(raw: string | undefined): Named[] {
-  if (!raw) return [];
-  if (raw.startsWith('[')) {
-    try {
-      const list = parseJsonSafely(raw);
-      if (Array.isArray(list)) {
-        return list.flatMap((m): Named[] => {
-          if (typeof m === 'string') return [{ handle: stripAt(m) }];
-          const handle = isObject(m) ? (m.username ?? m.screen_name) : undefined;
-          return typeof handle === 'string' && isObject(m)
-            ? [{ handle, id: typeof m.id === 'string' ? m.id : undefined, name: typeof m.name === 'string' ? m.name : undefined }]
-            : [];
-        });
-      }
-    } catch {
-      // not JSON after all: read as a list of handles
-    }
-  }
-  return raw.split(/[\s,;]+/).flatMap((h) => (h && h !== 'NA' ? [{ handle: stripAt(h) }] : []));
-}
-
-/**
- * A tweet's kind as a column says it: twarc 1's `tweet_type` (`retweet`,
- * `quote`, `reply`, `original`), or early twarc-csv's `referenced_tweets`
- * JSON (`[{"type": "quoted", "id": "…"}]`).
- */
-function readKind(raw: string | undefined): 'retweet' | 'quote' | 'reply' | 'original' | undefined {
-  if (!raw) return undefined;
-  let v = raw.toLowerCase();
-  if (v.startsWith('[')) {
-    try {
-      const list = parseJsonSafely(raw);
-      const types = Array.isArray(list) ? list.map((r) => (isObject(r) && typeof r.type === 'string' ? r.type : '')) : [];
-      v = types.includes('retweeted')
-        ? 'retweet'
-        : types.includes('quoted')
-          ? 'quote'
-          : types.includes('replied_to')
-            ? 'reply'
-            : 'original';
-    } catch {
-      return undefined;
-    }
-  }
-  return v === 'retweet' || v === 'quote' || v === 'reply' || v === 'original' ? v : undefined;
-}
+export { readAuthor } from './table/cells.js';
 
 /** Ids that are just 1, 2, 3… (or 0, 1, 2…) number rows, not messages, and would collide across files. */
 function isRowCounter(ids: string[]): boolean {

@@ -5,13 +5,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { memorySink } from '../../../server/ingest/memory-sink.js';
 import { readFileInto } from '../../../server/ingest/read-file.js';
 import { readPath } from '../../../server/ingest/read-upload.js';
+import type { TableOptions } from '../../../server/ingest/parse/types.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'chat-atlas-tables-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 const real = (p: string) => path.join(import.meta.dirname, '..', '..', 'fixtures', 'real', p);
 
 /** A file read in chunks of `chunkBytes` (never whole), on this thread. */
-async function chunked(filePath: string, table?: Parameters<typeof readPath>[1]['table']) {
+async function chunked(filePath: string, table?: TableOptions) {
   const sink = memorySink();
   const file = { path: filePath, fileName: path.basename(filePath), size: fs.statSync(filePath).size, ...(table ? { table } : {}) };
   await readFileInto(file, sink, { wholeReadBytes: 1024, chunkBytes: 16 * 1024, parseThreads: 0 });
