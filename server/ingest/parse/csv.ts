@@ -9,7 +9,7 @@
  */
 import { PLATFORMS, personKey, type Platform, type PersonProfile, type Skipped } from '../../../shared/index.js';
 import { csvHeader, noMessagesError, readCsv } from './csv-reader.js';
-import { excerpt, isObject, parseJsonSafely } from './read-json.js';
+import { excerpt, isObject } from './read-json.js';
 import { findColumns, GENERIC, REQUIRED, columnName, columnSetFor, type ColumnSet, type Role } from './table/columns.js';
 import { readTableDate } from './table/dates.js';
 import { readAuthor, readKind, readMentions, readTargets, stripAt } from './table/cells.js';
