@@ -14,7 +14,7 @@ import { findColumns, GENERIC, REQUIRED, columnName, columnSetFor, type ColumnSe
 import { readTableDate } from './table/dates.js';
 import { readAuthor, readKind, readMentions, readTargets, stripAt } from './table/cells.js';
 import { needsMappingError } from './table/needs-mapping.js';
-import { isJsonArrayHead, readTable, type TableRow } from './table/rows.js';
+import { isJsonArrayHead, readTable, rowPlace } from './table/rows.js';
 import { contentId, extractHashtags, extractMentionHandles, retweetedHandle } from './text.js';
 import { unescapeTweetText } from './twitter-entities.js';
 import type { ParseContext, ParsedMessage, Parser, ParseResult } from './types.js';
@@ -141,8 +141,6 @@ function parse(text: string, { fileName, table: options }: ParseContext): ParseR
   const skipped: Skipped[] = [...table.problems];
   const warnings: string[] = [];
   const badPlatforms = new Set<string>();
-  const where = (row: TableRow): Skipped =>
-    row.record !== undefined ? { record: row.record, reason: '' } : { line: row.line ?? 1, reason: '' };
 
   for (const [index, row] of table.rows.entries()) {
     const { fields } = row;
@@ -153,7 +151,7 @@ function parse(text: string, { fileName, table: options }: ParseContext): ParseR
     const rawTime = timeCell(fields);
     const time = rawTime === undefined ? undefined : readTableDate(rawTime, timezone);
     if (!who || !time) {
-      skipped.push({ ...where(row), reason: !who ? 'no author' : rawTime ? `unreadable date "${excerpt(rawTime, 40)}"` : 'no date' });
+      skipped.push({ ...rowPlace(row), reason: !who ? 'no author' : rawTime ? `unreadable date "${excerpt(rawTime, 40)}"` : 'no date' });
       continue;
     }
     const author = personKey(platform, who.handle);
