@@ -139,4 +139,25 @@ describe('real Twitter tables through the API', () => {
     expect([dataset.from, dataset.to]).toEqual(['2020-02-29T17:01:03.000Z', '2020-03-10T04:05:05.000Z']);
     expect(dataset.mapping).toBeUndefined();
   });
+
+  it('reads a TAGS workbook uploaded as .xlsx (real/tags-csv/siteconf-tags-v6-1-2-5-17-5-5-17.xlsx), and refuses a NodeXL graph without tweets', async () => {
+    const res = await upload([
+      { filename: 'siteconf.xlsx', content: fixture('real', 'tags-csv', 'siteconf-tags-v6-1-2-5-17-5-5-17.xlsx') },
+    ]);
+    expect(res.statusCode).toBe(201);
+    const dataset = DatasetSchema.parse(res.json());
+    expect(dataset.sources[0]).toMatchObject({ file: 'siteconf.xlsx', format: 'tags-csv', messages: 1488, skipped: 0 });
+    expect(dataset.counts.people).toBeGreaterThanOrEqual(275);
+    expect([dataset.from, dataset.to]).toEqual(['2017-02-05T21:48:27.000Z', '2017-05-05T00:53:49.000Z']);
+    const before = DatasetListSchema.parse((await t.app.inject('/api/datasets')).json()).datasets.length;
+    const refused = await upload([
+      { filename: 'abc.xlsx', content: fixture('real', 'nodexl', 'NodeXL Teaching Resources_ABC-D_raw.xlsx') },
+    ]);
+    expect(refused.statusCode).toBe(422);
+    expect(ApiErrorSchema.parse(refused.json()).error).toMatchObject({
+      code: 'no_messages',
+      details: { file: 'abc.xlsx', sheet: 'Edges', line: 2 },
+    });
+    expect(DatasetListSchema.parse((await t.app.inject('/api/datasets')).json()).datasets).toHaveLength(before);
+  });
 });
