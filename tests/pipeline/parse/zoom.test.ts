@@ -4,7 +4,7 @@ import { MessageSchema, PersonProfileSchema } from '../../../shared/index.js';
 import { isReaction, zoomParser } from '../../../server/ingest/parse/zoom.js';
 import type { ParseResult } from '../../../server/ingest/parse/types.js';
 import { caught as thrown } from '../../support/transcript-error.js';
-import { realFixtures } from '../../support/real-fixtures.js';
+import { READ_FORMAT_DIRS, realFixtures } from '../../support/real-fixtures.js';
 
 const FIXTURES = new URL('../../fixtures/', import.meta.url);
 const fixture = (path: string) => readFileSync(new URL(path, FIXTURES), 'utf8');
@@ -23,7 +23,6 @@ function summary(result: ParseResult) {
 }
 const links = (r: ParseResult) => r.messages.filter((m) => m.replyToAuthor).map((m) => `${m.author} → ${m.replyToAuthor}`);
 
-
 describe('zoom on the newer local layout with threads, reactions and a DM (test-zoom-chat.txt)', () => {
   const result = parse('real/zoom/test-zoom-chat.txt');
 
@@ -41,9 +40,19 @@ describe('zoom on the newer local layout with threads, reactions and a DM (test-
 
   it('resolves `Replying to "…"` to the latest earlier message starting with the quote', () => {
     const [good, , , hello] = result.messages;
-    expect(result.messages.map((m) => m.text)).toEqual(['Good morning folks', 'Hi John', 'Hello there, John!', 'Hello world, this message is longer than 20 characters!', 'Hello there, Jack!']);
+    expect(result.messages.map((m) => m.text)).toEqual([
+      'Good morning folks',
+      'Hi John',
+      'Hello there, John!',
+      'Hello world, this message is longer than 20 characters!',
+      'Hello there, Jack!',
+    ]);
     expect(result.messages.filter((m) => m.kind === 'reply').map((m) => m.replyToId)).toEqual([good!.id, good!.id, hello!.id]);
-    expect(links(result)).toEqual(['zoom:alice balice → zoom:john doe', 'zoom:jane smith → zoom:john doe', 'zoom:diane smith → zoom:jack doe']);
+    expect(links(result)).toEqual([
+      'zoom:alice balice → zoom:john doe',
+      'zoom:jane smith → zoom:john doe',
+      'zoom:diane smith → zoom:jack doe',
+    ]);
     expect(result.messages[0]!.time).toBe('1970-01-01T10:01:00.000Z');
   });
 });
@@ -53,7 +62,16 @@ describe('zoom on the cloud-recording layout (zoom-chat-1.txt)', () => {
   it('reads 8 messages from 4 people; "Hello Tom!" is inferred as a reply', () => {
     expect(summary(result)).toEqual({ messages: 8, authors: 4, replies: 1, skipped: {} });
     expect(links(result)).toEqual(['zoom:anny → zoom:tom']);
-    expect(result.messages.map((m) => m.time.slice(11, 19))).toEqual(['01:07:16', '01:09:00', '01:10:30', '01:11:10', '01:11:34', '01:17:15', '01:18:14', '01:19:42']);
+    expect(result.messages.map((m) => m.time.slice(11, 19))).toEqual([
+      '01:07:16',
+      '01:09:00',
+      '01:10:30',
+      '01:11:10',
+      '01:11:34',
+      '01:17:15',
+      '01:18:14',
+      '01:19:42',
+    ]);
   });
 });
 
@@ -73,8 +91,12 @@ describe('zoom on hand-made files', () => {
     expect(JSON.stringify(result)).not.toContain('SECRET');
     expect(result.people.map((p) => p.key).sort()).toEqual(['zoom:ann lee', 'zoom:bob ray', 'zoom:cat diaz']);
     expect(result.messages.map((m) => m.time)).toEqual([
-      '2024-03-14T23:58:01.000Z', '2024-03-14T23:58:30.000Z', '2024-03-14T23:59:02.000Z',
-      '2024-03-15T00:00:15.000Z', '2024-03-15T00:01:10.000Z', '2024-03-15T00:01:30.000Z',
+      '2024-03-14T23:58:01.000Z',
+      '2024-03-14T23:58:30.000Z',
+      '2024-03-14T23:59:02.000Z',
+      '2024-03-15T00:00:15.000Z',
+      '2024-03-15T00:01:10.000Z',
+      '2024-03-15T00:01:30.000Z',
     ]);
     expect(result.messages[3]!.text).toBe('A1 we run drop-in sessions\nand a zine table');
     expect(links(result)).toEqual(['zoom:bob ray → zoom:ann lee', 'zoom:cat diaz → zoom:bob ray', 'zoom:bob ray → zoom:cat diaz']);
@@ -88,18 +110,32 @@ describe('zoom on hand-made files', () => {
     expect(summary(result)).toEqual({ messages: 6, authors: 3, replies: 2, skipped: { reaction: 3, 'direct message': 1 } });
     expect(JSON.stringify(result)).not.toContain('SECRET');
     expect(result.messages.map((m) => m.text)).toEqual([
-      'Good afternoon! Today: cataloguing zines', 'Thanks Ann, excited for this', 'Do we use LCSH for zines?\nor something else?',
-      'Mostly the Zine Thesaurus', 'agreed', 'add me to the mailing list please',
+      'Good afternoon! Today: cataloguing zines',
+      'Thanks Ann, excited for this',
+      'Do we use LCSH for zines?\nor something else?',
+      'Mostly the Zine Thesaurus',
+      'agreed',
+      'add me to the mailing list please',
     ]);
     expect(links(result)).toEqual(['zoom:raj iyer → zoom:ann lee', 'zoom:ann lee → zoom:mo chen']);
-    expect(result.people.find((p) => p.key === 'zoom:ann lee')).toEqual({ key: 'zoom:ann lee', platform: 'zoom', handle: 'Ann Lee', name: 'Ann Lee (she/her)' });
+    expect(result.people.find((p) => p.key === 'zoom:ann lee')).toEqual({
+      key: 'zoom:ann lee',
+      platform: 'zoom',
+      handle: 'Ann Lee',
+      name: 'Ann Lee (she/her)',
+    });
     expect(result.warnings).toEqual(['1 reply(ies) quote a message not in the file: read as plain messages']);
   });
 
   it('cloud layout: times count from the GMT start in the file name; a direct message is skipped', () => {
     const result = parse('made/zoom/GMT20240314-150000_Recording.txt');
     expect(summary(result)).toEqual({ messages: 4, authors: 3, replies: 1, skipped: { 'direct message': 1 } });
-    expect(result.messages.map((m) => m.time)).toEqual(['2024-03-14T15:00:12.000Z', '2024-03-14T15:00:40.000Z', '2024-03-14T15:00:55.000Z', '2024-03-14T15:02:00.000Z']);
+    expect(result.messages.map((m) => m.time)).toEqual([
+      '2024-03-14T15:00:12.000Z',
+      '2024-03-14T15:00:40.000Z',
+      '2024-03-14T15:00:55.000Z',
+      '2024-03-14T15:02:00.000Z',
+    ]);
     expect(result.messages[3]!.text).toBe('long message\nwith a second line');
     expect(links(result)).toEqual(['zoom:ann lee → zoom:bob ray']);
     expect(JSON.stringify(result)).not.toContain('SECRET');
@@ -139,14 +175,19 @@ describe('zoom detection', () => {
   const head = (path: string) => fixture(path).slice(0, 64 * 1024);
 
   it('scores its own files at least 0.5', () => {
-    for (const path of [...real.filter((p) => p.startsWith('zoom/')).map((p) => `real/${p}`), 'made/zoom/old-layout-2024-03-14.txt', 'made/zoom/new-layout-threads-2024-05-02.txt', 'made/zoom/GMT20240314-150000_Recording.txt']) {
+    for (const path of [
+      ...real.filter((p) => p.startsWith('zoom/')).map((p) => `real/${p}`),
+      'made/zoom/old-layout-2024-03-14.txt',
+      'made/zoom/new-layout-threads-2024-05-02.txt',
+      'made/zoom/GMT20240314-150000_Recording.txt',
+    ]) {
       expect(zoomParser.detect(head(path)), path).toBeGreaterThanOrEqual(0.5);
     }
   });
 
   it('scores every other real fixture 0', () => {
     const others = real.filter((p) => !p.startsWith('zoom/'));
-    expect(new Set(others.map((p) => p.split('/')[0]))).toEqual(new Set(['bluesky', 'irc', 'mastodon', 'slack', 'tags-csv', 'twitter-v1.1', 'twitter-v2', 'whatsapp']));
+    expect(new Set(others.map((p) => p.split('/')[0]))).toEqual(new Set(READ_FORMAT_DIRS.filter((d) => d !== 'zoom')));
     for (const path of others) expect(zoomParser.detect(head(`real/${path}`)), path).toBe(0);
   });
 });
