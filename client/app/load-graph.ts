@@ -33,8 +33,10 @@ export async function loadCurrentGraph(app: App): Promise<void> {
     app.refine?.stop();
     const loaded = loadGraph(payload, explorer.get().colourMemory);
     const communityColours = new Map(loaded.categories.community.map((c) => [Number(c.value), c.colour]));
-    // People out of this view keep their last colour in memory, so their community finds it again when they return.
-    const memory = new Map([...explorer.get().colourMemory, ...rememberColours(loaded.graph, communityColours)]);
+    // A person keeps the first colour they were seen in (for the dataset, usually the whole view's): a community
+    // split by a filter then votes with its members' original colour, and a part that cannot take it (taken by a
+    // larger part) does not overwrite what its members remember.
+    const memory = new Map([...rememberColours(loaded.graph, communityColours), ...explorer.get().colourMemory]);
     explorer.set(graphLoaded(loaded, tieDrawThreshold(loaded.graph), memory));
     app.interaction.matches = new Set(explorer.get().search.matches);
     app.renderer?.kill();

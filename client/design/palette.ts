@@ -15,8 +15,10 @@ const dark = typeof matchMedia === 'function' && matchMedia('(prefers-color-sche
 
 /** People outside the active person's neighbourhood. */
 export const FADED = dark ? '#2b313a' : '#e4e4e4';
+/** The graph's background (--graph-bg in client/style.css). */
+export const GRAPH_BG = dark ? '#12161b' : '#ffffff';
 /** Ties at rest. */
-export const TIE = dark ? '#3b4350' : '#cfcfcf';
+export const TIE = dark ? '#4a5361' : '#bcc2ca';
 
 export function colourOf(index: number): string {
   return PALETTE[index] ?? OTHER;

@@ -2,7 +2,7 @@
  * Community colours that stay put when a filter changes. The server numbers
  * communities afresh for each query (Louvain's order), so colouring by
  * number would repaint a chat orange, then blue. Instead each community
- * takes the colour its largest members (by weighted degree) had last time,
+ * takes the colour its largest members (by weighted degree) had when first seen,
  * largest community first; a community with no remembered members takes the
  * first colour no one holds.
  */

@@ -12,7 +12,7 @@ import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import type { ViewState } from '../../shared/index.js';
 import type { LoadedGraph } from '../graph/model.js';
 import type { Interaction } from '../state/interaction.js';
-import { FADED, HOVERED_TIE, TIE } from '../design/palette.js';
+import { FADED, GRAPH_BG, HOVERED_TIE, TIE } from '../design/palette.js';
 
 export type { Interaction };
 
@@ -40,6 +40,21 @@ function activeNode(ctx: ReducerContext): string | undefined {
   return candidate && ctx.loaded.graph.hasNode(candidate) ? candidate : undefined;
 }
 
+
+/** The resting tie colour, stronger with weight (1 → 55 % of its ink, 20 and more → all of it). */
+const inks = new Map<number, string>();
+function tieInk(weight: number): string {
+  const alpha = Math.round(Math.min(1, 0.55 + 0.45 * (Math.log1p(Math.max(0, weight - 1)) / Math.log1p(19))) * 20) / 20;
+  let ink = inks.get(alpha);
+  if (!ink) {
+    // Mixed with the graph's background into a solid colour: translucent ties drew nothing here (sigma's edge
+    // programs with premultiplied blending on software WebGL).
+    const hex = (c: string, i: number) => parseInt(c.slice(i, i + 2), 16);
+    ink = `#${[1, 3, 5].map((i) => Math.round(hex(TIE, i) * alpha + hex(GRAPH_BG, i) * (1 - alpha)).toString(16).padStart(2, '0')).join('')}`;
+    inks.set(alpha, ink);
+  }
+  return ink;
+}
 
 export function makeReducers(context: () => ReducerContext) {
   // The neighbourhood of the active person, recomputed only when it changes.
@@ -87,7 +102,8 @@ export function makeReducers(context: () => ReducerContext) {
     const graph = ctx.loaded.graph;
     const [source, target] = graph.extremities(edge);
     const weight = Number(data.weight ?? 1);
-    const out: Partial<EdgeDisplayData> = { ...data, color: TIE, size: Math.min(4, 0.4 + Math.log1p(weight) * 0.8) };
+    // Weak ties fade: a tie's ink grows with the log of its weight, so the strong structure reads first.
+    const out: Partial<EdgeDisplayData> = { ...data, color: tieInk(weight), size: Math.min(4, 0.4 + Math.log1p(weight) * 0.8) };
     if (isHiddenNode(ctx, source) || isHiddenNode(ctx, target)) return { ...out, hidden: true };
     const active = activeNode(ctx);
     if (active) {
