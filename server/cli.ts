@@ -31,10 +31,10 @@ import Database from 'better-sqlite3';
 import { DEFAULT_DB_FILE_NAME } from './store/sqlite.js';
 
 const USAGE = `Usage:
-  chat-atlas build FILE|FOLDER... [--format F] [--chat NAME] [--map ROLE=COLUMN,...] [--timezone TZ] [--out FILE]
+  chat-atlas build FILE|FOLDER... [--format F] [--chat NAME] [--map ROLE=COLUMN,...] [--timezone TZ] [--bots NICK,...] [--out FILE]
                    [--seed N] [--resolution R] [--kinds reply,mention,coAnswer,coSession,repost]
                    [--min-weight W] [--chats a,b] [--from DATE] [--to DATE]
-  chat-atlas import FILE... --dataset NAME [--format F] [--chat NAME] [--map ROLE=COLUMN,...] [--timezone TZ] [--data-dir DIR]
+  chat-atlas import FILE... --dataset NAME [--format F] [--chat NAME] [--map ROLE=COLUMN,...] [--timezone TZ] [--bots NICK,...] [--data-dir DIR]
   chat-atlas backup FILE [--data-dir DIR]      (SQLite online backup; for PostgreSQL use pg_dump)
 
 Formats (detected from content when --format is absent): ${FormatIdSchema.options.join(', ')}
@@ -49,17 +49,34 @@ interface ReadChoices {
   format: FormatId | undefined;
   chat: string | undefined;
   table?: TableOptions | undefined;
+  /** Nicks left out of IRC logs (--bots). */
+  bots?: string[] | undefined;
   maxMessageChars: number;
 }
 
+/** --bots a,b: nicks whose lines are left out of IRC logs. */
+const botsOption = (values: Record<string, string | undefined>) =>
+  values.bots
+    ? values.bots
+        .split(/[\s,]+/)
+        .map((n) => n.replace(/^@+/, ''))
+        .filter(Boolean)
+    : undefined;
+
 /** Every path read, into memory: a file (a zip may hold several transcripts) or a folder (a Slack export, or transcripts). */
-async function readPaths(paths: string[], { format, chat, table, maxMessageChars }: ReadChoices): Promise<ReadTranscript[]> {
+async function readPaths(paths: string[], { format, chat, table, bots, maxMessageChars }: ReadChoices): Promise<ReadTranscript[]> {
   if (paths.length === 0) throw new UsageError('no input file');
   const reads: ReadTranscript[] = [];
   for (const p of paths) {
     if (!fs.existsSync(p)) throw new UsageError(`no such file: ${p}`);
     reads.push(
-      ...(await readPath(p, { ...(format ? { format } : {}), ...(chat ? { chat } : {}), ...(table ? { table } : {}), maxMessageChars })),
+      ...(await readPath(p, {
+        ...(format ? { format } : {}),
+        ...(chat ? { chat } : {}),
+        ...(table ? { table } : {}),
+        ...(bots ? { bots } : {}),
+        maxMessageChars,
+      })),
     );
   }
   return reads;
@@ -73,6 +90,7 @@ async function build(files: string[], values: Record<string, string | undefined>
     format: values.format as FormatId | undefined,
     chat: values.chat,
     table: tableOptions(values),
+    bots: botsOption(values),
     maxMessageChars: MAX_MESSAGE_CHARS,
   };
   for (const read of await readPaths(files, choices)) {
@@ -160,6 +178,7 @@ async function importCommand(files: string[], values: Record<string, string | un
         format: values.format as FormatId | undefined,
         chat: values.chat,
         table,
+        bots: botsOption(values),
       })),
     );
     const job = newImportJob({ ...target, files: onDisk });
@@ -223,6 +242,7 @@ export async function main(argv: string[]): Promise<number> {
           'chat',
           'map',
           'timezone',
+          'bots',
           'out',
           'seed',
           'resolution',

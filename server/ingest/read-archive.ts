@@ -143,6 +143,7 @@ async function readEntry(
     ...(file.format ? { format: file.format } : {}),
     ...(file.chat ? { chat: file.chat } : {}),
     table: file.table,
+    bots: file.bots,
     maxMessageChars: options.maxMessageChars,
   };
   if (entry.size <= options.wholeReadBytes) return stageRead(sink, readTranscript(await archive.read(entry.path), read));

@@ -15,11 +15,16 @@ type InMemoryOptions = Omit<ReadOptions, 'wholeText'> & Pick<ReadFileOptions, 'p
 /** Bytes of one uploaded file (a zip may hold several transcripts). */
 export async function readUpload(bytes: Uint8Array, options: InMemoryOptions): Promise<ReadTranscript[]> {
   const sink = memorySink();
-  const { fileName, format, chat, table, maxMessageChars, parseThreads } = options;
-  await readBytesInto(bytes, { fileName, ...(format ? { format } : {}), ...(chat ? { chat } : {}), ...(table ? { table } : {}) }, sink, {
-    maxMessageChars,
-    ...(parseThreads === undefined ? {} : { parseThreads }),
-  });
+  const { fileName, format, chat, table, bots, maxMessageChars, parseThreads } = options;
+  await readBytesInto(
+    bytes,
+    { fileName, ...(format ? { format } : {}), ...(chat ? { chat } : {}), ...(table ? { table } : {}), ...(bots ? { bots } : {}) },
+    sink,
+    {
+      maxMessageChars,
+      ...(parseThreads === undefined ? {} : { parseThreads }),
+    },
+  );
   return sink.reads;
 }
 
@@ -29,7 +34,7 @@ export async function readPath(
   options: Omit<InMemoryOptions, 'fileName'> & { fileName?: string } = {},
 ): Promise<ReadTranscript[]> {
   const sink = memorySink();
-  const { format, chat, table, maxMessageChars, parseThreads } = options;
+  const { format, chat, table, bots, maxMessageChars, parseThreads } = options;
   const file = {
     path: filePath,
     fileName: options.fileName ?? path.basename(path.resolve(filePath)),
@@ -37,6 +42,7 @@ export async function readPath(
     format,
     chat,
     table,
+    bots,
   };
   await readFileInto(file, sink, { maxMessageChars, ...(parseThreads === undefined ? {} : { parseThreads }) });
   return sink.reads;

@@ -32,6 +32,8 @@ export interface UploadForm {
   mapping?: TableMapping;
   /** `timezone` field: IANA name or `+01:00`, for table times written without an offset. */
   timezone?: string;
+  /** `bots` field: nicks (comma or space separated) whose lines are left out of IRC logs. */
+  bots?: string[];
   files: FileOnDisk[];
 }
 
@@ -57,6 +59,17 @@ export function readMappingField(value: string): TableMapping {
     );
   }
   return mapping.data;
+}
+
+/** The `bots` field: nicks, comma or space separated, `@` dropped (at most 200, each at most 64 characters). */
+export function readBotsField(value: string): string[] {
+  const nicks = value
+    .split(/[\s,]+/)
+    .map((n) => n.replace(/^@+/, ''))
+    .filter(Boolean);
+  if (nicks.length > 200 || nicks.some((n) => n.length > 64))
+    throw new HttpError(400, 'invalid_request', 'bots: at most 200 nicks of at most 64 characters, comma separated');
+  return nicks;
 }
 
 /** The `timezone` field, checked. */
@@ -102,6 +115,7 @@ export async function readUploadForm(request: FastifyRequest, uploadDir: string,
       else if (part.fieldname === 'dataset' && value) form.dataset = value.slice(0, 200);
       else if (part.fieldname === 'mapping' && value) form.mapping = readMappingField(value);
       else if (part.fieldname === 'timezone' && value) form.timezone = readTimezoneField(value);
+      else if (part.fieldname === 'bots' && value) form.bots = readBotsField(value);
       else if (part.fieldname === 'format' && value && value !== 'auto') {
         const format = FormatIdSchema.safeParse(value);
         if (!format.success) throw new HttpError(400, 'invalid_request', `unknown format "${value}"; use one of: ${FORMAT_IDS.join(', ')}`);
@@ -117,6 +131,7 @@ export async function readUploadForm(request: FastifyRequest, uploadDir: string,
   for (const f of form.files) {
     if (form.format) f.format = form.format;
     if (form.chat) f.chat = form.chat;
+    if (form.bots) f.bots = form.bots;
   }
   return form;
 }
