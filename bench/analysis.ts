@@ -110,9 +110,21 @@ export async function analysisWorker(args: AnalysisArgs): Promise<AnalysisFigure
   const separation = measureSeparation(graph, communities.membership, layout.positions);
   if (args.edgeList) writeEdgeList(graph, args.edgeList);
   const figures: AnalysisFigures = {
-    messages: messages.length, nodes: graph.order, edges: graph.size, sessions: sessions.length, loadMs, sessionsMs, buildMs, graphHeapBytes,
-    louvainMs, modularity: communities.modularity, communities: communities.count, layoutMs,
-    layoutIterations: layout.iterations, layoutBudget: defaultIterations(graph.order), separation,
+    messages: messages.length,
+    nodes: graph.order,
+    edges: graph.size,
+    sessions: sessions.length,
+    loadMs,
+    sessionsMs,
+    buildMs,
+    graphHeapBytes,
+    louvainMs,
+    modularity: communities.modularity,
+    communities: communities.count,
+    layoutMs,
+    layoutIterations: layout.iterations,
+    layoutBudget: defaultIterations(graph.order),
+    separation,
   };
   if (!args.whole) return figures;
 
@@ -165,30 +177,66 @@ export async function analysisSection(bench: Bench): Promise<Row[]> {
   const r = (x: Parameters<typeof row>[1]) => rows.push(row('analysis', x));
   for (const { id: size } of bench.sizes) {
     if (size === 'L' && !bench.hasRun('analysis L') && bench.remainingMs() < L_ANALYSIS_BUDGET_MS) {
-      rows.push(missing('analysis', 'build, Louvain, layout, payload', size, `skipped: ${Math.round(bench.remainingMs() / 1000)} s left of the run's budget`));
+      rows.push(
+        missing(
+          'analysis',
+          'build, Louvain, layout, payload',
+          size,
+          `skipped: ${Math.round(bench.remainingMs() / 1000)} s left of the run's budget`,
+        ),
+      );
       continue;
     }
     try {
       const { value: f, maxRssBytes, wallMs, cpuMs } = await analysisOf(bench, size);
-      r({ measure: 'graph', size, value: `${fmtInt(f.nodes)} nodes, ${fmtInt(f.edges)} edges, ${fmtInt(f.sessions)} sessions, ${fmtInt(f.messages)} messages`, data: { ...f, maxRssBytes, wallMs, cpuMs } });
-      r({ measure: 'load from SQLite (getMessages + getPeople)', size, value: fmtMs(f.loadMs) });
-      r({ measure: 'splitSessions + buildGraph', size, value: `${fmtMs(f.sessionsMs + f.buildMs)} (buildGraph ${fmtMs(f.buildMs)}), graph memory ≈ ${fmtBytes(f.graphHeapBytes)} (heap + typed arrays)` });
-      r({ measure: 'detectCommunities (Louvain)', size, value: `${fmtMs(f.louvainMs)}, modularity ${f.modularity.toFixed(4)}, ${fmtInt(f.communities)} communities` });
       r({
-        measure: `layoutGraph (community pass + FA2, ${f.layoutIterations} of ${f.layoutBudget} iterations)`, size,
+        measure: 'graph',
+        size,
+        value: `${fmtInt(f.nodes)} nodes, ${fmtInt(f.edges)} edges, ${fmtInt(f.sessions)} sessions, ${fmtInt(f.messages)} messages`,
+        data: { ...f, maxRssBytes, wallMs, cpuMs },
+      });
+      r({ measure: 'load from SQLite (getMessages + getPeople)', size, value: fmtMs(f.loadMs) });
+      r({
+        measure: 'splitSessions + buildGraph',
+        size,
+        value: `${fmtMs(f.sessionsMs + f.buildMs)} (buildGraph ${fmtMs(f.buildMs)}), graph memory ≈ ${fmtBytes(f.graphHeapBytes)} (heap + typed arrays)`,
+      });
+      r({
+        measure: 'detectCommunities (Louvain)',
+        size,
+        value: `${fmtMs(f.louvainMs)}, modularity ${f.modularity.toFixed(4)}, ${fmtInt(f.communities)} communities`,
+      });
+      r({
+        measure: `layoutGraph (community pass + FA2, ${f.layoutIterations} of ${f.layoutBudget} iterations)`,
+        size,
         value: `${fmtMs(f.layoutMs)}, tie ratio ${f.separation.tieRatio.toFixed(3)}, silhouette ${f.separation.silhouette.toFixed(2)}`,
       });
       if (f.analyzeMs !== undefined) {
-        r({ measure: 'computeGraphJson (the server\'s uncached work: load, contexts, analyze, payload)', size, value: fmtMs(f.analyzeMs) });
+        r({ measure: "computeGraphJson (the server's uncached work: load, contexts, analyze, payload)", size, value: fmtMs(f.analyzeMs) });
       }
       if (f.payloadBytes !== undefined) {
-        r({ measure: 'page payload raw / gzip -6 / brotli q5', size, value: `${fmtBytes(f.payloadBytes)} / ${fmtBytes(f.gzipBytes!)} (${fmtMs(f.gzipMs!)}) / ${fmtBytes(f.brotliBytes!)} (${fmtMs(f.brotliMs!)})` });
+        r({
+          measure: 'page payload raw / gzip -6 / brotli q5',
+          size,
+          value: `${fmtBytes(f.payloadBytes)} / ${fmtBytes(f.gzipBytes!)} (${fmtMs(f.gzipMs!)}) / ${fmtBytes(f.brotliBytes!)} (${fmtMs(f.brotliMs!)})`,
+        });
       } else if (f.payloadError) {
         r({ measure: 'payload', size, value: `not serializable: ${f.payloadError}`, ok: false });
       }
-      r({ measure: 'analysis peak RSS (child process)', size, value: `${fmtBytes(maxRssBytes)} (child: ${fmtMs(wallMs)} wall, ${fmtMs(cpuMs)} CPU)` });
+      r({
+        measure: 'analysis peak RSS (child process)',
+        size,
+        value: `${fmtBytes(maxRssBytes)} (child: ${fmtMs(wallMs)} wall, ${fmtMs(cpuMs)} CPU)`,
+      });
     } catch (error) {
-      rows.push(missing('analysis', 'build, Louvain, layout, payload', size, `failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`));
+      rows.push(
+        missing(
+          'analysis',
+          'build, Louvain, layout, payload',
+          size,
+          `failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+        ),
+      );
     }
   }
   return rows;

@@ -18,7 +18,14 @@ import type { SizeId } from './datasets.js';
 import type { Bench } from './fixtures.js';
 import { fmtInt, fmtMs, missing, row, type Row } from './table.js';
 
-export interface PageCase { size: SizeId; query: string; target: boolean; interact: boolean; needsMs: number; timeoutMs: number }
+export interface PageCase {
+  size: SizeId;
+  query: string;
+  target: boolean;
+  interact: boolean;
+  needsMs: number;
+  timeoutMs: number;
+}
 
 /**
  * L's page needs its import (≈80 s here) and the server's build of its graph
@@ -52,7 +59,10 @@ const QUIET_CAP_MS = 30_000;
 async function capped(phase: Promise<void>): Promise<boolean> {
   phase.catch(() => undefined);
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const finished = await Promise.race([phase.then(() => true), new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), PHASE_CAP_MS)))]);
+  const finished = await Promise.race([
+    phase.then(() => true),
+    new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), PHASE_CAP_MS))),
+  ]);
   clearTimeout(timer);
   return finished;
 }
@@ -115,7 +125,9 @@ async function pan(page: Page, box: Box, ms: number): Promise<void> {
 async function hover(page: Page, box: Box, ms: number): Promise<void> {
   const end = Date.now() + ms;
   for (let i = 0; Date.now() < end; i++) {
-    await page.mouse.move(box.x + box.width * (0.5 + 0.4 * Math.sin(i * 1.7)), box.y + box.height * (0.5 + 0.4 * Math.cos(i * 1.3)), { steps: 4 });
+    await page.mouse.move(box.x + box.width * (0.5 + 0.4 * Math.sin(i * 1.7)), box.y + box.height * (0.5 + 0.4 * Math.cos(i * 1.3)), {
+      steps: 4,
+    });
   }
 }
 
@@ -131,16 +143,25 @@ export async function measurePage(browser: Browser, url: string, c: PageCase) {
   try {
     await page.addInitScript({ content: INSTRUMENT });
     await page.goto(url, { waitUntil: 'commit' });
-    await page.waitForFunction(() => (window as unknown as { __bench?: PageBench }).__bench?.frameAt !== undefined, null, { timeout: c.timeoutMs, polling: 100 });
+    await page.waitForFunction(() => (window as unknown as { __bench?: PageBench }).__bench?.frameAt !== undefined, null, {
+      timeout: c.timeoutMs,
+      polling: 100,
+    });
     // Before the screenshot, which costs the page a readback of its canvases.
     const interactive = await interactiveAt(page, (await readBench(page)).frameAt!);
     let painted = await paintedShare(page, '#graph', [250, 250, 250]);
-    for (let i = 0; i < 10 && painted < 0.02; i++) painted = (await page.waitForTimeout(500), await paintedShare(page, '#graph', [250, 250, 250]));
+    for (let i = 0; i < 10 && painted < 0.02; i++)
+      painted = (await page.waitForTimeout(500), await paintedShare(page, '#graph', [250, 250, 250]));
     const loaded = await readBench(page);
     const atLoad = loaded.longtasks.filter((t) => t.start <= loaded.frameAt!);
     const first = {
-      summaryAt: loaded.summaryAt!, frameAt: loaded.frameAt!, interactiveAt: interactive, painted, errors,
-      loadLongest: longest(atLoad), loadLongTaskMs: atLoad.reduce((s, t) => s + t.duration, 0),
+      summaryAt: loaded.summaryAt!,
+      frameAt: loaded.frameAt!,
+      interactiveAt: interactive,
+      painted,
+      errors,
+      loadLongest: longest(atLoad),
+      loadLongTaskMs: atLoad.reduce((s, t) => s + t.duration, 0),
     };
     if (!c.interact) return first;
     const box = (await page.locator('#graph').boundingBox())!;
@@ -152,10 +173,14 @@ export async function measurePage(browser: Browser, url: string, c: PageCase) {
     const end = await now();
     const after = await readBench(page);
     return {
-      ...first, capped: !(panned && hovered),
-      longest: longest(within(after.longtasks, start, end)), longTasks: within(after.longtasks, start, end).length,
-      panLongest: longest(within(after.longtasks, start, middle)), hoverLongest: longest(within(after.longtasks, middle, end)),
-      fps: ((after.frames - loaded.frames) * 1000) / (end - start), interactionMs: end - start,
+      ...first,
+      capped: !(panned && hovered),
+      longest: longest(within(after.longtasks, start, end)),
+      longTasks: within(after.longtasks, start, end).length,
+      panLongest: longest(within(after.longtasks, start, middle)),
+      hoverLongest: longest(within(after.longtasks, middle, end)),
+      fps: ((after.frames - loaded.frames) * 1000) / (end - start),
+      interactionMs: end - start,
     };
   } finally {
     await page.close();
@@ -170,7 +195,9 @@ export async function browserSection(bench: Bench): Promise<Row[]> {
     for (const c of pageCases(bench)) {
       const size = c.query ? `${c.size} ${c.query}` : `${c.size} default`;
       if (bench.remainingMs() < c.needsMs) {
-        rows.push(missing('browser', 'first drawn frame', size, `skipped: ${Math.round(bench.remainingMs() / 1000)} s left of the run's budget`));
+        rows.push(
+          missing('browser', 'first drawn frame', size, `skipped: ${Math.round(bench.remainingMs() / 1000)} s left of the run's budget`),
+        );
         continue;
       }
       try {
@@ -184,25 +211,36 @@ export async function browserSection(bench: Bench): Promise<Row[]> {
         const m = await measurePage(browser, `${server.baseUrl}/?dataset=${server.datasetId}${c.query ? `&${c.query}` : ''}`, c);
         const label = size;
         r({
-          measure: 'first drawn frame (navigation → summary + painted canvas)', size: label,
+          measure: 'first drawn frame (navigation → summary + painted canvas)',
+          size: label,
           value: `${fmtMs(m.frameAt)} for ${fmtInt(nodes)} people, ${fmtInt(edges)} ties (summary ${fmtMs(m.summaryAt)}, ${(m.painted * 100).toFixed(0)}% painted)`,
-          ...(m.painted < 0.02 ? { ok: false } : {}), data: { ...m, nodes, edges },
+          ...(m.painted < 0.02 ? { ok: false } : {}),
+          data: { ...m, nodes, edges },
         });
         r({
-          measure: `time to interactive (first frame, then ${QUIET_MS / 1000} s without a long task)`, size: label,
+          measure: `time to interactive (first frame, then ${QUIET_MS / 1000} s without a long task)`,
+          size: label,
           value: m.interactiveAt === undefined ? `not reached within ${QUIET_CAP_MS / 1000} s of the first frame` : fmtMs(m.interactiveAt),
         });
-        r({ measure: 'long tasks while loading', size: label, value: `longest ${fmtMs(m.loadLongest)}, ${fmtMs(m.loadLongTaskMs)} in all` });
+        r({
+          measure: 'long tasks while loading',
+          size: label,
+          value: `longest ${fmtMs(m.loadLongest)}, ${fmtMs(m.loadLongTaskMs)} in all`,
+        });
         if ('longest' in m) {
           r({
-            measure: 'longest task during 1.5 s pan + 1.5 s hover', size: label,
+            measure: 'longest task during 1.5 s pan + 1.5 s hover',
+            size: label,
             value: `${fmtMs(m.longest)} (pan ${fmtMs(m.panLongest)}, hover ${fmtMs(m.hoverLongest)}; ${m.longTasks} long tasks, ${m.fps.toFixed(1)} frames/s${m.capped ? `; stopped waiting after ${PHASE_CAP_MS / 1000} s` : ''})`,
             ...(c.target ? { target: 'none > 200 ms', ok: m.longest <= 200 } : {}),
           });
         }
-        if (m.errors.length) r({ measure: 'page errors', size: label, value: `${m.errors.length}: ${m.errors[0]!.slice(0, 80)}`, ok: false });
+        if (m.errors.length)
+          r({ measure: 'page errors', size: label, value: `${m.errors.length}: ${m.errors[0]!.slice(0, 80)}`, ok: false });
       } catch (error) {
-        rows.push(missing('browser', 'first drawn frame', size, `failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`));
+        rows.push(
+          missing('browser', 'first drawn frame', size, `failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`),
+        );
       }
     }
   } finally {

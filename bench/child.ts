@@ -38,17 +38,21 @@ export function startChild<T>(task: string, args: unknown, timeoutMs: number): R
   });
   const result = new Promise<ChildOutcome<T>>((resolve, reject) => {
     let settled = false;
-    const timer = setTimeout(() => {
-      if (settled) return;
-      settled = true;
-      child.kill('SIGKILL');
-      reject(new Error(`timed out after ${Math.round(timeoutMs / 1000)} s`));
-    }, Math.max(1000, timeoutMs));
+    const timer = setTimeout(
+      () => {
+        if (settled) return;
+        settled = true;
+        child.kill('SIGKILL');
+        reject(new Error(`timed out after ${Math.round(timeoutMs / 1000)} s`));
+      },
+      Math.max(1000, timeoutMs),
+    );
     child.on('message', (message: Reply) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      if (message.ok) resolve({ value: message.value as T, maxRssBytes: message.maxRssBytes, cpuMs: message.cpuMs, wallMs: performance.now() - started });
+      if (message.ok)
+        resolve({ value: message.value as T, maxRssBytes: message.maxRssBytes, cpuMs: message.cpuMs, wallMs: performance.now() - started });
       else reject(new Error(message.error));
     });
     child.on('exit', (code, signal) => {

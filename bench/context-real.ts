@@ -55,7 +55,10 @@ export function fnv1a(text: string): number {
 export const halfOf = (handle: string): Half => (fnv1a(handle.toLowerCase()) % 2 === 0 ? 'dev' : 'held-out');
 
 export function loadRealProfiles(file = REAL_PROFILES): RealProfile[] {
-  return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as RealProfile);
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as RealProfile);
 }
 
 export function realProfile(r: RealProfile): PersonProfile {
@@ -107,15 +110,28 @@ const ratio = (a: number, b: number) => (b === 0 ? 1 : Math.round((a / b) * 1000
 function fieldFigures(cases: readonly { want: string; got: string }[]): FieldFigures {
   const labels: Record<string, LabelFigures> = {};
   const label = (l: string) => (labels[l] ??= { stated: 0, right: 0, guessed: 0, guessedRight: 0 });
-  let stated = 0, statedRight = 0, guesses = 0, guessesRight = 0, unstated = 0, unstatedGuesses = 0;
+  let stated = 0,
+    statedRight = 0,
+    guesses = 0,
+    guessesRight = 0,
+    unstated = 0,
+    unstatedGuesses = 0;
   for (const { want, got } of cases) {
-    if (want !== 'unknown') stated++, label(want).stated++, got === want && (statedRight++, label(want).right++);
-    else unstated++, got !== 'unknown' && unstatedGuesses++;
-    if (got !== 'unknown') guesses++, label(got).guessed++, got === want && (guessesRight++, label(got).guessedRight++);
+    if (want !== 'unknown') (stated++, label(want).stated++, got === want && (statedRight++, label(want).right++));
+    else (unstated++, got !== 'unknown' && unstatedGuesses++);
+    if (got !== 'unknown') (guesses++, label(got).guessed++, got === want && (guessesRight++, label(got).guessedRight++));
   }
   return {
-    profiles: cases.length, stated, statedRight, statedShare: ratio(statedRight, stated), guesses, guessesRight, precision: ratio(guessesRight, guesses),
-    unstated, unstatedGuesses, unstatedGuessShare: ratio(unstatedGuesses, unstated),
+    profiles: cases.length,
+    stated,
+    statedRight,
+    statedShare: ratio(statedRight, stated),
+    guesses,
+    guessesRight,
+    precision: ratio(guessesRight, guesses),
+    unstated,
+    unstatedGuesses,
+    unstatedGuessShare: ratio(unstatedGuesses, unstated),
     labels: Object.fromEntries(Object.entries(labels).sort((a, b) => b[1].stated - a[1].stated || (a[0] < b[0] ? -1 : 1))),
   };
 }
@@ -127,11 +143,21 @@ export function measureRealContext(options?: ContextOptionsInput, profiles = loa
     for (const field of FIELDS) {
       if (got[field].value === r[field]) continue;
       const evidence = got[field].evidence;
-      misses.push({ half, field, id: r.id, want: r[field], got: got[field].value, profile: JSON.stringify([r.name ?? '', r.bio ?? '', r.location ?? '']), ...(evidence ? { evidence } : {}) });
+      misses.push({
+        half,
+        field,
+        id: r.id,
+        want: r[field],
+        got: got[field].value,
+        profile: JSON.stringify([r.name ?? '', r.bio ?? '', r.location ?? '']),
+        ...(evidence ? { evidence } : {}),
+      });
     }
   }
   const figures = (keep: (h: Half) => boolean) =>
-    Object.fromEntries(FIELDS.map((f) => [f, fieldFigures(answers.filter((a) => keep(a.half)).map((a) => ({ want: a.r[f], got: a.got[f].value })))])) as Record<Field, FieldFigures>;
+    Object.fromEntries(
+      FIELDS.map((f) => [f, fieldFigures(answers.filter((a) => keep(a.half)).map((a) => ({ want: a.r[f], got: a.got[f].value })))]),
+    ) as Record<Field, FieldFigures>;
   return { dev: figures((h) => h === 'dev'), 'held-out': figures((h) => h === 'held-out'), all: figures(() => true), misses };
 }
 
@@ -156,7 +182,11 @@ export function formatRealFigures(f: RealFigures, title: string): string {
           ` · precision ${x.guessesRight}/${x.guesses} ${pct(x.precision)}${m(ok.precision)}` +
           ` · guesses where unstated ${x.unstatedGuesses}/${x.unstated} ${pct(x.unstatedGuessShare)}${m(ok.unstated)}`,
       );
-      lines.push(`            ${Object.entries(x.labels).map(([l, c]) => `${l} ${c.right}/${c.stated} (guessed ${c.guessedRight}/${c.guessed})`).join(', ')}`);
+      lines.push(
+        `            ${Object.entries(x.labels)
+          .map(([l, c]) => `${l} ${c.right}/${c.stated} (guessed ${c.guessedRight}/${c.guessed})`)
+          .join(', ')}`,
+      );
     }
   }
   return lines.join('\n');
@@ -168,17 +198,47 @@ export function contextRealRows(): Row[] {
   const on = measureRealContext({ registries: true });
   const off = measureRealContext({ registries: false });
   const size = (half: Half) => `${on[half].sector.profiles} ${half}`;
-  for (const [label, figures] of [['registries on', on], ['registries off', off]] as const) {
+  for (const [label, figures] of [
+    ['registries on', on],
+    ['registries off', off],
+  ] as const) {
     for (const half of ['held-out', 'dev'] as const) {
       for (const field of FIELDS) {
         const x = figures[half][field];
         const t = TARGETS[field];
         const judged = half === 'held-out' && label === 'registries on';
         const ok = meetsTargets(field, x);
-        const perLabel = Object.entries(x.labels).map(([l, c]) => `${l} ${c.right}/${c.stated}`).join(', ');
-        rows.push(row('context-real', { measure: `${field} right where stated, ${label}`, size: size(half), value: `${x.statedRight}/${x.stated} ${pct(x.statedShare)} (${perLabel})`, target: `≥ ${pct(t.stated)}`, ...(judged ? { ok: ok.stated } : {}), data: { ...x } }));
-        rows.push(row('context-real', { measure: `${field} precision, ${label}`, size: size(half), value: `${x.guessesRight}/${x.guesses} ${pct(x.precision)}`, target: `≥ ${pct(t.precision)}`, ...(judged ? { ok: ok.precision } : {}) }));
-        rows.push(row('context-real', { measure: `${field} guesses where unstated, ${label}`, size: size(half), value: `${x.unstatedGuesses}/${x.unstated} ${pct(x.unstatedGuessShare)}`, target: `≤ ${pct(t.unstatedGuesses)}`, ...(judged ? { ok: ok.unstated } : {}) }));
+        const perLabel = Object.entries(x.labels)
+          .map(([l, c]) => `${l} ${c.right}/${c.stated}`)
+          .join(', ');
+        rows.push(
+          row('context-real', {
+            measure: `${field} right where stated, ${label}`,
+            size: size(half),
+            value: `${x.statedRight}/${x.stated} ${pct(x.statedShare)} (${perLabel})`,
+            target: `≥ ${pct(t.stated)}`,
+            ...(judged ? { ok: ok.stated } : {}),
+            data: { ...x },
+          }),
+        );
+        rows.push(
+          row('context-real', {
+            measure: `${field} precision, ${label}`,
+            size: size(half),
+            value: `${x.guessesRight}/${x.guesses} ${pct(x.precision)}`,
+            target: `≥ ${pct(t.precision)}`,
+            ...(judged ? { ok: ok.precision } : {}),
+          }),
+        );
+        rows.push(
+          row('context-real', {
+            measure: `${field} guesses where unstated, ${label}`,
+            size: size(half),
+            value: `${x.unstatedGuesses}/${x.unstated} ${pct(x.unstatedGuessShare)}`,
+            target: `≤ ${pct(t.unstatedGuesses)}`,
+            ...(judged ? { ok: ok.unstated } : {}),
+          }),
+        );
       }
     }
   }
@@ -188,11 +248,15 @@ export function contextRealRows(): Row[] {
   for (const field of FIELDS) {
     const a = biosOff.bios[field];
     const b = biosOn.bios[field];
-    rows.push(row('context-real', {
-      measure: `written bios ${field}, registries on vs off`, size: `${biosOn.bios.cases} bios`,
-      value: `${pct(b.statedAccuracy)} right where stated (off ${pct(a.statedAccuracy)}), ${b.wrongGuesses} guesses where unstated (off ${a.wrongGuesses})`,
-      target: 'no worse', ok: b.statedAccuracy >= a.statedAccuracy && b.wrongGuesses <= a.wrongGuesses,
-    }));
+    rows.push(
+      row('context-real', {
+        measure: `written bios ${field}, registries on vs off`,
+        size: `${biosOn.bios.cases} bios`,
+        value: `${pct(b.statedAccuracy)} right where stated (off ${pct(a.statedAccuracy)}), ${b.wrongGuesses} guesses where unstated (off ${a.wrongGuesses})`,
+        target: 'no worse',
+        ok: b.statedAccuracy >= a.statedAccuracy && b.wrongGuesses <= a.wrongGuesses,
+      }),
+    );
   }
   return rows;
 }

@@ -87,15 +87,20 @@ export function bioProfile(c: BioCase, i: number): PersonProfile {
 
 /** Demo profiles with their true sector and region (CSV authors have no profile: key only). */
 export function loadDemo(dir = path.join(ROOT, 'data/demo')): { profile: PersonProfile; truth: Record<Field, string> }[] {
-  const truth = (JSON.parse(readFileSync(path.join(dir, 'truth.json'), 'utf8')) as { people: Record<string, Record<Field, string>> }).people;
+  const truth = (JSON.parse(readFileSync(path.join(dir, 'truth.json'), 'utf8')) as { people: Record<string, Record<Field, string>> })
+    .people;
   const profiles = new Map<string, PersonProfile>();
   for (const file of readdirSync(dir).sort()) {
     if (!/\.(jsonl|json|csv)$/.test(file) || file === 'truth.json') continue;
-    for (const p of readTranscript(readFileSync(path.join(dir, file)), { fileName: file }).people) profiles.set(p.key, { ...profiles.get(p.key), ...p });
+    for (const p of readTranscript(readFileSync(path.join(dir, file)), { fileName: file }).people)
+      profiles.set(p.key, { ...profiles.get(p.key), ...p });
   }
   return Object.entries(truth)
     .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([key, t]) => ({ profile: profiles.get(key) ?? { key, platform: 'csv' as const, handle: key.slice(key.indexOf(':') + 1) }, truth: t }));
+    .map(([key, t]) => ({
+      profile: profiles.get(key) ?? { key, platform: 'csv' as const, handle: key.slice(key.indexOf(':') + 1) },
+      truth: t,
+    }));
 }
 
 const ratio = (a: number, b: number) => (b === 0 ? 1 : Math.round((a / b) * 1000) / 1000);
@@ -105,29 +110,67 @@ export function measureContext(options?: ContextOptionsInput): ContextFigures & 
   const bios = loadBios();
   const bioAnswers = bios.map((c, i) => inferContext(bioProfile(c, i), options));
   const bioFigures = (field: Field): BioFigures => {
-    let stated = 0, statedRight = 0, unknownAnswers = 0, unknownRight = 0, unstated = 0, wrongGuesses = 0;
+    let stated = 0,
+      statedRight = 0,
+      unknownAnswers = 0,
+      unknownRight = 0,
+      unstated = 0,
+      wrongGuesses = 0;
     bios.forEach((c, i) => {
       const want = c.expected[field];
       const got = bioAnswers[i]![field];
-      if (got.value === 'unknown') unknownAnswers++, want === 'unknown' && unknownRight++;
-      if (want === 'unknown') unstated++, got.value !== 'unknown' && wrongGuesses++;
-      else stated++, got.value === want && statedRight++;
-      if (got.value !== want) misses.push({ set: 'bios', field, what: JSON.stringify([c.bio, c.location ?? '', c.name ?? '', c.url ?? c.handle ?? '']), expected: want, got: got.value, ...(got.evidence ? { evidence: got.evidence } : {}) });
+      if (got.value === 'unknown') (unknownAnswers++, want === 'unknown' && unknownRight++);
+      if (want === 'unknown') (unstated++, got.value !== 'unknown' && wrongGuesses++);
+      else (stated++, got.value === want && statedRight++);
+      if (got.value !== want)
+        misses.push({
+          set: 'bios',
+          field,
+          what: JSON.stringify([c.bio, c.location ?? '', c.name ?? '', c.url ?? c.handle ?? '']),
+          expected: want,
+          got: got.value,
+          ...(got.evidence ? { evidence: got.evidence } : {}),
+        });
     });
-    return { stated, statedRight, statedAccuracy: ratio(statedRight, stated), unknownAnswers, unknownRight, unknownRightShare: ratio(unknownRight, unknownAnswers), unstated, wrongGuesses };
+    return {
+      stated,
+      statedRight,
+      statedAccuracy: ratio(statedRight, stated),
+      unknownAnswers,
+      unknownRight,
+      unknownRightShare: ratio(unknownRight, unknownAnswers),
+      unstated,
+      wrongGuesses,
+    };
   };
   const demo = loadDemo();
   const demoAnswers = demo.map((d) => inferContext(d.profile, options));
   const demoFigures = (field: Field): DemoFigures => {
-    let answered = 0, right = 0;
+    let answered = 0,
+      right = 0;
     demo.forEach((d, i) => {
       const got = demoAnswers[i]![field];
       if (got.value === 'unknown') return;
       answered++;
       if (got.value === d.truth[field]) right++;
-      else misses.push({ set: 'demo', field, what: `${d.profile.key} ${JSON.stringify([d.profile.bio ?? '', d.profile.location ?? ''])}`, expected: d.truth[field], got: got.value, ...(got.evidence ? { evidence: got.evidence } : {}) });
+      else
+        misses.push({
+          set: 'demo',
+          field,
+          what: `${d.profile.key} ${JSON.stringify([d.profile.bio ?? '', d.profile.location ?? ''])}`,
+          expected: d.truth[field],
+          got: got.value,
+          ...(got.evidence ? { evidence: got.evidence } : {}),
+        });
     });
-    return { people: demo.length, answered, coverage: ratio(answered, demo.length), right, precision: ratio(right, answered), wrong: answered - right };
+    return {
+      people: demo.length,
+      answered,
+      coverage: ratio(answered, demo.length),
+      right,
+      precision: ratio(right, answered),
+      wrong: answered - right,
+    };
   };
   return {
     bios: { cases: bios.length, sector: bioFigures('sector'), region: bioFigures('region') },
@@ -162,10 +205,13 @@ export function formatContextFigures(f: ContextFigures): string {
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   // The registries (context option, default on) must not make the written bios worse: both are printed.
   const withRegistries = process.argv.includes('--registries');
-  console.log(`${formatContextFigures(measureContext({ registries: !withRegistries }))}\n\n(the above with the registries ${withRegistries ? 'off' : 'on'}; below ${withRegistries ? 'on' : 'off'})\n`);
+  console.log(
+    `${formatContextFigures(measureContext({ registries: !withRegistries }))}\n\n(the above with the registries ${withRegistries ? 'off' : 'on'}; below ${withRegistries ? 'on' : 'off'})\n`,
+  );
   const figures = measureContext({ registries: withRegistries });
   console.log(formatContextFigures(figures));
   if (process.argv.includes('--misses')) {
-    for (const m of figures.misses) console.log(`\n[${m.set} ${m.field}] want ${m.expected}, got ${m.got}: ${m.what}${m.evidence ? `\n    ${m.evidence}` : ''}`);
+    for (const m of figures.misses)
+      console.log(`\n[${m.set} ${m.field}] want ${m.expected}, got ${m.got}: ${m.what}${m.evidence ? `\n    ${m.evidence}` : ''}`);
   }
 }

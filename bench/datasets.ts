@@ -56,8 +56,11 @@ export function writeDataset(spec: SizeSpec, dir: string): DatasetFiles {
     const written = writeSyntheticChats(dir, spec.synthetic);
     const o = spec.synthetic;
     return {
-      size: spec.id, source: `bench/synthetic.ts (${o.chats} chats × ${o.months} months, seed ${o.seed})`,
-      ...written, chats: o.chats, ms: performance.now() - started,
+      size: spec.id,
+      source: `bench/synthetic.ts (${o.chats} chats × ${o.months} months, seed ${o.seed})`,
+      ...written,
+      chats: o.chats,
+      ms: performance.now() - started,
     };
   }
   const g = spec.generator!;
@@ -74,7 +77,13 @@ export function writeDataset(spec: SizeSpec, dir: string): DatasetFiles {
     files.push(file);
   }
   return {
-    size: spec.id, source: `demo generator (${g.chats} chats, scale ${g.scale}, ${g.months} months, seed ${g.seed})`,
-    files, messages: model.messages.length, people: model.people.length, chats: model.chats.length, bytes, ms: performance.now() - started,
+    size: spec.id,
+    source: `demo generator (${g.chats} chats, scale ${g.scale}, ${g.months} months, seed ${g.seed})`,
+    files,
+    messages: model.messages.length,
+    people: model.people.length,
+    chats: model.chats.length,
+    bytes,
+    ms: performance.now() - started,
   };
 }

@@ -31,10 +31,25 @@ async function figures(module: string, fn: string, label: string): Promise<Row[]
   try {
     const result = await measure();
     const found = shares(result);
-    if (found.length === 0) return [row('extras', { measure: `${label}: ${fn}()`, size: '–', value: JSON.stringify(result).slice(0, 100), data: { result } })];
-    return found.map(([name, v]) => row('extras', { measure: `${label}: ${name}`, size: '–', value: v <= 1 ? `${(v * 100).toFixed(1)}%` : String(v), data: { [name]: v } }));
+    if (found.length === 0)
+      return [row('extras', { measure: `${label}: ${fn}()`, size: '–', value: JSON.stringify(result).slice(0, 100), data: { result } })];
+    return found.map(([name, v]) =>
+      row('extras', {
+        measure: `${label}: ${name}`,
+        size: '–',
+        value: v <= 1 ? `${(v * 100).toFixed(1)}%` : String(v),
+        data: { [name]: v },
+      }),
+    );
   } catch (error) {
-    return [row('extras', { measure: `${label}: ${fn}()`, size: '–', value: `failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, ok: false })];
+    return [
+      row('extras', {
+        measure: `${label}: ${fn}()`,
+        size: '–',
+        value: `failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+        ok: false,
+      }),
+    ];
   }
 }
 
@@ -47,12 +62,21 @@ async function storeImport(): Promise<Row[]> {
       row('extras', {
         measure: `store import, ${r.backend} (one transaction)`,
         size: `${(figures.messages / 1000).toFixed(0)}k msgs`,
-        value: r.skipped ? `skipped: ${r.skipped}` : `${Math.round(r.importRowsPerSecond ?? 0).toLocaleString('en-GB')} msgs/s import, ${Math.round(r.readRowsPerSecond ?? 0).toLocaleString('en-GB')} msgs/s read`,
+        value: r.skipped
+          ? `skipped: ${r.skipped}`
+          : `${Math.round(r.importRowsPerSecond ?? 0).toLocaleString('en-GB')} msgs/s import, ${Math.round(r.readRowsPerSecond ?? 0).toLocaleString('en-GB')} msgs/s read`,
         data: { ...r },
       }),
     );
   } catch (error) {
-    return [row('extras', { measure: 'store import', size: '–', value: `failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, ok: false })];
+    return [
+      row('extras', {
+        measure: 'store import',
+        size: '–',
+        value: `failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+        ok: false,
+      }),
+    ];
   }
 }
 

@@ -80,7 +80,9 @@ export class Bench {
     return this.shared(`data ${id}`, async () => {
       this.log(`writing dataset ${id}…`);
       const files = writeDataset(this.size(id)!, path.join(this.root, `data-${id}`));
-      this.log(`dataset ${id}: ${files.messages} messages, ${files.people} people, ${files.files.length} files in ${(files.ms / 1000).toFixed(1)} s`);
+      this.log(
+        `dataset ${id}: ${files.messages} messages, ${files.people} people, ${files.files.length} files in ${(files.ms / 1000).toFixed(1)} s`,
+      );
       return files;
     });
   }
@@ -91,7 +93,11 @@ export class Bench {
       const data = await this.dataset(id);
       const dataDir = path.join(this.root, `store-${id}`);
       this.log(`importing ${id} in a child process…`);
-      const outcome = await runChild<ImportFigures>('import', { files: data.files, dataDir, name: `bench ${id}` }, Math.min(this.remainingMs(), 400_000));
+      const outcome = await runChild<ImportFigures>(
+        'import',
+        { files: data.files, dataDir, name: `bench ${id}` },
+        Math.min(this.remainingMs(), 400_000),
+      );
       return { ...outcome, dataDir };
     });
   }
@@ -101,7 +107,9 @@ export class Bench {
     return this.shared('client', async () => {
       const outDir = path.join(this.root, 'client');
       this.log('building the client (vite)…');
-      await promisify(execFile)('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', outDir, '--emptyOutDir'], { cwd: PROJECT_ROOT });
+      await promisify(execFile)('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', outDir, '--emptyOutDir'], {
+        cwd: PROJECT_ROOT,
+      });
       return outDir;
     });
   }
@@ -126,7 +134,8 @@ export class Bench {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
       const server: BenchServer = {
-        baseUrl: fs.readFileSync(addressFile, 'utf8'), datasetId: value.datasetId,
+        baseUrl: fs.readFileSync(addressFile, 'utf8'),
+        datasetId: value.datasetId,
         stop: async () => {
           child.stop();
           await child.result.catch(() => undefined);

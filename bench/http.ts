@@ -46,15 +46,26 @@ export const caseLabel = (c: GraphCase) => (c.query ? `${c.size} ${c.query}` : `
 
 const CONCURRENCY = 10;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const graphUrl = (baseUrl: string, datasetId: string, query: string) => `${baseUrl}/api/datasets/${datasetId}/graph${query ? `?${query}` : ''}`;
+const graphUrl = (baseUrl: string, datasetId: string, query: string) =>
+  `${baseUrl}/api/datasets/${datasetId}/graph${query ? `?${query}` : ''}`;
 
 /** wrk when installed (see wrk.ts), else the Node client in a child process; `client` names which. */
 async function loadRun(url: string, maxMs: number): Promise<LoadFigures & { client: string }> {
   if (await wrkAvailable()) {
-    return { ...(await runWrk(url, { connections: CONCURRENCY, seconds: Math.max(1, Math.round(maxMs / 1000)), headers: { 'accept-encoding': 'gzip, deflate, br' } })), client: 'wrk' };
+    return {
+      ...(await runWrk(url, {
+        connections: CONCURRENCY,
+        seconds: Math.max(1, Math.round(maxMs / 1000)),
+        headers: { 'accept-encoding': 'gzip, deflate, br' },
+      })),
+      client: 'wrk',
+    };
   }
   const args: LoadArgs = { url, concurrency: CONCURRENCY, maxRequests: 5000, maxMs, warmup: CONCURRENCY };
-  return { ...(await runChild<LoadFigures>('load', args, maxMs + 120_000)).value, client: 'node:http; wrk not installed, which measures more of the server' };
+  return {
+    ...(await runChild<LoadFigures>('load', args, maxMs + 120_000)).value,
+    client: 'node:http; wrk not installed, which measures more of the server',
+  };
 }
 
 const loadValue = (f: LoadFigures & { client: string }) =>
@@ -76,7 +87,12 @@ export async function httpSection(bench: Bench): Promise<Row[]> {
       if (!baseline) {
         baseline = true;
         const f = await loadRun(health, 3000);
-        r({ measure: `GET /api/health, ${CONCURRENCY} concurrent (the server's ceiling)`, size: c.size, value: loadValue(f), data: { ...f } });
+        r({
+          measure: `GET /api/health, ${CONCURRENCY} concurrent (the server's ceiling)`,
+          size: c.size,
+          value: loadValue(f),
+          data: { ...f },
+        });
       }
       const url = graphUrl(server.baseUrl, server.datasetId, c.query);
       const probe = startChild<Probe[]>('probe', { url: health, intervalMs: 20, maxMs: 300_000 } satisfies ProbeArgs, 330_000);
@@ -92,24 +108,35 @@ export async function httpSection(bench: Bench): Promise<Row[]> {
       const probes = (await probe.result).value.filter((p) => p.at <= to && p.at + p.ms >= from);
       if (response.status !== 200) throw new Error(`GET graph answered ${response.status}: ${body.subarray(0, 200).toString()}`);
       const encoding = response.headers.get('content-encoding') ?? 'none';
-      const counts = encoding === 'none' ? (JSON.parse(body.toString()) as { attributes: { meta: { counts: { nodes: number; edges: number } } } }).attributes.meta.counts : undefined;
+      const counts =
+        encoding === 'none'
+          ? (JSON.parse(body.toString()) as { attributes: { meta: { counts: { nodes: number; edges: number } } } }).attributes.meta.counts
+          : undefined;
       r({
-        measure: 'GET graph, uncached (first request)', size,
+        measure: 'GET graph, uncached (first request)',
+        size,
         value: `${fmtMs(uncachedMs)}, ${fmtBytes(body.length)} of JSON (sent as ${encoding})${counts ? `, ${fmtInt(counts.nodes)} nodes / ${fmtInt(counts.edges)} ties` : ''}`,
         data: { uncachedMs, bytes: body.length, encoding, ...counts },
       });
       const lat = probes.map((p) => p.ms);
       const worst = Math.max(0, ...lat);
       r({
-        measure: 'GET /api/health during that build (every 20 ms)', size,
-        value: probes.length ? `max ${fmtMs(worst)}, p99 ${fmtMs(percentile(lat, 99))}, p50 ${fmtMs(percentile(lat, 50))} over ${probes.length} probes` : 'no probe overlapped the build',
-        target: `max < ${HEALTH_TARGET_MS} ms`, ...(probes.length ? { ok: worst < HEALTH_TARGET_MS } : {}), data: { probes: probes.length, maxMs: worst },
+        measure: 'GET /api/health during that build (every 20 ms)',
+        size,
+        value: probes.length
+          ? `max ${fmtMs(worst)}, p99 ${fmtMs(percentile(lat, 99))}, p50 ${fmtMs(percentile(lat, 50))} over ${probes.length} probes`
+          : 'no probe overlapped the build',
+        target: `max < ${HEALTH_TARGET_MS} ms`,
+        ...(probes.length ? { ok: worst < HEALTH_TARGET_MS } : {}),
+        data: { probes: probes.length, maxMs: worst },
       });
       // One request first: a client's first ask for brotli compresses the graph once (cached after), which is not the cached figure.
       await fetch(url, { headers: { 'accept-encoding': 'gzip, deflate, br' } }).then((res) => res.arrayBuffer());
       const f = await loadRun(url, 6000);
       r({
-        measure: `GET graph, cached, ${CONCURRENCY} concurrent`, size, value: loadValue(f),
+        measure: `GET graph, cached, ${CONCURRENCY} concurrent`,
+        size,
+        value: loadValue(f),
         ...(c.target ? { target: '≥ 500 req/s, p99 < 50 ms', ok: f.requestsPerSecond >= 500 && f.p99 < 50 && f.failed === 0 } : {}),
         data: { ...f },
       });

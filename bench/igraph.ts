@@ -19,7 +19,10 @@ const SCRIPT = fileURLToPath(new URL('./igraph-reference.py', import.meta.url));
 let available: Promise<boolean> | undefined;
 
 export function igraphAvailable(): Promise<boolean> {
-  available ??= run(PYTHON, ['-c', 'import igraph']).then(() => true, () => false);
+  available ??= run(PYTHON, ['-c', 'import igraph']).then(
+    () => true,
+    () => false,
+  );
   return available;
 }
 
@@ -38,7 +41,9 @@ interface IgraphFigures {
 
 export async function igraphSection(bench: Bench): Promise<Row[]> {
   if (!(await igraphAvailable())) {
-    return [row('igraph', { measure: 'igraph multilevel / Leiden', size: 'all', value: 'igraph not installed (apt-get install python3-igraph)' })];
+    return [
+      row('igraph', { measure: 'igraph multilevel / Leiden', size: 'all', value: 'igraph not installed (apt-get install python3-igraph)' }),
+    ];
   }
   const rows: Row[] = [];
   for (const { id: size } of bench.sizes) {
@@ -49,25 +54,57 @@ export async function igraphSection(bench: Bench): Promise<Row[]> {
     try {
       const ours = await analysisOf(bench, size);
       if (!ours.edgeList) throw new Error('the analysis wrote no edge list');
-      const { stdout } = await run(PYTHON, [SCRIPT, ours.edgeList], { timeout: Math.round(Math.max(10_000, bench.remainingMs())), maxBuffer: 1 << 20 });
+      const { stdout } = await run(PYTHON, [SCRIPT, ours.edgeList], {
+        timeout: Math.round(Math.max(10_000, bench.remainingMs())),
+        maxBuffer: 1 << 20,
+      });
       const ig = JSON.parse(stdout) as IgraphFigures;
       const oursMs = ours.value.sessionsMs + ours.value.buildMs + ours.value.louvainMs;
       const theirsMs = ig.buildMs + ig.multilevelMs;
       const ratio = oursMs / theirsMs;
       const dq = ours.value.modularity - ig.multilevelModularity;
-      rows.push(row('igraph', {
-        measure: `igraph ${ig.version}: build + multilevel`, size,
-        value: `${fmtMs(theirsMs)} (build ${fmtMs(ig.buildMs)}), modularity ${ig.multilevelModularity.toFixed(4)}, ${ig.multilevelCommunities} communities`,
-        data: { ...ig },
-      }));
-      rows.push(row('igraph', {
-        measure: 'igraph Leiden (modularity, to convergence)', size,
-        value: `${fmtMs(ig.leidenMs)}, modularity ${ig.leidenModularity.toFixed(4)}, ${ig.leidenCommunities} communities`,
-      }));
-      rows.push(row('igraph', { measure: 'ours (sessions + buildGraph + Louvain) ÷ igraph', size, value: `${ratio.toFixed(2)}× (${fmtMs(oursMs)})`, target: '≤ 2×', ok: ratio <= 2 }));
-      rows.push(row('igraph', { measure: 'our modularity − igraph multilevel', size, value: `${dq >= 0 ? '+' : ''}${dq.toFixed(4)}`, target: '≥ −0.005', ok: dq >= -0.005 }));
+      rows.push(
+        row('igraph', {
+          measure: `igraph ${ig.version}: build + multilevel`,
+          size,
+          value: `${fmtMs(theirsMs)} (build ${fmtMs(ig.buildMs)}), modularity ${ig.multilevelModularity.toFixed(4)}, ${ig.multilevelCommunities} communities`,
+          data: { ...ig },
+        }),
+      );
+      rows.push(
+        row('igraph', {
+          measure: 'igraph Leiden (modularity, to convergence)',
+          size,
+          value: `${fmtMs(ig.leidenMs)}, modularity ${ig.leidenModularity.toFixed(4)}, ${ig.leidenCommunities} communities`,
+        }),
+      );
+      rows.push(
+        row('igraph', {
+          measure: 'ours (sessions + buildGraph + Louvain) ÷ igraph',
+          size,
+          value: `${ratio.toFixed(2)}× (${fmtMs(oursMs)})`,
+          target: '≤ 2×',
+          ok: ratio <= 2,
+        }),
+      );
+      rows.push(
+        row('igraph', {
+          measure: 'our modularity − igraph multilevel',
+          size,
+          value: `${dq >= 0 ? '+' : ''}${dq.toFixed(4)}`,
+          target: '≥ −0.005',
+          ok: dq >= -0.005,
+        }),
+      );
     } catch (error) {
-      rows.push(missing('igraph', 'igraph multilevel / Leiden', size, `failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`));
+      rows.push(
+        missing(
+          'igraph',
+          'igraph multilevel / Leiden',
+          size,
+          `failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+        ),
+      );
     }
   }
   return rows;

@@ -49,7 +49,7 @@ export interface ImportFigures {
  */
 export function jsonParseLines(bytes: Buffer): number {
   let lines = 0;
-  for (let start = 0; start < bytes.length; ) {
+  for (let start = 0; start < bytes.length;) {
     let end = bytes.indexOf(0x0a, start);
     if (end < 0) end = bytes.length;
     if (end > start) {
@@ -65,7 +65,8 @@ export function jsonParseLines(bytes: Buffer): number {
 async function joinFiles(files: readonly string[], out: string): Promise<number> {
   const sink = fs.createWriteStream(out);
   for (const file of files) {
-    for await (const piece of fs.createReadStream(file, { highWaterMark: 1024 * 1024 })) if (!sink.write(piece)) await new Promise<void>((r) => sink.once('drain', () => r()));
+    for await (const piece of fs.createReadStream(file, { highWaterMark: 1024 * 1024 }))
+      if (!sink.write(piece)) await new Promise<void>((r) => sink.once('drain', () => r()));
     if (!sink.write('\n')) await new Promise<void>((r) => sink.once('drain', () => r()));
   }
   await new Promise<void>((resolve, reject) => sink.end((error?: Error | null) => (error ? reject(error) : resolve())));
@@ -92,7 +93,13 @@ export async function importWorker(args: ImportArgs): Promise<ImportFigures> {
   try {
     for await (const chunk of lineChunks(fileBytes(handle))) {
       let t = performance.now();
-      const outcome = parseChunk({ bytes: chunk.bytes, firstLine: chunk.firstLine, fileName: file.fileName, format: 'twitter-v1', first: chunk.firstLine === 1 });
+      const outcome = parseChunk({
+        bytes: chunk.bytes,
+        firstLine: chunk.firstLine,
+        fileName: file.fileName,
+        format: 'twitter-v1',
+        first: chunk.firstLine === 1,
+      });
       parse.oursMs += performance.now() - t;
       t = performance.now();
       parse.lines += jsonParseLines(chunk.bytes);
@@ -108,9 +115,17 @@ export async function importWorker(args: ImportArgs): Promise<ImportFigures> {
   fs.rmSync(joined, { force: true });
   const dbBytes = fs.readdirSync(args.dataDir).reduce((sum, f) => sum + fs.statSync(path.join(args.dataDir, f)).size, 0);
   return {
-    datasetId: dataset.id, messages: dataset.counts.messages, people: dataset.counts.people, bytes, parse,
-    outsideStageMs: totalMs - timings.stageMs - timings.commitMs, stageMs: timings.stageMs, commitMs: timings.commitMs,
-    totalMs, importPeakRss, dbBytes,
+    datasetId: dataset.id,
+    messages: dataset.counts.messages,
+    people: dataset.counts.people,
+    bytes,
+    parse,
+    outsideStageMs: totalMs - timings.stageMs - timings.commitMs,
+    stageMs: timings.stageMs,
+    commitMs: timings.commitMs,
+    totalMs,
+    importPeakRss,
+    dbBytes,
   };
 }
 
@@ -131,13 +146,22 @@ export async function importSection(bench: Bench): Promise<Row[]> {
     const size = spec.id;
     const big = size === 'L';
     if (big && !bench.hasRun(`import ${size}`) && bench.remainingMs() < L_IMPORT_BUDGET_MS) {
-      rows.push(missing('import', 'import job, one JSON Lines file', size, `skipped: ${Math.round(bench.remainingMs() / 1000)} s left of the run's budget`, '< 20 s'));
+      rows.push(
+        missing(
+          'import',
+          'import job, one JSON Lines file',
+          size,
+          `skipped: ${Math.round(bench.remainingMs() / 1000)} s left of the run's budget`,
+          '< 20 s',
+        ),
+      );
       continue;
     }
     try {
       const { value: f, wallMs } = await bench.imported(size);
       r({
-        measure: `import job, one ${fmtBytes(f.bytes)} JSON Lines file (chunks read, batches staged, one commit)`, size,
+        measure: `import job, one ${fmtBytes(f.bytes)} JSON Lines file (chunks read, batches staged, one commit)`,
+        size,
         value: `${fmtMs(f.totalMs)}, ${fmtInt(perSecond(f.messages, f.totalMs))} msg/s (storing ${fmtMs(f.stageMs)} while parse threads read, other ${fmtMs(f.outsideStageMs)}, commit ${fmtMs(f.commitMs)})`,
         ...(big ? { target: '< 20 s', ok: f.totalMs < TWENTY_SECONDS } : {}),
         data: { ...f, childWallMs: wallMs },
@@ -145,12 +169,22 @@ export async function importSection(bench: Bench): Promise<Row[]> {
       peaks.push(f.importPeakRss);
       const flat = peaks.length > 1 ? f.importPeakRss <= 2 * peaks[0]! : undefined;
       r({
-        measure: 'import job: peak RSS of the process', size,
+        measure: 'import job: peak RSS of the process',
+        size,
         value: `${fmtBytes(f.importPeakRss)}${peaks.length > 1 ? ` (${(f.importPeakRss / peaks[0]!).toFixed(2)}× the smallest size's)` : ''}`,
-        ...(big ? { target: '< 2 GB, ≤ 2× the smallest', ok: f.importPeakRss < TWO_GB && flat === true } : peaks.length > 1 ? { target: '≤ 2× the smallest', ok: flat === true } : {}),
+        ...(big
+          ? { target: '< 2 GB, ≤ 2× the smallest', ok: f.importPeakRss < TWO_GB && flat === true }
+          : peaks.length > 1
+            ? { target: '≤ 2× the smallest', ok: flat === true }
+            : {}),
         data: { importPeakRss: f.importPeakRss },
       });
-      r({ measure: 'import: database size', size, value: `${fmtBytes(f.dbBytes)} for ${fmtInt(f.messages)} messages, ${fmtInt(f.people)} people`, data: { dbBytes: f.dbBytes } });
+      r({
+        measure: 'import: database size',
+        size,
+        value: `${fmtBytes(f.dbBytes)} for ${fmtInt(f.messages)} messages, ${fmtInt(f.people)} people`,
+        data: { dbBytes: f.dbBytes },
+      });
     } catch (error) {
       rows.push(missing('import', 'import', size, `failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`));
     }

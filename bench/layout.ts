@@ -67,14 +67,28 @@ export async function layoutWorker(args: LayoutArgs): Promise<LayoutFigures> {
   const graphologyMs = performance.now() - t;
   const full = args.graphologyIterations >= budget;
   return {
-    nodes: graph.order, edges: graph.size, communities: count, generateMs, oursMs, oursIterations: run.iterations, budget,
-    ours: measureSeparation(graph, membership, run.positions), graphologyMs, graphologyIterations: args.graphologyIterations,
+    nodes: graph.order,
+    edges: graph.size,
+    communities: count,
+    generateMs,
+    oursMs,
+    oursIterations: run.iterations,
+    budget,
+    ours: measureSeparation(graph, membership, run.positions),
+    graphologyMs,
+    graphologyIterations: args.graphologyIterations,
     ...(full ? { graphology: measureSeparation(graph, membership, new Map(Object.entries(theirs))) } : {}),
   };
 }
 
 /** `targetMs` absent: a smoke run's small case, with no target to meet. */
-interface LayoutCase { label: string; people: number; targetMs?: number; graphologyIterations: number | 'full'; needsMs: number }
+interface LayoutCase {
+  label: string;
+  people: number;
+  targetMs?: number;
+  graphologyIterations: number | 'full';
+  needsMs: number;
+}
 
 const CASES: LayoutCase[] = [
   { label: '10k', people: 10_000, targetMs: 1000, graphologyIterations: 'full', needsMs: 30_000 },
@@ -89,38 +103,81 @@ export async function layoutSection(bench: Bench): Promise<Row[]> {
   for (const c of cases) {
     const size = `${c.label} planted`;
     if (bench.remainingMs() < c.needsMs) {
-      rows.push(missing('layout', 'layoutGraph on a planted graph', size, `skipped: ${Math.round(bench.remainingMs() / 1000)} s left of the run's budget`));
+      rows.push(
+        missing(
+          'layout',
+          'layoutGraph on a planted graph',
+          size,
+          `skipped: ${Math.round(bench.remainingMs() / 1000)} s left of the run's budget`,
+        ),
+      );
       continue;
     }
     try {
       bench.log(`layout of ${c.label} planted people in a child process…`);
       const iterations = c.graphologyIterations === 'full' ? defaultIterations(c.people) : c.graphologyIterations;
-      const { value: f } = await runChild<LayoutFigures>('layout', { people: c.people, graphologyIterations: iterations } satisfies LayoutArgs, Math.min(bench.remainingMs(), 240_000));
+      const { value: f } = await runChild<LayoutFigures>(
+        'layout',
+        { people: c.people, graphologyIterations: iterations } satisfies LayoutArgs,
+        Math.min(bench.remainingMs(), 240_000),
+      );
       const r = (x: Parameters<typeof row>[1]) => rows.push(row('layout', x));
-      r({ measure: 'planted graph (Louvain communities)', size, value: `${fmtInt(f.nodes)} people, ${fmtInt(f.edges)} ties, ${fmtInt(f.communities)} communities`, data: { ...f } });
       r({
-        measure: `layoutGraph (community pass + FA2, ${f.oursIterations} of ${f.budget} iterations)`, size,
-        value: `${fmtMs(f.oursMs)}, ${sep(f.ours)}`, ...(c.targetMs ? { target: `< ${fmtMs(c.targetMs)}`, ok: f.oursMs < c.targetMs } : {}),
+        measure: 'planted graph (Louvain communities)',
+        size,
+        value: `${fmtInt(f.nodes)} people, ${fmtInt(f.edges)} ties, ${fmtInt(f.communities)} communities`,
+        data: { ...f },
+      });
+      r({
+        measure: `layoutGraph (community pass + FA2, ${f.oursIterations} of ${f.budget} iterations)`,
+        size,
+        value: `${fmtMs(f.oursMs)}, ${sep(f.ours)}`,
+        ...(c.targetMs ? { target: `< ${fmtMs(c.targetMs)}`, ok: f.oursMs < c.targetMs } : {}),
       });
       const perIteration = f.graphologyMs / f.graphologyIterations;
       if (f.graphology) {
-        r({ measure: `graphology ForceAtlas2 (Barnes–Hut, ${f.graphologyIterations} iterations)`, size, value: `${fmtMs(f.graphologyMs)}, ${sep(f.graphology)}` });
-        r({ measure: 'graphology FA2 time ÷ ours', size, value: `${(f.graphologyMs / f.oursMs).toFixed(1)}×`, ...(c.targetMs ? { target: '≥ 5×', ok: f.graphologyMs / f.oursMs >= 5 } : {}) });
         r({
-          measure: 'separation: our tie ratio ≤ graphology’s, silhouette ≥', size,
+          measure: `graphology ForceAtlas2 (Barnes–Hut, ${f.graphologyIterations} iterations)`,
+          size,
+          value: `${fmtMs(f.graphologyMs)}, ${sep(f.graphology)}`,
+        });
+        r({
+          measure: 'graphology FA2 time ÷ ours',
+          size,
+          value: `${(f.graphologyMs / f.oursMs).toFixed(1)}×`,
+          ...(c.targetMs ? { target: '≥ 5×', ok: f.graphologyMs / f.oursMs >= 5 } : {}),
+        });
+        r({
+          measure: 'separation: our tie ratio ≤ graphology’s, silhouette ≥',
+          size,
           value: `${f.ours.tieRatio.toFixed(3)} vs ${f.graphology.tieRatio.toFixed(3)}; ${f.ours.silhouette.toFixed(2)} vs ${f.graphology.silhouette.toFixed(2)}`,
-          target: 'no worse', ok: f.ours.tieRatio <= f.graphology.tieRatio && f.ours.silhouette >= f.graphology.silhouette,
+          target: 'no worse',
+          ok: f.ours.tieRatio <= f.graphology.tieRatio && f.ours.silhouette >= f.graphology.silhouette,
         });
       } else {
         const implied = perIteration * f.budget;
         r({
-          measure: `graphology ForceAtlas2 (Barnes–Hut; ${f.graphologyIterations} iterations timed, ${f.budget} implied)`, size,
+          measure: `graphology ForceAtlas2 (Barnes–Hut; ${f.graphologyIterations} iterations timed, ${f.budget} implied)`,
+          size,
           value: `${fmtMs(perIteration)} per iteration → ≈ ${fmtMs(implied)}`,
         });
-        r({ measure: 'graphology FA2 time (implied) ÷ ours', size, value: `≈ ${(implied / f.oursMs).toFixed(1)}×`, target: '≥ 5×', ok: implied / f.oursMs >= 5 });
+        r({
+          measure: 'graphology FA2 time (implied) ÷ ours',
+          size,
+          value: `≈ ${(implied / f.oursMs).toFixed(1)}×`,
+          target: '≥ 5×',
+          ok: implied / f.oursMs >= 5,
+        });
       }
     } catch (error) {
-      rows.push(missing('layout', 'layoutGraph on a planted graph', size, `failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`));
+      rows.push(
+        missing(
+          'layout',
+          'layoutGraph on a planted graph',
+          size,
+          `failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+        ),
+      );
     }
   }
   return rows;

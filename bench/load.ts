@@ -44,7 +44,9 @@ function get(url: string): Promise<{ status: number; bytes: number; encoding: st
     const request = http.get(url, { agent, headers: { 'accept-encoding': 'gzip, deflate, br' } }, (response) => {
       let bytes = 0;
       response.on('data', (chunk: Buffer) => void (bytes += chunk.length));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, bytes, encoding: String(response.headers['content-encoding'] ?? 'none') }));
+      response.on('end', () =>
+        resolve({ status: response.statusCode ?? 0, bytes, encoding: String(response.headers['content-encoding'] ?? 'none') }),
+      );
       response.on('error', reject);
     });
     request.on('error', reject);
@@ -68,7 +70,7 @@ export async function loadWorker(args: LoadArgs, signal: AbortSignal): Promise<L
       try {
         const r = await get(args.url);
         statuses[r.status] = (statuses[r.status] ?? 0) + 1;
-        if (r.status === 200) latencies.push(performance.now() - t), (bytes = r.bytes);
+        if (r.status === 200) (latencies.push(performance.now() - t), (bytes = r.bytes));
         else failed++;
       } catch {
         failed++;
@@ -78,9 +80,16 @@ export async function loadWorker(args: LoadArgs, signal: AbortSignal): Promise<L
   await Promise.all(Array.from({ length: args.concurrency }, loop));
   const ms = performance.now() - begin;
   return {
-    completed: latencies.length, failed, statuses, ms, requestsPerSecond: (latencies.length * 1000) / ms,
-    p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: Math.max(0, ...latencies),
-    bytesPerResponse: bytes, contentEncoding: first?.encoding ?? 'unknown',
+    completed: latencies.length,
+    failed,
+    statuses,
+    ms,
+    requestsPerSecond: (latencies.length * 1000) / ms,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    max: Math.max(0, ...latencies),
+    bytesPerResponse: bytes,
+    contentEncoding: first?.encoding ?? 'unknown',
   };
 }
 
@@ -103,7 +112,10 @@ export async function probeWorker(args: ProbeArgs, signal: AbortSignal): Promise
   while (!signal.aborted && performance.now() < deadline) {
     const at = Date.now();
     const t = performance.now();
-    const ok = await get(args.url).then((r) => r.status === 200, () => false);
+    const ok = await get(args.url).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     probes.push({ at, ms: performance.now() - t, ok });
     await new Promise((resolve) => setTimeout(resolve, args.intervalMs));
   }

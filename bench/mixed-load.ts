@@ -25,12 +25,21 @@ const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, 
 export async function mixedLoadSection(_bench: Bench): Promise<Row[]> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chat-atlas-load-'));
   const store = openSqliteStore({ dataDir });
-  const config = readConfig({}, { DATA_DIR: dataDir, LOG_LEVEL: 'silent', LOAD_DEMO: false, RATE_LIMIT_WRITES_PER_MINUTE: 1_000_000 } as never);
+  const config = readConfig({}, {
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    LOAD_DEMO: false,
+    RATE_LIMIT_WRITES_PER_MINUTE: 1_000_000,
+  } as never);
   const app = await buildApp({ config, store, clientDir: path.join(dataDir, 'none') });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   try {
     const form = new FormData();
-    form.append('file', new Blob([fs.readFileSync(path.resolve(import.meta.dirname, '../tests/fixtures/made/api/uklibchat.csv'))]), 'seed.csv');
+    form.append(
+      'file',
+      new Blob([fs.readFileSync(path.resolve(import.meta.dirname, '../tests/fixtures/made/api/uklibchat.csv'))]),
+      'seed.csv',
+    );
     const seeded = (await (await fetch(`${base}/api/datasets`, { method: 'POST', body: form })).json()) as { id: string };
     await (await fetch(`${base}/api/datasets/${seeded.id}/graph`)).text();
 
@@ -69,16 +78,27 @@ export async function mixedLoadSection(_bench: Bench): Promise<Row[]> {
     const rows: Row[] = [];
     for (const kind of ['read', 'upload'] as const) {
       const sorted = [...latency[kind]].sort((a, b) => a - b);
-      rows.push(row('load', {
-        measure: kind === 'read' ? 'mixed load: cached graph reads' : 'mixed load: uploads',
-        size: `${CLIENTS} clients, ${DURATION_MS / 1000} s`,
-        value: `${sorted.length} requests (${Math.round(sorted.length / (DURATION_MS / 1000))}/s), ${errors[kind]} errors, p50 ${pct(sorted, 50).toFixed(1)} ms, p99 ${pct(sorted, 99).toFixed(1)} ms`,
-        target: 'no errors',
-        ok: errors[kind] === 0,
-        data: { requests: sorted.length, errors: errors[kind], p50: pct(sorted, 50), p99: pct(sorted, 99) },
-      }));
+      rows.push(
+        row('load', {
+          measure: kind === 'read' ? 'mixed load: cached graph reads' : 'mixed load: uploads',
+          size: `${CLIENTS} clients, ${DURATION_MS / 1000} s`,
+          value: `${sorted.length} requests (${Math.round(sorted.length / (DURATION_MS / 1000))}/s), ${errors[kind]} errors, p50 ${pct(sorted, 50).toFixed(1)} ms, p99 ${pct(sorted, 99).toFixed(1)} ms`,
+          target: 'no errors',
+          ok: errors[kind] === 0,
+          data: { requests: sorted.length, errors: errors[kind], p50: pct(sorted, 50), p99: pct(sorted, 99) },
+        }),
+      );
     }
-    rows.push(row('load', { measure: 'mixed load: uploads accepted vs stored', size: '', value: `${accepted} accepted, ${stored} stored`, target: 'nothing lost', ok: lost === 0, data: { accepted, stored } }));
+    rows.push(
+      row('load', {
+        measure: 'mixed load: uploads accepted vs stored',
+        size: '',
+        value: `${accepted} accepted, ${stored} stored`,
+        target: 'nothing lost',
+        ok: lost === 0,
+        data: { accepted, stored },
+      }),
+    );
     return rows;
   } finally {
     await app.close();

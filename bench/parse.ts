@@ -20,7 +20,11 @@ import { jsonParseLines, L_IMPORT_BUDGET_MS } from './import.js';
 import { fmtInt, fmtMs, missing, percentile, perSecond, row, type Row } from './table.js';
 
 interface Timing {
-  bytes: number; messages: number; lines: number; oursMs: number; baseMs: number;
+  bytes: number;
+  messages: number;
+  lines: number;
+  oursMs: number;
+  baseMs: number;
   /** Median of base ÷ ours over runs timed back to back, where both readers were timed that way. */
   pairedRatio?: number;
 }
@@ -58,7 +62,10 @@ function timeInProcess(files: { name: string; bytes: Buffer }[], runs: number): 
   const bytes = files.reduce((sum, f) => sum + f.bytes.length, 0);
   // Each run's two readers ran back to back: a slow spell of this shared VM (it comes and goes over seconds)
   // slows both, and cancels in their ratio. The median over runs then drops a run one reader had alone.
-  const pairedRatio = percentile(ours.map((o, i) => base[i]! / o), 50);
+  const pairedRatio = percentile(
+    ours.map((o, i) => base[i]! / o),
+    50,
+  );
   return { bytes, messages, lines, oursMs: percentile(ours, 50), baseMs: percentile(base, 50), pairedRatio };
 }
 
@@ -70,7 +77,9 @@ export async function parseSection(bench: Bench): Promise<Row[]> {
       let t: Timing;
       if (size === 'L') {
         if (!bench.hasRun('import L') && bench.remainingMs() < L_IMPORT_BUDGET_MS) {
-          rows.push(missing('parse', 'readTranscript ÷ JSON.parse throughput', size, 'skipped: not enough of the run\'s budget left', '≥ 0.5×'));
+          rows.push(
+            missing('parse', 'readTranscript ÷ JSON.parse throughput', size, "skipped: not enough of the run's budget left", '≥ 0.5×'),
+          );
           continue;
         }
         const { value: f } = await bench.imported(size);
@@ -81,18 +90,43 @@ export async function parseSection(bench: Bench): Promise<Row[]> {
         t = (await runChild<Timing>('parse', { files: data.files, runs: 5 }, Math.min(bench.remainingMs(), 180_000))).value;
       }
       const ratio = t.pairedRatio ?? t.baseMs / t.oursMs;
-      rows.push(row('parse', {
-        measure: size === 'L' ? 'parseChunk, chunk by chunk on one thread as big files are read (first 256 MiB of L)' : 'readTranscript (decode, detect, parse, normalize)', size,
-        value: `${(perSecond(t.bytes, t.oursMs) / 1e6).toFixed(1)} MB/s, ${fmtInt(perSecond(t.messages, t.oursMs))} msg/s (${fmtMs(t.oursMs)})`,
-        data: { ...t, ratio },
-      }));
-      rows.push(row('parse', {
-        measure: 'baseline: each line decoded from UTF-8 and JSON.parse', size,
-        value: `${(perSecond(t.bytes, t.baseMs) / 1e6).toFixed(1)} MB/s, ${fmtInt(perSecond(t.lines, t.baseMs))} lines/s (${fmtMs(t.baseMs)})`,
-      }));
-      rows.push(row('parse', { measure: 'readTranscript ÷ JSON.parse throughput', size, value: `${ratio.toFixed(2)}×`, target: '≥ 0.5×', ok: ratio >= 0.5 }));
+      rows.push(
+        row('parse', {
+          measure:
+            size === 'L'
+              ? 'parseChunk, chunk by chunk on one thread as big files are read (first 256 MiB of L)'
+              : 'readTranscript (decode, detect, parse, normalize)',
+          size,
+          value: `${(perSecond(t.bytes, t.oursMs) / 1e6).toFixed(1)} MB/s, ${fmtInt(perSecond(t.messages, t.oursMs))} msg/s (${fmtMs(t.oursMs)})`,
+          data: { ...t, ratio },
+        }),
+      );
+      rows.push(
+        row('parse', {
+          measure: 'baseline: each line decoded from UTF-8 and JSON.parse',
+          size,
+          value: `${(perSecond(t.bytes, t.baseMs) / 1e6).toFixed(1)} MB/s, ${fmtInt(perSecond(t.lines, t.baseMs))} lines/s (${fmtMs(t.baseMs)})`,
+        }),
+      );
+      rows.push(
+        row('parse', {
+          measure: 'readTranscript ÷ JSON.parse throughput',
+          size,
+          value: `${ratio.toFixed(2)}×`,
+          target: '≥ 0.5×',
+          ok: ratio >= 0.5,
+        }),
+      );
     } catch (error) {
-      rows.push(missing('parse', 'readTranscript ÷ JSON.parse throughput', size, `failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, '≥ 0.5×'));
+      rows.push(
+        missing(
+          'parse',
+          'readTranscript ÷ JSON.parse throughput',
+          size,
+          `failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+          '≥ 0.5×',
+        ),
+      );
     }
   }
   return rows;

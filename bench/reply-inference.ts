@@ -37,7 +37,13 @@ export interface ReplyScore {
 
 const score = (predicted: Set<string>, gold: Set<string>): ReplyScore => {
   const correct = [...predicted].filter((e) => gold.has(e)).length;
-  return { precision: predicted.size ? correct / predicted.size : 1, recall: gold.size ? correct / gold.size : 1, predicted: predicted.size, gold: gold.size, correct };
+  return {
+    precision: predicted.size ? correct / predicted.size : 1,
+    recall: gold.size ? correct / gold.size : 1,
+    predicted: predicted.size,
+    gold: gold.size,
+    correct,
+  };
 };
 
 /** Edges as `line→author` (per message) and as undirected author pairs, predicted and gold. */
@@ -84,7 +90,9 @@ function main(): void {
   const row = (label: string, s: ReplyScore) =>
     `${label.padEnd(30)} ${String(s.predicted).padStart(9)} ${String(s.gold).padStart(5)} ${String(s.correct).padStart(8)} ${pct(s.precision).padStart(10)} ${pct(s.recall).padStart(7)}`;
   console.log(`Reply inference on ${LOG}, lines ${FIRST_LINE}–${LAST_LINE} (gold: ${GOLD})`);
-  console.log(`${'rules'.padEnd(30)} ${'predicted'.padStart(9)} ${'gold'.padStart(5)} ${'correct'.padStart(8)} ${'precision'.padStart(10)} ${'recall'.padStart(7)}`);
+  console.log(
+    `${'rules'.padEnd(30)} ${'predicted'.padStart(9)} ${'gold'.padStart(5)} ${'correct'.padStart(8)} ${'precision'.padStart(10)} ${'recall'.padStart(7)}`,
+  );
   for (const [label, options] of ABLATIONS) console.log(row(label, measureReplyInference(options)));
   const { gold, predicted } = edges({});
   console.log(row('defaults, distinct pairs', score(predicted.pairs, gold.pairs)));

@@ -21,17 +21,25 @@ import { layoutSection } from './layout.js';
 import { parseSection } from './parse.js';
 import { fmtBytes, fmtInt, fmtMs, formatTable, missing, row, type Row } from './table.js';
 
-interface Section { id: string; what: string; run(bench: Bench): Promise<Row[]> }
+interface Section {
+  id: string;
+  what: string;
+  run(bench: Bench): Promise<Row[]>;
+}
 
 async function datasetsSection(bench: Bench): Promise<Row[]> {
   const rows: Row[] = [];
   for (const spec of bench.sizes) {
     const d = await bench.dataset(spec.id);
-    rows.push(row('datasets', {
-      measure: `${d.source}`, size: spec.id,
-      value: `${fmtInt(d.messages)} messages, ${fmtInt(d.people)} people, ${d.files.length} files, ${fmtBytes(d.bytes)} (written in ${fmtMs(d.ms)})`,
-      target: spec.nominal, data: { ...d, files: d.files.length },
-    }));
+    rows.push(
+      row('datasets', {
+        measure: `${d.source}`,
+        size: spec.id,
+        value: `${fmtInt(d.messages)} messages, ${fmtInt(d.people)} people, ${d.files.length} files, ${fmtBytes(d.bytes)} (written in ${fmtMs(d.ms)})`,
+        target: spec.nominal,
+        data: { ...d, files: d.files.length },
+      }),
+    );
   }
   return rows;
 }
@@ -47,14 +55,23 @@ const SECTIONS: Section[] = [
   { id: 'browser', what: 'first frame and long tasks in Chromium', run: browserSection },
   { id: 'load', what: 'mixed reads and uploads, nothing lost', run: mixedLoadSection },
   { id: 'extras', what: 'reply inference and context figures', run: extrasSection },
-  { id: 'context-real', what: 'sector and region on real profiles (held-out half)', run: async (b) => (await import('./context-real.js')).contextRealSection(b) },
+  {
+    id: 'context-real',
+    what: 'sector and region on real profiles (held-out half)',
+    run: async (b) => (await import('./context-real.js')).contextRealSection(b),
+  },
 ];
 
 function machine() {
   const cpus = os.cpus();
   return {
-    cpu: cpus[0]?.model ?? 'unknown', cores: cpus.length, totalMemoryBytes: os.totalmem(), node: process.version,
-    os: `${os.type()} ${os.release()} ${os.arch()}`, date: new Date().toISOString(), loadAverageAtStart: os.loadavg(),
+    cpu: cpus[0]?.model ?? 'unknown',
+    cores: cpus.length,
+    totalMemoryBytes: os.totalmem(),
+    node: process.version,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    date: new Date().toISOString(),
+    loadAverageAtStart: os.loadavg(),
   };
 }
 
@@ -67,13 +84,20 @@ async function main(): Promise<void> {
       budget: { type: 'string' },
     },
   });
-  const only = new Set((values.only ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean));
+  const only = new Set(
+    (values.only ?? [])
+      .flatMap((v) => v.split(','))
+      .map((v) => v.trim())
+      .filter(Boolean),
+  );
   const unknown = [...only].filter((id) => !SECTIONS.some((s) => s.id === id));
   if (unknown.length) throw new Error(`unknown section(s) ${unknown.join(', ')}; sections: ${SECTIONS.map((s) => s.id).join(', ')}`);
   const budgetMs = (values.budget ? Number(values.budget) : values.quick ? 90 : 560) * 1000;
   const bench = new Bench({ quick: values.quick, keep: values.keep, budgetMs });
   const info = machine();
-  bench.log(`${info.cpu}, ${info.cores} cores, ${fmtBytes(info.totalMemoryBytes)}, node ${info.node}; load average ${info.loadAverageAtStart.map((l) => l.toFixed(2)).join(' ')}`);
+  bench.log(
+    `${info.cpu}, ${info.cores} cores, ${fmtBytes(info.totalMemoryBytes)}, node ${info.node}; load average ${info.loadAverageAtStart.map((l) => l.toFixed(2)).join(' ')}`,
+  );
 
   const rows: Row[] = [];
   const sections: { id: string; ms: number; error?: string }[] = [];
@@ -96,16 +120,26 @@ async function main(): Promise<void> {
 
   const totalMs = bench.elapsedMs();
   const loadAverageAtEnd = os.loadavg();
-  const results = { machine: { ...info, loadAverageAtEnd }, options: { quick: values.quick, only: [...only], budgetMs }, totalMs, sections, rows };
+  const results = {
+    machine: { ...info, loadAverageAtEnd },
+    options: { quick: values.quick, only: [...only], budgetMs },
+    totalMs,
+    sections,
+    rows,
+  };
   fs.writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
 
-  process.stdout.write(`\nChat Atlas bench — ${info.cpu}, ${info.cores} cores, ${fmtBytes(info.totalMemoryBytes)}, node ${info.node}, ${info.date}\n\n`);
+  process.stdout.write(
+    `\nChat Atlas bench — ${info.cpu}, ${info.cores} cores, ${fmtBytes(info.totalMemoryBytes)}, node ${info.node}, ${info.date}\n\n`,
+  );
   process.stdout.write(`${formatTable(rows)}\n\n`);
   const failed = rows.filter((r) => r.ok === false).length;
   const passed = rows.filter((r) => r.ok === true).length;
   process.stdout.write(`${passed} ✔, ${failed} ✘; total ${fmtMs(totalMs)} (${sections.map((s) => `${s.id} ${fmtMs(s.ms)}`).join(', ')})\n`);
   const busy = Math.max(...info.loadAverageAtStart.slice(0, 1), ...loadAverageAtEnd.slice(0, 1));
-  process.stdout.write(`load average ${info.loadAverageAtStart[0]!.toFixed(2)} at start, ${loadAverageAtEnd[0]!.toFixed(2)} at end on ${info.cores} cores${busy > info.cores ? ': the machine was busy, times are inflated' : ''}\n`);
+  process.stdout.write(
+    `load average ${info.loadAverageAtStart[0]!.toFixed(2)} at start, ${loadAverageAtEnd[0]!.toFixed(2)} at end on ${info.cores} cores${busy > info.cores ? ': the machine was busy, times are inflated' : ''}\n`,
+  );
   process.stdout.write('results: bench/results.json\n');
 }
 

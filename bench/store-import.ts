@@ -40,16 +40,42 @@ export interface StoreImportFigures {
   rows: StoreImportRow[];
 }
 
-const CHATS = ['#uklibchat', '#critlib', '#medlibs', '#lawlibchat', '#schoollib', '#archiveschat', '#govlibs', '#mlaj', '#libraryedchat', '#ukmedlibs'];
-const WORDS = ['open access', 'outreach', 'cataloguing', 'induction', 'search skills', 'the budget', 'metadata', 'evidence', 'workflows', 'copyright'];
+const CHATS = [
+  '#uklibchat',
+  '#critlib',
+  '#medlibs',
+  '#lawlibchat',
+  '#schoollib',
+  '#archiveschat',
+  '#govlibs',
+  '#mlaj',
+  '#libraryedchat',
+  '#ukmedlibs',
+];
+const WORDS = [
+  'open access',
+  'outreach',
+  'cataloguing',
+  'induction',
+  'search skills',
+  'the budget',
+  'metadata',
+  'evidence',
+  'workflows',
+  'copyright',
+];
 
 /** Seeded, so every run and both backends see the same rows: one file per chat, monthly one-hour sessions. */
 export function syntheticImport(messages: number, seed = 1): { files: ImportFile[]; people: number } {
   const rng = new Rng(seed);
   const peopleCount = Math.max(10, Math.round(messages / 40));
   const people: PersonProfile[] = Array.from({ length: peopleCount }, (_, i) => ({
-    key: `twitter:user${i}`, platform: 'twitter', handle: `User${i}`, name: `User ${i}`,
-    bio: `Librarian working on ${rng.pick(WORDS)}. Views my own.`, location: rng.pick(['Leeds', 'Dublin', 'Toronto', '']),
+    key: `twitter:user${i}`,
+    platform: 'twitter',
+    handle: `User${i}`,
+    name: `User ${i}`,
+    bio: `Librarian working on ${rng.pick(WORDS)}. Views my own.`,
+    location: rng.pick(['Leeds', 'Dublin', 'Toronto', '']),
     platformId: String(100_000_000 + i),
   }));
   const perChat = Math.ceil(messages / CHATS.length);
@@ -61,14 +87,28 @@ export function syntheticImport(messages: number, seed = 1): { files: ImportFile
       const author = `twitter:user${rng.int(0, peopleCount - 1)}`;
       const mentions = rng.chance(0.4) ? [`twitter:user${rng.int(0, peopleCount - 1)}`] : [];
       const m: Message = {
-        id: `${c}-${i}`, platform: 'twitter', chat, time, author,
+        id: `${c}-${i}`,
+        platform: 'twitter',
+        chat,
+        time,
+        author,
         text: `A${(i % 5) + 1}: ${rng.pick(WORDS)} and ${rng.pick(WORDS)}, what worked for us ${mentions.length ? '@someone ' : ''}${chat}`,
-        mentions, hashtags: [chat], kind: 'post', answer: (i % 5) + 1,
+        mentions,
+        hashtags: [chat],
+        kind: 'post',
+        answer: (i % 5) + 1,
       };
       if (i > 0 && rng.chance(0.3)) Object.assign(m, { kind: 'reply', replyToId: `${c}-${i - 1}`, replyToAuthor: list[i - 1]!.author });
       list.push(m);
     }
-    const result = { file: `${chat.slice(1)}.jsonl`, format: 'twitter-v1' as const, messages: list.length, skipped: 0, skippedItems: [], warnings: [] };
+    const result = {
+      file: `${chat.slice(1)}.jsonl`,
+      format: 'twitter-v1' as const,
+      messages: list.length,
+      skipped: 0,
+      skippedItems: [],
+      warnings: [],
+    };
     return { result, messages: list, people: people.filter((_, p) => p % CHATS.length === c) };
   });
   return { files, people: peopleCount };
@@ -85,7 +125,8 @@ async function measure(backend: StoreImportRow['backend'], store: Store, files: 
   const total = files.reduce((n, f) => n + f.messages.length, 0);
   const [dataset, importSeconds] = await time(() => store.importFiles({ name: 'bench', files }));
   const [read, readSeconds] = await time(() => store.getMessages(dataset.id));
-  if (dataset.counts.messages !== total || read.length !== total) throw new Error(`bench: ${backend} stored ${dataset.counts.messages} of ${total}`);
+  if (dataset.counts.messages !== total || read.length !== total)
+    throw new Error(`bench: ${backend} stored ${dataset.counts.messages} of ${total}`);
   return { backend, importSeconds, importRowsPerSecond: total / importSeconds, readSeconds, readRowsPerSecond: total / readSeconds };
 }
 
@@ -132,7 +173,8 @@ export function formatStoreImport(figures: StoreImportFigures): string {
     ...figures.rows.map((r) =>
       r.skipped
         ? `| ${r.backend.padEnd(8)} | skipped: ${r.skipped} |`
-        : `| ${r.backend.padEnd(8)} | ${n(r.importSeconds, 2)} | ${n(r.importRowsPerSecond)} | ${n(r.readSeconds, 2)} | ${n(r.readRowsPerSecond)} |`),
+        : `| ${r.backend.padEnd(8)} | ${n(r.importSeconds, 2)} | ${n(r.importRowsPerSecond)} | ${n(r.readSeconds, 2)} | ${n(r.readRowsPerSecond)} |`,
+    ),
   ];
   return lines.join('\n');
 }

@@ -37,23 +37,120 @@ export interface WrittenDataset {
   bytes: number;
 }
 
-const FIRST = ['Ann', 'Bea', 'Cal', 'Dev', 'Eli', 'Fay', 'Gus', 'Hal', 'Ivy', 'Jo', 'Kit', 'Lou', 'Mo', 'Ned', 'Ola', 'Pat', 'Quin', 'Ray', 'Sam', 'Tess'];
-const LAST = ['Adams', 'Byrne', 'Chen', 'Diaz', 'Evans', 'Fox', 'Gray', 'Hughes', 'Iqbal', 'Jones', 'Khan', 'Lee', 'Moss', 'Nunez', 'Obi', 'Price'];
-const ROLES = ['Subject librarian', 'Archivist', 'Clinical librarian', 'School librarian', 'Law librarian', 'Metadata lead', 'Outreach officer', 'Systems librarian'];
+const FIRST = [
+  'Ann',
+  'Bea',
+  'Cal',
+  'Dev',
+  'Eli',
+  'Fay',
+  'Gus',
+  'Hal',
+  'Ivy',
+  'Jo',
+  'Kit',
+  'Lou',
+  'Mo',
+  'Ned',
+  'Ola',
+  'Pat',
+  'Quin',
+  'Ray',
+  'Sam',
+  'Tess',
+];
+const LAST = [
+  'Adams',
+  'Byrne',
+  'Chen',
+  'Diaz',
+  'Evans',
+  'Fox',
+  'Gray',
+  'Hughes',
+  'Iqbal',
+  'Jones',
+  'Khan',
+  'Lee',
+  'Moss',
+  'Nunez',
+  'Obi',
+  'Price',
+];
+const ROLES = [
+  'Subject librarian',
+  'Archivist',
+  'Clinical librarian',
+  'School librarian',
+  'Law librarian',
+  'Metadata lead',
+  'Outreach officer',
+  'Systems librarian',
+];
 const PLACES = ['Leeds', 'Dublin', 'Toronto', 'Sydney', 'Boston', 'Cardiff', 'Glasgow', 'Denver', 'Perth', 'Ottawa', ''];
-const WORDS = ['open access', 'outreach', 'cataloguing', 'induction', 'search skills', 'the budget', 'digitisation', 'our students', 'evidence', 'workflows', 'metadata', 'the reading list', 'user research', 'accessibility', 'copyright', 'the new LMS'];
-const OPENERS = ['We tried', 'Honestly,', 'For us', 'Big yes to', 'Still working on', 'Our team loves', 'Struggled with', 'Great point about'];
-const CLOSERS = ['and it worked well', 'but it took ages', 'with mixed results', 'on a shoestring', 'after a lot of pilots', 'thanks to our volunteers'];
+const WORDS = [
+  'open access',
+  'outreach',
+  'cataloguing',
+  'induction',
+  'search skills',
+  'the budget',
+  'digitisation',
+  'our students',
+  'evidence',
+  'workflows',
+  'metadata',
+  'the reading list',
+  'user research',
+  'accessibility',
+  'copyright',
+  'the new LMS',
+];
+const OPENERS = [
+  'We tried',
+  'Honestly,',
+  'For us',
+  'Big yes to',
+  'Still working on',
+  'Our team loves',
+  'Struggled with',
+  'Great point about',
+];
+const CLOSERS = [
+  'and it worked well',
+  'but it took ages',
+  'with mixed results',
+  'on a shoestring',
+  'after a lot of pilots',
+  'thanks to our volunteers',
+];
 const CLIENT = JSON.stringify('<a href="https://mobile.twitter.com" rel="nofollow">Twitter Web App</a>');
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const TWITTER_EPOCH = 1288834974657n;
 
-interface Person { handle: string; name: string; id: number; bio: string; location: string; created: string; kind: 0 | 1 | 2 }
+interface Person {
+  handle: string;
+  name: string;
+  id: number;
+  bio: string;
+  location: string;
+  created: string;
+  kind: 0 | 1 | 2;
+}
 /** A written status: what later replies and retweets need of it. */
-interface Posted { id: string; author: number; text: string; json: string; retweet: boolean }
+interface Posted {
+  id: string;
+  author: number;
+  text: string;
+  json: string;
+  retweet: boolean;
+}
 /** `entities` as JSON text, with the hashtag and mention offsets. */
-interface Tagged { text: string; entities: string }
+interface Tagged {
+  text: string;
+  entities: string;
+}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 function twitterDate(ms: number): string {
@@ -94,14 +191,27 @@ export function writeSyntheticChats(dir: string, options: SyntheticOptions): Wri
 
   // Lines are assembled as text around JSON.stringify'd strings: stringifying
   // whole status objects made this writer slower than the parser it feeds.
-  const users = people.map((p) => JSON.stringify({
-    id: p.id, id_str: String(p.id), name: p.name, screen_name: p.handle, location: p.location, description: p.bio, url: null,
-    protected: false, followers_count: 40 + (p.id % 2400), friends_count: 60 + (p.id % 1500), created_at: p.created,
-    verified: false, statuses_count: 300 + (p.id % 20000),
-  }));
+  const users = people.map((p) =>
+    JSON.stringify({
+      id: p.id,
+      id_str: String(p.id),
+      name: p.name,
+      screen_name: p.handle,
+      location: p.location,
+      description: p.bio,
+      url: null,
+      protected: false,
+      followers_count: 40 + (p.id % 2400),
+      friends_count: 60 + (p.id % 1500),
+      created_at: p.created,
+      verified: false,
+      statuses_count: 300 + (p.id % 20000),
+    }),
+  );
   const mention = (p: Person, at: number) =>
     `{"screen_name":"${p.handle}","name":"${p.name}","id":${p.id},"id_str":"${p.id}","indices":[${at},${at + p.handle.length + 1}]}`;
-  const entities = (hashtags: string, mentions: string) => `{"hashtags":[${hashtags}],"symbols":[],"user_mentions":[${mentions}],"urls":[]}`;
+  const entities = (hashtags: string, mentions: string) =>
+    `{"hashtags":[${hashtags}],"symbols":[],"user_mentions":[${mentions}],"urls":[]}`;
 
   for (let c = 0; c < chats; c++) {
     const chatRng = rng.fork(`chat ${c}`);
@@ -126,7 +236,10 @@ export function writeSyntheticChats(dir: string, options: SyntheticOptions): Wri
     };
     const tagged = (text: string, mentions = ''): Tagged => {
       const full = `${text} ${tag}`;
-      return { text: full, entities: entities(`{"text":"${tag.slice(1)}","indices":[${full.length - tag.length},${full.length}]}`, mentions) };
+      return {
+        text: full,
+        entities: entities(`{"text":"${tag.slice(1)}","indices":[${full.length - tag.length},${full.length}]}`, mentions),
+      };
     };
 
     for (let m = 0; m < months; m++) {
@@ -182,7 +295,9 @@ export function writeSyntheticChats(dir: string, options: SyntheticOptions): Wri
             const credit = roll < 0.45 ? chatRng.pick(attendees) : undefined;
             const body = `A${q}: ${sentence}`;
             const credited = credit !== undefined && credit !== author ? people[credit]! : undefined;
-            post(status(ms, author, credited ? tagged(`${body}, cc @${credited.handle}`, mention(credited, body.length + 5)) : tagged(body)));
+            post(
+              status(ms, author, credited ? tagged(`${body}, cc @${credited.handle}`, mention(credited, body.length + 5)) : tagged(body)),
+            );
           }
         }
       }

@@ -23,7 +23,12 @@ export const row = (section: string, r: RowInput): Row => ({ section, target: ''
 
 /** A row for a part that failed or was skipped: the reason in the value column. */
 export const missing = (section: string, measure: string, size: string, reason: string, target = ''): Row => ({
-  section, measure, size, value: reason, target, ...(reason.startsWith('failed') ? { ok: false } : {}),
+  section,
+  measure,
+  size,
+  value: reason,
+  target,
+  ...(reason.startsWith('failed') ? { ok: false } : {}),
 });
 
 export const fmtInt = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -58,7 +63,11 @@ export function formatTable(rows: readonly Row[]): string {
   const header = ['measure', 'size', 'value', 'target', '✔/✘'];
   const cells = rows.map((r) => [r.measure, r.size, r.value, r.target, mark(r.ok)]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (c: string[]) => c.map((x, i) => x.padEnd(widths[i]!)).join(' | ').trimEnd();
+  const line = (c: string[]) =>
+    c
+      .map((x, i) => x.padEnd(widths[i]!))
+      .join(' | ')
+      .trimEnd();
   const rule = widths.map((w) => '-'.repeat(w)).join('-+-');
   const out = [line(header), rule];
   let section = '';

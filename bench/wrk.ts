@@ -14,7 +14,10 @@ let available: Promise<boolean> | undefined;
 
 export function wrkAvailable(): Promise<boolean> {
   // `wrk --version` prints its banner and exits 1: being found is what counts.
-  available ??= run('wrk', ['--version']).then(() => true, (error: NodeJS.ErrnoException) => error.code !== 'ENOENT');
+  available ??= run('wrk', ['--version']).then(
+    () => true,
+    (error: NodeJS.ErrnoException) => error.code !== 'ENOENT',
+  );
   return available;
 }
 
@@ -45,15 +48,27 @@ export function parseWrk(output: string): LoadFigures {
   const socketErrors = socket ? socket.slice(1).reduce((s, n) => s + Number(n), 0) : 0;
   const max = /^\s+Latency\s+\S+\s+\S+\s+(\S+)/m.exec(output);
   return {
-    completed, failed: non2xx + socketErrors, statuses: {}, ms: Number(total[2]) * MS[total[3]!]!, requestsPerSecond: Number(rate[1]),
-    p50: p(50), p99: p(99), max: max ? latency(max[1]!) : NaN, bytesPerResponse: completed > 0 ? Math.round(bytes / completed) : 0, contentEncoding: 'as asked',
+    completed,
+    failed: non2xx + socketErrors,
+    statuses: {},
+    ms: Number(total[2]) * MS[total[3]!]!,
+    requestsPerSecond: Number(rate[1]),
+    p50: p(50),
+    p99: p(99),
+    max: max ? latency(max[1]!) : NaN,
+    bytesPerResponse: completed > 0 ? Math.round(bytes / completed) : 0,
+    contentEncoding: 'as asked',
   };
 }
 
-export async function runWrk(url: string, options: { connections: number; seconds: number; headers?: Record<string, string> }): Promise<LoadFigures> {
+export async function runWrk(
+  url: string,
+  options: { connections: number; seconds: number; headers?: Record<string, string> },
+): Promise<LoadFigures> {
   const headers = Object.entries(options.headers ?? {}).flatMap(([k, v]) => ['-H', `${k}: ${v}`]);
   const { stdout } = await run('wrk', ['-t2', `-c${options.connections}`, `-d${options.seconds}s`, '--latency', ...headers, url], {
-    timeout: (options.seconds + 30) * 1000, maxBuffer: 1 << 20,
+    timeout: (options.seconds + 30) * 1000,
+    maxBuffer: 1 << 20,
   });
   return parseWrk(stdout);
 }

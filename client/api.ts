@@ -1,9 +1,25 @@
 /** Typed calls to the API; every response is parsed with the shared schema. */
 import { z } from 'zod';
 import {
-  ApiErrorSchema, DatasetListSchema, GraphMetaSchema, GraphPayloadSchema, ImportJobSchema, PeersSchema, SnapshotCreatedSchema, SnapshotSchema,
-  MessageSchema, PersonDetailSchema, type Message, type Peers,
-  type Dataset, type GraphPayload, type Privacy, type SourceResult, type Snapshot, type SnapshotCreated, type SnapshotInput,
+  ApiErrorSchema,
+  DatasetListSchema,
+  GraphMetaSchema,
+  GraphPayloadSchema,
+  ImportJobSchema,
+  PeersSchema,
+  SnapshotCreatedSchema,
+  SnapshotSchema,
+  MessageSchema,
+  PersonDetailSchema,
+  type Message,
+  type Peers,
+  type Dataset,
+  type GraphPayload,
+  type Privacy,
+  type SourceResult,
+  type Snapshot,
+  type SnapshotCreated,
+  type SnapshotInput,
 } from '../shared/index.js';
 
 export class ApiFailure extends Error {
@@ -136,7 +152,11 @@ export interface PersonProfileView {
 }
 
 const sourceText = (c: { source: string; evidence?: string | undefined }) =>
-  c.source === 'unknown' ? 'no evidence' : c.source === 'inferred' ? `inferred from ${c.evidence ?? 'the profile'}` : c.evidence ?? c.source;
+  c.source === 'unknown'
+    ? 'no evidence'
+    : c.source === 'inferred'
+      ? `inferred from ${c.evidence ?? 'the profile'}`
+      : (c.evidence ?? c.source);
 
 export async function fetchPerson(datasetId: string, key: string): Promise<PersonProfileView> {
   const body = PersonDetailSchema.parse(await getJson(`/api/datasets/${encodeURIComponent(datasetId)}/people/${encodeURIComponent(key)}`));
@@ -144,7 +164,11 @@ export async function fetchPerson(datasetId: string, key: string): Promise<Perso
 }
 
 export async function createSnapshot(input: SnapshotInput): Promise<SnapshotCreated> {
-  const response = await fetch('/api/snapshots', { method: 'POST', headers: { 'content-type': 'application/json', ...authHeaders() }, body: JSON.stringify(input) });
+  const response = await fetch('/api/snapshots', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...authHeaders() },
+    body: JSON.stringify(input),
+  });
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) throw failure(response.status, body, '/api/snapshots');
   return SnapshotCreatedSchema.parse(body);
@@ -156,7 +180,9 @@ export async function fetchSnapshot(id: string): Promise<Snapshot> {
 
 export async function fetchPeers(datasetId: string, key: string, query: Record<string, string>): Promise<Peers> {
   const params = new URLSearchParams(query).toString();
-  return PeersSchema.parse(await getJson(`/api/datasets/${encodeURIComponent(datasetId)}/people/${encodeURIComponent(key)}/peers${params ? `?${params}` : ''}`));
+  return PeersSchema.parse(
+    await getJson(`/api/datasets/${encodeURIComponent(datasetId)}/people/${encodeURIComponent(key)}/peers${params ? `?${params}` : ''}`),
+  );
 }
 
 export async function fetchMessages(datasetId: string, query: Record<string, string>): Promise<Message[]> {

@@ -65,7 +65,8 @@ els.help.addEventListener('click', () => els.helpDialog.showModal());
 // Phone and tablet: the side columns open as sheets over the graph.
 els.openFilters.addEventListener('click', () => toggleSheet('filters'));
 els.openDetails.addEventListener('click', () => toggleSheet('details'));
-for (const close of document.querySelectorAll<HTMLButtonElement>('[data-close-sheet]')) close.addEventListener('click', () => openSheet(undefined));
+for (const close of document.querySelectorAll<HTMLButtonElement>('[data-close-sheet]'))
+  close.addEventListener('click', () => openSheet(undefined));
 // A skip link to a panel in a closed sheet opens the sheet first, so its target can take focus.
 for (const link of document.querySelectorAll<HTMLAnchorElement>('.skip-link')) {
   link.addEventListener('click', (event) => {
@@ -80,41 +81,49 @@ for (const link of document.querySelectorAll<HTMLAnchorElement>('.skip-link')) {
 }
 
 // Escape ends a replay or pauses playing wherever focus is (the graph's own Escape goes back a step).
-document.addEventListener('keydown', (event) => {
-  if (event.key !== 'Escape' || document.querySelector('dialog[open]')) return;
-  const playing = explorer.get().playing !== undefined;
-  if (stopReplay() || playing) {
-    if (playing) pause(app);
-    event.stopPropagation();
-    event.preventDefault();
-  } else if (document.body.className.includes('sheet-') && !els.graph.contains(document.activeElement)) openSheet(undefined);
-}, { capture: true });
+document.addEventListener(
+  'keydown',
+  (event) => {
+    if (event.key !== 'Escape' || document.querySelector('dialog[open]')) return;
+    const playing = explorer.get().playing !== undefined;
+    if (stopReplay() || playing) {
+      if (playing) pause(app);
+      event.stopPropagation();
+      event.preventDefault();
+    } else if (document.body.className.includes('sheet-') && !els.graph.contains(document.activeElement)) openSheet(undefined);
+  },
+  { capture: true },
+);
 
-attachKeyboard(els.graph, () => {
-  const { loaded } = explorer.get();
-  return loaded && app.renderer ? { loaded, renderer: app.renderer.sigma, focused: interaction.focused } : undefined;
-}, {
-  focus: (key) => {
-    interaction.focused = key;
+attachKeyboard(
+  els.graph,
+  () => {
     const { loaded } = explorer.get();
-    if (key && loaded) {
-      const a = loaded.graph.getNodeAttributes(key);
-      announce(`${a.label}, ${tieCount(loaded, key)} ties, ${communityWords(a.community)}. Enter for details.`);
-      app.renderer?.fitAround([key], true, true);
-    }
-    app.renderer?.refresh();
+    return loaded && app.renderer ? { loaded, renderer: app.renderer.sigma, focused: interaction.focused } : undefined;
   },
-  open: (key) => selectPerson(app, key, true),
-  back: () => {
-    if (view.get().selected || explorer.get().communityPanel !== undefined) closePanel(app);
-    else {
-      interaction.focused = undefined;
+  {
+    focus: (key) => {
+      interaction.focused = key;
+      const { loaded } = explorer.get();
+      if (key && loaded) {
+        const a = loaded.graph.getNodeAttributes(key);
+        announce(`${a.label}, ${tieCount(loaded, key)} ties, ${communityWords(a.community)}. Enter for details.`);
+        app.renderer?.fitAround([key], true, true);
+      }
       app.renderer?.refresh();
-      announce('Left the person');
-    }
+    },
+    open: (key) => selectPerson(app, key, true),
+    back: () => {
+      if (view.get().selected || explorer.get().communityPanel !== undefined) closePanel(app);
+      else {
+        interaction.focused = undefined;
+        app.renderer?.refresh();
+        announce('Left the person');
+      }
+    },
+    isHidden: app.isHidden,
   },
-  isHidden: app.isHidden,
-});
+);
 
 start(app).catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
@@ -125,5 +134,9 @@ start(app).catch((error: unknown) => {
     els.graphView.hidden = true;
     els.status.append(' ', h('a', { href: '/', id: 'back-to-explorer' }, 'Open the explorer'));
   }
-  if (error instanceof ApiFailure && error.status === 401) els.status.append(' ', tokenForm(() => location.reload()));
+  if (error instanceof ApiFailure && error.status === 401)
+    els.status.append(
+      ' ',
+      tokenForm(() => location.reload()),
+    );
 });

@@ -7,7 +7,10 @@ import { DEFAULT_RESULT_LIMITS } from './store/result-limits.js';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-const flag = z.preprocess((v) => (v === undefined ? undefined : !['0', 'false', 'no', 'off', ''].includes(String(v).toLowerCase())), z.boolean());
+const flag = z.preprocess(
+  (v) => (v === undefined ? undefined : !['0', 'false', 'no', 'off', ''].includes(String(v).toLowerCase())),
+  z.boolean(),
+);
 
 export const ConfigSchema = z.object({
   /** Port to listen on. */
@@ -20,13 +23,24 @@ export const ConfigSchema = z.object({
    * allows its subdomains. Other Host headers get 421, which stops DNS rebinding.
    */
   ALLOWED_HOSTS: z.preprocess(
-    (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean) : v),
-    z.array(z.string().regex(/^\.?[a-z0-9_-]+(\.[a-z0-9_-]+)*\.?$/, 'a host name such as atlas.example.org, without scheme or port')).default([]),
+    (v) =>
+      typeof v === 'string'
+        ? v
+            .split(',')
+            .map((s) => s.trim().toLowerCase())
+            .filter(Boolean)
+        : v,
+    z
+      .array(z.string().regex(/^\.?[a-z0-9_-]+(\.[a-z0-9_-]+)*\.?$/, 'a host name such as atlas.example.org, without scheme or port'))
+      .default([]),
   ),
   /** `postgres://…` selects the PostgreSQL store; empty or absent: SQLite under DATA_DIR. */
   DATABASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
   /** Where the SQLite database lives. */
-  DATA_DIR: z.string().min(1).default(path.join(PROJECT_ROOT, 'data', 'local')),
+  DATA_DIR: z
+    .string()
+    .min(1)
+    .default(path.join(PROJECT_ROOT, 'data', 'local')),
   /** Where uploads wait on disk while they are imported; default DATA_DIR/uploads. */
   UPLOAD_DIR: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
   /** Largest accepted upload, per file, in MiB. */
@@ -42,7 +56,10 @@ export const ConfigSchema = z.object({
   /** Graph results kept in the store for every process (see store/result-limits.ts), least recently used going first. */
   GRAPH_RESULTS_MAX_ENTRIES: z.coerce.number().int().min(0).default(DEFAULT_RESULT_LIMITS.maxEntries),
   /** …and at most this many MiB of them. */
-  GRAPH_RESULTS_MAX_MB: z.coerce.number().min(0).default(DEFAULT_RESULT_LIMITS.maxBytes / 1024 ** 2),
+  GRAPH_RESULTS_MAX_MB: z.coerce
+    .number()
+    .min(0)
+    .default(DEFAULT_RESULT_LIMITS.maxBytes / 1024 ** 2),
   /**
    * A message's text is cut to this many characters on import (never silently: the file's report names the
    * messages cut). At most 10 million: the CSV reader keeps 16 Mi characters of a field.

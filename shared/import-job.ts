@@ -32,9 +32,7 @@ export const ImportJobSchema = z.object({
   /** When done: the dataset as stored. */
   dataset: DatasetSchema.optional(),
   /** When failed: why, as the API would have answered (`status` the HTTP status). */
-  error: z
-    .object({ status: z.number().int(), code: z.string(), message: z.string(), details: z.unknown().optional() })
-    .optional(),
+  error: z.object({ status: z.number().int(), code: z.string(), message: z.string(), details: z.unknown().optional() }).optional(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });

@@ -5,18 +5,7 @@
  */
 import { z } from 'zod';
 
-export const PLATFORMS = [
-  'twitter',
-  'mastodon',
-  'bluesky',
-  'slack',
-  'discord',
-  'zoom',
-  'teams',
-  'whatsapp',
-  'irc',
-  'csv',
-] as const;
+export const PLATFORMS = ['twitter', 'mastodon', 'bluesky', 'slack', 'discord', 'zoom', 'teams', 'whatsapp', 'irc', 'csv'] as const;
 
 export const PlatformSchema = z.enum(PLATFORMS);
 export type Platform = z.infer<typeof PlatformSchema>;

@@ -71,7 +71,9 @@ export function decodeViewState(params: URLSearchParams): ViewState {
     hidden: (params.get('hide') ?? '').split(',').filter(Boolean),
     ...(params.has('community') && Number.isInteger(community) && community >= 0 ? { community } : {}),
     ...(params.get('person') ? { selected: params.get('person')! } : {}),
-    ...(camera.length === 3 && camera.every(Number.isFinite) && camera[2]! > 0 ? { camera: { x: camera[0]!, y: camera[1]!, ratio: camera[2]! } } : {}),
+    ...(camera.length === 3 && camera.every(Number.isFinite) && camera[2]! > 0
+      ? { camera: { x: camera[0]!, y: camera[1]!, ratio: camera[2]! } }
+      : {}),
     mode: pick(VIEW_MODES, params.get('view'), 'graph'),
   };
 }

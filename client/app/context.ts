@@ -37,7 +37,13 @@ export function createApp(): App {
   const interaction = createInteraction();
   const reducers = makeReducers(() => {
     const { loaded, drawnTies } = explorer.get();
-    return { view: view.get(), loaded: loaded!, interaction, lightHover: isBigGraph(loaded), ...(drawnTies.minWeight > 0 ? { minDrawnWeight: drawnTies.minWeight } : {}) };
+    return {
+      view: view.get(),
+      loaded: loaded!,
+      interaction,
+      lightHover: isBigGraph(loaded),
+      ...(drawnTies.minWeight > 0 ? { minDrawnWeight: drawnTies.minWeight } : {}),
+    };
   });
   const isHidden = (key: string) => {
     const { loaded } = explorer.get();

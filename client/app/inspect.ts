@@ -24,10 +24,12 @@ export function exposeForInspection(app: App): void {
       const sigma = app.renderer?.sigma;
       const { loaded } = app.explorer.get();
       if (!sigma || !loaded) return [];
-      return loaded.graph.filterNodes((key) => !app.isHidden(key)).map((key) => {
-        const a = loaded.graph.getNodeAttributes(key);
-        return { key, ...sigma.graphToViewport({ x: a.x, y: a.y }) };
-      });
+      return loaded.graph
+        .filterNodes((key) => !app.isHidden(key))
+        .map((key) => {
+          const a = loaded.graph.getNodeAttributes(key);
+          return { key, ...sigma.graphToViewport({ x: a.x, y: a.y }) };
+        });
     },
     canvas() {
       return app.renderer?.sigma.getDimensions() ?? { width: 0, height: 0 };

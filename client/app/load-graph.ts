@@ -40,22 +40,28 @@ export async function loadCurrentGraph(app: App): Promise<void> {
     explorer.set(graphLoaded(loaded, tieDrawThreshold(loaded.graph), memory));
     app.interaction.matches = new Set(explorer.get().search.matches);
     app.renderer?.kill();
-    app.renderer = createRenderer(els.graph, loaded, app.reducers, {
-      isHidden: app.isHidden,
-      forced: () => {
-        const { selected } = view.get();
-        return [selected, app.interaction.focused, ...(app.interaction.matches ?? [])].filter((k): k is string => k !== undefined);
+    app.renderer = createRenderer(
+      els.graph,
+      loaded,
+      app.reducers,
+      {
+        isHidden: app.isHidden,
+        forced: () => {
+          const { selected } = view.get();
+          return [selected, app.interaction.focused, ...(app.interaction.matches ?? [])].filter((k): k is string => k !== undefined);
+        },
+        quiet: () => Boolean(view.get().selected || app.interaction.focused),
+        colours: themeColours,
       },
-      quiet: () => Boolean(view.get().selected || app.interaction.focused),
-      colours: themeColours,
-    }, {
-      hover: (node) => {
-        app.interaction.hovered = node;
-        app.renderer?.hover(node);
+      {
+        hover: (node) => {
+          app.interaction.hovered = node;
+          app.renderer?.hover(node);
+        },
+        click: (node) => selectPerson(app, node),
+        camera: (camera) => view.set({ camera }),
       },
-      click: (node) => selectPerson(app, node),
-      camera: (camera) => view.set({ camera }),
-    });
+    );
     const current = view.get();
     if (firstGraph && current.camera) app.renderer.sigma.getCamera().setState(current.camera);
     else app.renderer.fitAll(false);

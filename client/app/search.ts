@@ -17,5 +17,10 @@ export function search(app: App, text: string): void {
   const exact = exactMatch(loaded, result);
   if (exact) selectPerson(app, exact, true);
   else if (result.matches.length) app.renderer?.fitAround(result.matches, true);
-  if (text.trim()) announce(result.total === 0 ? `No one matches ${text.trim()}` : `${result.total} ${result.total === 1 ? 'person matches' : 'people match'} ${text.trim()}`);
+  if (text.trim())
+    announce(
+      result.total === 0
+        ? `No one matches ${text.trim()}`
+        : `${result.total} ${result.total === 1 ? 'person matches' : 'people match'} ${text.trim()}`,
+    );
 }

@@ -46,7 +46,11 @@ export function showCommunity(app: App, id: number): void {
   renderPanel(app);
   const { loaded } = app.explorer.get();
   if (isNarrow()) openSheet('details');
-  if (loaded) app.renderer?.fitAround(loaded.graph.filterNodes((_k, a) => a.community === id), true);
+  if (loaded)
+    app.renderer?.fitAround(
+      loaded.graph.filterNodes((_k, a) => a.community === id),
+      true,
+    );
   announce(`Community ${id + 1}`);
 }
 

@@ -20,14 +20,26 @@ export function openShare(app: App): void {
     input: {
       datasetId: state.dataset,
       options: state.query,
-      view: { colourBy: state.colourBy, sizeBy: state.sizeBy, hidden: state.hidden, mode: state.mode, ...(state.community !== undefined ? { community: state.community } : {}), ...(state.selected ? { selected: state.selected } : {}), ...(state.camera ? { camera: state.camera } : {}) },
+      view: {
+        colourBy: state.colourBy,
+        sizeBy: state.sizeBy,
+        hidden: state.hidden,
+        mode: state.mode,
+        ...(state.community !== undefined ? { community: state.community } : {}),
+        ...(state.selected ? { selected: state.selected } : {}),
+        ...(state.camera ? { camera: state.camera } : {}),
+      },
     },
     downloadPng: async () => {
       const now = app.explorer.get().loaded;
       const current = app.renderer?.sigma as unknown as Sigma | undefined;
       if (!current || !now) return;
       const title = els.legend.querySelector('h2')?.textContent ?? '';
-      const blob = await viewToPng(current, { title, categories: now.categories[view.get().colourBy].filter((c) => !view.get().hidden.includes(c.value)) }, els.summary.textContent ?? '');
+      const blob = await viewToPng(
+        current,
+        { title, categories: now.categories[view.get().colourBy].filter((c) => !view.get().hidden.includes(c.value)) },
+        els.summary.textContent ?? '',
+      );
       downloadBlob(blob, 'chat-atlas-view.png');
     },
   });

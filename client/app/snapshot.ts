@@ -17,11 +17,17 @@ export async function startSnapshot(app: App, kind: string, id: string): Promise
     h('h2', {}, 'Snapshot'),
     h('p', { id: 'snapshot-readonly' }, 'Read-only: this view is fixed as it was shared.'),
     h('h3', {}, 'Analysis options'),
-    options.length ? h('ul', { class: 'panel-list' }, ...options.map((o) => h('li', {}, o))) : h('p', { class: 'muted' }, 'Defaults: all chats, all dates, all tie kinds.'),
+    options.length
+      ? h('ul', { class: 'panel-list' }, ...options.map((o) => h('li', {}, o)))
+      : h('p', { class: 'muted' }, 'Defaults: all chats, all dates, all tie kinds.'),
   );
   els.banner.hidden = false;
   els.banner.replaceChildren(
-    h('span', {}, `Snapshot of “${snapshot.payload.attributes.meta.dataset.name}” taken ${taken}${snapshot.privacy === 'pseudonymous' ? ', pseudonymous' : ''}. Read-only. `),
+    h(
+      'span',
+      {},
+      `Snapshot of “${snapshot.payload.attributes.meta.dataset.name}” taken ${taken}${snapshot.privacy === 'pseudonymous' ? ', pseudonymous' : ''}. Read-only. `,
+    ),
     snapshot.privacy === 'named' ? h('a', { href: `/?${explore.toString()}`, id: 'explore-from-here' }, 'Explore from here') : h('span'),
   );
   if (kind === 'embed') {
@@ -30,5 +36,10 @@ export async function startSnapshot(app: App, kind: string, id: string): Promise
     els.embedCredit.replaceChildren(h('a', { href: `/s/${id}`, target: '_blank', rel: 'noopener' }, 'Chat Atlas — open full view'));
   }
   // A pseudonymous snapshot names no dataset; its own id stands in, so the view loads (from the snapshot's payload, never the API).
-  app.view.set({ ...DEFAULT_VIEW_STATE, ...snapshot.view, dataset: snapshot.datasetId ?? `snapshot:${snapshot.id}`, query: snapshot.options });
+  app.view.set({
+    ...DEFAULT_VIEW_STATE,
+    ...snapshot.view,
+    dataset: snapshot.datasetId ?? `snapshot:${snapshot.id}`,
+    query: snapshot.options,
+  });
 }

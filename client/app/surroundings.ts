@@ -31,8 +31,11 @@ function render(app: App): void {
   // A big graph arrives as a backbone of its ties: say how many are drawn (communities and counts use them all).
   // Past the page's drawing budget only the strongest are drawn too; a hover or selection shows a person's all.
   const drawn =
-    drawnTies.minWeight > 0 ? ` (drawing the ${drawnTies.drawn} strongest${backbone ? '' : '; hover or select someone to see all of theirs'})`
-    : backbone ? ` (showing the ${backbone.edgesShown} strongest)` : '';
+    drawnTies.minWeight > 0
+      ? ` (drawing the ${drawnTies.drawn} strongest${backbone ? '' : '; hover or select someone to see all of theirs'})`
+      : backbone
+        ? ` (showing the ${backbone.edgesShown} strongest)`
+        : '';
   els.summary.textContent = `${counts.nodes} people, ${counts.edges} ties${drawn}, ${counts.communities} communities (modularity ${modularity.toFixed(2)}), ${counts.messages} messages in ${counts.sessions} sessions of ${counts.chats} chats`;
   els.caption.textContent = loaded.payload.attributes.meta.caption;
   renderPeopleLists(els.peopleLists, loaded, (key) => selectPerson(app, key, true));
@@ -40,20 +43,38 @@ function render(app: App): void {
     toggle: (value) => view.set((s) => ({ hidden: s.hidden.includes(value) ? s.hidden.filter((v) => v !== value) : [...s.hidden, value] })),
     openCommunity: (id) => showCommunity(app, id),
   });
-  if (dataset && !snapshot) renderFilters(els.filters, dataset, loaded, state,
-    { search: explorer.search, days: explorer.days, playing: explorer.playing !== undefined, playDelayMs: explorer.playDelayMs },
-    {
-      setQuery: (patch: Partial<GraphQuery>) => view.set((s) => ({ query: Object.fromEntries(Object.entries({ ...s.query, ...patch }).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))) as GraphQuery })),
-      setCommunity: (community) => view.set({ community }),
-      search: (text) => search(app, text),
-      open: (key) => selectPerson(app, key, true),
-      reset: () => view.set({ query: {}, hidden: [], community: undefined }),
-      setRange: (a, b) => setRange(app, [a, b]),
-      togglePlay: () => togglePlay(app),
-      step: (direction) => step(app, direction),
-      setSpeed: (delayMs) => setSpeed(app, delayMs),
-    });
-  renderTimeline(els.timeline, loaded, state, (from, to) => view.set((s) => ({ query: { ...s.query, from, to } })), snapshot ? undefined : (s) => void replaySession(app, s));
+  if (dataset && !snapshot)
+    renderFilters(
+      els.filters,
+      dataset,
+      loaded,
+      state,
+      { search: explorer.search, days: explorer.days, playing: explorer.playing !== undefined, playDelayMs: explorer.playDelayMs },
+      {
+        setQuery: (patch: Partial<GraphQuery>) =>
+          view.set((s) => ({
+            query: Object.fromEntries(
+              Object.entries({ ...s.query, ...patch }).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)),
+            ) as GraphQuery,
+          })),
+        setCommunity: (community) => view.set({ community }),
+        search: (text) => search(app, text),
+        open: (key) => selectPerson(app, key, true),
+        reset: () => view.set({ query: {}, hidden: [], community: undefined }),
+        setRange: (a, b) => setRange(app, [a, b]),
+        togglePlay: () => togglePlay(app),
+        step: (direction) => step(app, direction),
+        setSpeed: (delayMs) => setSpeed(app, delayMs),
+      },
+    );
+  renderTimeline(
+    els.timeline,
+    loaded,
+    state,
+    (from, to) => view.set((s) => ({ query: { ...s.query, from, to } })),
+    snapshot ? undefined : (s) => void replaySession(app, s),
+  );
   renderPanel(app);
-  if (state.mode === 'table') renderTableView(els.tableView, loaded, state, { select: (key: string) => selectPerson(app, key), isHidden: app.isHidden });
+  if (state.mode === 'table')
+    renderTableView(els.tableView, loaded, state, { select: (key: string) => selectPerson(app, key), isHidden: app.isHidden });
 }

@@ -31,18 +31,32 @@ export interface LoadedGraph {
 }
 
 export const SECTOR_LABELS: Record<string, string> = {
-  academic: 'Academic', public: 'Public', school: 'School', health: 'Health', law: 'Law', government: 'Government',
-  national: 'National', special: 'Special', archives: 'Archives', education: 'LIS education', vendor: 'Vendor', unknown: 'Unknown',
+  academic: 'Academic',
+  public: 'Public',
+  school: 'School',
+  health: 'Health',
+  law: 'Law',
+  government: 'Government',
+  national: 'National',
+  special: 'Special',
+  archives: 'Archives',
+  education: 'LIS education',
+  vendor: 'Vendor',
+  unknown: 'Unknown',
 };
 
 const UNKNOWN_LIKE = new Set(['unknown', 'several chats']);
 
 function categoryValue(a: NodeAttributes, by: ColourByKey): string {
   switch (by) {
-    case 'community': return String(a.community);
-    case 'sector': return a.sector;
-    case 'region': return a.region;
-    case 'chat': return a.chats.length === 1 ? a.chats[0]! : 'several chats';
+    case 'community':
+      return String(a.community);
+    case 'sector':
+      return a.sector;
+    case 'region':
+      return a.region;
+    case 'chat':
+      return a.chats.length === 1 ? a.chats[0]! : 'several chats';
   }
 }
 
@@ -81,7 +95,9 @@ export function loadGraph(payload: GraphPayload, remembered: ReadonlyMap<string,
     const counts = new Map<string, number>();
     graph.forEachNode((_n, a) => counts.set(categoryValue(a, by), (counts.get(categoryValue(a, by)) ?? 0) + 1));
     const ordered = [...counts].sort((x, y) =>
-      by === 'community' ? Number(x[0] === String(NO_COMMUNITY)) - Number(y[0] === String(NO_COMMUNITY)) || Number(x[0]) - Number(y[0]) : Number(UNKNOWN_LIKE.has(x[0])) - Number(UNKNOWN_LIKE.has(y[0])) || y[1] - x[1] || (x[0] < y[0] ? -1 : 1),
+      by === 'community'
+        ? Number(x[0] === String(NO_COMMUNITY)) - Number(y[0] === String(NO_COMMUNITY)) || Number(x[0]) - Number(y[0])
+        : Number(UNKNOWN_LIKE.has(x[0])) - Number(UNKNOWN_LIKE.has(y[0])) || y[1] - x[1] || (x[0] < y[0] ? -1 : 1),
     );
     let next = 0;
     categories[by] = ordered.map(([value, count]) => ({

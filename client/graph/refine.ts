@@ -13,7 +13,10 @@ export interface RefineHandle {
 }
 
 export function startRefine(graph: AtlasGraph, onStop: () => void, durationMs = 4000): RefineHandle {
-  const layout = new FA2Layout(graph, { settings: { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 2000 }, getEdgeWeight: 'weight' });
+  const layout = new FA2Layout(graph, {
+    settings: { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 2000 },
+    getEdgeWeight: 'weight',
+  });
   let running = true;
   const stop = () => {
     if (!running) return;

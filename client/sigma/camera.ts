@@ -22,21 +22,31 @@ interface Framed {
 export function cameraFor(sigma: Sigma<AtlasNode>, keys: Iterable<string>, minRatio = 0.05): CameraState | undefined {
   const graph = sigma.getGraph();
   const normalize = (sigma as unknown as Framed).normalizationFunction;
-  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity, biggest = 0;
+  let x0 = Infinity,
+    y0 = Infinity,
+    x1 = -Infinity,
+    y1 = -Infinity,
+    biggest = 0;
   for (const key of keys) {
     if (!graph.hasNode(key)) continue;
     const a = graph.getNodeAttributes(key);
     const p = normalize({ x: a.x, y: a.y });
-    x0 = Math.min(x0, p.x); x1 = Math.max(x1, p.x);
-    y0 = Math.min(y0, p.y); y1 = Math.max(y1, p.y);
+    x0 = Math.min(x0, p.x);
+    x1 = Math.max(x1, p.x);
+    y0 = Math.min(y0, p.y);
+    y1 = Math.max(y1, p.y);
     biggest = Math.max(biggest, sigma.getNodeDisplayData(key)?.size ?? 0);
   }
   const { width, height } = sigma.getDimensions();
   if (!Number.isFinite(x0) || width < 10 || height < 10) return undefined;
   const aim: CameraState = { x: (x0 + x1) / 2, y: (y0 + y1) / 2, angle: 0, ratio: 1 };
   // At ratio 1, how far the corners fall from the centre; distances on screen scale as 1/ratio.
-  let dx = 0, dy = 0;
-  for (const [fx, fy] of [[x0, y0], [x1, y1]] as const) {
+  let dx = 0,
+    dy = 0;
+  for (const [fx, fy] of [
+    [x0, y0],
+    [x1, y1],
+  ] as const) {
     const v = sigma.framedGraphToViewport({ x: fx, y: fy }, { cameraState: aim });
     dx = Math.max(dx, Math.abs(v.x - width / 2));
     dy = Math.max(dy, Math.abs(v.y - height / 2));

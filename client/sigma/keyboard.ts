@@ -17,7 +17,13 @@ export interface KeyboardActions {
 const DIRECTIONS: Record<string, [number, number]> = { ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
 
 /** The visible neighbour of `from` best aligned with the direction (screen coordinates). */
-export function neighbourInDirection(loaded: LoadedGraph, renderer: Sigma<AtlasNode>, from: string, [dx, dy]: [number, number], isHidden: (k: string) => boolean): string | undefined {
+export function neighbourInDirection(
+  loaded: LoadedGraph,
+  renderer: Sigma<AtlasNode>,
+  from: string,
+  [dx, dy]: [number, number],
+  isHidden: (k: string) => boolean,
+): string | undefined {
   const origin = renderer.graphToViewport(loaded.graph.getNodeAttributes(from) as { x: number; y: number });
   let best: { key: string; score: number } | undefined;
   for (const key of loaded.graph.neighbors(from)) {
@@ -47,16 +53,21 @@ export function mostConnected(loaded: LoadedGraph, isHidden: (k: string) => bool
   return best;
 }
 
-export function attachKeyboard(element: HTMLElement, get: () => { loaded: LoadedGraph; renderer: Sigma<AtlasNode>; focused?: string | undefined } | undefined, actions: KeyboardActions): void {
+export function attachKeyboard(
+  element: HTMLElement,
+  get: () => { loaded: LoadedGraph; renderer: Sigma<AtlasNode>; focused?: string | undefined } | undefined,
+  actions: KeyboardActions,
+): void {
   element.addEventListener('keydown', (event) => {
     const ctx = get();
     if (!ctx) return;
     const direction = DIRECTIONS[event.key];
     if (direction) {
       event.preventDefault();
-      const next = ctx.focused && ctx.loaded.graph.hasNode(ctx.focused)
-        ? neighbourInDirection(ctx.loaded, ctx.renderer, ctx.focused, direction, actions.isHidden)
-        : mostConnected(ctx.loaded, actions.isHidden);
+      const next =
+        ctx.focused && ctx.loaded.graph.hasNode(ctx.focused)
+          ? neighbourInDirection(ctx.loaded, ctx.renderer, ctx.focused, direction, actions.isHidden)
+          : mostConnected(ctx.loaded, actions.isHidden);
       if (next) actions.focus(next);
     } else if (event.key === 'Enter' && ctx.focused) {
       event.preventDefault();

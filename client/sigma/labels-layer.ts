@@ -80,7 +80,9 @@ export function attachLabelsLayer(sigma: Sigma<AtlasNode>, options: LabelsLayerO
       options.loaded.graph.forEachNode((key, a) => {
         if (options.isHidden(key) || a.community < 0) return;
         const s = sums.get(a.community) ?? { x: 0, y: 0, n: 0 };
-        s.x += a.x; s.y += a.y; s.n++;
+        s.x += a.x;
+        s.y += a.y;
+        s.n++;
         sums.set(a.community, s);
       });
       context.font = `600 ${COMMUNITY_FONT}px ${settings.labelFont}`;

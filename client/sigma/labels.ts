@@ -36,7 +36,14 @@ function frameOf(context: CanvasRenderingContext2D) {
 export const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 
 /** Where sigma's disc label for a person at (x, y) of rendered radius `size` falls. */
-export function personLabelBox(context: CanvasRenderingContext2D, label: string, x: number, y: number, size: number, fontSize: number): Box {
+export function personLabelBox(
+  context: CanvasRenderingContext2D,
+  label: string,
+  x: number,
+  y: number,
+  size: number,
+  fontSize: number,
+): Box {
   const left = x + size + 3;
   return { x0: left - 2, y0: y - fontSize / 2 - 2, x1: left + context.measureText(label).width + 2, y1: y + fontSize / 2 + 2 };
 }

@@ -40,8 +40,12 @@ export function pictureAppearance(renderer: Sigma, view: ViewState): PictureAppe
   const { nodeReducer: _n, edgeReducer: _e, ...settings } = renderer.getSettings();
   const { width, height } = renderer.getDimensions();
   return {
-    colourBy: view.colourBy, sizeBy: view.sizeBy, hidden: view.hidden, settings,
-    width: Math.max(width, MIN_SIZE.width), height: Math.max(height, MIN_SIZE.height),
+    colourBy: view.colourBy,
+    sizeBy: view.sizeBy,
+    hidden: view.hidden,
+    settings,
+    width: Math.max(width, MIN_SIZE.width),
+    height: Math.max(height, MIN_SIZE.height),
   };
 }
 
@@ -73,9 +77,19 @@ export async function pseudonymousPicture(datasetId: string, query: Record<strin
   // Off screen, as @sigma/export-image places its own: sigma needs a container with a size.
   const container = document.createElement('div');
   container.setAttribute('aria-hidden', 'true');
-  Object.assign(container.style, { position: 'absolute', right: '101%', bottom: '101%', width: `${appearance.width}px`, height: `${appearance.height}px` });
+  Object.assign(container.style, {
+    position: 'absolute',
+    right: '101%',
+    bottom: '101%',
+    width: `${appearance.width}px`,
+    height: `${appearance.height}px`,
+  });
   document.body.append(container);
-  const renderer = new Sigma(loaded.graph, container, { ...appearance.settings, nodeReducer: reducers.nodeReducer, edgeReducer: reducers.edgeReducer });
+  const renderer = new Sigma(loaded.graph, container, {
+    ...appearance.settings,
+    nodeReducer: reducers.nodeReducer,
+    edgeReducer: reducers.edgeReducer,
+  });
   try {
     const categories = loaded.categories[view.colourBy].filter((c) => !hidden.includes(c.value));
     const title = `${LEGEND_TITLES[view.colourBy]} (${loaded.categories[view.colourBy].length})`;

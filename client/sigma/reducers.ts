@@ -40,7 +40,6 @@ function activeNode(ctx: ReducerContext): string | undefined {
   return candidate && ctx.loaded.graph.hasNode(candidate) ? candidate : undefined;
 }
 
-
 /** The resting tie colour, stronger with weight (1 → 55 % of its ink, 20 and more → all of it). */
 const inks = new Map<number, string>();
 function tieInk(weight: number): string {
@@ -50,7 +49,13 @@ function tieInk(weight: number): string {
     // Mixed with the graph's background into a solid colour: translucent ties drew nothing here (sigma's edge
     // programs with premultiplied blending on software WebGL).
     const hex = (c: string, i: number) => parseInt(c.slice(i, i + 2), 16);
-    ink = `#${[1, 3, 5].map((i) => Math.round(hex(TIE, i) * alpha + hex(GRAPH_BG, i) * (1 - alpha)).toString(16).padStart(2, '0')).join('')}`;
+    ink = `#${[1, 3, 5]
+      .map((i) =>
+        Math.round(hex(TIE, i) * alpha + hex(GRAPH_BG, i) * (1 - alpha))
+          .toString(16)
+          .padStart(2, '0'),
+      )
+      .join('')}`;
     inks.set(alpha, ink);
   }
   return ink;

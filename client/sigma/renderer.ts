@@ -81,7 +81,12 @@ export function createRenderer(
     hideEdgesOnMove: big,
     hideLabelsOnMove: big,
     ...(big
-      ? { defaultEdgeType: 'line', edgeProgramClasses: { line: EdgeLineProgram }, defaultNodeType: 'point', nodeProgramClasses: { point: NodePointProgram } }
+      ? {
+          defaultEdgeType: 'line',
+          edgeProgramClasses: { line: EdgeLineProgram },
+          defaultNodeType: 'point',
+          nodeProgramClasses: { point: NodePointProgram },
+        }
       : {}),
     minCameraRatio: 0.05,
     maxCameraRatio: 10,
@@ -123,7 +128,9 @@ export function createRenderer(
   };
   const stillFitted = () => {
     const c = sigma.getCamera().getState();
-    return fitted !== undefined && Math.abs(c.x - fitted.x) < 1e-6 && Math.abs(c.y - fitted.y) < 1e-6 && Math.abs(c.ratio - fitted.ratio) < 1e-6;
+    return (
+      fitted !== undefined && Math.abs(c.x - fitted.x) < 1e-6 && Math.abs(c.y - fitted.y) < 1e-6 && Math.abs(c.ratio - fitted.ratio) < 1e-6
+    );
   };
   const resized = new ResizeObserver(() => {
     if (stillFitted()) fitAll(false);

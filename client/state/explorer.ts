@@ -47,22 +47,42 @@ export type ExplorerStore = Store<ExplorerState>;
 
 export function createExplorerStore(): ExplorerStore {
   return createStore<ExplorerState>({
-    datasets: [], drawnTies: { minWeight: 0, drawn: 0 }, profiles: new Map(), loadToken: 0, busy: false,
-    search: { text: '', matches: [], total: 0 }, colourMemory: new Map(), playDelayMs: 1500, days: [],
+    datasets: [],
+    drawnTies: { minWeight: 0, drawn: 0 },
+    profiles: new Map(),
+    loadToken: 0,
+    busy: false,
+    search: { text: '', matches: [], total: 0 },
+    colourMemory: new Map(),
+    playDelayMs: 1500,
+    days: [],
   });
 }
 
-export const graphLoaded = (loaded: LoadedGraph, drawnTies: DrawnTies, colourMemory: ReadonlyMap<string, string>) => (s: ExplorerState): Partial<ExplorerState> => ({
-  loaded, drawnTies, colourMemory, busy: false, days: mergeDays(s.days, loaded.payload.attributes.meta.sessions),
-  // The search still lists whom it matched, among the people of the new graph.
-  search: { ...s.search, matches: s.search.matches.filter((k) => loaded.graph.hasNode(k)) },
-});
+export const graphLoaded =
+  (loaded: LoadedGraph, drawnTies: DrawnTies, colourMemory: ReadonlyMap<string, string>) =>
+  (s: ExplorerState): Partial<ExplorerState> => ({
+    loaded,
+    drawnTies,
+    colourMemory,
+    busy: false,
+    days: mergeDays(s.days, loaded.payload.attributes.meta.sessions),
+    // The search still lists whom it matched, among the people of the new graph.
+    search: { ...s.search, matches: s.search.matches.filter((k) => loaded.graph.hasNode(k)) },
+  });
 
-export const profileFetched = (profile: PersonProfileView) => (s: ExplorerState): Partial<ExplorerState> => ({
-  profiles: new Map(s.profiles).set(profile.key, profile),
-});
+export const profileFetched =
+  (profile: PersonProfileView) =>
+  (s: ExplorerState): Partial<ExplorerState> => ({
+    profiles: new Map(s.profiles).set(profile.key, profile),
+  });
 
 /** Another dataset: its people are others, so profiles and the open community go. */
 export const datasetChanged = (): Partial<ExplorerState> => ({
-  profiles: new Map(), communityPanel: undefined, colourMemory: new Map(), search: { text: '', matches: [], total: 0 }, playing: undefined, days: [],
+  profiles: new Map(),
+  communityPanel: undefined,
+  colourMemory: new Map(),
+  search: { text: '', matches: [], total: 0 },
+  playing: undefined,
+  days: [],
 });

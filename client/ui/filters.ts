@@ -27,12 +27,27 @@ export interface FilterState {
 }
 
 const KIND_LABELS: Record<TieKind, string> = {
-  reply: 'Replies', mention: 'Mentions', coAnswer: 'Answered the same question', coSession: 'In the same session', repost: 'Reposts',
+  reply: 'Replies',
+  mention: 'Mentions',
+  coAnswer: 'Answered the same question',
+  coSession: 'In the same session',
+  repost: 'Reposts',
 };
 
-function checkList(legendText: string, name: string, options: { value: string; label: string }[], selected: string[], onChange: (values: string[]) => void) {
+function checkList(
+  legendText: string,
+  name: string,
+  options: { value: string; label: string }[],
+  selected: string[],
+  onChange: (values: string[]) => void,
+) {
   const boxes = options.map((o) =>
-    h('label', {}, h('input', { type: 'checkbox', name, value: o.value, checked: selected.length === 0 || selected.includes(o.value) }), o.label),
+    h(
+      'label',
+      {},
+      h('input', { type: 'checkbox', name, value: o.value, checked: selected.length === 0 || selected.includes(o.value) }),
+      o.label,
+    ),
   );
   const set = h('fieldset', {}, h('legend', {}, legendText), h('div', { class: 'checks' }, ...boxes));
   set.addEventListener('change', () => {
@@ -54,12 +69,22 @@ function remember(key: string, values: string[]): string[] {
 
 const day = (iso?: string) => (iso ? iso.slice(0, 10) : '');
 
-export function renderFilters(container: HTMLElement, dataset: Dataset, loaded: LoadedGraph, view: ViewState, shown: FilterState, actions: FilterActions): void {
+export function renderFilters(
+  container: HTMLElement,
+  dataset: Dataset,
+  loaded: LoadedGraph,
+  view: ViewState,
+  shown: FilterState,
+  actions: FilterActions,
+): void {
   const q = view.query;
   const from = h('input', { type: 'date', id: 'filter-from', value: day(q.from), min: day(dataset.from), max: day(dataset.to) });
   const to = h('input', { type: 'date', id: 'filter-to', value: day(q.to), min: day(dataset.from), max: day(dataset.to) });
   const applyDates = () =>
-    actions.setQuery({ from: from.value ? `${from.value}T00:00:00.000Z` : undefined, to: to.value ? `${to.value}T23:59:59.999Z` : undefined });
+    actions.setQuery({
+      from: from.value ? `${from.value}T00:00:00.000Z` : undefined,
+      to: to.value ? `${to.value}T23:59:59.999Z` : undefined,
+    });
   from.addEventListener('change', applyDates);
   to.addEventListener('change', applyDates);
   const days = shown.days;
@@ -67,26 +92,63 @@ export function renderFilters(container: HTMLElement, dataset: Dataset, loaded: 
   const sectorValues = remember(`${dataset.id}:sector`, [...loaded.categories.sector.map((c) => c.value), ...(q.sectors ?? [])]);
   const regionValues = remember(`${dataset.id}:region`, [...loaded.categories.region.map((c) => c.value), ...(q.regions ?? [])]);
   const minWeight = h('input', { type: 'number', id: 'filter-min-weight', min: 0, step: 0.1, value: q.minWeight ?? 0 });
-  minWeight.addEventListener('change', () => actions.setQuery({ minWeight: Number(minWeight.value) > 0 ? Number(minWeight.value) : undefined }));
+  minWeight.addEventListener('change', () =>
+    actions.setQuery({ minWeight: Number(minWeight.value) > 0 ? Number(minWeight.value) : undefined }),
+  );
 
-  const community = h('select', { id: 'filter-community' },
+  const community = h(
+    'select',
+    { id: 'filter-community' },
     h('option', { value: '' }, 'All communities'),
-    ...loaded.payload.attributes.meta.communities.map((c) => h('option', { value: c.id, selected: view.community === c.id }, `Community ${c.id + 1} (${c.size})`)),
+    ...loaded.payload.attributes.meta.communities.map((c) =>
+      h('option', { value: c.id, selected: view.community === c.id }, `Community ${c.id + 1} (${c.size})`),
+    ),
   );
   community.addEventListener('change', () => actions.setCommunity(community.value === '' ? undefined : Number(community.value)));
 
   container.replaceChildren(
     renderSearchBox(loaded, shown.search, actions),
-    h('fieldset', { class: 'time' }, h('legend', {}, 'Time'),
+    h(
+      'fieldset',
+      { class: 'time' },
+      h('legend', {}, 'Time'),
       days.length > 1 ? renderTimePlayer(days, rangeOf(days, q), shown.playing, shown.playDelayMs, actions) : h('span'),
-      h('details', {}, h('summary', {}, 'Exact dates'),
-        h('label', { class: 'field' }, 'From ', from), h('label', { class: 'field' }, 'To ', to))),
+      h(
+        'details',
+        {},
+        h('summary', {}, 'Exact dates'),
+        h('label', { class: 'field' }, 'From ', from),
+        h('label', { class: 'field' }, 'To ', to),
+      ),
+    ),
     h('h2', {}, 'Filters'),
-    checkList('Chats', 'chats', dataset.chats.map((c) => ({ value: c, label: c })), q.chats ?? [], (chats) => actions.setQuery({ chats })),
-    checkList('Sectors', 'sectors', sectorValues.map((v) => ({ value: v, label: SECTOR_LABELS[v] ?? v })), q.sectors ?? [], (sectors) => actions.setQuery({ sectors })),
-    checkList('Regions', 'regions', regionValues.map((v) => ({ value: v, label: v === 'unknown' ? 'Unknown' : v })), q.regions ?? [], (regions) => actions.setQuery({ regions })),
-    checkList('Ties', 'kinds', TIE_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] })), q.kinds ?? DEFAULT_BUILD_OPTIONS.kinds, (kinds) =>
-      actions.setQuery({ kinds: kinds.length === 0 ? [...TIE_KINDS] : (kinds as TieKind[]) }),
+    checkList(
+      'Chats',
+      'chats',
+      dataset.chats.map((c) => ({ value: c, label: c })),
+      q.chats ?? [],
+      (chats) => actions.setQuery({ chats }),
+    ),
+    checkList(
+      'Sectors',
+      'sectors',
+      sectorValues.map((v) => ({ value: v, label: SECTOR_LABELS[v] ?? v })),
+      q.sectors ?? [],
+      (sectors) => actions.setQuery({ sectors }),
+    ),
+    checkList(
+      'Regions',
+      'regions',
+      regionValues.map((v) => ({ value: v, label: v === 'unknown' ? 'Unknown' : v })),
+      q.regions ?? [],
+      (regions) => actions.setQuery({ regions }),
+    ),
+    checkList(
+      'Ties',
+      'kinds',
+      TIE_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] })),
+      q.kinds ?? DEFAULT_BUILD_OPTIONS.kinds,
+      (kinds) => actions.setQuery({ kinds: kinds.length === 0 ? [...TIE_KINDS] : (kinds as TieKind[]) }),
     ),
     h('label', { class: 'field' }, 'Minimum tie weight ', minWeight),
     h('h2', {}, 'Show'),

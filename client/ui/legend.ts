@@ -21,16 +21,45 @@ export function renderLegend(container: HTMLElement, loaded: LoadedGraph, view: 
   const items = categories.map((c) => {
     const shown = !view.hidden.includes(c.value);
     const swatch = h('span', { class: 'swatch', style: `background:${c.colour}`, 'aria-hidden': 'true' });
-    const name = view.colourBy === 'community' && Number(c.value) >= 0
-      ? h('button', { type: 'button', class: 'legend-open', 'data-focus': `legend-open:${c.value}`, onclick: () => actions.openCommunity(Number(c.value)) },
-          swatch, h('span', { class: 'legend-label' }, c.label), h('span', { class: 'count' }, c.count))
-      : h('span', { class: 'legend-open' }, swatch, h('span', { class: 'legend-label' }, c.label), h('span', { class: 'count' }, c.count));
-    return h('li', { class: shown ? '' : 'off' },
+    const name =
+      view.colourBy === 'community' && Number(c.value) >= 0
+        ? h(
+            'button',
+            {
+              type: 'button',
+              class: 'legend-open',
+              'data-focus': `legend-open:${c.value}`,
+              onclick: () => actions.openCommunity(Number(c.value)),
+            },
+            swatch,
+            h('span', { class: 'legend-label' }, c.label),
+            h('span', { class: 'count' }, c.count),
+          )
+        : h(
+            'span',
+            { class: 'legend-open' },
+            swatch,
+            h('span', { class: 'legend-label' }, c.label),
+            h('span', { class: 'count' }, c.count),
+          );
+    return h(
+      'li',
+      { class: shown ? '' : 'off' },
       name,
-      h('button', {
-        type: 'button', class: 'legend-toggle', 'aria-pressed': String(shown), 'data-value': c.value, 'data-focus': `legend-toggle:${c.value}`,
-        'aria-label': `Show ${c.label}`, title: shown ? `Hide ${c.label}` : `Show ${c.label}`, onclick: () => actions.toggle(c.value),
-      }, icon(shown ? 'eye' : 'eyeOff')),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'legend-toggle',
+          'aria-pressed': String(shown),
+          'data-value': c.value,
+          'data-focus': `legend-toggle:${c.value}`,
+          'aria-label': `Show ${c.label}`,
+          title: shown ? `Hide ${c.label}` : `Show ${c.label}`,
+          onclick: () => actions.toggle(c.value),
+        },
+        icon(shown ? 'eye' : 'eyeOff'),
+      ),
     );
   });
   container.replaceChildren(

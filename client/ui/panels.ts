@@ -26,7 +26,9 @@ const KIND_WORDS: [keyof EdgeAttributes, string, string][] = [
 
 /** "2 replies, 1 mention, 3 sessions together". */
 export function tieReasons(a: EdgeAttributes): string {
-  return KIND_WORDS.filter(([k]) => (a[k] as number) > 0).map(([k, one, many]) => `${a[k]} ${(a[k] as number) === 1 ? one : many}`).join(', ');
+  return KIND_WORDS.filter(([k]) => (a[k] as number) > 0)
+    .map(([k, one, many]) => `${a[k]} ${(a[k] as number) === 1 ? one : many}`)
+    .join(', ');
 }
 
 /**
@@ -47,36 +49,91 @@ export function strongestTies(loaded: LoadedGraph, key: string, limit = 8) {
     .slice(0, limit);
 }
 
-export function renderPersonPanel(container: HTMLElement, loaded: LoadedGraph, key: string, profile: PersonProfileView | undefined, actions: PanelActions): void {
+export function renderPersonPanel(
+  container: HTMLElement,
+  loaded: LoadedGraph,
+  key: string,
+  profile: PersonProfileView | undefined,
+  actions: PanelActions,
+): void {
   const a = loaded.graph.getNodeAttributes(key);
   const community = loaded.payload.attributes.meta.communities[a.community];
   const ties = strongestTies(loaded, key);
-  container.replaceChildren(...[
-    h('div', { class: 'panel-head' }, h('h2', { id: 'panel-title', tabindex: '-1' }, a.label), h('button', { type: 'button', class: 'close', onclick: actions.close, 'aria-label': 'Close (Escape)' }, '×')),
-    h('p', { class: 'muted' }, `@${a.handle} · ${a.platform}`),
-    // Whom to meet comes first: it is why people come (issue 21); the profile follows.
-    h('section', { id: 'peers', 'aria-labelledby': 'peers-title' }, h('h3', { id: 'peers-title' }, 'Meet beyond your context'), h('p', { class: 'muted' }, actions.loadPeers ? 'Finding people…' : 'Not available in a snapshot.')),
-    h('dl', {},
-      h('dt', {}, 'Sector'), h('dd', {}, SECTOR_LABELS[a.sector] ?? a.sector, profile?.sectorSource ? h('span', { class: 'muted' }, ` — ${profile.sectorSource}`) : null),
-      h('dt', {}, 'Region'), h('dd', {}, a.region === 'unknown' ? 'Unknown' : a.region, profile?.regionSource ? h('span', { class: 'muted' }, ` — ${profile.regionSource}`) : null),
-      h('dt', {}, 'Activity'), h('dd', {}, `${a.messages} messages in ${a.sessions} sessions`),
-      h('dt', {}, 'Chats'), h('dd', {}, a.chats.join(', ')),
-      h('dt', {}, 'Community'),
-      h('dd', {}, a.community < 0 ? 'None: no ties in this view' : h('button', { type: 'button', class: 'link', onclick: () => actions.showCommunity(a.community) }, `Community ${a.community + 1}${community ? ` · ${community.size} people` : ''}`)),
-    ),
-    profile?.bio ? h('p', { class: 'bio' }, profile.bio) : h('p', { class: 'muted' }, profile ? 'No bio.' : 'Loading profile…'),
-    profile?.location ? h('p', { class: 'muted' }, `Location: ${profile.location}`) : null,
-    h('h3', {}, `Strongest ties (${tieCount(loaded, key)} in all)`),
-    ties.length === 0
-      ? h('p', { class: 'muted' }, 'No ties in this view.')
-      : h('ol', { class: 'panel-list' }, ...ties.map((t) =>
-          h('li', {},
-            h('button', { type: 'button', class: 'link', onclick: () => actions.selectPerson(t.other) }, loaded.graph.getNodeAttribute(t.other, 'label')),
-            h('span', { class: 'muted' }, ` — ${tieReasons(t.attributes)} (weight ${fmt.format(t.attributes.weight)})`),
+  container.replaceChildren(
+    ...([
+      h(
+        'div',
+        { class: 'panel-head' },
+        h('h2', { id: 'panel-title', tabindex: '-1' }, a.label),
+        h('button', { type: 'button', class: 'close', onclick: actions.close, 'aria-label': 'Close (Escape)' }, '×'),
+      ),
+      h('p', { class: 'muted' }, `@${a.handle} · ${a.platform}`),
+      // Whom to meet comes first: it is why people come (issue 21); the profile follows.
+      h(
+        'section',
+        { id: 'peers', 'aria-labelledby': 'peers-title' },
+        h('h3', { id: 'peers-title' }, 'Meet beyond your context'),
+        h('p', { class: 'muted' }, actions.loadPeers ? 'Finding people…' : 'Not available in a snapshot.'),
+      ),
+      h(
+        'dl',
+        {},
+        h('dt', {}, 'Sector'),
+        h(
+          'dd',
+          {},
+          SECTOR_LABELS[a.sector] ?? a.sector,
+          profile?.sectorSource ? h('span', { class: 'muted' }, ` — ${profile.sectorSource}`) : null,
+        ),
+        h('dt', {}, 'Region'),
+        h(
+          'dd',
+          {},
+          a.region === 'unknown' ? 'Unknown' : a.region,
+          profile?.regionSource ? h('span', { class: 'muted' }, ` — ${profile.regionSource}`) : null,
+        ),
+        h('dt', {}, 'Activity'),
+        h('dd', {}, `${a.messages} messages in ${a.sessions} sessions`),
+        h('dt', {}, 'Chats'),
+        h('dd', {}, a.chats.join(', ')),
+        h('dt', {}, 'Community'),
+        h(
+          'dd',
+          {},
+          a.community < 0
+            ? 'None: no ties in this view'
+            : h(
+                'button',
+                { type: 'button', class: 'link', onclick: () => actions.showCommunity(a.community) },
+                `Community ${a.community + 1}${community ? ` · ${community.size} people` : ''}`,
+              ),
+        ),
+      ),
+      profile?.bio ? h('p', { class: 'bio' }, profile.bio) : h('p', { class: 'muted' }, profile ? 'No bio.' : 'Loading profile…'),
+      profile?.location ? h('p', { class: 'muted' }, `Location: ${profile.location}`) : null,
+      h('h3', {}, `Strongest ties (${tieCount(loaded, key)} in all)`),
+      ties.length === 0
+        ? h('p', { class: 'muted' }, 'No ties in this view.')
+        : h(
+            'ol',
+            { class: 'panel-list' },
+            ...ties.map((t) =>
+              h(
+                'li',
+                {},
+                h(
+                  'button',
+                  { type: 'button', class: 'link', onclick: () => actions.selectPerson(t.other) },
+                  loaded.graph.getNodeAttribute(t.other, 'label'),
+                ),
+                h('span', { class: 'muted' }, ` — ${tieReasons(t.attributes)} (weight ${fmt.format(t.attributes.weight)})`),
+              ),
+            ),
           ),
-        )),
-  ].filter((x) => x !== null) as HTMLElement[]);
-  actions.loadPeers?.(key)
+    ].filter((x) => x !== null) as HTMLElement[]),
+  );
+  actions
+    .loadPeers?.(key)
     .then((peers) => {
       const section = container.querySelector('#peers');
       if (!section || container.querySelector('#panel-title')?.textContent !== a.label) return;
@@ -84,12 +141,18 @@ export function renderPersonPanel(container: HTMLElement, loaded: LoadedGraph, k
         h('h3', { id: 'peers-title' }, 'Meet beyond your context'),
         peers.length === 0
           ? h('p', { class: 'muted' }, 'No one in another sector or region is close yet.')
-          : h('ol', { class: 'panel-list peers' }, ...peers.map((p) =>
-              h('li', {},
-                h('button', { type: 'button', class: 'link', onclick: () => actions.selectPerson(p.key) }, p.label),
-                h('ul', { class: 'reasons' }, ...p.reasons.map((r) => h('li', {}, r))),
+          : h(
+              'ol',
+              { class: 'panel-list peers' },
+              ...peers.map((p) =>
+                h(
+                  'li',
+                  {},
+                  h('button', { type: 'button', class: 'link', onclick: () => actions.selectPerson(p.key) }, p.label),
+                  h('ul', { class: 'reasons' }, ...p.reasons.map((r) => h('li', {}, r))),
+                ),
               ),
-            )),
+            ),
       );
     })
     .catch(() => container.querySelector('#peers p')?.replaceChildren('Could not load suggestions.'));
@@ -102,19 +165,44 @@ export function renderCommunityPanel(container: HTMLElement, loaded: LoadedGraph
     return;
   }
   const mix = (items: { value: string; count: number }[], labels?: Record<string, string>) =>
-    items.slice(0, 6).map((x) => `${labels?.[x.value] ?? x.value} ${x.count}`).join(', ');
+    items
+      .slice(0, 6)
+      .map((x) => `${labels?.[x.value] ?? x.value} ${x.count}`)
+      .join(', ');
   container.replaceChildren(
-    h('div', { class: 'panel-head' }, h('h2', { id: 'panel-title', tabindex: '-1' }, `Community ${id + 1}`), h('button', { type: 'button', class: 'close', onclick: actions.close, 'aria-label': 'Close (Escape)' }, '×')),
+    h(
+      'div',
+      { class: 'panel-head' },
+      h('h2', { id: 'panel-title', tabindex: '-1' }, `Community ${id + 1}`),
+      h('button', { type: 'button', class: 'close', onclick: actions.close, 'aria-label': 'Close (Escape)' }, '×'),
+    ),
     h('p', {}, `${c.size} people · mostly ${c.chats[0]?.chat ?? 'no chat'}`),
-    h('dl', {},
-      h('dt', {}, 'Chats'), h('dd', {}, c.chats.slice(0, 5).map((x) => `${x.chat} (${x.messages} messages)`).join(', ')),
-      h('dt', {}, 'Sectors'), h('dd', {}, mix(c.sectors, SECTOR_LABELS)),
-      h('dt', {}, 'Regions'), h('dd', {}, mix(c.regions)),
-      h('dt', {}, 'Top hashtags'), h('dd', {}, c.topHashtags.map((t) => `${t.tag} (${t.count})`).join(', ') || 'none'),
+    h(
+      'dl',
+      {},
+      h('dt', {}, 'Chats'),
+      h(
+        'dd',
+        {},
+        c.chats
+          .slice(0, 5)
+          .map((x) => `${x.chat} (${x.messages} messages)`)
+          .join(', '),
+      ),
+      h('dt', {}, 'Sectors'),
+      h('dd', {}, mix(c.sectors, SECTOR_LABELS)),
+      h('dt', {}, 'Regions'),
+      h('dd', {}, mix(c.regions)),
+      h('dt', {}, 'Top hashtags'),
+      h('dd', {}, c.topHashtags.map((t) => `${t.tag} (${t.count})`).join(', ') || 'none'),
     ),
     h('h3', {}, 'Most connected'),
-    h('ol', { class: 'panel-list' }, ...c.topMembers.map((m) =>
-      h('li', {}, h('button', { type: 'button', class: 'link', onclick: () => actions.selectPerson(m.key) }, m.label)),
-    )),
+    h(
+      'ol',
+      { class: 'panel-list' },
+      ...c.topMembers.map((m) =>
+        h('li', {}, h('button', { type: 'button', class: 'link', onclick: () => actions.selectPerson(m.key) }, m.label)),
+      ),
+    ),
   );
 }

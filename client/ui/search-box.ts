@@ -12,8 +12,17 @@ export interface SearchActions {
 }
 
 export function renderSearchBox(loaded: LoadedGraph, state: SearchState, actions: SearchActions): HTMLElement {
-  const input = h('input', { id: 'search', type: 'search', placeholder: 'Name or handle', autocomplete: 'off', value: state.text, 'aria-describedby': 'search-count' });
-  const form = h('form', { class: 'search-form', role: 'search' },
+  const input = h('input', {
+    id: 'search',
+    type: 'search',
+    placeholder: 'Name or handle',
+    autocomplete: 'off',
+    value: state.text,
+    'aria-describedby': 'search-count',
+  });
+  const form = h(
+    'form',
+    { class: 'search-form', role: 'search' },
     h('label', { for: 'search', class: 'visually-hidden' }, 'Find a person by name or handle'),
     input,
     h('button', { type: 'submit', id: 'search-submit' }, 'Find'),
@@ -23,18 +32,35 @@ export function renderSearchBox(loaded: LoadedGraph, state: SearchState, actions
     actions.search(input.value);
   });
   const shown = state.matches.filter((k) => loaded.graph.hasNode(k));
-  const count = !state.text.trim() ? '' : state.total === 0 ? `No one matches “${state.text.trim()}”.`
-    : `${state.total} ${state.total === 1 ? 'person matches' : 'people match'} “${state.text.trim()}”${state.total > shown.length ? `; the first ${shown.length}:` : ':'}`;
-  return h('section', { 'aria-labelledby': 'search-title', class: 'search' },
+  const count = !state.text.trim()
+    ? ''
+    : state.total === 0
+      ? `No one matches “${state.text.trim()}”.`
+      : `${state.total} ${state.total === 1 ? 'person matches' : 'people match'} “${state.text.trim()}”${state.total > shown.length ? `; the first ${shown.length}:` : ':'}`;
+  return h(
+    'section',
+    { 'aria-labelledby': 'search-title', class: 'search' },
     h('h2', { id: 'search-title' }, 'Find a person'),
     form,
     h('p', { id: 'search-count', class: 'muted', 'aria-live': 'polite' }, count),
     shown.length
-      ? h('ul', { id: 'search-results', class: 'result-buttons' }, ...shown.map((key) => {
-          const a = loaded.graph.getNodeAttributes(key);
-          return h('li', {}, h('button', { type: 'button', class: 'link', 'data-focus': `match:${key}`, onclick: () => actions.open(key) },
-            a.label, h('span', { class: 'muted' }, ` @${a.handle} · ${a.chats[0] ?? ''}`)));
-        }))
+      ? h(
+          'ul',
+          { id: 'search-results', class: 'result-buttons' },
+          ...shown.map((key) => {
+            const a = loaded.graph.getNodeAttributes(key);
+            return h(
+              'li',
+              {},
+              h(
+                'button',
+                { type: 'button', class: 'link', 'data-focus': `match:${key}`, onclick: () => actions.open(key) },
+                a.label,
+                h('span', { class: 'muted' }, ` @${a.handle} · ${a.chats[0] ?? ''}`),
+              ),
+            );
+          }),
+        )
       : null,
   );
 }

@@ -64,16 +64,39 @@ export function openShareDialog(dialog: HTMLDialogElement, ctx: ShareContext): v
     preview.textContent = linkWords(privacy, ctx.people);
     const chosen = privacy;
     const params = new URLSearchParams({ ...ctx.query, privacy });
-    const href = (format: string) => (params.set('format', format), `/api/datasets/${encodeURIComponent(ctx.datasetId)}/export?${params.toString()}`);
-    downloads.replaceChildren(...DOWNLOADS.map((d, row) => {
-      const describedBy = `share-what-${row}`;
-      const what = h('span', { class: 'share-what', id: describedBy }, d.what[privacy]);
-      if (d.kind === 'png') {
-        return h('li', {}, h('button', { type: 'button', id: 'share-png', disabled: drawing, 'aria-describedby': describedBy, onclick: () => void downloadPng(chosen) }, PNG_LABEL[privacy]), what);
-      }
-      const links = d.formats.flatMap(({ format, label }, i) => [i > 0 ? ' · ' : '', h('a', { href: href(format), download: '', 'aria-describedby': describedBy }, label)]);
-      return h('li', {}, h('span', {}, ...links), what);
-    }));
+    const href = (format: string) => (
+      params.set('format', format),
+      `/api/datasets/${encodeURIComponent(ctx.datasetId)}/export?${params.toString()}`
+    );
+    downloads.replaceChildren(
+      ...DOWNLOADS.map((d, row) => {
+        const describedBy = `share-what-${row}`;
+        const what = h('span', { class: 'share-what', id: describedBy }, d.what[privacy]);
+        if (d.kind === 'png') {
+          return h(
+            'li',
+            {},
+            h(
+              'button',
+              {
+                type: 'button',
+                id: 'share-png',
+                disabled: drawing,
+                'aria-describedby': describedBy,
+                onclick: () => void downloadPng(chosen),
+              },
+              PNG_LABEL[privacy],
+            ),
+            what,
+          );
+        }
+        const links = d.formats.flatMap(({ format, label }, i) => [
+          i > 0 ? ' · ' : '',
+          h('a', { href: href(format), download: '', 'aria-describedby': describedBy }, label),
+        ]);
+        return h('li', {}, h('span', {}, ...links), what);
+      }),
+    );
   };
   const radios = (['pseudonymous', 'named'] as const).map((value) => {
     const input = h('input', { type: 'radio', name: 'privacy', value, id: `privacy-${value}`, checked: value === privacy });
@@ -97,8 +120,22 @@ export function openShareDialog(dialog: HTMLDialogElement, ctx: ShareContext): v
         const linkField = h('input', { type: 'text', readonly: true, value: link, id: 'share-link', 'aria-label': 'Snapshot link' });
         const embedField = h('textarea', { readonly: true, rows: 3, id: 'share-embed', 'aria-label': 'Embed code' }, embed);
         result.replaceChildren(
-          h('p', {}, h('label', { for: 'share-link' }, 'Link '), linkField, ' ', h('button', { type: 'button', onclick: () => void copy(link, 'Link') }, 'Copy link')),
-          h('p', {}, h('label', { for: 'share-embed' }, 'Embed '), embedField, ' ', h('button', { type: 'button', onclick: () => void copy(embed, 'Embed code') }, 'Copy embed code')),
+          h(
+            'p',
+            {},
+            h('label', { for: 'share-link' }, 'Link '),
+            linkField,
+            ' ',
+            h('button', { type: 'button', onclick: () => void copy(link, 'Link') }, 'Copy link'),
+          ),
+          h(
+            'p',
+            {},
+            h('label', { for: 'share-embed' }, 'Embed '),
+            embedField,
+            ' ',
+            h('button', { type: 'button', onclick: () => void copy(embed, 'Embed code') }, 'Copy embed code'),
+          ),
         );
         announce('Snapshot link created');
       })

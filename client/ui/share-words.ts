@@ -25,7 +25,8 @@ export const DOWNLOADS: DownloadWords[] = [
     formats: [],
     what: {
       named: 'This view as on screen (zoom, hidden categories, the selected person), names on the labels, with the legend and a summary.',
-      pseudonymous: 'Drawn anew from the pseudonymous data: people as Participant N, layout of its own, small communities merged; coloured and sized as now, no one selected.',
+      pseudonymous:
+        'Drawn anew from the pseudonymous data: people as Participant N, layout of its own, small communities merged; coloured and sized as now, no one selected.',
     },
   },
   {
@@ -38,10 +39,16 @@ export const DOWNLOADS: DownloadWords[] = [
   },
   {
     kind: 'files',
-    formats: [{ format: 'gexf', label: 'GEXF (Gephi)' }, { format: 'graphml', label: 'GraphML (Cytoscape, networkx)' }, { format: 'json', label: 'JSON (graphology)' }],
+    formats: [
+      { format: 'gexf', label: 'GEXF (Gephi)' },
+      { format: 'graphml', label: 'GraphML (Cytoscape, networkx)' },
+      { format: 'json', label: 'JSON (graphology)' },
+    ],
     what: {
-      named: 'Every person and tie of this analysis: names and handles as in the data, positions, communities, sectors, regions and counts.',
-      pseudonymous: 'Every tie, people as Participant N, layout of its own, small communities merged; each person’s counts are the average of at least 5 alike, and a sector or region fewer than 5 share reads unknown.',
+      named:
+        'Every person and tie of this analysis: names and handles as in the data, positions, communities, sectors, regions and counts.',
+      pseudonymous:
+        'Every tie, people as Participant N, layout of its own, small communities merged; each person’s counts are the average of at least 5 alike, and a sector or region fewer than 5 share reads unknown.',
     },
   },
   {
@@ -49,7 +56,8 @@ export const DOWNLOADS: DownloadWords[] = [
     formats: [{ format: 'nodes-csv', label: 'People (CSV)' }],
     what: {
       named: 'A row per person: key, name and handle as in the data, community, sector, region, counts.',
-      pseudonymous: 'A row per person as Participant N: community (small ones merged), sector and region (unknown where fewer than 5 share them), counts averaged over at least 5 alike.',
+      pseudonymous:
+        'A row per person as Participant N: community (small ones merged), sector and region (unknown where fewer than 5 share them), counts averaged over at least 5 alike.',
     },
   },
   {

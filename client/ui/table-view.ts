@@ -59,18 +59,40 @@ export function renderTableView(container: HTMLElement, loaded: LoadedGraph, vie
     container.querySelector<HTMLInputElement>('#table-filter')?.focus();
   });
 
-  const header = h('tr', {}, ...cols.map((c) => {
-    const active = c.id === sort.column;
-    return h('th', { scope: 'col', class: c.numeric ? 'num' : undefined, 'aria-sort': active ? (sort.descending ? 'descending' : 'ascending') : 'none' },
-      h('button', { type: 'button', onclick: () => {
-        sort.descending = sort.column === c.id ? !sort.descending : !!c.numeric;
-        sort.column = c.id;
-        renderTableView(container, loaded, view, actions);
-        container.querySelector<HTMLButtonElement>(`th[aria-sort] button[data-col="${c.id}"]`)?.focus();
-      }, 'data-col': c.id }, c.label, active ? (sort.descending ? ' ▼' : ' ▲') : ''));
-  }));
+  const header = h(
+    'tr',
+    {},
+    ...cols.map((c) => {
+      const active = c.id === sort.column;
+      return h(
+        'th',
+        {
+          scope: 'col',
+          class: c.numeric ? 'num' : undefined,
+          'aria-sort': active ? (sort.descending ? 'descending' : 'ascending') : 'none',
+        },
+        h(
+          'button',
+          {
+            type: 'button',
+            onclick: () => {
+              sort.descending = sort.column === c.id ? !sort.descending : !!c.numeric;
+              sort.column = c.id;
+              renderTableView(container, loaded, view, actions);
+              container.querySelector<HTMLButtonElement>(`th[aria-sort] button[data-col="${c.id}"]`)?.focus();
+            },
+            'data-col': c.id,
+          },
+          c.label,
+          active ? (sort.descending ? ' ▼' : ' ▲') : '',
+        ),
+      );
+    }),
+  );
   const rows = keys.slice(0, ROW_LIMIT).map((k) =>
-    h('tr', { 'aria-selected': String(view.selected === k), 'data-key': k },
+    h(
+      'tr',
+      { 'aria-selected': String(view.selected === k), 'data-key': k },
       ...cols.map((c, i) => {
         const v = c.value(k);
         const text = typeof v === 'number' && !Number.isInteger(v) ? fmt.format(v) : String(v);
@@ -84,8 +106,18 @@ export function renderTableView(container: HTMLElement, loaded: LoadedGraph, vie
   container.replaceChildren(
     h('h2', {}, 'People'),
     h('label', { for: 'table-filter', class: 'field' }, 'Filter ', filter),
-    h('p', { class: 'muted', 'aria-live': 'polite' }, `${keys.length} people${keys.length > ROW_LIMIT ? `, first ${ROW_LIMIT} shown` : ''}`),
-    h('table', { id: 'people-table' }, h('caption', { class: 'visually-hidden' }, 'People in the current view; column headers sort'), h('thead', {}, header), h('tbody', {}, ...rows)),
+    h(
+      'p',
+      { class: 'muted', 'aria-live': 'polite' },
+      `${keys.length} people${keys.length > ROW_LIMIT ? `, first ${ROW_LIMIT} shown` : ''}`,
+    ),
+    h(
+      'table',
+      { id: 'people-table' },
+      h('caption', { class: 'visually-hidden' }, 'People in the current view; column headers sort'),
+      h('thead', {}, header),
+      h('tbody', {}, ...rows),
+    ),
     tiesTable(loaded, view, actions),
   );
 }
@@ -98,19 +130,40 @@ function tiesTable(loaded: LoadedGraph, view: ViewState, actions: TableActions):
     .map((e) => ({ e, a: g.getEdgeAttributes(e) as unknown as EdgeAttributes }))
     .sort((x, y) => y.a.weight - x.a.weight)
     .slice(0, 300);
-  return h('section', {},
+  return h(
+    'section',
+    {},
     h('h2', {}, view.selected && g.hasNode(view.selected) ? `Ties of ${label(view.selected)}` : 'Strongest ties'),
-    h('table', { id: 'ties-table' },
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Person'), h('th', { scope: 'col' }, 'Person'), h('th', { scope: 'col', class: 'num' }, 'Weight'), h('th', { scope: 'col' }, 'What made it'))),
-      h('tbody', {}, ...edges.map(({ e, a }) => {
-        const [s, t] = g.extremities(e);
-        return h('tr', {},
-          h('td', {}, h('button', { type: 'button', class: 'link', onclick: () => actions.select(s) }, label(s))),
-          h('td', {}, h('button', { type: 'button', class: 'link', onclick: () => actions.select(t) }, label(t))),
-          h('td', { class: 'num' }, fmt.format(a.weight)),
-          h('td', {}, tieReasons(a)),
-        );
-      })),
+    h(
+      'table',
+      { id: 'ties-table' },
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, 'Person'),
+          h('th', { scope: 'col' }, 'Person'),
+          h('th', { scope: 'col', class: 'num' }, 'Weight'),
+          h('th', { scope: 'col' }, 'What made it'),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        ...edges.map(({ e, a }) => {
+          const [s, t] = g.extremities(e);
+          return h(
+            'tr',
+            {},
+            h('td', {}, h('button', { type: 'button', class: 'link', onclick: () => actions.select(s) }, label(s))),
+            h('td', {}, h('button', { type: 'button', class: 'link', onclick: () => actions.select(t) }, label(t))),
+            h('td', { class: 'num' }, fmt.format(a.weight)),
+            h('td', {}, tieReasons(a)),
+          );
+        }),
+      ),
     ),
   );
 }

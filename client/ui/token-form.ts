@@ -7,8 +7,12 @@ import { h } from './dom.js';
 
 export function tokenForm(retry: () => void): HTMLElement {
   const input = h('input', { type: 'password', id: 'token-input', autocomplete: 'off' });
-  const form = h('form', { class: 'token-form' },
-    h('label', { for: 'token-input' }, 'This server needs its access token: '), input, ' ',
+  const form = h(
+    'form',
+    { class: 'token-form' },
+    h('label', { for: 'token-input' }, 'This server needs its access token: '),
+    input,
+    ' ',
     h('button', { type: 'submit' }, 'Use token'),
   );
   form.addEventListener('submit', (e) => {

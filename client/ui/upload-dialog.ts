@@ -15,20 +15,36 @@ import { tokenForm } from './token-form.js';
 
 /** The server's message to its first sentence: what the file looked like, without the list of formats. */
 export function oneLine(message: string): string {
-  const first = message.split(/\.\s+Chat Atlas reads:/)[0]!.replace(/\s+/g, ' ').trim();
+  const first = message
+    .split(/\.\s+Chat Atlas reads:/)[0]!
+    .replace(/\s+/g, ' ')
+    .trim();
   return first.length > 220 ? `${first.slice(0, 219)}…` : first.replace(/\.?$/, '.');
 }
 
 export function openUploadDialog(dialog: HTMLDialogElement, onDone: (dataset: Dataset) => void | Promise<void>): void {
   let files: File[] = [];
-  const input = h('input', { type: 'file', id: 'upload-files', class: 'visually-hidden', multiple: true, accept: '.json,.jsonl,.ndjson,.js,.csv,.txt,.zip' });
+  const input = h('input', {
+    type: 'file',
+    id: 'upload-files',
+    class: 'visually-hidden',
+    multiple: true,
+    accept: '.json,.jsonl,.ndjson,.js,.csv,.txt,.zip',
+  });
   const name = h('input', { type: 'text', id: 'upload-name', placeholder: 'e.g. #uklibchat 2024' });
   const chosen = h('p', { class: 'muted', id: 'upload-chosen' }, 'No file chosen yet.');
   const progress = h('progress', { class: 'progress', max: 1, value: 0, hidden: true, 'aria-label': 'Upload progress' });
   const message = h('div', { 'aria-live': 'polite', id: 'upload-message' });
   const submit = h('button', { type: 'submit', id: 'upload-submit', disabled: true }, 'Upload and open');
   const pick = h('button', { type: 'button', id: 'upload-pick', onclick: () => input.click() }, 'Choose files…');
-  const zone = h('div', { class: 'drop-zone' }, h('p', {}, 'Drop transcript files here, or'), pick, h('label', { for: 'upload-files', class: 'visually-hidden' }, 'Transcript files'), input);
+  const zone = h(
+    'div',
+    { class: 'drop-zone' },
+    h('p', {}, 'Drop transcript files here, or'),
+    pick,
+    h('label', { for: 'upload-files', class: 'visually-hidden' }, 'Transcript files'),
+    input,
+  );
 
   const choose = (list: FileList | null) => {
     files = list ? [...list] : [];
@@ -47,9 +63,15 @@ export function openUploadDialog(dialog: HTMLDialogElement, onDone: (dataset: Da
     choose((e as DragEvent).dataTransfer?.files ?? null);
   });
 
-  const form = h('form', { method: 'dialog' },
+  const form = h(
+    'form',
+    { method: 'dialog' },
     h('h2', { id: 'upload-title' }, 'Upload chat transcripts'),
-    h('p', {}, 'Twitter/X (API v1.1, v2/twarc, archive tweets.js), TAGS sheets, Mastodon, Bluesky, Slack, Discord, Teams, Zoom, WhatsApp, IRC, or any CSV with author, text and time columns. The format is detected from the content.'),
+    h(
+      'p',
+      {},
+      'Twitter/X (API v1.1, v2/twarc, archive tweets.js), TAGS sheets, Mastodon, Bluesky, Slack, Discord, Teams, Zoom, WhatsApp, IRC, or any CSV with author, text and time columns. The format is detected from the content.',
+    ),
     zone,
     chosen,
     h('label', { for: 'upload-name', class: 'field' }, 'Dataset name ', name),
@@ -74,7 +96,18 @@ export function openUploadDialog(dialog: HTMLDialogElement, onDone: (dataset: Da
       .then(({ dataset, files: read }) => {
         progress.value = 1;
         const results = read.map((s) =>
-          h('li', {}, `${s.file}: read as ${s.format}, ${s.messages} messages`, s.skipped ? `, ${s.skipped} skipped (${s.skippedItems.slice(0, 3).map((x) => `${x.line ? `line ${x.line}` : x.record ? `record ${x.record}` : 'note'}: ${x.reason}`).join('; ')})` : '', s.warnings.length ? ` — ${s.warnings.join('; ')}` : ''),
+          h(
+            'li',
+            {},
+            `${s.file}: read as ${s.format}, ${s.messages} messages`,
+            s.skipped
+              ? `, ${s.skipped} skipped (${s.skippedItems
+                  .slice(0, 3)
+                  .map((x) => `${x.line ? `line ${x.line}` : x.record ? `record ${x.record}` : 'note'}: ${x.reason}`)
+                  .join('; ')})`
+              : '',
+            s.warnings.length ? ` — ${s.warnings.join('; ')}` : '',
+          ),
         );
         message.replaceChildren(
           h('p', {}, `Created “${dataset.name}”: ${dataset.counts.messages} messages from ${dataset.counts.people} people.`),

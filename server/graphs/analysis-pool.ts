@@ -90,7 +90,9 @@ export class AnalysisPool {
 
   private spawn(): ChildProcess {
     // The entry registers tsx, so the TypeScript worker runs the same way in `npm start`, the CLI and tests.
-    const worker = fork(fileURLToPath(new URL('./analysis-worker-entry.mjs', import.meta.url)), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const worker = fork(fileURLToPath(new URL('./analysis-worker-entry.mjs', import.meta.url)), [], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     // Messages that reach the process before it listens would be lost: it says when it listens.
     const ready = new Promise<void>((resolve) => worker.once('message', () => resolve()));
     this.ready.set(worker, ready);
@@ -103,10 +105,13 @@ export class AnalysisPool {
       this.dispatch();
       if ('error' in reply) return pending.reject(new Error(`analysis: ${reply.error}`));
       // Read on libuv's threads: the event loop never holds or copies the megabytes.
-      fs.promises.readFile(reply.file).then(
-        (body) => pending.resolve({ body, everyTie: reply.everyTie }),
-        (error: Error) => pending.reject(new Error(`analysis: the result could not be read back (${error.message})`)),
-      ).finally(() => fs.promises.rm(reply.file, { force: true }).catch(() => {}));
+      fs.promises
+        .readFile(reply.file)
+        .then(
+          (body) => pending.resolve({ body, everyTie: reply.everyTie }),
+          (error: Error) => pending.reject(new Error(`analysis: the result could not be read back (${error.message})`)),
+        )
+        .finally(() => fs.promises.rm(reply.file, { force: true }).catch(() => {}));
     });
     worker.on('error', (error) => this.lose(worker, error));
     worker.on('exit', (code, signal) => this.lose(worker, new Error(`analysis worker exited with ${signal ?? `code ${code}`}`)));

@@ -53,7 +53,8 @@ if (process.send) {
   process.on('message', (job: AnalysisJob) => {
     run(job).then(
       (reply) => process.send!(reply),
-      (error: unknown) => process.send!({ id: job.id, error: error instanceof Error ? error.message : String(error) } satisfies AnalysisReply),
+      (error: unknown) =>
+        process.send!({ id: job.id, error: error instanceof Error ? error.message : String(error) } satisfies AnalysisReply),
     );
   });
   // The server is gone (or closed the channel): so is the reason to run.

@@ -21,13 +21,21 @@ import type { Store } from '../store/types.js';
  * authors, mentions, replies and reposts, so the graph has one node for them.
  * The canonical profile wins; an alias's profile fills in when it has none.
  */
-export function mergeIdentities(messages: Message[], people: PersonProfile[], links: readonly { alias: string; canonical: string }[]): { messages: Message[]; people: PersonProfile[] } {
+export function mergeIdentities(
+  messages: Message[],
+  people: PersonProfile[],
+  links: readonly { alias: string; canonical: string }[],
+): { messages: Message[]; people: PersonProfile[] } {
   if (links.length === 0) return { messages, people };
   const to = new Map(links.map((l) => [l.alias, l.canonical]));
   const canon = (k: string) => to.get(k) ?? k;
   const canonOpt = (k: string | undefined) => (k === undefined ? undefined : canon(k));
   const merged = messages.map((m) => {
-    const out: Message = { ...m, author: canon(m.author), mentions: [...new Set(m.mentions.map(canon))].filter((k) => k !== canon(m.author)) };
+    const out: Message = {
+      ...m,
+      author: canon(m.author),
+      mentions: [...new Set(m.mentions.map(canon))].filter((k) => k !== canon(m.author)),
+    };
     if (m.replyToAuthor !== undefined) out.replyToAuthor = canonOpt(m.replyToAuthor);
     if (m.repostOf !== undefined) out.repostOf = canonOpt(m.repostOf);
     return out;
@@ -60,7 +68,12 @@ export async function computeGraphJson(
 ): Promise<ComputedGraph> {
   const [stored, storedPeople, flags, links] = await Promise.all([
     // The analysis never reads message text: leaving it out saves a third of a big dataset's memory.
-    store.getMessages(dataset.id, { chats: options.chats, ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: options.to } : {}), text: false }),
+    store.getMessages(dataset.id, {
+      chats: options.chats,
+      ...(options.from ? { from: options.from } : {}),
+      ...(options.to ? { to: options.to } : {}),
+      text: false,
+    }),
     store.getPeople(dataset.id),
     store.getPersonFlags(dataset.id),
     store.getIdentities(dataset.id),
@@ -71,7 +84,14 @@ export async function computeGraphJson(
   const optedOut = flagged('opt-out');
   let payload = analyze(
     {
-      messages, people, dataset, sectorOf: contexts.sectorOf, regionOf: contexts.regionOf, optedOut, relays: flagged('relay'), backbone,
+      messages,
+      people,
+      dataset,
+      sectorOf: contexts.sectorOf,
+      regionOf: contexts.regionOf,
+      optedOut,
+      relays: flagged('relay'),
+      backbone,
       ...(pseudonymous ? { layoutSeed: pseudonymous.layoutSeed } : {}),
     },
     options,
@@ -81,7 +101,9 @@ export async function computeGraphJson(
     payload = pseudonymize(payload, { salt: pseudonymous.salt, k: pseudonymous.k, knownPeople });
   } else if (optedOut.size > 0) {
     // Their messages are out already; others' hashtags that name them (#alicefanclub) go too.
-    payload = removePeople(payload, [...storedPeople.filter((p) => optedOut.has(p.key)), ...[...optedOut].map((key) => ({ key }))], { renameChats: false });
+    payload = removePeople(payload, [...storedPeople.filter((p) => optedOut.has(p.key)), ...[...optedOut].map((key) => ({ key }))], {
+      renameChats: false,
+    });
   }
   return { json: payloadJson(payload), everyTie: payload.attributes.meta.backbone === undefined };
 }

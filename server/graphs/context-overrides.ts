@@ -13,8 +13,10 @@ export function overridesByKey(overrides: readonly ContextOverride[]): Map<strin
   for (const o of overrides) {
     const current = out.get(o.key) ?? {};
     const value = (v: string): ContextValue => ({ value: v, source: o.source, confidence: 1, evidence: o.evidence });
-    if (o.sector && (!current.sector || RANK[o.source] >= RANK[current.sector.source as keyof typeof RANK])) current.sector = value(o.sector);
-    if (o.region && (!current.region || RANK[o.source] >= RANK[current.region.source as keyof typeof RANK])) current.region = value(o.region);
+    if (o.sector && (!current.sector || RANK[o.source] >= RANK[current.sector.source as keyof typeof RANK]))
+      current.sector = value(o.sector);
+    if (o.region && (!current.region || RANK[o.source] >= RANK[current.region.source as keyof typeof RANK]))
+      current.region = value(o.region);
     out.set(o.key, current);
   }
   return out;

@@ -59,7 +59,12 @@ export function encodedBody(graph: CachedGraph, encoding: Encoding): Promise<Buf
   if (!body) {
     const raw = graph.body;
     // Brotli quality 5: most of the size win at a fraction of the time of 11.
-    body = encoding === 'br' ? brotli(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } }) : encoding === 'gzip' ? gzip(raw, { level: 6 }) : Promise.resolve(raw);
+    body =
+      encoding === 'br'
+        ? brotli(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } })
+        : encoding === 'gzip'
+          ? gzip(raw, { level: 6 })
+          : Promise.resolve(raw);
     byEncoding.set(encoding, body);
   }
   return body;
@@ -67,7 +72,10 @@ export function encodedBody(graph: CachedGraph, encoding: Encoding): Promise<Buf
 
 /** The best encoding the client accepts (`br`, then `gzip`). */
 export function pickEncoding(acceptEncoding: string | undefined): Encoding {
-  const accepted = (acceptEncoding ?? '').toLowerCase().split(',').map((p) => p.trim().split(';')[0]);
+  const accepted = (acceptEncoding ?? '')
+    .toLowerCase()
+    .split(',')
+    .map((p) => p.trim().split(';')[0]);
   return accepted.includes('br') ? 'br' : accepted.includes('gzip') ? 'gzip' : 'identity';
 }
 
@@ -106,7 +114,8 @@ export class GraphCache {
     backbone: Partial<BackboneOptions> = {},
   ) {
     const { entries, bytes = Infinity } = typeof limits === 'number' ? { entries: limits } : limits;
-    if (!(Number.isInteger(entries) && entries > 0) || !(bytes > 0)) throw new Error(`graph cache: limits must be positive, not ${entries} entries, ${bytes} bytes`);
+    if (!(Number.isInteger(entries) && entries > 0) || !(bytes > 0))
+      throw new Error(`graph cache: limits must be positive, not ${entries} entries, ${bytes} bytes`);
     this.limits = { entries, bytes };
     this.backbone = resolveBackboneOptions(backbone);
   }
@@ -118,7 +127,9 @@ export class GraphCache {
   resultKey(options: BuildOptions, ties: TieSelection = 'shown', pseudonymous?: PseudonymousRequest): string {
     const { maxEdges, alpha } = this.backbone;
     // The salt's digest, not the salt: a new server secret must not serve shares numbered with the old one.
-    const privacy = pseudonymous ? ` privacy=pseudonymous:${pseudonymous.k}:${createHash('sha256').update(pseudonymous.salt).digest('hex').slice(0, 12)}` : '';
+    const privacy = pseudonymous
+      ? ` privacy=pseudonymous:${pseudonymous.k}:${createHash('sha256').update(pseudonymous.salt).digest('hex').slice(0, 12)}`
+      : '';
     return `${JSON.stringify(options)} ties=${ties === 'all' ? 'all' : `disparity:${maxEdges}:${alpha}`}${privacy}`;
   }
 
@@ -198,7 +209,12 @@ export class GraphCache {
     return `${dataset.id}\u0000${dataset.version}\u0000${this.resultKey(options, ties, pseudonymous)}`;
   }
 
-  private async compute(dataset: Dataset, options: BuildOptions, ties: TieSelection, pseudonymous?: PseudonymousRequest): Promise<CachedGraph> {
+  private async compute(
+    dataset: Dataset,
+    options: BuildOptions,
+    ties: TieSelection,
+    pseudonymous?: PseudonymousRequest,
+  ): Promise<CachedGraph> {
     // Another process (or this one before a restart) may have computed it already.
     const key = this.resultKey(options, ties, pseudonymous);
     const backbone = ties === 'all' ? (false as const) : this.backbone;
@@ -207,7 +223,14 @@ export class GraphCache {
     const about = { id: dataset.id, name: dataset.name, version: dataset.version };
     if (this.location) {
       // A worker stores it, from its own connection, and hands the bytes over without a copy.
-      const { body, everyTie } = await this.pool.run({ location: this.location, dataset: about, options, backbone, resultKey: key, ...(pseudonymous ? { pseudonymous } : {}) });
+      const { body, everyTie } = await this.pool.run({
+        location: this.location,
+        dataset: about,
+        options,
+        backbone,
+        resultKey: key,
+        ...(pseudonymous ? { pseudonymous } : {}),
+      });
       return cachedGraph(body, everyTie);
     }
     // An in-memory store has no file a worker could open: analyse here, on the event loop.

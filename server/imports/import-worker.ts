@@ -27,7 +27,11 @@ parentPort?.on('message', (work: ImportWorkerJob) => {
       (dataset) => parentPort!.postMessage({ id, dataset } satisfies ImportWorkerReply),
       (error: unknown) => {
         const info = importErrorInfo(error);
-        parentPort!.postMessage({ id, error: info, ...(info.status >= 500 && error instanceof Error && error.stack ? { stack: error.stack } : {}) } satisfies ImportWorkerReply);
+        parentPort!.postMessage({
+          id,
+          error: info,
+          ...(info.status >= 500 && error instanceof Error && error.stack ? { stack: error.stack } : {}),
+        } satisfies ImportWorkerReply);
       },
     );
 });

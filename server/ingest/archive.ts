@@ -38,7 +38,14 @@ export const isZip = (bytes: Uint8Array): boolean =>
 /** Entries that are never anyone's transcript: folders, macOS resource forks and Finder/Explorer files. */
 function isLitter(path: string): boolean {
   const base = path.split('/').pop() ?? '';
-  return path.endsWith('/') || path.split('/').includes('__MACOSX') || base === '.DS_Store' || base.startsWith('._') || base === 'Thumbs.db' || base === 'desktop.ini';
+  return (
+    path.endsWith('/') ||
+    path.split('/').includes('__MACOSX') ||
+    base === '.DS_Store' ||
+    base.startsWith('._') ||
+    base === 'Thumbs.db' ||
+    base === 'desktop.ini'
+  );
 }
 
 const mib = (n: number) => `${(n / 1024 ** 2).toFixed(1)} MiB`;
@@ -65,11 +72,15 @@ async function readEntry(zip: ZipFile, entry: Entry): Promise<Uint8Array> {
 async function listEntries(zip: ZipFile, fileName: string, zippedBytes: number, options: ArchiveOptions): Promise<Entry[]> {
   const limits = { ...ARCHIVE_LIMITS, ...options.limits };
   if (zip.entryCount > limits.maxEntries) {
-    throw new TranscriptError('unreadable_file', `${fileName} holds ${zip.entryCount} entries; at most ${limits.maxEntries} are read from one zip`, {
-      file: fileName,
-      limit: 'entries',
-      entries: zip.entryCount,
-    });
+    throw new TranscriptError(
+      'unreadable_file',
+      `${fileName} holds ${zip.entryCount} entries; at most ${limits.maxEntries} are read from one zip`,
+      {
+        file: fileName,
+        limit: 'entries',
+        entries: zip.entryCount,
+      },
+    );
   }
   const entries: Entry[] = [];
   try {
@@ -132,7 +143,12 @@ export interface ArchiveFile {
   close(): void;
 }
 
-export async function openArchiveFile(filePath: string, fileName: string, zippedBytes: number, options: ArchiveOptions = {}): Promise<ArchiveFile> {
+export async function openArchiveFile(
+  filePath: string,
+  fileName: string,
+  zippedBytes: number,
+  options: ArchiveOptions = {},
+): Promise<ArchiveFile> {
   let zip: ZipFile;
   try {
     // autoClose off: entries are opened after the directory is read, which would otherwise close the file.

@@ -35,7 +35,7 @@ export function decodeTranscript(bytes: Uint8Array, fileName: string): DecodedTe
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
-  if (bytes.length >= 4 && (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) {
+  if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
     throw new TranscriptError('binary_file', `${fileName} is a zip archive inside a zip; unpack the outer one`, { file: fileName });
   }
   if (hasBinaryBytes(bytes)) {

@@ -20,12 +20,19 @@ export async function openFolderArchive(dir: string, name: string): Promise<Arch
       if (item.isDirectory()) await walk(child);
       else if (item.isFile()) {
         if (entries.length >= ARCHIVE_LIMITS.maxEntries) {
-          throw new TranscriptError('unreadable_file', `${name} holds more than ${ARCHIVE_LIMITS.maxEntries} files; read fewer at once`, { file: name, limit: 'entries' });
+          throw new TranscriptError('unreadable_file', `${name} holds more than ${ARCHIVE_LIMITS.maxEntries} files; read fewer at once`, {
+            file: name,
+            limit: 'entries',
+          });
         }
         const size = (await fs.promises.stat(path.join(dir, child))).size;
         total += size;
         if (total > ARCHIVE_LIMITS.maxUnpackedFloor) {
-          throw new TranscriptError('unreadable_file', `${name} holds more than ${ARCHIVE_LIMITS.maxUnpackedFloor / 1024 ** 3} GiB of files; read fewer at once`, { file: name, limit: 'size' });
+          throw new TranscriptError(
+            'unreadable_file',
+            `${name} holds more than ${ARCHIVE_LIMITS.maxUnpackedFloor / 1024 ** 3} GiB of files; read fewer at once`,
+            { file: name, limit: 'size' },
+          );
         }
         entries.push({ path: child, size });
       }

@@ -21,7 +21,13 @@ export function memorySink(): MemorySink {
     reads,
     beginFile: () => {
       people.push(new Map());
-      return reads.push({ result: { file: '', format: 'csv', messages: 0, skipped: 0, skippedItems: [], warnings: [] }, messages: [], people: [] }) - 1;
+      return (
+        reads.push({
+          result: { file: '', format: 'csv', messages: 0, skipped: 0, skippedItems: [], warnings: [] },
+          messages: [],
+          people: [],
+        }) - 1
+      );
     },
     stage: async (index, messages, named) => {
       const read = reads[index]!;

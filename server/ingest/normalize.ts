@@ -104,17 +104,42 @@ function strings(v: readonly unknown[]): boolean {
 }
 
 /** What normalize adds to a parsed message; with it, the candidate MessageSchema is asked about. */
-interface Added { chat: string; mentions: string[]; hashtags: string[]; question: number | undefined; answer: number | undefined }
+interface Added {
+  chat: string;
+  mentions: string[];
+  hashtags: string[];
+  question: number | undefined;
+  answer: number | undefined;
+}
 
 /**
  * MessageSchema's rules, checked by hand on `{ ...m, ...added }` without
  * building it; the message with only its known fields, or undefined.
  */
 function checkMessage(m: ParsedMessage, a: Added): Message | undefined {
-  if (!nonEmpty(m.id) || !PLATFORM_SET.has(m.platform) || !nonEmpty(a.chat) || typeof m.time !== 'string' || !isIsoUtc(m.time)) return undefined;
-  if (!nonEmpty(m.author) || typeof m.text !== 'string' || !KIND_SET.has(m.kind) || !strings(a.mentions) || !strings(a.hashtags)) return undefined;
-  if (!optionalString(m.replyToId) || !optionalString(m.replyToAuthor) || !optionalString(m.repostOf) || !optionalCount(a.question) || !optionalCount(a.answer)) return undefined;
-  const out: Message = { id: m.id, platform: m.platform, chat: a.chat, time: m.time, author: m.author, text: m.text, mentions: a.mentions, hashtags: a.hashtags, kind: m.kind };
+  if (!nonEmpty(m.id) || !PLATFORM_SET.has(m.platform) || !nonEmpty(a.chat) || typeof m.time !== 'string' || !isIsoUtc(m.time))
+    return undefined;
+  if (!nonEmpty(m.author) || typeof m.text !== 'string' || !KIND_SET.has(m.kind) || !strings(a.mentions) || !strings(a.hashtags))
+    return undefined;
+  if (
+    !optionalString(m.replyToId) ||
+    !optionalString(m.replyToAuthor) ||
+    !optionalString(m.repostOf) ||
+    !optionalCount(a.question) ||
+    !optionalCount(a.answer)
+  )
+    return undefined;
+  const out: Message = {
+    id: m.id,
+    platform: m.platform,
+    chat: a.chat,
+    time: m.time,
+    author: m.author,
+    text: m.text,
+    mentions: a.mentions,
+    hashtags: a.hashtags,
+    kind: m.kind,
+  };
   if (m.replyToId !== undefined) out.replyToId = m.replyToId;
   if (m.replyToAuthor !== undefined) out.replyToAuthor = m.replyToAuthor;
   if (m.repostOf !== undefined) out.repostOf = m.repostOf;
@@ -124,8 +149,13 @@ function checkMessage(m: ParsedMessage, a: Added): Message | undefined {
 }
 
 /** The candidate as the schema sees it (only for messages the hand check refused: it says why). */
-const candidateOf = (m: ParsedMessage, chat: string) =>
-  ({ ...m, chat, mentions: [...new Set(m.mentions)].filter((k) => k !== m.author), hashtags: [...new Set(m.hashtags)], ...readQuestionAnswer(m.text) });
+const candidateOf = (m: ParsedMessage, chat: string) => ({
+  ...m,
+  chat,
+  mentions: [...new Set(m.mentions)].filter((k) => k !== m.author),
+  hashtags: [...new Set(m.hashtags)],
+  ...readQuestionAnswer(m.text),
+});
 
 /** What normalize adds, without the candidate's spreads and Sets; undefined for odd shapes the candidate must judge. */
 function addedFields(m: ParsedMessage, chat: string): Added | undefined {
@@ -178,7 +208,8 @@ function withoutRepeatsJoined(parsed: readonly ParsedMessage[]): { unique: Parse
   return { unique, duplicates: parsed.length - unique.length };
 }
 
-const byTimeThenId = (a: ParsedMessage, b: ParsedMessage) => (a.time < b.time ? -1 : a.time > b.time ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byTimeThenId = (a: ParsedMessage, b: ParsedMessage) =>
+  a.time < b.time ? -1 : a.time > b.time ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
 /** `[...unique].sort(byTimeThenId)`; exports are mostly in order already, and a stable sort then keeps it. */
 function inTimeOrder(unique: ParsedMessage[]): ParsedMessage[] {
@@ -217,7 +248,10 @@ function cutText(text: string, max: number): string {
 /** The one warning about the texts cut in a file (or a stretch of it). */
 function cutWarning(options: NormalizeOptions, max: number, cut: readonly Message[]): string {
   const n = max.toLocaleString('en-US');
-  const named = cut.slice(0, NAMED_CUTS).map((m) => `id ${m.id} by ${m.author} at ${m.time}`).join('; ');
+  const named = cut
+    .slice(0, NAMED_CUTS)
+    .map((m) => `id ${m.id} by ${m.author} at ${m.time}`)
+    .join('; ');
   const more = cut.length > NAMED_CUTS ? ` and ${cut.length - NAMED_CUTS} more` : '';
   const where = options.where ? `${options.fileName}, ${options.where}` : options.fileName;
   return `${where}: ${cut.length} message(s) longer than ${n} characters were cut to ${n}: ${named}${more}`;
@@ -235,7 +269,10 @@ export function normalizeMessages(parsed: readonly ParsedMessage[], options: Nor
   if (duplicates > 0) warnings.push(`${duplicates} message(s) appeared more than once in ${options.fileName} and were read once`);
 
   const tags = chatTags(unique, share);
-  const fallback = options.chat?.toLowerCase() ?? [...tags].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? chatFromFileName(options.fileName);
+  const fallback =
+    options.chat?.toLowerCase() ??
+    [...tags].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ??
+    chatFromFileName(options.fileName);
   const chatOf = new Map<string, string>();
   const ordered = inTimeOrder(unique);
 
@@ -270,7 +307,10 @@ export function normalizeMessages(parsed: readonly ParsedMessage[], options: Nor
     if (!message) {
       const result = MessageSchema.safeParse(candidateOf(m, chat));
       if (!result.success) {
-        skipped.push({ record: index + 1, reason: `invalid message ${m.id}: ${result.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}` });
+        skipped.push({
+          record: index + 1,
+          reason: `invalid message ${m.id}: ${result.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+        });
         continue;
       }
       message = result.data;

@@ -4,7 +4,15 @@
  * backbone for drawing (everything before uses them all), serialize. Pure and
  * deterministic: the same messages, people and options give the same bytes.
  */
-import { resolveBuildOptions, type BuildOptionsInput, type GraphMeta, type GraphPayload, type Message, type PersonProfile, type SessionSummary } from '../../shared/index.js';
+import {
+  resolveBuildOptions,
+  type BuildOptionsInput,
+  type GraphMeta,
+  type GraphPayload,
+  type Message,
+  type PersonProfile,
+  type SessionSummary,
+} from '../../shared/index.js';
 import { extractBackbone, type BackboneOptions } from './backbone.js';
 import { buildGraph } from './build-graph.js';
 import { resolveContexts } from './context/resolve.js';
@@ -37,7 +45,10 @@ export interface AnalyzeInput {
 }
 
 /** Messages within the options' chats and time window. */
-export function selectMessages(messages: readonly Message[], options: { chats: string[]; from?: string | undefined; to?: string | undefined }): Message[] {
+export function selectMessages(
+  messages: readonly Message[],
+  options: { chats: string[]; from?: string | undefined; to?: string | undefined },
+): Message[] {
   const chats = new Set(options.chats);
   const from = options.from ? Date.parse(options.from) : -Infinity;
   const to = options.to ? Date.parse(options.to) : Infinity;
@@ -57,8 +68,15 @@ function summarizeSession(session: Session, messages: readonly Message[], newcom
     if (m.question !== undefined && m.question > questions) questions = m.question;
   }
   return {
-    id: session.id, chat: session.chat, start: session.start, end: session.end, messages: session.members.length, participants: authors.size, questions,
-    firstTimers: newcomers?.firstTimers ?? 0, firstTimersWelcomed: newcomers?.welcomed ?? 0,
+    id: session.id,
+    chat: session.chat,
+    start: session.start,
+    end: session.end,
+    messages: session.members.length,
+    participants: authors.size,
+    questions,
+    firstTimers: newcomers?.firstTimers ?? 0,
+    firstTimersWelcomed: newcomers?.welcomed ?? 0,
   };
 }
 
@@ -70,7 +88,8 @@ export function analyze(input: AnalyzeInput, optionsInput: BuildOptionsInput = {
   const regionOf = input.regionOf ?? inferred!.regionOf;
   const sectors = new Set(options.sectors);
   const regions = new Set(options.regions);
-  const inContext = (key: string) => (sectors.size === 0 || sectors.has(sectorOf(key))) && (regions.size === 0 || regions.has(regionOf(key)));
+  const inContext = (key: string) =>
+    (sectors.size === 0 || sectors.has(sectorOf(key))) && (regions.size === 0 || regions.has(regionOf(key)));
 
   const optedOut = input.optedOut ?? new Set<string>();
   const messages = selectMessages(input.messages, options).filter((m) => inContext(m.author) && !optedOut.has(m.author));

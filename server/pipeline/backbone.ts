@@ -38,7 +38,8 @@ export interface BackboneResult {
 
 export function resolveBackboneOptions(input: Partial<BackboneOptions> = {}): BackboneOptions {
   const options = { ...DEFAULT_BACKBONE_OPTIONS, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) };
-  if (!Number.isInteger(options.maxEdges) || options.maxEdges < 1) throw new Error(`backbone: maxEdges must be a positive integer, got ${options.maxEdges}`);
+  if (!Number.isInteger(options.maxEdges) || options.maxEdges < 1)
+    throw new Error(`backbone: maxEdges must be a positive integer, got ${options.maxEdges}`);
   if (!(options.alpha > 0 && options.alpha <= 1)) throw new Error(`backbone: alpha must be in (0, 1], got ${options.alpha}`);
   return options;
 }
@@ -55,16 +56,28 @@ interface TieTable {
 function tieTable(graph: CoParticipationGraph): TieTable {
   const m = graph.size;
   const rank = new Int32Array(graph.order);
-  graph.keys.map((key, i) => [key, i] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).forEach(([, i], r) => (rank[i] = r));
-  const t: TieTable = { lo: new Int32Array(m), hi: new Int32Array(m), weight: graph.ties.weight.subarray(0, m), p: new Float64Array(m), people: graph.order };
+  graph.keys
+    .map((key, i) => [key, i] as const)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .forEach(([, i], r) => (rank[i] = r));
+  const t: TieTable = {
+    lo: new Int32Array(m),
+    hi: new Int32Array(m),
+    weight: graph.ties.weight.subarray(0, m),
+    p: new Float64Array(m),
+    people: graph.order,
+  };
   for (let e = 0; e < m; e++) {
-    const x = rank[graph.ties.lo[e]!]!, y = rank[graph.ties.hi[e]!]!;
+    const x = rank[graph.ties.lo[e]!]!,
+      y = rank[graph.ties.hi[e]!]!;
     t.lo[e] = Math.min(x, y);
     t.hi[e] = Math.max(x, y);
   }
-  const strength = graph.strengths(), degree = graph.degrees();
+  const strength = graph.strengths(),
+    degree = graph.degrees();
   // One tie (k = 1) or no strength at all: nothing to tell apart, p = 1.
-  const at = (person: number, w: number) => (strength[person]! > 0 ? Math.pow(Math.max(0, 1 - w / strength[person]!), degree[person]! - 1) : 1);
+  const at = (person: number, w: number) =>
+    strength[person]! > 0 ? Math.pow(Math.max(0, 1 - w / strength[person]!), degree[person]! - 1) : 1;
   for (let e = 0; e < m; e++) t.p[e] = Math.min(at(graph.ties.lo[e]!, t.weight[e]!), at(graph.ties.hi[e]!, t.weight[e]!));
   return t;
 }
@@ -81,7 +94,9 @@ export function extractBackbone(graph: CoParticipationGraph, input: Partial<Back
 
   const { lo, hi, weight, p, people } = tieTable(graph);
   // Most significant first; equal p-values by weight, then by endpoints: a total order, whatever the graph's insertion order.
-  const order = Array.from({ length: graph.size }, (_, e) => e).sort((x, y) => p[x]! - p[y]! || weight[y]! - weight[x]! || lo[x]! - lo[y]! || hi[x]! - hi[y]!);
+  const order = Array.from({ length: graph.size }, (_, e) => e).sort(
+    (x, y) => p[x]! - p[y]! || weight[y]! - weight[x]! || lo[x]! - lo[y]! || hi[x]! - hi[y]!,
+  );
 
   const kept = new Uint8Array(graph.size);
   const degree = new Int32Array(people);

@@ -48,12 +48,14 @@ export function computeBridges(
   const reached = { sectors: new Set<number>(), regions: new Set<number>() };
   const sectorsReached = new Uint32Array(n);
   const regionsReached = new Uint32Array(n);
-  const sectorSlots = sectorIds.size, regionSlots = regionIds.size;
+  const sectorSlots = sectorIds.size,
+    regionSlots = regionIds.size;
   const end = (i: number, other: number, w: number) => {
     const slot = i * slotsPerPerson + community[other]! + 1;
     weightInto.set(slot, (weightInto.get(slot) ?? 0) + w);
     total[i] = total[i]! + w;
-    const s = sector[other]!, r = region[other]!;
+    const s = sector[other]!,
+      r = region[other]!;
     if (s >= 0 && !reached.sectors.has(i * sectorSlots + s)) {
       reached.sectors.add(i * sectorSlots + s);
       sectorsReached[i] = sectorsReached[i]! + 1;

@@ -30,7 +30,12 @@ export type GraphBuildOptions = Pick<BuildOptions, 'kinds' | 'weights' | 'minWei
  * `relays`: accounts that relay others' words (an anonymous-question account,
  * a chat's bot): their messages count for the chat, but make no one's ties.
  */
-export function buildGraph(messages: readonly Message[], sessions: readonly Session[], options: GraphBuildOptions, relays: ReadonlySet<string> = new Set()): CoParticipationGraph {
+export function buildGraph(
+  messages: readonly Message[],
+  sessions: readonly Session[],
+  options: GraphBuildOptions,
+  relays: ReadonlySet<string> = new Set(),
+): CoParticipationGraph {
   const enabled = new Set(options.kinds);
   const authors = [...new Set(messages.map((m) => m.author))].sort();
   const index = new Map(authors.map((a, i) => [a, i]));
@@ -101,7 +106,11 @@ export function buildGraph(messages: readonly Message[], sessions: readonly Sess
     }
   });
 
-  const nodes: BuiltNode[] = authors.map((_key, i) => ({ messages: messagesOf[i]!, sessions: sessionsOf[i]!, chats: [...chatsOf[i]!].sort() }));
+  const nodes: BuiltNode[] = authors.map((_key, i) => ({
+    messages: messagesOf[i]!,
+    sessions: sessionsOf[i]!,
+    chats: [...chatsOf[i]!].sort(),
+  }));
   const { columns, size } = weighTies(pairs.pairs(), options);
   return new CoParticipationGraph(authors, nodes, columns, size);
 }
@@ -109,13 +118,25 @@ export function buildGraph(messages: readonly Message[], sessions: readonly Sess
 /** Each pair's weight by the options; pairs under minWeight (or of no weight) left out, the rest kept in order. */
 function weighTies(p: PairList, options: GraphBuildOptions): { columns: TieColumns; size: number } {
   const w = options.weights;
-  const columns: TieColumns = { lo: p.lo, hi: p.hi, weight: new Float64Array(p.size), reply: p.reply, mention: p.mention, coAnswer: p.coAnswer, coSession: p.coSession, repost: p.repost };
+  const columns: TieColumns = {
+    lo: p.lo,
+    hi: p.hi,
+    weight: new Float64Array(p.size),
+    reply: p.reply,
+    mention: p.mention,
+    coAnswer: p.coAnswer,
+    coSession: p.coSession,
+    repost: p.repost,
+  };
   const kinds = ['lo', 'hi', 'reply', 'mention', 'coAnswer', 'coSession', 'repost'] as const;
   let size = 0;
   for (let s = 0; s < p.size; s++) {
     const weight =
-      w.reply * p.reply[s]! + w.mention * p.mention[s]! + w.repost * p.repost[s]! +
-      w.coAnswer * p.coAnswerShare[s]! + w.coSession * p.coSessionShare[s]!;
+      w.reply * p.reply[s]! +
+      w.mention * p.mention[s]! +
+      w.repost * p.repost[s]! +
+      w.coAnswer * p.coAnswerShare[s]! +
+      w.coSession * p.coSessionShare[s]!;
     if (weight <= 0 || weight < options.minWeight) continue;
     // Compacted in place: a kept pair moves down over the ones left out before it.
     if (size !== s) for (const kind of kinds) columns[kind][size] = columns[kind][s]!;
@@ -126,8 +147,14 @@ function weighTies(p: PairList, options: GraphBuildOptions): { columns: TieColum
   return {
     size,
     columns: {
-      lo: c.lo.slice(0, size), hi: c.hi.slice(0, size), weight: c.weight.slice(0, size), reply: c.reply.slice(0, size),
-      mention: c.mention.slice(0, size), coAnswer: c.coAnswer.slice(0, size), coSession: c.coSession.slice(0, size), repost: c.repost.slice(0, size),
+      lo: c.lo.slice(0, size),
+      hi: c.hi.slice(0, size),
+      weight: c.weight.slice(0, size),
+      reply: c.reply.slice(0, size),
+      mention: c.mention.slice(0, size),
+      coAnswer: c.coAnswer.slice(0, size),
+      coSession: c.coSession.slice(0, size),
+      repost: c.repost.slice(0, size),
     },
   };
 }

@@ -71,8 +71,10 @@ export class CoParticipationGraph {
     this.index = new Map(keys.map((k, i) => [k, i]));
     if (this.index.size !== keys.length) throw new Error('graph: a person is listed twice');
     for (let t = 0; t < size; t++) {
-      const lo = ties.lo[t]!, hi = ties.hi[t]!;
-      if (!(lo >= 0 && lo < hi && hi < keys.length)) throw new Error(`graph: tie ${t} must join two different people (lo < hi), got ${lo}–${hi}`);
+      const lo = ties.lo[t]!,
+        hi = ties.hi[t]!;
+      if (!(lo >= 0 && lo < hi && hi < keys.length))
+        throw new Error(`graph: tie ${t} must join two different people (lo < hi), got ${lo}–${hi}`);
     }
   }
 
@@ -87,7 +89,8 @@ export class CoParticipationGraph {
 
   adjacency(): Adjacency {
     if (this.csr) return this.csr;
-    const n = this.order, { lo, hi } = this.ties;
+    const n = this.order,
+      { lo, hi } = this.ties;
     const start = new Int32Array(n + 1);
     for (let t = 0; t < this.size; t++) {
       start[lo[t]! + 1]!++;
@@ -98,7 +101,8 @@ export class CoParticipationGraph {
     const neighbour = new Int32Array(2 * this.size);
     const tie = new Int32Array(2 * this.size);
     for (let t = 0; t < this.size; t++) {
-      const a = lo[t]!, b = hi[t]!;
+      const a = lo[t]!,
+        b = hi[t]!;
       neighbour[fill[a]!] = b;
       tie[fill[a]!++] = t;
       neighbour[fill[b]!] = a;
@@ -131,7 +135,14 @@ export class CoParticipationGraph {
 
   edgeAttributes(t: number): BuiltEdge {
     const c = this.ties;
-    return { weight: c.weight[t]!, reply: c.reply[t]!, mention: c.mention[t]!, coAnswer: c.coAnswer[t]!, coSession: c.coSession[t]!, repost: c.repost[t]! };
+    return {
+      weight: c.weight[t]!,
+      reply: c.reply[t]!,
+      mention: c.mention[t]!,
+      coAnswer: c.coAnswer[t]!,
+      coSession: c.coSession[t]!,
+      repost: c.repost[t]!,
+    };
   }
 
   /** The two people of tie t, lower number first. */
@@ -141,7 +152,8 @@ export class CoParticipationGraph {
 
   /** The tie between two people, -1 when they have none. */
   tieBetween(a: string, b: string): number {
-    const i = this.indexOf(a), j = this.indexOf(b);
+    const i = this.indexOf(a),
+      j = this.indexOf(b);
     if (i === undefined || j === undefined) return -1;
     const { start, neighbour, tie } = this.adjacency();
     for (let k = start[i]!; k < start[i + 1]!; k++) if (neighbour[k] === j) return tie[k]!;
@@ -163,7 +175,8 @@ export class CoParticipationGraph {
   }
 
   degree(key: string): number {
-    const i = this.person(key), { start } = this.adjacency();
+    const i = this.person(key),
+      { start } = this.adjacency();
     return start[i + 1]! - start[i]!;
   }
 
@@ -194,7 +207,8 @@ export class CoParticipationGraph {
       for (let t = 0; t < this.size; t++) keyOrCallback(t, this.edgeAttributes(t), this.keys[lo[t]!]!, this.keys[hi[t]!]!);
       return;
     }
-    const i = this.person(keyOrCallback), { start, tie } = this.adjacency();
+    const i = this.person(keyOrCallback),
+      { start, tie } = this.adjacency();
     for (let k = start[i]!; k < start[i + 1]!; k++) {
       const t = tie[k]!;
       personCallback!(t, this.edgeAttributes(t), this.keys[lo[t]!]!, this.keys[hi[t]!]!);
@@ -217,17 +231,27 @@ export class CoParticipationGraph {
 }
 
 /** A graph from people and ties by key, in the given orders (tests, planted graphs). */
-export function graphFromTies(people: readonly (readonly [string, BuiltNode])[], ties: readonly (readonly [string, string, Partial<BuiltEdge> & { weight: number }])[]): CoParticipationGraph {
+export function graphFromTies(
+  people: readonly (readonly [string, BuiltNode])[],
+  ties: readonly (readonly [string, string, Partial<BuiltEdge> & { weight: number }])[],
+): CoParticipationGraph {
   const keys = people.map(([key]) => key);
   const index = new Map(keys.map((key, i) => [key, i]));
   const m = ties.length;
   const columns: TieColumns = {
-    lo: new Int32Array(m), hi: new Int32Array(m), weight: new Float64Array(m),
-    reply: new Uint32Array(m), mention: new Uint32Array(m), coAnswer: new Uint32Array(m), coSession: new Uint32Array(m), repost: new Uint32Array(m),
+    lo: new Int32Array(m),
+    hi: new Int32Array(m),
+    weight: new Float64Array(m),
+    reply: new Uint32Array(m),
+    mention: new Uint32Array(m),
+    coAnswer: new Uint32Array(m),
+    coSession: new Uint32Array(m),
+    repost: new Uint32Array(m),
   };
   const seen = new Set<number>();
   ties.forEach(([a, b, attributes], t) => {
-    const i = index.get(a), j = index.get(b);
+    const i = index.get(a),
+      j = index.get(b);
     if (i === undefined || j === undefined) throw new Error(`graph: tie ${a}–${b} names someone not listed`);
     const [lo, hi] = i < j ? [i, j] : [j, i];
     if (seen.has(lo * keys.length + hi)) throw new Error(`graph: a second tie between ${a} and ${b}`);
@@ -237,5 +261,10 @@ export function graphFromTies(people: readonly (readonly [string, BuiltNode])[],
     columns.weight[t] = attributes.weight;
     for (const kind of ['reply', 'mention', 'coAnswer', 'coSession', 'repost'] as const) columns[kind][t] = attributes[kind] ?? 0;
   });
-  return new CoParticipationGraph(keys, people.map(([, attributes]) => attributes), columns, m);
+  return new CoParticipationGraph(
+    keys,
+    people.map(([, attributes]) => attributes),
+    columns,
+    m,
+  );
 }

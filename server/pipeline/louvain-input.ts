@@ -23,7 +23,15 @@ export interface LouvainInput {
   getEdgeWeight: (edge: string) => number;
 }
 
-type EdgeVisitor = (edge: number, attributes: undefined, source: string, target: string, sa: undefined, ta: undefined, undirected: boolean) => void;
+type EdgeVisitor = (
+  edge: number,
+  attributes: undefined,
+  source: string,
+  target: string,
+  sa: undefined,
+  ta: undefined,
+  undirected: boolean,
+) => void;
 
 export function louvainInput(graph: CoParticipationGraph): LouvainInput {
   const { keys, size } = graph;

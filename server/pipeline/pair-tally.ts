@@ -76,7 +76,8 @@ export class PairTally {
       this.groupKind = grown(this.groupKind, this.groupKind.length * 2);
       this.groupStart = grown(this.groupStart, this.groupKind.length + 1);
     }
-    if (start + n > this.groupMembers.length) this.groupMembers = grown(this.groupMembers, Math.max(start + n, this.groupMembers.length * 2));
+    if (start + n > this.groupMembers.length)
+      this.groupMembers = grown(this.groupMembers, Math.max(start + n, this.groupMembers.length * 2));
     for (let i = 0; i < n; i++) this.groupMembers[start + i] = members[i]!;
     this.groupKind[this.groups] = GROUP_INDEX[kind];
     this.groupStart[++this.groups] = start + n;
@@ -155,13 +156,29 @@ function bucket(people: number, count: number, keyOf: (item: number) => number):
 
 class PairListBuilder {
   private list_: PairList = {
-    size: 0, lo: new Int32Array(1024), hi: new Int32Array(1024),
-    reply: new Uint32Array(1024), mention: new Uint32Array(1024), repost: new Uint32Array(1024),
-    coAnswer: new Uint32Array(1024), coSession: new Uint32Array(1024),
-    coAnswerShare: new Float64Array(1024), coSessionShare: new Float64Array(1024),
+    size: 0,
+    lo: new Int32Array(1024),
+    hi: new Int32Array(1024),
+    reply: new Uint32Array(1024),
+    mention: new Uint32Array(1024),
+    repost: new Uint32Array(1024),
+    coAnswer: new Uint32Array(1024),
+    coSession: new Uint32Array(1024),
+    coAnswerShare: new Float64Array(1024),
+    coSessionShare: new Float64Array(1024),
   };
 
-  push(lo: number, hi: number, reply: number, mention: number, repost: number, coAnswer: number, coSession: number, coAnswerShare: number, coSessionShare: number): void {
+  push(
+    lo: number,
+    hi: number,
+    reply: number,
+    mention: number,
+    repost: number,
+    coAnswer: number,
+    coSession: number,
+    coAnswerShare: number,
+    coSessionShare: number,
+  ): void {
     let l = this.list_;
     if (l.size === l.lo.length) l = this.grow();
     const s = l.size++;
@@ -184,8 +201,16 @@ class PairListBuilder {
     const l = this.list_;
     const n = l.lo.length * 2;
     this.list_ = {
-      size: l.size, lo: grown(l.lo, n), hi: grown(l.hi, n), reply: grown(l.reply, n), mention: grown(l.mention, n), repost: grown(l.repost, n),
-      coAnswer: grown(l.coAnswer, n), coSession: grown(l.coSession, n), coAnswerShare: grown(l.coAnswerShare, n), coSessionShare: grown(l.coSessionShare, n),
+      size: l.size,
+      lo: grown(l.lo, n),
+      hi: grown(l.hi, n),
+      reply: grown(l.reply, n),
+      mention: grown(l.mention, n),
+      repost: grown(l.repost, n),
+      coAnswer: grown(l.coAnswer, n),
+      coSession: grown(l.coSession, n),
+      coAnswerShare: grown(l.coAnswerShare, n),
+      coSessionShare: grown(l.coSessionShare, n),
     };
     return this.list_;
   }

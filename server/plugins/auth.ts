@@ -52,6 +52,10 @@ export function registerAuth(app: FastifyInstance, options: AuthOptions): void {
     // RFC 6750 §3: the challenge, with error="invalid_token" when a token was sent but is wrong.
     reply.header('www-authenticate', `Bearer realm="chat-atlas"${given ? ', error="invalid_token"' : ''}`);
     const what = isWrite(request.method) ? 'changing data on this server' : 'reading datasets on this server';
-    throw new HttpError(401, 'unauthorized', given ? `the token sent is not valid for ${what}` : `${what} needs a token: send "Authorization: Bearer <ATLAS_TOKEN>"`);
+    throw new HttpError(
+      401,
+      'unauthorized',
+      given ? `the token sent is not valid for ${what}` : `${what} needs a token: send "Authorization: Bearer <ATLAS_TOKEN>"`,
+    );
   });
 }

@@ -52,7 +52,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return reply.code(error.statusCode).send({ error: { code: error.code, message: error.message, details: error.details } });
     }
     if (error instanceof HttpError) {
-      return reply.code(error.statusCode).send({ error: { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) } });
+      return reply
+        .code(error.statusCode)
+        .send({ error: { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) } });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const issues = error.validation.map((v) => ({ path: v.instancePath, message: v.message }));
@@ -64,16 +66,23 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (status !== undefined && status >= 400 && status < 500) {
       const fastifyCode = (error as FastifyError).code;
       const own = typeof fastifyCode === 'string' && /^[a-z_]+$/.test(fastifyCode) ? fastifyCode : undefined; // e.g. the store's not_found
-      const code = FASTIFY_CODES[fastifyCode] ?? own ?? (status === 413 ? 'too_large' : status === 415 ? 'unsupported_media_type' : 'invalid_request');
+      const code =
+        FASTIFY_CODES[fastifyCode] ?? own ?? (status === 413 ? 'too_large' : status === 415 ? 'unsupported_media_type' : 'invalid_request');
       return reply.code(status).send({ error: { code, message: error.message } });
     }
     // SQLite's lock held longer than busy_timeout by another process (a long CLI import): try again shortly.
     if ((error as { code?: string }).code === 'SQLITE_BUSY' || (error as { code?: string }).code === 'SQLITE_BUSY_SNAPSHOT') {
-      return reply.code(503).header('retry-after', '5').send({ error: { code: 'busy', message: 'The database is busy with another import; try again in a few seconds.' } });
+      return reply
+        .code(503)
+        .header('retry-after', '5')
+        .send({ error: { code: 'busy', message: 'The database is busy with another import; try again in a few seconds.' } });
     }
     if (clientWentAway(error, request.raw)) {
       // Not our bug and no one left to answer: a line to count, without the stack.
-      request.log.info({ code: (error as { code?: string }).code ?? error.message }, 'the client closed the connection before its request was read');
+      request.log.info(
+        { code: (error as { code?: string }).code ?? error.message },
+        'the client closed the connection before its request was read',
+      );
       return reply.code(400).send({ error: { code: 'aborted', message: 'the request was cut off' } });
     }
     request.log.error({ err: error }, 'unexpected error');

@@ -80,12 +80,20 @@ export function registerHostGuard(app: FastifyInstance, options: HostGuardOption
     const host = request.host || undefined; // '' when absent
     // Only HTTP/1.0 may omit Host (Node refuses HTTP/1.1 without it), and no browser does: nothing to rebind.
     if (host !== undefined && !isServedHost(host, options)) {
-      throw new HttpError(421, 'bad_host', `this server does not answer to the host name "${host.slice(0, 100)}"; if it is served under that name (a reverse proxy), add the name to ALLOWED_HOSTS`);
+      throw new HttpError(
+        421,
+        'bad_host',
+        `this server does not answer to the host name "${host.slice(0, 100)}"; if it is served under that name (a reverse proxy), add the name to ALLOWED_HOSTS`,
+      );
     }
     if (!isWrite(request.method)) return;
     const reason = crossSiteReason(request.headers, host);
     if (reason !== undefined) {
-      throw new HttpError(403, 'cross_site', `refusing a change requested by a page on another site (${reason}): make changes from this server's own pages, or from a client that is not a browser`);
+      throw new HttpError(
+        403,
+        'cross_site',
+        `refusing a change requested by a page on another site (${reason}): make changes from this server's own pages, or from a client that is not a browser`,
+      );
     }
   });
 }

@@ -43,7 +43,14 @@ export function registerJsonBody(app: FastifyInstance): void {
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const text = body as string; // parseAs: 'string'
     if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
-      done(new HttpError(400, 'too_deep', `the JSON body nests arrays or objects more than ${MAX_JSON_DEPTH} levels deep; no request to this API needs that many`), undefined);
+      done(
+        new HttpError(
+          400,
+          'too_deep',
+          `the JSON body nests arrays or objects more than ${MAX_JSON_DEPTH} levels deep; no request to this API needs that many`,
+        ),
+        undefined,
+      );
       return;
     }
     parse(request, text, done);

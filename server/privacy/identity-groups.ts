@@ -9,7 +9,7 @@ export function identityGroups(links: readonly { alias: string; canonical: strin
     let root = k;
     while (parent.has(root) && parent.get(root) !== root) root = parent.get(root)!;
     // Path compression keeps later look-ups short.
-    for (let at = k; at !== root; ) {
+    for (let at = k; at !== root;) {
       const next = parent.get(at)!;
       parent.set(at, root);
       at = next;

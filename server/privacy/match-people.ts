@@ -24,7 +24,9 @@ export async function matchPeople(store: Store, datasetId: string, input: KeyInp
     profiles = await store.getPeople(datasetId);
     const platforms = [...new Set(profiles.map((p) => p.platform))];
     candidates = [
-      ...profiles.filter((p) => p.key.slice(p.platform.length + 1) === input.handle || p.handle.toLowerCase() === input.handle).map((p) => p.key),
+      ...profiles
+        .filter((p) => p.key.slice(p.platform.length + 1) === input.handle || p.handle.toLowerCase() === input.handle)
+        .map((p) => p.key),
       ...platforms.map((p) => personKey(p, input.handle)),
     ];
   }

@@ -15,7 +15,9 @@ export const ExportResponse = {
     [EXPORT_MEDIA_TYPES.json]: { schema: GraphPayloadSchema },
     [EXPORT_MEDIA_TYPES.gexf]: { schema: asFile('GEXF 1.3 (Gephi): people, ties, communities, positions') },
     [EXPORT_MEDIA_TYPES.graphml]: { schema: asFile('GraphML (Cytoscape, networkx, yEd)') },
-    [EXPORT_MEDIA_TYPES['nodes-csv']]: { schema: asFile('CSV with a header: one row per person (nodes-csv) or per tie (edges-csv); formula-safe') },
+    [EXPORT_MEDIA_TYPES['nodes-csv']]: {
+      schema: asFile('CSV with a header: one row per person (nodes-csv) or per tie (edges-csv); formula-safe'),
+    },
     [EXPORT_MEDIA_TYPES.svg]: { schema: asFile('SVG picture with legend and caption') },
   },
 };

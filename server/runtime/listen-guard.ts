@@ -12,7 +12,10 @@ LOOPBACK.addAddress('::1', 'ipv6'); // BlockList also matches the IPv4-mapped ::
 
 /** Whether `host` names only this machine. Other host names are not resolved: they count as reachable. */
 export function isLoopbackHost(host: string): boolean {
-  const name = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  const name = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1');
   if (name === 'localhost' || name === 'localhost.') return true;
   const family = isIP(name);
   return family !== 0 && LOOPBACK.check(name, family === 6 ? 'ipv6' : 'ipv4');

@@ -20,7 +20,13 @@ export function storeAt(location: WorkerStoreLocation): Promise<Store> {
   if (opened?.key !== key) {
     const store =
       'sqliteFile' in location
-        ? Promise.resolve(openSqliteStore({ dataDir: path.dirname(location.sqliteFile), fileName: path.basename(location.sqliteFile), results: location.results }))
+        ? Promise.resolve(
+            openSqliteStore({
+              dataDir: path.dirname(location.sqliteFile),
+              fileName: path.basename(location.sqliteFile),
+              results: location.results,
+            }),
+          )
         : openPostgresStore({ connectionString: location.databaseUrl, poolSize: 2, results: location.results });
     opened = { key, store };
   }

@@ -12,7 +12,11 @@ type Transaction = <T>(work: (client: pg.PoolClient) => Promise<T>) => Promise<T
 
 const GROUPS = ['sector', 'region'] as const;
 
-export function contextMethods(pool: pg.Pool, transaction: Transaction, t: (table: string) => string): Pick<Store, 'setContextOverrides' | 'getContextOverrides'> {
+export function contextMethods(
+  pool: pg.Pool,
+  transaction: Transaction,
+  t: (table: string) => string,
+): Pick<Store, 'setContextOverrides' | 'getContextOverrides'> {
   const table = t('context_overrides');
   const columns = ['sector', 'sector_source', 'sector_evidence', 'region', 'region_source', 'region_evidence'];
   // A given value replaces the stored one, an absent (null) one keeps it: the SQLite upsert's rule.
@@ -38,7 +42,9 @@ export function contextMethods(pool: pg.Pool, transaction: Transaction, t: (tabl
         if (keys.length > 0) await client.query(upsert, [datasetId, keys, ...columns.map((_, c) => rows.map((r) => r[c]))]);
       }),
     getContextOverrides: async (datasetId) => {
-      const { rows } = await pool.query<ContextRow>(`SELECT key, ${columns.join(', ')} FROM ${table} WHERE dataset_id = $1 ORDER BY key`, [datasetId]);
+      const { rows } = await pool.query<ContextRow>(`SELECT key, ${columns.join(', ')} FROM ${table} WHERE dataset_id = $1 ORDER BY key`, [
+        datasetId,
+      ]);
       return rows.flatMap(toContextOverrides);
     },
   };

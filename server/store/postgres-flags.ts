@@ -5,17 +5,29 @@ import type { FlaggedPerson, Store } from './types.js';
 
 type Transaction = <T>(work: (client: pg.PoolClient) => Promise<T>) => Promise<T>;
 
-export function flagMethods(pool: pg.Pool, transaction: Transaction, t: (table: string) => string): Pick<Store, 'setPersonFlag' | 'getPersonFlags'> {
+export function flagMethods(
+  pool: pg.Pool,
+  transaction: Transaction,
+  t: (table: string) => string,
+): Pick<Store, 'setPersonFlag' | 'getPersonFlags'> {
   const table = t('person_flags');
   const now = "date_trunc('milliseconds', clock_timestamp())";
   return {
     setPersonFlag: (datasetId, key, flag, on) =>
       transaction(async (client) => {
         if (datasetId === '*') await client.query(`UPDATE ${t('datasets')} SET version = version + 1, updated_at = ${now}`);
-        else if ((await client.query(`UPDATE ${t('datasets')} SET version = version + 1, updated_at = ${now} WHERE id = $1`, [datasetId])).rowCount === 0) {
+        else if (
+          (await client.query(`UPDATE ${t('datasets')} SET version = version + 1, updated_at = ${now} WHERE id = $1`, [datasetId]))
+            .rowCount === 0
+        ) {
           throw new StoreNotFoundError(`dataset ${datasetId} not found`);
         }
-        if (on) await client.query(`INSERT INTO ${table} (dataset_id, key, flag) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [datasetId, key, flag]);
+        if (on)
+          await client.query(`INSERT INTO ${table} (dataset_id, key, flag) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
+            datasetId,
+            key,
+            flag,
+          ]);
         else await client.query(`DELETE FROM ${table} WHERE dataset_id = $1 AND key = $2 AND flag = $3`, [datasetId, key, flag]);
       }),
     getPersonFlags: async (datasetId) => {
@@ -29,12 +41,19 @@ export function flagMethods(pool: pg.Pool, transaction: Transaction, t: (table: 
 }
 
 /** Identity links in PostgreSQL (see Store.setIdentities). */
-export function identityMethods(pool: pg.Pool, transaction: Transaction, t: (table: string) => string): Pick<Store, 'setIdentities' | 'getIdentities'> {
+export function identityMethods(
+  pool: pg.Pool,
+  transaction: Transaction,
+  t: (table: string) => string,
+): Pick<Store, 'setIdentities' | 'getIdentities'> {
   const table = t('identities');
   return {
     setIdentities: (datasetId, links) =>
       transaction(async (client) => {
-        const bumped = await client.query(`UPDATE ${t('datasets')} SET version = version + 1, updated_at = date_trunc('milliseconds', clock_timestamp()) WHERE id = $1`, [datasetId]);
+        const bumped = await client.query(
+          `UPDATE ${t('datasets')} SET version = version + 1, updated_at = date_trunc('milliseconds', clock_timestamp()) WHERE id = $1`,
+          [datasetId],
+        );
         if (bumped.rowCount === 0) throw new StoreNotFoundError(`dataset ${datasetId} not found`);
         const byAlias = new Map(links.map((l) => [l.alias, l.canonical]));
         if (byAlias.size === 0) return;
@@ -45,6 +64,11 @@ export function identityMethods(pool: pg.Pool, transaction: Transaction, t: (tab
         );
       }),
     getIdentities: async (datasetId) =>
-      (await pool.query<{ alias: string; canonical: string }>(`SELECT alias, canonical FROM ${table} WHERE dataset_id = $1 ORDER BY alias`, [datasetId])).rows,
+      (
+        await pool.query<{ alias: string; canonical: string }>(
+          `SELECT alias, canonical FROM ${table} WHERE dataset_id = $1 ORDER BY alias`,
+          [datasetId],
+        )
+      ).rows,
   };
 }

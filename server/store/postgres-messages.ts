@@ -14,8 +14,20 @@ export function messageColumns(datasetId: string, batch: readonly Message[]): un
   const columns: unknown[][] = Array.from({ length: 14 }, () => new Array<unknown>(batch.length));
   batch.forEach((m, i) => {
     const row = [
-      m.platform, m.id, m.chat, canonicalTime(m.time), m.author, m.text, m.replyToId ?? null, m.replyToAuthor ?? null,
-      JSON.stringify(m.mentions), JSON.stringify(m.hashtags), m.kind, m.repostOf ?? null, m.question ?? null, m.answer ?? null,
+      m.platform,
+      m.id,
+      m.chat,
+      canonicalTime(m.time),
+      m.author,
+      m.text,
+      m.replyToId ?? null,
+      m.replyToAuthor ?? null,
+      JSON.stringify(m.mentions),
+      JSON.stringify(m.hashtags),
+      m.kind,
+      m.repostOf ?? null,
+      m.question ?? null,
+      m.answer ?? null,
     ];
     for (let c = 0; c < 14; c++) columns[c]![i] = row[c];
   });

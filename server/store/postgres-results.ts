@@ -10,7 +10,11 @@ import type { Store } from './types.js';
 
 const KEY = 'dataset_id = $1 AND dataset_version = $2 AND options_key = $3';
 
-export function resultMethods(pool: pg.Pool, t: (table: string) => string, limits: ResultLimits): Pick<Store, 'getCachedGraph' | 'putCachedGraph'> {
+export function resultMethods(
+  pool: pg.Pool,
+  t: (table: string) => string,
+  limits: ResultLimits,
+): Pick<Store, 'getCachedGraph' | 'putCachedGraph'> {
   const [table, use] = [t('graph_results'), t('graph_result_use')];
   // Schema names are plain identifiers (SCHEMA_NAME), so the qualified name can sit in a string literal.
   const nextUse = `nextval('${t('graph_result_uses')}')`;

@@ -7,7 +7,10 @@ import type pg from 'pg';
 import { iso } from './postgres-migrations.js';
 import type { Store, StoredSnapshot } from './types.js';
 
-export function snapshotMethods(pool: pg.Pool, t: (table: string) => string): Pick<Store, 'createSnapshot' | 'getSnapshot' | 'countSnapshots'> {
+export function snapshotMethods(
+  pool: pg.Pool,
+  t: (table: string) => string,
+): Pick<Store, 'createSnapshot' | 'getSnapshot' | 'countSnapshots'> {
   const snapshots = t('snapshots');
   return {
     createSnapshot: async (s: StoredSnapshot) =>

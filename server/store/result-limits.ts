@@ -23,7 +23,10 @@ export interface ResultLimitSettings {
 
 export function resultLimitsOf(settings: ResultLimitSettings): Partial<ResultLimits> {
   const { GRAPH_RESULTS_MAX_ENTRIES: entries, GRAPH_RESULTS_MAX_MB: mb } = settings;
-  return { ...(entries !== undefined ? { maxEntries: entries } : {}), ...(mb !== undefined ? { maxBytes: Math.floor(mb * 1024 ** 2) } : {}) };
+  return {
+    ...(entries !== undefined ? { maxEntries: entries } : {}),
+    ...(mb !== undefined ? { maxBytes: Math.floor(mb * 1024 ** 2) } : {}),
+  };
 }
 
 export function resolveResultLimits(limits: Partial<ResultLimits> = {}): ResultLimits {

@@ -20,15 +20,19 @@ export function contextMethods(db: Database): Pick<Store, 'setContextOverrides' 
     if (bump.run(new Date().toISOString(), datasetId).changes === 0) throw new StoreNotFoundError(`dataset ${datasetId} not found`);
     for (const o of overrides) {
       upsert.run({
-        datasetId, key: o.key,
-        sector: o.sector ?? null, sectorSource: o.sector ? o.source : null, evidenceS: o.sector ? o.evidence : null,
-        region: o.region ?? null, regionSource: o.region ? o.source : null, evidenceR: o.region ? o.evidence : null,
+        datasetId,
+        key: o.key,
+        sector: o.sector ?? null,
+        sectorSource: o.sector ? o.source : null,
+        evidenceS: o.sector ? o.evidence : null,
+        region: o.region ?? null,
+        regionSource: o.region ? o.source : null,
+        evidenceR: o.region ? o.evidence : null,
       });
     }
   });
   return {
     setContextOverrides: async (datasetId, overrides) => setAll.immediate(datasetId, overrides),
-    getContextOverrides: async (datasetId) =>
-      all.all(datasetId).flatMap(toContextOverrides),
+    getContextOverrides: async (datasetId) => all.all(datasetId).flatMap(toContextOverrides),
   };
 }

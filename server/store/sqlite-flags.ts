@@ -25,9 +25,13 @@ export function flagMethods(db: Database): Pick<Store, 'setPersonFlag' | 'getPer
 
 /** Identity links in SQLite (see Store.setIdentities). */
 export function identityMethods(db: Database): Pick<Store, 'setIdentities' | 'getIdentities'> {
-  const upsert = db.prepare('INSERT INTO identities (dataset_id, alias, canonical) VALUES (?, ?, ?) ON CONFLICT (dataset_id, alias) DO UPDATE SET canonical = excluded.canonical');
+  const upsert = db.prepare(
+    'INSERT INTO identities (dataset_id, alias, canonical) VALUES (?, ?, ?) ON CONFLICT (dataset_id, alias) DO UPDATE SET canonical = excluded.canonical',
+  );
   const bump = db.prepare('UPDATE datasets SET version = version + 1, updated_at = ? WHERE id = ?');
-  const all = db.prepare<[string], { alias: string; canonical: string }>('SELECT alias, canonical FROM identities WHERE dataset_id = ? ORDER BY alias');
+  const all = db.prepare<[string], { alias: string; canonical: string }>(
+    'SELECT alias, canonical FROM identities WHERE dataset_id = ? ORDER BY alias',
+  );
   const set = db.transaction((datasetId: string, links: { alias: string; canonical: string }[]) => {
     if (bump.run(new Date().toISOString(), datasetId).changes === 0) throw new StoreNotFoundError(`dataset ${datasetId} not found`);
     for (const l of links) upsert.run(datasetId, l.alias, l.canonical);

@@ -8,9 +8,13 @@ import { canonicalTime } from './canonical-time.js';
 
 export const MESSAGE_COLUMNS =
   'platform, id, chat, time, author, text, reply_to_id, reply_to_author, mentions, hashtags, kind, repost_of, question, answer';
-export const MESSAGE_PLACEHOLDERS = MESSAGE_COLUMNS.split(',').map(() => '?').join(', ');
+export const MESSAGE_PLACEHOLDERS = MESSAGE_COLUMNS.split(',')
+  .map(() => '?')
+  .join(', ');
 /** The columns of a message, in MessageTuple's order; without `text`, '' stands in for it. */
-export const messageSelect = (text: boolean) => `id, platform, chat, time, author, ${text ? 'text' : `'' AS text`}, reply_to_id AS replyToId,
+export const messageSelect = (
+  text: boolean,
+) => `id, platform, chat, time, author, ${text ? 'text' : `'' AS text`}, reply_to_id AS replyToId,
   reply_to_author AS replyToAuthor, mentions, hashtags, kind, repost_of AS repostOf, question, answer`;
 
 /**
@@ -19,9 +23,20 @@ export const messageSelect = (text: boolean) => `id, platform, chat, time, autho
  */
 export function messageValues(m: Message) {
   return [
-    m.platform, m.id, m.chat, canonicalTime(m.time), m.author, m.text, m.replyToId ?? null, m.replyToAuthor ?? null,
-    m.mentions.length === 0 ? '[]' : JSON.stringify(m.mentions), m.hashtags.length === 0 ? '[]' : JSON.stringify(m.hashtags),
-    m.kind, m.repostOf ?? null, m.question ?? null, m.answer ?? null,
+    m.platform,
+    m.id,
+    m.chat,
+    canonicalTime(m.time),
+    m.author,
+    m.text,
+    m.replyToId ?? null,
+    m.replyToAuthor ?? null,
+    m.mentions.length === 0 ? '[]' : JSON.stringify(m.mentions),
+    m.hashtags.length === 0 ? '[]' : JSON.stringify(m.hashtags),
+    m.kind,
+    m.repostOf ?? null,
+    m.question ?? null,
+    m.answer ?? null,
   ] as const;
 }
 
@@ -31,14 +46,35 @@ const parseList = (json: string): string[] => (json === '[]' ? [] : (JSON.parse(
 
 /** A message row as messageSelect lists its columns. */
 export type MessageTuple = [
-  id: string, platform: Message['platform'], chat: string, time: string, author: string, text: string,
-  replyToId: string | null, replyToAuthor: string | null, mentions: string, hashtags: string, kind: Message['kind'],
-  repostOf: string | null, question: number | null, answer: number | null,
+  id: string,
+  platform: Message['platform'],
+  chat: string,
+  time: string,
+  author: string,
+  text: string,
+  replyToId: string | null,
+  replyToAuthor: string | null,
+  mentions: string,
+  hashtags: string,
+  kind: Message['kind'],
+  repostOf: string | null,
+  question: number | null,
+  answer: number | null,
 ];
 
 /** Absent optional fields are left out, not null or undefined, so results parse and compare cleanly. */
 export function tupleToMessage(r: MessageTuple): Message {
-  const m: Message = { id: r[0], platform: r[1], chat: r[2], time: r[3], author: r[4], text: r[5], mentions: parseList(r[8]), hashtags: parseList(r[9]), kind: r[10] };
+  const m: Message = {
+    id: r[0],
+    platform: r[1],
+    chat: r[2],
+    time: r[3],
+    author: r[4],
+    text: r[5],
+    mentions: parseList(r[8]),
+    hashtags: parseList(r[9]),
+    kind: r[10],
+  };
   if (r[6] !== null) m.replyToId = r[6];
   if (r[7] !== null) m.replyToAuthor = r[7];
   if (r[11] !== null) m.repostOf = r[11];

@@ -24,10 +24,18 @@ export function snapshotMethods(db: Database): Pick<Store, 'createSnapshot' | 'g
     createSnapshot: async (s: StoredSnapshot) => void insert.run(s),
     getSnapshot: async (id) => {
       const r = byId.get(id);
-      return r && {
-        id: r.id, createdAt: r.created_at, datasetId: r.dataset_id, datasetVersion: r.dataset_version,
-        privacy: r.privacy, options: r.options, view: r.view, payload: r.payload,
-      };
+      return (
+        r && {
+          id: r.id,
+          createdAt: r.created_at,
+          datasetId: r.dataset_id,
+          datasetVersion: r.dataset_version,
+          privacy: r.privacy,
+          options: r.options,
+          view: r.view,
+          payload: r.payload,
+        }
+      );
     },
     countSnapshots: async (datasetId) => count.get(datasetId) ?? 0,
   };

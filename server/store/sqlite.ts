@@ -21,7 +21,14 @@ import { resolveResultLimits, type ResultLimits } from './result-limits.js';
 import { flagMethods, identityMethods } from './sqlite-flags.js';
 import { importMethods } from './sqlite-imports.js';
 import type { ImportRequest, MessageQuery, Store } from './types.js';
-import { MESSAGE_COLUMNS, MESSAGE_PLACEHOLDERS, messageSelect, messageValues, tupleToMessage, type MessageTuple } from './sqlite-messages.js';
+import {
+  MESSAGE_COLUMNS,
+  MESSAGE_PLACEHOLDERS,
+  messageSelect,
+  messageValues,
+  tupleToMessage,
+  type MessageTuple,
+} from './sqlite-messages.js';
 import { toDataset, toPerson, type DatasetRow, type Nullable } from './rows.js';
 import { authorActivity } from './author-activity.js';
 
@@ -41,7 +48,6 @@ export interface SqliteStore extends Store {
 }
 
 export { StoreNotFoundError } from './errors.js';
-
 
 /** Merge rule for a profile field: a newer non-empty value wins, else keep the old one, else the new (possibly empty) one. */
 const merged = (column: string) => `${column} = COALESCE(NULLIF(excluded.${column}, ''), people.${column}, excluded.${column})`;
@@ -67,7 +73,9 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const sql = {
     // A dataset whose import has not committed (import_id set) is nobody's to see yet.
     datasetById: db.prepare<[string], DatasetRow>('SELECT * FROM datasets WHERE id = ? AND import_id IS NULL'),
-    datasetByName: db.prepare<[string], DatasetRow>('SELECT * FROM datasets WHERE name = ? AND import_id IS NULL ORDER BY created_at, rowid LIMIT 1'),
+    datasetByName: db.prepare<[string], DatasetRow>(
+      'SELECT * FROM datasets WHERE name = ? AND import_id IS NULL ORDER BY created_at, rowid LIMIT 1',
+    ),
     datasets: db.prepare<[], DatasetRow>('SELECT * FROM datasets WHERE import_id IS NULL ORDER BY created_at, rowid'),
     insertDataset: db.prepare('INSERT INTO datasets (id, name, version, created_at, updated_at) VALUES (@id, @name, 1, @now, @now)'),
     updateDataset: db.prepare(
@@ -151,9 +159,17 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const finishImport = (id: string, version: number, sources: SourceResult[], now: string, known?: DatasetTotals): Dataset => {
     const totals = known ?? { ...sql.totals.get(id)!, chats: sql.chats.all(id), sessions: countSessionsInOrder(sql.chatTimes.iterate(id)) };
     sql.updateDataset.run({
-      id, now, version, sources: JSON.stringify(sources),
-      messages: totals.messages, people: totals.people, sessions: totals.sessions,
-      chatCount: totals.chats.length, chats: JSON.stringify(totals.chats), from: totals.from, to: totals.to,
+      id,
+      now,
+      version,
+      sources: JSON.stringify(sources),
+      messages: totals.messages,
+      people: totals.people,
+      sessions: totals.sessions,
+      chatCount: totals.chats.length,
+      chats: JSON.stringify(totals.chats),
+      from: totals.from,
+      to: totals.to,
     });
     return toDataset(sql.datasetById.get(id)!);
   };
@@ -187,8 +203,14 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     getMessages: async (datasetId, query: MessageQuery = {}) => {
       const has = (list: readonly string[] | undefined) => list !== undefined && list.length > 0;
       const shape: MessageQueryShape = {
-        chats: has(query.chats), from: query.from !== undefined, to: query.to !== undefined, text: query.text !== false,
-        authors: query.authors !== undefined, excludeAuthors: has(query.excludeAuthors), after: query.after !== undefined, limit: query.limit !== undefined,
+        chats: has(query.chats),
+        from: query.from !== undefined,
+        to: query.to !== undefined,
+        text: query.text !== false,
+        authors: query.authors !== undefined,
+        excludeAuthors: has(query.excludeAuthors),
+        after: query.after !== undefined,
+        limit: query.limit !== undefined,
       };
       const params = {
         datasetId,
@@ -206,7 +228,8 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
       for (const tuple of messageQuery(shape).iterate(params)) messages.push(tupleToMessage(tuple));
       return messages;
     },
-    getPeople: async (datasetId, keys) => (keys === undefined ? sql.people.all(datasetId) : peopleByKey.all(datasetId, JSON.stringify(keys))).map(toPerson),
+    getPeople: async (datasetId, keys) =>
+      (keys === undefined ? sql.people.all(datasetId) : peopleByKey.all(datasetId, JSON.stringify(keys))).map(toPerson),
     getAuthorActivity: async (datasetId, authors) => authorActivity(activity.all(datasetId, JSON.stringify(authors))),
     ...snapshotMethods(db),
     ...contextMethods(db),
@@ -235,10 +258,8 @@ interface MessageQueryShape {
   limit: boolean;
 }
 
-
 function personParams(datasetId: string, p: PersonProfile) {
   const { key, platform, handle } = p;
   const { name = null, bio = null, location = null, url = null, platformId = null } = p;
   return { datasetId, key, platform, handle, name, bio, location, url, platformId };
 }
-

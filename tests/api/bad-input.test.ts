@@ -30,7 +30,8 @@ describe('bad input is refused with a 4xx naming the fault, and nothing is store
   });
 
   it('a truncated JSON document, with the line where it broke', async () => {
-    const text = '[\n  {"id_str": "1", "full_text": "hi",\n   "user": {"screen_name": "ann"},\n   "created_at": "Thu Mar 14 20:00:00 +0000 2024"},\n  {"id_str": "2", "ful';
+    const text =
+      '[\n  {"id_str": "1", "full_text": "hi",\n   "user": {"screen_name": "ann"},\n   "created_at": "Thu Mar 14 20:00:00 +0000 2024"},\n  {"id_str": "2", "ful';
     const e = await rejected([{ filename: 'cut.json', content: text }]);
     expect(e.status).toBe(422);
     expect(e.code).toBe('unreadable_file');
@@ -96,7 +97,11 @@ describe('upload size limit', () => {
   it('answers 413 past MAX_UPLOAD_MB', async () => {
     const small = await buildTestApp({ MAX_UPLOAD_MB: 0.0002 });
     try {
-      const res = await small.app.inject({ method: 'POST', url: '/api/datasets', ...multipart([{ filename: 'big.csv', content: fixture('made', 'api', 'uklibchat.csv') }]) });
+      const res = await small.app.inject({
+        method: 'POST',
+        url: '/api/datasets',
+        ...multipart([{ filename: 'big.csv', content: fixture('made', 'api', 'uklibchat.csv') }]),
+      });
       expect(res.statusCode).toBe(413);
       expect(ApiErrorSchema.parse(res.json()).error.code).toBe('too_large');
       expect(DatasetListSchema.parse((await small.app.inject('/api/datasets')).json()).datasets).toEqual([]);

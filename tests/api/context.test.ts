@@ -18,8 +18,10 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const context = async (key: string) => PersonDetailSchema.parse((await t.app.inject(`/api/datasets/${id}/people/${encodeURIComponent(key)}`)).json());
-const nodeOf = async (key: string) => GraphPayloadSchema.parse((await t.app.inject(`/api/datasets/${id}/graph`)).json()).nodes.find((n) => n.key === key)!.attributes;
+const context = async (key: string) =>
+  PersonDetailSchema.parse((await t.app.inject(`/api/datasets/${id}/people/${encodeURIComponent(key)}`)).json());
+const nodeOf = async (key: string) =>
+  GraphPayloadSchema.parse((await t.app.inject(`/api/datasets/${id}/graph`)).json()).nodes.find((n) => n.key === key)!.attributes;
 
 describe('sector and region: inferred, roster, edited', () => {
   it('infers them from the profile, with evidence, and leaves the silent unknown', async () => {
@@ -33,14 +35,24 @@ describe('sector and region: inferred, roster, edited', () => {
 
   it('lets a roster override inference, and reports what it could not use', async () => {
     const roster = 'handle,sector,region\n@bob,public,Ireland\ncsv:ann,academic,\nnobody,law,CA\ncat,spaceship,US\n';
-    const res = await t.app.inject({ method: 'PUT', url: `/api/datasets/${id}/roster`, payload: roster, headers: { 'content-type': 'text/csv' } });
+    const res = await t.app.inject({
+      method: 'PUT',
+      url: `/api/datasets/${id}/roster`,
+      payload: roster,
+      headers: { 'content-type': 'text/csv' },
+    });
     expect(res.statusCode).toBe(200);
     const result = RosterResultSchema.parse(res.json());
     expect(result.applied).toBe(2);
     expect(result.unmatched).toEqual(['nobody']);
     expect(result.problems.map((p) => p.line)).toEqual([5]);
     const bob = await context('csv:bob');
-    expect([bob.sector.value, bob.sector.source, bob.sector.evidence, bob.region.value]).toEqual(['public', 'roster', 'roster line 2', 'IE']);
+    expect([bob.sector.value, bob.sector.source, bob.sector.evidence, bob.region.value]).toEqual([
+      'public',
+      'roster',
+      'roster line 2',
+      'IE',
+    ]);
     const ann = await context('csv:ann');
     expect([ann.sector.value, ann.sector.source, ann.region.value, ann.region.source]).toEqual(['academic', 'roster', 'GB', 'inferred']);
     expect(await nodeOf('csv:bob')).toMatchObject({ sector: 'public', region: 'IE' });
@@ -55,12 +67,20 @@ describe('sector and region: inferred, roster, edited', () => {
   });
 
   it('refuses unknown sectors, regions, people and empty edits', async () => {
-    const put = (key: string, payload: object) => t.app.inject({ method: 'PUT', url: `/api/datasets/${id}/people/${encodeURIComponent(key)}`, payload });
-    expect(ApiErrorSchema.parse((await put('csv:bob', { sector: 'spaceship' })).json()).error.message).toContain('unknown sector "spaceship"');
+    const put = (key: string, payload: object) =>
+      t.app.inject({ method: 'PUT', url: `/api/datasets/${id}/people/${encodeURIComponent(key)}`, payload });
+    expect(ApiErrorSchema.parse((await put('csv:bob', { sector: 'spaceship' })).json()).error.message).toContain(
+      'unknown sector "spaceship"',
+    );
     expect((await put('csv:bob', { region: 'Atlantis' })).statusCode).toBe(400);
     expect((await put('csv:bob', {})).statusCode).toBe(400);
     expect((await put('csv:nobody', { sector: 'law' })).statusCode).toBe(404);
-    const noHeader = await t.app.inject({ method: 'PUT', url: `/api/datasets/${id}/roster`, payload: 'just,some,text\n', headers: { 'content-type': 'text/csv' } });
+    const noHeader = await t.app.inject({
+      method: 'PUT',
+      url: `/api/datasets/${id}/roster`,
+      payload: 'just,some,text\n',
+      headers: { 'content-type': 'text/csv' },
+    });
     expect(noHeader.statusCode).toBe(422);
   });
 });

@@ -59,7 +59,11 @@ describe('datasets', () => {
   });
 
   it('adds files to a dataset, storing a message seen before only once', async () => {
-    const res = await upload([{ filename: 'again.csv', content: fixture('made', 'api', 'uklibchat.csv') }], {}, `/api/datasets/${id}/files`);
+    const res = await upload(
+      [{ filename: 'again.csv', content: fixture('made', 'api', 'uklibchat.csv') }],
+      {},
+      `/api/datasets/${id}/files`,
+    );
     expect(res.statusCode).toBe(201);
     const dataset = DatasetSchema.parse(res.json());
     expect(dataset.version).toBe(2);

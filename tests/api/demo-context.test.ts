@@ -13,7 +13,9 @@ import { buildTestApp, type TestApp } from '../support/app.js';
 let t: TestApp;
 let id = '';
 let demo: GraphPayload;
-const truth = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../data/demo/truth.json'), 'utf8')) as { people: Record<string, { sector: string; region: string }> };
+const truth = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../data/demo/truth.json'), 'utf8')) as {
+  people: Record<string, { sector: string; region: string }>;
+};
 
 beforeAll(async () => {
   t = await buildTestApp();
@@ -47,11 +49,15 @@ describe('context on the demo dataset', () => {
     expect(meta.bridges.length).toBe(10);
     expect(meta.bridges[0]!.participation).toBeGreaterThan(0.3);
     expect(meta.welcomers.length).toBeGreaterThan(3);
-    expect(meta.caption).toMatch(/^357 people in 6 chats \(72 sessions, 8,168 messages\) with [\d,]+ ties\. Largest communities: 1 \(76 people, mostly #archivesfedi/);
+    expect(meta.caption).toMatch(
+      /^357 people in 6 chats \(72 sessions, 8,168 messages\) with [\d,]+ ties\. Largest communities: 1 \(76 people, mostly #archivesfedi/,
+    );
   });
 
   it('suggests peers who never share both sector and region, each with reasons', async () => {
-    const someone = demo.nodes.find((n) => n.attributes.sector !== 'unknown' && n.attributes.region !== 'unknown' && n.attributes.messages > 20)!;
+    const someone = demo.nodes.find(
+      (n) => n.attributes.sector !== 'unknown' && n.attributes.region !== 'unknown' && n.attributes.messages > 20,
+    )!;
     const res = await t.app.inject(`/api/datasets/${id}/people/${encodeURIComponent(someone.key)}/peers?limit=20`);
     expect(res.statusCode).toBe(200);
     const body = PeersSchema.parse(res.json());
@@ -62,7 +68,9 @@ describe('context on the demo dataset', () => {
     }
     const scores = body.peers.map((p) => p.score);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
-    const law = PeersSchema.parse((await t.app.inject(`/api/datasets/${id}/people/${encodeURIComponent(someone.key)}/peers?sector=law`)).json());
+    const law = PeersSchema.parse(
+      (await t.app.inject(`/api/datasets/${id}/people/${encodeURIComponent(someone.key)}/peers?sector=law`)).json(),
+    );
     expect(new Set(law.peers.map((p) => p.sector))).toEqual(law.peers.length ? new Set(['law']) : new Set());
   });
 });

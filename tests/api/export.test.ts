@@ -8,7 +8,11 @@ const HANDLES = ['mod_ann', 'bea_lib', 'cal_reads', 'dee_archives', 'eli_school'
 
 beforeAll(async () => {
   t = await buildTestApp();
-  const res = await t.app.inject({ method: 'POST', url: '/api/datasets', ...multipart([{ filename: 'uklibchat.csv', content: fixture('made', 'api', 'uklibchat.csv') }], { name: 'UK chats' }) });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/datasets',
+    ...multipart([{ filename: 'uklibchat.csv', content: fixture('made', 'api', 'uklibchat.csv') }], { name: 'UK chats' }),
+  });
   id = res.json().id;
 });
 afterAll(async () => t.close());
@@ -38,8 +42,14 @@ describe('GET /api/datasets/:id/export', () => {
   });
 
   it('writes node and edge CSVs with one row per person and tie', async () => {
-    const nodes = (await get('format=nodes-csv')).body.replace(/^\uFEFF/, '').trim().split('\r\n');
-    const edges = (await get('format=edges-csv&kinds=reply')).body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const nodes = (await get('format=nodes-csv')).body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    const edges = (await get('format=edges-csv&kinds=reply')).body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(nodes).toHaveLength(7);
     expect(edges).toHaveLength(3);
   });
@@ -56,7 +66,8 @@ describe('GET /api/datasets/:id/export', () => {
   });
 
   it('neutralises a spreadsheet formula in a display name', async () => {
-    const csv = 'author,display_name,text,time\nevil,"=HYPERLINK(""http://x"")",hello #c,2024-03-14T20:00:00Z\nann,Ann,hi @evil #c,2024-03-14T20:01:00Z\n';
+    const csv =
+      'author,display_name,text,time\nevil,"=HYPERLINK(""http://x"")",hello #c,2024-03-14T20:00:00Z\nann,Ann,hi @evil #c,2024-03-14T20:01:00Z\n';
     const up = await t.app.inject({ method: 'POST', url: '/api/datasets', ...multipart([{ filename: 'evil.csv', content: csv }]) });
     expect(up.statusCode).toBe(201);
     const res = await t.app.inject(`/api/datasets/${up.json().id}/export?format=nodes-csv`);

@@ -10,7 +10,11 @@ let dataset: Dataset;
 let small: GraphCache;
 beforeAll(async () => {
   t = await buildTestApp();
-  const res = await t.app.inject({ method: 'POST', url: '/api/datasets', ...multipart([{ filename: 'uklibchat.csv', content: fixture('made', 'api', 'uklibchat.csv') }]) });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/datasets',
+    ...multipart([{ filename: 'uklibchat.csv', content: fixture('made', 'api', 'uklibchat.csv') }]),
+  });
   dataset = (await t.app.store.getDataset(res.json().id))!;
   small = new GraphCache(t.app.store, 8, { sqliteFile: (t.app.store as SqliteStore).path }, { maxEdges: 4 });
 });
@@ -26,7 +30,13 @@ describe('a graph over the backbone cap', () => {
     expect(shown.everyTie).toBe(false);
     const payload = GraphPayloadSchema.parse(JSON.parse(shown.body.toString()));
     expect(payload.edges.length).toBeLessThanOrEqual(4);
-    expect(payload.attributes.meta.backbone).toEqual({ method: 'disparity', alpha: 1, maxEdges: 4, edgesTotal: 7, edgesShown: payload.edges.length });
+    expect(payload.attributes.meta.backbone).toEqual({
+      method: 'disparity',
+      alpha: 1,
+      maxEdges: 4,
+      edgesTotal: 7,
+      edgesShown: payload.edges.length,
+    });
     expect(payload.attributes.meta.counts.edges).toBe(7);
     expect(new Set(payload.edges.flatMap((e) => [e.source, e.target])).size).toBe(6);
   });

@@ -36,13 +36,19 @@ async function uploadsLeft(): Promise<string[]> {
 
 describe('POST /api/imports and GET /api/imports/:id', () => {
   it('answers 202 with a job and its Location, then reports the dataset when done', async () => {
-    const { payload, headers } = multipart([{ filename: 'tag_timeline.json', content: fixture('real', 'mastodon', 'tag_timeline.json') }], { name: 'GLAM toots' });
+    const { payload, headers } = multipart([{ filename: 'tag_timeline.json', content: fixture('real', 'mastodon', 'tag_timeline.json') }], {
+      name: 'GLAM toots',
+    });
     const res = await t.app.inject({ method: 'POST', url: '/api/imports', payload, headers });
     expect(res.statusCode).toBe(202);
     const started = ImportJobSchema.parse(res.json());
     expect(res.headers.location).toBe(`/api/imports/${started.id}`);
     expect(started.id).toMatch(/^[\w-]{22}$/);
-    expect([started.status, started.name, started.bytesTotal]).toEqual(['queued', 'GLAM toots', fixture('real', 'mastodon', 'tag_timeline.json').length]);
+    expect([started.status, started.name, started.bytesTotal]).toEqual([
+      'queued',
+      'GLAM toots',
+      fixture('real', 'mastodon', 'tag_timeline.json').length,
+    ]);
     const job = await follow(started.id);
     expect([job.status, job.percent, job.messages]).toEqual(['done', 100, 20]);
     expect(job.files.map((f) => [f.file, f.format, f.messages, f.stored])).toEqual([['tag_timeline.json', 'mastodon', 20, 20]]);
@@ -54,7 +60,9 @@ describe('POST /api/imports and GET /api/imports/:id', () => {
 
   it('reports a file it cannot read as a failed job with the line at fault, storing nothing', async () => {
     const before = (await t.app.inject('/api/datasets')).json().datasets.length;
-    const { payload, headers } = multipart([{ filename: 'broken.jsonl', content: 'not json\nnot json either\n' }], { format: 'twitter-v1' });
+    const { payload, headers } = multipart([{ filename: 'broken.jsonl', content: 'not json\nnot json either\n' }], {
+      format: 'twitter-v1',
+    });
     const started = (await t.app.inject({ method: 'POST', url: '/api/imports', payload, headers })).json();
     const job = await follow(started.id);
     expect(job.status).toBe('failed');
@@ -67,12 +75,24 @@ describe('POST /api/imports and GET /api/imports/:id', () => {
   });
 
   it('adds to the dataset named in the `dataset` field, and 404s an unknown one', async () => {
-    const first = (await t.app.inject({ method: 'POST', url: '/api/datasets', ...multipart([{ filename: 'flat.jsonl', content: fixture('real', 'twitter-v2', 'geo_tweets.jsonl') }]) })).json();
-    const more = multipart([{ filename: 'tag_timeline.json', content: fixture('real', 'mastodon', 'tag_timeline.json') }], { dataset: first.id });
+    const first = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/datasets',
+        ...multipart([{ filename: 'flat.jsonl', content: fixture('real', 'twitter-v2', 'geo_tweets.jsonl') }]),
+      })
+    ).json();
+    const more = multipart([{ filename: 'tag_timeline.json', content: fixture('real', 'mastodon', 'tag_timeline.json') }], {
+      dataset: first.id,
+    });
     const job = await follow((await t.app.inject({ method: 'POST', url: '/api/imports', ...more })).json().id);
     expect([job.status, job.datasetId, job.dataset?.version]).toEqual(['done', first.id, 2]);
     expect(job.dataset!.counts.messages).toBe(first.counts.messages + 20);
-    const unknown = await t.app.inject({ method: 'POST', url: '/api/imports', ...multipart([{ filename: 'a.json', content: '[]' }], { dataset: 'nope' }) });
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/api/imports',
+      ...multipart([{ filename: 'a.json', content: '[]' }], { dataset: 'nope' }),
+    });
     expect([unknown.statusCode, unknown.json().error.code]).toEqual([404, 'not_found']);
     expect(await uploadsLeft()).toEqual([]);
   });
@@ -88,12 +108,23 @@ describe('a big upload (over the 8 MiB in-process limit)', () => {
 
   it('is read in the import worker and stored whole: every message, every person, one reply chain', async () => {
     expect(content.length).toBeGreaterThan(8 * 1024 * 1024);
-    const res = await t.app.inject({ method: 'POST', url: '/api/datasets', ...multipart([{ filename: 'uklibchat-archive.jsonl', content }], { name: 'Archive' }) });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/datasets',
+      ...multipart([{ filename: 'uklibchat-archive.jsonl', content }], { name: 'Archive' }),
+    });
     expect(res.statusCode, res.body.slice(0, 300)).toBe(201);
     const dataset = res.json();
     expect(dataset.counts.messages).toBe(10_000);
     expect(dataset.counts.people).toBe(400);
-    expect(dataset.sources.map((s: { format: string; messages: number; stored: number; skipped: number }) => [s.format, s.messages, s.stored, s.skipped])).toEqual([['twitter-v1', 10_000, 10_000, 0]]);
+    expect(
+      dataset.sources.map((s: { format: string; messages: number; stored: number; skipped: number }) => [
+        s.format,
+        s.messages,
+        s.stored,
+        s.skipped,
+      ]),
+    ).toEqual([['twitter-v1', 10_000, 10_000, 0]]);
     const graph = await t.app.inject(`/api/datasets/${dataset.id}/graph`);
     expect(graph.statusCode, graph.body.slice(0, 300)).toBe(200);
     expect(graph.json().attributes.meta.counts.nodes).toBe(400);

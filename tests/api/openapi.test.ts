@@ -11,7 +11,13 @@ describe('the OpenAPI description', () => {
     const spec = (await t.app.inject('/docs/json')).json();
     for (const path of ['/api/datasets/{id}/export', '/api/snapshots/{id}/export']) {
       const content = spec.paths[path].get.responses['200'].content;
-      expect(Object.keys(content).sort(), path).toEqual(['application/gexf+xml', 'application/graphml+xml', 'application/json', 'image/svg+xml', 'text/csv']);
+      expect(Object.keys(content).sort(), path).toEqual([
+        'application/gexf+xml',
+        'application/graphml+xml',
+        'application/json',
+        'image/svg+xml',
+        'text/csv',
+      ]);
       expect(content['application/json'].schema.properties.nodes.type, path).toBe('array');
       expect(content['application/gexf+xml'].schema.type, path).toBe('string');
     }

@@ -34,26 +34,43 @@ let other = '';
 const get = (url: string) => t.app.inject(url);
 const put = (url: string) => t.app.inject({ method: 'PUT', url });
 const del = (url: string) => t.app.inject({ method: 'DELETE', url });
-const nodeKeys = async (dataset: string) => GraphPayloadSchema.parse((await get(`/api/datasets/${dataset}/graph`)).json()).nodes.map((n) => n.key);
+const nodeKeys = async (dataset: string) =>
+  GraphPayloadSchema.parse((await get(`/api/datasets/${dataset}/graph`)).json()).nodes.map((n) => n.key);
 /** A message's row in CSV above, known by its time (the reader gives messages ids of its own). */
-const ROW_BY_TIME = new Map(CSV.trim().split('\n').slice(1).map((line) => [new Date(line.match(/2024-[^,]+/)![0]).toISOString(), Number(line.split(',')[0])]));
+const ROW_BY_TIME = new Map(
+  CSV.trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => [new Date(line.match(/2024-[^,]+/)![0]).toISOString(), Number(line.split(',')[0])]),
+);
 const row = (m: Message) => ROW_BY_TIME.get(m.time)!;
-const allMessages = async (dataset: string): Promise<Message[]> => (await get(`/api/datasets/${dataset}/messages?limit=5000`)).json().messages;
+const allMessages = async (dataset: string): Promise<Message[]> =>
+  (await get(`/api/datasets/${dataset}/messages?limit=5000`)).json().messages;
 
 beforeAll(async () => {
   // Many writes in a minute: the property test opts people out and back again and again.
   t = await buildTestApp({ RATE_LIMIT_WRITES_PER_MINUTE: 10_000 });
   const up = async (name: string, csv: string) =>
-    (await t.app.inject({ method: 'POST', url: '/api/datasets', ...multipart([{ filename: 'chat.csv', content: csv }], { name }) })).json().id as string;
+    (await t.app.inject({ method: 'POST', url: '/api/datasets', ...multipart([{ filename: 'chat.csv', content: csv }], { name }) })).json()
+      .id as string;
   id = await up('medlibs', CSV);
-  other = await up('other', 'id,author,text,time,chat\n1,erin,hello #tlchat,2024-03-20T01:00:00Z,#tlchat\n2,fay,hi @erin #tlchat,2024-03-20T01:01:00Z,#tlchat\n');
+  other = await up(
+    'other',
+    'id,author,text,time,chat\n1,erin,hello #tlchat,2024-03-20T01:00:00Z,#tlchat\n2,fay,hi @erin #tlchat,2024-03-20T01:01:00Z,#tlchat\n',
+  );
 });
 afterAll(async () => t.close());
 
 describe('an opted-out person', () => {
   it('is gone from messages, profile, peers, graph, exports and named snapshots, and back when the opt-out is withdrawn', async () => {
     const snap = SnapshotCreatedSchema.parse(
-      (await t.app.inject({ method: 'POST', url: '/api/snapshots', payload: { datasetId: id, privacy: 'named', view: { selected: 'csv:alice' } } })).json(),
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/snapshots',
+          payload: { datasetId: id, privacy: 'named', view: { selected: 'csv:alice' } },
+        })
+      ).json(),
     );
     expect((await allMessages(id)).filter((m) => m.author === 'csv:alice')).toHaveLength(3);
     expect((await get(`/api/datasets/${id}/people/csv%3Aalice`)).statusCode).toBe(200);
@@ -70,7 +87,9 @@ describe('an opted-out person', () => {
     expect(messages.find((m) => row(m) === 3)!.replyToAuthor).toBeUndefined();
 
     // Profile and peers: as if she had never been here.
-    expect((await get(`/api/datasets/${id}/people/csv%3Aalice`)).json()).toEqual({ error: { code: 'not_found', message: `person csv:alice in dataset ${id} not found` } });
+    expect((await get(`/api/datasets/${id}/people/csv%3Aalice`)).json()).toEqual({
+      error: { code: 'not_found', message: `person csv:alice in dataset ${id} not found` },
+    });
     expect((await get(`/api/datasets/${id}/people/csv%3Aalice/peers`)).statusCode).toBe(404);
     const peers = PeersSchema.parse((await get(`/api/datasets/${id}/people/csv%3Abob/peers?limit=100`)).json());
     expect(peers.peers.map((p) => p.key)).not.toContain('csv:alice');
@@ -100,7 +119,11 @@ describe('an opted-out person', () => {
 
 describe('opt-out keys', () => {
   it('are read the way person keys are made, and a key that names no one is a 404', async () => {
-    for (const [typed, key] of [['csv%3ABob', 'csv:bob'], ['csv%3A%20carol', 'csv:carol'], ['%40dave', 'csv:dave']] as const) {
+    for (const [typed, key] of [
+      ['csv%3ABob', 'csv:bob'],
+      ['csv%3A%20carol', 'csv:carol'],
+      ['%40dave', 'csv:dave'],
+    ] as const) {
       const res = await put(`/api/datasets/${id}/opt-outs/${typed}`);
       expect(res.statusCode, typed).toBe(200);
       expect(res.json().matched, typed).toEqual([{ dataset: id, key }]);
@@ -117,7 +140,15 @@ describe('opt-out keys', () => {
   });
 
   it('hold for every identity of the person: an opt-out by an alias removes the merged node and its peer suggestions', async () => {
-    expect((await t.app.inject({ method: 'PUT', url: `/api/datasets/${id}/identities`, payload: { links: [{ alias: 'csv:zed', canonical: 'csv:zedcanon' }] } })).statusCode).toBe(200);
+    expect(
+      (
+        await t.app.inject({
+          method: 'PUT',
+          url: `/api/datasets/${id}/identities`,
+          payload: { links: [{ alias: 'csv:zed', canonical: 'csv:zedcanon' }] },
+        })
+      ).statusCode,
+    ).toBe(200);
     expect(await nodeKeys(id)).toContain('csv:zedcanon');
     const res = await put(`/api/datasets/${id}/opt-outs/csv%3AZed`);
     expect(res.json().matched).toEqual([
@@ -137,14 +168,34 @@ describe('opt-out keys', () => {
   it('of the global list need a platform, hold for later datasets, and are listed only where they concern someone', async () => {
     expect((await put('/api/opt-outs/%40dave')).statusCode).toBe(422);
     const res = await put('/api/opt-outs/csv%3ADave');
-    expect(res.json()).toEqual({ key: 'csv:dave', flag: 'opt-out', on: true, scope: 'global', matched: [{ dataset: id, key: 'csv:dave' }] });
+    expect(res.json()).toEqual({
+      key: 'csv:dave',
+      flag: 'opt-out',
+      on: true,
+      scope: 'global',
+      matched: [{ dataset: id, key: 'csv:dave' }],
+    });
     expect(await nodeKeys(id)).not.toContain('csv:dave');
     expect((await get(`/api/datasets/${id}/opt-outs`)).json()).toEqual({ people: [{ key: 'csv:dave', scope: 'global' }] });
     // Another dataset's readers do not see who opted out elsewhere.
     expect((await get(`/api/datasets/${other}/opt-outs`)).json()).toEqual({ people: [] });
     // Nobody yet: kept for the datasets to come.
     expect((await put('/api/opt-outs/csv%3Agina')).json().matched).toEqual([]);
-    const later = (await t.app.inject({ method: 'POST', url: '/api/datasets', ...multipart([{ filename: 'c.csv', content: 'id,author,text,time,chat\n1,gina,hi,2024-04-01T20:00:00Z,#x\n2,hal,@gina hi,2024-04-01T20:01:00Z,#x\n' }], { name: 'later' }) })).json().id;
+    const later = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/datasets',
+        ...multipart(
+          [
+            {
+              filename: 'c.csv',
+              content: 'id,author,text,time,chat\n1,gina,hi,2024-04-01T20:00:00Z,#x\n2,hal,@gina hi,2024-04-01T20:01:00Z,#x\n',
+            },
+          ],
+          { name: 'later' },
+        ),
+      })
+    ).json().id;
     expect(await nodeKeys(later)).toEqual(['csv:hal']);
     expect((await del('/api/opt-outs/csv%3Adave')).statusCode).toBe(200);
     expect((await del('/api/opt-outs/csv%3Adave')).statusCode).toBe(404);
@@ -162,7 +213,10 @@ describe('opt-outs by random spellings (property)', () => {
         platform: fc.constantFrom('', 'csv:', 'CSV:', 'csv: ', ' Csv :'),
         pad: fc.constantFrom('', ' ', '  '),
       })
-      .map(({ cases, at, platform, pad }) => `${pad}${platform}${at ? '@' : ''}${[...handle].map((c, i) => (cases[i] ? c.toUpperCase() : c)).join('')}${pad}`);
+      .map(
+        ({ cases, at, platform, pad }) =>
+          `${pad}${platform}${at ? '@' : ''}${[...handle].map((c, i) => (cases[i] ? c.toUpperCase() : c)).join('')}${pad}`,
+      );
 
   it('every spelling opts the same person out, and another spelling takes it back', async () => {
     const people = ['bob', 'carol', 'dave', 'mod_ann'];
@@ -201,8 +255,17 @@ describe('the messages route', () => {
 
   it('keeps a page within its byte budget however long the texts', async () => {
     const long = 'x'.repeat(90_000);
-    const rows = Array.from({ length: 60 }, (_, i) => `${i + 1},p${i % 7},${long},2024-05-01T20:${String(i).padStart(2, '0')}:00Z,#big`).join('\n');
-    const big = (await t.app.inject({ method: 'POST', url: '/api/datasets', ...multipart([{ filename: 'big.csv', content: `id,author,text,time,chat\n${rows}\n` }], { name: 'big' }) })).json().id;
+    const rows = Array.from(
+      { length: 60 },
+      (_, i) => `${i + 1},p${i % 7},${long},2024-05-01T20:${String(i).padStart(2, '0')}:00Z,#big`,
+    ).join('\n');
+    const big = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/datasets',
+        ...multipart([{ filename: 'big.csv', content: `id,author,text,time,chat\n${rows}\n` }], { name: 'big' }),
+      })
+    ).json().id;
     const page = (await get(`/api/datasets/${big}/messages?limit=5000`)).json();
     expect(page.messages).toHaveLength(23); // 4 MiB of UTF-16 text: 23 texts of 90,000 characters
     expect(page.truncated).toBe(true);
@@ -222,7 +285,12 @@ describe('the profile route', () => {
     };
     try {
       const res = await get(`/api/datasets/${id}/people/csv%3Abob`);
-      expect(res.json()).toMatchObject({ messages: 2, chats: [{ chat: '#medlibsuk', messages: 2 }], firstSeen: '2024-03-14T20:03:00.000Z', lastSeen: '2024-03-21T20:01:00.000Z' });
+      expect(res.json()).toMatchObject({
+        messages: 2,
+        chats: [{ chat: '#medlibsuk', messages: 2 }],
+        firstSeen: '2024-03-14T20:03:00.000Z',
+        lastSeen: '2024-03-21T20:01:00.000Z',
+      });
       expect(reads).toBe(0);
     } finally {
       store.getMessages = original;

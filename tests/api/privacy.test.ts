@@ -7,20 +7,34 @@ let id = '';
 let other = '';
 beforeAll(async () => {
   t = await buildTestApp();
-  const up = (name: string) => t.app.inject({ method: 'POST', url: '/api/datasets', ...multipart([{ filename: 'uklibchat.csv', content: fixture('made', 'api', 'uklibchat.csv') }], { name }) });
+  const up = (name: string) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/datasets',
+      ...multipart([{ filename: 'uklibchat.csv', content: fixture('made', 'api', 'uklibchat.csv') }], { name }),
+    });
   id = (await up('one')).json().id;
   other = (await up('two')).json().id;
 });
 afterAll(async () => t.close());
 
-const keys = async (dataset: string, query = '') => GraphPayloadSchema.parse((await t.app.inject(`/api/datasets/${dataset}/graph${query}`)).json()).nodes.map((n) => n.key);
+const keys = async (dataset: string, query = '') =>
+  GraphPayloadSchema.parse((await t.app.inject(`/api/datasets/${dataset}/graph${query}`)).json()).nodes.map((n) => n.key);
 
 describe('opt-outs', () => {
   it('remove a person from graphs, exports and existing named snapshots on the next request', async () => {
-    const snap = SnapshotCreatedSchema.parse((await t.app.inject({ method: 'POST', url: '/api/snapshots', payload: { datasetId: id } })).json());
+    const snap = SnapshotCreatedSchema.parse(
+      (await t.app.inject({ method: 'POST', url: '/api/snapshots', payload: { datasetId: id } })).json(),
+    );
     expect(await keys(id)).toContain('csv:cal_reads');
     const res = await t.app.inject({ method: 'PUT', url: `/api/datasets/${id}/opt-outs/csv%3Acal_reads` });
-    expect(res.json()).toEqual({ key: 'csv:cal_reads', flag: 'opt-out', on: true, scope: id, matched: [{ dataset: id, key: 'csv:cal_reads' }] });
+    expect(res.json()).toEqual({
+      key: 'csv:cal_reads',
+      flag: 'opt-out',
+      on: true,
+      scope: id,
+      matched: [{ dataset: id, key: 'csv:cal_reads' }],
+    });
     expect(await keys(id)).toEqual(['csv:bea_lib', 'csv:dee_archives', 'csv:eli_school', 'csv:fay_k12', 'csv:mod_ann']);
     for (const format of ['json', 'gexf', 'graphml', 'nodes-csv', 'edges-csv']) {
       expect((await t.app.inject(`/api/datasets/${id}/export?format=${format}`)).body, format).not.toContain('cal_reads');

@@ -28,12 +28,20 @@ const CSV = `id,author,to,text,time,chat
 beforeAll(async () => {
   t = await buildTestApp();
   demo = (await loadDemoIfEmpty(t.app.store))!.id;
-  small = (await t.app.inject({ method: 'POST', url: '/api/datasets', ...multipart([{ filename: 'chat.csv', content: CSV }], { name: 'medlibs' }) })).json().id;
+  small = (
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/datasets',
+      ...multipart([{ filename: 'chat.csv', content: CSV }], { name: 'medlibs' }),
+    })
+  ).json().id;
 });
 afterAll(async () => t.close());
 
 const snapshotOf = async (datasetId: string, body: Record<string, unknown> = {}) => {
-  const created = SnapshotCreatedSchema.parse((await t.app.inject({ method: 'POST', url: '/api/snapshots', payload: { datasetId, privacy: 'pseudonymous', ...body } })).json());
+  const created = SnapshotCreatedSchema.parse(
+    (await t.app.inject({ method: 'POST', url: '/api/snapshots', payload: { datasetId, privacy: 'pseudonymous', ...body } })).json(),
+  );
   return (await t.app.inject(`/api/snapshots/${created.id}`)).json();
 };
 
@@ -64,7 +72,9 @@ describe('a pseudonymous share', () => {
     // Join on figures: who is really behind each pseudonym (the test knows the server's secret; an attacker does not).
     const { salt } = pseudonymousRequest(t.app.secret, demo, 5);
     const digest = (key: string) => createHmac('sha256', salt).update(key).digest('hex');
-    const truth = new Map([...named.nodes].sort((a, b) => (digest(a.key) < digest(b.key) ? -1 : 1)).map((n, i) => [`Participant ${i + 1}`, n.key]));
+    const truth = new Map(
+      [...named.nodes].sort((a, b) => (digest(a.key) < digest(b.key) ? -1 : 1)).map((n, i) => [`Participant ${i + 1}`, n.key]),
+    );
     const byFigures = new Map<string, string[]>();
     for (const n of named.nodes) byFigures.set(figures(n.attributes), [...(byFigures.get(figures(n.attributes)) ?? []), n.key]);
     const reidentified = shared.nodes.filter((p) => {
@@ -76,7 +86,11 @@ describe('a pseudonymous share', () => {
     expect(reidentified.length).toBeLessThanOrEqual(Math.ceil(357 * 0.02));
     // And every shared profile is one that at least 5 people have (or their whole small community).
     const sharedCounts = new Map<string, number>();
-    for (const n of shared.nodes) sharedCounts.set(figures(n.attributes) + n.attributes.community + n.attributes.chats, (sharedCounts.get(figures(n.attributes) + n.attributes.community + n.attributes.chats) ?? 0) + 1);
+    for (const n of shared.nodes)
+      sharedCounts.set(
+        figures(n.attributes) + n.attributes.community + n.attributes.chats,
+        (sharedCounts.get(figures(n.attributes) + n.attributes.community + n.attributes.chats) ?? 0) + 1,
+      );
     const tooFew = shared.nodes.filter((n) => sharedCounts.get(figures(n.attributes) + n.attributes.community + n.attributes.chats)! < 5);
     expect(tooFew.every((n) => shared.nodes.filter((m) => m.attributes.community === n.attributes.community).length < 5)).toBe(true);
   });
@@ -95,7 +109,9 @@ describe('a pseudonymous share', () => {
     const tags = meta.communities.flatMap((c: { topHashtags: { tag: string }[] }) => c.topHashtags.map((x) => x.tag));
     expect(tags).toContain('#zoterotips');
     expect(tags).not.toContain('#alicefanclub');
-    const namedTags = GraphPayloadSchema.parse((await t.app.inject(`/api/datasets/${small}/graph`)).json()).attributes.meta.communities.flatMap((c) => c.topHashtags.map((x) => x.tag));
+    const namedTags = GraphPayloadSchema.parse(
+      (await t.app.inject(`/api/datasets/${small}/graph`)).json(),
+    ).attributes.meta.communities.flatMap((c) => c.topHashtags.map((x) => x.tag));
     expect(namedTags).toContain('#alicefanclub');
     for (const format of ['json', 'gexf', 'graphml', 'nodes-csv', 'edges-csv', 'svg']) {
       const body = (await t.app.inject(`/api/datasets/${small}/export?format=${format}&privacy=pseudonymous`)).body;

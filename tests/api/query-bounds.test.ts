@@ -16,13 +16,18 @@ let t: TestApp;
 let id = '';
 beforeAll(async () => {
   t = await buildTestApp({ RATE_LIMIT_WRITES_PER_MINUTE: 10_000 });
-  const res = await t.app.inject({ method: 'POST', url: '/api/datasets', ...multipart([{ filename: 'uklibchat.csv', content: fixture('made', 'api', 'uklibchat.csv') }]) });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/datasets',
+    ...multipart([{ filename: 'uklibchat.csv', content: fixture('made', 'api', 'uklibchat.csv') }]),
+  });
   id = res.json().id;
 });
 afterAll(async () => t.close());
 
 const graph = (query: string) => t.app.inject(`/api/datasets/${id}/graph?${query}`);
-const snapshot = (options: Record<string, unknown>) => t.app.inject({ method: 'POST', url: '/api/snapshots', payload: { datasetId: id, options } });
+const snapshot = (options: Record<string, unknown>) =>
+  t.app.inject({ method: 'POST', url: '/api/snapshots', payload: { datasetId: id, options } });
 
 function expectBadRequest(res: { statusCode: number; json(): unknown }, field: string) {
   expect(res.statusCode).toBe(400);
@@ -51,7 +56,11 @@ describe('graph query bounds', () => {
 
   it('has the bounds of BuildOptionsSchema on every number it takes', () => {
     const numbers = ['seed', 'resolution', 'sessionGapMinutes', 'minWeight'] as const;
-    const valueArb = fc.oneof(fc.double(), fc.integer({ min: -(2 ** 40), max: 2 ** 40 }), fc.constantFrom(0, -0, 1e12, 1e300, 2 ** 32, 2 ** 32 - 1, 43_200, 43_201, 10, 10.000001, 5e-324));
+    const valueArb = fc.oneof(
+      fc.double(),
+      fc.integer({ min: -(2 ** 40), max: 2 ** 40 }),
+      fc.constantFrom(0, -0, 1e12, 1e300, 2 ** 32, 2 ** 32 - 1, 43_200, 43_201, 10, 10.000001, 5e-324),
+    );
     fc.assert(
       fc.property(fc.constantFrom(...numbers), valueArb, (field, value) => {
         const options = BuildOptionsSchema.shape[field].safeParse(value).success;
@@ -66,7 +75,25 @@ describe('graph query bounds', () => {
     const text = fc.oneof(
       fc.double().map(String),
       fc.integer().map(String),
-      fc.constantFrom('', '1e12', '-1e12', '1e-320', 'NaN', 'Infinity', '-0', '0x10', '1_000', ' 5 ', 'null', '[]', '%00', '2024-03-14', '1970-01-01T00:00:00Z', '9999-12-31', '+275760-09-13T00:00:00.000Z'),
+      fc.constantFrom(
+        '',
+        '1e12',
+        '-1e12',
+        '1e-320',
+        'NaN',
+        'Infinity',
+        '-0',
+        '0x10',
+        '1_000',
+        ' 5 ',
+        'null',
+        '[]',
+        '%00',
+        '2024-03-14',
+        '1970-01-01T00:00:00Z',
+        '9999-12-31',
+        '+275760-09-13T00:00:00.000Z',
+      ),
       fc.string({ maxLength: 12 }),
     );
     const fields = ['seed', 'resolution', 'sessionGapMinutes', 'minWeight', 'kinds', 'chats', 'from', 'to', 'sectors', 'regions'];
@@ -78,7 +105,12 @@ describe('graph query bounds', () => {
         const res = await graph(new URLSearchParams(query).toString());
         expect(res.statusCode, JSON.stringify(query)).toBeLessThan(500);
         if (res.statusCode !== 200) expect(ApiErrorSchema.parse(res.json()).error.code).toBe('invalid_request');
-        const numeric = Object.fromEntries(Object.entries(query).map(([k, v]) => [k, ['seed', 'resolution', 'sessionGapMinutes', 'minWeight'].includes(k) && v !== '' && !Number.isNaN(Number(v)) ? Number(v) : v]));
+        const numeric = Object.fromEntries(
+          Object.entries(query).map(([k, v]) => [
+            k,
+            ['seed', 'resolution', 'sessionGapMinutes', 'minWeight'].includes(k) && v !== '' && !Number.isNaN(Number(v)) ? Number(v) : v,
+          ]),
+        );
         const created = await snapshot(numeric);
         expect(created.statusCode, JSON.stringify(numeric)).toBeLessThan(500);
       }),

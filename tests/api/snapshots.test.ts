@@ -6,7 +6,11 @@ let t: TestApp;
 let id = '';
 beforeAll(async () => {
   t = await buildTestApp();
-  const res = await t.app.inject({ method: 'POST', url: '/api/datasets', ...multipart([{ filename: 'uklibchat.csv', content: fixture('made', 'api', 'uklibchat.csv') }]) });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/datasets',
+    ...multipart([{ filename: 'uklibchat.csv', content: fixture('made', 'api', 'uklibchat.csv') }]),
+  });
   id = res.json().id;
 });
 afterAll(async () => t.close());
@@ -15,7 +19,14 @@ const create = (body: unknown) => t.app.inject({ method: 'POST', url: '/api/snap
 
 describe('snapshots', () => {
   it('round-trips a view with the payload it showed', async () => {
-    const view = { colourBy: 'chat', sizeBy: 'messages', hidden: ['#tlchat'], selected: 'csv:bea_lib', camera: { x: 0.4, y: 0.6, ratio: 0.5 }, mode: 'graph' };
+    const view = {
+      colourBy: 'chat',
+      sizeBy: 'messages',
+      hidden: ['#tlchat'],
+      selected: 'csv:bea_lib',
+      camera: { x: 0.4, y: 0.6, ratio: 0.5 },
+      mode: 'graph',
+    };
     const res = await create({ datasetId: id, options: { seed: 3, kinds: ['reply', 'mention'] }, view, privacy: 'named' });
     expect(res.statusCode).toBe(201);
     const created = SnapshotCreatedSchema.parse(res.json());
@@ -40,13 +51,24 @@ describe('snapshots', () => {
   });
 
   it('keeps no handle in a pseudonymous snapshot', async () => {
-    const created = SnapshotCreatedSchema.parse((await create({ datasetId: id, privacy: 'pseudonymous', view: { selected: 'csv:bea_lib' } })).json());
+    const created = SnapshotCreatedSchema.parse(
+      (await create({ datasetId: id, privacy: 'pseudonymous', view: { selected: 'csv:bea_lib' } })).json(),
+    );
     const body = (await t.app.inject(`/api/snapshots/${created.id}`)).body;
-    for (const handle of ['mod_ann', 'bea_lib', 'cal_reads', 'dee_archives', 'eli_school', 'fay_k12', 'gus_law']) expect(body.toLowerCase()).not.toContain(handle);
+    for (const handle of ['mod_ann', 'bea_lib', 'cal_reads', 'dee_archives', 'eli_school', 'fay_k12', 'gus_law'])
+      expect(body.toLowerCase()).not.toContain(handle);
     const snap = SnapshotSchema.parse(JSON.parse(body));
     expect(snap.privacy).toBe('pseudonymous');
     expect(snap.view.selected).toBeUndefined();
-    expect(snap.payload.nodes.map((n) => n.attributes.label).sort()).toEqual(['Participant 1', 'Participant 2', 'Participant 3', 'Participant 4', 'Participant 5', 'Participant 6', 'Participant 7']);
+    expect(snap.payload.nodes.map((n) => n.attributes.label).sort()).toEqual([
+      'Participant 1',
+      'Participant 2',
+      'Participant 3',
+      'Participant 4',
+      'Participant 5',
+      'Participant 6',
+      'Participant 7',
+    ]);
   });
 
   it('answers 404 for an unknown snapshot or dataset, 400 for a malformed id or body', async () => {
@@ -92,17 +114,26 @@ describe('snapshot exports', () => {
   it('downloads what a snapshot shows in every format, pseudonymous ones without a handle', async () => {
     const built = await buildTestApp();
     try {
-      const up = await built.app.inject({ method: 'POST', url: '/api/datasets', ...multipart([{ filename: 'uklibchat.csv', content: fixture('made', 'api', 'uklibchat.csv') }]) });
+      const up = await built.app.inject({
+        method: 'POST',
+        url: '/api/datasets',
+        ...multipart([{ filename: 'uklibchat.csv', content: fixture('made', 'api', 'uklibchat.csv') }]),
+      });
       const datasetId = up.json().id as string;
-      const named = SnapshotCreatedSchema.parse((await built.app.inject({ method: 'POST', url: '/api/snapshots', payload: { datasetId } })).json());
-      const pseudo = SnapshotCreatedSchema.parse((await built.app.inject({ method: 'POST', url: '/api/snapshots', payload: { datasetId, privacy: 'pseudonymous' } })).json());
+      const named = SnapshotCreatedSchema.parse(
+        (await built.app.inject({ method: 'POST', url: '/api/snapshots', payload: { datasetId } })).json(),
+      );
+      const pseudo = SnapshotCreatedSchema.parse(
+        (await built.app.inject({ method: 'POST', url: '/api/snapshots', payload: { datasetId, privacy: 'pseudonymous' } })).json(),
+      );
       for (const format of ['json', 'gexf', 'graphml', 'nodes-csv', 'edges-csv', 'svg']) {
         const a = await built.app.inject(`/api/snapshots/${named.id}/export?format=${format}`);
         expect(a.statusCode, format).toBe(200);
         expect(a.body, format).toContain('bea_lib');
         const b = await built.app.inject(`/api/snapshots/${pseudo.id}/export?format=${format}`);
         expect(b.headers['content-disposition'], format).toContain('-pseudonymous.');
-        for (const handle of ['mod_ann', 'bea_lib', 'cal_reads', 'dee_archives', 'eli_school', 'fay_k12']) expect(b.body.toLowerCase(), `${format} ${handle}`).not.toContain(handle);
+        for (const handle of ['mod_ann', 'bea_lib', 'cal_reads', 'dee_archives', 'eli_school', 'fay_k12'])
+          expect(b.body.toLowerCase(), `${format} ${handle}`).not.toContain(handle);
       }
       const svg = (await built.app.inject(`/api/snapshots/${named.id}/export?format=svg`)).body;
       expect(svg.match(/<circle /g)?.length).toBe(6 + 2); // six people and two legend swatches

@@ -12,7 +12,11 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 const csv = path.join(root, 'tests', 'fixtures', 'made', 'api', 'uklibchat.csv');
 const run = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [path.join(root, 'bin', 'chat-atlas.js'), ...args], { cwd: tmp, encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'silent' } });
+  const r = spawnSync(process.execPath, [path.join(root, 'bin', 'chat-atlas.js'), ...args], {
+    cwd: tmp,
+    encoding: 'utf8',
+    env: { ...process.env, LOG_LEVEL: 'silent' },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 };
 

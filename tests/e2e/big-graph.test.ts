@@ -26,7 +26,8 @@ beforeAll(async () => {
   const model = generateChatHistory({ seed: 1, chats: specs, scale: 3, months: 5 });
   const form = new FormData();
   form.set('name', 'big');
-  for (const chat of model.chats) form.append('file', new Blob([writeTwitterJsonl(model, [chat.hashtag])]), `${chat.hashtag.slice(1)}.jsonl`);
+  for (const chat of model.chats)
+    form.append('file', new Blob([writeTwitterJsonl(model, [chat.hashtag])]), `${chat.hashtag.slice(1)}.jsonl`);
   const created = (await (await fetch(`${baseUrl}/api/datasets`, { method: 'POST', body: form })).json()) as { id: string };
   datasetId = created.id;
   const payload = GraphPayloadSchema.parse(await (await fetch(`${baseUrl}/api/datasets/${datasetId}/graph`)).json());
@@ -57,7 +58,9 @@ describe('a big graph', () => {
   it('draws the strongest ties, says so, and shows a hovered person’s ties on the overlay', async () => {
     expect(ties).toBeGreaterThan(40_000);
     const { page, errors } = await openPage(browser, `${baseUrl}/?dataset=${datasetId}`);
-    await page.waitForFunction(() => /people, \d+ ties/.test(document.querySelector('#summary')?.textContent ?? ''), null, { timeout: 60_000 });
+    await page.waitForFunction(() => /people, \d+ ties/.test(document.querySelector('#summary')?.textContent ?? ''), null, {
+      timeout: 60_000,
+    });
     const summary = (await page.textContent('#summary'))!;
     const drawn = Number(/drawing the (\d+) strongest/.exec(summary)?.[1]);
     expect(summary).toContain(`${ties} ties`);
@@ -69,16 +72,26 @@ describe('a big graph', () => {
     const box = (await page.locator('#graph').boundingBox())!;
     let painted = 0;
     for (let i = 0; i < 400 && painted === 0; i++) {
-      await page.mouse.move(box.x + box.width * (0.2 + 0.6 * ((i * 37) % 100) / 100), box.y + box.height * (0.2 + 0.6 * ((i * 61) % 100) / 100));
+      await page.mouse.move(
+        box.x + box.width * (0.2 + (0.6 * ((i * 37) % 100)) / 100),
+        box.y + box.height * (0.2 + (0.6 * ((i * 61) % 100)) / 100),
+      );
       painted = await overlayPixels(page);
     }
     expect(painted).toBeGreaterThan(50);
     // A corner holds no one: leaving clears the overlay.
     await page.mouse.move(box.x + 3, box.y + 3);
-    await page.waitForFunction(() => {
-      const c = document.querySelector<HTMLCanvasElement>('canvas.sigma-atlasHoverTies')!;
-      return !c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data.some((v, i) => i % 4 === 3 && v > 0);
-    }, null, { timeout: 5_000 });
+    await page.waitForFunction(
+      () => {
+        const c = document.querySelector<HTMLCanvasElement>('canvas.sigma-atlasHoverTies')!;
+        return !c
+          .getContext('2d')!
+          .getImageData(0, 0, c.width, c.height)
+          .data.some((v, i) => i % 4 === 3 && v > 0);
+      },
+      null,
+      { timeout: 5_000 },
+    );
 
     // Selecting by search still opens the person's panel.
     await page.fill('#search', hub.handle);

@@ -35,7 +35,9 @@ const peopleCount = async (page: Page) => Number(/^(\d+) people/.exec((await pag
 
 async function ready(url = `${baseUrl}/`, bypassCSP = false) {
   const watched = await openPage(browser, url, { bypassCSP });
-  await watched.page.waitForFunction(() => /^\d+ people, \d+ ties/.test(document.querySelector('#summary')?.textContent ?? ''), null, { timeout: 30_000 });
+  await watched.page.waitForFunction(() => /^\d+ people, \d+ ties/.test(document.querySelector('#summary')?.textContent ?? ''), null, {
+    timeout: 30_000,
+  });
   return watched;
 }
 
@@ -126,7 +128,10 @@ describe('the explorer', () => {
     await page.waitForFunction((n) => document.querySelector('#summary')?.textContent?.startsWith(`${n} people`), session.participants);
     await page.waitForFunction(() => /^Replay: minute \d+, \d+ people/.test(document.querySelector('#status')?.textContent ?? ''));
     const first = Number(/minute (\d+)/.exec((await page.textContent('#status'))!)![1]);
-    await page.waitForFunction((m) => Number(/minute (\d+)/.exec(document.querySelector('#status')?.textContent ?? '')?.[1] ?? 0) > m, first);
+    await page.waitForFunction(
+      (m) => Number(/minute (\d+)/.exec(document.querySelector('#status')?.textContent ?? '')?.[1] ?? 0) > m,
+      first,
+    );
     await page.click('#replay-stop');
     expect(await page.textContent('#status')).toBe('');
     expect(new URL(page.url()).searchParams.get('from')).toBe(session.start);

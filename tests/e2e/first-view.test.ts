@@ -26,7 +26,9 @@ afterAll(async () => close?.());
 describe('first view', () => {
   it('opens the demo dataset and draws its graph', async () => {
     const { page, errors } = await openPage(browser, `${baseUrl}/`);
-    await page.waitForFunction(() => /people, \d+ ties/.test(document.querySelector('#summary')?.textContent ?? ''), null, { timeout: 30_000 });
+    await page.waitForFunction(() => /people, \d+ ties/.test(document.querySelector('#summary')?.textContent ?? ''), null, {
+      timeout: 30_000,
+    });
     const summary = await page.textContent('#summary');
     expect(summary).toMatch(/^\d{3,} people, \d{3,} ties, \d+ communities/);
     await page.waitForTimeout(500);

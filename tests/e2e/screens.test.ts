@@ -56,7 +56,9 @@ async function open(screen: Screen, path = '/') {
   page.on('pageerror', (e) => errors.push(e.message));
   await page.addInitScript(RECORD_CANVAS_TEXT);
   await page.goto(`${baseUrl}${path}`);
-  await page.waitForFunction(() => /^\d+ people, \d+ ties/.test(document.querySelector('#summary')?.textContent ?? ''), null, { timeout: 30_000 });
+  await page.waitForFunction(() => /^\d+ people, \d+ ties/.test(document.querySelector('#summary')?.textContent ?? ''), null, {
+    timeout: 30_000,
+  });
   await settle(page);
   return { page, errors };
 }
@@ -77,7 +79,9 @@ const inspect = (page: Page) =>
 /** People drawn outside the canvas. */
 async function outside(page: Page, keys?: string[]) {
   const { people, canvas } = await inspect(page);
-  return people.filter((p) => (!keys || keys.includes(p.key)) && (p.x < 0 || p.y < 0 || p.x > canvas.width || p.y > canvas.height)).map((p) => p.key);
+  return people
+    .filter((p) => (!keys || keys.includes(p.key)) && (p.x < 0 || p.y < 0 || p.x > canvas.width || p.y > canvas.height))
+    .map((p) => p.key);
 }
 
 const labels = (page: Page) => drawnText(page, '#graph .sigma-labels, #graph .sigma-atlasCommunityLabels');
@@ -161,7 +165,9 @@ describe.each(SCREENS)('the explorer at $width×$height', (screen) => {
     await page.waitForFunction(() => /^Community \d+$/.test(document.querySelector('#panel-title')?.textContent ?? ''));
     expect(await page.locator('#legend .legend-toggle[aria-pressed="false"]').count()).toBe(0);
     await k12.locator('.legend-toggle').click();
-    expect(await page.locator('#legend li', { hasText: '(#k12libchat)' }).locator('.legend-toggle').getAttribute('aria-pressed')).toBe('false');
+    expect(await page.locator('#legend li', { hasText: '(#k12libchat)' }).locator('.legend-toggle').getAttribute('aria-pressed')).toBe(
+      'false',
+    );
     await page.locator('#legend li', { hasText: '(#k12libchat)' }).locator('.legend-toggle').click();
     await sheet(page, screen, 'filters');
     await page.locator('#filters input[name="chats"][value="#archivesfedi"]').uncheck();
@@ -176,12 +182,20 @@ describe.each(SCREENS)('the explorer at $width×$height', (screen) => {
     await page.selectOption('#play-speed', { label: 'Fast' });
     await page.focus('#play');
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => Number((document.querySelector('#sessions-to') as HTMLInputElement | null)?.value) >= 2, null, { timeout: 20_000 });
-    const sessions = () => page.evaluate(() => Number(/in (\d+) sessions/.exec(document.querySelector('#summary')?.textContent ?? '')?.[1]));
+    await page.waitForFunction(() => Number((document.querySelector('#sessions-to') as HTMLInputElement | null)?.value) >= 2, null, {
+      timeout: 20_000,
+    });
+    const sessions = () =>
+      page.evaluate(() => Number(/in (\d+) sessions/.exec(document.querySelector('#summary')?.textContent ?? '')?.[1]));
     const before = await sessions();
     // The next steps: more session days, more sessions in the graph (each step waits for its graph, slow on a busy machine).
-    await page.waitForFunction((n) => Number(/in (\d+) sessions/.exec(document.querySelector('#summary')?.textContent ?? '')?.[1]) > n
-      && Number((document.querySelector('#sessions-to') as HTMLInputElement | null)?.value) >= 3, before, { timeout: 60_000 });
+    await page.waitForFunction(
+      (n) =>
+        Number(/in (\d+) sessions/.exec(document.querySelector('#summary')?.textContent ?? '')?.[1]) > n &&
+        Number((document.querySelector('#sessions-to') as HTMLInputElement | null)?.value) >= 3,
+      before,
+      { timeout: 60_000 },
+    );
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('play');
     expect(await page.textContent('#announcer')).toMatch(/^Up to \d{4}-\d{2}-\d{2}: \d+ people/);
     await page.keyboard.press('Escape');
@@ -198,10 +212,12 @@ describe.each(SCREENS)('the explorer at $width×$height', (screen) => {
     await page.keyboard.press('Space');
     await page.waitForFunction((n) => !document.querySelector('#summary')?.textContent?.startsWith(`${n} people`), demo.nodes.length);
     await settle(page);
-    expect(await page.evaluate(() => {
-      const a = document.activeElement as HTMLInputElement | null;
-      return `${a?.name}=${a?.value}`;
-    })).toBe('sectors=school');
+    expect(
+      await page.evaluate(() => {
+        const a = document.activeElement as HTMLInputElement | null;
+        return `${a?.name}=${a?.value}`;
+      }),
+    ).toBe('sectors=school');
     expect(errors).toEqual([]);
   });
 
@@ -221,7 +237,9 @@ describe('touch on a phone', () => {
   it('opens a person with a tap on their dot', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
     await page.goto(`${baseUrl}/`);
-    await page.waitForFunction(() => /^\d+ people, \d+ ties/.test(document.querySelector('#summary')?.textContent ?? ''), null, { timeout: 30_000 });
+    await page.waitForFunction(() => /^\d+ people, \d+ ties/.test(document.querySelector('#summary')?.textContent ?? ''), null, {
+      timeout: 30_000,
+    });
     await settle(page);
     const graph = (await page.locator('#graph').boundingBox())!;
     // The person drawn farthest from anyone else, so the tap can only mean them.
@@ -245,7 +263,8 @@ describe('the first run', () => {
         await page.goto(`${empty.baseUrl}/`);
         await page.waitForSelector('#empty-upload', { state: 'visible' });
         expect(await page.textContent('#empty-state')).toContain('Mastodon');
-        for (const hidden of ['#share-button', '#colour-by', '#refine-layout', '#graph-view']) expect(await page.isVisible(hidden)).toBe(false);
+        for (const hidden of ['#share-button', '#colour-by', '#refine-layout', '#graph-view'])
+          expect(await page.isVisible(hidden)).toBe(false);
         await page.click('#empty-upload');
         expect(await page.locator('#upload-dialog input[type="file"]').count()).toBe(1);
         await page.close();

@@ -64,7 +64,9 @@ async function openWithSelection(): Promise<{ page: Page; errors: string[]; name
   };
   // A chat's host account is often named as the chat (@critlibchat): a chat name in the legend is no one's name.
   const chats = new Set(graph.attributes.meta.chats.map((c) => c.replace(/^#/, '').toLowerCase()));
-  const names = graph.nodes.flatMap((n) => [n.attributes.label, n.attributes.handle]).filter((name) => name.length >= 4 && !chats.has(name.toLowerCase()));
+  const names = graph.nodes
+    .flatMap((n) => [n.attributes.label, n.attributes.handle])
+    .filter((name) => name.length >= 4 && !chats.has(name.toLowerCase()));
   const top = [...graph.nodes].sort((a, b) => b.attributes.weightedDegree - a.attributes.weightedDegree)[0]!;
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const errors: string[] = [];
@@ -81,7 +83,12 @@ async function openWithSelection(): Promise<{ page: Page; errors: string[]; name
 
 /** Text drawn off the page's own graph since the last call (the picture's). */
 async function takePictureText(page: Page): Promise<string[]> {
-  return page.evaluate(() => window.__drawnText!.splice(0).filter((d) => !d.onPage).map((d) => d.text));
+  return page.evaluate(() =>
+    window
+      .__drawnText!.splice(0)
+      .filter((d) => !d.onPage)
+      .map((d) => d.text),
+  );
 }
 
 /** Width and height of a PNG file, from its header (IHDR). */
@@ -140,7 +147,12 @@ describe('the share dialog and privacy', () => {
     const payloads: Promise<{ nodes: { attributes: { label: string } }[] }>[] = [];
     page.on('response', (r) => {
       const url = new URL(r.url());
-      if (url.pathname.endsWith('/export') && url.searchParams.get('privacy') === 'pseudonymous' && url.searchParams.get('format') === 'json') payloads.push(r.json());
+      if (
+        url.pathname.endsWith('/export') &&
+        url.searchParams.get('privacy') === 'pseudonymous' &&
+        url.searchParams.get('format') === 'json'
+      )
+        payloads.push(r.json());
     });
     const download = page.waitForEvent('download', { timeout: 20_000 });
     await page.click('#share-png');

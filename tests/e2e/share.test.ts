@@ -52,7 +52,10 @@ describe('sharing', () => {
     // The read-only page has a banner and fewer controls: give its graph the same size before comparing pixels.
     const sharedBox = (await shared.page.locator('#graph').boundingBox())!;
     const viewport = shared.page.viewportSize()!;
-    await shared.page.setViewportSize({ width: viewport.width + Math.round(box.width - sharedBox.width), height: viewport.height + Math.round(box.height - sharedBox.height) });
+    await shared.page.setViewportSize({
+      width: viewport.width + Math.round(box.width - sharedBox.width),
+      height: viewport.height + Math.round(box.height - sharedBox.height),
+    });
     await shared.page.waitForTimeout(800);
     const after = await shared.page.locator('#graph').screenshot();
     expect(await pixelDifference(shared.page, before, after)).toBeLessThan(0.01);
@@ -64,7 +67,11 @@ describe('sharing', () => {
     await page.waitForFunction(summaryReady);
     const created = await page.evaluate(async () => {
       const id = new URL(location.href).searchParams.get('dataset');
-      const res = await fetch('/api/snapshots', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ datasetId: id, privacy: 'pseudonymous' }) });
+      const res = await fetch('/api/snapshots', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ datasetId: id, privacy: 'pseudonymous' }),
+      });
       return (await res.json()) as { embedUrl: string; id: string };
     });
     const embed = await openPage(browser, `${baseUrl}${created.embedUrl}`);

@@ -8,7 +8,10 @@ function graphOf(edges: [string, string, number][]): CoParticipationGraph {
   // People in the order their first tie names them, as adding ties one by one would.
   const people = new Map<string, BuiltNode>();
   for (const [a, b] of edges) for (const n of [a, b]) if (!people.has(n)) people.set(n, { messages: 1, sessions: 1, chats: ['#c'] });
-  return graphFromTies([...people], edges.map(([a, b, w]) => [a, b, tie(w)]));
+  return graphFromTies(
+    [...people],
+    edges.map(([a, b, w]) => [a, b, tie(w)]),
+  );
 }
 
 /**
@@ -16,15 +19,21 @@ function graphOf(edges: [string, string, number][]): CoParticipationGraph {
  * a–b: min((1 − 3/5)², (1 − 3/4)¹) = 0.16; a–c: min(0.8², 0.5) = 0.5;
  * b–c: min(0.75, 0.5) = 0.5; a–d: min(0.8², 1 (one tie)) = 0.64.
  */
-const SMALL: [string, string, number][] = [['a', 'b', 3], ['a', 'c', 1], ['a', 'd', 1], ['b', 'c', 1]];
+const SMALL: [string, string, number][] = [
+  ['a', 'b', 3],
+  ['a', 'c', 1],
+  ['a', 'd', 1],
+  ['b', 'c', 1],
+];
 
-const pairs = (g: CoParticipationGraph, ties: ReadonlySet<number>) =>
-  [...ties].map((t) => g.extremities(t).sort().join('-')).sort();
+const pairs = (g: CoParticipationGraph, ties: ReadonlySet<number>) => [...ties].map((t) => g.extremities(t).sort().join('-')).sort();
 
 /** Everyone to everyone among n people, weights from a fixed pattern (no randomness). */
 function clique(n: number, reverse = false): CoParticipationGraph {
   const edges: [string, string, number][] = [];
-  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) edges.push([`p${String(i).padStart(2, '0')}`, `p${String(j).padStart(2, '0')}`, 1 + ((i * 7 + j * 3) % 5)]);
+  for (let i = 0; i < n; i++)
+    for (let j = i + 1; j < n; j++)
+      edges.push([`p${String(i).padStart(2, '0')}`, `p${String(j).padStart(2, '0')}`, 1 + ((i * 7 + j * 3) % 5)]);
   return graphOf(reverse ? edges.reverse() : edges);
 }
 
@@ -40,7 +49,10 @@ describe('disparityPValues', () => {
   });
 
   it('reads a tie with no strength behind it as not significant (p = 1)', () => {
-    const g = graphOf([['a', 'b', 0], ['a', 'c', 0]]);
+    const g = graphOf([
+      ['a', 'b', 0],
+      ['a', 'c', 0],
+    ]);
     expect([...disparityPValues(g)]).toEqual([1, 1]);
   });
 });

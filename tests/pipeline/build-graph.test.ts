@@ -52,7 +52,14 @@ describe('buildGraph', () => {
     const options = resolveBuildOptions({ minWeight: 0.5 });
     const { graph, edges } = edgesOf(options);
     // ann-mod (1/3) is left out before bob-cat (0.83), which takes its place; bob-mod and cat-mod go too.
-    expect(Array.from({ length: graph.size }, (_, t) => graph.extremities(t).map((k) => k.slice(8)).join('-'))).toEqual(['ann-bob', 'ann-cat', 'ann-dan', 'bob-cat']);
+    expect(
+      Array.from({ length: graph.size }, (_, t) =>
+        graph
+          .extremities(t)
+          .map((k) => k.slice(8))
+          .join('-'),
+      ),
+    ).toEqual(['ann-bob', 'ann-cat', 'ann-dan', 'bob-cat']);
     expect(edges['bob-cat']).toEqual({ weight: 0.833333, reply: 0, mention: 0, coAnswer: 1, coSession: 1, repost: 0 });
     expect(edges['ann-dan']).toEqual({ weight: 2, reply: 0, mention: 1, coAnswer: 0, coSession: 1, repost: 0 });
     expect(Object.values(graph.ties).map((column) => column.length)).toEqual([4, 4, 4, 4, 4, 4, 4, 4]);

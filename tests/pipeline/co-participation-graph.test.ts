@@ -22,8 +22,18 @@ const tie = (weight: number, reply = 0): BuiltEdge => ({ weight, reply, mention:
 
 /** d–a added before a–b: ties keep the order they were given, each person's ties too. */
 const SMALL = graphFromTies(
-  [['d', person], ['a', person], ['b', person], ['c', person], ['lone', person]],
-  [['d', 'a', tie(0.5)], ['a', 'b', tie(2, 1)], ['c', 'b', tie(1)]],
+  [
+    ['d', person],
+    ['a', person],
+    ['b', person],
+    ['c', person],
+    ['lone', person],
+  ],
+  [
+    ['d', 'a', tie(0.5)],
+    ['a', 'b', tie(2, 1)],
+    ['c', 'b', tie(1)],
+  ],
 );
 
 describe('CoParticipationGraph', () => {
@@ -35,7 +45,8 @@ describe('CoParticipationGraph', () => {
     for (const key of real.nodes()) {
       expect(SMALL.degree(key), key).toBe(real.degree(key));
       expect(SMALL.getNodeAttributes(key)).toEqual(real.getNodeAttributes(key));
-      const ours: string[] = [], theirs: string[] = [];
+      const ours: string[] = [],
+        theirs: string[] = [];
       SMALL.forEachEdge(key, (_t, a, s, t) => ours.push(`${s}-${t}:${a.weight}`));
       real.forEachEdge(key, (_e, a, s, t) => theirs.push(`${[s, t].sort().join('-')}:${a.weight}`));
       expect(ours.map((e) => e.replace(/^(\w+)-(\w+)/, (_m, x: string, y: string) => [x, y].sort().join('-')))).toEqual(theirs);
@@ -60,9 +71,28 @@ describe('CoParticipationGraph', () => {
 
   it('refuses ties it cannot hold, saying which', () => {
     expect(() => graphFromTies([['a', person]], [['a', 'a', tie(1)]])).toThrow(/tie 0 must join two different people/);
-    expect(() => graphFromTies([['a', person], ['a', person]], [])).toThrow(/a person is listed twice/);
+    expect(() =>
+      graphFromTies(
+        [
+          ['a', person],
+          ['a', person],
+        ],
+        [],
+      ),
+    ).toThrow(/a person is listed twice/);
     expect(() => graphFromTies([['a', person]], [['a', 'x', tie(1)]])).toThrow(/names someone not listed/);
-    expect(() => graphFromTies([['a', person], ['b', person]], [['a', 'b', tie(1)], ['b', 'a', tie(1)]])).toThrow(/a second tie between b and a/);
+    expect(() =>
+      graphFromTies(
+        [
+          ['a', person],
+          ['b', person],
+        ],
+        [
+          ['a', 'b', tie(1)],
+          ['b', 'a', tie(1)],
+        ],
+      ),
+    ).toThrow(/a second tie between b and a/);
     expect(() => SMALL.getEdgeAttributes('a', 'c')).toThrow(/no tie between a and c/);
     expect(() => SMALL.degree('nobody')).toThrow(/no person nobody/);
   });
@@ -71,7 +101,12 @@ describe('CoParticipationGraph', () => {
     const options = resolveBuildOptions();
     const graph = buildGraph(TINY, splitSessions(TINY, options), options);
     expect(graph.keys).toEqual(['twitter:ann', 'twitter:bob', 'twitter:cat', 'twitter:dan', 'twitter:mod']);
-    const pairs = Array.from({ length: graph.size }, (_, t) => graph.extremities(t).map((k) => k.slice(8)).join('-'));
+    const pairs = Array.from({ length: graph.size }, (_, t) =>
+      graph
+        .extremities(t)
+        .map((k) => k.slice(8))
+        .join('-'),
+    );
     expect(pairs).toEqual(['ann-bob', 'ann-cat', 'ann-dan', 'ann-mod', 'bob-cat', 'bob-mod', 'cat-mod']);
   });
 });

@@ -14,7 +14,10 @@ const codeOf = (bytes: Uint8Array) => {
 describe('decodeTranscript', () => {
   it('reads UTF-8 with and without BOM, UTF-16 with BOM, and falls back to Windows-1252', () => {
     expect(decodeTranscript(Buffer.from('\uFEFFcafé'), 'f')).toEqual({ text: 'café', encoding: 'utf-8' });
-    expect(decodeTranscript(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('author,text', 'utf16le')]), 'f')).toEqual({ text: 'author,text', encoding: 'utf-16le' });
+    expect(decodeTranscript(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('author,text', 'utf16le')]), 'f')).toEqual({
+      text: 'author,text',
+      encoding: 'utf-16le',
+    });
     expect(decodeTranscript(Buffer.from([0x63, 0x61, 0x66, 0xe9]), 'f')).toEqual({ text: 'café', encoding: 'windows-1252' });
   });
 

@@ -22,14 +22,24 @@ const person = (chats: string[]): BuiltNode => ({ messages: 1, sessions: 1, chat
 function smallGraph(): CoParticipationGraph {
   return graphFromTies(
     ['a', 'b', 'c', 'd', 'lone'].map((k) => [k, person(['#x'])]),
-    [['a', 'b', edge(2)], ['b', 'c', edge(1)], ['c', 'd', edge(0.5)]],
+    [
+      ['a', 'b', edge(2)],
+      ['b', 'c', edge(1)],
+      ['c', 'd', edge(0.5)],
+    ],
   );
 }
 
 describe('layout arrays', () => {
   it('lists each tie under both ends, masses degree + 1, people without ties last, communities grouped', () => {
     const g = smallGraph();
-    const membership = new Map([['a', 1], ['b', 0], ['c', 1], ['d', 0], ['lone', 2]]);
+    const membership = new Map([
+      ['a', 1],
+      ['b', 0],
+      ['c', 1],
+      ['d', 0],
+      ['lone', 2],
+    ]);
     const a = toLayoutArrays(g, membership);
     expect(a.connected).toBe(4);
     expect(a.communities).toBe(2);
@@ -39,7 +49,9 @@ describe('layout arrays', () => {
     expect(Array.from(a.mass)).toEqual([3, 2, 2, 3, 1]);
     expect(Array.from(a.indexInGraphOrder)).toEqual([2, 0, 3, 1, 4]);
     const ties = (i: number) =>
-      Array.from(a.neighbour.subarray(a.start[i]!, a.start[i + 1]!)).map((j, k) => `${a.keys[j]}:${a.weight[a.start[i]! + k]}`).sort();
+      Array.from(a.neighbour.subarray(a.start[i]!, a.start[i + 1]!))
+        .map((j, k) => `${a.keys[j]}:${a.weight[a.start[i]! + k]}`)
+        .sort();
     expect(ties(0)).toEqual(['a:2', 'c:1']);
     expect(ties(3)).toEqual(['b:1', 'd:0.5']);
     expect(ties(4)).toEqual([]);
@@ -53,11 +65,14 @@ describe('Barnes–Hut repulsion', () => {
   const y = Float64Array.from({ length: n }, () => random() * 100);
   const m = Float64Array.from({ length: n }, () => 1 + Math.floor(random() * 5));
   const exact = () => {
-    const fx = new Float64Array(n), fy = new Float64Array(n);
+    const fx = new Float64Array(n),
+      fy = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       for (let j = 0; j < n; j++) {
         if (i === j) continue;
-        const dx = x[i]! - x[j]!, dy = y[i]! - y[j]!, d2 = dx * dx + dy * dy;
+        const dx = x[i]! - x[j]!,
+          dy = y[i]! - y[j]!,
+          d2 = dx * dx + dy * dy;
         fx[i] = fx[i]! + (10 * m[i]! * m[j]! * dx) / d2;
         fy[i] = fy[i]! + (10 * m[i]! * m[j]! * dy) / d2;
       }
@@ -65,7 +80,8 @@ describe('Barnes–Hut repulsion', () => {
     return { fx, fy };
   };
   const tree = (theta: number) => {
-    const fx = new Float64Array(n), fy = new Float64Array(n);
+    const fx = new Float64Array(n),
+      fy = new Float64Array(n);
     const q = new Quadtree();
     q.build(x, y, m, n);
     q.repulse(x, y, m, 10, theta, fx, fy);
@@ -73,7 +89,8 @@ describe('Barnes–Hut repulsion', () => {
   };
 
   it('equals the exact n² sum when no cell may stand for its people (theta 0)', () => {
-    const e = exact(), t = tree(0);
+    const e = exact(),
+      t = tree(0);
     for (let i = 0; i < n; i++) {
       expect(t.fx[i]).toBeCloseTo(e.fx[i]!, 6);
       expect(t.fy[i]).toBeCloseTo(e.fy[i]!, 6);
@@ -81,8 +98,10 @@ describe('Barnes–Hut repulsion', () => {
   });
 
   it('stays within a few percent of it at the layout’s theta (1.2)', () => {
-    const e = exact(), t = tree(1.2);
-    let error = 0, total = 0;
+    const e = exact(),
+      t = tree(1.2);
+    let error = 0,
+      total = 0;
     for (let i = 0; i < n; i++) {
       error += Math.hypot(t.fx[i]! - e.fx[i]!, t.fy[i]! - e.fy[i]!);
       total += Math.hypot(e.fx[i]!, e.fy[i]!);
@@ -131,7 +150,8 @@ describe('layoutGraph', () => {
     const { membership: m } = detectCommunities(g, { seed: 1 });
     const p = layoutGraph(g, m, { seed: 1 });
     const tied = ['a', 'b', 'c', 'd'].map((k) => p.get(k)!);
-    const cx = tied.reduce((s, q) => s + q.x, 0) / 4, cy = tied.reduce((s, q) => s + q.y, 0) / 4;
+    const cx = tied.reduce((s, q) => s + q.x, 0) / 4,
+      cy = tied.reduce((s, q) => s + q.y, 0) / 4;
     const reach = Math.max(...tied.map((q) => Math.hypot(q.x - cx, q.y - cy)));
     const lone = Math.hypot(p.get('lone')!.x - cx, p.get('lone')!.y - cy);
     expect(lone).toBeGreaterThan(reach * 1.05);
@@ -141,8 +161,21 @@ describe('layoutGraph', () => {
   it('lays out graphs with no ties, one person, or two', () => {
     expect(layoutGraph(graphFromTies([], []), new Map(), { seed: 1 }).size).toBe(0);
     expect(layoutGraph(graphFromTies([['a', person([])]], []), new Map([['a', 0]]), { seed: 1 }).size).toBe(1);
-    const g = graphFromTies([['a', person([])], ['b', person([])]], [['a', 'b', edge(1)]]);
-    const p = layoutGraph(g, new Map([['a', 0], ['b', 0]]), { seed: 1 });
+    const g = graphFromTies(
+      [
+        ['a', person([])],
+        ['b', person([])],
+      ],
+      [['a', 'b', edge(1)]],
+    );
+    const p = layoutGraph(
+      g,
+      new Map([
+        ['a', 0],
+        ['b', 0],
+      ]),
+      { seed: 1 },
+    );
     expect(Math.hypot(p.get('a')!.x - p.get('b')!.x, p.get('a')!.y - p.get('b')!.y)).toBeGreaterThan(0);
   });
 

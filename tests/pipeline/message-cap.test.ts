@@ -25,7 +25,14 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'chat-atlas-cap-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 const parsed = (id: string, minute: number, text: string): ParsedMessage => ({
-  id, platform: 'csv', author: `csv:u${id}`, time: `2024-03-14T20:${String(minute).padStart(2, '0')}:00.000Z`, text, mentions: [], hashtags: [], kind: 'post',
+  id,
+  platform: 'csv',
+  author: `csv:u${id}`,
+  time: `2024-03-14T20:${String(minute).padStart(2, '0')}:00.000Z`,
+  text,
+  mentions: [],
+  hashtags: [],
+  kind: 'post',
 });
 
 /** A CSV of rows (author, text), one minute apart, each text quoted. */
@@ -45,9 +52,13 @@ describe('normalizeMessages: maxTextChars', () => {
 
   it('defaults to 100,000 characters, far above any real post', () => {
     expect(DEFAULT_MAX_MESSAGE_CHARS).toBe(100_000);
-    const { messages, warnings } = normalizeMessages([parsed('a', 1, 'x'.repeat(120_000)), parsed('b', 2, 'y'.repeat(100_000))], { fileName: 'f.csv' });
+    const { messages, warnings } = normalizeMessages([parsed('a', 1, 'x'.repeat(120_000)), parsed('b', 2, 'y'.repeat(100_000))], {
+      fileName: 'f.csv',
+    });
     expect(messages.map((m) => m.text.length)).toEqual([100_000, 100_000]);
-    expect(warnings).toEqual(['f.csv: 1 message(s) longer than 100,000 characters were cut to 100,000: id a by csv:ua at 2024-03-14T20:01:00.000Z']);
+    expect(warnings).toEqual([
+      'f.csv: 1 message(s) longer than 100,000 characters were cut to 100,000: id a by csv:ua at 2024-03-14T20:01:00.000Z',
+    ]);
   });
 
   it('never splits a surrogate pair, and names at most five messages', () => {
@@ -55,9 +66,10 @@ describe('normalizeMessages: maxTextChars', () => {
     const many = Array.from({ length: 7 }, (_, i) => parsed(`m${i}`, i, emoji));
     const { messages, warnings } = normalizeMessages(many, { fileName: 'e.jsonl', maxTextChars: 5 });
     expect(messages.map((m) => m.text)).toEqual(Array(7).fill('😀😀'));
-    expect(warnings[0]).toMatch(/^e\.jsonl: 7 message\(s\) longer than 5 characters were cut to 5: id m0 .*; id m4 by csv:um4 at 2024-03-14T20:04:00\.000Z and 2 more$/);
+    expect(warnings[0]).toMatch(
+      /^e\.jsonl: 7 message\(s\) longer than 5 characters were cut to 5: id m0 .*; id m4 by csv:um4 at 2024-03-14T20:04:00\.000Z and 2 more$/,
+    );
   });
-
 });
 
 describe('readCsv: a field far beyond any cap is not built whole', () => {
@@ -91,13 +103,24 @@ function collector() {
 }
 
 describe('every reader applies maxMessageChars', () => {
-  const rows: [string, string][] = [['ann', 'a'.repeat(500)], ['bob', 'hello there'], ['cy', `${'c'.repeat(300)}\nwith a line break`]];
+  const rows: [string, string][] = [
+    ['ann', 'a'.repeat(500)],
+    ['bob', 'hello there'],
+    ['cy', `${'c'.repeat(300)}\nwith a line break`],
+  ];
 
   it('a file read whole (readTranscript), and a zip of it (readUpload)', async () => {
     const whole = readTranscript(Buffer.from(csv(rows)), { fileName: 'chat.csv', maxMessageChars: 100 });
     expect(whole.messages.map((m) => m.text.length)).toEqual([100, 11, 100]);
-    expect(whole.result.warnings).toEqual([expect.stringMatching(/^chat\.csv: 2 message\(s\) longer than 100 characters were cut to 100: id \S+ by csv:ann at .*; id \S+ by csv:cy at /)]);
-    const [zipped] = await readUpload(makeZip([{ path: 'chat.csv', data: csv(rows), method: 'deflate' }]), { fileName: 'up.zip', maxMessageChars: 100 });
+    expect(whole.result.warnings).toEqual([
+      expect.stringMatching(
+        /^chat\.csv: 2 message\(s\) longer than 100 characters were cut to 100: id \S+ by csv:ann at .*; id \S+ by csv:cy at /,
+      ),
+    ]);
+    const [zipped] = await readUpload(makeZip([{ path: 'chat.csv', data: csv(rows), method: 'deflate' }]), {
+      fileName: 'up.zip',
+      maxMessageChars: 100,
+    });
     expect(zipped!.messages.map((m) => m.text.length)).toEqual([100, 11, 100]);
     expect(zipped!.result.warnings[0]).toMatch(/^up\.zip\/chat\.csv: 2 message\(s\) longer than 100 characters/);
   });
@@ -115,10 +138,20 @@ describe('every reader applies maxMessageChars', () => {
     const file = path.join(tmp, `chunked-${parseThreads}.csv`);
     fs.writeFileSync(file, csv(many));
     const { sink, files } = collector();
-    await readFileInto({ path: file, fileName: 'big.csv', size: fs.statSync(file).size }, sink, { wholeReadBytes: 0, chunkBytes: 2048, parseThreads, maxMessageChars: 50 });
+    await readFileInto({ path: file, fileName: 'big.csv', size: fs.statSync(file).size }, sink, {
+      wholeReadBytes: 0,
+      chunkBytes: 2048,
+      parseThreads,
+      maxMessageChars: 50,
+    });
     const messages = files.flatMap((f) => f.messages);
     expect(messages).toHaveLength(40);
-    expect(messages.filter((m) => m.text.length === 50).map((m) => m.author).sort()).toEqual(['csv:p13', 'csv:p23', 'csv:p3', 'csv:p33']);
+    expect(
+      messages
+        .filter((m) => m.text.length === 50)
+        .map((m) => m.author)
+        .sort(),
+    ).toEqual(['csv:p13', 'csv:p23', 'csv:p3', 'csv:p33']);
     const cut = files[0]!.result!.warnings.filter((w) => w.includes('were cut to 50'));
     expect(cut.length).toBeGreaterThan(0);
     for (const w of cut) expect(w).toMatch(/^big\.csv, lines \d+–\d+: \d message\(s\) longer than 50 characters were cut to 50: id /);
@@ -129,8 +162,14 @@ describe('every reader applies maxMessageChars', () => {
     const file = path.join(tmp, 'big.zip');
     fs.writeFileSync(file, makeZip([{ path: 'in/chat.csv', data: csv(rows), method: 'deflate' }]));
     const { sink, files } = collector();
-    await readFileInto({ path: file, fileName: 'big.zip', size: fs.statSync(file).size }, sink, { wholeReadBytes: 0, parseThreads: 0, maxMessageChars: 100 });
+    await readFileInto({ path: file, fileName: 'big.zip', size: fs.statSync(file).size }, sink, {
+      wholeReadBytes: 0,
+      parseThreads: 0,
+      maxMessageChars: 100,
+    });
     expect(files[0]!.messages.map((m) => m.text.length)).toEqual([100, 11, 100]);
-    expect(files[0]!.result!.warnings[0]).toMatch(/^big\.zip\/in\/chat\.csv, lines 1–\d+: 2 message\(s\) longer than 100 characters were cut to 100/);
+    expect(files[0]!.result!.warnings[0]).toMatch(
+      /^big\.zip\/in\/chat\.csv, lines 1–\d+: 2 message\(s\) longer than 100 characters were cut to 100/,
+    );
   });
 });

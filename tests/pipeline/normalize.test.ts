@@ -3,7 +3,15 @@ import { normalizeMessages } from '../../server/ingest/normalize.js';
 import type { ParsedMessage } from '../../server/ingest/parse/types.js';
 
 const p = (id: string, time: string, text: string, hashtags: string[], extra: Partial<ParsedMessage> = {}): ParsedMessage => ({
-  id, platform: 'twitter', author: `twitter:u${id}`, time, text, hashtags, mentions: [], kind: 'post', ...extra,
+  id,
+  platform: 'twitter',
+  author: `twitter:u${id}`,
+  time,
+  text,
+  hashtags,
+  mentions: [],
+  kind: 'post',
+  ...extra,
 });
 
 describe('normalizeMessages', () => {
@@ -19,27 +27,44 @@ describe('normalizeMessages', () => {
   it('puts each message in its chat: its chat tag, else its parent’s, else the one just before', () => {
     const { messages } = normalizeMessages(base, { fileName: 'x.jsonl' });
     expect(messages.map((m) => [m.id, m.chat])).toEqual([
-      ['1', '#uklibchat'], ['2', '#uklibchat'], ['3', '#uklibchat'], ['4', '#uklibchat'], ['5', '#critlib'], ['6', '#critlib'],
+      ['1', '#uklibchat'],
+      ['2', '#uklibchat'],
+      ['3', '#uklibchat'],
+      ['4', '#uklibchat'],
+      ['5', '#critlib'],
+      ['6', '#critlib'],
     ]);
   });
 
   it('reads question and answer numbers', () => {
     const { messages } = normalizeMessages(base, { fileName: 'x.jsonl' });
     expect(messages.map((m) => [m.question, m.answer])).toEqual([
-      [1, undefined], [undefined, 1], [undefined, 1], [undefined, undefined], [1, undefined], [undefined, 1],
+      [1, undefined],
+      [undefined, 1],
+      [undefined, 1],
+      [undefined, undefined],
+      [1, undefined],
+      [undefined, 1],
     ]);
   });
 
   it('falls back on the file’s main chat tag for a lone untagged message', () => {
     const lone = p('7', '2024-02-01T12:00:00.000Z', 'anyone here?', []);
-    const { messages } = normalizeMessages([...base, lone, p('8', '2024-01-01T20:04:00.000Z', 'x #uklibchat', ['#uklibchat'])], { fileName: 'x.jsonl' });
+    const { messages } = normalizeMessages([...base, lone, p('8', '2024-01-01T20:04:00.000Z', 'x #uklibchat', ['#uklibchat'])], {
+      fileName: 'x.jsonl',
+    });
     expect(messages.find((m) => m.id === '7')!.chat).toBe('#uklibchat');
   });
 
   it('uses a given chat for all, and the file name when nothing else says', () => {
-    expect(new Set(normalizeMessages(base, { fileName: 'x.jsonl', chat: '#MyChat' }).messages.map((m) => m.chat))).toEqual(new Set(['#mychat']));
+    expect(new Set(normalizeMessages(base, { fileName: 'x.jsonl', chat: '#MyChat' }).messages.map((m) => m.chat))).toEqual(
+      new Set(['#mychat']),
+    );
     const untagged = [p('1', '2024-01-01T20:00:00.000Z', 'hello', []), p('2', '2024-01-01T20:01:00.000Z', 'hi', [])];
-    expect(normalizeMessages(untagged, { fileName: 'Team Meeting.txt' }).messages.map((m) => m.chat)).toEqual(['team meeting', 'team meeting']);
+    expect(normalizeMessages(untagged, { fileName: 'Team Meeting.txt' }).messages.map((m) => m.chat)).toEqual([
+      'team meeting',
+      'team meeting',
+    ]);
   });
 
   it('reads a message that appears twice in a file once, and says so', () => {

@@ -10,7 +10,10 @@ describe('PairTally', () => {
   it('tallies what a Map of pairs tallies, shares summed in the same order, pairs listed by (lo, hi)', () => {
     const people = 300;
     const tally = new PairTally(people);
-    const expected = new Map<string, { reply: number; mention: number; repost: number; coAnswer: number; coSession: number; answerShare: number; sessionShare: number }>();
+    const expected = new Map<
+      string,
+      { reply: number; mention: number; repost: number; coAnswer: number; coSession: number; answerShare: number; sessionShare: number }
+    >();
     const entry = (a: number, b: number) => {
       const key = `${Math.min(a, b)}-${Math.max(a, b)}`;
       let e = expected.get(key);
@@ -20,7 +23,8 @@ describe('PairTally', () => {
     const random = seededRandom(9);
     const pick = () => Math.floor(random() * people);
     for (let i = 0; i < 5_000; i++) {
-      const a = pick(), b = pick();
+      const a = pick(),
+        b = pick();
       const kind = (['reply', 'mention', 'repost'] as const)[i % 3]!;
       tally.addTie(kind, a, b);
       if (a !== b) entry(a, b)[kind]++;
@@ -29,12 +33,13 @@ describe('PairTally', () => {
         const group = [...new Set(Array.from({ length: 1 + Math.floor(random() * 40) }, pick))].sort((x, y) => x - y);
         const kind = i % 20 === 0 ? 'coAnswer' : 'coSession';
         tally.addGroup(kind, Int32Array.from(group));
-        for (let x = 0; x < group.length; x++) for (let y = x + 1; y < group.length; y++) {
-          const e = entry(group[x]!, group[y]!);
-          e[kind]++;
-          if (kind === 'coAnswer') e.answerShare += 1 / (group.length - 1);
-          else e.sessionShare += 1 / (group.length - 1);
-        }
+        for (let x = 0; x < group.length; x++)
+          for (let y = x + 1; y < group.length; y++) {
+            const e = entry(group[x]!, group[y]!);
+            e[kind]++;
+            if (kind === 'coAnswer') e.answerShare += 1 / (group.length - 1);
+            else e.sessionShare += 1 / (group.length - 1);
+          }
       }
     }
     const list = tally.pairs();
@@ -44,11 +49,21 @@ describe('PairTally', () => {
     expect(list.size).toBeGreaterThan(5_000);
     expect(Array.from({ length: list.size }, (_, s) => `${list.lo[s]}-${list.hi[s]}`)).toEqual(keys);
     // One comparison of every figure: the same additions in the same order give the same bits, so the floats compare exactly.
-    const actual = keys.map((_, s) => [list.reply[s], list.mention[s], list.repost[s], list.coAnswer[s], list.coSession[s], list.coAnswerShare[s], list.coSessionShare[s]]);
-    expect(actual).toEqual(keys.map((key) => {
-      const e = expected.get(key)!;
-      return [e.reply, e.mention, e.repost, e.coAnswer, e.coSession, e.answerShare, e.sessionShare];
-    }));
+    const actual = keys.map((_, s) => [
+      list.reply[s],
+      list.mention[s],
+      list.repost[s],
+      list.coAnswer[s],
+      list.coSession[s],
+      list.coAnswerShare[s],
+      list.coSessionShare[s],
+    ]);
+    expect(actual).toEqual(
+      keys.map((key) => {
+        const e = expected.get(key)!;
+        return [e.reply, e.mention, e.repost, e.coAnswer, e.coSession, e.answerShare, e.sessionShare];
+      }),
+    );
   });
 
   it('adds every pair of a group once with share 1/(n−1), nothing for a group of one or a tie to oneself', () => {
@@ -61,7 +76,13 @@ describe('PairTally', () => {
     expect(Array.from(list.lo.subarray(0, 6))).toEqual([2, 2, 2, 5, 5, 7]);
     expect(Array.from(list.hi.subarray(0, 6))).toEqual([5, 7, 9, 7, 9, 9]);
     for (let s = 0; s < list.size; s++) {
-      expect([list.coAnswer[s], list.coAnswerShare[s], list.coSession[s], list.coSessionShare[s], list.mention[s]]).toEqual([1, 1 / 3, 0, 0, 0]);
+      expect([list.coAnswer[s], list.coAnswerShare[s], list.coSession[s], list.coSessionShare[s], list.mention[s]]).toEqual([
+        1,
+        1 / 3,
+        0,
+        0,
+        0,
+      ]);
     }
   });
 

@@ -11,8 +11,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  keyOn, peopleByHandle, personOf, plantedChats, writeCsv, writeMastodonJson, writeTagsCsv, writeTwitterJsonl,
-  writeTwitterV2Flat, writeTwitterV2Pages, type ChatHistory, type ChatPlatform, type PlantedOptions,
+  keyOn,
+  peopleByHandle,
+  personOf,
+  plantedChats,
+  writeCsv,
+  writeMastodonJson,
+  writeTagsCsv,
+  writeTwitterJsonl,
+  writeTwitterV2Flat,
+  writeTwitterV2Pages,
+  type ChatHistory,
+  type ChatPlatform,
+  type PlantedOptions,
 } from '../../data/generator/index.js';
 import { GraphPayloadSchema, type FormatId, type GraphPayload } from '../../shared/index.js';
 import { nmi } from '../support/nmi.js';
@@ -42,10 +53,12 @@ function onMastodon(model: ChatHistory): ChatHistory {
 
 /** The generic CSV has a `chat` column, so all chats go in one file: each chat's rows under one header. */
 function allChatsCsv(model: ChatHistory): string {
-  return model.chats.map((c, i) => {
-    const one = writeCsv(model, c.hashtag);
-    return i === 0 ? one : one.slice(one.indexOf('\r\n') + 2);
-  }).join('');
+  return model.chats
+    .map((c, i) => {
+      const one = writeCsv(model, c.hashtag);
+      return i === 0 ? one : one.slice(one.indexOf('\r\n') + 2);
+    })
+    .join('');
 }
 
 interface Format {
@@ -61,19 +74,50 @@ interface Format {
 }
 
 const FORMATS: Format[] = [
-  { name: 'twitter v1 (twarc 1 JSONL)', format: 'twitter-v1', platform: 'twitter', model: (m) => m, files: (m) => ({ 'tweets-v1.jsonl': writeTwitterJsonl(m) }) },
-  { name: 'twitter v2 (twarc2 search pages)', format: 'twitter-v2', platform: 'twitter', model: (m) => m, files: (m) => ({ 'tweets-v2.jsonl': writeTwitterV2Pages(m) }) },
-  { name: 'twitter v2 (twarc2 flatten)', format: 'twitter-v2', platform: 'twitter', model: (m) => m, files: (m) => ({ 'tweets-v2-flat.jsonl': writeTwitterV2Flat(m) }) },
-  { name: 'TAGS CSV (spreadsheet-mangled ids)', format: 'tags-csv', platform: 'twitter', model: (m) => m, files: (m) => ({ 'tags-archive.csv': writeTagsCsv(m, { mangleIds: true }) }) },
   {
-    name: 'Mastodon (one tag timeline per chat)', format: 'mastodon', platform: 'mastodon', model: onMastodon,
+    name: 'twitter v1 (twarc 1 JSONL)',
+    format: 'twitter-v1',
+    platform: 'twitter',
+    model: (m) => m,
+    files: (m) => ({ 'tweets-v1.jsonl': writeTwitterJsonl(m) }),
+  },
+  {
+    name: 'twitter v2 (twarc2 search pages)',
+    format: 'twitter-v2',
+    platform: 'twitter',
+    model: (m) => m,
+    files: (m) => ({ 'tweets-v2.jsonl': writeTwitterV2Pages(m) }),
+  },
+  {
+    name: 'twitter v2 (twarc2 flatten)',
+    format: 'twitter-v2',
+    platform: 'twitter',
+    model: (m) => m,
+    files: (m) => ({ 'tweets-v2-flat.jsonl': writeTwitterV2Flat(m) }),
+  },
+  {
+    name: 'TAGS CSV (spreadsheet-mangled ids)',
+    format: 'tags-csv',
+    platform: 'twitter',
+    model: (m) => m,
+    files: (m) => ({ 'tags-archive.csv': writeTagsCsv(m, { mangleIds: true }) }),
+  },
+  {
+    name: 'Mastodon (one tag timeline per chat)',
+    format: 'mastodon',
+    platform: 'mastodon',
+    model: onMastodon,
     files: (m) => Object.fromEntries(m.chats.map((c) => [`${c.hashtag.slice(1)}.json`, writeMastodonJson(m, c)])),
   },
   { name: 'generic CSV', format: 'csv', platform: 'csv', model: (m) => m, files: (m) => ({ 'chats.csv': allChatsCsv(m) }) },
 ];
 
 const cli = (...args: string[]) =>
-  spawnSync(process.execPath, [path.join(root, 'bin', 'chat-atlas.js'), ...args], { cwd: tmp, encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'silent' } });
+  spawnSync(process.execPath, [path.join(root, 'bin', 'chat-atlas.js'), ...args], {
+    cwd: tmp,
+    encoding: 'utf8',
+    env: { ...process.env, LOG_LEVEL: 'silent' },
+  });
 
 /** Writes the files into their own folder, builds with `--seed 1`, and returns the payload, its bytes and the CLI's report. */
 function build(run: string, files: Record<string, string>): { payload: GraphPayload; bytes: string; stderr: string } {
@@ -139,7 +183,8 @@ describe(`planted chats (seed ${PLANTED.seed}, ${PLANTED.chats} chats, visitor r
     const files = f.files(model);
     const { payload, stderr } = build(f.name.replace(/\W+/g, '-'), files);
     // Every file read as the expected format, nothing skipped.
-    for (const name of Object.keys(files)) expect(stderr).toMatch(new RegExp(`^${name.replace(/\./g, '\\.')}: ${f.format}, \\d+ messages, 0 skipped$`, 'm'));
+    for (const name of Object.keys(files))
+      expect(stderr).toMatch(new RegExp(`^${name.replace(/\./g, '\\.')}: ${f.format}, \\d+ messages, 0 skipped$`, 'm'));
     check(f.name, payload, expected(model, f.platform));
   });
 

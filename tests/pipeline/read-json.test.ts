@@ -17,8 +17,14 @@ describe('readJsonContainer', () => {
     expect(readJsonContainer('[{"a":1}]', 'f')).toEqual({ kind: 'document', value: [{ a: 1 }] });
     expect(readJsonContainer('{"a":1}\n{oops\n\n{"a":2}\n42\n', 'f')).toEqual({
       kind: 'lines',
-      records: [{ line: 1, value: { a: 1 } }, { line: 4, value: { a: 2 } }],
-      skipped: [{ line: 2, reason: 'not valid JSON: {oops' }, { line: 5, reason: 'not a JSON record: 42' }],
+      records: [
+        { line: 1, value: { a: 1 } },
+        { line: 4, value: { a: 2 } },
+      ],
+      skipped: [
+        { line: 2, reason: 'not valid JSON: {oops' },
+        { line: 5, reason: 'not a JSON record: 42' },
+      ],
     });
   });
 

@@ -53,7 +53,9 @@ describe('readTranscript: JSON Lines line by line', () => {
     expect(readJsonLinesFast(array, { fileName: 'a.json' })).toBeUndefined();
     const latin1 = new Uint8Array([...Buffer.from('{"text": "caf'), 0xe9, ...Buffer.from('"}\n{"a": 1}\n')]);
     expect(readJsonLinesFast(latin1, { fileName: 'b.jsonl' })).toBeUndefined();
-    const mastodon = new Uint8Array(fs.readFileSync(root('tests/fixtures/real/mastodon/' + fs.readdirSync(root('tests/fixtures/real/mastodon'))[0]!)));
+    const mastodon = new Uint8Array(
+      fs.readFileSync(root('tests/fixtures/real/mastodon/' + fs.readdirSync(root('tests/fixtures/real/mastodon'))[0]!)),
+    );
     expect(readJsonLinesFast(mastodon, { fileName: 'm.json' })).toBeUndefined();
   });
 

@@ -12,7 +12,11 @@ import { makeZip, zerosEntry, type ZipInput } from '../support/zip.js';
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const bytes = (p: string) => new Uint8Array(readFileSync(path.join(FIXTURES, p)));
 // A 1×1 PNG: what a "zip of only images" holds.
-const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c63f8cfc0f01f0005000201e3b5a2a00000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
+    '1f15c4890000000d49444154789c63f8cfc0f01f0005000201e3b5a2a00000000049454e44ae426082',
+  'hex',
+);
 
 /** A fixture folder as zip entries under `prefix`; the first JSON entry is deflated, the rest stored. */
 function folderEntries(dir: string, prefix = ''): ZipInput[] {
@@ -24,7 +28,12 @@ function folderEntries(dir: string, prefix = ''): ZipInput[] {
       if (statSync(p).isDirectory()) {
         out.push({ path: `${prefix}${path.relative(root, p).split(path.sep).join('/')}/` });
         walk(p);
-      } else out.push({ path: `${prefix}${path.relative(root, p).split(path.sep).join('/')}`, data: readFileSync(p), method: out.length === 0 ? 'deflate' : 'store' });
+      } else
+        out.push({
+          path: `${prefix}${path.relative(root, p).split(path.sep).join('/')}`,
+          data: readFileSync(p),
+          method: out.length === 0 ? 'deflate' : 'store',
+        });
     }
   };
   walk(root);
@@ -60,10 +69,14 @@ describe('readUpload: a Slack export zip', () => {
       { path: '.DS_Store', data: 'junk' },
     ]);
     const reads = await readUpload(zip, { fileName: 'libchat.zip' });
-    expect(summary(reads)).toEqual([{ file: 'libchat.zip/', format: 'slack', messages: 10, authors: 4, replies: 5, mentions: 5, skipped: 8 }]);
+    expect(summary(reads)).toEqual([
+      { file: 'libchat.zip/', format: 'slack', messages: 10, authors: 4, replies: 5, mentions: 5, skipped: 8 },
+    ]);
     const [read] = reads;
     expect(read!.result.skippedItems[0]!.reason).toBe('direct messages are never imported: D01ANNBOB/ (2 day file(s)) left unread');
-    expect(read!.result.warnings).toEqual(['skipped: 2 × direct messages are never imported, 1 × channel_join, 2 × bot message, 1 × tombstone, 1 × channel_topic, 1 × pinned_item']);
+    expect(read!.result.warnings).toEqual([
+      'skipped: 2 × direct messages are never imported, 1 × channel_join, 2 × bot message, 1 × tombstone, 1 × channel_topic, 1 × pinned_item',
+    ]);
     expect(new Set(read!.messages.map((m) => m.chat))).toEqual(new Set(['#general', '#libchat', '#cataloguers']));
     expect(read!.messages.find((m) => m.text.startsWith('A1: same'))).toMatchObject({ answer: 1, replyToAuthor: 'slack:ann' });
     expect(read!.people.map((p) => p.key)).toEqual(['slack:ann', 'slack:bob.lib', 'slack:cat', 'slack:eve.ext']);
@@ -83,7 +96,15 @@ describe('readUpload: a zip of several exports', () => {
     const reads = await readUpload(zip, { fileName: 'chats.zip' });
     expect(summary(reads)).toEqual([
       { file: 'chats.zip/mesos-magellan/', format: 'slack', messages: 14, authors: 3, replies: 0, mentions: 3, skipped: 4 },
-      { file: 'chats.zip/exports/get_mentions.json', format: 'twitter-v1', messages: 19, authors: 15, replies: 13, mentions: 25, skipped: 0 },
+      {
+        file: 'chats.zip/exports/get_mentions.json',
+        format: 'twitter-v1',
+        messages: 19,
+        authors: 15,
+        replies: 13,
+        mentions: 25,
+        skipped: 0,
+      },
       { file: 'chats.zip/exports/tag_timeline.json', format: 'mastodon', messages: 20, authors: 17, replies: 8, mentions: 16, skipped: 0 },
     ]);
     // What is no transcript is noted on the archive's first report, not fatal.
@@ -96,11 +117,19 @@ describe('readUpload: a zip of several exports', () => {
 
   it('passes a plain file straight to readTranscript', async () => {
     const reads = await readUpload(bytes('real/mastodon/tag_timeline.json'), { fileName: 'tag_timeline.json' });
-    expect(summary(reads)).toEqual([{ file: 'tag_timeline.json', format: 'mastodon', messages: 20, authors: 17, replies: 8, mentions: 16, skipped: 0 }]);
+    expect(summary(reads)).toEqual([
+      { file: 'tag_timeline.json', format: 'mastodon', messages: 20, authors: 17, replies: 8, mentions: 16, skipped: 0 },
+    ]);
   });
 
   it('notes encrypted entries and reads the rest', async () => {
-    const reads = await readUpload(makeZip([{ path: 'secret.json', data: '[]', flags: 1 }, { path: 'tag_timeline.json', data: bytes('real/mastodon/tag_timeline.json') }]), { fileName: 'locked.zip' });
+    const reads = await readUpload(
+      makeZip([
+        { path: 'secret.json', data: '[]', flags: 1 },
+        { path: 'tag_timeline.json', data: bytes('real/mastodon/tag_timeline.json') },
+      ]),
+      { fileName: 'locked.zip' },
+    );
     expect(reads).toHaveLength(1);
     expect(reads[0]!.result.warnings).toEqual(['locked.zip/secret.json: left out (encrypted)']);
   });
@@ -117,14 +146,19 @@ describe('readUpload: zips it refuses', () => {
     expect([truncated.code, truncated.statusCode]).toEqual(['unreadable_file', 422]);
     // Entry names never become filesystem paths here; one that climbs out is still refused as malformed.
     const climbing = await rejected(readUpload(makeZip([{ path: '../evil.json', data: '[]' }]), { fileName: 'evil.zip' }));
-    expect([climbing.code, climbing.message]).toEqual(['unreadable_file', 'evil.zip is not a readable zip archive: invalid relative path: ../evil.json']);
+    expect([climbing.code, climbing.message]).toEqual([
+      'unreadable_file',
+      'evil.zip is not a readable zip archive: invalid relative path: ../evil.json',
+    ]);
   });
 
   it('a zip bomb (one 1.1 GiB entry of zeros, 7 MiB zipped) is refused before anything is inflated', async () => {
     const bomb = makeZip([{ path: 'tweets.json', deflated: zerosEntry(1.1 * 1024 ** 3) }]);
     const e = await rejected(readUpload(bomb, { fileName: 'bomb.zip' }));
     expect([e.code, e.statusCode, e.details.limit]).toEqual(['unreadable_file', 422, 'unpacked size']);
-    expect(e.message).toMatch(/^bomb\.zip would unpack to 1126\.4 MiB from 7\.1 MiB: over 20× its size and over 1024\.0 MiB, refused as a possible zip bomb$/);
+    expect(e.message).toMatch(
+      /^bomb\.zip would unpack to 1126\.4 MiB from 7\.1 MiB: over 20× its size and over 1024\.0 MiB, refused as a possible zip bomb$/,
+    );
   });
 
   it('a zip that unpacks past 20× its size but under 1 GiB is still read', async () => {
@@ -140,9 +174,19 @@ describe('readUpload: zips it refuses', () => {
   });
 
   it('a zip of only images, or an empty zip, has no messages; a zip of one broken transcript fails as that file', async () => {
-    const images = await rejected(readUpload(makeZip([{ path: 'a.png', data: PNG }, { path: 'photos/b.png', data: PNG }]), { fileName: 'photos.zip' }));
+    const images = await rejected(
+      readUpload(
+        makeZip([
+          { path: 'a.png', data: PNG },
+          { path: 'photos/b.png', data: PNG },
+        ]),
+        { fileName: 'photos.zip' },
+      ),
+    );
     expect([images.code, images.statusCode]).toEqual(['no_messages', 422]);
-    expect(images.message).toBe('photos.zip: no messages: none of its 2 file(s) is a transcript Chat Atlas reads (photos.zip/a.png: binary (an image, a document, a nested zip…), not a transcript)');
+    expect(images.message).toBe(
+      'photos.zip: no messages: none of its 2 file(s) is a transcript Chat Atlas reads (photos.zip/a.png: binary (an image, a document, a nested zip…), not a transcript)',
+    );
     expect(images.details.notes).toHaveLength(2);
     const one = await rejected(readUpload(makeZip([{ path: 'chat.json', data: '[{"id_str": "1",\n oops' }]), { fileName: 'one.zip' }));
     expect([one.code, one.details.file, one.details.line]).toEqual(['unreadable_file', 'one.zip/chat.json', 2]);

@@ -9,10 +9,17 @@ const byChatThenTime = <T extends { chat: string; time: string }>(rows: T[]) =>
 describe('sessions', () => {
   it('split a chat where the gap exceeds sessionGapMinutes, per chat', () => {
     const messages = [
-      { chat: '#a', time: at(0) }, { chat: '#a', time: at(60) }, { chat: '#a', time: at(241) }, // 181 min gap: new session
-      { chat: '#b', time: at(30) }, { chat: '#b', time: at(210) }, // exactly 180: same session
+      { chat: '#a', time: at(0) },
+      { chat: '#a', time: at(60) },
+      { chat: '#a', time: at(241) }, // 181 min gap: new session
+      { chat: '#b', time: at(30) },
+      { chat: '#b', time: at(210) }, // exactly 180: same session
     ];
-    expect(splitSessions(messages).map((s) => [s.chat, s.members])).toEqual([['#a', [0, 1]], ['#b', [3, 4]], ['#a', [2]]]);
+    expect(splitSessions(messages).map((s) => [s.chat, s.members])).toEqual([
+      ['#a', [0, 1]],
+      ['#b', [3, 4]],
+      ['#a', [2]],
+    ]);
     expect(countSessions(messages)).toBe(3);
     expect(countSessionsInOrder(byChatThenTime(messages))).toBe(3);
     expect(countSessionsInOrder(byChatThenTime(messages), { sessionGapMinutes: 30 })).toBe(5);
@@ -22,7 +29,9 @@ describe('sessions', () => {
     const row = fc.record({ chat: fc.constantFrom('#a', '#b', '#c'), time: fc.integer({ min: 0, max: 3000 }).map(at) });
     fc.assert(
       fc.property(fc.array(row, { maxLength: 60 }), fc.integer({ min: 1, max: 400 }), (rows, gap) => {
-        expect(countSessionsInOrder(byChatThenTime(rows), { sessionGapMinutes: gap })).toBe(countSessions(rows, { sessionGapMinutes: gap }));
+        expect(countSessionsInOrder(byChatThenTime(rows), { sessionGapMinutes: gap })).toBe(
+          countSessions(rows, { sessionGapMinutes: gap }),
+        );
       }),
       { numRuns: 300, seed: 7 },
     );

@@ -23,7 +23,10 @@ let seedId: string;
 beforeAll(async () => {
   dataDir = tempDir('concurrency');
   server = await startServer(await freePort(), dataDir);
-  const res = await fetch(`${server.baseUrl}/api/datasets`, { method: 'POST', body: uploadForm('seed.csv', bigCsv(2_000, 60, '#seed'), { name: 'seed' }) });
+  const res = await fetch(`${server.baseUrl}/api/datasets`, {
+    method: 'POST',
+    body: uploadForm('seed.csv', bigCsv(2_000, 60, '#seed'), { name: 'seed' }),
+  });
   expect(res.status).toBe(201);
   seedId = DatasetSchema.parse(await res.json()).id;
 });
@@ -37,7 +40,10 @@ const expected = (i: number) => ({ rows: 500 + 137 * i, people: 10 + i, chat: `#
 
 function upload(i: number, prefix = 'u') {
   const { rows, people, chat } = expected(i);
-  return fetch(`${server.baseUrl}/api/datasets`, { method: 'POST', body: uploadForm(`${prefix}${i}.csv`, bigCsv(rows, people, chat), { name: `${prefix}${i}` }) });
+  return fetch(`${server.baseUrl}/api/datasets`, {
+    method: 'POST',
+    body: uploadForm(`${prefix}${i}.csv`, bigCsv(rows, people, chat), { name: `${prefix}${i}` }),
+  });
 }
 
 const readGraph = (query: string) => fetch(`${server.baseUrl}/api/datasets/${seedId}/graph${query}`);
@@ -73,12 +79,26 @@ describe('another process writing the same database', () => {
     const file = path.join(dataDir, 'cli.csv');
     fs.writeFileSync(file, bigCsv(5_000, 40, '#cli'));
     const cli = (n: number) =>
-      promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'import', file, '--dataset', `cli${n}`, '--data-dir', dataDir], { cwd: ROOT, env: { ...process.env, DATABASE_URL: '' } });
+      promisify(execFile)(
+        process.execPath,
+        ['--import', 'tsx', 'server/cli.ts', 'import', file, '--dataset', `cli${n}`, '--data-dir', dataDir],
+        { cwd: ROOT, env: { ...process.env, DATABASE_URL: '' } },
+      );
     const results = await Promise.allSettled([cli(0), ...Array.from({ length: 6 }, (_, i) => upload(i, 'w')), cli(1)]);
 
-    const failures = results.flatMap((r) => (r.status === 'rejected' ? [String((r.reason as { stderr?: string }).stderr ?? r.reason)] : []));
+    const failures = results.flatMap((r) =>
+      r.status === 'rejected' ? [String((r.reason as { stderr?: string }).stderr ?? r.reason)] : [],
+    );
     expect(failures).toEqual([]);
-    const statuses = await Promise.all(results.slice(1, -1).map(async (r) => (r.status === 'fulfilled' && r.value instanceof Response ? `${r.value.status} ${r.value.status === 201 ? '' : await r.value.text()}` : 'cli')));
+    const statuses = await Promise.all(
+      results
+        .slice(1, -1)
+        .map(async (r) =>
+          r.status === 'fulfilled' && r.value instanceof Response
+            ? `${r.value.status} ${r.value.status === 201 ? '' : await r.value.text()}`
+            : 'cli',
+        ),
+    );
     expect(statuses).toEqual(statuses.map(() => '201 '));
 
     const list = DatasetListSchema.parse(await (await fetch(`${server.baseUrl}/api/datasets`)).json());

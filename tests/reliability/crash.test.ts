@@ -13,7 +13,17 @@ import { DEFAULT_DB_FILE_NAME, openSqliteStore } from '../../server/store/sqlite
 import { PID_FILE } from '../../server/runtime/data-dir-claim.js';
 import { isRunning } from '../../server/runtime/process-alive.js';
 import { fixture } from '../support/app.js';
-import { bigCsv, freePort, signalGroup, startServer, stopServer, tempDir, uploadForm, type ServerLauncher, type ServerProcess } from './server-process.js';
+import {
+  bigCsv,
+  freePort,
+  signalGroup,
+  startServer,
+  stopServer,
+  tempDir,
+  uploadForm,
+  type ServerLauncher,
+  type ServerProcess,
+} from './server-process.js';
 
 let servers: ServerProcess[] = [];
 const dirs: string[] = [];
@@ -30,7 +40,10 @@ async function start(port: number, dataDir: string, launcher: ServerLauncher = '
 }
 
 async function uploadSmall(baseUrl: string): Promise<Dataset> {
-  const res = await fetch(`${baseUrl}/api/datasets`, { method: 'POST', body: uploadForm('uklibchat.csv', fixture('made', 'api', 'uklibchat.csv'), { name: 'kept' }) });
+  const res = await fetch(`${baseUrl}/api/datasets`, {
+    method: 'POST',
+    body: uploadForm('uklibchat.csv', fixture('made', 'api', 'uklibchat.csv'), { name: 'kept' }),
+  });
   expect(res.status).toBe(201);
   return DatasetSchema.parse(await res.json());
 }
@@ -44,7 +57,13 @@ const walSize = (dataDir: string) => {
  * POSTs a multipart upload with node:http (through `agent` if given). With `pause`, half the body goes,
  * then `pause()` is awaited before the rest: a request still arriving.
  */
-function postUpload(baseUrl: string, fileName: string, content: string, agent?: http.Agent, pause?: () => Promise<void>): Promise<{ status: number; body: string }> {
+function postUpload(
+  baseUrl: string,
+  fileName: string,
+  content: string,
+  agent?: http.Agent,
+  pause?: () => Promise<void>,
+): Promise<{ status: number; body: string }> {
   const boundary = `----crash-${Date.now()}`;
   const body = Buffer.concat([
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n`),
@@ -52,12 +71,16 @@ function postUpload(baseUrl: string, fileName: string, content: string, agent?: 
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
   return new Promise((resolve, reject) => {
-    const request = http.request(`${baseUrl}/api/datasets`, { method: 'POST', agent, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': body.length } }, (res) => {
-      let text = '';
-      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-      res.on('error', reject);
-    });
+    const request = http.request(
+      `${baseUrl}/api/datasets`,
+      { method: 'POST', agent, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': body.length } },
+      (res) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+        res.on('error', reject);
+      },
+    );
     request.on('error', reject);
     if (!pause) return void request.end(body);
     const half = Math.floor(body.length / 2);
@@ -114,7 +137,8 @@ async function killDuringImport(label: string, rows: number, afterCommit: boolea
   const first = await start(port, dataDir);
   const kept = await uploadSmall(first.baseUrl);
   const { upload } = await uploadUntilImporting(first.baseUrl, dataDir, rows);
-  if (afterCommit) expect(await committedRowsAbove(dataDir, kept.counts.messages), 'no batch committed within 60 s').toBeGreaterThan(kept.counts.messages);
+  if (afterCommit)
+    expect(await committedRowsAbove(dataDir, kept.counts.messages), 'no batch committed within 60 s').toBeGreaterThan(kept.counts.messages);
   first.child.kill('SIGKILL');
   expect((await first.exited).signal).toBe('SIGKILL');
   expect(await upload).toBeInstanceOf(Error); // the connection died with no answer
@@ -240,7 +264,10 @@ describe('SIGTERM', () => {
       const answeredAt = Date.now();
       expect(res.status, res.body).toBe(201);
       expect(DatasetSchema.parse(JSON.parse(res.body)).counts.messages).toBe(2_000);
-      const exit = await Promise.race([server.exited, new Promise<string>((r) => setTimeout(r, 5_000, 'still running 5 s after the answer'))]);
+      const exit = await Promise.race([
+        server.exited,
+        new Promise<string>((r) => setTimeout(r, 5_000, 'still running 5 s after the answer')),
+      ]);
       expect(exit, 'close() waits for the idle kept-alive connection').toEqual({ code: 0, signal: null });
       expect(Date.now() - answeredAt).toBeLessThan(2_000);
       expect(walSize(dataDir)).toBe(0);

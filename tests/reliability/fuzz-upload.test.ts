@@ -21,14 +21,17 @@ const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : (Date.now()
 /** Formats with a parser (the others are the subject of their own test below), or detection. */
 const formatArb = fc.option(fc.constantFrom(...PARSERS.map((p) => p.format)), { freq: 3 });
 type Case = { input: FuzzInput; format: FormatId | null; chat?: string | null };
-const show = ({ input, format }: Case) => `${input.fileName} (${input.bytes.length} bytes: ${input.how}${format ? `; format=${format}` : ''})`;
+const show = ({ input, format }: Case) =>
+  `${input.fileName} (${input.bytes.length} bytes: ${input.how}${format ? `; format=${format}` : ''})`;
 
 /** Runs a property for at most `budgetMs`, prints the count, and fails with the (shrunk) input described, not dumped. */
 async function run(name: string, property: fc.IRawProperty<[Case], boolean>, numRuns: number, budgetMs: number) {
   const started = performance.now();
   const out = await fc.check(property, { seed, numRuns, interruptAfterTimeLimit: budgetMs, markInterruptAsFailure: false });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`fuzz ${name}: ${out.numRuns} inputs, ${out.failed ? 1 : 0} failures (${out.numShrinks} shrinks, ${seconds} s, seed ${seed})`);
+  console.log(
+    `fuzz ${name}: ${out.numRuns} inputs, ${out.failed ? 1 : 0} failures (${out.numShrinks} shrinks, ${seconds} s, seed ${seed})`,
+  );
   if (out.failed) {
     const example = out.counterexample?.[0];
     const error = out.errorInstance instanceof Error ? out.errorInstance.message : String(out.errorInstance);
@@ -48,7 +51,8 @@ function readOrRefuse(c: Case, outcomes: { read: number; refused: number }): voi
     for (const m of read.messages) MessageSchema.parse(m);
     outcomes.read++;
   } catch (error) {
-    if (!(error instanceof TranscriptError)) throw new Error(`not a TranscriptError: ${String((error as Error)?.stack ?? error).slice(0, 600)}`);
+    if (!(error instanceof TranscriptError))
+      throw new Error(`not a TranscriptError: ${String((error as Error)?.stack ?? error).slice(0, 600)}`);
     expect(error.statusCode).toBeGreaterThanOrEqual(400);
     expect(error.statusCode).toBeLessThan(500);
     outcomes.refused++;
@@ -60,7 +64,12 @@ function readOrRefuse(c: Case, outcomes: { read: number; refused: number }): voi
 describe('readTranscript on hostile files', () => {
   it('reads messages or refuses with a 4xx TranscriptError, promptly', async () => {
     const outcomes = { read: 0, refused: 0 };
-    await run('readTranscript', fc.property(fc.record({ input: transcriptArb, format: formatArb }), (c) => readOrRefuse(c, outcomes)), 5000, 15_000);
+    await run(
+      'readTranscript',
+      fc.property(fc.record({ input: transcriptArb, format: formatArb }), (c) => readOrRefuse(c, outcomes)),
+      5000,
+      15_000,
+    );
     console.log(`fuzz readTranscript: ${outcomes.read} read, ${outcomes.refused} refused`);
     expect(outcomes.read).toBeGreaterThan(0); // the mutations leave some files readable: the property saw both sides
   }, 60_000);
@@ -70,7 +79,12 @@ describe('readTranscript on hostile files', () => {
   // People.learn, twitter-v1.ts:182, twitter-v2.ts:187, slack.ts:91. Fix once: a depth guard in read-json.ts.
   it('handles JSON nested up to 200,000 deep, as a whole file or inside a real record', async () => {
     const outcomes = { read: 0, refused: 0 };
-    await run('deep nesting', fc.property(fc.record({ input: deepTranscriptArb, format: formatArb }), (c) => readOrRefuse(c, outcomes)), 400, 8_000);
+    await run(
+      'deep nesting',
+      fc.property(fc.record({ input: deepTranscriptArb, format: formatArb }), (c) => readOrRefuse(c, outcomes)),
+      400,
+      8_000,
+    );
   }, 60_000);
 });
 

@@ -19,7 +19,9 @@ import { file, msg } from '../store/store-contract.js';
 describe('graph result settings', () => {
   it('default to 200 results and 512 MiB in the store, 32 graphs and 256 MiB in memory', () => {
     const config = readConfig({});
-    expect([config.GRAPH_RESULTS_MAX_ENTRIES, config.GRAPH_RESULTS_MAX_MB, config.GRAPH_CACHE_ENTRIES, config.GRAPH_CACHE_MB]).toEqual([200, 512, 32, 256]);
+    expect([config.GRAPH_RESULTS_MAX_ENTRIES, config.GRAPH_RESULTS_MAX_MB, config.GRAPH_CACHE_ENTRIES, config.GRAPH_CACHE_MB]).toEqual([
+      200, 512, 32, 256,
+    ]);
   });
 });
 
@@ -38,7 +40,11 @@ describe('GET /api/datasets/:id/graph with new seeds', () => {
   it('keeps only the GRAPH_RESULTS_MAX_ENTRIES most recent results in the store', async () => {
     const t = await buildTestApp({ GRAPH_RESULTS_MAX_ENTRIES: 3 });
     try {
-      const upload = await t.app.inject({ method: 'POST', url: '/api/datasets', ...multipart([{ filename: 'uklibchat.csv', content: fixture('made', 'api', 'uklibchat.csv') }]) });
+      const upload = await t.app.inject({
+        method: 'POST',
+        url: '/api/datasets',
+        ...multipart([{ filename: 'uklibchat.csv', content: fixture('made', 'api', 'uklibchat.csv') }]),
+      });
       const { id } = upload.json() as { id: string };
       for (let seed = 1001; seed <= 1006; seed++) {
         const r = await t.app.inject({ method: 'GET', url: `/api/datasets/${id}/graph?seed=${seed}` });
@@ -53,7 +59,11 @@ describe('GET /api/datasets/:id/graph with new seeds', () => {
   it('stores none bigger than GRAPH_RESULTS_MAX_MB, and still answers', async () => {
     const t = await buildTestApp({ GRAPH_RESULTS_MAX_MB: 0.0005 }); // 524 bytes: less than any graph
     try {
-      const upload = await t.app.inject({ method: 'POST', url: '/api/datasets', ...multipart([{ filename: 'uklibchat.csv', content: fixture('made', 'api', 'uklibchat.csv') }]) });
+      const upload = await t.app.inject({
+        method: 'POST',
+        url: '/api/datasets',
+        ...multipart([{ filename: 'uklibchat.csv', content: fixture('made', 'api', 'uklibchat.csv') }]),
+      });
       const { id } = upload.json() as { id: string };
       const r = await t.app.inject({ method: 'GET', url: `/api/datasets/${id}/graph?seed=7` });
       expect(r.statusCode).toBe(200);
@@ -72,12 +82,19 @@ describe('GraphCache in memory', () => {
     // Every graph the memory cache lacks is asked of the store first: those asks are the misses.
     const watched: Store = new Proxy(store, {
       get: (target, name, receiver) =>
-        name === 'getCachedGraph' ? (...args: Parameters<Store['getCachedGraph']>) => (storeReads++, target.getCachedGraph(...args)) : Reflect.get(target, name, receiver),
+        name === 'getCachedGraph'
+          ? (...args: Parameters<Store['getCachedGraph']>) => (storeReads++, target.getCachedGraph(...args))
+          : Reflect.get(target, name, receiver),
     });
-    const messages = ['ann', 'bob', 'cy', 'dee'].flatMap((a, i) => [msg({ author: `twitter:${a}`, mentions: [`twitter:${['bob', 'cy', 'dee', 'ann'][i]}`] })]);
+    const messages = ['ann', 'bob', 'cy', 'dee'].flatMap((a, i) => [
+      msg({ author: `twitter:${a}`, mentions: [`twitter:${['bob', 'cy', 'dee', 'ann'][i]}`] }),
+    ]);
     const dataset = await store.importFiles({ name: 'd', files: [file('d.csv', messages)] });
     const sizes = new GraphCache(store, 8);
-    const [a, b] = [(await sizes.get(dataset, resolveBuildOptions({ seed: 1 }))).body.length, (await sizes.get(dataset, resolveBuildOptions({ seed: 2 }))).body.length];
+    const [a, b] = [
+      (await sizes.get(dataset, resolveBuildOptions({ seed: 1 }))).body.length,
+      (await sizes.get(dataset, resolveBuildOptions({ seed: 2 }))).body.length,
+    ];
     await sizes.close();
 
     const cache = new GraphCache(watched, { entries: 8, bytes: a + b - 1 }); // room for one, not both

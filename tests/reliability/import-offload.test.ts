@@ -32,7 +32,13 @@ function onDisk(name: string, bytes: Uint8Array | string) {
 describe('unpackedSize', () => {
   it('is a zip’s entries as its central directory declares them, any other file’s own size', async () => {
     const text = csv(20_000);
-    const zip = onDisk('big.zip', makeZip([{ path: 'a.csv', data: text, method: 'deflate' }, { path: 'b/c.csv', data: 'x'.repeat(1000), method: 'deflate' }]));
+    const zip = onDisk(
+      'big.zip',
+      makeZip([
+        { path: 'a.csv', data: text, method: 'deflate' },
+        { path: 'b/c.csv', data: 'x'.repeat(1000), method: 'deflate' },
+      ]),
+    );
     expect(zip.size).toBeLessThan(100_000);
     expect(await unpackedSize(zip)).toBe(Buffer.byteLength(text) + 1000);
     const plain = onDisk('plain.csv', 'id,author\n');
@@ -52,7 +58,9 @@ describe('ImportJobs: the worker thread for uploads big once unpacked', () => {
     // The server's store, counting the staged imports opened through it.
     const watched: Store = new Proxy(store, {
       get: (target, name, receiver) =>
-        name === 'beginImport' ? (...args: Parameters<Store['beginImport']>) => (stagedHere++, target.beginImport(...args)) : Reflect.get(target, name, receiver),
+        name === 'beginImport'
+          ? (...args: Parameters<Store['beginImport']>) => (stagedHere++, target.beginImport(...args))
+          : Reflect.get(target, name, receiver),
     });
     const jobs = new ImportJobs(watched, { sqliteFile: store.path }, { workerAbove: 1024 * 1024 });
     try {

@@ -31,7 +31,9 @@ describe('REQUEST_TIMEOUT_S', () => {
       const started = performance.now();
       const closed = new Promise<number>((resolve) => socket.on('close', () => resolve(performance.now() - started)));
       socket.on('error', () => {});
-      socket.write('POST /api/datasets HTTP/1.1\r\nHost: localhost\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: 100000\r\n\r\n--x\r\n');
+      socket.write(
+        'POST /api/datasets HTTP/1.1\r\nHost: localhost\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: 100000\r\n\r\n--x\r\n',
+      );
       const after = await Promise.race([closed, new Promise<number>((resolve) => setTimeout(() => resolve(-1), 10_000))]);
       socket.destroy();
       expect(after, 'the stalled connection was still open after 10 s').toBeGreaterThan(0);
@@ -51,7 +53,10 @@ describe('JSON body limit', () => {
     const t = await buildTestApp();
     try {
       // Identity lists may be long: the app-wide 10 MB.
-      const links = (n: number) => JSON.stringify({ links: Array.from({ length: n }, (_, i) => ({ alias: `csv:alias-number-${i}`, canonical: `csv:canonical-${i}` })) });
+      const links = (n: number) =>
+        JSON.stringify({
+          links: Array.from({ length: n }, (_, i) => ({ alias: `csv:alias-number-${i}`, canonical: `csv:canonical-${i}` })),
+        });
       const over = links(190_000);
       expect(over.length).toBeGreaterThan(10 * 1024 * 1024);
       const res = await post(t, '/api/datasets/x/identities', over, 'PUT');

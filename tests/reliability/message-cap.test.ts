@@ -43,9 +43,17 @@ describe('MAX_MESSAGE_CHARS', () => {
       const response = await t.app.inject({ method: 'POST', url: '/api/datasets', ...multipart([{ filename: 'up.zip', content: zip }]) });
       expect(response.statusCode).toBe(201);
       const dataset = DatasetSchema.parse(response.json());
-      expect(dataset.sources[0]!.warnings).toEqual([expect.stringMatching(/^up\.zip\/export\/chat\.csv: 1 message\(s\) longer than 100,000 characters were cut to 100,000: id p2 by csv:carol at 2024-03-14T20:01:00\.000Z$/)]);
+      expect(dataset.sources[0]!.warnings).toEqual([
+        expect.stringMatching(
+          /^up\.zip\/export\/chat\.csv: 1 message\(s\) longer than 100,000 characters were cut to 100,000: id p2 by csv:carol at 2024-03-14T20:01:00\.000Z$/,
+        ),
+      ]);
       const messages = await t.app.store.getMessages(dataset.id);
-      expect(messages.map((m) => [m.author, m.text.length])).toEqual([['csv:ann', 5], ['csv:carol', 100_000], ['csv:bob', 6]]);
+      expect(messages.map((m) => [m.author, m.text.length])).toEqual([
+        ['csv:ann', 5],
+        ['csv:carol', 100_000],
+        ['csv:bob', 6],
+      ]);
       expect(messages[1]!.text.startsWith('He said "no". He said "no".')).toBe(true);
     } finally {
       await t.close();
@@ -55,10 +63,16 @@ describe('MAX_MESSAGE_CHARS', () => {
   it('an API upload read on this thread takes the configured cap', async () => {
     const t = await buildTestApp({ MAX_MESSAGE_CHARS: 40 });
     try {
-      const response = await t.app.inject({ method: 'POST', url: '/api/datasets', ...multipart([{ filename: 'chat.csv', content: csv(500) }]) });
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/api/datasets',
+        ...multipart([{ filename: 'chat.csv', content: csv(500) }]),
+      });
       expect(response.statusCode).toBe(201);
       const dataset = DatasetSchema.parse(response.json());
-      expect(dataset.sources[0]!.warnings).toEqual(['chat.csv: 1 message(s) longer than 40 characters were cut to 40: id p2 by csv:carol at 2024-03-14T20:01:00.000Z']);
+      expect(dataset.sources[0]!.warnings).toEqual([
+        'chat.csv: 1 message(s) longer than 40 characters were cut to 40: id p2 by csv:carol at 2024-03-14T20:01:00.000Z',
+      ]);
       expect((await t.app.store.getMessages(dataset.id)).map((m) => m.text.length)).toEqual([5, 40, 6]);
     } finally {
       await t.close();
@@ -71,8 +85,12 @@ describe('MAX_MESSAGE_CHARS', () => {
     try {
       const file = path.join(tmp, 'worker.csv');
       fs.writeFileSync(file, csv(300));
-      const dataset = await (await jobs.start({ name: 'w', files: [{ path: file, fileName: 'worker.csv', size: fs.statSync(file).size }] })).done;
-      expect(dataset.sources[0]!.warnings).toEqual(['worker.csv: 1 message(s) longer than 25 characters were cut to 25: id p2 by csv:carol at 2024-03-14T20:01:00.000Z']);
+      const dataset = await (
+        await jobs.start({ name: 'w', files: [{ path: file, fileName: 'worker.csv', size: fs.statSync(file).size }] })
+      ).done;
+      expect(dataset.sources[0]!.warnings).toEqual([
+        'worker.csv: 1 message(s) longer than 25 characters were cut to 25: id p2 by csv:carol at 2024-03-14T20:01:00.000Z',
+      ]);
       expect((await store.getMessages(dataset.id)).map((m) => m.text.length)).toEqual([5, 25, 6]);
     } finally {
       await jobs.close();
@@ -96,10 +114,15 @@ describe('MAX_MESSAGE_CHARS', () => {
 
 describe('MAX_MESSAGE_CHARS in the CLI', () => {
   const run = (env: Record<string, string>, ...args: string[]) => {
-    const r = spawnSync(process.execPath, [path.join(root, 'bin', 'chat-atlas.js'), ...args], { cwd: tmp, encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'silent', ...env } });
+    const r = spawnSync(process.execPath, [path.join(root, 'bin', 'chat-atlas.js'), ...args], {
+      cwd: tmp,
+      encoding: 'utf8',
+      env: { ...process.env, LOG_LEVEL: 'silent', ...env },
+    });
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
   };
-  const cutLine = (file: string) => `  warning: ${file}: 1 message(s) longer than 30 characters were cut to 30: id p2 by csv:carol at 2024-03-14T20:01:00.000Z\n`;
+  const cutLine = (file: string) =>
+    `  warning: ${file}: 1 message(s) longer than 30 characters were cut to 30: id p2 by csv:carol at 2024-03-14T20:01:00.000Z\n`;
 
   it('`build` reads with it and prints what was cut', () => {
     fs.writeFileSync(path.join(tmp, 'cli.csv'), csv(200));
@@ -121,7 +144,8 @@ describe('MAX_MESSAGE_CHARS in the CLI', () => {
     expect(folder.stderr).toContain(cutLine('folder/in-folder.csv'));
     const store = openSqliteStore({ dataDir });
     try {
-      for (const dataset of await store.listDatasets()) expect((await store.getMessages(dataset.id)).map((m) => m.text.length)).toEqual([5, 30, 6]);
+      for (const dataset of await store.listDatasets())
+        expect((await store.getMessages(dataset.id)).map((m) => m.text.length)).toEqual([5, 30, 6]);
       expect((await store.listDatasets()).length).toBe(2);
     } finally {
       await store.close();

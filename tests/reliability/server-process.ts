@@ -55,23 +55,40 @@ export function signalGroup(server: Pick<ServerProcess, 'child'>, signal: NodeJS
 
 /** Spawns server.ts without waiting for it to listen. */
 export function spawnServer(env: Record<string, string>, launcher: ServerLauncher = 'import'): Omit<ServerProcess, 'baseUrl'> {
-  const [command, args] = launcher === 'npm-start' ? ['sh', ['-c', npmStartServerCommand()]] : [process.execPath, ['--import', 'tsx', 'server/server.ts']];
+  const [command, args] =
+    launcher === 'npm-start' ? ['sh', ['-c', npmStartServerCommand()]] : [process.execPath, ['--import', 'tsx', 'server/server.ts']];
   const child = spawn(command, args, {
     detached: launcher === 'npm-start',
     cwd: ROOT,
     // SQLite under DATA_DIR even when the environment names a PostgreSQL database.
-    env: { ...process.env, DATABASE_URL: '', ATLAS_TOKEN: '', HOST: '127.0.0.1', LOAD_DEMO: 'false', LOG_LEVEL: 'warn', RATE_LIMIT_WRITES_PER_MINUTE: '10000', ...env },
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      ATLAS_TOKEN: '',
+      HOST: '127.0.0.1',
+      LOAD_DEMO: 'false',
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_WRITES_PER_MINUTE: '10000',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   return { child, output: () => output, exited };
 }
 
 /** Spawns server.ts on `port` with its data in `dataDir` and waits until /api/health answers. */
-export async function startServer(port: number, dataDir: string, env: Record<string, string> = {}, launcher: ServerLauncher = 'import'): Promise<ServerProcess> {
+export async function startServer(
+  port: number,
+  dataDir: string,
+  env: Record<string, string> = {},
+  launcher: ServerLauncher = 'import',
+): Promise<ServerProcess> {
   const server = spawnServer({ PORT: String(port), DATA_DIR: dataDir, ...env }, launcher);
   const baseUrl = `http://127.0.0.1:${port}`;
   let gone = false;

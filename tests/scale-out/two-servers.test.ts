@@ -32,7 +32,16 @@ async function startServer(databaseUrl: string): Promise<string> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chat-atlas-proc-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/server.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: databaseUrl, LOAD_DEMO: 'false', LOG_LEVEL: 'warn', ATLAS_SECRET: 'a-shared-secret-for-both-servers' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DATABASE_URL: databaseUrl,
+      LOAD_DEMO: 'false',
+      LOG_LEVEL: 'warn',
+      ATLAS_SECRET: 'a-shared-secret-for-both-servers',
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   children.push(child);

@@ -14,7 +14,10 @@ const authedUpload = (url = '/api/datasets') => {
   return { method: 'POST' as const, url, payload: body.payload, headers: { ...body.headers, ...auth() } };
 };
 
-async function expectUnauthorized(res: { statusCode: number; headers: Record<string, unknown>; json(): unknown }, challenge = /^Bearer realm="chat-atlas"$/) {
+async function expectUnauthorized(
+  res: { statusCode: number; headers: Record<string, unknown>; json(): unknown },
+  challenge = /^Bearer realm="chat-atlas"$/,
+) {
   expect(res.statusCode).toBe(401);
   expect(ApiErrorSchema.parse(res.json()).error.code).toBe('unauthorized');
   expect(res.headers['www-authenticate']).toMatch(challenge);
@@ -38,7 +41,14 @@ describe('with ATLAS_TOKEN set', () => {
   });
 
   it('refuses a wrong token of any length or scheme, with error="invalid_token"', async () => {
-    for (const header of [`Bearer ${TOKEN}x`, `Bearer ${TOKEN.slice(0, -1)}`, 'Bearer x', `Basic ${TOKEN}`, `Bearer ${TOKEN} extra`, 'Bearer']) {
+    for (const header of [
+      `Bearer ${TOKEN}x`,
+      `Bearer ${TOKEN.slice(0, -1)}`,
+      'Bearer x',
+      `Basic ${TOKEN}`,
+      `Bearer ${TOKEN} extra`,
+      'Bearer',
+    ]) {
       const res = await t.app.inject({ method: 'DELETE', url: `/api/datasets/${id}`, headers: { authorization: header } });
       await expectUnauthorized(res, /^Bearer realm="chat-atlas", error="invalid_token"$/);
     }
@@ -56,7 +66,12 @@ describe('with ATLAS_TOKEN set', () => {
   it('accepts the right token for uploads, snapshots and deletes (scheme in any case)', async () => {
     const added = await t.app.inject(authedUpload(`/api/datasets/${id}/files`));
     expect(added.statusCode).toBe(201);
-    const snapshot = await t.app.inject({ method: 'POST', url: '/api/snapshots', headers: { authorization: `bearer  ${TOKEN}` }, payload: { datasetId: id } });
+    const snapshot = await t.app.inject({
+      method: 'POST',
+      url: '/api/snapshots',
+      headers: { authorization: `bearer  ${TOKEN}` },
+      payload: { datasetId: id },
+    });
     expect(snapshot.statusCode).toBe(201);
     SnapshotCreatedSchema.parse(snapshot.json());
     const other = await t.app.inject(authedUpload());
@@ -65,7 +80,13 @@ describe('with ATLAS_TOKEN set', () => {
   });
 
   it('keeps dataset reads public by default', async () => {
-    for (const url of ['/api/datasets', `/api/datasets/${id}`, `/api/datasets/${id}/graph`, `/api/datasets/${id}/export?format=gexf`, `/api/datasets/${id}/people/csv%3Abea_lib`]) {
+    for (const url of [
+      '/api/datasets',
+      `/api/datasets/${id}`,
+      `/api/datasets/${id}/graph`,
+      `/api/datasets/${id}/export?format=gexf`,
+      `/api/datasets/${id}/people/csv%3Abea_lib`,
+    ]) {
       expect([url, (await t.app.inject(url)).statusCode]).toEqual([url, 200]);
     }
   });
@@ -84,7 +105,15 @@ describe('with ATLAS_PUBLIC_READ=false', () => {
   afterAll(async () => t.close());
 
   it('needs the token to read datasets, however the path is spelled', async () => {
-    const urls = ['/api/datasets', `/api/datasets/${id}`, `/api/datasets/${id}/graph`, `/api/datasets/${id}/export`, `/api/datasets/${id}/people/csv%3Abea_lib`, '/api/%64atasets', '/api/datasets/'];
+    const urls = [
+      '/api/datasets',
+      `/api/datasets/${id}`,
+      `/api/datasets/${id}/graph`,
+      `/api/datasets/${id}/export`,
+      `/api/datasets/${id}/people/csv%3Abea_lib`,
+      '/api/%64atasets',
+      '/api/datasets/',
+    ];
     for (const url of urls) {
       await expectUnauthorized(await t.app.inject(url));
       const head = await t.app.inject({ method: 'HEAD', url });
@@ -143,6 +172,7 @@ describe('accessFor and tokenMatches', () => {
     const expected = createHash('sha256').update(TOKEN).digest();
     expect(tokenMatches(`Bearer ${TOKEN}`, expected)).toBe(true);
     expect(tokenMatches(`BEARER\t${TOKEN} `, expected)).toBe(true);
-    for (const h of [undefined, '', 'Bearer ', `Bearer ${TOKEN}${TOKEN}`, `Bearer ${TOKEN.toUpperCase()}`, TOKEN]) expect(tokenMatches(h, expected)).toBe(false);
+    for (const h of [undefined, '', 'Bearer ', `Bearer ${TOKEN}${TOKEN}`, `Bearer ${TOKEN.toUpperCase()}`, TOKEN])
+      expect(tokenMatches(h, expected)).toBe(false);
   });
 });

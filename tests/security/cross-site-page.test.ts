@@ -21,14 +21,25 @@ let browser: Browser;
 
 beforeAll(async () => {
   atlas = await startDemoServer();
-  attacker = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>cat pictures</title>'));
+  attacker = http.createServer((_req, res) =>
+    res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>cat pictures</title>'),
+  );
   await new Promise<void>((resolve) => attacker.listen(0, '127.0.0.1', resolve));
   attackerPort = (attacker.address() as AddressInfo).port;
   // launchBrowser's flags, and the attacker's name resolving to this machine.
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--host-resolver-rules=MAP ${ATTACKER} 127.0.0.1`],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--host-resolver-rules=MAP ${ATTACKER} 127.0.0.1`,
+    ],
   });
 }, 120_000);
 afterAll(async () => {
@@ -37,7 +48,8 @@ afterAll(async () => {
   await atlas?.close();
 });
 
-const datasetNames = async () => DatasetListSchema.parse(await (await fetch(`${atlas.baseUrl}/api/datasets`)).json()).datasets.map((d) => d.name);
+const datasetNames = async () =>
+  DatasetListSchema.parse(await (await fetch(`${atlas.baseUrl}/api/datasets`)).json()).datasets.map((d) => d.name);
 
 describe('a page on another site', () => {
   it('cannot create a dataset with a no-cors form post', async () => {

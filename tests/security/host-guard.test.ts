@@ -19,7 +19,9 @@ let snapshotId = '';
 beforeAll(async () => {
   t = await buildTestApp({ ALLOWED_HOSTS: ['atlas.example.org', '.lib.example'] }, true);
   datasetId = (await t.app.inject({ method: 'POST', url: '/api/datasets', ...csv() })).json().id;
-  snapshotId = SnapshotCreatedSchema.parse((await t.app.inject({ method: 'POST', url: '/api/snapshots', payload: { datasetId } })).json()).id;
+  snapshotId = SnapshotCreatedSchema.parse(
+    (await t.app.inject({ method: 'POST', url: '/api/snapshots', payload: { datasetId } })).json(),
+  ).id;
 });
 afterAll(async () => t.close());
 
@@ -31,19 +33,34 @@ function expectRefused(res: { statusCode: number; json(): unknown }, status: num
 }
 
 describe('Host header (DNS rebinding)', () => {
-  it.each(['rebind.attacker.example', 'rebind.attacker.example:3000', 'localhost.attacker.example', 'evil.example.org', 'lib.example.evil'])(
-    'refuses reads sent to %s with 421',
-    async (host) => {
-      for (const url of ['/api/datasets', `/api/datasets/${datasetId}/graph`, `/api/snapshots/${snapshotId}`, `/embed/${snapshotId}`, '/']) {
-        const res = await t.app.inject({ url, headers: { host } });
-        expectRefused(res, 421, 'bad_host');
-        expect(res.body).not.toContain('uklibchat');
-      }
-    },
-  );
+  it.each([
+    'rebind.attacker.example',
+    'rebind.attacker.example:3000',
+    'localhost.attacker.example',
+    'evil.example.org',
+    'lib.example.evil',
+  ])('refuses reads sent to %s with 421', async (host) => {
+    for (const url of ['/api/datasets', `/api/datasets/${datasetId}/graph`, `/api/snapshots/${snapshotId}`, `/embed/${snapshotId}`, '/']) {
+      const res = await t.app.inject({ url, headers: { host } });
+      expectRefused(res, 421, 'bad_host');
+      expect(res.body).not.toContain('uklibchat');
+    }
+  });
 
   it('answers on loopback names, IP addresses and ALLOWED_HOSTS, and only there', async () => {
-    for (const host of ['localhost', 'localhost:80', 'LOCALHOST:3000', 'app.localhost:3000', '127.0.0.1:51234', '[::1]:3000', '192.168.1.20:3000', 'atlas.example.org', 'Atlas.Example.Org:443', 'lib.example', 'maps.lib.example']) {
+    for (const host of [
+      'localhost',
+      'localhost:80',
+      'LOCALHOST:3000',
+      'app.localhost:3000',
+      '127.0.0.1:51234',
+      '[::1]:3000',
+      '192.168.1.20:3000',
+      'atlas.example.org',
+      'Atlas.Example.Org:443',
+      'lib.example',
+      'maps.lib.example',
+    ]) {
       const res = await t.app.inject({ url: '/api/datasets', headers: { host } });
       expect(res.statusCode, host).toBe(200);
       expect(DatasetListSchema.parse(res.json()).datasets.map((d) => d.id)).toContain(datasetId);
@@ -64,7 +81,10 @@ describe('Host header (DNS rebinding)', () => {
   });
 
   it('reads ALLOWED_HOSTS as a comma list, and refuses a URL in it', () => {
-    expect(readConfig({ ALLOWED_HOSTS: ' Atlas.Example.org, .lib.example ,' }).ALLOWED_HOSTS).toEqual(['atlas.example.org', '.lib.example']);
+    expect(readConfig({ ALLOWED_HOSTS: ' Atlas.Example.org, .lib.example ,' }).ALLOWED_HOSTS).toEqual([
+      'atlas.example.org',
+      '.lib.example',
+    ]);
     expect(readConfig({}).ALLOWED_HOSTS).toEqual([]);
     expect(() => readConfig({ ALLOWED_HOSTS: 'https://atlas.example.org' })).toThrow(/ALLOWED_HOSTS/);
   });
@@ -102,7 +122,12 @@ describe('writes from another site', () => {
   it.each(crossSite)('refuses an upload sent with %s, and stores nothing', async (_name, headers) => {
     const before = await datasetCount();
     const form = csv();
-    const res = await t.app.inject({ method: 'POST', url: '/api/datasets', payload: form.payload, headers: { ...form.headers, ...headers } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/datasets',
+      payload: form.payload,
+      headers: { ...form.headers, ...headers },
+    });
     expectRefused(res, 403, 'cross_site');
     expect(await datasetCount()).toBe(before);
   });
@@ -110,7 +135,11 @@ describe('writes from another site', () => {
   it.each(crossSite)('refuses a delete, a snapshot and an opt-out sent with %s', async (_name, headers) => {
     expectRefused(await t.app.inject({ method: 'DELETE', url: `/api/datasets/${datasetId}?confirm=true`, headers }), 403, 'cross_site');
     expectRefused(await t.app.inject({ method: 'POST', url: '/api/snapshots', payload: { datasetId }, headers }), 403, 'cross_site');
-    expectRefused(await t.app.inject({ method: 'PUT', url: `/api/datasets/${datasetId}/people/csv:bea_lib`, payload: { sector: 'public' }, headers }), 403, 'cross_site');
+    expectRefused(
+      await t.app.inject({ method: 'PUT', url: `/api/datasets/${datasetId}/people/csv:bea_lib`, payload: { sector: 'public' }, headers }),
+      403,
+      'cross_site',
+    );
     expect((await t.app.inject(`/api/datasets/${datasetId}`)).statusCode).toBe(200);
   });
 
@@ -119,7 +148,16 @@ describe('writes from another site', () => {
     try {
       const form = csv();
       const headers = { ...form.headers, authorization: `Bearer ${TOKEN}` };
-      expectRefused(await guarded.app.inject({ method: 'POST', url: '/api/datasets', payload: form.payload, headers: { ...headers, 'sec-fetch-site': 'cross-site' } }), 403, 'cross_site');
+      expectRefused(
+        await guarded.app.inject({
+          method: 'POST',
+          url: '/api/datasets',
+          payload: form.payload,
+          headers: { ...headers, 'sec-fetch-site': 'cross-site' },
+        }),
+        403,
+        'cross_site',
+      );
       expect((await guarded.app.inject({ method: 'POST', url: '/api/datasets', payload: form.payload, headers })).statusCode).toBe(201);
     } finally {
       await guarded.close();
@@ -132,7 +170,10 @@ describe('writes from another site', () => {
       ['Sec-Fetch-Site: same-origin', { 'sec-fetch-site': 'same-origin', origin: 'http://localhost' }],
       ['Sec-Fetch-Site: none', { 'sec-fetch-site': 'none' }],
       // A proxy that rewrites Host (nginx's default): the browser's Sec-Fetch-Site still says same-origin.
-      ['Sec-Fetch-Site: same-origin behind a proxy that rewrites Host', { 'sec-fetch-site': 'same-origin', origin: 'https://atlas.example.org' }],
+      [
+        'Sec-Fetch-Site: same-origin behind a proxy that rewrites Host',
+        { 'sec-fetch-site': 'same-origin', origin: 'https://atlas.example.org' },
+      ],
       ['an Origin equal to the Host (older browsers)', { origin: 'http://localhost:80' }],
     ];
     for (const [name, headers] of accepted) {
@@ -141,15 +182,34 @@ describe('writes from another site', () => {
       expect(SnapshotCreatedSchema.parse(res.json()).id).toMatch(/^[A-Za-z0-9_-]{22}$/);
     }
     const elsewhere = { 'sec-fetch-site': 'cross-site', origin: 'https://atlas.example.org' };
-    expectRefused(await t.app.inject({ method: 'POST', url: '/api/snapshots', payload: { datasetId }, headers: elsewhere }), 403, 'cross_site');
+    expectRefused(
+      await t.app.inject({ method: 'POST', url: '/api/snapshots', payload: { datasetId }, headers: elsewhere }),
+      403,
+      'cross_site',
+    );
   });
 
   it('keeps embeds and snapshot reads open to the sites it refuses writes from', async () => {
-    expectRefused(await t.app.inject({ method: 'POST', url: '/api/snapshots', payload: { datasetId }, headers: { 'sec-fetch-site': 'cross-site', origin: 'https://blog.example' } }), 403, 'cross_site');
-    const framed = await t.app.inject({ url: `/embed/${snapshotId}`, headers: { 'sec-fetch-site': 'cross-site', 'sec-fetch-dest': 'iframe' } });
+    expectRefused(
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/snapshots',
+        payload: { datasetId },
+        headers: { 'sec-fetch-site': 'cross-site', origin: 'https://blog.example' },
+      }),
+      403,
+      'cross_site',
+    );
+    const framed = await t.app.inject({
+      url: `/embed/${snapshotId}`,
+      headers: { 'sec-fetch-site': 'cross-site', 'sec-fetch-dest': 'iframe' },
+    });
     expect(framed.statusCode).toBe(200);
     expect(framed.headers['content-security-policy']).toContain('frame-ancestors *');
-    const read = await t.app.inject({ url: `/api/snapshots/${snapshotId}`, headers: { 'sec-fetch-site': 'cross-site', origin: 'https://blog.example' } });
+    const read = await t.app.inject({
+      url: `/api/snapshots/${snapshotId}`,
+      headers: { 'sec-fetch-site': 'cross-site', origin: 'https://blog.example' },
+    });
     expect(read.statusCode).toBe(200);
     expect(read.json().id).toBe(snapshotId);
   });

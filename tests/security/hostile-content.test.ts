@@ -40,7 +40,9 @@ function expectClientError(res: { statusCode: number; json(): unknown }) {
 describe('markup in transcripts', () => {
   it('round-trips a display name like <img onerror> as plain text in every JSON answer', async () => {
     const tweets = [
-      tweet('1', 'ann', EVIL, `hi <script>alert(1)</script> @bob`, { entities: { hashtags: [], user_mentions: [{ screen_name: 'bob', id_str: '2', indices: [30, 34] }] } }),
+      tweet('1', 'ann', EVIL, `hi <script>alert(1)</script> @bob`, {
+        entities: { hashtags: [], user_mentions: [{ screen_name: 'bob', id_str: '2', indices: [30, 34] }] },
+      }),
       tweet('2', 'bob', 'Bob', '@ann hello', { in_reply_to_status_id_str: '1', in_reply_to_screen_name: 'ann' }),
     ];
     const res = await upload(`${EVIL}.json`, JSON.stringify(tweets), { name: EVIL });
@@ -63,7 +65,12 @@ describe('markup in transcripts', () => {
 
 describe('Content-Security-Policy', () => {
   function expectStrictCsp(header: unknown) {
-    const directives = new Map(String(header).split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
+    const directives = new Map(
+      String(header)
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name!, values]),
+    );
     expect(directives.get('worker-src')).toEqual(["'self'", 'blob:']); // the ForceAtlas2 worker is a blob: URL
     const script = directives.get('script-src') ?? directives.get('default-src')!;
     expect(script).toContain("'self'");
@@ -74,7 +81,8 @@ describe('Content-Security-Policy', () => {
   }
 
   it('is strict on the API and the placeholder page', async () => {
-    for (const url of ['/', '/api/health', '/api/datasets', '/docs']) expectStrictCsp((await t.app.inject(url)).headers['content-security-policy']);
+    for (const url of ['/', '/api/health', '/api/datasets', '/docs'])
+      expectStrictCsp((await t.app.inject(url)).headers['content-security-policy']);
   });
 
   it('is strict on the built page, which has no inline script the policy would block', async () => {
@@ -85,7 +93,9 @@ describe('Content-Security-Policy', () => {
       const page = await app.inject('/');
       expect(page.statusCode).toBe(200);
       expectStrictCsp(page.headers['content-security-policy']);
-      const inline = [...page.body.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].filter(([, attrs, body]) => !/\bsrc=/.test(attrs!) && body!.trim() !== '');
+      const inline = [...page.body.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].filter(
+        ([, attrs, body]) => !/\bsrc=/.test(attrs!) && body!.trim() !== '',
+      );
       expect(inline).toEqual([]);
       expect(page.body).not.toMatch(/\son[a-z]+=/i); // no inline event handlers either
     } finally {

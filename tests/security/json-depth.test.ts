@@ -11,11 +11,18 @@ let t: TestApp;
 let datasetId = '';
 beforeAll(async () => {
   t = await buildTestApp();
-  datasetId = (await t.app.inject({ method: 'POST', url: '/api/datasets', ...multipart([{ filename: 'uklibchat.csv', content: fixture('made', 'api', 'uklibchat.csv') }]) })).json().id;
+  datasetId = (
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/datasets',
+      ...multipart([{ filename: 'uklibchat.csv', content: fixture('made', 'api', 'uklibchat.csv') }]),
+    })
+  ).json().id;
 });
 afterAll(async () => t.close());
 
-const post = (url: string, payload: string, method: 'POST' | 'PUT' = 'POST') => t.app.inject({ method, url, payload, headers: { 'content-type': 'application/json' } });
+const post = (url: string, payload: string, method: 'POST' | 'PUT' = 'POST') =>
+  t.app.inject({ method, url, payload, headers: { 'content-type': 'application/json' } });
 const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
 
 function expectTooDeep(res: { statusCode: number; json(): unknown }) {

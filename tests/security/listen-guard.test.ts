@@ -4,8 +4,29 @@ import { checkListenSafety, isLoopbackHost } from '../../server/runtime/listen-g
 import { freePort, spawnServer, tempDir } from '../reliability/server-process.js';
 
 const TOKEN = 'listen-guard-token-0123456789';
-const REACHABLE = ['0.0.0.0', '::', '192.168.1.20', '10.0.0.5', '172.16.0.1', 'fe80::1', '::ffff:10.0.0.1', '128.0.0.1', 'atlas.example.org', 'localhost.example.org'];
-const LOOPBACK = ['localhost', 'LOCALHOST', '127.0.0.1', '127.0.0.2', '127.255.255.254', '::1', '[::1]', '0:0:0:0:0:0:0:1', '::ffff:127.0.0.1'];
+const REACHABLE = [
+  '0.0.0.0',
+  '::',
+  '192.168.1.20',
+  '10.0.0.5',
+  '172.16.0.1',
+  'fe80::1',
+  '::ffff:10.0.0.1',
+  '128.0.0.1',
+  'atlas.example.org',
+  'localhost.example.org',
+];
+const LOOPBACK = [
+  'localhost',
+  'LOCALHOST',
+  '127.0.0.1',
+  '127.0.0.2',
+  '127.255.255.254',
+  '::1',
+  '[::1]',
+  '0:0:0:0:0:0:0:1',
+  '::ffff:127.0.0.1',
+];
 
 describe('checkListenSafety', () => {
   it.each(REACHABLE)('refuses %s without a token, and says how to set one', (host) => {

@@ -46,11 +46,25 @@ const settle = () => new Promise((r) => setTimeout(r, 300));
 describe('the access log', () => {
   it('writes no snapshot id, however the link is spelled', async () => {
     const csv = fs.readFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'made', 'api', 'uklibchat.csv'));
-    const dataset = DatasetSchema.parse(await (await fetch(`${server.baseUrl}/api/datasets`, { method: 'POST', body: uploadForm('uklibchat.csv', csv) })).json());
-    const created = await fetch(`${server.baseUrl}/api/snapshots`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ datasetId: dataset.id }) });
+    const dataset = DatasetSchema.parse(
+      await (await fetch(`${server.baseUrl}/api/datasets`, { method: 'POST', body: uploadForm('uklibchat.csv', csv) })).json(),
+    );
+    const created = await fetch(`${server.baseUrl}/api/snapshots`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ datasetId: dataset.id }),
+    });
     const { id } = SnapshotCreatedSchema.parse(await created.json());
     const from = server.output().length;
-    for (const url of [`/api/snapshots/${id}`, `/api/snapshots/${id}/export?format=gexf`, `/s/${id}`, `/embed/${id}`, `/api/snapshot%73/${id}`, `/s/${id}/old-link`, `/embed/${id}?x=1`]) {
+    for (const url of [
+      `/api/snapshots/${id}`,
+      `/api/snapshots/${id}/export?format=gexf`,
+      `/s/${id}`,
+      `/embed/${id}`,
+      `/api/snapshot%73/${id}`,
+      `/s/${id}/old-link`,
+      `/embed/${id}?x=1`,
+    ]) {
       await (await fetch(`${server.baseUrl}${url}`)).arrayBuffer();
     }
     expect((await fetch(`${server.baseUrl}/api/snapshots/${id}`)).status).toBe(200); // the id is a real one

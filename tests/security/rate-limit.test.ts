@@ -3,14 +3,23 @@ import { ApiErrorSchema } from '../../shared/index.js';
 import { readConfig } from '../../server/config.js';
 import { buildTestApp, fixture, multipart } from '../support/app.js';
 
-const del = (remoteAddress = '127.0.0.1', headers: Record<string, string> = {}) => ({ method: 'DELETE' as const, url: '/api/datasets/nope', remoteAddress, headers });
+const del = (remoteAddress = '127.0.0.1', headers: Record<string, string> = {}) => ({
+  method: 'DELETE' as const,
+  url: '/api/datasets/nope',
+  remoteAddress,
+  headers,
+});
 
 describe('write rate limit', () => {
   it('answers 429 rate_limited with Retry-After past the limit, per address, reads untouched', async () => {
     const t = await buildTestApp({ RATE_LIMIT_WRITES_PER_MINUTE: 3 });
     try {
       for (let i = 0; i < 3; i++) expect((await t.app.inject(del())).statusCode).toBe(404);
-      const limited = await t.app.inject({ method: 'POST', url: '/api/datasets', ...multipart([{ filename: 'a.csv', content: fixture('made', 'api', 'uklibchat.csv') }]) });
+      const limited = await t.app.inject({
+        method: 'POST',
+        url: '/api/datasets',
+        ...multipart([{ filename: 'a.csv', content: fixture('made', 'api', 'uklibchat.csv') }]),
+      });
       expect(limited.statusCode).toBe(429);
       const error = ApiErrorSchema.parse(limited.json()).error;
       expect(error.code).toBe('rate_limited');
@@ -32,7 +41,8 @@ describe('write rate limit', () => {
     const token = 'rate-limit-token-0123456789';
     const t = await buildTestApp({ ATLAS_TOKEN: token, RATE_LIMIT_WRITES_PER_MINUTE: 3 });
     try {
-      for (let i = 0; i < 3; i++) expect((await t.app.inject(del('127.0.0.1', { authorization: `Bearer guess-${i}` }))).statusCode).toBe(401);
+      for (let i = 0; i < 3; i++)
+        expect((await t.app.inject(del('127.0.0.1', { authorization: `Bearer guess-${i}` }))).statusCode).toBe(401);
       const res = await t.app.inject(del('127.0.0.1', { authorization: `Bearer ${token}` }));
       expect([res.statusCode, ApiErrorSchema.parse(res.json()).error.code]).toEqual([429, 'rate_limited']);
     } finally {

@@ -23,6 +23,8 @@ describe('view state in the URL', () => {
 
   it('leaves defaults out and reads junk as defaults', () => {
     expect(encodeViewState(DEFAULT_VIEW_STATE).toString()).toBe('');
-    expect(decodeViewState(new URLSearchParams('colour=rainbow&size=big&camera=1,2&community=-1&view=3d&seed=abc'))).toEqual(DEFAULT_VIEW_STATE);
+    expect(decodeViewState(new URLSearchParams('colour=rainbow&size=big&camera=1,2&community=-1&view=3d&seed=abc'))).toEqual(
+      DEFAULT_VIEW_STATE,
+    );
   });
 });

@@ -127,10 +127,23 @@ suite(available.ok ? 'postgres' : `postgres (skipped: ${available.reason})`, () 
       try {
         await blocker.query('BEGIN');
         await blocker.query(`LOCK TABLE "${schema}".messages IN SHARE MODE`);
-        const importing = store.importFiles({ datasetId: dataset.id, name: 'busy', files: [file('more.csv', [msg({ author: 'twitter:c' })])] });
+        const importing = store.importFiles({
+          datasetId: dataset.id,
+          name: 'busy',
+          files: [file('more.csv', [msg({ author: 'twitter:c' })])],
+        });
         const waiting = `SELECT count(*) AS n FROM pg_locks WHERE NOT granted AND relation = '"${schema}".messages'::regclass`;
         while ((await count(waiting)) === 0) await new Promise((resolve) => setTimeout(resolve, 20));
-        const snapshot = { id: 'during', createdAt: dataset.createdAt, datasetId: dataset.id, datasetVersion: 1, privacy: 'named' as const, options: '{}', view: '{}', payload: '{}' };
+        const snapshot = {
+          id: 'during',
+          createdAt: dataset.createdAt,
+          datasetId: dataset.id,
+          datasetVersion: 1,
+          privacy: 'named' as const,
+          options: '{}',
+          view: '{}',
+          payload: '{}',
+        };
         const made = store.createSnapshot(snapshot).then(() => 'made');
         expect(await Promise.race([made, new Promise((resolve) => setTimeout(() => resolve('blocked'), 1000))])).toBe('made');
         await blocker.query('COMMIT');
@@ -193,12 +206,27 @@ suite(available.ok ? 'postgres' : `postgres (skipped: ${available.reason})`, () 
     it('cascades a delete to the message, people and snapshot rows', async () => {
       const schema = schemaFor();
       const store = await open(schema);
-      const [doomed, kept] = [await store.importFiles({ name: 'doomed', files: sample() }), await store.importFiles({ name: 'kept', files: sample() })];
+      const [doomed, kept] = [
+        await store.importFiles({ name: 'doomed', files: sample() }),
+        await store.importFiles({ name: 'kept', files: sample() }),
+      ];
       for (const d of [doomed, kept]) {
-        await store.createSnapshot({ id: `s-${d.id}`, createdAt: d.createdAt, datasetId: d.id, datasetVersion: 1, privacy: 'named', options: '{}', view: '{}', payload: '{}' });
+        await store.createSnapshot({
+          id: `s-${d.id}`,
+          createdAt: d.createdAt,
+          datasetId: d.id,
+          datasetVersion: 1,
+          privacy: 'named',
+          options: '{}',
+          view: '{}',
+          payload: '{}',
+        });
       }
       await store.deleteDataset(doomed.id);
-      const rows = (id: string) => Promise.all(['messages', 'people', 'snapshots'].map((t) => count(`SELECT count(*) AS n FROM "${schema}".${t} WHERE dataset_id = $1`, [id])));
+      const rows = (id: string) =>
+        Promise.all(
+          ['messages', 'people', 'snapshots'].map((t) => count(`SELECT count(*) AS n FROM "${schema}".${t} WHERE dataset_id = $1`, [id])),
+        );
       expect(await rows(doomed.id)).toEqual([0, 0, 0]);
       expect(await rows(kept.id)).toEqual([2, 2, 1]);
     });

@@ -91,8 +91,7 @@ describe('sqlite store on disk', () => {
     const kept = await store.importFiles({ name: 'kept', files: sample() });
     await store.deleteDataset(doomed.id);
     const db = raw(store.path);
-    const rows = (table: string, id: string) =>
-      db.prepare(`SELECT COUNT(*) FROM ${table} WHERE dataset_id = ?`).pluck().get(id);
+    const rows = (table: string, id: string) => db.prepare(`SELECT COUNT(*) FROM ${table} WHERE dataset_id = ?`).pluck().get(id);
     expect([rows('messages', doomed.id), rows('people', doomed.id)]).toEqual([0, 0]);
     expect([rows('messages', kept.id), rows('people', kept.id)]).toEqual([2, 2]);
   });

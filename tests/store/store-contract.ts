@@ -31,7 +31,10 @@ export function msg(fields: Partial<Message> & Pick<Message, 'author'>): Message
 }
 
 export const person = (handle: string, fields: Partial<PersonProfile> = {}): PersonProfile => ({
-  key: `twitter:${handle.toLowerCase()}`, platform: 'twitter', handle, ...fields,
+  key: `twitter:${handle.toLowerCase()}`,
+  platform: 'twitter',
+  handle,
+  ...fields,
 });
 
 export function file(name: string, messages: Message[], people: PersonProfile[] = []): ImportFile {
@@ -56,7 +59,9 @@ export function describeStoreContract(name: string, makeStore: (options?: StoreF
         expect(DatasetSchema.parse(created)).toStrictEqual(created);
         expect(created.id).toMatch(/^[A-Za-z0-9_-]{16,}$/);
         expect(created).toMatchObject({ name: 'March', version: 1, counts: { messages: 1, people: 1, chats: 1, sessions: 1 } });
-        expect(created.sources).toEqual([{ file: 'a.csv', format: 'csv', messages: 1, stored: 1, skipped: 0, skippedItems: [], warnings: [] }]);
+        expect(created.sources).toEqual([
+          { file: 'a.csv', format: 'csv', messages: 1, stored: 1, skipped: 0, skippedItems: [], warnings: [] },
+        ]);
         expect(await store.getDataset(created.id)).toStrictEqual(created);
         expect(await store.findDatasetByName('March')).toStrictEqual(created);
         expect(await store.listDatasets()).toStrictEqual([created]);
@@ -66,8 +71,16 @@ export function describeStoreContract(name: string, makeStore: (options?: StoreF
 
       it('returns messages and people exactly as given, absent fields absent', async () => {
         const full = msg({
-          author: 'twitter:ann', kind: 'reply', replyToId: '99', replyToAuthor: 'twitter:bob', mentions: ['twitter:bob', 'twitter:cy'],
-          hashtags: ['#uklibchat', '#a1'], repostOf: 'twitter:cy', question: 2, answer: 1, text: 'A1 yes @bob',
+          author: 'twitter:ann',
+          kind: 'reply',
+          replyToId: '99',
+          replyToAuthor: 'twitter:bob',
+          mentions: ['twitter:bob', 'twitter:cy'],
+          hashtags: ['#uklibchat', '#a1'],
+          repostOf: 'twitter:cy',
+          question: 2,
+          answer: 1,
+          text: 'A1 yes @bob',
         });
         const bare = msg({ author: 'twitter:bob', platform: 'mastodon', chat: 'general' });
         const ann = person('Ann_Lib', { name: 'Ann', bio: 'Librarian', location: 'Leeds', url: 'https://ann.example', platformId: '123' });
@@ -85,9 +98,18 @@ export function describeStoreContract(name: string, makeStore: (options?: StoreF
         const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((h) => msg({ author: `twitter:${h}` })) as [Message, Message, Message, Message];
         const first = await store.importFiles({ name: 'dups', files: [file('one.csv', [a, b, c])] });
         const second = await store.importFiles({ datasetId: first.id, name: 'ignored', files: [file('two.csv', [b, c, d])] });
-        expect(second).toMatchObject({ id: first.id, name: 'dups', version: 2, createdAt: first.createdAt, counts: { messages: 4, people: 4 } });
+        expect(second).toMatchObject({
+          id: first.id,
+          name: 'dups',
+          version: 2,
+          createdAt: first.createdAt,
+          counts: { messages: 4, people: 4 },
+        });
         expect(second.updatedAt >= first.updatedAt).toBe(true);
-        expect(second.sources.map((s) => [s.file, s.messages, s.stored])).toEqual([['one.csv', 3, 3], ['two.csv', 3, 1]]);
+        expect(second.sources.map((s) => [s.file, s.messages, s.stored])).toEqual([
+          ['one.csv', 3, 3],
+          ['two.csv', 3, 1],
+        ]);
         expect(await ids(first.id)).toEqual([a.id, b.id, c.id, d.id]);
         const third = await store.importFiles({ datasetId: first.id, name: 'dups', files: [file('one.csv', [a])] });
         expect(third.version).toBe(3);
@@ -140,13 +162,25 @@ export function describeStoreContract(name: string, makeStore: (options?: StoreF
         const newer = person('ANN', { name: 'Ann L.', bio: '', url: 'https://a.example' });
         await store.importFiles({ datasetId: dataset.id, name: 'p', files: [file('2.csv', [], [newer])] });
         expect(await store.getPeople(dataset.id)).toStrictEqual([
-          { key: 'twitter:ann', platform: 'twitter', handle: 'ANN', name: 'Ann L.', bio: 'Librarian', location: 'Leeds', url: 'https://a.example' },
+          {
+            key: 'twitter:ann',
+            platform: 'twitter',
+            handle: 'ANN',
+            name: 'Ann L.',
+            bio: 'Librarian',
+            location: 'Leeds',
+            url: 'https://a.example',
+          },
         ]);
       });
 
       it('merges a profile repeated within one import by the same rule, in file order', async () => {
         const files = [
-          file('1.csv', [], [person('ann', { name: 'Ann', bio: 'Librarian' }), person('Ann', { bio: '', location: '' }), person('bob', { bio: '' })]),
+          file(
+            '1.csv',
+            [],
+            [person('ann', { name: 'Ann', bio: 'Librarian' }), person('Ann', { bio: '', location: '' }), person('bob', { bio: '' })],
+          ),
           file('2.csv', [], [person('ANN', { name: '', location: 'Leeds' })]),
         ];
         const dataset = await store.importFiles({ name: 'p', files });
@@ -258,7 +292,9 @@ export function describeStoreContract(name: string, makeStore: (options?: StoreF
         const { id, from, to } = await store.importFiles({ name: 't', files: [file('t.csv', [half, whole, before])] });
         expect([from, to]).toEqual(['2024-03-14T19:59:59.900Z', '2024-03-14T20:00:00.500Z']);
         expect((await store.getMessages(id)).map((m) => [m.id, m.time])).toEqual([
-          ['before', '2024-03-14T19:59:59.900Z'], ['whole', '2024-03-14T20:00:00.000Z'], ['half', '2024-03-14T20:00:00.500Z'],
+          ['before', '2024-03-14T19:59:59.900Z'],
+          ['whole', '2024-03-14T20:00:00.000Z'],
+          ['half', '2024-03-14T20:00:00.500Z'],
         ]);
         expect(await ids(id, { from: '2024-03-14T20:00:00Z', to: '2024-03-14T22:00:00.000+02:00' })).toEqual(['whole']);
         await expect(store.getMessages(id, { from: 'yesterday' })).rejects.toThrow();
@@ -305,11 +341,20 @@ export function describeStoreContract(name: string, makeStore: (options?: StoreF
         expect(await store.getPeople(id, [])).toEqual([]);
         expect(await store.getAuthorActivity(id, ['twitter:ann'])).toEqual({
           messages: 3,
-          chats: [{ chat: '#b', messages: 2 }, { chat: '#a', messages: 1 }],
+          chats: [
+            { chat: '#b', messages: 2 },
+            { chat: '#a', messages: 1 },
+          ],
           firstSeen: at(1),
           lastSeen: at(5),
         });
-        expect(await store.getAuthorActivity(id, ['twitter:ann', 'twitter:bob'])).toMatchObject({ messages: 4, chats: [{ chat: '#a', messages: 2 }, { chat: '#b', messages: 2 }] });
+        expect(await store.getAuthorActivity(id, ['twitter:ann', 'twitter:bob'])).toMatchObject({
+          messages: 4,
+          chats: [
+            { chat: '#a', messages: 2 },
+            { chat: '#b', messages: 2 },
+          ],
+        });
         expect(await store.getAuthorActivity(id, ['twitter:nobody'])).toEqual({ messages: 0, chats: [] });
       });
     });
@@ -369,9 +414,14 @@ export function describeStoreContract(name: string, makeStore: (options?: StoreF
 
     describe('snapshots', () => {
       const snapshot = (datasetId: string, id: string): StoredSnapshot => ({
-        id, createdAt: '2024-03-15T09:30:00.123Z', datasetId, datasetVersion: 1, privacy: 'pseudonymous',
+        id,
+        createdAt: '2024-03-15T09:30:00.123Z',
+        datasetId,
+        datasetVersion: 1,
+        privacy: 'pseudonymous',
         // Odd spacing and key order on purpose: the texts come back exactly as written.
-        options: '{ "minWeight":2,"chats":["#a"] }', view: '{"mode":"graph" , "colourBy":"community"}',
+        options: '{ "minWeight":2,"chats":["#a"] }',
+        view: '{"mode":"graph" , "colourBy":"community"}',
         payload: `{"z":1,"a":[1.50,"it's \\"quoted\\" 📚"],"nested":{"b":null}}`,
       });
 
@@ -394,20 +444,26 @@ export function describeStoreContract(name: string, makeStore: (options?: StoreF
       });
 
       it('deletes a dataset’s snapshots with it, and only those', async () => {
-        const [doomed, kept] = [await store.importFiles({ name: 'doomed', files: [] }), await store.importFiles({ name: 'kept', files: [] })];
+        const [doomed, kept] = [
+          await store.importFiles({ name: 'doomed', files: [] }),
+          await store.importFiles({ name: 'kept', files: [] }),
+        ];
         await store.createSnapshot(snapshot(doomed.id, 'gone'));
         await store.createSnapshot(snapshot(kept.id, 'stays'));
         await store.deleteDataset(doomed.id);
         expect(await store.getSnapshot('gone')).toBeUndefined();
         expect(await store.countSnapshots(doomed.id)).toBe(0);
-                expect(await store.getSnapshot('stays')).toStrictEqual(snapshot(kept.id, 'stays'));
+        expect(await store.getSnapshot('stays')).toStrictEqual(snapshot(kept.id, 'stays'));
       });
     });
 
     describe('identities', () => {
       it('keeps alias → canonical links per dataset, replaces a link, bumps the version, goes with the dataset', async () => {
         const { id } = await store.importFiles({ name: 'd', files: [] });
-        await store.setIdentities(id, [{ alias: 'mastodon:ann@glammr.us', canonical: 'twitter:ann' }, { alias: 'bluesky:ann.bsky.social', canonical: 'twitter:ann' }]);
+        await store.setIdentities(id, [
+          { alias: 'mastodon:ann@glammr.us', canonical: 'twitter:ann' },
+          { alias: 'bluesky:ann.bsky.social', canonical: 'twitter:ann' },
+        ]);
         await store.setIdentities(id, [{ alias: 'bluesky:ann.bsky.social', canonical: 'twitter:ann_lib' }]);
         expect(await store.getIdentities(id)).toEqual([
           { alias: 'bluesky:ann.bsky.social', canonical: 'twitter:ann_lib' },
@@ -461,11 +517,23 @@ export function describeStoreContract(name: string, makeStore: (options?: StoreF
           await limited.putCachedGraph(b, 1, 's3', '{"n":3}');
           expect(await limited.getCachedGraph(a, 1, 's1')).toBe('{"n":1}'); // s1 is now the most recently used
           await limited.putCachedGraph(b, 1, 's4', '{"n":4}');
-          const all: [string, string][] = [[a, 's1'], [a, 's2'], [b, 's3'], [b, 's4']];
+          const all: [string, string][] = [
+            [a, 's1'],
+            [a, 's2'],
+            [b, 's3'],
+            [b, 's4'],
+          ];
           // Reading back marks them used too, so each check below reads in the order it expects to keep.
           expect(await held(limited, all)).toEqual(['s1', 's3', 's4']);
           await limited.putCachedGraph(a, 1, 's5', '{"n":5}');
-          expect(await held(limited, [[a, 's5'], [b, 's4'], [b, 's3'], [a, 's1']])).toEqual(['s5', 's4', 's3']);
+          expect(
+            await held(limited, [
+              [a, 's5'],
+              [b, 's4'],
+              [b, 's3'],
+              [a, 's1'],
+            ]),
+          ).toEqual(['s5', 's4', 's3']);
         });
       });
 
@@ -479,15 +547,34 @@ export function describeStoreContract(name: string, makeStore: (options?: StoreF
           await limited.getCachedGraph(d, 1, 'a');
           // 'é' is two bytes in UTF-8: c is 15 characters but 22 bytes, 102 bytes with a and b, so b (least recent) goes.
           await limited.putCachedGraph(d, 1, 'c', `{"x":"${'é'.repeat(7)}"}`);
-          expect(await held(limited, [[d, 'c'], [d, 'a'], [d, 'b']])).toEqual(['c', 'a']);
+          expect(
+            await held(limited, [
+              [d, 'c'],
+              [d, 'a'],
+              [d, 'b'],
+            ]),
+          ).toEqual(['c', 'a']);
           await limited.putCachedGraph(d, 1, 'huge', json(101, 'h'));
-          expect(await held(limited, [[d, 'huge'], [d, 'c'], [d, 'a']])).toEqual(['c', 'a']);
+          expect(
+            await held(limited, [
+              [d, 'huge'],
+              [d, 'c'],
+              [d, 'a'],
+            ]),
+          ).toEqual(['c', 'a']);
         });
       });
     });
 
     describe('staged imports (beginImport)', () => {
-      const report = (name: string, messages: number) => ({ file: name, format: 'csv' as const, messages, skipped: 0, skippedItems: [], warnings: [] });
+      const report = (name: string, messages: number) => ({
+        file: name,
+        format: 'csv' as const,
+        messages,
+        skipped: 0,
+        skippedItems: [],
+        warnings: [],
+      });
 
       it('stores staged batches at commit only, duplicates once (first staged copy wins), stored counts per file', async () => {
         const staging = store.beginImport({ importId: 'job-1', name: 'Big' });
@@ -496,14 +583,23 @@ export function describeStoreContract(name: string, makeStore: (options?: StoreF
         await staging.stage(0, [msg({ id: 'x3', author: 'twitter:cy' })]);
         await staging.stage(1, [msg({ id: 'x1', author: 'twitter:ann', text: 'second copy' }), msg({ id: 'x4', author: 'twitter:dee' })]);
         expect(await store.listDatasets()).toEqual([]); // nothing visible before commit
-        const dataset = await staging.commit([report('a.jsonl', 3), report('b.jsonl', 2)], [person('Ann', { bio: 'law librarian' }), person('Bob')]);
+        const dataset = await staging.commit(
+          [report('a.jsonl', 3), report('b.jsonl', 2)],
+          [person('Ann', { bio: 'law librarian' }), person('Bob')],
+        );
         expect(dataset.version).toBe(1);
         expect(dataset.counts).toEqual({ messages: 4, people: 4, chats: 1, sessions: 1 });
-        expect(dataset.sources.map((s) => [s.file, s.messages, s.stored])).toEqual([['a.jsonl', 3, 3], ['b.jsonl', 2, 1]]);
+        expect(dataset.sources.map((s) => [s.file, s.messages, s.stored])).toEqual([
+          ['a.jsonl', 3, 3],
+          ['b.jsonl', 2, 1],
+        ]);
         const stored = await store.getMessages(dataset.id);
         expect(stored.map((m) => m.id)).toEqual(['x1', 'x2', 'x3', 'x4']);
         expect(stored[0]!.text).toBe('first copy');
-        expect((await store.getPeople(dataset.id)).map((p) => [p.key, p.bio ?? null])).toEqual([['twitter:ann', 'law librarian'], ['twitter:bob', null]]);
+        expect((await store.getPeople(dataset.id)).map((p) => [p.key, p.bio ?? null])).toEqual([
+          ['twitter:ann', 'law librarian'],
+          ['twitter:bob', null],
+        ]);
       });
 
       it('counts a new dataset as importFiles does, whatever the batches and their order', async () => {
@@ -567,8 +663,16 @@ export function describeStoreContract(name: string, makeStore: (options?: StoreF
 
     describe('import jobs', () => {
       const job = (id: string, status: ImportJob['status'], updatedAt: string): ImportJob => ({
-        id, status, percent: status === 'done' ? 100 : 40, bytesTotal: 1000, bytesRead: 400, messages: 12, name: 'Upload',
-        files: [], createdAt: '2026-01-01T10:00:00.000Z', updatedAt,
+        id,
+        status,
+        percent: status === 'done' ? 100 : 40,
+        bytesTotal: 1000,
+        bytesRead: 400,
+        messages: 12,
+        name: 'Upload',
+        files: [],
+        createdAt: '2026-01-01T10:00:00.000Z',
+        updatedAt,
       });
 
       it('writes and reads a job back exactly, replacing it on update', async () => {

@@ -29,7 +29,11 @@ export interface WatchedPage {
   errors: string[];
 }
 
-export async function openPage(browser: Browser, url: string, options: { viewport?: { width: number; height: number }; bypassCSP?: boolean } = {}): Promise<WatchedPage> {
+export async function openPage(
+  browser: Browser,
+  url: string,
+  options: { viewport?: { width: number; height: number }; bypassCSP?: boolean } = {},
+): Promise<WatchedPage> {
   // bypassCSP only for tests that inject a tool (axe) into the page; the others run under the real policy.
   const page = await browser.newPage({ viewport: options.viewport ?? { width: 1280, height: 800 }, bypassCSP: options.bypassCSP ?? false });
   const errors: string[] = [];
@@ -88,7 +92,8 @@ export async function pixelDifference(page: Page, a: Buffer, b: Buffer): Promise
       if (x.width !== y.width || x.height !== y.height) return 1;
       let differ = 0;
       for (let i = 0; i < x.data.length; i += 4) {
-        if (Math.abs(x.data[i]! - y.data[i]!) + Math.abs(x.data[i + 1]! - y.data[i + 1]!) + Math.abs(x.data[i + 2]! - y.data[i + 2]!) > 48) differ++;
+        if (Math.abs(x.data[i]! - y.data[i]!) + Math.abs(x.data[i + 1]! - y.data[i + 1]!) + Math.abs(x.data[i + 2]! - y.data[i + 2]!) > 48)
+          differ++;
       }
       return differ / (x.width * x.height);
     },
@@ -148,7 +153,8 @@ export function overlappingPairs(boxes: TextBox[]): [string, string][] {
   const out: [string, string][] = [];
   for (let i = 0; i < boxes.length; i++)
     for (let j = i + 1; j < boxes.length; j++) {
-      const a = boxes[i]!, b = boxes[j]!;
+      const a = boxes[i]!,
+        b = boxes[j]!;
       if (Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 1 && Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) > 1) out.push([a.text, b.text]);
     }
   return out;

@@ -12,7 +12,10 @@ import { openSqliteStore } from '../../server/store/sqlite.js';
  * `demo: false` starts with an empty store (the first-run view). E2E_CLIENT_DIR serves another build of the
  * client (e.g. an older commit's, to see a new test fail on it).
  */
-export async function startDemoServer(overrides: Partial<Config> = {}, { demo = true }: { demo?: boolean } = {}): Promise<{ baseUrl: string; close(): Promise<void> }> {
+export async function startDemoServer(
+  overrides: Partial<Config> = {},
+  { demo = true }: { demo?: boolean } = {},
+): Promise<{ baseUrl: string; close(): Promise<void> }> {
   const clientDir = process.env.E2E_CLIENT_DIR ?? inject('clientDir');
   if (!fs.existsSync(path.join(clientDir, 'index.html'))) throw new Error('the client is not built (vitest global setup builds it)');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chat-atlas-e2e-'));

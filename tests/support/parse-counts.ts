@@ -7,7 +7,9 @@ import { MessageSchema, PersonProfileSchema } from '../../shared/index.js';
 import type { ParseResult } from '../../server/ingest/parse/types.js';
 
 /** A message as a parser gives it: normalize fills chat (when absent), question and answer later. */
-export const ParsedMessageSchema = MessageSchema.omit({ chat: true, question: true, answer: true }).extend({ chat: MessageSchema.shape.chat.optional() });
+export const ParsedMessageSchema = MessageSchema.omit({ chat: true, question: true, answer: true }).extend({
+  chat: MessageSchema.shape.chat.optional(),
+});
 
 export function counts(r: ParseResult) {
   for (const m of r.messages) ParsedMessageSchema.parse(m);

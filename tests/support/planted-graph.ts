@@ -21,7 +21,12 @@ export interface PlantedGraphOptions {
   groupSize: { min: number; max: number };
 }
 
-export const DEFAULT_PLANTED_GRAPH: Omit<PlantedGraphOptions, 'people'> = { seed: 1, inside: 8.5, outside: 1.5, groupSize: { min: 15, max: 600 } };
+export const DEFAULT_PLANTED_GRAPH: Omit<PlantedGraphOptions, 'people'> = {
+  seed: 1,
+  inside: 8.5,
+  outside: 1.5,
+  groupSize: { min: 15, max: 600 },
+};
 
 export interface PlantedGraph {
   graph: CoParticipationGraph;
@@ -34,7 +39,7 @@ export function plantedGraph(options: Partial<PlantedGraphOptions> & { people: n
   const random = seededRandom(o.seed);
   // Group sizes from a truncated power law (exponent 2): most groups small, a few large.
   const sizes: number[] = [];
-  for (let left = o.people; left > 0; ) {
+  for (let left = o.people; left > 0;) {
     const { min, max } = o.groupSize;
     const size = Math.min(left, Math.round(min / (1 - random() * (1 - min / max))));
     sizes.push(size);
@@ -57,7 +62,8 @@ export function plantedGraph(options: Partial<PlantedGraphOptions> & { people: n
     if (a !== b) drawn.push(a < b ? a * o.people + b : b * o.people + a);
   };
   for (let i = 0; i < o.people; i++) {
-    const g = group[i]!, size = sizes[g]!;
+    const g = group[i]!,
+      size = sizes[g]!;
     for (let k = random() * 2 * o.inside; k >= 1 || random() < k; k--) if (size > 1) tie(i, firstOf[g]! + Math.floor(random() * size));
     for (let k = random() * 2 * o.outside; k >= 1 || random() < k; k--) tie(i, Math.floor(random() * o.people));
   }
@@ -76,13 +82,20 @@ export function plantedGraph(options: Partial<PlantedGraphOptions> & { people: n
   }
   const m = pairs.length;
   const ties: TieColumns = {
-    lo: new Int32Array(m), hi: new Int32Array(m), weight: new Float64Array(m),
-    reply: new Uint32Array(m), mention: new Uint32Array(m), coAnswer: new Uint32Array(m), coSession: new Uint32Array(m), repost: new Uint32Array(m),
+    lo: new Int32Array(m),
+    hi: new Int32Array(m),
+    weight: new Float64Array(m),
+    reply: new Uint32Array(m),
+    mention: new Uint32Array(m),
+    coAnswer: new Uint32Array(m),
+    coSession: new Uint32Array(m),
+    repost: new Uint32Array(m),
   };
   let size = 0;
-  for (let k = 0; k < pairs.length; ) {
+  for (let k = 0; k < pairs.length;) {
     const packed = pairs[k]!;
-    let weight = 0, sessions = 0;
+    let weight = 0,
+      sessions = 0;
     for (; k < pairs.length && pairs[k] === packed; k++, sessions++) weight += sessionWeight();
     ties.lo[size] = Math.floor(packed / o.people);
     ties.hi[size] = packed % o.people;

@@ -35,7 +35,9 @@ export async function startTestPostgres(options: StartOptions = {}): Promise<Pos
   const given = process.env.TEST_DATABASE_URL;
   if (given) {
     const problem = await probe(given);
-    return problem ? { ok: false, reason: `TEST_DATABASE_URL is not reachable: ${problem}` } : { ok: true, server: { url: given, stop: async () => {} } };
+    return problem
+      ? { ok: false, reason: `TEST_DATABASE_URL is not reachable: ${problem}` }
+      : { ok: true, server: { url: given, stop: async () => {} } };
   }
   const bin = findBinDir();
   if (!bin) return { ok: false, reason: NO_SERVER };
@@ -98,7 +100,11 @@ async function startCluster(bin: string, fast: boolean): Promise<TestPostgres> {
       fs.rmSync(data, { recursive: true, force: true });
       execFileSync(...command('initdb', base), { cwd: dir, stdio: 'pipe' });
     }
-    const settings = ['listen_addresses=127.0.0.1', 'max_connections=100', ...(fast ? ['fsync=off', 'synchronous_commit=off', 'full_page_writes=off'] : [])];
+    const settings = [
+      'listen_addresses=127.0.0.1',
+      'max_connections=100',
+      ...(fast ? ['fsync=off', 'synchronous_commit=off', 'full_page_writes=off'] : []),
+    ];
     let url = '';
     // The free port is free when asked, not necessarily when postgres binds it: another try on a new port.
     for (let attempt = 1; ; attempt++) {

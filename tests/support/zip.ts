@@ -35,8 +35,14 @@ export function makeZip(inputs: ZipInput[]): Uint8Array {
     const head = (signature: number, central: boolean) => {
       const b = Buffer.alloc(central ? 46 : 30);
       let i = 0;
-      const u16 = (v: number) => { b.writeUInt16LE(v, i); i += 2; };
-      const u32 = (v: number) => { b.writeUInt32LE(v >>> 0, i); i += 4; };
+      const u16 = (v: number) => {
+        b.writeUInt16LE(v, i);
+        i += 2;
+      };
+      const u32 = (v: number) => {
+        b.writeUInt32LE(v >>> 0, i);
+        i += 4;
+      };
       u32(signature);
       if (central) u16(20); // version made by
       u16(20); // version needed

@@ -54,17 +54,28 @@ function collect(v: unknown, at: Where, out: Entry[], top = false): void {
   const commit = obj(v, 'commit'); // Jetstream: {did, kind: 'commit', commit: {operation, collection, rkey, record}}
   if (commit && str(v, 'did')) {
     const record = obj(commit, 'record');
-    if (str(commit, 'operation') !== 'create' || !record) return void out.push({ type: 'skip', reason: `Jetstream ${str(commit, 'operation') ?? ''} event, not a new record`, at });
-    return void out.push({ type: 'record', uri: `at://${str(v, 'did')}/${str(commit, 'collection')}/${str(commit, 'rkey')}`, value: record, at });
+    if (str(commit, 'operation') !== 'create' || !record)
+      return void out.push({ type: 'skip', reason: `Jetstream ${str(commit, 'operation') ?? ''} event, not a new record`, at });
+    return void out.push({
+      type: 'record',
+      uri: `at://${str(v, 'did')}/${str(commit, 'collection')}/${str(commit, 'rkey')}`,
+      value: record,
+      at,
+    });
   }
   if (str(v, 'kind') === 'identity' || str(v, 'kind') === 'account') return; // Jetstream identity events only name people
   const value = obj(v, 'value') ?? (str(v, '$type') ? v : undefined);
   const type = str(value, '$type');
   if (!value || (type !== POST && type !== REPOST)) {
-    return void out.push({ type: 'skip', reason: type ? `${type} record, not a post` : 'not a Bluesky post, feed item, thread or record', at });
+    return void out.push({
+      type: 'skip',
+      reason: type ? `${type} record, not a post` : 'not a Bluesky post, feed item, thread or record',
+      at,
+    });
   }
   const uri = str(v, 'uri');
-  if (!uri?.startsWith('at://')) return void out.push({ type: 'skip', reason: `${type} record without its at:// uri: its author is unknown`, at });
+  if (!uri?.startsWith('at://'))
+    return void out.push({ type: 'skip', reason: `${type} record without its at:// uri: its author is unknown`, at });
   out.push({ type: 'record', uri, value, at });
 }
 
@@ -93,7 +104,13 @@ class People {
     const did = str(v, 'did');
     const handle = validHandle(str(v, 'handle'));
     if (did?.startsWith('did:') && handle && !this.byDid.has(did)) {
-      const p: PersonProfile = { key: personKey('bluesky', handle), platform: 'bluesky', handle, platformId: did, url: `https://bsky.app/profile/${handle}` };
+      const p: PersonProfile = {
+        key: personKey('bluesky', handle),
+        platform: 'bluesky',
+        handle,
+        platformId: did,
+        url: `https://bsky.app/profile/${handle}`,
+      };
       const name = str(v, 'displayName')?.trim();
       const bio = str(v, 'description')?.trim();
       if (name) p.name = name;
@@ -116,7 +133,8 @@ class People {
     if (known) return known;
     const h = validHandle(handle) ?? did;
     const key = personKey('bluesky', h);
-    if (!this.extra.has(key)) this.extra.set(key, { key, platform: 'bluesky', handle: h, ...(did.startsWith('did:') ? { platformId: did } : {}) });
+    if (!this.extra.has(key))
+      this.extra.set(key, { key, platform: 'bluesky', handle: h, ...(did.startsWith('did:') ? { platformId: did } : {}) });
     return key;
   }
 }
@@ -134,8 +152,10 @@ function richText(text: string, record: Json, people: People): { mentions: strin
     const index = obj(facet, 'index');
     const [start, end] = [index?.byteStart, index?.byteEnd];
     // byteStart/byteEnd count UTF-8 bytes, not UTF-16 units: an emoji or "é" before the facet shifts them.
-    const span = typeof start === 'number' && typeof end === 'number' && start >= 0 && start < end && end <= bytes.length
-      ? new TextDecoder().decode(bytes.subarray(start, end)) : '';
+    const span =
+      typeof start === 'number' && typeof end === 'number' && start >= 0 && start < end && end <= bytes.length
+        ? new TextDecoder().decode(bytes.subarray(start, end))
+        : '';
     for (const feature of Array.isArray(facet.features) ? facet.features.filter(isObject) : []) {
       const did = str(feature, 'did');
       const tag = str(feature, 'tag');
@@ -160,7 +180,13 @@ function quotedUri(record: Json): string | undefined {
   return uriParts(uri)[1] === POST ? uri : undefined;
 }
 
-interface Post { uri: string; did: string; handle?: string; record: Json; indexedAt?: string }
+interface Post {
+  uri: string;
+  did: string;
+  handle?: string;
+  record: Json;
+  indexedAt?: string;
+}
 
 function readPost(p: Post, people: People, authorOf: Map<string, string>): ParsedMessage | string {
   const time = toIsoTime(str(p.record, 'createdAt')) ?? toIsoTime(p.indexedAt);
@@ -175,7 +201,13 @@ function readPost(p: Post, people: People, authorOf: Map<string, string>): Parse
   const quoted = quotedUri(p.record);
   const repostOf = quoted ? (authorOf.get(quoted) ?? people.known(uriParts(quoted)[0])) : undefined;
   return {
-    id: p.uri, platform: 'bluesky', time, author, text, mentions, hashtags,
+    id: p.uri,
+    platform: 'bluesky',
+    time,
+    author,
+    text,
+    mentions,
+    hashtags,
     kind: quoted ? 'quote' : replyToId ? 'reply' : 'post',
     ...(replyToId ? { replyToId } : {}),
     ...(replyToAuthor ? { replyToAuthor } : {}),
@@ -184,13 +216,30 @@ function readPost(p: Post, people: People, authorOf: Map<string, string>): Parse
 }
 
 /** A repost by `by` of the post at `subject`: its text and tags are the original's, so the chat is too. */
-function readRepost(id: string, by: string, subject: string, timeValue: unknown, people: People, posts: Map<string, ParsedMessage>): ParsedMessage | string {
+function readRepost(
+  id: string,
+  by: string,
+  subject: string,
+  timeValue: unknown,
+  people: People,
+  posts: Map<string, ParsedMessage>,
+): ParsedMessage | string {
   const time = toIsoTime(timeValue);
   if (!time) return `repost ${id}: no readable time`;
   const original = posts.get(subject);
   const repostOf = original?.author ?? people.known(uriParts(subject)[0]);
   const text = original?.text ?? '';
-  return { id, platform: 'bluesky', time, author: by, text, mentions: [], hashtags: original?.hashtags ?? extractHashtags(text), kind: 'repost', ...(repostOf ? { repostOf } : {}) };
+  return {
+    id,
+    platform: 'bluesky',
+    time,
+    author: by,
+    text,
+    mentions: [],
+    hashtags: original?.hashtags ?? extractHashtags(text),
+    kind: 'repost',
+    ...(repostOf ? { repostOf } : {}),
+  };
 }
 
 function detect(head: string): number {
@@ -199,7 +248,13 @@ function detect(head: string): number {
   return /"uri"\s*:\s*"at:\/\/did:/.test(head) ? 0.8 : 0;
 }
 
-interface Repost { id: string; by: string; subject: string; time: unknown; at: Where }
+interface Repost {
+  id: string;
+  by: string;
+  subject: string;
+  time: unknown;
+  at: Where;
+}
 
 function parse(text: string, { fileName }: ParseContext): ParseResult {
   const container = readJsonContainer(text, fileName);
@@ -227,7 +282,17 @@ function parse(text: string, { fileName }: ParseContext): ParseResult {
       const uri = e.post.uri as string;
       const handle = validHandle(str(author, 'handle'));
       const indexedAt = str(e.post, 'indexedAt');
-      addPost({ uri, did: str(author, 'did') ?? uriParts(uri)[0] ?? '', record: e.post.record as Json, ...(handle ? { handle } : {}), ...(indexedAt ? { indexedAt } : {}) }, e.at, !e.reason);
+      addPost(
+        {
+          uri,
+          did: str(author, 'did') ?? uriParts(uri)[0] ?? '',
+          record: e.post.record as Json,
+          ...(handle ? { handle } : {}),
+          ...(indexedAt ? { indexedAt } : {}),
+        },
+        e.at,
+        !e.reason,
+      );
       if (e.reason) {
         const by = obj(e.reason, 'by') ?? {};
         const did = str(by, 'did') ?? '';
@@ -261,10 +326,14 @@ function parse(text: string, { fileName }: ParseContext): ParseResult {
   }
   if (messages.length === 0) {
     const first = skipped[0];
-    throw new TranscriptError('no_messages', `${fileName}: no readable Bluesky posts${first ? `; first problem: ${first.reason}` : ''}`, { file: fileName, ...first });
+    throw new TranscriptError('no_messages', `${fileName}: no readable Bluesky posts${first ? `; first problem: ${first.reason}` : ''}`, {
+      file: fileName,
+      ...first,
+    });
   }
   const didOnly = new Set(messages.map((m) => m.author).filter((k) => k.startsWith('bluesky:did:')));
-  const warnings = didOnly.size > 0 ? [`${didOnly.size} author(s) known only by DID (the file never shows their handle): keyed bluesky:did:…`] : [];
+  const warnings =
+    didOnly.size > 0 ? [`${didOnly.size} author(s) known only by DID (the file never shows their handle): keyed bluesky:did:…`] : [];
   return { messages, people: [...people.byDid.values(), ...people.extra.values()], skipped, warnings };
 }
 

@@ -87,7 +87,10 @@ function textOf(message: Json, render: (s: string) => string): string {
   const forwarded = isObject(message.forwardedMessage) ? render(str(message.forwardedMessage, 'content') ?? '').trim() : '';
   if (forwarded) return forwarded;
   const files = [...arrayOf(message.attachments).map((a) => str(a, 'fileName')), ...arrayOf(message.stickers).map((s) => str(s, 'name'))];
-  return files.filter((f): f is string => !!f).map((f) => `[${f}]`).join(' ');
+  return files
+    .filter((f): f is string => !!f)
+    .map((f) => `[${f}]`)
+    .join(' ');
 }
 
 function detect(head: string): number {
@@ -115,10 +118,14 @@ function parse(text: string, context: { fileName: string }): ParseResult {
   const channel = doc.channel as Json;
   const channelType = str(channel, 'type') ?? '';
   if (DIRECT.has(channelType)) {
-    throw new TranscriptError('no_messages', `${fileName}: a Discord direct-message export (${channelType}); Chat Atlas never imports direct messages`, {
-      file: fileName,
-      messages: doc.messages.length,
-    });
+    throw new TranscriptError(
+      'no_messages',
+      `${fileName}: a Discord direct-message export (${channelType}); Chat Atlas never imports direct messages`,
+      {
+        file: fileName,
+        messages: doc.messages.length,
+      },
+    );
   }
   const chat = chatOf(doc);
   const records = doc.messages.map((value, i) => ({ value, at: { record: i + 1 } as Pick<Skipped, 'record'> }));
@@ -134,7 +141,10 @@ function parse(text: string, context: { fileName: string }): ParseResult {
   }
   // The channel itself and, for a thread, its parent are the only channels the file names.
   const channels = new Map<string, string>();
-  for (const [id, name] of [[str(channel, 'id'), str(channel, 'name')], THREADS.has(channelType) ? [str(channel, 'categoryId'), str(channel, 'category')] : []]) {
+  for (const [id, name] of [
+    [str(channel, 'id'), str(channel, 'name')],
+    THREADS.has(channelType) ? [str(channel, 'categoryId'), str(channel, 'category')] : [],
+  ]) {
     if (id && name) channels.set(id, name);
   }
   const render = (s: string) => renderMarkup(s, users, channels);
@@ -179,7 +189,8 @@ function parse(text: string, context: { fileName: string }): ParseResult {
       .filter((u) => u.isBot !== true)
       .map((user) => ({ user, written: written.includes(str(user, 'id') ?? '') }));
     // A reply is type Reply; a forward also carries a `reference`, but answers no one.
-    const replyToId = type === 'Reply' || type === '19' ? (isObject(value.reference) ? str(value.reference, 'messageId') : undefined) : undefined;
+    const replyToId =
+      type === 'Reply' || type === '19' ? (isObject(value.reference) ? str(value.reference, 'messageId') : undefined) : undefined;
     const message: ParsedMessage = {
       id,
       platform: 'discord',
@@ -217,10 +228,14 @@ function parse(text: string, context: { fileName: string }): ParseResult {
 
   if (messages.length === 0) {
     const first = skipped[0];
-    throw new TranscriptError('no_messages', `${fileName}: no messages by people in this Discord export${first ? `; first problem: ${first.reason}` : ''}`, {
-      file: fileName,
-      ...(first ? { record: first.record } : {}),
-    });
+    throw new TranscriptError(
+      'no_messages',
+      `${fileName}: no messages by people in this Discord export${first ? `; first problem: ${first.reason}` : ''}`,
+      {
+        file: fileName,
+        ...(first ? { record: first.record } : {}),
+      },
+    );
   }
   const warnings = bots > 0 ? [`${bots} bot message(s) left out`] : [];
   return { messages, people: [...people.values()], skipped, warnings };

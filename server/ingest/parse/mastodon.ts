@@ -111,7 +111,9 @@ function readStatus(status: Json, accountsById: Map<string, string>): ParsedMess
   // Mentions come from `mentions[]`: the text shows only `@ann`, without the
   // instance. Fully qualified `@ann@glammr.us` in the text is added.
   const mentionKeys = mentionList.map(keyOf).filter((k): k is string => k !== undefined);
-  const textKeys = extractMentionHandles(text).filter((h) => h.includes('@')).map((h) => personKey('mastodon', h));
+  const textKeys = extractMentionHandles(text)
+    .filter((h) => h.includes('@'))
+    .map((h) => personKey('mastodon', h));
   // A boost's mentions are the original author's words (as in the Twitter parsers).
   const mentions = reblog ? [] : [...new Set([...mentionKeys, ...textKeys])].filter((k) => k !== author);
   const tagNames = arrayOf(source.tags).flatMap((t) => (str(t, 'name') ? [`#${str(t, 'name')!.toLowerCase().replace(/^#/, '')}`] : []));

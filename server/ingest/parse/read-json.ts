@@ -7,8 +7,7 @@ import type { Skipped } from '../../../shared/index.js';
 import { TranscriptError } from '../errors.js';
 
 export type JsonContainer =
-  | { kind: 'document'; value: unknown }
-  | { kind: 'lines'; records: { line: number; value: unknown }[]; skipped: Skipped[] };
+  { kind: 'document'; value: unknown } | { kind: 'lines'; records: { line: number; value: unknown }[]; skipped: Skipped[] };
 
 /** `window.YTD.tweets.part0 = [...]` (Twitter archive) → the array text. */
 export function stripAssignmentPrefix(text: string): string {
@@ -192,14 +191,20 @@ export function visitJsonContainer(
   const lines = splitLines(body);
   const several = severalNonBlank(lines);
   if ((!several || /^\s*\[/.test(body)) && bodyIsDeep()) {
-    throw new TranscriptError('unreadable_file', `${fileName}: JSON nested deeper than ${MAX_JSON_DEPTH} levels; no export does that`, { file: fileName, line: 1 });
+    throw new TranscriptError('unreadable_file', `${fileName}: JSON nested deeper than ${MAX_JSON_DEPTH} levels; no export does that`, {
+      file: fileName,
+      line: 1,
+    });
   }
   // What reading the whole as one document said (a parsed but too deep document says so).
   const documentError = () => (parsed || bodyIsDeep() ? new Error('too deep for one document') : parseError) as Error;
   if (!several) {
     const error = documentError();
     const line = errorLine(body, error);
-    throw new TranscriptError('unreadable_file', `${fileName}: not valid JSON${line ? ` (line ${line})` : ''}: ${error.message}`, { file: fileName, line });
+    throw new TranscriptError('unreadable_file', `${fileName}: not valid JSON${line ? ` (line ${line})` : ''}: ${error.message}`, {
+      file: fileName,
+      line,
+    });
   }
   return visitLines(lines, body, fileName, visit, documentError);
 }

@@ -212,7 +212,8 @@ function pickTarget(
   o: ReplyInferenceOptions,
 ): Target | undefined {
   const valid = (key: string | undefined) => (key && key !== m.author ? key : undefined);
-  const named = (o.addressing ? valid(addressedPerson(m.text, names)) : undefined) ?? (o.greetings ? valid(greetedPerson(m.text, names)) : undefined);
+  const named =
+    (o.addressing ? valid(addressedPerson(m.text, names)) : undefined) ?? (o.greetings ? valid(greetedPerson(m.text, names)) : undefined);
   if (named) return { key: named };
   // `A3: …` answers the chat's question 3: normalize's coAnswer ties carry that, not a guessed reply.
   if (readQuestionAnswer(m.text).answer !== undefined) return undefined;

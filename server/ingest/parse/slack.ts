@@ -16,7 +16,10 @@ import { extractHashtags, toIsoTime } from './text.js';
 import type { ParsedMessage, ParseContext, ParseResult, Parser } from './types.js';
 
 type Json = Record<string, unknown>;
-export interface SlackFile { path: string; text: string }
+export interface SlackFile {
+  path: string;
+  text: string;
+}
 
 /** Subtypes someone wrote; every other subtype is Slack or an app talking. */
 const WRITTEN = new Set(['thread_broadcast', 'reply_broadcast', 'me_message', 'file_share']);
@@ -66,8 +69,16 @@ class Directory {
   }
 }
 
-interface Day { channel?: string; path?: string; records: unknown[]; where: (i: number) => Pick<Skipped, 'line' | 'record'> }
-interface Read { message: ParsedMessage; parentUser?: string }
+interface Day {
+  channel?: string;
+  path?: string;
+  records: unknown[];
+  where: (i: number) => Pick<Skipped, 'line' | 'record'>;
+}
+interface Read {
+  message: ParsedMessage;
+  parentUser?: string;
+}
 
 /** Slack's markup as people saw it: `<@U1|ann>` → `@ann`, `<#C1|general>` → `#general`, `<url|label>` → label. */
 export function slackText(raw: string, users: Directory, channels: Map<string, string>): string {
@@ -105,7 +116,10 @@ function readRecord(v: unknown, day: Day, users: Directory, channels: Map<string
   const files = Array.isArray(v.files) ? v.files.filter(isObject) : isObject(v.file) ? [v.file] : [];
   if (!text && files.length > 0) text = files.map((f) => `[file: ${str(f, 'title') ?? str(f, 'name') ?? 'untitled'}]`).join(' ');
   if (!text) return 'no text';
-  const mentions = [...raw.matchAll(/<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g)].map((m) => m[1]!).filter((id) => !users.isBot(id)).map((id) => users.key(id));
+  const mentions = [...raw.matchAll(/<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g)]
+    .map((m) => m[1]!)
+    .filter((id) => !users.isBot(id))
+    .map((id) => users.key(id));
   // Channel links are not hashtags: tags are read from the text without them.
   const hashtags = extractHashtags(slackText(raw.replace(/<#[^>]*>/g, ' '), users, channels));
   const prefix = day.channel ? `${day.channel}:` : '';
@@ -113,8 +127,14 @@ function readRecord(v: unknown, day: Day, users: Directory, channels: Map<string
   const reply = threadTs !== undefined && threadTs !== ts;
   const parentUser = str(v, 'parent_user_id');
   const message: ParsedMessage = {
-    id: `${prefix}${ts}`, platform: 'slack', time, author: users.key(user), text,
-    mentions: [...new Set(mentions)], hashtags, kind: reply ? 'reply' : 'post',
+    id: `${prefix}${ts}`,
+    platform: 'slack',
+    time,
+    author: users.key(user),
+    text,
+    mentions: [...new Set(mentions)],
+    hashtags,
+    kind: reply ? 'reply' : 'post',
     ...(reply ? { replyToId: `${prefix}${threadTs}` } : {}),
     ...(day.channel ? { chat: `#${day.channel}` } : {}),
   };
@@ -124,10 +144,12 @@ function readRecord(v: unknown, day: Day, users: Directory, channels: Map<string
 /** Days → messages; a reply's author is the thread parent's, wherever in the export that parent is. */
 function readDays(days: Day[], users: Directory, channels: Map<string, string>, skipped: Skipped[]): ParsedMessage[] {
   // Names the export lacks: each message's `user_profile`, then `<@U1|ann>` labels (the username, in old exports).
-  for (const d of days) for (const v of d.records) if (isObject(v) && isObject(v.user_profile)) users.add(str(v, 'user'), {}, v.user_profile, false);
+  for (const d of days)
+    for (const v of d.records) if (isObject(v) && isObject(v.user_profile)) users.add(str(v, 'user'), {}, v.user_profile, false);
   for (const d of days) {
     for (const v of d.records) {
-      for (const m of (isObject(v) && typeof v.text === 'string' ? v.text : '').matchAll(/<@([UW][A-Z0-9]+)\|([^>]+)>/g)) users.add(m[1], { name: m[2]!.replace(/^@/, '') }, undefined, false);
+      for (const m of (isObject(v) && typeof v.text === 'string' ? v.text : '').matchAll(/<@([UW][A-Z0-9]+)\|([^>]+)>/g))
+        users.add(m[1], { name: m[2]!.replace(/^@/, '') }, undefined, false);
     }
   }
   const read: Read[] = [];
@@ -140,7 +162,9 @@ function readDays(days: Day[], users: Directory, channels: Map<string, string>, 
   }
   const authorOf = new Map(read.map((r) => [r.message.id, r.message.author]));
   return read.map(({ message, parentUser }) => {
-    const parent = message.replyToId ? (authorOf.get(message.replyToId) ?? (parentUser && !users.isBot(parentUser) ? users.key(parentUser) : undefined)) : undefined;
+    const parent = message.replyToId
+      ? (authorOf.get(message.replyToId) ?? (parentUser && !users.isBot(parentUser) ? users.key(parentUser) : undefined))
+      : undefined;
     return parent ? { ...message, replyToAuthor: parent } : message;
   });
 }
@@ -177,7 +201,11 @@ export function parseSlackExport(files: SlackFile[], { fileName }: ParseContext)
   const conversations = [...jsonArray(byPath.get('channels.json'), warnings), ...jsonArray(byPath.get('groups.json'), warnings)];
   const channels = new Map(conversations.flatMap((c) => (str(c, 'id') && str(c, 'name') ? [[str(c, 'id')!, str(c, 'name')!]] : [])));
   const names = new Set(channels.values());
-  const direct = new Set([...jsonArray(byPath.get('dms.json'), warnings), ...jsonArray(byPath.get('mpims.json'), warnings)].flatMap((c) => [str(c, 'id'), str(c, 'name')].filter((s): s is string => !!s)));
+  const direct = new Set(
+    [...jsonArray(byPath.get('dms.json'), warnings), ...jsonArray(byPath.get('mpims.json'), warnings)].flatMap((c) =>
+      [str(c, 'id'), str(c, 'name')].filter((s): s is string => !!s),
+    ),
+  );
 
   const byFolder = new Map<string, SlackFile[]>();
   for (const f of [...files].sort((a, b) => (a.path < b.path ? -1 : 1))) {
@@ -201,7 +229,12 @@ export function parseSlackExport(files: SlackFile[], { fileName }: ParseContext)
           days.push({ channel, path: f.path, records, where: (i) => ({ record: i + 1 }) });
         } else {
           skipped.push(...container.skipped.map((s) => ({ ...s, reason: `${f.path}: ${s.reason}` })));
-          days.push({ channel, path: f.path, records: container.records.map((r) => r.value), where: (i) => ({ line: container.records[i]!.line }) });
+          days.push({
+            channel,
+            path: f.path,
+            records: container.records.map((r) => r.value),
+            where: (i) => ({ line: container.records[i]!.line }),
+          });
         }
       } catch (e) {
         if (!(e instanceof TranscriptError)) throw e;
@@ -212,7 +245,11 @@ export function parseSlackExport(files: SlackFile[], { fileName }: ParseContext)
   if (unlisted.length > 0) warnings.push(`folder(s) not in channels.json, read as channels: ${unlisted.join(', ')}`);
   const messages = readDays(days, users, channels, skipped);
   if (messages.length === 0) {
-    throw new TranscriptError('no_messages', `${fileName}: a Slack export with ${byFolder.size} conversation folder(s), but no message could be read${skipped[0] ? ` (${skipped[0].reason})` : ''}`, { file: fileName, skipped: skipped.slice(0, 100) });
+    throw new TranscriptError(
+      'no_messages',
+      `${fileName}: a Slack export with ${byFolder.size} conversation folder(s), but no message could be read${skipped[0] ? ` (${skipped[0].reason})` : ''}`,
+      { file: fileName, skipped: skipped.slice(0, 100) },
+    );
   }
   return { messages, people: users.profiles(), skipped, warnings: [...warnings, ...tally(skipped)] };
 }
@@ -230,20 +267,33 @@ function detect(head: string): number {
 /** One channel-day file. Its channel is known only from a `<channel>/<date>.json` path. */
 function parse(text: string, { fileName }: ParseContext): ParseResult {
   const container = readJsonContainer(text, fileName);
-  const records = container.kind === 'document' ? (Array.isArray(container.value) ? container.value : [container.value]) : container.records.map((r) => r.value);
+  const records =
+    container.kind === 'document'
+      ? Array.isArray(container.value)
+        ? container.value
+        : [container.value]
+      : container.records.map((r) => r.value);
   const first = records.find(isObject);
   if (first && !('ts' in first) && (('profile' in first && 'name' in first) || 'members' in first)) {
-    throw new TranscriptError('no_messages', `${fileName} is a Slack ${'profile' in first ? 'users' : 'channel'} list, not messages: upload the whole export (the .zip, or its folder with the CLI)`, { file: fileName });
+    throw new TranscriptError(
+      'no_messages',
+      `${fileName} is a Slack ${'profile' in first ? 'users' : 'channel'} list, not messages: upload the whole export (the .zip, or its folder with the CLI)`,
+      { file: fileName },
+    );
   }
   const folder = DAY_FILE.exec(fileName.replace(/\\/g, '/'))?.[1];
   const channel = folder && !/\.zip$/i.test(folder) ? folder : undefined;
-  if (channel && looksPrivate(channel)) throw new TranscriptError('no_messages', `${fileName}: direct messages are never imported`, { file: fileName });
+  if (channel && looksPrivate(channel))
+    throw new TranscriptError('no_messages', `${fileName}: direct messages are never imported`, { file: fileName });
   const where = container.kind === 'document' ? (i: number) => ({ record: i + 1 }) : (i: number) => ({ line: container.records[i]!.line });
   const skipped: Skipped[] = container.kind === 'lines' ? [...container.skipped] : [];
   const users = new Directory();
   const messages = readDays([{ ...(channel ? { channel } : {}), records, where }], users, new Map(), skipped);
   if (messages.length === 0) {
-    throw new TranscriptError('no_messages', `${fileName}: no Slack message could be read${skipped[0] ? ` (${skipped[0].reason})` : ''}`, { file: fileName, ...skipped[0] });
+    throw new TranscriptError('no_messages', `${fileName}: no Slack message could be read${skipped[0] ? ` (${skipped[0].reason})` : ''}`, {
+      file: fileName,
+      ...skipped[0],
+    });
   }
   return { messages, people: users.profiles(), skipped, warnings: tally(skipped) };
 }

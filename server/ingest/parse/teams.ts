@@ -34,7 +34,8 @@ const ONE_ON_ONE = /@unq\.gbl\.spaces$/i;
 const NAMING_EVENTS = /#microsoft\.graph\.(channelRenamed|channelAdded|chatRenamed)EventMessageDetail$/;
 
 const arrayOf = (v: unknown): Json[] => (Array.isArray(v) ? v.filter(isObject) : []);
-const isChatMessage = (v: unknown): v is Json => isObject(v) && str(v, 'id') !== undefined && ('messageType' in v || 'createdDateTime' in v);
+const isChatMessage = (v: unknown): v is Json =>
+  isObject(v) && str(v, 'id') !== undefined && ('messageType' in v || 'createdDateTime' in v);
 
 /** A page's messages, each root followed by its expanded replies. */
 function flatten(list: unknown[]): unknown[] {
@@ -55,16 +56,21 @@ function readItems(text: string, fileName: string): { items: Item[]; skipped: Sk
   }
   const doc = container.value;
   if (!Array.isArray(doc) && !isChatMessage(doc) && !(isObject(doc) && Array.isArray(doc.value))) {
-    throw new TranscriptError('unreadable_file', `${fileName}: expected Microsoft Graph chatMessage JSON (a {value: [...]} page, an array or JSON Lines)`, {
-      file: fileName,
-    });
+    throw new TranscriptError(
+      'unreadable_file',
+      `${fileName}: expected Microsoft Graph chatMessage JSON (a {value: [...]} page, an array or JSON Lines)`,
+      {
+        file: fileName,
+      },
+    );
   }
   // Records count messages in file order, each root's replies right after it.
   return { items: messagesOf(doc).map((value, i) => ({ value, at: { record: i + 1 } })), skipped: [] };
 }
 
 /** The channel or chat a message belongs to. */
-const conversationOf = (m: Json): string | undefined => (isObject(m.channelIdentity) ? str(m.channelIdentity, 'channelId') : undefined) ?? str(m, 'chatId');
+const conversationOf = (m: Json): string | undefined =>
+  (isObject(m.channelIdentity) ? str(m.channelIdentity, 'channelId') : undefined) ?? str(m, 'chatId');
 
 /** A Graph identity set's user as a profile; applications, devices and conversations are not people. */
 function profileOf(identity: unknown, fallbackName?: string): PersonProfile | undefined {
@@ -92,11 +98,7 @@ function bodyText(m: Json): string {
   const text =
     str(body, 'contentType') === 'text'
       ? content.trim()
-      : htmlToText(
-          content
-            .replace(/<at\b[^<>]*>/gi, '$&@')
-            .replace(/<emoji\b[^<>]*>/gi, (tag) => /\balt="([^"]*)"/i.exec(tag)?.[1] ?? ''),
-        );
+      : htmlToText(content.replace(/<at\b[^<>]*>/gi, '$&@').replace(/<emoji\b[^<>]*>/gi, (tag) => /\balt="([^"]*)"/i.exec(tag)?.[1] ?? ''));
   return subject ? `${subject}\n\n${text}` : text;
 }
 
@@ -174,7 +176,10 @@ function parse(text: string, context: { fileName: string }): ParseResult {
     const author = profileOf(value.from);
     const time = toIsoTime(str(value, 'createdDateTime'));
     if (!author || !time) {
-      skipped.push({ ...at, reason: author ? `unreadable createdDateTime "${str(value, 'createdDateTime') ?? ''}"` : 'sender without an id or name' });
+      skipped.push({
+        ...at,
+        reason: author ? `unreadable createdDateTime "${str(value, 'createdDateTime') ?? ''}"` : 'sender without an id or name',
+      });
       continue;
     }
     const body = bodyText(value);
@@ -223,7 +228,9 @@ function parse(text: string, context: { fileName: string }): ParseResult {
   const conversations = new Set(records.map((r) => conversationOf(r.value)).filter((c): c is string => !!c));
   const unnamed = [...conversations].filter((c) => !names.has(c));
   if (conversations.size > 1 && unnamed.length > 0) {
-    warnings.push(`messages from ${conversations.size} channels or chats; ${unnamed.length} without a name in the file share one chat (the upload's chat or the file name)`);
+    warnings.push(
+      `messages from ${conversations.size} channels or chats; ${unnamed.length} without a name in the file share one chat (the upload's chat or the file name)`,
+    );
   }
   const people = [...authors.values(), ...[...others.values()].filter((p) => !authors.has(p.key))];
   return { messages, people, skipped, warnings };

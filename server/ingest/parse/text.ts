@@ -65,7 +65,8 @@ const CANONICAL_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21
  * it is once per message read and stored.
  */
 export function isCanonicalTime(v: string): boolean {
-  if (v.length !== 24 || v.charCodeAt(23) !== 90 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45 || v.charCodeAt(10) !== 84) return false;
+  if (v.length !== 24 || v.charCodeAt(23) !== 90 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45 || v.charCodeAt(10) !== 84)
+    return false;
   if (v.charCodeAt(13) !== 58 || v.charCodeAt(16) !== 58 || v.charCodeAt(19) !== 46) return false;
   for (const i of CANONICAL_DIGITS) {
     const c = v.charCodeAt(i);

@@ -70,7 +70,11 @@ function hashtag(entityText: string): string {
 }
 
 /** Mentioned handles from an `entities` object (`user_mentions[].screen_name` / `mentions[].username`), else from the text. */
-export function mentionHandlesFrom(entities: Record<string, unknown> | undefined, list: 'user_mentions' | 'mentions', text: string): string[] {
+export function mentionHandlesFrom(
+  entities: Record<string, unknown> | undefined,
+  list: 'user_mentions' | 'mentions',
+  text: string,
+): string[] {
   if (!entities) return extractMentionHandles(text);
   return stringsOf(entities, list, list === 'user_mentions' ? 'screen_name' : 'username');
 }

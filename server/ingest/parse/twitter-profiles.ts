@@ -88,7 +88,9 @@ function fillGaps(kept: PersonProfile, fields: object): void {
 /** "3 records; the first has keys data, includes, meta": what a file held, for `no_messages`. */
 export function describeFound(values: ArrayLike<unknown>, skipped: readonly Skipped[]): string {
   const first = values[0];
-  const shape = isObject(first) ? `the first has keys ${Object.keys(first).slice(0, 8).join(', ') || '(none)'}` : `the first is ${JSON.stringify(first)?.slice(0, 40)}`;
+  const shape = isObject(first)
+    ? `the first has keys ${Object.keys(first).slice(0, 8).join(', ') || '(none)'}`
+    : `the first is ${JSON.stringify(first)?.slice(0, 40)}`;
   const why = skipped[0] ? `; first skipped: ${skipped[0].reason}` : '';
   return `${values.length} record(s); ${values.length ? shape : 'none at all'}${why}`;
 }

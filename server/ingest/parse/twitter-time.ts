@@ -51,7 +51,8 @@ const isWordChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c
  * out-of-range fields (`Feb 31`, `25:61:61`) roll over the same way.
  */
 function twitterTimeByHand(v: string): string | undefined {
-  if (v.length !== 30 || v.charCodeAt(3) !== 32 || v.charCodeAt(7) !== 32 || v.charCodeAt(10) !== 32 || v.charCodeAt(13) !== 58) return undefined;
+  if (v.length !== 30 || v.charCodeAt(3) !== 32 || v.charCodeAt(7) !== 32 || v.charCodeAt(10) !== 32 || v.charCodeAt(13) !== 58)
+    return undefined;
   if (v.charCodeAt(16) !== 58 || v.charCodeAt(19) !== 32 || v.charCodeAt(25) !== 32) return undefined;
   if (!isWordChar(v.charCodeAt(0)) || !isWordChar(v.charCodeAt(1)) || !isWordChar(v.charCodeAt(2))) return undefined;
   const month = MONTH_OF.get(v.charCodeAt(4) * 65_536 + v.charCodeAt(5) * 256 + v.charCodeAt(6));

@@ -9,14 +9,37 @@ import type { PersonProfile, Skipped } from '../../../shared/index.js';
 import { describeJson, isObject, objValue, str, strValue, visitJsonContainer, type JsonLines } from './read-json.js';
 import { extractMentionHandles, retweetedHandle } from './text.js';
 import {
-  ProfileBook, describeFound, handleFromStatusUrl, handleFromUrlEntities, hashtagsFrom, mentionHandlesFrom, mentionKeys,
-  noMessagesError, obj, objects, profile, profileUrl, rawString, skip, snowflakeTime, twitterKey, twitterTime,
-  unescapeTweetText, type Where,
+  ProfileBook,
+  describeFound,
+  handleFromStatusUrl,
+  handleFromUrlEntities,
+  hashtagsFrom,
+  mentionHandlesFrom,
+  mentionKeys,
+  noMessagesError,
+  obj,
+  objects,
+  profile,
+  profileUrl,
+  rawString,
+  skip,
+  snowflakeTime,
+  twitterKey,
+  twitterTime,
+  unescapeTweetText,
+  type Where,
 } from './twitter-common.js';
 
 type Status = Record<string, unknown>;
-interface StatusRecord { where: Where; value: unknown; wrapped: boolean }
-interface Owner { handle: string; platformId?: string }
+interface StatusRecord {
+  where: Where;
+  value: unknown;
+  wrapped: boolean;
+}
+interface Owner {
+  handle: string;
+  platformId?: string;
+}
 
 const ARCHIVE_PREFIX = /^\s*window\.YTD\.([\w]+)\.part\d+\s*=/;
 const V1_DATE_FIELD = /"created_at"\s*:\s*"\w{3} \w{3} \d{1,2} \d{2}:\d{2}:\d{2} [+-]\d{4} \d{4}"/;
@@ -67,11 +90,15 @@ function archiveOwner(statuses: Status[]): { owner: Owner; warning: string } {
   for (const s of statuses) {
     const media = [...(objects(obj(s, 'extended_entities'), 'media') ?? []), ...(objects(obj(s, 'entities'), 'media') ?? [])];
     const handle = media.map((m) => handleFromStatusUrl(str(m, 'expanded_url'), str(s, 'id_str'))).find(Boolean);
-    if (handle) return { owner: { handle }, warning: `the archive names no author; @${handle} is its owner, from the links of their own media` };
+    if (handle)
+      return { owner: { handle }, warning: `the archive names no author; @${handle} is its owner, from the links of their own media` };
   }
   const oldest = [...ids].filter((id): id is string => !!id && /^\d+$/.test(id)).sort((a, b) => a.length - b.length || (a < b ? -1 : 1))[0];
   const handle = `archive-owner-${oldest ?? 'unknown'}`;
-  return { owner: { handle }, warning: `the archive names no author (that is in account.js) and none could be inferred: its tweets are attributed to "${handle}"` };
+  return {
+    owner: { handle },
+    warning: `the archive names no author (that is in account.js) and none could be inferred: its tweets are attributed to "${handle}"`,
+  };
 }
 
 // Fields are loaded by name (`s.user`, not `obj(s, 'user')`): statuses share a few shapes, so each load
@@ -86,7 +113,8 @@ function textOf(s: Status): string | undefined {
 }
 
 /** Entities covering the whole text: a truncated status keeps them in `extended_tweet`. */
-const entitiesOf = (s: Status): Record<string, unknown> | undefined => objValue(objValue(s.extended_tweet)?.entities) ?? objValue(s.entities);
+const entitiesOf = (s: Status): Record<string, unknown> | undefined =>
+  objValue(objValue(s.extended_tweet)?.entities) ?? objValue(s.entities);
 
 /** Handle of a quoted status's author: its user, else the permalink or URL entity linking it. */
 function quotedHandle(s: Status): string | undefined {
@@ -222,7 +250,8 @@ function parse(text: string | JsonLines, { fileName }: ParseContext): ParseResul
   const warnings: string[] = [];
   let owner: Owner | undefined;
   // Statuses read early all had a user object: the userless ones are all waiting.
-  const userless = (archiveFile || wrapped) && waiting ? waiting.map((r) => r.value).filter((v): v is Status => isObject(v) && !('user' in v)) : [];
+  const userless =
+    (archiveFile || wrapped) && waiting ? waiting.map((r) => r.value).filter((v): v is Status => isObject(v) && !('user' in v)) : [];
   if (userless.length > 0) {
     const inferred = archiveOwner(userless);
     owner = inferred.owner;
@@ -232,8 +261,16 @@ function parse(text: string | JsonLines, { fileName }: ParseContext): ParseResul
   const allSkipped = container.kind === 'lines' ? [...container.skipped, ...skipped] : skipped;
   if (timesFromIds > 0) warnings.push(`${fileName}: ${timesFromIds} status(es) had no created_at; their time was read from the tweet id`);
   if (messages.length === 0) {
-    const what = archiveFile && !/^(tweets?|deleted_tweets)$/.test(archiveFile) ? `tweets (this is the archive's "${archiveFile}" file: upload tweets.js)` : 'Twitter v1.1 statuses';
-    const found = container.kind === 'document' ? (Array.isArray(container.value) ? container.value : [container.value]) : { length: records, 0: first };
+    const what =
+      archiveFile && !/^(tweets?|deleted_tweets)$/.test(archiveFile)
+        ? `tweets (this is the archive's "${archiveFile}" file: upload tweets.js)`
+        : 'Twitter v1.1 statuses';
+    const found =
+      container.kind === 'document'
+        ? Array.isArray(container.value)
+          ? container.value
+          : [container.value]
+        : { length: records, 0: first };
     throw noMessagesError(fileName, what, describeFound(found, allSkipped));
   }
   return { messages, people: book.list(), skipped: allSkipped, warnings };

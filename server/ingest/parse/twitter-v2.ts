@@ -10,15 +10,34 @@ import type { Skipped } from '../../../shared/index.js';
 import { describeJson, isObject, readJsonContainer, str } from './read-json.js';
 import { retweetedHandle } from './text.js';
 import {
-  ProfileBook, describeFound, handleFromUrlEntities, hashtagsFrom, mentionHandlesFrom, mentionKeys, noMessagesError,
-  obj, objects, profile, profileUrl, rawString, skip, snowflakeTime, twitterKey, twitterTime, unescapeTweetText, type Where,
+  ProfileBook,
+  describeFound,
+  handleFromUrlEntities,
+  hashtagsFrom,
+  mentionHandlesFrom,
+  mentionKeys,
+  noMessagesError,
+  obj,
+  objects,
+  profile,
+  profileUrl,
+  rawString,
+  skip,
+  snowflakeTime,
+  twitterKey,
+  twitterTime,
+  unescapeTweetText,
+  type Where,
 } from './twitter-common.js';
 
 type Tweet = Record<string, unknown>;
 type User = Record<string, unknown>;
 
 /** Users and tweets by id, from every page's `includes` and every inline object in the file. */
-interface Pool { users: Map<string, User>; tweets: Map<string, Tweet> }
+interface Pool {
+  users: Map<string, User>;
+  tweets: Map<string, Tweet>;
+}
 
 function detect(head: string): number {
   if (!/^\s*[[{]/.test(head)) return 0;
@@ -46,7 +65,9 @@ function tweetsOf(value: unknown, where: (i: number) => Where, nested = false): 
   if (data === undefined) {
     // An empty search page (`meta.result_count: 0`) holds nothing to skip; an errors-only one says why.
     const error = objects(value, 'errors')?.[0];
-    return error ? [{ where: where(0), value, reason: `response page without data: ${str(error, 'detail') ?? str(error, 'title') ?? 'errors only'}` }] : [];
+    return error
+      ? [{ where: where(0), value, reason: `response page without data: ${str(error, 'detail') ?? str(error, 'title') ?? 'errors only'}` }]
+      : [];
   }
   return (Array.isArray(data) ? data : [data]).map((t, i) => ({ where: nested ? where(0) : where(i), value: t }));
 }
@@ -100,7 +121,8 @@ function readTweet(t: Tweet, pool: Pool, book: ProfileBook, fromId: () => void):
   const authorId = str(t, 'author_id');
   const user = userOf(obj(t, 'author'), authorId, pool);
   const handle = str(user, 'username');
-  if (!user || !handle) return authorId ? `tweet ${id}: author ${authorId} is not in includes.users` : `tweet ${id}: no author or author_id`;
+  if (!user || !handle)
+    return authorId ? `tweet ${id}: author ${authorId} is not in includes.users` : `tweet ${id}: no author or author_id`;
   // Long tweets (over 280 characters) keep their whole text in note_tweet.
   const note = obj(t, 'note_tweet');
   const raw = rawString(note, 'text') ?? rawString(t, 'text');
@@ -111,7 +133,14 @@ function readTweet(t: Tweet, pool: Pool, book: ProfileBook, fromId: () => void):
 
   const text = unescapeTweetText(raw);
   const author = twitterKey(handle);
-  book.addAuthorFields({ handle, name: str(user, 'name'), bio: str(user, 'description'), location: str(user, 'location'), url: profileUrl(user), platformId: str(user, 'id') });
+  book.addAuthorFields({
+    handle,
+    name: str(user, 'name'),
+    bio: str(user, 'description'),
+    location: str(user, 'location'),
+    url: profileUrl(user),
+    platformId: str(user, 'id'),
+  });
 
   const entities = obj(note, 'entities') ?? obj(t, 'entities');
   const refs = objects(t, 'referenced_tweets') ?? [];
@@ -176,7 +205,10 @@ function parse(text: string, { fileName }: ParseContext): ParseResult {
     values = container.records.map((r) => r.value);
     items = container.records.flatMap((r) => tweetsOf(r.value, () => ({ line: r.line })));
   }
-  const pool = buildPool(values, items.filter((i) => !i.reason).map((i) => i.value));
+  const pool = buildPool(
+    values,
+    items.filter((i) => !i.reason).map((i) => i.value),
+  );
   const book = new ProfileBook();
   const messages: ParsedMessage[] = [];
   let timesFromIds = 0;
@@ -185,7 +217,8 @@ function parse(text: string, { fileName }: ParseContext): ParseResult {
     if (typeof result === 'string') skipped.push(skip(where, result));
     else messages.push(result);
   }
-  const warnings = timesFromIds > 0 ? [`${fileName}: ${timesFromIds} tweet(s) had no created_at; their time was read from the tweet id`] : [];
+  const warnings =
+    timesFromIds > 0 ? [`${fileName}: ${timesFromIds} tweet(s) had no created_at; their time was read from the tweet id`] : [];
   if (messages.length === 0) {
     const found = container.kind === 'document' && Array.isArray(container.value) ? container.value : values;
     throw noMessagesError(fileName, 'Twitter v2 tweets', describeFound(found, skipped));

@@ -28,7 +28,8 @@ const HEADER =
 const MEDIA = /^(?:<[^<>]+>|\S+(?: \S+)? (?:omitted|omitid[oa]|weggelassen|ausgeschlossen|omise?|omess[oa]|weggelaten))$/i;
 // iOS writes system events as a message of the group opened by an LRM (`Group: \u200eAnn added Bo`),
 // in the phone's language; of LRM-opened texts only these are people's doing.
-const LRM_KEPT = /^(?:.*(?:deleted|eliminó|eliminado|gelöscht|supprimé|eliminato|verwijderd)|(?:location|ubicación|standort|position|posizione|locatie): )/i;
+const LRM_KEPT =
+  /^(?:.*(?:deleted|eliminó|eliminado|gelöscht|supprimé|eliminato|verwijderd)|(?:location|ubicación|standort|position|posizione|locatie): )/i;
 
 interface Header {
   line: number;
@@ -49,8 +50,13 @@ function readHeader(raw: string, line: number): Header | undefined {
   const ampm = m[9]?.toLowerCase() as 'a' | 'p' | undefined;
   const colon = raw.indexOf(': ');
   return {
-    line, bracket: !!m[1], sep: m[3]!, fields: [m[2]!, m[4]!, m[5]!],
-    clock: [Number(m[6]), Number(m[7]), Number(m[8] ?? 0)], ...(ampm ? { ampm } : {}), rest: m[10]!,
+    line,
+    bracket: !!m[1],
+    sep: m[3]!,
+    fields: [m[2]!, m[4]!, m[5]!],
+    clock: [Number(m[6]), Number(m[7]), Number(m[8] ?? 0)],
+    ...(ampm ? { ampm } : {}),
+    rest: m[10]!,
     marked: colon >= 0 && raw[colon + 2] === '\u200e',
   };
 }
@@ -105,7 +111,10 @@ function splitAuthor(rest: string, marked: boolean): { name: string; text: strin
 const namesFor = (name: string) => (/^\+[\d\s()-]+$/.test(name) ? [name, name.replace(/\D/g, '')] : namesOf(name));
 
 function detect(head: string): number {
-  const lines = head.split(/\r?\n/).filter((l) => l.trim()).slice(0, 100);
+  const lines = head
+    .split(/\r?\n/)
+    .filter((l) => l.trim())
+    .slice(0, 100);
   const headers = lines.map((l, i) => readHeader(l, i)).filter((h): h is Header => !!h);
   if (headers.length < 2 || !headers.some((h) => splitAuthor(h.rest, h.marked))) return 0;
   return readHeader(lines[0]!, 0) ? 0.9 : 0.6;
@@ -127,7 +136,11 @@ function parse(text: string, context: ParseContext): ParseResult {
     else if (raw.trim()) skipped.push({ line: i + 1, reason: 'before the first message' });
   }
   if (entries.length === 0) {
-    throw new TranscriptError('unreadable_file', `${context.fileName}: no WhatsApp message lines (expected "dd/mm/yy, HH:MM - Name: message" or "[dd.mm.yy, HH:MM:SS] Name: message")`, { file: context.fileName, line: 1 });
+    throw new TranscriptError(
+      'unreadable_file',
+      `${context.fileName}: no WhatsApp message lines (expected "dd/mm/yy, HH:MM - Name: message" or "[dd.mm.yy, HH:MM:SS] Name: message")`,
+      { file: context.fileName, line: 1 },
+    );
   }
   const { order, sure } = inferDateOrder(entries.map((e) => e.header.fields));
   if (!sure) warnings.push(`${context.fileName}: no day above 12, so day and month can't be told apart; read as day first`);
@@ -158,12 +171,21 @@ function parse(text: string, context: ParseContext): ParseResult {
     const tie = ties.get(time) ?? 0;
     ties.set(time, tie + 1);
     return {
-      id: contentId(author, time, body, String(n)), platform: 'whatsapp', time: new Date(Date.parse(time) + tie).toISOString(),
-      author, text: body, mentions: atMentions(body, index).filter((k) => k !== author), hashtags: extractHashtags(body), kind: 'post',
+      id: contentId(author, time, body, String(n)),
+      platform: 'whatsapp',
+      time: new Date(Date.parse(time) + tie).toISOString(),
+      author,
+      text: body,
+      mentions: atMentions(body, index).filter((k) => k !== author),
+      hashtags: extractHashtags(body),
+      kind: 'post',
     } satisfies ParsedMessage;
   });
   if (messages.length === 0) {
-    throw new TranscriptError('no_messages', `${context.fileName}: a WhatsApp export with only system lines`, { file: context.fileName, line: skipped[0]?.line ?? 1 });
+    throw new TranscriptError('no_messages', `${context.fileName}: a WhatsApp export with only system lines`, {
+      file: context.fileName,
+      line: skipped[0]?.line ?? 1,
+    });
   }
   if (media > 0) warnings.push(`${media} message(s) are media placeholders (<attached: …>, <Media omitted>): kept, as taking part`);
   return { messages: inferReplies(messages, index), people: [...people.values()], skipped, warnings };

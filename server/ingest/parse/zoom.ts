@@ -37,7 +37,14 @@ const REPLY = /^Replying to "([\s\S]*?)"(?:\s+|$)([\s\S]*)$/;
 const EMOJI_ONLY = /^[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Emoji_Component}\u200d\ufe0f]+$/u;
 const PRONOUNS = /\s*\((?:she|he|they|ze|xe|any|it)(?:\/\w+)+\)\s*$/i;
 
-interface Entry { line: number; seconds: number; name: string; direct: boolean; body: string[]; cloud: boolean }
+interface Entry {
+  line: number;
+  seconds: number;
+  name: string;
+  direct: boolean;
+  body: string[];
+  cloud: boolean;
+}
 
 /** A line that starts an entry, in either layout. */
 function readHeader(raw: string, line: number): Entry | undefined {
@@ -59,7 +66,11 @@ function readHeader(raw: string, line: number): Entry | undefined {
 
 /** Reactions are not messages: `Reacted to "…" with 👍`, `Removed a 👍 reaction from "…"`, `add 👍`, `remove 👍`. */
 export function isReaction(text: string): boolean {
-  return /^Reacted to ".*" with \S/s.test(text) || /^Removed a .+ reaction from "/s.test(text) || /^(?:add|remove)\s+\S/.test(text) && EMOJI_ONLY.test(text.replace(/^(?:add|remove)\s+/, '').replace(/\s/g, ''));
+  return (
+    /^Reacted to ".*" with \S/s.test(text) ||
+    /^Removed a .+ reaction from "/s.test(text) ||
+    (/^(?:add|remove)\s+\S/.test(text) && EMOJI_ONLY.test(text.replace(/^(?:add|remove)\s+/, '').replace(/\s/g, '')))
+  );
 }
 
 /** The instant a cloud recording began, from Zoom's `GMT20240314-100000` file names. */
@@ -71,7 +82,10 @@ function recordingStart(fileName: string): number | undefined {
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 function detect(head: string): number {
-  const lines = head.split(/\r?\n/).filter((l) => l.trim()).slice(0, 100);
+  const lines = head
+    .split(/\r?\n/)
+    .filter((l) => l.trim())
+    .slice(0, 100);
   const headers = lines.filter((l, i) => readHeader(l, i));
   if (headers.length === 0) return 0;
   return lines[0] && readHeader(lines[0], 0) ? (headers.length >= 2 ? 0.9 : 0.6) : headers.length >= 2 ? 0.6 : 0;
@@ -88,12 +102,17 @@ function parse(text: string, context: ParseContext): ParseResult {
     else if (raw.trim()) skipped.push({ line: i + 1, reason: 'not a Zoom chat line' });
   }
   if (entries.length === 0) {
-    throw new TranscriptError('unreadable_file', `${context.fileName}: no Zoom chat lines (expected "HH:MM:SS From Name to Everyone:" or "HH:MM:SS<TAB>Name:<TAB>message")`, { file: context.fileName, line: 1 });
+    throw new TranscriptError(
+      'unreadable_file',
+      `${context.fileName}: no Zoom chat lines (expected "HH:MM:SS From Name to Everyone:" or "HH:MM:SS<TAB>Name:<TAB>message")`,
+      { file: context.fileName, line: 1 },
+    );
   }
   const start = recordingStart(context.fileName);
   const named = fileNameDay(context.fileName);
   let day = named ?? 0;
-  if (named === undefined && start === undefined) warnings.push(`${context.fileName}: no date in the file name; times are on 1970-01-01 (UTC)`);
+  if (named === undefined && start === undefined)
+    warnings.push(`${context.fileName}: no date in the file name; times are on 1970-01-01 (UTC)`);
 
   const messages: ParsedMessage[] = [];
   const people = new Map<string, PersonProfile>();
@@ -128,8 +147,14 @@ function parse(text: string, context: ParseContext): ParseResult {
     const tie = ties.get(rawIso) ?? 0;
     ties.set(rawIso, tie + 1);
     const message: ParsedMessage = {
-      id: contentId(author, rawIso, own, String(n)), platform: 'zoom', time: new Date(Date.parse(rawIso) + tie).toISOString(),
-      author, text: own, mentions: [], hashtags: extractHashtags(own), kind: 'post',
+      id: contentId(author, rawIso, own, String(n)),
+      platform: 'zoom',
+      time: new Date(Date.parse(rawIso) + tie).toISOString(),
+      author,
+      text: own,
+      mentions: [],
+      hashtags: extractHashtags(own),
+      kind: 'post',
     };
     if (reply) {
       // Zoom quotes the first 20 characters, then `...`: the parent is the latest message starting so.
@@ -141,7 +166,11 @@ function parse(text: string, context: ParseContext): ParseResult {
     messages.push(message);
   }
   if (messages.length === 0) {
-    throw new TranscriptError('no_messages', `${context.fileName}: a Zoom chat with no public messages (only ${skipped[0]?.reason ?? 'empty'} entries)`, { file: context.fileName, line: skipped[0]?.line ?? 1 });
+    throw new TranscriptError(
+      'no_messages',
+      `${context.fileName}: a Zoom chat with no public messages (only ${skipped[0]?.reason ?? 'empty'} entries)`,
+      { file: context.fileName, line: skipped[0]?.line ?? 1 },
+    );
   }
   if (unresolved > 0) warnings.push(`${unresolved} reply(ies) quote a message not in the file: read as plain messages`);
   const index = buildNameIndex([...people.values()].map((p) => [p.key, namesOf(p.handle)] as const));

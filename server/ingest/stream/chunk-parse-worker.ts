@@ -26,7 +26,8 @@ parentPort?.on('message', ({ id, input }: ChunkRequest) => {
     const outcome = parseChunk(input);
     reply = outcome.ok ? { id, memory, outcome } : { id, memory, transcriptError: transcriptErrorParts(outcome.error) };
   } catch (error) {
-    reply = error instanceof Error ? { id, error: error.message, ...(error.stack ? { stack: error.stack } : {}) } : { id, error: String(error) };
+    reply =
+      error instanceof Error ? { id, error: error.message, ...(error.stack ? { stack: error.stack } : {}) } : { id, error: String(error) };
   }
   parentPort!.postMessage(reply, 'memory' in reply ? [reply.memory] : []);
 });

@@ -130,7 +130,14 @@ async function* chunksFrom(read: ByteSource, options: ChunkOptions): AsyncGenera
     const lines = countByte(bytes, NEWLINE, end);
     consumed += end;
     const lastLine = line + lines - (bytes[end - 1] === NEWLINE ? 1 : 0);
-    const out = { bytes, firstLine: line, lines, lastLine, bytesEnd: consumed, release: (returned?: ArrayBufferLike) => giveBack(returned ?? memory.buffer) };
+    const out = {
+      bytes,
+      firstLine: line,
+      lines,
+      lastLine,
+      bytesEnd: consumed,
+      release: (returned?: ArrayBufferLike) => giveBack(returned ?? memory.buffer),
+    };
     line += lines;
     return out;
   };
@@ -156,10 +163,14 @@ async function* chunksFrom(read: ByteSource, options: ChunkOptions): AsyncGenera
     if (cut === 0) {
       // No break yet (one enormous line): read on into memory twice the size.
       if (buffer.length >= MAX_LINE_BYTES) {
-        throw new TranscriptError('unreadable_file', `${options.fileName ?? 'the file'}: line ${line} is longer than ${MAX_LINE_BYTES / 1024 ** 2} MiB`, {
-          ...(options.fileName ? { file: options.fileName } : {}),
-          line,
-        });
+        throw new TranscriptError(
+          'unreadable_file',
+          `${options.fileName ?? 'the file'}: line ${line} is longer than ${MAX_LINE_BYTES / 1024 ** 2} MiB`,
+          {
+            ...(options.fileName ? { file: options.fileName } : {}),
+            line,
+          },
+        );
       }
       const bigger = take(Math.min(MAX_LINE_BYTES, buffer.length * 2));
       buffer.copy(bigger, 0, 0, filled);

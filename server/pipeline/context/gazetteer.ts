@@ -13,12 +13,33 @@ import sectorsJson from '../../../data/context/sectors.json' with { type: 'json'
 import { PhraseIndex, parsePhrase } from './match.js';
 import { phraseKey } from './tokenize.js';
 
-export const SECTORS = ['academic', 'public', 'school', 'health', 'law', 'government', 'national', 'special', 'archives', 'education', 'vendor'] as const;
+export const SECTORS = [
+  'academic',
+  'public',
+  'school',
+  'health',
+  'law',
+  'government',
+  'national',
+  'special',
+  'archives',
+  'education',
+  'vendor',
+] as const;
 export type SectorId = (typeof SECTORS)[number];
 const SectorSchema = z.enum(SECTORS);
 
 /** How much a place word says, by kind: names of a country, state or city say it outright. */
-export const REGION_STRENGTH = { country: 3, region: 3, city: 3, nickname: 2.5, demonym: 1.5, language: 0.75, institution: 2, code: 2 } as const;
+export const REGION_STRENGTH = {
+  country: 3,
+  region: 3,
+  city: 3,
+  nickname: 2.5,
+  demonym: 1.5,
+  language: 0.75,
+  institution: 2,
+  code: 2,
+} as const;
 export type RegionKind = keyof typeof REGION_STRENGTH | 'neutral';
 
 export interface RegionCue {
@@ -38,13 +59,25 @@ export interface SectorCue {
 const Strings = z.array(z.string().min(1));
 const Readings = z.record(z.string().length(2), z.number().positive());
 const CountriesFile = z.object({
-  countries: z.array(z.object({ code: z.string().regex(/^[A-Z]{2}$/), names: Strings, demonyms: Strings.optional(), languages: Strings.optional() })),
+  countries: z.array(
+    z.object({ code: z.string().regex(/^[A-Z]{2}$/), names: Strings, demonyms: Strings.optional(), languages: Strings.optional() }),
+  ),
   tlds: z.record(z.string(), z.string().length(2)),
   vanityTlds: Strings,
 });
 const PlacesFile = z.object({
-  countries: z.record(z.string().length(2), z.object({ regions: Strings.optional(), cities: Strings.optional(), nicknames: Strings.optional(), demonyms: Strings.optional() })),
-  ambiguous: z.array(z.object({ names: Strings, kind: z.enum(['city', 'region', 'country']), readings: Readings, strength: z.number().positive().optional() })),
+  countries: z.record(
+    z.string().length(2),
+    z.object({ regions: Strings.optional(), cities: Strings.optional(), nicknames: Strings.optional(), demonyms: Strings.optional() }),
+  ),
+  ambiguous: z.array(
+    z.object({
+      names: Strings,
+      kind: z.enum(['city', 'region', 'country']),
+      readings: Readings,
+      strength: z.number().positive().optional(),
+    }),
+  ),
   codes: z.record(z.string().length(2), z.object({ standalone: Strings, afterPlace: Strings })),
   neutral: Strings,
   pastWords: Strings,
@@ -61,7 +94,15 @@ const SectorsFile = z.object({
   tieOrder: z.array(SectorSchema),
 });
 const InstitutionsFile = z.object({
-  institutions: z.array(z.object({ names: Strings, sector: SectorSchema.optional(), weight: z.number().positive().optional(), region: z.string().length(2).optional(), strength: z.number().positive().optional() })),
+  institutions: z.array(
+    z.object({
+      names: Strings,
+      sector: SectorSchema.optional(),
+      weight: z.number().positive().optional(),
+      region: z.string().length(2).optional(),
+      strength: z.number().positive().optional(),
+    }),
+  ),
   domains: z.array(z.object({ suffix: z.string(), sector: SectorSchema.optional(), region: z.string().length(2).optional() })),
   secondLevel: z.record(z.string(), SectorSchema),
   instances: z.record(z.string(), z.string().length(2).nullable()),
@@ -70,7 +111,8 @@ const InstitutionsFile = z.object({
 
 function parse<T>(schema: z.ZodType<T>, json: unknown, file: string): T {
   const result = schema.safeParse(json);
-  if (!result.success) throw new Error(`context data: ${file}: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!result.success)
+    throw new Error(`context data: ${file}: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   return result.data;
 }
 
@@ -136,13 +178,17 @@ export function buildRegionIndex(extra: readonly RegistryPlace[] = []): PhraseIn
   for (const inst of institutions.institutions) {
     if (!inst.region) continue;
     const code = checkCode(inst.region, `institution ${inst.names[0]}`);
-    for (const n of inst.names) index.add(n, { kind: 'institution', readings: { [code]: 1 }, strength: inst.strength ?? REGION_STRENGTH.institution });
+    for (const n of inst.names)
+      index.add(n, { kind: 'institution', readings: { [code]: 1 }, strength: inst.strength ?? REGION_STRENGTH.institution });
   }
   for (const e of extra) index.add(e.name, { kind: 'institution', readings: e.readings, strength: e.strength });
   // State and province codes: one cue per code, shared by the countries that use it ("WA", "NT", "CA").
   const codes = new Map<string, { countries: string[]; standalone: boolean }>();
   for (const [country, lists] of Object.entries(places.codes)) {
-    for (const [list, standalone] of [[lists.standalone, true], [lists.afterPlace, false]] as const) {
+    for (const [list, standalone] of [
+      [lists.standalone, true],
+      [lists.afterPlace, false],
+    ] as const) {
       for (const c of list) {
         const entry = codes.get(c) ?? { countries: [], standalone: false };
         entry.countries.push(checkCode(country, `code ${c}`));
@@ -152,7 +198,12 @@ export function buildRegionIndex(extra: readonly RegistryPlace[] = []): PhraseIn
     }
   }
   for (const [c, { countries: cs, standalone }] of codes) {
-    index.add(`=${c}`, { kind: 'code', readings: Object.fromEntries(cs.map((x) => [x, 1 / cs.length])), strength: REGION_STRENGTH.code, standalone });
+    index.add(`=${c}`, {
+      kind: 'code',
+      readings: Object.fromEntries(cs.map((x) => [x, 1 / cs.length])),
+      strength: REGION_STRENGTH.code,
+      standalone,
+    });
   }
   for (const n of places.neutral) index.add(n, { kind: 'neutral', readings: {}, strength: 0 });
   return index;
@@ -170,7 +221,10 @@ export interface SectorOffer {
  * phrases (`overrides`, by folded phrase key: the base readings of that
  * phrase are replaced, an empty record drops it).
  */
-export function buildSectorIndex(extra: readonly SectorOffer[] = [], overrides: ReadonlyMap<string, Readonly<Partial<Record<SectorId, number>>>> = new Map()): PhraseIndex<SectorCue> {
+export function buildSectorIndex(
+  extra: readonly SectorOffer[] = [],
+  overrides: ReadonlyMap<string, Readonly<Partial<Record<SectorId, number>>>> = new Map(),
+): PhraseIndex<SectorCue> {
   const index = new PhraseIndex<SectorCue>();
   const best = new Map<string, { written: string; cue: SectorCue }>();
   const offer = (written: string, sector: SectorId, weight: number, base = true) => {
@@ -184,7 +238,8 @@ export function buildSectorIndex(extra: readonly SectorOffer[] = [], overrides: 
     for (const [weight, phrases] of Object.entries(patterns)) for (const p of phrases) offer(p, sector, Number(weight));
   }
   for (const inst of institutions.institutions) if (inst.sector) for (const n of inst.names) offer(n, inst.sector, inst.weight ?? 3);
-  for (const [phrase, weights] of overrides) for (const [sector, weight] of Object.entries(weights)) if (weight > 0) offer(phrase, sector as SectorId, weight, false);
+  for (const [phrase, weights] of overrides)
+    for (const [sector, weight] of Object.entries(weights)) if (weight > 0) offer(phrase, sector as SectorId, weight, false);
   for (const e of extra) offer(e.phrase, e.sector, e.weight, false);
   for (const { written, cue } of best.values()) index.add(written, cue, { plural: true });
   for (const n of sectorsData.neutral) index.add(n, { sector: null, weight: 0 });

@@ -30,7 +30,17 @@ function ignored(host: string): boolean {
 // a school or NHS address is specific; a university address is also used by
 // its archives and LIS school; a .gov address by councils' public libraries.
 const SECOND_LEVEL_WEIGHT: Record<SectorId, number> = {
-  school: 2, health: 2, academic: 1.5, public: 1.5, government: 1, law: 1, national: 1, special: 1, archives: 1, education: 1, vendor: 1,
+  school: 2,
+  health: 2,
+  academic: 1.5,
+  public: 1.5,
+  government: 1,
+  law: 1,
+  national: 1,
+  special: 1,
+  archives: 1,
+  education: 1,
+  vendor: 1,
 };
 /** A ccTLD under a second-level label that only institutions get (ac.uk, edu.au, govt.nz): certain of the country. */
 const INSTITUTIONAL_REGION = 3;
@@ -42,7 +52,10 @@ const KNOWN_INSTANCE_REGION = 2;
 const US_STATE = /^[a-z]{2}$/;
 
 export function hostCue(hostInput: string): HostCue | undefined {
-  const host = hostInput.toLowerCase().replace(/^www\./, '').replace(/\.$/, '');
+  const host = hostInput
+    .toLowerCase()
+    .replace(/^www\./, '')
+    .replace(/\.$/, '');
   if (!host.includes('.') || ignored(host)) return undefined;
   const labels = host.split('.');
   const tld = labels[labels.length - 1]!;

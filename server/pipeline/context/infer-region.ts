@@ -14,7 +14,17 @@
  * nothing (it is a name). A demonym, flag or language counts half when the
  * profile also names a place: heritage is not residence.
  */
-import { COUNTRY_CODES, PRONOUNS, REGION_PAST_AFTER, REGION_PAST_WORDS, REGION_PRESENT_AFTER, REGION_PRESENT_WORDS, regionIndex, type RegionCue, type RegionKind } from './gazetteer.js';
+import {
+  COUNTRY_CODES,
+  PRONOUNS,
+  REGION_PAST_AFTER,
+  REGION_PAST_WORDS,
+  REGION_PRESENT_AFTER,
+  REGION_PRESENT_WORDS,
+  regionIndex,
+  type RegionCue,
+  type RegionKind,
+} from './gazetteer.js';
 import { decide, type Hit } from './decide.js';
 import type { FieldText } from './fields.js';
 import { hostCue, instanceCue, type HostCue } from './hosts.js';
@@ -81,10 +91,32 @@ function textHits(field: FieldText, wide: boolean): PlaceHit[] {
   const hosts = field.kind === 'text' ? findHosts(text) : [];
   for (const h of hosts) {
     const cue = ((wide ? registryHostCue(h.host) : undefined) ?? hostCue(h.host))?.region;
-    if (cue) hits.push({ field: label, text, start: h.start, end: h.end, readings: { [cue.code]: 1 }, strength: cue.strength * field.weight, kind: 'host', first: -1, last: -1 });
+    if (cue)
+      hits.push({
+        field: label,
+        text,
+        start: h.start,
+        end: h.end,
+        readings: { [cue.code]: 1 },
+        strength: cue.strength * field.weight,
+        kind: 'host',
+        first: -1,
+        last: -1,
+      });
   }
   for (const f of findFlags(text)) {
-    if (COUNTRY_CODES.has(f.code)) hits.push({ field: label, text, start: f.start, end: f.end, readings: { [f.code]: 1 }, strength: FLAG_STRENGTH * field.weight, kind: 'flag', first: -1, last: -1 });
+    if (COUNTRY_CODES.has(f.code))
+      hits.push({
+        field: label,
+        text,
+        start: f.start,
+        end: f.end,
+        readings: { [f.code]: 1 },
+        strength: FLAG_STRENGTH * field.weight,
+        kind: 'flag',
+        first: -1,
+        last: -1,
+      });
   }
   const plain = tokenize(maskSpans(text, hosts));
   const tokens = wide ? registryTokens(field, plain) : plain;
@@ -102,13 +134,25 @@ function textHits(field: FieldText, wide: boolean): PlaceHit[] {
       if (!afterPlace && text.trim() !== text.slice(start, end)) continue;
     }
     const factor = contextFactor(tokens, m.first, m.last, text);
-    if (factor > 0) places.push({ field: label, text, start, end, readings: cue.readings, strength: cue.strength * field.weight * factor, kind: cue.kind, first: m.first, last: m.last });
+    if (factor > 0)
+      places.push({
+        field: label,
+        text,
+        start,
+        end,
+        readings: cue.readings,
+        strength: cue.strength * field.weight * factor,
+        kind: cue.kind,
+        first: m.first,
+        last: m.last,
+      });
   }
   // Rule 1: "Perth WA", "London, Ontario" — a place and its qualifier keep the readings they share.
   for (let i = 1; i < places.length; i++) {
     const a = places[i - 1]!;
     const b = places[i]!;
-    if (a.last !== b.first || !PLACE_KINDS.has(a.kind) || !QUALIFIER_KINDS.has(b.kind) || !QUALIFIER_GAP.test(text.slice(a.end, b.start))) continue;
+    if (a.last !== b.first || !PLACE_KINDS.has(a.kind) || !QUALIFIER_KINDS.has(b.kind) || !QUALIFIER_GAP.test(text.slice(a.end, b.start)))
+      continue;
     const shared = new Set(Object.keys(a.readings).filter((c) => c in b.readings));
     if (shared.size === 0) continue;
     a.readings = restrict(a.readings, shared);
@@ -125,16 +169,31 @@ function instanceRegion(domain: string, wide: boolean): HostCue | undefined {
 
 function fieldHits(field: FieldText, wide: boolean): PlaceHit[] {
   if (field.kind === 'text' || field.kind === 'name') return textHits(field, wide);
-  const cue = (field.kind === 'url' ? (wide ? registryHostCue(field.text) : undefined) ?? hostCue(field.text) : instanceRegion(field.text, wide))?.region;
+  const cue = (
+    field.kind === 'url' ? ((wide ? registryHostCue(field.text) : undefined) ?? hostCue(field.text)) : instanceRegion(field.text, wide)
+  )?.region;
   if (!cue) return [];
-  return [{ field: field.label, text: field.text, start: 0, end: field.text.length, readings: { [cue.code]: 1 }, strength: cue.strength * field.weight, kind: 'host', first: -1, last: -1 }];
+  return [
+    {
+      field: field.label,
+      text: field.text,
+      start: 0,
+      end: field.text.length,
+      readings: { [cue.code]: 1 },
+      strength: cue.strength * field.weight,
+      kind: 'host',
+      first: -1,
+      last: -1,
+    },
+  ];
 }
 
 export function inferRegion(fields: readonly FieldText[], options: ContextOptions): ContextValue {
   const hits = fields.flatMap((f) => fieldHits(f, options.registries));
   // With the registries, the location field is where someone says they are: the bio and name count half beside it
   // ("Sales Executive for Vietnam, Indonesia and Philippines" + "Jakarta" → ID).
-  if (options.registries && hits.some((h) => h.field === 'location')) for (const h of hits) if (h.field === 'bio' || h.field === 'name') h.strength *= LOCATION_FIRST;
+  if (options.registries && hits.some((h) => h.field === 'location'))
+    for (const h of hits) if (h.field === 'bio' || h.field === 'name') h.strength *= LOCATION_FIRST;
   if (hits.some((h) => !IDENTITY_KINDS.has(h.kind))) for (const h of hits) if (IDENTITY_KINDS.has(h.kind)) h.strength *= IDENTITY_DISCOUNT;
   // Rule 2: each reading of an ambiguous place is reweighted by (1 + the unambiguous evidence for it elsewhere).
   const support = new Map<string, number>();

@@ -47,13 +47,26 @@ function hostHit(field: FieldText, host: string, start: number, end: number, wid
 }
 
 /** "Libraries. Archives. Museums.": kinds of institution listed together name a field of interest, not a workplace. */
-const GLAM_NOUNS = new Set(['libraries', 'library', 'archives', 'archive', 'museums', 'museum', 'galleries', 'gallery', 'records', 'heritage', 'books']);
+const GLAM_NOUNS = new Set([
+  'libraries',
+  'library',
+  'archives',
+  'archive',
+  'museums',
+  'museum',
+  'galleries',
+  'gallery',
+  'records',
+  'heritage',
+  'books',
+]);
 const LISTED_DISCOUNT = 0.3;
 
 function inGlamList(tokens: readonly Token[], at: number): boolean {
   if (!GLAM_NOUNS.has(tokens[at]!.norm)) return false;
   for (let k = Math.max(0, at - 3); k <= Math.min(tokens.length - 1, at + 3); k++) {
-    if (k !== at && GLAM_NOUNS.has(tokens[k]!.norm) && tokens[k]!.norm.replace(/s$/, '') !== tokens[at]!.norm.replace(/s$/, '')) return true;
+    if (k !== at && GLAM_NOUNS.has(tokens[k]!.norm) && tokens[k]!.norm.replace(/s$/, '') !== tokens[at]!.norm.replace(/s$/, ''))
+      return true;
   }
   return false;
 }
@@ -84,7 +97,10 @@ function textHits(field: FieldText, wide: boolean): SectorHit[] {
   for (const m of index.match(tokens, (cues) => Math.max(...cues.map((c) => c.weight)))) {
     const cues = m.payloads.filter((c): c is SectorCue & { sector: NonNullable<SectorCue['sector']> } => c.sector !== null);
     if (cues.length === 0) continue;
-    const phrase = tokens.slice(m.first, m.last).map((t) => t.norm).join(' ');
+    const phrase = tokens
+      .slice(m.first, m.last)
+      .map((t) => t.norm)
+      .join(' ');
     if (seen.has(phrase)) continue;
     seen.add(phrase);
     const past = distanceBefore(tokens, m.first, text, wide ? registries().pastWords : SECTOR_PAST_WORDS) < Infinity;
@@ -95,7 +111,15 @@ function textHits(field: FieldText, wide: boolean): SectorHit[] {
     const readings = Object.fromEntries(cues.map((c) => [c.sector, 1 / cues.length]));
     const listed = wide && ((m.last - m.first === 1 && inGlamList(tokens, m.first)) || cited(text, end, cues));
     const factor = (past ? PAST_DISCOUNT : 1) * (listed ? LISTED_DISCOUNT : 1);
-    hits.push({ field: label, text, start, end, readings, strength: weight * field.weight * factor, outright: weight >= OUTRIGHT && !past && !listed });
+    hits.push({
+      field: label,
+      text,
+      start,
+      end,
+      readings,
+      strength: weight * field.weight * factor,
+      outright: weight >= OUTRIGHT && !past && !listed,
+    });
   }
   return hits;
 }

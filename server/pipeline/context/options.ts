@@ -81,6 +81,7 @@ export function resolveContextOptions(input: ContextOptionsInput = {}): ContextO
     if (!Number.isFinite(w) || w < 0) throw new RangeError(`context: fieldWeights.${f} must be a non-negative number`);
   }
   if (typeof options.registries !== 'boolean') throw new RangeError('context: registries must be true or false');
-  for (const e of options.extra) if (!e.label || typeof e.text !== 'string') throw new RangeError('context: extra texts need a label and a text');
+  for (const e of options.extra)
+    if (!e.label || typeof e.text !== 'string') throw new RangeError('context: extra texts need a label and a text');
   return options;
 }

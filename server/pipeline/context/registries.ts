@@ -17,7 +17,19 @@
  * A name that several universities share (in several countries) keeps all
  * their countries as readings, so it settles the sector but not the region.
  */
-import { buildRegionIndex, buildSectorIndex, REGION_STRENGTH, SECTOR_PAST_WORDS, regionIndex, sectorIndex, type RegionCue, type RegistryPlace, type SectorCue, type SectorId, type SectorOffer } from './gazetteer.js';
+import {
+  buildRegionIndex,
+  buildSectorIndex,
+  REGION_STRENGTH,
+  SECTOR_PAST_WORDS,
+  regionIndex,
+  sectorIndex,
+  type RegionCue,
+  type RegistryPlace,
+  type SectorCue,
+  type SectorId,
+  type SectorOffer,
+} from './gazetteer.js';
 import type { HostCue } from './hosts.js';
 import type { PhraseIndex } from './match.js';
 import { loadRegistries } from './registry-data.js';
@@ -55,15 +67,52 @@ export interface Registries {
   pastWords: ReadonlySet<string>;
 }
 
-const INSTITUTION_WORD = /\b(universit\w*|uni|college|colegio|institute|institut\w*|polytechnic|politecnico|polytechnique|school|academy|akademie|hochschule|école|escuela|escola|faculdade|facultad|conservatoire|conservatory|seminary)\b/i;
+const INSTITUTION_WORD =
+  /\b(universit\w*|uni|college|colegio|institute|institut\w*|polytechnic|politecnico|polytechnique|school|academy|akademie|hochschule|école|escuela|escola|faculdade|facultad|conservatoire|conservatory|seminary)\b/i;
 // Labels of university domains that name no one ("my.uni.edu", "student.x.edu.au").
-const NOT_A_NAME = new Set(['www', 'my', 'mail', 'student', 'students', 'alumni', 'staff', 'web', 'edu', 'ac', 'uni', 'univ', 'online', 'portal', 'email', 'lib', 'library']);
+const NOT_A_NAME = new Set([
+  'www',
+  'my',
+  'mail',
+  'student',
+  'students',
+  'alumni',
+  'staff',
+  'web',
+  'edu',
+  'ac',
+  'uni',
+  'univ',
+  'online',
+  'portal',
+  'email',
+  'lib',
+  'library',
+]);
 // Parts of UK library names that are not a place: "Central Library" is not Central's library.
-const GENERIC_LIBRARY = new Set(['central', 'main', 'mobile', 'town', 'community', 'reference', 'local studies', 'home', 'village', 'new', 'city', 'county', 'district', 'the']);
+const GENERIC_LIBRARY = new Set([
+  'central',
+  'main',
+  'mobile',
+  'town',
+  'community',
+  'reference',
+  'local studies',
+  'home',
+  'village',
+  'new',
+  'city',
+  'county',
+  'district',
+  'the',
+]);
 
 /** The forms people write a university's name in: "University of X" → "X University", "Uni of X", "X Uni". */
 export function nameVariants(name: string): string[] {
-  const base = name.split(/\s+[-–]\s+|,\s+|\s+\(/)[0]!.replace(/^the\s+/i, '').trim();
+  const base = name
+    .split(/\s+[-–]\s+|,\s+|\s+\(/)[0]!
+    .replace(/^the\s+/i, '')
+    .trim();
   if (!INSTITUTION_WORD.test(base) || base.split(/\s+/).length < 2) return [];
   const out = new Set([base]);
   const of = /^University of (?:the )?(.+)$/i.exec(base);
@@ -130,7 +179,10 @@ function build(): Registries {
   for (const body of lexicon.bodies) {
     for (const n of body.names) {
       if (body.handle) {
-        handles.set(n.toLowerCase(), { ...(body.sector ? { sector: body.sector } : {}), ...(body.region ? { readings: { [body.region]: 1 } } : {}) });
+        handles.set(n.toLowerCase(), {
+          ...(body.sector ? { sector: body.sector } : {}),
+          ...(body.region ? { readings: { [body.region]: 1 } } : {}),
+        });
         continue;
       }
       if (body.sector) offers.push({ phrase: n, sector: body.sector, weight: bodyWeight(body.sector) });
@@ -138,13 +190,17 @@ function build(): Registries {
     }
   }
   for (const [sector, byWeight] of Object.entries(lexicon.patterns)) {
-    for (const [weight, phrases] of Object.entries(byWeight)) for (const p of phrases) offers.push({ phrase: p, sector: sector as SectorId, weight: Number(weight) });
+    for (const [weight, phrases] of Object.entries(byWeight))
+      for (const p of phrases) offers.push({ phrase: p, sector: sector as SectorId, weight: Number(weight) });
   }
-  const overrides = new Map(Object.entries(lexicon.overrides).map(([p, w]) => [phraseKey(p, false), w as Partial<Record<SectorId, number>>]));
+  const overrides = new Map(
+    Object.entries(lexicon.overrides).map(([p, w]) => [phraseKey(p, false), w as Partial<Record<SectorId, number>>]),
+  );
   const libraryPlaces = new Map<string, Map<string, number>>();
   const addLibrary = (n: string, country: string) => {
     const base = fold(
-      n.replace(/\s*\(.*\)\s*$/, '')
+      n
+        .replace(/\s*\(.*\)\s*$/, '')
         .replace(/\s+(community\s+|public\s+|regional\s+)?(library|libraries)(\s+(service|services|and|&)\b.*)?$/i, '')
         .replace(/\s+(city|shire|regional|municipal)?\s*council$|\s+branch$/i, '')
         .trim(),
@@ -156,7 +212,11 @@ function build(): Registries {
   const publicLibraries = new Map([...libraryPlaces].map(([base, countries]) => [base, spread(countries)]));
   for (const d of libraries.domains) if (!domains.has(d)) domains.set(d, { sector: 'public', readings: { GB: 1 } });
   for (const d of australia.domains) if (!domains.has(d)) domains.set(d, { sector: 'public', readings: { AU: 1 } });
-  const placesList: RegistryPlace[] = [...names.values()].map((e) => ({ name: e.written, readings: spread(e.countries), strength: REGION_STRENGTH.institution }));
+  const placesList: RegistryPlace[] = [...names.values()].map((e) => ({
+    name: e.written,
+    readings: spread(e.countries),
+    strength: REGION_STRENGTH.institution,
+  }));
   return {
     sectorIndex: buildSectorIndex(offers, overrides),
     regionIndex: buildRegionIndex([...placesList, ...acronyms]),
@@ -177,7 +237,10 @@ export function registries(): Registries {
 
 /** A web host the registries know: a university's domain or a UK library authority's. */
 export function registryHostCue(hostInput: string): HostCue | undefined {
-  const labels = hostInput.toLowerCase().replace(/^www\./, '').split('.');
+  const labels = hostInput
+    .toLowerCase()
+    .replace(/^www\./, '')
+    .split('.');
   const { domains } = registries();
   for (let i = 0; i < labels.length - 1; i++) {
     const body = domains.get(labels.slice(i).join('.'));

@@ -21,7 +21,9 @@ const Code = z.string().refine((c) => COUNTRY_CODES.has(c), 'unknown country cod
 const Weights = z.record(z.string().regex(/^\d+(\.\d+)?$/), z.array(z.string().min(1)));
 
 const LexiconFile = z.object({
-  bodies: z.array(z.object({ names: z.array(z.string().min(1)), sector: Sector.optional(), region: Code.optional(), handle: z.boolean().optional() })),
+  bodies: z.array(
+    z.object({ names: z.array(z.string().min(1)), sector: Sector.optional(), region: Code.optional(), handle: z.boolean().optional() }),
+  ),
   patterns: z.partialRecord(Sector, Weights),
   overrides: z.record(z.string(), z.partialRecord(Sector, z.number().min(0))),
   handlesNotUniversities: z.array(z.string()),
@@ -36,7 +38,13 @@ const AuFile = z.object({ services: z.array(z.string()), towns: z.array(z.string
 
 function parse<T>(schema: z.ZodType<T>, json: unknown, file: string): T {
   const result = schema.safeParse(json);
-  if (!result.success) throw new Error(`context data: registries/${file}: ${result.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!result.success)
+    throw new Error(
+      `context data: registries/${file}: ${result.error.issues
+        .slice(0, 3)
+        .map((i) => `${i.path.join('.')}: ${i.message}`)
+        .join('; ')}`,
+    );
   return result.data;
 }
 
@@ -48,8 +56,8 @@ export interface University {
 }
 
 export function loadRegistries() {
-  const universities = parse(UniversitiesFile, universitiesJson, 'universities.json').universities
-    // Hipo files a few bodies under codes outside ISO 3166-1 (e.g. XK); those say nothing about region.
+  const universities = parse(UniversitiesFile, universitiesJson, 'universities.json')
+    .universities // Hipo files a few bodies under codes outside ISO 3166-1 (e.g. XK); those say nothing about region.
     .filter(([, country]) => COUNTRY_CODES.has(country))
     .map(([name, country, domains]): University => ({ name, country, domains }));
   return {

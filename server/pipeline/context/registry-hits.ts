@@ -19,9 +19,53 @@ const NAMED = 2.5;
 /** Below a role (3): "Aintree Library … at Aintree University Hospital" is the hospital's. */
 const PUBLIC_LIBRARY = 2.5;
 // Words between a place and "Library" that keep it the place's ("Westminster Reference Library").
-const FILLER = new Set(['reference', 'central', 'music', 'community', 'town', 'main', 'local', 'district', 'branch', 'mobile', 'city', 'county', 'public']);
+const FILLER = new Set([
+  'reference',
+  'central',
+  'music',
+  'community',
+  'town',
+  'main',
+  'local',
+  'district',
+  'branch',
+  'mobile',
+  'city',
+  'county',
+  'public',
+]);
 // Words before "Library" that make it another kind (the lexicon reads those phrases).
-const NOT_PUBLIC = new Set(['state', 'national', 'university', 'uni', 'college', 'school', 'academy', 'hospital', 'medical', 'health', 'law', 'museum', 'parliamentary', 'art', 'research', 'institute', 'society', 'congress', 'presidential', 'memorial', 'digital', 'my', 'our', 'the', 'your', 'a', 'of', 'at', 'in']);
+const NOT_PUBLIC = new Set([
+  'state',
+  'national',
+  'university',
+  'uni',
+  'college',
+  'school',
+  'academy',
+  'hospital',
+  'medical',
+  'health',
+  'law',
+  'museum',
+  'parliamentary',
+  'art',
+  'research',
+  'institute',
+  'society',
+  'congress',
+  'presidential',
+  'memorial',
+  'digital',
+  'my',
+  'our',
+  'the',
+  'your',
+  'a',
+  'of',
+  'at',
+  'in',
+]);
 const LIBRARY = new Set(['library', 'libraries', 'lib', 'libs']);
 const PLACE_KINDS = new Set(['city', 'region', 'nickname']);
 const SAME_PHRASE = /^[\s'’]*$/;
@@ -32,7 +76,12 @@ export interface RegistryHits {
 }
 
 const hit = (field: FieldText, start: number, end: number, readings: Record<string, number>, strength: number): Hit => ({
-  field: field.label, text: field.text, start, end, readings, strength: strength * field.weight,
+  field: field.label,
+  text: field.text,
+  start,
+  end,
+  readings,
+  strength: strength * field.weight,
 });
 
 function mentionHits(field: FieldText, out: RegistryHits): void {
@@ -56,7 +105,8 @@ function placeReadings(text: string): Record<string, number> | undefined {
 function libraryNameHits(field: FieldText, tokens: readonly Token[], out: RegistryHits): void {
   const { publicLibraries } = registries();
   const text = field.text;
-  const joined = (a: number, b: number) => tokens.slice(a, b).every((t, k) => k === 0 || SAME_PHRASE.test(text.slice(tokens[a + k - 1]!.end, t.start)));
+  const joined = (a: number, b: number) =>
+    tokens.slice(a, b).every((t, k) => k === 0 || SAME_PHRASE.test(text.slice(tokens[a + k - 1]!.end, t.start)));
   for (let i = 0; i < tokens.length; i++) {
     if (!LIBRARY.has(tokens[i]!.norm) || !/^\p{Lu}/u.test(tokens[i]!.raw)) continue;
     // "<Place> Library": the longest run of capitalised words before it that names a UK library or a place.
@@ -89,19 +139,53 @@ function libraryNameHits(field: FieldText, tokens: readonly Token[], out: Regist
     const end = tokens[i]!.end;
     out.sector.push(hit(field, start, end, { public: 1 } as Record<SectorId, number>, PUBLIC_LIBRARY));
     // The place itself is read by the gazetteer in bios; a display name is read for it here.
-    if (found.readings && (found.registry || field.kind === 'name')) out.region.push(hit(field, start, end, found.readings, REGION_STRENGTH.institution));
+    if (found.readings && (found.registry || field.kind === 'name'))
+      out.region.push(hit(field, start, end, found.readings, REGION_STRENGTH.institution));
   }
 }
 
 // Kinds of school that are a university's ("Law School", "Graduate School") or a trade's ("Library School").
-const NOT_A_SCHOOL = new Set(['law', 'medical', 'graduate', 'business', 'library', 'summer', 'art', 'film', 'drama', 'music', 'nursing', 'dental', 'veterinary', 'divinity', 'the', 'old', 'high', 'police', 'military', 'naval', 'royal', 'code', 'national', 'khan', 'sales', 'leadership']);
+const NOT_A_SCHOOL = new Set([
+  'law',
+  'medical',
+  'graduate',
+  'business',
+  'library',
+  'summer',
+  'art',
+  'film',
+  'drama',
+  'music',
+  'nursing',
+  'dental',
+  'veterinary',
+  'divinity',
+  'the',
+  'old',
+  'high',
+  'police',
+  'military',
+  'naval',
+  'royal',
+  'code',
+  'national',
+  'khan',
+  'sales',
+  'leadership',
+]);
 
 /** A named school or academy ("Alderley Edge School for Girls", "Hans Price Academy"): a school workplace. */
 function namedSchoolHits(field: FieldText, tokens: readonly Token[], out: RegistryHits): void {
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i]!;
     const prev = tokens[i - 1]!;
-    if ((t.raw !== 'School' && t.raw !== 'Academy') || !/^\p{Lu}/u.test(prev.raw) || NOT_A_SCHOOL.has(prev.norm) || tokens[i + 1]?.norm === 'of') continue;
+    if (
+      (t.raw !== 'School' && t.raw !== 'Academy') ||
+      !/^\p{Lu}/u.test(prev.raw) ||
+      NOT_A_SCHOOL.has(prev.norm) ||
+      tokens[i + 1]?.norm === 'of'
+    )
+      continue;
     if (!SAME_PHRASE.test(field.text.slice(prev.end, t.start))) continue;
     out.sector.push(hit(field, prev.start, t.end, { school: 1 }, 2));
   }
@@ -125,7 +209,8 @@ function locationHits(field: FieldText, out: RegistryHits): void {
     at += part.length + 1;
     const name = part.trim();
     const listed = name ? publicLibraries.get(fold(name)) : undefined;
-    if (listed && regionIndex.lookup(name).length === 0) out.region.push(hit(field, start, start + name.length, { ...listed }, REGION_STRENGTH.institution));
+    if (listed && regionIndex.lookup(name).length === 0)
+      out.region.push(hit(field, start, start + name.length, { ...listed }, REGION_STRENGTH.institution));
   }
 }
 

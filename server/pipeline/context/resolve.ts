@@ -39,7 +39,10 @@ function inferOnce(p: PersonProfile): PersonContext {
   return context;
 }
 
-export function resolveContexts(people: readonly PersonProfile[], overrides: ReadonlyMap<string, Partial<PersonContext>> = new Map()): ContextResolver {
+export function resolveContexts(
+  people: readonly PersonProfile[],
+  overrides: ReadonlyMap<string, Partial<PersonContext>> = new Map(),
+): ContextResolver {
   const contexts = new Map<string, PersonContext>();
   for (const p of people) contexts.set(p.key, inferOnce(p));
   for (const [key, o] of overrides) contexts.set(key, { ...(contexts.get(key) ?? { sector: UNKNOWN, region: UNKNOWN }), ...o });

@@ -66,14 +66,14 @@ function readCsv(text: string): CsvRecord[] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      if (c === '"' && text[i + 1] === '"') ((cell += '"'), i++);
       else if (c === '"') quoted = false;
       else {
         if (c === '\n') line++;
         cell += c;
       }
-    } else if (c === '"' && cell.trim() === '') (quoted = true), (cell = '');
-    else if (c === ',') cells.push(cell), (cell = '');
+    } else if (c === '"' && cell.trim() === '') ((quoted = true), (cell = ''));
+    else if (c === ',') (cells.push(cell), (cell = ''));
     else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
       endRecord();
@@ -99,11 +99,17 @@ export function parseRoster(csvText: string): RosterMap {
   const columns = header.cells.map((c) => c.trim().toLowerCase());
   const col = (name: string) => columns.indexOf(name);
   if (col('handle') < 0 || (col('sector') < 0 && col('region') < 0)) {
-    throw new Error(`roster: line ${header.line}: the header needs a handle column and a sector and/or region column, got "${header.cells.join(',')}"`);
+    throw new Error(
+      `roster: line ${header.line}: the header needs a handle column and a sector and/or region column, got "${header.cells.join(',')}"`,
+    );
   }
   const roster = new RosterMap();
   columns.forEach((c, i) => {
-    if (!['handle', 'sector', 'region', 'name'].includes(c)) roster.problems.push({ line: header.line, message: `column ${i + 1} "${header.cells[i]}" is not handle, sector, region or name; ignored` });
+    if (!['handle', 'sector', 'region', 'name'].includes(c))
+      roster.problems.push({
+        line: header.line,
+        message: `column ${i + 1} "${header.cells[i]}" is not handle, sector, region or name; ignored`,
+      });
   });
   for (const { line, cells } of records) {
     const cell = (name: string) => (col(name) >= 0 ? (cells[col(name)] ?? '').trim() : '');

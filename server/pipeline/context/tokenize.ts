@@ -34,7 +34,12 @@ function foldCased(text: string): string {
 
 /** The few HTML entities platforms leave in bios ("Law &amp; policy"). */
 export function decodeEntities(text: string): string {
-  return text.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+  return text
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'");
 }
 
 // French elided articles ("l'Université", "d'archives") are not part of the word; Irish names ("O'Brien") are.
@@ -54,7 +59,9 @@ export function tokenize(text: string): Token[] {
 
 /** Phrase → folded token keys, the way the lexicon is indexed. */
 export function phraseKey(phrase: string, cased: boolean): string {
-  return tokenize(phrase).map((t) => (cased ? t.cased : t.norm)).join(' ');
+  return tokenize(phrase)
+    .map((t) => (cased ? t.cased : t.norm))
+    .join(' ');
 }
 
 const REGIONAL_INDICATOR_A = 0x1f1e6;
@@ -93,7 +100,31 @@ export interface HostMention {
 }
 
 // Top-level domains a bio's host names end in; anything else ("St.Andrews", "Co.Dublin") is words, not a host.
-const GENERIC_TLDS = new Set(['com', 'org', 'net', 'edu', 'gov', 'mil', 'int', 'info', 'biz', 'social', 'scot', 'wales', 'cymru', 'museum', 'club', 'space', 'online', 'site', 'app', 'dev', 'blog', 'page', 'xyz']);
+const GENERIC_TLDS = new Set([
+  'com',
+  'org',
+  'net',
+  'edu',
+  'gov',
+  'mil',
+  'int',
+  'info',
+  'biz',
+  'social',
+  'scot',
+  'wales',
+  'cymru',
+  'museum',
+  'club',
+  'space',
+  'online',
+  'site',
+  'app',
+  'dev',
+  'blog',
+  'page',
+  'xyz',
+]);
 
 /** Host names written in a text ("leeds.ac.uk", "ann@nhs.net", "https://bl.uk/x"). */
 export function findHosts(text: string): HostMention[] {

@@ -42,7 +42,10 @@ const FORMATS: Record<ExportFormat, FormatSpec> = {
 };
 
 /** Each format's media type without parameters, for the routes' OpenAPI description. */
-export const EXPORT_MEDIA_TYPES = Object.fromEntries(EXPORT_FORMATS.map((f) => [f, FORMATS[f].contentType.split(';')[0]!])) as Record<ExportFormat, string>;
+export const EXPORT_MEDIA_TYPES = Object.fromEntries(EXPORT_FORMATS.map((f) => [f, FORMATS[f].contentType.split(';')[0]!])) as Record<
+  ExportFormat,
+  string
+>;
 
 export function writeExport(payload: GraphPayload, format: ExportFormat): ExportFile {
   const spec = FORMATS[format];
@@ -58,7 +61,14 @@ export function writeExport(payload: GraphPayload, format: ExportFormat): Export
  */
 export function exportFileName(datasetName: string, format: ExportFormat, pseudonymous = false): string {
   // Accents dropped rather than the letters (`Ünïcode` → `unicode`): the name must be plain ASCII in the header.
-  const base = datasetName.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'dataset';
+  const base =
+    datasetName
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60) || 'dataset';
   const spec = FORMATS[format];
   return `${base}-${spec.part}${pseudonymous ? '-pseudonymous' : ''}.${spec.extension}`;
 }

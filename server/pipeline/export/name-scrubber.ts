@@ -64,7 +64,7 @@ export function makeScrubber(replacements: Map<string, string>): (text: string) 
     const text = lower.length === original.length ? original : lower;
     const endsWord = (name: string, end: number) => !isWord(lower[end]) || !isWord(name[name.length - 1]);
     let out = '';
-    for (let i = 0; i < text.length; ) {
+    for (let i = 0; i < text.length;) {
       const chunk = chunkAt(lower, i);
       const name = byChunk.get(chunk)?.find((n) => lower.startsWith(n, i) && endsWord(n, i + n.length));
       out += name ? replacements.get(name)! : text.slice(i, i + chunk.length);
@@ -74,4 +74,3 @@ export function makeScrubber(replacements: Map<string, string>): (text: string) 
     return out;
   };
 }
-

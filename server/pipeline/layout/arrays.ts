@@ -81,7 +81,8 @@ export function toLayoutArrays(graph: CoParticipationGraph, membership: Map<stri
   const neighbour = new Int32Array(2 * graph.size);
   const weight = new Float64Array(2 * graph.size);
   for (let e = 0; e < tieWeight.length; e++) {
-    const a = indexInGraphOrder[lo[e]!]!, b = indexInGraphOrder[hi[e]!]!;
+    const a = indexInGraphOrder[lo[e]!]!,
+      b = indexInGraphOrder[hi[e]!]!;
     neighbour[fill[a]!] = b;
     weight[fill[a]!] = tieWeight[e]!;
     fill[a] = fill[a]! + 1;

@@ -25,10 +25,14 @@ export interface CommunityPass {
 
 /** Moves x/y of the connected people (seeded, each community a disc) to their community's coarse place; returns the coarse iterations run. */
 export function placeCommunities(a: LayoutArrays, x: Float64Array, y: Float64Array, pass: CommunityPass): number {
-  const n = a.connected, k = a.communities;
-  const mass = new Float64Array(k), seedX = new Float64Array(k), seedY = new Float64Array(k);
+  const n = a.connected,
+    k = a.communities;
+  const mass = new Float64Array(k),
+    seedX = new Float64Array(k),
+    seedY = new Float64Array(k);
   for (let i = 0; i < n; i++) {
-    const c = a.community[i]!, m = a.mass[i]!;
+    const c = a.community[i]!,
+      m = a.mass[i]!;
     mass[c] = mass[c]! + m;
     seedX[c] = seedX[c]! + m * x[i]!;
     seedY[c] = seedY[c]! + m * y[i]!;
@@ -44,7 +48,8 @@ export function placeCommunities(a: LayoutArrays, x: Float64Array, y: Float64Arr
   }
 
   const coarse = communityGraph(a);
-  const cx = seedX.slice(), cy = seedY.slice();
+  const cx = seedX.slice(),
+    cy = seedY.slice();
   const ran = forceAtlas2({ x: cx, y: cy, mass, ...coarse }, pass.iterations, pass.settings);
 
   const { scalingRatio: kr, gravity: kg } = pass.settings;
@@ -64,7 +69,8 @@ function communityGraph(a: LayoutArrays): { start: Int32Array; neighbour: Int32A
   for (let i = 0; i < a.connected; i++) {
     const c = a.community[i]!;
     for (let e = a.start[i]!, end = a.start[i + 1]!; e < end; e++) {
-      const j = a.neighbour[e]!, d = a.community[j]!;
+      const j = a.neighbour[e]!,
+        d = a.community[j]!;
       if (j <= i || d === c) continue;
       const key = c < d ? c * k + d : d * k + c;
       between.set(key, (between.get(key) ?? 0) + a.weight[e]!);
@@ -73,15 +79,19 @@ function communityGraph(a: LayoutArrays): { start: Int32Array; neighbour: Int32A
   const pairs = [...between.keys()].sort((p, q) => p - q);
   const start = new Int32Array(k + 1);
   for (const key of pairs) {
-    const c = Math.floor(key / k), d = key % k;
+    const c = Math.floor(key / k),
+      d = key % k;
     start[c + 1] = start[c + 1]! + 1;
     start[d + 1] = start[d + 1]! + 1;
   }
   for (let c = 0; c < k; c++) start[c + 1] = start[c + 1]! + start[c]!;
   const fill = start.slice(0, k);
-  const neighbour = new Int32Array(2 * pairs.length), weight = new Float64Array(2 * pairs.length);
+  const neighbour = new Int32Array(2 * pairs.length),
+    weight = new Float64Array(2 * pairs.length);
   for (const key of pairs) {
-    const c = Math.floor(key / k), d = key % k, w = between.get(key)!;
+    const c = Math.floor(key / k),
+      d = key % k,
+      w = between.get(key)!;
     neighbour[fill[c]!] = d;
     weight[fill[c]!] = w;
     fill[c] = fill[c]! + 1;

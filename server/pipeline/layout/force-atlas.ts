@@ -25,7 +25,13 @@ export interface ForceSettings {
   tolerance: number;
 }
 
-export const DEFAULT_FORCE_SETTINGS: Readonly<ForceSettings> = { scalingRatio: 10, gravity: 0.05, theta: 1.2, jitterTolerance: 1, tolerance: 0.001 };
+export const DEFAULT_FORCE_SETTINGS: Readonly<ForceSettings> = {
+  scalingRatio: 10,
+  gravity: 0.05,
+  theta: 1.2,
+  jitterTolerance: 1,
+  tolerance: 0.001,
+};
 
 export interface ForceInput {
   x: Float64Array;
@@ -45,21 +51,28 @@ export function forceAtlas2(input: ForceInput, iterations: number, settings: For
   const { x, y, mass, start, neighbour, weight } = input;
   const n = x.length;
   if (n < 2) return 0;
-  const fx = new Float64Array(n), fy = new Float64Array(n);
-  const oldX = new Float64Array(n), oldY = new Float64Array(n);
+  const fx = new Float64Array(n),
+    fy = new Float64Array(n);
+  const oldX = new Float64Array(n),
+    oldY = new Float64Array(n);
   const tree = new Quadtree();
   const { scalingRatio: kr, gravity: kg, theta, jitterTolerance } = settings;
-  let speed = 1, efficiency = 1, step = Infinity;
+  let speed = 1,
+    efficiency = 1,
+    step = Infinity;
 
   for (let iteration = 0; iteration < iterations; iteration++) {
     oldX.set(fx);
     oldY.set(fy);
     // Gravity and attraction first, then repulsion adds to them.
     for (let i = 0; i < n; i++) {
-      const xi = x[i]!, yi = y[i]!;
-      let sx = 0, sy = 0;
+      const xi = x[i]!,
+        yi = y[i]!;
+      let sx = 0,
+        sy = 0;
       for (let k = start[i]!, end = start[i + 1]!; k < end; k++) {
-        const j = neighbour[k]!, w = weight[k]!;
+        const j = neighbour[k]!,
+          w = weight[k]!;
         sx += w * (x[j]! - xi);
         sy += w * (y[j]! - yi);
       }
@@ -70,7 +83,8 @@ export function forceAtlas2(input: ForceInput, iterations: number, settings: For
     tree.repulse(x, y, mass, kr, theta, fx, fy);
 
     // Adaptive speed: faster while forces keep their direction, slower when people swing back and forth.
-    let swinging = 0, traction = 0;
+    let swinging = 0,
+      traction = 0;
     for (let i = 0; i < n; i++) {
       swinging += mass[i]! * length(oldX[i]! - fx[i]!, oldY[i]! - fy[i]!);
       traction += (mass[i]! * length(oldX[i]! + fx[i]!, oldY[i]! + fy[i]!)) / 2;
@@ -88,7 +102,9 @@ export function forceAtlas2(input: ForceInput, iterations: number, settings: For
     } else if (speed < 1000) efficiency *= 1.3;
     speed += Math.min(targetSpeed - speed, 0.5 * speed);
 
-    let moved = 0, cx = 0, cy = 0;
+    let moved = 0,
+      cx = 0,
+      cy = 0;
     for (let i = 0; i < n; i++) {
       const swing = mass[i]! * length(oldX[i]! - fx[i]!, oldY[i]! - fy[i]!);
       const factor = speed / (1 + Math.sqrt(speed * swing));

@@ -44,7 +44,10 @@ export class Quadtree {
   /** Builds the tree over points 0…n−1. */
   build(x: Float64Array, y: Float64Array, m: Float64Array, n: number): void {
     if (this.next.length < n) this.next = new Int32Array(n);
-    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+    let minX = Infinity,
+      minY = Infinity,
+      maxX = -Infinity,
+      maxY = -Infinity;
     for (let i = 0; i < n; i++) {
       if (x[i]! < minX) minX = x[i]!;
       if (x[i]! > maxX) maxX = x[i]!;
@@ -72,7 +75,10 @@ export class Quadtree {
     for (let leaf = 0; leaf < this.cells; leaf++) {
       if (this.firstChild[leaf]! >= 0 || this.count[leaf] === 0) continue;
       // The leaf's bounding box: the nearest any of its points can be to a far cell.
-      let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+      let minX = Infinity,
+        minY = Infinity,
+        maxX = -Infinity,
+        maxY = -Infinity;
       for (let i = this.head[leaf]!; i >= 0; i = this.next[i]!) {
         if (x[i]! < minX) minX = x[i]!;
         if (x[i]! > maxX) maxX = x[i]!;
@@ -80,12 +86,17 @@ export class Quadtree {
         if (y[i]! > maxY) maxY = y[i]!;
       }
       const size = this.collect(leaf, minX, minY, maxX, maxY, theta, x, y, m);
-      const lx = this.listX, ly = this.listY, lm = this.listM;
+      const lx = this.listX,
+        ly = this.listY,
+        lm = this.listM;
       for (let i = this.head[leaf]!; i >= 0; i = this.next[i]!) {
-        const px = x[i]!, py = y[i]!;
-        let sx = 0, sy = 0;
+        const px = x[i]!,
+          py = y[i]!;
+        let sx = 0,
+          sy = 0;
         for (let k = 0; k < size; k++) {
-          const dx = px - lx[k]!, dy = py - ly[k]!;
+          const dx = px - lx[k]!,
+            dy = py - ly[k]!;
           const d2 = dx * dx + dy * dy;
           // d2 = 0: the point itself (or one exactly on it, which has no direction to push).
           if (d2 > 0) {
@@ -101,9 +112,21 @@ export class Quadtree {
   }
 
   /** Fills the interaction list for one leaf; returns its length. */
-  private collect(leaf: number, minX: number, minY: number, maxX: number, maxY: number, theta: number, x: Float64Array, y: Float64Array, m: Float64Array): number {
-    const lx = this.centreX[leaf]!, ly = this.centreY[leaf]!;
-    let size = 0, top = 0;
+  private collect(
+    leaf: number,
+    minX: number,
+    minY: number,
+    maxX: number,
+    maxY: number,
+    theta: number,
+    x: Float64Array,
+    y: Float64Array,
+    m: Float64Array,
+  ): number {
+    const lx = this.centreX[leaf]!,
+      ly = this.centreY[leaf]!;
+    let size = 0,
+      top = 0;
     this.stack[top++] = 0;
     while (top > 0) {
       const c = this.stack[--top]!;
@@ -113,7 +136,8 @@ export class Quadtree {
       // A cell holding the leaf is never one body: it would push the leaf's people with their own mass.
       const holdsLeaf = Math.abs(lx - this.centreX[c]!) < h && Math.abs(ly - this.centreY[c]!) < h;
       if (!holdsLeaf) {
-        const cx = this.massX[c]!, cy = this.massY[c]!;
+        const cx = this.massX[c]!,
+          cy = this.massY[c]!;
         const dx = cx < minX ? minX - cx : cx > maxX ? cx - maxX : 0;
         const dy = cy < minY ? minY - cy : cy > maxY ? cy - maxY : 0;
         if (4 * h * h < theta * theta * (dx * dx + dy * dy)) {
@@ -144,7 +168,9 @@ export class Quadtree {
   }
 
   private insert(i: number, x: Float64Array, y: Float64Array, m: Float64Array): void {
-    const px = x[i]!, py = y[i]!, pm = m[i]!;
+    const px = x[i]!,
+      py = y[i]!,
+      pm = m[i]!;
     let c = 0;
     for (let depth = 0; ; depth++) {
       this.mass[c] = this.mass[c]! + pm;
@@ -174,7 +200,7 @@ export class Quadtree {
     this.addCell(this.centreX[c]! - h, this.centreY[c]! + h, h);
     this.addCell(this.centreX[c]! + h, this.centreY[c]! + h, h);
     this.firstChild[c] = first;
-    for (let j = this.head[c]!; j >= 0; ) {
+    for (let j = this.head[c]!; j >= 0;) {
       const following = this.next[j]!;
       const child = first + this.quadrant(c, x[j]!, y[j]!);
       this.next[j] = this.head[child]!;

@@ -19,7 +19,8 @@ const PersonParamsSchema = z.object({ id: z.string().min(1).max(64), key: z.stri
 function checkSector(sector: string | undefined): string | undefined {
   if (sector === undefined) return undefined;
   const s = sector.trim().toLowerCase();
-  if (!(SECTORS as readonly string[]).includes(s)) throw new HttpError(400, 'invalid_request', `unknown sector "${sector}"; use one of: ${SECTORS.join(', ')}`);
+  if (!(SECTORS as readonly string[]).includes(s))
+    throw new HttpError(400, 'invalid_request', `unknown sector "${sector}"; use one of: ${SECTORS.join(', ')}`);
   return s;
 }
 
@@ -85,13 +86,18 @@ const context: FastifyPluginAsyncZod = async (app) => {
       } catch (error) {
         throw new HttpError(422, 'unreadable_file', `roster: ${(error as Error).message}`, { line: 1 });
       }
-      const keys = new Set([...(await app.store.getPeople(id)).map((p) => p.key), ...(await app.store.getMessages(id)).map((m) => m.author)]);
+      const keys = new Set([
+        ...(await app.store.getPeople(id)).map((p) => p.key),
+        ...(await app.store.getMessages(id)).map((m) => m.author),
+      ]);
       const overrides: ContextOverride[] = [];
       const matched = new Set<string>();
       for (const key of keys) {
         const entry = findRosterEntry(roster, key);
         if (!entry || (!entry.sector && !entry.region)) continue;
-        matched.add(rosterKey(key).includes(':') && roster.has(key.toLowerCase()) ? key.toLowerCase() : key.slice(key.indexOf(':') + 1).toLowerCase());
+        matched.add(
+          rosterKey(key).includes(':') && roster.has(key.toLowerCase()) ? key.toLowerCase() : key.slice(key.indexOf(':') + 1).toLowerCase(),
+        );
         overrides.push({ key, sector: entry.sector, region: entry.region, source: 'roster', evidence: `roster line ${entry.line}` });
       }
       if (overrides.length > 0) await app.store.setContextOverrides(id, overrides);

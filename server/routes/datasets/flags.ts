@@ -36,7 +36,12 @@ const replies = { 200: FlagReply, ...errorReplies, 422: ApiErrorSchema };
 
 function readKey(raw: string): KeyInput {
   const input = readKeyInput(raw);
-  if (!input) throw new HttpError(422, 'invalid_key', `"${raw}" names no one: give a person key such as twitter:ann, mastodon:ann@glammr.us or csv:ann`);
+  if (!input)
+    throw new HttpError(
+      422,
+      'invalid_key',
+      `"${raw}" names no one: give a person key such as twitter:ann, mastodon:ann@glammr.us or csv:ann`,
+    );
   return input;
 }
 
@@ -48,7 +53,9 @@ async function storedFor(store: Store, scope: string, flag: PersonFlag, keys: Re
   return flags
     .filter((f) => {
       const read = readKeyInput(f.key);
-      return read?.kind === 'key' ? keys.has(read.key) : read !== undefined && (read.handle === handle || [...keys].some((k) => k.endsWith(`:${read.handle}`)));
+      return read?.kind === 'key'
+        ? keys.has(read.key)
+        : read !== undefined && (read.handle === handle || [...keys].some((k) => k.endsWith(`:${read.handle}`)));
     })
     .map((f) => f.key);
 }
@@ -62,11 +69,19 @@ const flags: FastifyPluginAsyncZod = async (app) => {
 
   for (const [segment, flag] of Object.entries(FLAG_OF)) {
     const what = flag === 'opt-out' ? 'opt-out list' : 'relay accounts';
-    for (const [method, on] of [['PUT', true], ['DELETE', false]] as const) {
+    for (const [method, on] of [
+      ['PUT', true],
+      ['DELETE', false],
+    ] as const) {
       app.route({
         method,
         url: `/api/datasets/:id/${segment}/:key`,
-        schema: { tags: ['privacy'], summary: `${on ? 'Add to' : 'Remove from'} the dataset’s ${what}`, params: DatasetKeyParams, response: replies },
+        schema: {
+          tags: ['privacy'],
+          summary: `${on ? 'Add to' : 'Remove from'} the dataset’s ${what}`,
+          params: DatasetKeyParams,
+          response: replies,
+        },
         handler: async (request) => {
           const { id } = request.params;
           await datasetOrThrow(id);
@@ -74,7 +89,12 @@ const flags: FastifyPluginAsyncZod = async (app) => {
           const people = await matchPeople(app.store, id, input);
           let changed: string[];
           if (on) {
-            if (people.length === 0) throw new HttpError(404, 'not_found', `no one in dataset ${id} has the ${input.kind === 'key' ? 'key' : 'handle'} ${shown(input)}`);
+            if (people.length === 0)
+              throw new HttpError(
+                404,
+                'not_found',
+                `no one in dataset ${id} has the ${input.kind === 'key' ? 'key' : 'handle'} ${shown(input)}`,
+              );
             changed = people;
           } else {
             const keys = new Set(people.length ? people : input.kind === 'key' ? [input.key] : []);
@@ -92,7 +112,8 @@ const flags: FastifyPluginAsyncZod = async (app) => {
       {
         schema: {
           tags: ['privacy'],
-          summary: flag === 'opt-out' ? 'Who opted out of this dataset (global opt-outs of its people included)' : 'The dataset’s relay accounts',
+          summary:
+            flag === 'opt-out' ? 'Who opted out of this dataset (global opt-outs of its people included)' : 'The dataset’s relay accounts',
           params: z.object({ id: z.string().min(1).max(64) }),
           response: { 200: z.object({ people: z.array(z.object({ key: z.string(), scope: z.string() })) }), ...errorReplies },
         },
@@ -107,7 +128,8 @@ const flags: FastifyPluginAsyncZod = async (app) => {
           else {
             // A global opt-out is listed here only when it concerns someone of this dataset: the global list is no one's to browse.
             const read = readKeyInput(f.key);
-            if (read && (await matchPeople(app.store, id, read)).length > 0) people.push({ key: read.kind === 'key' ? read.key : read.handle, scope: 'global' });
+            if (read && (await matchPeople(app.store, id, read)).length > 0)
+              people.push({ key: read.kind === 'key' ? read.key : read.handle, scope: 'global' });
           }
         }
         return { people };
@@ -115,7 +137,10 @@ const flags: FastifyPluginAsyncZod = async (app) => {
     );
   }
 
-  for (const [method, on] of [['PUT', true], ['DELETE', false]] as const) {
+  for (const [method, on] of [
+    ['PUT', true],
+    ['DELETE', false],
+  ] as const) {
     app.route({
       method,
       url: '/api/opt-outs/:key',
@@ -128,7 +153,11 @@ const flags: FastifyPluginAsyncZod = async (app) => {
       handler: async (request) => {
         const input = readKey(request.params.key);
         if (input.kind !== 'key') {
-          throw new HttpError(422, 'invalid_key', `a global opt-out needs the platform too, e.g. twitter:${input.handle} or mastodon:${input.handle}@instance`);
+          throw new HttpError(
+            422,
+            'invalid_key',
+            `a global opt-out needs the platform too, e.g. twitter:${input.handle} or mastodon:${input.handle}@instance`,
+          );
         }
         const datasets = await app.store.listDatasets();
         const matched: { dataset: string; key: string }[] = [];

@@ -75,12 +75,17 @@ const graph: FastifyPluginAsyncZod = async (app) => {
       // A pseudonymous file is computed apart (own layout, k-anonymous figures, no dataset id: privacy/pseudonymous).
       const pseudonymous = privacy === 'pseudonymous';
       const options = resolveBuildOptions(query);
-      const cached = pseudonymous ? await app.graphs.get(dataset, options, 'all', pseudonymousRequest(app.secret, dataset.id, k)) : await app.graphs.getEveryTie(dataset, options);
+      const cached = pseudonymous
+        ? await app.graphs.get(dataset, options, 'all', pseudonymousRequest(app.secret, dataset.id, k))
+        : await app.graphs.getEveryTie(dataset, options);
       const payload = cached.payload();
       const file = writeExport(payload, format);
       return reply
         .type(file.contentType)
-        .header('content-disposition', `attachment; filename="${exportFileName(payload.attributes.meta.dataset.name, format, pseudonymous)}"`)
+        .header(
+          'content-disposition',
+          `attachment; filename="${exportFileName(payload.attributes.meta.dataset.name, format, pseudonymous)}"`,
+        )
         .send(asExportBody(file.body));
     },
   );

@@ -6,13 +6,24 @@ import { HttpError, notFound } from '../../plugins/errors.js';
 import { DatasetParamsSchema, errorReplies } from './schemas.js';
 
 const datasets: FastifyPluginAsyncZod = async (app) => {
-  app.get('/api/datasets', { schema: { tags: ['datasets'], summary: 'List datasets', response: { 200: DatasetListSchema } } }, async () => ({
-    datasets: await app.store.listDatasets(),
-  }));
+  app.get(
+    '/api/datasets',
+    { schema: { tags: ['datasets'], summary: 'List datasets', response: { 200: DatasetListSchema } } },
+    async () => ({
+      datasets: await app.store.listDatasets(),
+    }),
+  );
 
   app.get(
     '/api/datasets/:id',
-    { schema: { tags: ['datasets'], summary: 'One dataset', params: DatasetParamsSchema, response: { 200: DatasetSchema, ...errorReplies } } },
+    {
+      schema: {
+        tags: ['datasets'],
+        summary: 'One dataset',
+        params: DatasetParamsSchema,
+        response: { 200: DatasetSchema, ...errorReplies },
+      },
+    },
     async (request) => {
       const dataset = await app.store.getDataset(request.params.id);
       if (!dataset) throw notFound(`dataset ${request.params.id}`);
@@ -26,7 +37,8 @@ const datasets: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['datasets'],
         summary: 'Delete a dataset with its messages and people',
-        description: 'A dataset with snapshots is only deleted with `?confirm=true`: its snapshots go with it, and their links stop working.',
+        description:
+          'A dataset with snapshots is only deleted with `?confirm=true`: its snapshots go with it, and their links stop working.',
         params: DatasetParamsSchema,
         querystring: z.object({ confirm: z.enum(['true', 'false']).optional() }),
         response: { 200: z.object({ deleted: z.string(), snapshotsDeleted: z.number().int() }), ...errorReplies, 409: ApiErrorSchema },
@@ -37,7 +49,12 @@ const datasets: FastifyPluginAsyncZod = async (app) => {
       if (!(await app.store.getDataset(id))) throw notFound(`dataset ${id}`);
       const snapshots = await app.store.countSnapshots(id);
       if (snapshots > 0 && request.query.confirm !== 'true') {
-        throw new HttpError(409, 'has_snapshots', `Deleting this dataset also deletes its ${snapshots} snapshot(s), and their links stop working. Repeat with ?confirm=true to go ahead.`, { snapshots });
+        throw new HttpError(
+          409,
+          'has_snapshots',
+          `Deleting this dataset also deletes its ${snapshots} snapshot(s), and their links stop working. Repeat with ?confirm=true to go ahead.`,
+          { snapshots },
+        );
       }
       await app.store.deleteDataset(id);
       app.graphs.drop(id);

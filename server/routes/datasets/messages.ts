@@ -25,11 +25,16 @@ const encodeCursor = (m: Message) => Buffer.from(JSON.stringify([m.time, m.id, m
 function decodeCursor(text: string): MessageCursor {
   try {
     const [time, id, platform] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as unknown[];
-    if (typeof time === 'string' && typeof id === 'string' && typeof platform === 'string' && !Number.isNaN(Date.parse(time))) return { time, id, platform };
+    if (typeof time === 'string' && typeof id === 'string' && typeof platform === 'string' && !Number.isNaN(Date.parse(time)))
+      return { time, id, platform };
   } catch {
     // answered below
   }
-  throw new HttpError(400, 'invalid_request', 'invalid querystring: after is not a cursor this route gave (use the `next` of the page before)');
+  throw new HttpError(
+    400,
+    'invalid_request',
+    'invalid querystring: after is not a cursor this route gave (use the `next` of the page before)',
+  );
 }
 
 /** Others' messages, less any trace of the people in `optedOut`. */

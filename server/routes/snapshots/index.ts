@@ -6,7 +6,16 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ApiErrorSchema, GraphPayloadSchema, resolveBuildOptions, SnapshotCreatedSchema, SnapshotInputSchema, SnapshotSchema, type GraphPayload, type Snapshot } from '../../../shared/index.js';
+import {
+  ApiErrorSchema,
+  GraphPayloadSchema,
+  resolveBuildOptions,
+  SnapshotCreatedSchema,
+  SnapshotInputSchema,
+  SnapshotSchema,
+  type GraphPayload,
+  type Snapshot,
+} from '../../../shared/index.js';
 import { notFound } from '../../plugins/errors.js';
 import { asExportBody, ExportResponse } from '../export-response.js';
 import { removePeople } from '../../pipeline/export/remove-people.js';
@@ -27,7 +36,10 @@ const snapshots: FastifyPluginAsyncZod = async (app) => {
   const currentParts = async (s: StoredSnapshot): Promise<{ payload: string; view: string }> => {
     if (s.privacy === 'pseudonymous') {
       const id = JSON.stringify(s.datasetId);
-      return { payload: s.payload.includes(`"id":${id}`) ? s.payload.replace(`"dataset":{"id":${id}`, '"dataset":{"id":""') : s.payload, view: s.view };
+      return {
+        payload: s.payload.includes(`"id":${id}`) ? s.payload.replace(`"dataset":{"id":${id}`, '"dataset":{"id":""') : s.payload,
+        view: s.view,
+      };
     }
     const optedOut = await optedOutIn(app.store, s.datasetId);
     if (optedOut.size === 0) return { payload: s.payload, view: s.view };
@@ -56,7 +68,12 @@ const snapshots: FastifyPluginAsyncZod = async (app) => {
       if (!dataset) throw notFound(`dataset ${datasetId}`);
       const pseudonymous = privacy === 'pseudonymous';
       // A pseudonymous share is computed apart: a layout of its own, k-anonymous figures, no dataset id (privacy/pseudonymous).
-      const cached = await app.graphs.get(dataset, resolveBuildOptions(options), 'shown', pseudonymous ? pseudonymousRequest(app.secret, datasetId, DEFAULT_PSEUDONYMIZE_OPTIONS.k) : undefined);
+      const cached = await app.graphs.get(
+        dataset,
+        resolveBuildOptions(options),
+        'shown',
+        pseudonymous ? pseudonymousRequest(app.secret, datasetId, DEFAULT_PSEUDONYMIZE_OPTIONS.k) : undefined,
+      );
       const json = cached.json;
       // A pseudonymous view names no one: no selection, no hidden categories (a chat category may carry a name),
       // no community by number (the share's communities are numbered anew), and the chats as the payload scrubbed them.
@@ -79,7 +96,14 @@ const snapshots: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/snapshots/:id',
-    { schema: { tags: ['snapshots'], summary: 'A stored snapshot with its payload', params: SnapshotParamsSchema, response: { 200: SnapshotSchema, 404: ApiErrorSchema } } },
+    {
+      schema: {
+        tags: ['snapshots'],
+        summary: 'A stored snapshot with its payload',
+        params: SnapshotParamsSchema,
+        response: { 200: SnapshotSchema, 404: ApiErrorSchema },
+      },
+    },
     async (request, reply) => {
       const s = await app.store.getSnapshot(request.params.id);
       if (!s) throw notFound('snapshot');
@@ -112,11 +136,13 @@ const snapshots: FastifyPluginAsyncZod = async (app) => {
       const file = format === 'json' ? { body: json, contentType: 'application/json; charset=utf-8' } : writeExport(payload, format);
       return reply
         .type(file.contentType)
-        .header('content-disposition', `attachment; filename="${exportFileName(payload.attributes.meta.dataset.name, format, s.privacy === 'pseudonymous')}"`)
+        .header(
+          'content-disposition',
+          `attachment; filename="${exportFileName(payload.attributes.meta.dataset.name, format, s.privacy === 'pseudonymous')}"`,
+        )
         .send(asExportBody(file.body));
     },
   );
 };
 
 export default snapshots;
-

@@ -10,7 +10,9 @@ describe('context inference accuracy', () => {
   it('has a varied bio set: 200+ bios, a quarter or more stating nothing for a field, valid answers', () => {
     const bios = loadBios();
     expect(bios.length).toBeGreaterThanOrEqual(200);
-    expect(bios.filter((b) => b.expected.sector === 'unknown' || b.expected.region === 'unknown').length / bios.length).toBeGreaterThanOrEqual(0.25);
+    expect(
+      bios.filter((b) => b.expected.sector === 'unknown' || b.expected.region === 'unknown').length / bios.length,
+    ).toBeGreaterThanOrEqual(0.25);
     for (const b of bios) {
       expect([...SECTORS, 'unknown']).toContain(b.expected.sector);
       expect(b.expected.region === 'unknown' || COUNTRY_CODES.has(b.expected.region)).toBe(true);

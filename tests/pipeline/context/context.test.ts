@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { COUNTRY_CODES, DEFAULT_CONTEXT_OPTIONS, SECTORS, countryCodeOf, inferContext, resolveContextOptions } from '../../../server/pipeline/context/index.js';
+import {
+  COUNTRY_CODES,
+  DEFAULT_CONTEXT_OPTIONS,
+  SECTORS,
+  countryCodeOf,
+  inferContext,
+  resolveContextOptions,
+} from '../../../server/pipeline/context/index.js';
 import { ContextValueSchema } from '../../../shared/person.js';
 import { bioProfile, loadBios } from '../../../bench/context.js';
 import { profile } from './helpers.js';

@@ -68,7 +68,12 @@ describe('region inference', () => {
     expect(at('Melbourne, Victoria')).toBe('AU');
     expect(at('Dublin, Ohio')).toBe('US');
     const newcastle = regionOf({ location: 'Newcastle' });
-    expect(newcastle).toEqual({ value: 'unknown', source: 'unknown', confidence: 0, evidence: "undecided between GB and AU: location: 'Newcastle'" });
+    expect(newcastle).toEqual({
+      value: 'unknown',
+      source: 'unknown',
+      confidence: 0,
+      evidence: "undecided between GB and AU: location: 'Newcastle'",
+    });
     expect(at('Newcastle, NSW')).toBe('AU');
     expect(at('Newcastle upon Tyne')).toBe('GB');
     expect(at('Richmond')).toBe('unknown');
@@ -110,9 +115,15 @@ describe('region inference', () => {
 
   it('reads what web addresses and Mastodon instances say, and ignores vanity domains', () => {
     expect(regionOf({ bio: 'Librarian', url: 'https://www.leeds.ac.uk/library' })).toEqual({
-      value: 'GB', source: 'inferred', confidence: 0.78, evidence: "url: 'leeds.ac.uk'",
+      value: 'GB',
+      source: 'inferred',
+      confidence: 0.78,
+      evidence: "url: 'leeds.ac.uk'",
     });
-    expect(regionOf({ bio: 'Archivist', platform: 'mastodon', handle: 'ann@mastodon.ie', url: 'https://mastodon.ie/@ann' })).toMatchObject({ value: 'IE', evidence: "instance: 'mastodon.ie'" });
+    expect(regionOf({ bio: 'Archivist', platform: 'mastodon', handle: 'ann@mastodon.ie', url: 'https://mastodon.ie/@ann' })).toMatchObject({
+      value: 'IE',
+      evidence: "instance: 'mastodon.ie'",
+    });
     expect(regionOf({ bio: 'Archivist', platform: 'mastodon', handle: 'ann@glammr.us' }).value).toBe('unknown');
     expect(regionOf({ bio: '', url: 'https://linktr.ee/ann' }).value).toBe('unknown');
     expect(said('email me: ann@library.ucd.ie')).toBe('IE');
@@ -120,7 +131,10 @@ describe('region inference', () => {
 
   it('writes evidence that quotes each field', () => {
     expect(regionOf({ bio: 'Medical librarian, NHS Foundation Trust', location: 'Leeds, UK' })).toEqual({
-      value: 'GB', source: 'inferred', confidence: 0.95, evidence: "bio: 'NHS Foundation Trust'; location: 'Leeds, UK'",
+      value: 'GB',
+      source: 'inferred',
+      confidence: 0.95,
+      evidence: "bio: 'NHS Foundation Trust'; location: 'Leeds, UK'",
     });
   });
 

@@ -28,7 +28,14 @@ describe('sector inference', () => {
   });
 
   it('is not fooled by everyday uses of sector words', () => {
-    for (const bio of ['Lover of public spaces.', 'Reading about law and order.', 'Old school. Student of life.', 'Internet Archive fan', 'National park enthusiast', 'Food court connoisseur']) {
+    for (const bio of [
+      'Lover of public spaces.',
+      'Reading about law and order.',
+      'Old school. Student of life.',
+      'Internet Archive fan',
+      'National park enthusiast',
+      'Food court connoisseur',
+    ]) {
       expect(sectorOf(bio).value).toBe('unknown');
     }
   });
@@ -75,9 +82,17 @@ describe('sector inference', () => {
 
   it('writes evidence that quotes the profile', () => {
     expect(sectorOf('Medical librarian, NHS Foundation Trust')).toEqual({
-      value: 'health', source: 'inferred', confidence: 0.92, evidence: "bio: 'Medical librarian, NHS Foundation Trust'",
+      value: 'health',
+      source: 'inferred',
+      confidence: 0.92,
+      evidence: "bio: 'Medical librarian, NHS Foundation Trust'",
     });
-    expect(sectorOf('Trainer @ EBSCO')).toEqual({ value: 'vendor', source: 'inferred', confidence: 0.86, evidence: "bio: 'Trainer @ EBSCO'" });
+    expect(sectorOf('Trainer @ EBSCO')).toEqual({
+      value: 'vendor',
+      source: 'inferred',
+      confidence: 0.86,
+      evidence: "bio: 'Trainer @ EBSCO'",
+    });
   });
 
   it('reads a few other languages’ words for libraries', () => {

@@ -67,9 +67,15 @@ describe('registries', () => {
   const read = (fields: Parameters<typeof profile>[0]) => inferContext(profile(fields), { registries: true });
 
   it('reads workplaces from handles, acronyms and registry names, and quotes them', () => {
-    expect(read({ bio: 'historian @unimelb working on visual culture' }).sector).toMatchObject({ value: 'academic', evidence: "bio: '@unimelb'" });
+    expect(read({ bio: 'historian @unimelb working on visual culture' }).sector).toMatchObject({
+      value: 'academic',
+      evidence: "bio: '@unimelb'",
+    });
     expect(read({ bio: 'UX librarian at UWindsor' })).toMatchObject({ sector: { value: 'academic' }, region: { value: 'CA' } });
-    expect(read({ bio: 'Chief Librarian, CUNY Graduate Center' })).toMatchObject({ sector: { value: 'academic' }, region: { value: 'US' } });
+    expect(read({ bio: 'Chief Librarian, CUNY Graduate Center' })).toMatchObject({
+      sector: { value: 'academic' },
+      region: { value: 'US' },
+    });
     expect(read({ bio: 'librarian at Hampshire College' }).region.value).toBe('US');
     const nhs = read({ bio: 'Outreach librarian, Manchester University NHS Foundation Trust' });
     expect(nhs).toMatchObject({ sector: { value: 'health' }, region: { value: 'GB' } });
@@ -84,8 +90,14 @@ describe('registries', () => {
 
   it('reads roles in French, Spanish, German, Portuguese, Dutch and Italian', () => {
     expect(read({ bio: 'Professeure documentaliste au lycée' }).sector.value).toBe('school');
-    expect(read({ bio: 'Bibliotecaria en la Biblioteca Nacional de España' })).toMatchObject({ sector: { value: 'national' }, region: { value: 'ES' } });
-    expect(read({ bio: 'Bibliothekarin an der Universitätsbibliothek Leipzig' })).toMatchObject({ sector: { value: 'academic' }, region: { value: 'DE' } });
+    expect(read({ bio: 'Bibliotecaria en la Biblioteca Nacional de España' })).toMatchObject({
+      sector: { value: 'national' },
+      region: { value: 'ES' },
+    });
+    expect(read({ bio: 'Bibliothekarin an der Universitätsbibliothek Leipzig' })).toMatchObject({
+      sector: { value: 'academic' },
+      region: { value: 'DE' },
+    });
     expect(read({ bio: 'Bibliotecária escolar em Lisboa' })).toMatchObject({ sector: { value: 'school' }, region: { value: 'PT' } });
     expect(read({ bio: 'Archivaris bij het Stadsarchief Amsterdam' }).sector.value).toBe('archives');
     expect(read({ bio: 'Bibliotecario in una biblioteca comunale' }).sector.value).toBe('public');
@@ -101,7 +113,10 @@ describe('registries', () => {
   });
 
   it('reads university domains and known Mastodon instances', () => {
-    expect(read({ bio: 'Metadata librarian', url: 'https://lib.unimelb.edu.au/' })).toMatchObject({ sector: { value: 'academic' }, region: { value: 'AU' } });
+    expect(read({ bio: 'Metadata librarian', url: 'https://lib.unimelb.edu.au/' })).toMatchObject({
+      sector: { value: 'academic' },
+      region: { value: 'AU' },
+    });
     expect(read({ bio: 'Librarian', platform: 'mastodon', handle: 'ann@mastodon.nl' }).region.value).toBe('NL');
   });
 

@@ -4,7 +4,9 @@ import { rosterKey } from '../../../server/pipeline/context/roster.js';
 
 describe('parseRoster', () => {
   it('reads handle,sector,region[,name] with any header case and handle form', () => {
-    const roster = parseRoster('Handle,SECTOR,Region,Name\n@Ann,academic,GB,Ann Jones\nbob,Public,us,\ntwitter:Cat,law,Ireland,"Smith, Cat"\n@dee@glammr.us,archives,Éire,\n');
+    const roster = parseRoster(
+      'Handle,SECTOR,Region,Name\n@Ann,academic,GB,Ann Jones\nbob,Public,us,\ntwitter:Cat,law,Ireland,"Smith, Cat"\n@dee@glammr.us,archives,Éire,\n',
+    );
     expect(roster.problems).toEqual([]);
     expect([...roster]).toEqual([
       ['ann', { line: 2, sector: 'academic', region: 'GB', name: 'Ann Jones' }],
@@ -28,7 +30,11 @@ describe('parseRoster', () => {
     ].join('\r\n');
     const roster = parseRoster(csv);
     expect(roster.problems).toEqual([
-      { line: 3, message: 'unknown sector "acdemic" (expected one of academic, public, school, health, law, government, national, special, archives, education, vendor); row skipped' },
+      {
+        line: 3,
+        message:
+          'unknown sector "acdemic" (expected one of academic, public, school, health, law, government, national, special, archives, education, vendor); row skipped',
+      },
       { line: 4, message: 'unknown region "Atlantis" (expected an ISO 3166-1 alpha-2 code such as GB, or a country name); row skipped' },
       { line: 5, message: 'no handle; row skipped' },
       { line: 7, message: 'nothing to set for "dee"; row skipped' },

@@ -35,7 +35,9 @@ describe('toEdgesCsv', () => {
   });
 
   it('writes just the header for a graph without edges', () => {
-    expect(toEdgesCsv({ ...payload, edges: [] })).toBe(`${BOM}source,target,source_label,target_label,weight,reply,mention,coAnswer,coSession,repost\r\n`);
+    expect(toEdgesCsv({ ...payload, edges: [] })).toBe(
+      `${BOM}source,target,source_label,target_label,weight,reply,mention,coAnswer,coSession,repost\r\n`,
+    );
   });
 });
 

@@ -26,11 +26,28 @@ describe('toGexf', () => {
 
   it('declares every column with the type Gephi should use', () => {
     expect(declaredTypes(xml, 'node')).toEqual({
-      handle: 'string', platform: 'string', community: 'integer', sector: 'string', region: 'string',
-      messages: 'integer', sessions: 'integer', degree: 'integer', weightedDegree: 'double', chats: 'string',
-      participation: 'double', sectorsReached: 'integer', regionsReached: 'integer', welcomes: 'integer',
+      handle: 'string',
+      platform: 'string',
+      community: 'integer',
+      sector: 'string',
+      region: 'string',
+      messages: 'integer',
+      sessions: 'integer',
+      degree: 'integer',
+      weightedDegree: 'double',
+      chats: 'string',
+      participation: 'double',
+      sectorsReached: 'integer',
+      regionsReached: 'integer',
+      welcomes: 'integer',
     });
-    expect(declaredTypes(xml, 'edge')).toEqual({ reply: 'integer', mention: 'integer', coAnswer: 'integer', coSession: 'integer', repost: 'integer' });
+    expect(declaredTypes(xml, 'edge')).toEqual({
+      reply: 'integer',
+      mention: 'integer',
+      coAnswer: 'integer',
+      coSession: 'integer',
+      repost: 'integer',
+    });
   });
 
   it("reads back with graphology-gexf's parser: same nodes, edges and typed attributes", () => {

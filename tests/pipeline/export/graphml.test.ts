@@ -15,9 +15,7 @@ function declaredKeys(text: string, scope: 'graph' | 'node' | 'edge'): Record<st
 }
 
 /** networkx's reading of the file, each value with its Python type; null when python3 or networkx is missing. */
-function readWithNetworkx(
-  text: string,
-): {
+function readWithNetworkx(text: string): {
   directed: boolean;
   graph: Record<string, [string, unknown]>;
   nodes: [string, Record<string, [string, unknown]>][];

@@ -1,7 +1,15 @@
 import { UndirectedGraph } from 'graphology';
 import modularityModule from 'graphology-metrics/graph/modularity.js';
 import { describe, expect, it } from 'vitest';
-import { handleOf, GraphPayloadSchema, NodeAttributesSchema, type GraphPayload, type Message, type NodeAttributes, type PersonProfile } from '../../../shared/index.js';
+import {
+  handleOf,
+  GraphPayloadSchema,
+  NodeAttributesSchema,
+  type GraphPayload,
+  type Message,
+  type NodeAttributes,
+  type PersonProfile,
+} from '../../../shared/index.js';
 import { analyze } from '../../../server/pipeline/analyze.js';
 import { EXPORT_FORMATS, writeExport } from '../../../server/pipeline/export/index.js';
 import { xmlEscape } from '../../../server/pipeline/export/graphml.js';
@@ -48,7 +56,10 @@ function messages(): Message[] {
   );
 }
 
-const original = analyze({ messages: messages(), people: PEOPLE, dataset: { id: 'ds9', name: 'zq export by @xavqor', version: 1 } }, { seed: 1 });
+const original = analyze(
+  { messages: messages(), people: PEOPLE, dataset: { id: 'ds9', name: 'zq export by @xavqor', version: 1 } },
+  { seed: 1 },
+);
 const salted = (salt: string, k?: number) => pseudonymize(original, { salt, ...(k === undefined ? {} : { k }) });
 
 /** Every file a pseudonymised graph can be downloaded as. */
@@ -62,7 +73,9 @@ function needles(p: GraphPayload): string[] {
 }
 
 function leaks(files: { format: string; body: string }[], names: string[]): string[] {
-  return files.flatMap(({ format, body }) => names.filter((name) => body.toLowerCase().includes(name)).map((name) => `${name} in ${format}`));
+  return files.flatMap(({ format, body }) =>
+    names.filter((name) => body.toLowerCase().includes(name)).map((name) => `${name} in ${format}`),
+  );
 }
 
 /** Original node → its pseudonym, matched by layout position (kept as is and unique here). */
@@ -117,7 +130,16 @@ describe('pseudonymize', () => {
     const k = 3;
     // Figures and places that single everyone out, as in a real chat.
     const varied = structuredClone(original);
-    varied.nodes.forEach((n, i) => Object.assign(n.attributes, { messages: 3 + i * 7, sessions: 1 + (i % 4), weightedDegree: 0.5 + i, welcomes: i % 3, region: ['GB', 'US', 'AU'][i % 3], sector: i === 0 ? 'law' : n.attributes.sector }));
+    varied.nodes.forEach((n, i) =>
+      Object.assign(n.attributes, {
+        messages: 3 + i * 7,
+        sessions: 1 + (i % 4),
+        weightedDegree: 0.5 + i,
+        welcomes: i % 3,
+        region: ['GB', 'US', 'AU'][i % 3],
+        sector: i === 0 ? 'law' : n.attributes.sector,
+      }),
+    );
     const profile = (a: NodeAttributes) => {
       const { label: _l, handle: _h, x: _x, y: _y, ...rest } = a;
       return JSON.stringify(rest);
@@ -164,7 +186,10 @@ describe('pseudonymize', () => {
 
   it('numbers people stably: same input and salt, same pseudonyms; another salt, others', () => {
     expect(JSON.stringify(salted('s1'))).toBe(JSON.stringify(salted('s1')));
-    const again = analyze({ messages: messages().reverse(), people: PEOPLE, dataset: { id: 'ds9', name: 'zq export by @xavqor', version: 1 } }, { seed: 1 });
+    const again = analyze(
+      { messages: messages().reverse(), people: PEOPLE, dataset: { id: 'ds9', name: 'zq export by @xavqor', version: 1 } },
+      { seed: 1 },
+    );
     expect(JSON.stringify(pseudonymize(again, { salt: 's1' }))).toBe(JSON.stringify(salted('s1')));
     const a = [...pseudonymOf(salted('s1')).values()];
     expect(new Set(a).size).toBe(original.nodes.length);
@@ -181,8 +206,13 @@ describe('pseudonymize', () => {
   it('scales: 5,000 people and 500 chat names take well under a few seconds', () => {
     const big = structuredClone(original);
     const template = big.nodes[0]!;
-    big.nodes = Array.from({ length: 5000 }, (_, i) => ({ key: `twitter:user${i}`, attributes: { ...template.attributes, label: `User Number ${i}`, handle: `User${i}`, chats: [`#chat${i % 500}`] } }));
-    big.edges = big.nodes.slice(1).map((n, i) => ({ source: big.nodes[i]!.key, target: n.key, attributes: { ...original.edges[0]!.attributes } }));
+    big.nodes = Array.from({ length: 5000 }, (_, i) => ({
+      key: `twitter:user${i}`,
+      attributes: { ...template.attributes, label: `User Number ${i}`, handle: `User${i}`, chats: [`#chat${i % 500}`] },
+    }));
+    big.edges = big.nodes
+      .slice(1)
+      .map((n, i) => ({ source: big.nodes[i]!.key, target: n.key, attributes: { ...original.edges[0]!.attributes } }));
     big.attributes.meta.chats = Array.from({ length: 500 }, (_, i) => `#chat${i}`);
     const started = performance.now();
     const p = pseudonymize(big, { salt: 's1' });

@@ -28,7 +28,6 @@ function counts(r: ParseResult) {
   };
 }
 
-
 describe('blueskyParser on the real searchPosts page (redistricting, Dec 2023)', () => {
   const result = parse(fixture(REAL));
   const short = (uri: string | undefined) => uri?.replace(/^at:\/\/did:plc:(\w{6})\w*\/app\.bsky\.feed\.post\//, '$1/');
@@ -117,7 +116,9 @@ describe('blueskyParser on hand-made files', () => {
   it('walks a getPostThread up through parent and down through nested replies, leaving out missing and blocked posts', () => {
     const r = parse(fixture('made/bluesky/getPostThread-nested.json'));
     expect(counts(r)).toEqual({ messages: 6, authors: 5, replies: 5, quotes: 0, reposts: 0, mentions: 2, hashtags: 1, skipped: 0 });
-    expect(r.messages.map((m) => [m.author.replace('.bsky.social', ''), m.replyToAuthor?.replace('.bsky.social', ''), m.mentions.length])).toEqual([
+    expect(
+      r.messages.map((m) => [m.author.replace('.bsky.social', ''), m.replyToAuthor?.replace('.bsky.social', ''), m.mentions.length]),
+    ).toEqual([
       ['bluesky:carol', undefined, 0],
       ['bluesky:alice', 'bluesky:carol', 1],
       ['bluesky:bob', 'bluesky:alice', 0],
@@ -181,12 +182,37 @@ describe('blueskyParser on hand-made files', () => {
   it('reads Jetstream lines: identity events name people, deletes are skipped', () => {
     const alice = did('alice0000000000000000000a');
     const lines = [
-      { did: alice, time_us: 1, kind: 'identity', identity: { did: alice, handle: 'alice.bsky.social', seq: 1, time: '2024-03-18T10:00:00.000Z' } },
-      { did: alice, time_us: 2, kind: 'commit', commit: { rev: 'r', operation: 'create', collection: 'app.bsky.feed.post', rkey: '3ljet01', record: { $type: 'app.bsky.feed.post', text: 'hello #critlib', createdAt: '2024-03-18T10:01:00.000Z' } } },
-      { did: alice, time_us: 3, kind: 'commit', commit: { rev: 'r', operation: 'delete', collection: 'app.bsky.feed.post', rkey: '3ljet00' } },
-    ].map((l) => JSON.stringify(l)).join('\n');
+      {
+        did: alice,
+        time_us: 1,
+        kind: 'identity',
+        identity: { did: alice, handle: 'alice.bsky.social', seq: 1, time: '2024-03-18T10:00:00.000Z' },
+      },
+      {
+        did: alice,
+        time_us: 2,
+        kind: 'commit',
+        commit: {
+          rev: 'r',
+          operation: 'create',
+          collection: 'app.bsky.feed.post',
+          rkey: '3ljet01',
+          record: { $type: 'app.bsky.feed.post', text: 'hello #critlib', createdAt: '2024-03-18T10:01:00.000Z' },
+        },
+      },
+      {
+        did: alice,
+        time_us: 3,
+        kind: 'commit',
+        commit: { rev: 'r', operation: 'delete', collection: 'app.bsky.feed.post', rkey: '3ljet00' },
+      },
+    ]
+      .map((l) => JSON.stringify(l))
+      .join('\n');
     const r = parse(lines, 'jetstream.jsonl');
-    expect(r.messages.map((m) => [m.id, m.author, m.hashtags])).toEqual([[`at://${alice}/app.bsky.feed.post/3ljet01`, 'bluesky:alice.bsky.social', ['#critlib']]]);
+    expect(r.messages.map((m) => [m.id, m.author, m.hashtags])).toEqual([
+      [`at://${alice}/app.bsky.feed.post/3ljet01`, 'bluesky:alice.bsky.social', ['#critlib']],
+    ]);
     expect(r.skipped).toEqual([{ line: 3, reason: 'Jetstream delete event, not a new record' }]);
   });
 

@@ -102,7 +102,10 @@ describe('readCsv', () => {
           fc.record({
             eol: fc.constantFrom('\n', '\r\n', '\r'),
             delimiter: fc.constantFrom(',', ';', '\t'),
-            header: fc.array(fc.string({ unit: fc.constantFrom('a', 'b', 'c'), minLength: 1, maxLength: 3 }), { minLength: width, maxLength: width }),
+            header: fc.array(fc.string({ unit: fc.constantFrom('a', 'b', 'c'), minLength: 1, maxLength: 3 }), {
+              minLength: width,
+              maxLength: width,
+            }),
             rows: fc.array(
               fc.array(field, { minLength: width, maxLength: width }).filter((r) => r.some((f) => f.trim() !== '')),
               { maxLength: 8 },

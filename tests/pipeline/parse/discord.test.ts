@@ -12,7 +12,8 @@ const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));
 const fixture = (path: string) => readFileSync(join(FIXTURES, path), 'utf8');
 const parse = (text: string, fileName = 'export.json') => discordParser.parse(text, { fileName });
 const ParsedSchema = MessageSchema.omit({ chat: true, question: true, answer: true });
-const walk = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
+const walk = (dir: string): string[] =>
+  readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
 
 function counts(r: ParseResult) {
   for (const m of r.messages) ParsedSchema.parse(m);
@@ -28,20 +29,46 @@ function counts(r: ParseResult) {
   };
 }
 
-
 /** A minimal DiscordChatExporter document around `messages`. */
 const exportOf = (messages: unknown[], channel: Record<string, unknown> = { id: '900', type: 'GuildTextChat', name: 'general' }) =>
-  JSON.stringify({ guild: { id: '1', name: 'Guild', iconUrl: '' }, channel, dateRange: { after: null, before: null }, messages, messageCount: messages.length });
-const user = (id: string, name: string, extra: Record<string, unknown> = {}) => ({ id, name, discriminator: '0000', nickname: name, isBot: false, ...extra });
+  JSON.stringify({
+    guild: { id: '1', name: 'Guild', iconUrl: '' },
+    channel,
+    dateRange: { after: null, before: null },
+    messages,
+    messageCount: messages.length,
+  });
+const user = (id: string, name: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  name,
+  discriminator: '0000',
+  nickname: name,
+  isBot: false,
+  ...extra,
+});
 const post = (id: string, author: unknown, content: string, extra: Record<string, unknown> = {}) => ({
-  id, type: 'Default', timestamp: `2024-03-14T20:0${id.slice(-1)}:00+00:00`, content, author, mentions: [], ...extra,
+  id,
+  type: 'Default',
+  timestamp: `2024-03-14T20:0${id.slice(-1)}:00+00:00`,
+  content,
+  author,
+  mentions: [],
+  ...extra,
 });
 
 describe('discordParser on a guild channel export (made/discord/reference-desk.json)', () => {
   const result = parse(fixture('made/discord/reference-desk.json'), 'reference-desk.json');
 
   it('reads 9 messages by 5 people, 5 of them replies, and skips a join, a bot and a pin', () => {
-    expect(counts(result)).toEqual({ messages: 9, authors: 5, replies: 5, repliesToKnownAuthor: 3, withMentions: 3, mentions: 3, skipped: 3 });
+    expect(counts(result)).toEqual({
+      messages: 9,
+      authors: 5,
+      replies: 5,
+      repliesToKnownAuthor: 3,
+      withMentions: 3,
+      mentions: 3,
+      skipped: 3,
+    });
     expect(result.skipped).toEqual([
       { record: 2, reason: 'system message (GuildMemberJoin)' },
       { record: 4, reason: 'bot message by LibBot' },
@@ -121,7 +148,15 @@ describe('discordParser on a thread exported with --markdown false (made/discord
   const result = parse(fixture('made/discord/cataloguing-thread-markdown.json'));
 
   it('reads 3 messages by 3 people into the parent channel, and skips a rename', () => {
-    expect(counts(result)).toEqual({ messages: 3, authors: 3, replies: 1, repliesToKnownAuthor: 1, withMentions: 3, mentions: 4, skipped: 1 });
+    expect(counts(result)).toEqual({
+      messages: 3,
+      authors: 3,
+      replies: 1,
+      repliesToKnownAuthor: 1,
+      withMentions: 3,
+      mentions: 4,
+      skipped: 1,
+    });
     expect(result.skipped).toEqual([{ record: 3, reason: 'system message (ChannelNameChange)' }]);
     expect(new Set(result.messages.map((m) => m.chat))).toEqual(new Set(['Library Collective #reference-desk']));
   });
@@ -158,7 +193,15 @@ describe('discordParser on what it must refuse or skip', () => {
   });
 
   it('skips bad records and reads the rest', () => {
-    const result = parse(exportOf([42, post('102', undefined, 'no author'), post('103', ann, 'fine'), post('104', user('12', ''), 'nameless'), { ...post('105', ann, 'when?'), timestamp: 'soon' }]));
+    const result = parse(
+      exportOf([
+        42,
+        post('102', undefined, 'no author'),
+        post('103', ann, 'fine'),
+        post('104', user('12', ''), 'nameless'),
+        { ...post('105', ann, 'when?'), timestamp: 'soon' },
+      ]),
+    );
     expect(result.messages.map((m) => m.id)).toEqual(['103']);
     expect(result.skipped).toEqual([
       { record: 1, reason: 'not a Discord message (no id or author)' },
@@ -171,7 +214,9 @@ describe('discordParser on what it must refuse or skip', () => {
 
   it('says no_messages when only bots and system messages are left', () => {
     const bot = user('13', 'LibBot', { isBot: true });
-    const e = caught(() => parse(exportOf([post('106', bot, 'beep'), { ...post('107', ann, 'Joined the server.'), type: 'GuildMemberJoin' }]), 'bots.json'));
+    const e = caught(() =>
+      parse(exportOf([post('106', bot, 'beep'), { ...post('107', ann, 'Joined the server.'), type: 'GuildMemberJoin' }]), 'bots.json'),
+    );
     expect(e.code).toBe('no_messages');
     expect(e.message).toBe('bots.json: no messages by people in this Discord export; first problem: bot message by LibBot');
   });
@@ -184,12 +229,21 @@ describe('discordParser on what it must refuse or skip', () => {
 
 describe('discordParser.detect', () => {
   it('claims DiscordChatExporter exports', () => {
-    for (const f of walk(join(FIXTURES, 'made/discord'))) expect(discordParser.detect(readFileSync(f, 'utf8').slice(0, 65536)), f).toBeGreaterThanOrEqual(0.5);
+    for (const f of walk(join(FIXTURES, 'made/discord')))
+      expect(discordParser.detect(readFileSync(f, 'utf8').slice(0, 65536)), f).toBeGreaterThanOrEqual(0.5);
   });
 
   it('scores 0 on every real fixture and on the Teams fixtures', () => {
     const files = [...walk(join(FIXTURES, 'real')), ...walk(join(FIXTURES, 'made/teams'))];
     expect(files.length).toBeGreaterThan(10);
-    for (const f of files) expect(discordParser.detect(readFileSync(f, 'utf8').replace(/^\uFEFF/, '').slice(0, 65536)), f).toBe(0);
+    for (const f of files)
+      expect(
+        discordParser.detect(
+          readFileSync(f, 'utf8')
+            .replace(/^\uFEFF/, '')
+            .slice(0, 65536),
+        ),
+        f,
+      ).toBe(0);
   });
 });

@@ -30,7 +30,8 @@ describe('htmlToText', () => {
   });
 
   it('drops script, style and comments, whatever the case, and leaves no tag', () => {
-    const html = 'a<script>alert("</p>")</script>b<STYLE>p{}</STYLE >c<!-- <b>hidden</b> -->d<img src=x onerror=alert(1)>e<iframe src=x>f</iframe>g';
+    const html =
+      'a<script>alert("</p>")</script>b<STYLE>p{}</STYLE >c<!-- <b>hidden</b> -->d<img src=x onerror=alert(1)>e<iframe src=x>f</iframe>g';
     expect(htmlToText(html)).toBe('abcdeg');
   });
 
@@ -78,7 +79,9 @@ describe('htmlToText', () => {
 
 describe('decodeEntities', () => {
   it('decodes named, decimal and hex entities', () => {
-    expect(decodeEntities('&amp; &lt; &gt; &quot; &apos; &#39; &#x27; &#8212; &#x1F4DA; &hellip; &nbsp;|&rsquo;')).toBe('& < > " \' \' \' — 📚 …  |’');
+    expect(decodeEntities('&amp; &lt; &gt; &quot; &apos; &#39; &#x27; &#8212; &#x1F4DA; &hellip; &nbsp;|&rsquo;')).toBe(
+      "& < > \" ' ' ' — 📚 …  |’",
+    );
   });
 
   it('leaves unknown names and bare ampersands alone', () => {

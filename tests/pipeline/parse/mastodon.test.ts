@@ -9,8 +9,6 @@ import { counts } from '../../support/parse-counts.js';
 const fixture = (path: string) => readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), 'utf8');
 const parse = (text: string, fileName = 'statuses.json') => mastodonParser.parse(text, { fileName });
 
-
-
 const MARKUP = /<\/?[a-z][^>]*>/i;
 
 describe('mastodonParser on the real tag timeline (#mastodon, 2017)', () => {
@@ -41,8 +39,7 @@ describe('mastodonParser on the real tag timeline (#mastodon, 2017)', () => {
       platform: 'mastodon',
       time: '2017-04-21T15:00:42.000Z',
       author: 'mastodon:jeroenpraat@mastodon.social',
-      text:
-        "@alexl @deadsuperhero Yes, but not only #Mastodon should be compatible with the Diaspora protocol, but #Diaspora should also be compatible with the Mastodon/oStatus protocol. That's not only fair, but also gives a lot more stability. A shared federation library would eventually be the best thing. But hé, I'm not a coder ;-)",
+      text: "@alexl @deadsuperhero Yes, but not only #Mastodon should be compatible with the Diaspora protocol, but #Diaspora should also be compatible with the Mastodon/oStatus protocol. That's not only fair, but also gives a lot more stability. A shared federation library would eventually be the best thing. But hé, I'm not a coder ;-)",
       replyToId: '675923',
       replyToAuthor: 'mastodon:alexl@mstdn.io',
       mentions: ['mastodon:alexl@mstdn.io', 'mastodon:deadsuperhero@social.nasqueron.org'],
@@ -158,7 +155,11 @@ describe('mastodonParser on made statuses: local accounts, a DM, a boost, a quot
   });
 
   it('reads an accepted quote as kind quote of the quoted author', () => {
-    expect(result.messages[4]).toMatchObject({ author: 'mastodon:frank@glammr.us', kind: 'quote', repostOf: 'mastodon:bob@mastodon.social' });
+    expect(result.messages[4]).toMatchObject({
+      author: 'mastodon:frank@glammr.us',
+      kind: 'quote',
+      repostOf: 'mastodon:bob@mastodon.social',
+    });
   });
 
   it('lists no one from the left-out statuses', () => {
@@ -207,7 +208,13 @@ describe('mastodonParser errors', () => {
   });
 
   it('fails with no_messages when every status is private', () => {
-    const status = { id: '1', created_at: '2024-03-14T20:00:00Z', visibility: 'private', content: '<p>x</p>', account: { id: '1', acct: 'ann', url: 'https://glammr.us/@ann' } };
+    const status = {
+      id: '1',
+      created_at: '2024-03-14T20:00:00Z',
+      visibility: 'private',
+      content: '<p>x</p>',
+      account: { id: '1', acct: 'ann', url: 'https://glammr.us/@ann' },
+    };
     const error = caught(() => parse(JSON.stringify([status])));
     expect(error.code).toBe('no_messages');
     expect(error.details.record).toBe(1);

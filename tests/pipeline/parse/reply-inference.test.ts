@@ -23,14 +23,31 @@ let clock = 0;
 /** A message `seconds` after the previous one made by `msg`. */
 function msg(author: string, text: string, seconds = 10, extra: Partial<ParsedMessage> = {}): ParsedMessage {
   clock += seconds * 1000;
-  return { id: `${author}-${clock}`, platform: 'zoom', time: new Date(clock).toISOString(), author: `zoom:${author}`, text, mentions: [], hashtags: [], kind: 'post', ...extra };
+  return {
+    id: `${author}-${clock}`,
+    platform: 'zoom',
+    time: new Date(clock).toISOString(),
+    author: `zoom:${author}`,
+    text,
+    mentions: [],
+    hashtags: [],
+    kind: 'post',
+    ...extra,
+  };
 }
 const links = (ms: ParsedMessage[]) => ms.map((m) => (m.replyToAuthor ? `${m.author.slice(5)}→${m.replyToAuthor.slice(5)}` : '-'));
 
 describe('name index', () => {
   it('keeps whole names and first names, drops shared and one-letter names', () => {
-    const shared = buildNameIndex([['a', ['Ann Lee', 'Ann']], ['b', ['Ann Roe', 'Ann']], ['c', ['X']]]);
-    expect([...shared]).toEqual([['ann lee', 'a'], ['ann roe', 'b']]);
+    const shared = buildNameIndex([
+      ['a', ['Ann Lee', 'Ann']],
+      ['b', ['Ann Roe', 'Ann']],
+      ['c', ['X']],
+    ]);
+    expect([...shared]).toEqual([
+      ['ann lee', 'a'],
+      ['ann roe', 'b'],
+    ]);
     expect(namesOf('Ann Lee')).toEqual(['Ann Lee', 'Ann']);
     expect(namesOf('+1 555 0100')).toEqual(['+1 555 0100']);
   });
@@ -66,7 +83,12 @@ describe('rules 1 and 2: addressing and greetings', () => {
 
 describe('inferReplies', () => {
   it('links an addressed message to the addressee’s latest earlier message; never to oneself', () => {
-    const ms = [msg('ann lee', 'hello all'), msg('ann lee', 'second'), msg('bob ray', 'Ann: welcome'), msg('bob ray', 'Bob: talking to myself', 500)];
+    const ms = [
+      msg('ann lee', 'hello all'),
+      msg('ann lee', 'second'),
+      msg('bob ray', 'Ann: welcome'),
+      msg('bob ray', 'Bob: talking to myself', 500),
+    ];
     const out = inferReplies(ms, index);
     expect(out[2]).toMatchObject({ kind: 'reply', replyToAuthor: 'zoom:ann lee', replyToId: ms[1]!.id });
     expect(out[3]!.replyToAuthor).toBeUndefined();
@@ -86,7 +108,13 @@ describe('inferReplies', () => {
   });
 
   it('rule 3: the addressee’s next message answers the addresser, once, within answerSeconds', () => {
-    const ms = [msg('bob ray', 'Ann: can you check the catalogue?'), msg('ann lee', 'on it'), msg('ann lee', 'done'), msg('bob ray', 'Ann: thanks', 10), msg('ann lee', 'late', 400)];
+    const ms = [
+      msg('bob ray', 'Ann: can you check the catalogue?'),
+      msg('ann lee', 'on it'),
+      msg('ann lee', 'done'),
+      msg('bob ray', 'Ann: thanks', 10),
+      msg('ann lee', 'late', 400),
+    ];
     expect(links(inferReplies(ms, index))).toEqual(['bob ray→ann lee', 'ann lee→bob ray', '-', 'bob ray→ann lee', '-']);
     expect(inferReplies(ms, index)[1]!.replyToId).toBe(ms[0]!.id);
   });
@@ -122,7 +150,14 @@ describe('inferReplies', () => {
   });
 
   it('switches rules off by option; defaults are documented values', () => {
-    expect(DEFAULT_REPLY_INFERENCE).toEqual({ addressing: true, greetings: true, answerSeconds: 300, quickSeconds: 120, recentSeconds: 300, questionsOnly: true });
+    expect(DEFAULT_REPLY_INFERENCE).toEqual({
+      addressing: true,
+      greetings: true,
+      answerSeconds: 300,
+      quickSeconds: 120,
+      recentSeconds: 300,
+      questionsOnly: true,
+    });
     const ms = [msg('ann lee', 'Bob: hi'), msg('bob ray', 'Hi Ann')];
     expect(links(inferReplies(ms, index, { addressing: false, greetings: false, answerSeconds: 0, quickSeconds: 0 }))).toEqual(['-', '-']);
   });
@@ -131,7 +166,9 @@ describe('inferReplies', () => {
 describe('reply inference against gold links (#ubuntu, Kummerfeld et al. 2019)', () => {
   it('keeps precision at or above 0.8 on the annotated lines', () => {
     const score = measureReplyInference();
-    console.log(`reply inference on the IRC gold: precision ${score.precision.toFixed(3)}, recall ${score.recall.toFixed(3)} (${score.correct}/${score.predicted} predicted correct, ${score.gold} gold edges)`);
+    console.log(
+      `reply inference on the IRC gold: precision ${score.precision.toFixed(3)}, recall ${score.recall.toFixed(3)} (${score.correct}/${score.predicted} predicted correct, ${score.gold} gold edges)`,
+    );
     expect(score.precision).toBeGreaterThanOrEqual(0.8);
     expect(score.recall).toBeGreaterThanOrEqual(0.5);
     expect(score.gold).toBe(181);

@@ -40,7 +40,6 @@ function counts(r: ParseResult) {
   };
 }
 
-
 describe('parseSlackExport on the real export (mesos-magellan, 2016)', () => {
   const result = parseSlackExport(exportFiles('real/slack'), { fileName: 'mesos-magellan.zip/' });
 
@@ -48,7 +47,9 @@ describe('parseSlackExport on the real export (mesos-magellan, 2016)', () => {
     expect(counts(result)).toEqual({ messages: 14, authors: 3, replies: 0, withMentions: 3, mentions: 3, skipped: 4 });
     expect(new Set(result.messages.map((m) => m.chat))).toEqual(new Set(['#enrique']));
     expect(result.skipped.map((s) => s.record)).toEqual([1, 2, 3, 4]);
-    expect(result.skipped[0]!.reason).toBe('enrique/2016-01-14.json: channel_join: channel housekeeping (joins, leaves, topic, purpose), not conversation');
+    expect(result.skipped[0]!.reason).toBe(
+      'enrique/2016-01-14.json: channel_join: channel housekeeping (joins, leaves, topic, purpose), not conversation',
+    );
     expect(result.warnings).toEqual(['skipped: 4 × channel_join']);
   });
 
@@ -64,18 +65,31 @@ describe('parseSlackExport on the real export (mesos-magellan, 2016)', () => {
       hashtags: [],
       kind: 'post',
     });
-    expect(result.messages.filter((m) => m.mentions.length).map((m) => m.mentions[0])).toEqual(['slack:abilinski', 'slack:abilinski', 'slack:doubledeez']);
+    expect(result.messages.filter((m) => m.mentions.length).map((m) => m.mentions[0])).toEqual([
+      'slack:abilinski',
+      'slack:abilinski',
+      'slack:doubledeez',
+    ]);
   });
 
   it('unwraps <url> links and decodes &gt;', () => {
     const texts = result.messages.map((m) => m.text);
-    expect(texts).toContain('https://stackoverflow.com/questions/4092774/genetic-algorithm-versus-simulated-annealing-performance-comparison-and-use-cas');
+    expect(texts).toContain(
+      'https://stackoverflow.com/questions/4092774/genetic-algorithm-versus-simulated-annealing-performance-comparison-and-use-cas',
+    );
     expect(texts.find((t) => t.startsWith('>"Essentially'))).toBeDefined();
   });
 
   it('gives profiles from users.json: real name, title as bio, user id', () => {
     expect(result.people.map((p) => p.key)).toEqual(['slack:abilinski', 'slack:doubledeez', 'slack:hamza', 'slack:heroeshannibal']);
-    expect(result.people[1]).toEqual({ key: 'slack:doubledeez', platform: 'slack', handle: 'doubledeez', platformId: 'U0BMS113R', name: 'Hermione Granger', bio: 'Eat Monkeys' });
+    expect(result.people[1]).toEqual({
+      key: 'slack:doubledeez',
+      platform: 'slack',
+      handle: 'doubledeez',
+      platformId: 'U0BMS113R',
+      name: 'Hermione Granger',
+      bio: 'Eat Monkeys',
+    });
   });
 });
 
@@ -83,7 +97,12 @@ describe('slackParser on one channel-day file', () => {
   it('keys people by user id and leaves the chat to normalize when the path names no channel', () => {
     const r = slackParser.parse(fixture('real/slack/enrique/2016-03-17.json'), { fileName: '2016-03-17.json' });
     expect(counts(r)).toEqual({ messages: 12, authors: 3, replies: 0, withMentions: 2, mentions: 2, skipped: 0 });
-    expect(r.messages[0]).toMatchObject({ id: '1458208082.000002', author: 'slack:u0bmqb6je', text: '@U0BMYT2FL: Had a chance to read any more papers?', mentions: ['slack:u0bmyt2fl'] });
+    expect(r.messages[0]).toMatchObject({
+      id: '1458208082.000002',
+      author: 'slack:u0bmqb6je',
+      text: '@U0BMYT2FL: Had a chance to read any more papers?',
+      mentions: ['slack:u0bmyt2fl'],
+    });
     expect(r.messages.every((m) => m.chat === undefined)).toBe(true);
   });
 
@@ -97,7 +116,12 @@ describe('slackParser on one channel-day file', () => {
   });
 
   it('keeps good records around bad ones', () => {
-    const day = JSON.stringify([{ type: 'message', user: 'U1', text: 'hi', ts: '1710446400.000100' }, 42, { type: 'message', user: 'U1', text: 'no time' }, { type: 'message', user: 'U2', text: '', ts: '1710446460.000100' }]);
+    const day = JSON.stringify([
+      { type: 'message', user: 'U1', text: 'hi', ts: '1710446400.000100' },
+      42,
+      { type: 'message', user: 'U1', text: 'no time' },
+      { type: 'message', user: 'U2', text: '', ts: '1710446460.000100' },
+    ]);
     const r = slackParser.parse(day, { fileName: 'day.json' });
     expect(r.messages).toHaveLength(1);
     expect(r.skipped).toEqual([
@@ -114,7 +138,9 @@ describe('slackParser on one channel-day file', () => {
       expect(e.message).toMatch(/upload the whole export/);
     }
     const dm = fixture('made/slack/export/D01ANNBOB/2024-03-14.json');
-    expect(caught(() => slackParser.parse(dm, { fileName: 'D01ANNBOB/2024-03-14.json' })).message).toMatch(/direct messages are never imported/);
+    expect(caught(() => slackParser.parse(dm, { fileName: 'D01ANNBOB/2024-03-14.json' })).message).toMatch(
+      /direct messages are never imported/,
+    );
   });
 
   it('detects day files surely, users.json and channels.json weakly, and nothing else', () => {

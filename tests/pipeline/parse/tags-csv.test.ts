@@ -9,7 +9,6 @@ import { counts } from '../../support/parse-counts.js';
 const fixture = (path: string) => readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), 'utf8');
 const parse = (text: string, fileName = 'tags.csv') => tagsCsvParser.parse(text, { fileName });
 
-
 const HEADER =
   'id_str,from_user,text,created_at,time,geo_coordinates,user_lang,in_reply_to_user_id_str,in_reply_to_screen_name,from_user_id_str,in_reply_to_status_id_str,source,profile_image_url,user_followers_count,user_friends_count,user_location,status_url,entities_str';
 
@@ -46,7 +45,12 @@ describe('tagsCsvParser on the real TAGS sample (#AECT19, tidytags)', () => {
       kind: 'post',
       mentions: ['twitter:aecttechtrends', 'twitter:gsa_aect'],
     });
-    expect(result.messages[6]).toMatchObject({ author: 'twitter:aecttechtrends', kind: 'repost', repostOf: 'twitter:tadousay', mentions: [] });
+    expect(result.messages[6]).toMatchObject({
+      author: 'twitter:aecttechtrends',
+      kind: 'repost',
+      repostOf: 'twitter:tadousay',
+      mentions: [],
+    });
   });
 
   it('reads hashtags from entities_str, lower-cased', () => {
@@ -55,7 +59,12 @@ describe('tagsCsvParser on the real TAGS sample (#AECT19, tidytags)', () => {
 
   it('treats NA as missing and lists authors, then people only retweeted, with names from entities', () => {
     expect(result.people).toHaveLength(13);
-    expect(result.people[0]).toEqual({ key: 'twitter:harriet96152202', platform: 'twitter', handle: 'Harriet96152202', platformId: '1251951804398669825' });
+    expect(result.people[0]).toEqual({
+      key: 'twitter:harriet96152202',
+      platform: 'twitter',
+      handle: 'Harriet96152202',
+      platformId: '1251951804398669825',
+    });
     expect(result.people[5]).toEqual({
       key: 'twitter:staufferedu',
       platform: 'twitter',
@@ -77,8 +86,15 @@ describe('tagsCsvParser on an older, spreadsheet-mangled export (made/csv/tags-m
 
   it('reads ids from status_url and skips a rounded id without one', () => {
     expect(counts(result)).toEqual({ messages: 4, authors: 4, replies: 2, withMentions: 2, mentions: 2, reposts: 1, skipped: 1 });
-    expect(result.messages.map((m) => m.id)).toEqual(['1768347200000000001', '1768347451234567890', '1768347900000000004', '1768348000000000123']);
-    expect(result.skipped).toEqual([{ line: 4, reason: 'id "1768347700000000000" was mangled by a spreadsheet and there is no status_url' }]);
+    expect(result.messages.map((m) => m.id)).toEqual([
+      '1768347200000000001',
+      '1768347451234567890',
+      '1768347900000000004',
+      '1768348000000000123',
+    ]);
+    expect(result.skipped).toEqual([
+      { line: 4, reason: 'id "1768347700000000000" was mangled by a spreadsheet and there is no status_url' },
+    ]);
   });
 
   it('drops a mangled reply id but keeps the person replied to, and warns', () => {

@@ -12,7 +12,8 @@ const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));
 const fixture = (path: string) => readFileSync(join(FIXTURES, path), 'utf8');
 const parse = (text: string, fileName = 'messages.json') => teamsParser.parse(text, { fileName });
 const ParsedSchema = MessageSchema.omit({ chat: true, question: true, answer: true });
-const walk = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
+const walk = (dir: string): string[] =>
+  readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
 
 const ANN = 'teams:3f0b6a52-8c1d-4e7a-b2f9-6d4c8e1a0b37';
 const BOB = 'teams:a81c2e94-5d3b-47f0-9e6a-0c2b4d8f1e53';
@@ -35,7 +36,6 @@ function counts(r: ParseResult) {
   };
 }
 
-
 type Json = Record<string, unknown>;
 const channelPage = JSON.parse(fixture('made/teams/channel-messages.json')) as { value: Json[] };
 const chatPage = JSON.parse(fixture('made/teams/chat-messages.json')) as { value: Json[] };
@@ -44,7 +44,15 @@ describe('teamsParser on a channel messages page with expanded replies (made/tea
   const result = parse(fixture('made/teams/channel-messages.json'), 'channel-messages.json');
 
   it('reads 6 messages by 5 people, 4 of them replies, and skips a deleted message, a bot and a system event', () => {
-    expect(counts(result)).toEqual({ messages: 6, authors: 5, replies: 4, repliesToKnownAuthor: 4, withMentions: 3, mentions: 4, skipped: 3 });
+    expect(counts(result)).toEqual({
+      messages: 6,
+      authors: 5,
+      replies: 4,
+      repliesToKnownAuthor: 4,
+      withMentions: 3,
+      mentions: 4,
+      skipped: 3,
+    });
     // Records count messages in file order, each root's replies right after it.
     expect(result.skipped).toEqual([
       { record: 6, reason: 'deleted message' },
@@ -106,7 +114,15 @@ describe('teamsParser on a meeting chat page (made/teams/chat-messages.json)', (
   const result = parse(fixture('made/teams/chat-messages.json'), 'chat-messages.json');
 
   it('reads 4 messages by 4 people, 2 quote replies, and skips 2 system events', () => {
-    expect(counts(result)).toEqual({ messages: 4, authors: 4, replies: 2, repliesToKnownAuthor: 2, withMentions: 1, mentions: 1, skipped: 2 });
+    expect(counts(result)).toEqual({
+      messages: 4,
+      authors: 4,
+      replies: 2,
+      repliesToKnownAuthor: 2,
+      withMentions: 1,
+      mentions: 1,
+      skipped: 2,
+    });
     expect(result.skipped).toEqual([
       { record: 5, reason: 'systemEventMessage: not a message' },
       { record: 6, reason: 'systemEventMessage: not a message' },
@@ -125,7 +141,10 @@ describe('teamsParser on a meeting chat page (made/teams/chat-messages.json)', (
 
   it('reads text bodies as they are and a shortened @mention by the user it names', () => {
     expect(result.messages.find((m) => m.author === ANN)!.text).toBe('Welcome everyone! Intros in the chat please 👋');
-    expect(result.messages.find((m) => m.author === BOB)).toMatchObject({ text: 'Hi all, Bob from the county archives. @Ann, thanks for hosting!', mentions: [ANN] });
+    expect(result.messages.find((m) => m.author === BOB)).toMatchObject({
+      text: 'Hi all, Bob from the county archives. @Ann, thanks for hosting!',
+      mentions: [ANN],
+    });
   });
 });
 
@@ -143,11 +162,16 @@ describe('teamsParser on other containers and on what it must refuse', () => {
     const unnamed = [...channelPage.value, ...chatPage.value].filter((m) => m.messageType === 'message');
     const result = parse(JSON.stringify(unnamed));
     expect(result.messages.every((m) => m.chat === undefined)).toBe(true);
-    expect(result.warnings).toContain("messages from 2 channels or chats; 2 without a name in the file share one chat (the upload's chat or the file name)");
+    expect(result.warnings).toContain(
+      "messages from 2 channels or chats; 2 without a name in the file share one chat (the upload's chat or the file name)",
+    );
   });
 
   it('refuses a one-on-one chat: direct messages are never imported', () => {
-    const dm = chatPage.value.map((m) => ({ ...m, chatId: '19:3f0b6a52-8c1d-4e7a-b2f9-6d4c8e1a0b37_a81c2e94-5d3b-47f0-9e6a-0c2b4d8f1e53@unq.gbl.spaces' }));
+    const dm = chatPage.value.map((m) => ({
+      ...m,
+      chatId: '19:3f0b6a52-8c1d-4e7a-b2f9-6d4c8e1a0b37_a81c2e94-5d3b-47f0-9e6a-0c2b4d8f1e53@unq.gbl.spaces',
+    }));
     const e = caught(() => parse(JSON.stringify({ value: dm }), 'dm.json'));
     expect(e.code).toBe('no_messages');
     expect(e.message).toBe('dm.json: a one-on-one chat; Chat Atlas never imports direct messages');
@@ -161,7 +185,12 @@ describe('teamsParser on other containers and on what it must refuse', () => {
   });
 
   it('skips records it cannot read and says no_messages when none is left', () => {
-    const e = caught(() => parse(JSON.stringify({ value: [{ id: '1', messageType: 'message', createdDateTime: '2024-03-14T20:00:00Z', from: null }, 7] }), 'odd.json'));
+    const e = caught(() =>
+      parse(
+        JSON.stringify({ value: [{ id: '1', messageType: 'message', createdDateTime: '2024-03-14T20:00:00Z', from: null }, 7] }),
+        'odd.json',
+      ),
+    );
     expect(e.code).toBe('no_messages');
     expect(e.message).toBe('odd.json: no messages by people; first problem: message without a sender');
     expect(caught(() => parse('{"data": []}', 'x.json')).code).toBe('unreadable_file');
@@ -170,13 +199,22 @@ describe('teamsParser on other containers and on what it must refuse', () => {
 
 describe('teamsParser.detect', () => {
   it('claims Graph chatMessage pages', () => {
-    for (const f of walk(join(FIXTURES, 'made/teams'))) expect(teamsParser.detect(readFileSync(f, 'utf8').slice(0, 65536)), f).toBeGreaterThanOrEqual(0.5);
+    for (const f of walk(join(FIXTURES, 'made/teams')))
+      expect(teamsParser.detect(readFileSync(f, 'utf8').slice(0, 65536)), f).toBeGreaterThanOrEqual(0.5);
     expect(teamsParser.detect(JSON.stringify(chatPage.value))).toBeGreaterThanOrEqual(0.5);
   });
 
   it('scores 0 on every real fixture and on the Discord fixtures', () => {
     const files = [...walk(join(FIXTURES, 'real')), ...walk(join(FIXTURES, 'made/discord'))];
     expect(files.length).toBeGreaterThan(10);
-    for (const f of files) expect(teamsParser.detect(readFileSync(f, 'utf8').replace(/^\uFEFF/, '').slice(0, 65536)), f).toBe(0);
+    for (const f of files)
+      expect(
+        teamsParser.detect(
+          readFileSync(f, 'utf8')
+            .replace(/^\uFEFF/, '')
+            .slice(0, 65536),
+        ),
+        f,
+      ).toBe(0);
   });
 });

@@ -26,7 +26,6 @@ function summary(result: ParseResult) {
   };
 }
 
-
 const byId = (result: ParseResult, id: string) => result.messages.find((m) => m.id === id);
 
 describe('twitter-v1 on a real v1.1 JSON array (get_mentions.json)', () => {
@@ -34,7 +33,14 @@ describe('twitter-v1 on a real v1.1 JSON array (get_mentions.json)', () => {
 
   it('reads every status with exact counts', () => {
     expect(summary(result)).toEqual({
-      messages: 19, authors: 15, replies: 10, withReplyToId: 13, withMentions: 16, mentions: 25, reposts: 3, quotes: 2,
+      messages: 19,
+      authors: 15,
+      replies: 10,
+      withReplyToId: 13,
+      withMentions: 16,
+      mentions: 25,
+      reposts: 3,
+      quotes: 2,
     });
     expect(result.skipped).toEqual([]);
     expect(result.warnings).toEqual([]);
@@ -62,7 +68,11 @@ describe('twitter-v1 on a real v1.1 JSON array (get_mentions.json)', () => {
       replyToId: '674285923211849728',
       replyToAuthor: 'twitter:merveille',
     });
-    expect(byId(result, '666044202632019968')).toMatchObject({ author: 'twitter:zseward', replyToAuthor: 'twitter:simonwilliam', kind: 'reply' });
+    expect(byId(result, '666044202632019968')).toMatchObject({
+      author: 'twitter:zseward',
+      replyToAuthor: 'twitter:simonwilliam',
+      kind: 'reply',
+    });
   });
 
   it('makes a manual "RT @x:" a repost without mentions, keeping its reply target', () => {
@@ -77,7 +87,11 @@ describe('twitter-v1 on a real v1.1 JSON array (get_mentions.json)', () => {
   });
 
   it('makes quote tweets quotes of the quoted author, with their own hashtags', () => {
-    expect(byId(result, '674691080227540993')).toMatchObject({ kind: 'quote', repostOf: 'twitter:nasagoddard', mentions: ['twitter:himawari8bot'] });
+    expect(byId(result, '674691080227540993')).toMatchObject({
+      kind: 'quote',
+      repostOf: 'twitter:nasagoddard',
+      mentions: ['twitter:himawari8bot'],
+    });
     expect(byId(result, '668698218901979136')).toMatchObject({ kind: 'quote', repostOf: 'twitter:himawari8bot', hashtags: ['#космос'] });
   });
 
@@ -98,7 +112,11 @@ describe('twitter-v1 on a real v1.1 JSON array (get_mentions.json)', () => {
     });
     expect(result.people.find((p) => p.key === 'twitter:theearthstory')?.url).toBe('https://www.the-earth-story.com');
     expect(result.people.find((p) => p.key === 'twitter:himawari8bot')).toEqual({
-      key: 'twitter:himawari8bot', platform: 'twitter', handle: 'himawari8bot', name: 'himawari8bot', platformId: '4040207472',
+      key: 'twitter:himawari8bot',
+      platform: 'twitter',
+      handle: 'himawari8bot',
+      name: 'himawari8bot',
+      platformId: '4040207472',
     });
   });
 });
@@ -107,12 +125,26 @@ describe('twitter-v1 on twarc 1 JSON Lines with bad lines', () => {
   const result = parse('made/twitter/twarc1-bad-lines.jsonl');
 
   it('skips the two bad lines by number and reads the four good ones', () => {
-    expect(result.messages.map((m) => m.id)).toEqual(['1768366487761850369', '1768367284679610369', '1768367997711290369', '1768368438113210369']);
+    expect(result.messages.map((m) => m.id)).toEqual([
+      '1768366487761850369',
+      '1768367284679610369',
+      '1768367997711290369',
+      '1768368438113210369',
+    ]);
     expect(result.skipped).toEqual([
       { line: 3, reason: expect.stringContaining('not valid JSON') },
       { line: 5, reason: 'not valid JSON: this line is not JSON' },
     ]);
-    expect(summary(result)).toEqual({ messages: 4, authors: 4, replies: 1, withReplyToId: 1, withMentions: 2, mentions: 4, reposts: 1, quotes: 1 });
+    expect(summary(result)).toEqual({
+      messages: 4,
+      authors: 4,
+      replies: 1,
+      withReplyToId: 1,
+      withMentions: 2,
+      mentions: 4,
+      reposts: 1,
+      quotes: 1,
+    });
   });
 
   it('reads a reply with its target, mentions and lower-cased hashtags', () => {
@@ -132,13 +164,24 @@ describe('twitter-v1 on twarc 1 JSON Lines with bad lines', () => {
   });
 
   it("gives a native retweet the original's author, and none of the original's mentions", () => {
-    expect(byId(result, '1768367997711290369')).toMatchObject({ author: 'twitter:bob_books', kind: 'repost', repostOf: 'twitter:ann_lib', mentions: [], hashtags: ['#uklibchat'] });
+    expect(byId(result, '1768367997711290369')).toMatchObject({
+      author: 'twitter:bob_books',
+      kind: 'repost',
+      repostOf: 'twitter:ann_lib',
+      mentions: [],
+      hashtags: ['#uklibchat'],
+    });
   });
 
   it('reads a truncated status from extended_tweet, and drops self-mentions', () => {
     const quote = byId(result, '1768368438113210369');
     expect(quote?.text.endsWith('ask @dave_reads https://t.co/q1link')).toBe(true);
-    expect(quote).toMatchObject({ author: 'twitter:carol_cat', kind: 'quote', repostOf: 'twitter:uklibchat', mentions: ['twitter:ann_lib', 'twitter:dave_reads'] });
+    expect(quote).toMatchObject({
+      author: 'twitter:carol_cat',
+      kind: 'quote',
+      repostOf: 'twitter:uklibchat',
+      mentions: ['twitter:ann_lib', 'twitter:dave_reads'],
+    });
   });
 });
 
@@ -165,19 +208,33 @@ describe('twitter-v1 on a personal archive tweets.js', () => {
       ['1768369004344250369', 'twitter:ann_lib', 'repost', '2024-03-14T20:10:00.000Z'],
     ]);
     expect(result.warnings).toEqual(['tweets.js: the archive names no author; @ann_lib is its owner, from a reply to their own tweet']);
-    expect(result.people.find((p) => p.key === 'twitter:ann_lib')).toEqual({ key: 'twitter:ann_lib', platform: 'twitter', handle: 'ann_lib', platformId: '2222' });
+    expect(result.people.find((p) => p.key === 'twitter:ann_lib')).toEqual({
+      key: 'twitter:ann_lib',
+      platform: 'twitter',
+      handle: 'ann_lib',
+      platformId: '2222',
+    });
   });
 
   it('reads archive retweets ("RT @x:") as reposts and replies to others with their target', () => {
     const result = parse('made/twitter/tweets.js');
-    expect(byId(result, '1768369004344250369')).toMatchObject({ repostOf: 'twitter:bob_books', mentions: [], hashtags: ['#uklibchat', '#enquiries'] });
+    expect(byId(result, '1768369004344250369')).toMatchObject({
+      repostOf: 'twitter:bob_books',
+      mentions: [],
+      hashtags: ['#uklibchat', '#enquiries'],
+    });
     expect(byId(result, '1768367284679610369')).toMatchObject({
-      replyToId: '1768366487761850369', replyToAuthor: 'twitter:uklibchat', mentions: ['twitter:uklibchat', 'twitter:bob_books'],
+      replyToId: '1768366487761850369',
+      replyToAuthor: 'twitter:uklibchat',
+      mentions: ['twitter:uklibchat', 'twitter:bob_books'],
     });
   });
 
   it('falls back to a placeholder unique to the archive when nothing names the owner', () => {
-    const noThread = text.replace('"in_reply_to_status_id_str" : "1768367284679610369"', '"in_reply_to_status_id_str" : "1768360000000000001"');
+    const noThread = text.replace(
+      '"in_reply_to_status_id_str" : "1768367284679610369"',
+      '"in_reply_to_status_id_str" : "1768360000000000001"',
+    );
     const result = twitterV1Parser.parse(noThread, { fileName: 'tweets.js' });
     expect(new Set(result.messages.map((m) => m.author))).toEqual(new Set(['twitter:archive-owner-1768367284679610369']));
     expect(result.warnings).toEqual([
@@ -186,13 +243,23 @@ describe('twitter-v1 on a personal archive tweets.js', () => {
   });
 
   it("names the owner from their own media's links, in a bare-tweet tweet.js", () => {
-    const own = { id_str: '1768366487761850369', created_at: 'Thu Mar 14 20:00:00 +0000 2024', full_text: 'Our new display https://t.co/p', entities: { hashtags: [], user_mentions: [] },
-      extended_entities: { media: [{ expanded_url: 'https://twitter.com/ann_lib/status/1768366487761850369/photo/1' }] } };
-    const rt = { id_str: '1768367284679610369', created_at: 'Thu Mar 14 20:03:10 +0000 2024', full_text: 'RT @bob_books: look https://t.co/q', entities: { hashtags: [], user_mentions: [] },
-      extended_entities: { media: [{ expanded_url: 'https://twitter.com/bob_books/status/1768300000000000000/photo/1' }] } };
+    const own = {
+      id_str: '1768366487761850369',
+      created_at: 'Thu Mar 14 20:00:00 +0000 2024',
+      full_text: 'Our new display https://t.co/p',
+      entities: { hashtags: [], user_mentions: [] },
+      extended_entities: { media: [{ expanded_url: 'https://twitter.com/ann_lib/status/1768366487761850369/photo/1' }] },
+    };
+    const rt = {
+      id_str: '1768367284679610369',
+      created_at: 'Thu Mar 14 20:03:10 +0000 2024',
+      full_text: 'RT @bob_books: look https://t.co/q',
+      entities: { hashtags: [], user_mentions: [] },
+      extended_entities: { media: [{ expanded_url: 'https://twitter.com/bob_books/status/1768300000000000000/photo/1' }] },
+    };
     const result = twitterV1Parser.parse(`window.YTD.tweet.part0 = ${JSON.stringify([rt, own])}`, { fileName: 'tweet.js' });
     expect(result.messages.map((m) => m.author)).toEqual(['twitter:ann_lib', 'twitter:ann_lib']);
-    expect(result.warnings).toEqual(["tweet.js: the archive names no author; @ann_lib is its owner, from the links of their own media"]);
+    expect(result.warnings).toEqual(['tweet.js: the archive names no author; @ann_lib is its owner, from the links of their own media']);
   });
 
   it('says which archive file it was given when it holds no tweets', () => {
@@ -214,7 +281,9 @@ describe('twitter-v1 on broken and foreign files', () => {
   it('throws no_messages naming what a v2 file holds', () => {
     const error = thrown(() => twitterV1Parser.parse(fixture('real/twitter-v2/geo_tweets.jsonl'), { fileName: 'geo_tweets.jsonl' }));
     expect(error.code).toBe('no_messages');
-    expect(error.message).toBe('geo_tweets.jsonl: no Twitter v1.1 statuses found (2 record(s); the first has keys data, includes, __twarc; first skipped: no id_str: not a v1.1 status)');
+    expect(error.message).toBe(
+      'geo_tweets.jsonl: no Twitter v1.1 statuses found (2 record(s); the first has keys data, includes, __twarc; first skipped: no id_str: not a v1.1 status)',
+    );
   });
 
   it('skips streaming notices and dates a status without created_at from its id', () => {
@@ -231,36 +300,76 @@ describe('twitter-v1 on broken and foreign files', () => {
 
 describe('twitter-v1 detect', () => {
   it('scores v1.1 files and archives high', () => {
-    for (const path of ['real/twitter-v1.1/get_mentions.json', 'made/twitter/twarc1-bad-lines.jsonl', 'made/twitter/search-response.json', 'made/twitter/tweets.js']) {
+    for (const path of [
+      'real/twitter-v1.1/get_mentions.json',
+      'made/twitter/twarc1-bad-lines.jsonl',
+      'made/twitter/search-response.json',
+      'made/twitter/tweets.js',
+    ]) {
       expect(twitterV1Parser.detect(head(path)), path).toBeGreaterThan(0.5);
     }
   });
 
   it('scores v2, Mastodon and TAGS CSV at 0', () => {
-    for (const path of ['real/twitter-v2/flat.jsonl', 'real/twitter-v2/geo_tweets.jsonl', 'made/twitter/flatten-no-author.jsonl', 'real/mastodon/tag_timeline.json', 'real/tags-csv/sample-data.csv']) {
+    for (const path of [
+      'real/twitter-v2/flat.jsonl',
+      'real/twitter-v2/geo_tweets.jsonl',
+      'made/twitter/flatten-no-author.jsonl',
+      'real/mastodon/tag_timeline.json',
+      'real/tags-csv/sample-data.csv',
+    ]) {
       expect(twitterV1Parser.detect(head(path)), path).toBe(0);
     }
   });
 
   it('is the only Twitter parser to claim its files', () => {
-    for (const path of ['real/twitter-v1.1/get_mentions.json', 'made/twitter/tweets.js']) expect(twitterV2Parser.detect(head(path)), path).toBe(0);
+    for (const path of ['real/twitter-v1.1/get_mentions.json', 'made/twitter/tweets.js'])
+      expect(twitterV2Parser.detect(head(path)), path).toBe(0);
   });
 });
 
 describe('twitter-v1 profiles across a file', () => {
   // Three statuses by one author whose user object changes between them, and a reply to someone only named.
   const status = (id: string, user: Record<string, unknown>, more: Record<string, unknown> = {}) =>
-    JSON.stringify({ id_str: id, created_at: 'Thu Mar 14 20:00:00 +0000 2024', full_text: `status ${id} #uklibchat`, entities: { hashtags: [{ text: 'UKLibChat' }], user_mentions: [] }, user, ...more });
+    JSON.stringify({
+      id_str: id,
+      created_at: 'Thu Mar 14 20:00:00 +0000 2024',
+      full_text: `status ${id} #uklibchat`,
+      entities: { hashtags: [{ text: 'UKLibChat' }], user_mentions: [] },
+      user,
+      ...more,
+    });
   const lines = [
     status('1', { id_str: '11', screen_name: 'Ann_Lib', name: 'Ann', description: '  ' }),
-    status('2', { id_str: '99', screen_name: 'ann_lib', name: 'Ann Renamed', description: 'Cataloguer', location: 'Leeds', url: 'https://t.co/x', entities: { url: { urls: [{ expanded_url: 'https://ann.example' }] } } }),
-    status('3', { id_str: '11', screen_name: 'ann_lib', name: 'Ann', location: 'York' }, { in_reply_to_status_id_str: '7', in_reply_to_screen_name: 'Bob', in_reply_to_user_id_str: '22' }),
+    status('2', {
+      id_str: '99',
+      screen_name: 'ann_lib',
+      name: 'Ann Renamed',
+      description: 'Cataloguer',
+      location: 'Leeds',
+      url: 'https://t.co/x',
+      entities: { url: { urls: [{ expanded_url: 'https://ann.example' }] } },
+    }),
+    status(
+      '3',
+      { id_str: '11', screen_name: 'ann_lib', name: 'Ann', location: 'York' },
+      { in_reply_to_status_id_str: '7', in_reply_to_screen_name: 'Bob', in_reply_to_user_id_str: '22' },
+    ),
   ];
   const result = twitterV1Parser.parseLines!(lines, { fileName: 'ann.jsonl' });
 
   it("keeps an author's first values and fills the gaps from later statuses", () => {
     expect(result.people).toEqual([
-      { key: 'twitter:ann_lib', platform: 'twitter', handle: 'Ann_Lib', name: 'Ann', platformId: '11', bio: 'Cataloguer', location: 'Leeds', url: 'https://ann.example' },
+      {
+        key: 'twitter:ann_lib',
+        platform: 'twitter',
+        handle: 'Ann_Lib',
+        name: 'Ann',
+        platformId: '11',
+        bio: 'Cataloguer',
+        location: 'Leeds',
+        url: 'https://ann.example',
+      },
       { key: 'twitter:bob', platform: 'twitter', handle: 'Bob', platformId: '22' },
     ]);
   });

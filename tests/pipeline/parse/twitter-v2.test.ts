@@ -9,7 +9,10 @@ import { caught as thrown } from '../../support/transcript-error.js';
 const fixture = (path: string) => readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), 'utf8');
 const parse = (path: string) => twitterV2Parser.parse(fixture(path), { fileName: path.split('/').pop()! });
 const head = (path: string) => fixture(path).slice(0, 64 * 1024);
-const lines = (path: string) => fixture(path).split('\n').filter((l) => l.trim() !== '');
+const lines = (path: string) =>
+  fixture(path)
+    .split('\n')
+    .filter((l) => l.trim() !== '');
 const ParsedMessageSchema = MessageSchema.omit({ chat: true, question: true, answer: true });
 
 function summary(result: ParseResult) {
@@ -26,7 +29,6 @@ function summary(result: ParseResult) {
     quotes: count((m) => m.kind === 'quote'),
   };
 }
-
 
 const byId = (result: ParseResult, id: string) => result.messages.find((m) => m.id === id);
 
@@ -64,7 +66,10 @@ describe('twitter-v2 on real twarc2 flatten output (flat.jsonl)', () => {
       replyToId: '1380226330034372610',
       replyToAuthor: 'twitter:breaking911',
     });
-    expect(byId(result, '1380242586288328707')).toMatchObject({ replyToAuthor: 'twitter:talktothefoot', mentions: ['twitter:talktothefoot', 'twitter:jackposobiec'] });
+    expect(byId(result, '1380242586288328707')).toMatchObject({
+      replyToAuthor: 'twitter:talktothefoot',
+      mentions: ['twitter:talktothefoot', 'twitter:jackposobiec'],
+    });
   });
 
   it('counts a tweet opening with @someone as a reply to them, without a tweet id', () => {
@@ -74,13 +79,28 @@ describe('twitter-v2 on real twarc2 flatten output (flat.jsonl)', () => {
   });
 
   it("gives retweets the original's author and hashtags, not its mentions", () => {
-    expect(byId(result, '1380242611781386245')).toMatchObject({ author: 'twitter:alexandravm12', kind: 'repost', repostOf: 'twitter:williamserafino', mentions: [] });
+    expect(byId(result, '1380242611781386245')).toMatchObject({
+      author: 'twitter:alexandravm12',
+      kind: 'repost',
+      repostOf: 'twitter:williamserafino',
+      mentions: [],
+    });
     // The retweet text is cut before "#BarackObama"; the original carries it.
-    expect(byId(result, '1380242495091568642')).toMatchObject({ kind: 'repost', repostOf: 'twitter:aprildryan', mentions: [], hashtags: ['#barackobama'] });
+    expect(byId(result, '1380242495091568642')).toMatchObject({
+      kind: 'repost',
+      repostOf: 'twitter:aprildryan',
+      mentions: [],
+      hashtags: ['#barackobama'],
+    });
   });
 
   it('reads a quote of the quoted author', () => {
-    expect(byId(result, '1380242403009966082')).toMatchObject({ author: 'twitter:jenatweeter', kind: 'quote', repostOf: 'twitter:breaking911', mentions: [] });
+    expect(byId(result, '1380242403009966082')).toMatchObject({
+      author: 'twitter:jenatweeter',
+      kind: 'quote',
+      repostOf: 'twitter:breaking911',
+      mentions: [],
+    });
   });
 
   it('reads the same tweets from a plain JSON array, skipping by record', () => {
@@ -88,7 +108,9 @@ describe('twitter-v2 on real twarc2 flatten output (flat.jsonl)', () => {
     const fromArray = twitterV2Parser.parse(arrayText, { fileName: 'flat.json' });
     expect(summary(fromArray)).toEqual(FLAT_SUMMARY);
     const broken = arrayText.replace(/^\[/, '[{"id": "1", "text": "no author"},');
-    expect(twitterV2Parser.parse(broken, { fileName: 'flat.json' }).skipped).toEqual([{ record: 1, reason: 'tweet 1: no author or author_id' }]);
+    expect(twitterV2Parser.parse(broken, { fileName: 'flat.json' }).skipped).toEqual([
+      { record: 1, reason: 'tweet 1: no author or author_id' },
+    ]);
   });
 });
 
@@ -96,7 +118,16 @@ describe('twitter-v2 on real twarc2 response pages (geo_tweets.jsonl)', () => {
   const result = parse('real/twitter-v2/geo_tweets.jsonl');
 
   it('joins author_id and in_reply_to_user_id with includes.users', () => {
-    expect(summary(result)).toEqual({ messages: 2, authors: 2, replies: 1, withReplyToId: 1, withMentions: 1, mentions: 2, reposts: 0, quotes: 0 });
+    expect(summary(result)).toEqual({
+      messages: 2,
+      authors: 2,
+      replies: 1,
+      withReplyToId: 1,
+      withMentions: 1,
+      mentions: 2,
+      reposts: 0,
+      quotes: 0,
+    });
     expect(byId(result, '1501963039859363843')).toMatchObject({
       author: 'twitter:igorbrigadir',
       time: '2022-03-10T16:47:48.000Z',
@@ -111,12 +142,24 @@ describe('twitter-v2 on real twarc2 response pages (geo_tweets.jsonl)', () => {
   });
 
   it('keeps the author profile whole and others bare', () => {
-    expect(result.people.map((p) => p.key)).toEqual(['twitter:kamanonickname', 'twitter:igorbrigadir', 'twitter:j2bryson', 'twitter:twitter']);
+    expect(result.people.map((p) => p.key)).toEqual([
+      'twitter:kamanonickname',
+      'twitter:igorbrigadir',
+      'twitter:j2bryson',
+      'twitter:twitter',
+    ]);
     expect(result.people.find((p) => p.key === 'twitter:igorbrigadir')).toMatchObject({
-      handle: 'IgorBrigadir', location: 'Ireland', url: 'https://ukrainewar.carrd.co/', platformId: '495430242',
+      handle: 'IgorBrigadir',
+      location: 'Ireland',
+      url: 'https://ukrainewar.carrd.co/',
+      platformId: '495430242',
     });
     expect(result.people.find((p) => p.key === 'twitter:j2bryson')).toEqual({
-      key: 'twitter:j2bryson', platform: 'twitter', handle: 'j2bryson', name: 'Joanna J Bryson', platformId: '2919151',
+      key: 'twitter:j2bryson',
+      platform: 'twitter',
+      handle: 'j2bryson',
+      name: 'Joanna J Bryson',
+      platformId: '2919151',
     });
   });
 
@@ -140,15 +183,31 @@ describe('twitter-v2 joins retweets and quotes through includes.tweets', () => {
   const user = (id: string, username: string) => ({ id, username, name: username });
   const page = {
     data: [
-      { id: '2001', author_id: '3333', created_at: '2024-03-14T20:06:00.000Z', text: 'RT @ann_lib: A1 MarcEdit macros &amp; tea',
-        referenced_tweets: [{ type: 'retweeted', id: '1001' }], entities: { mentions: [{ start: 3, end: 11, username: 'ann_lib', id: '2222' }] } },
-      { id: '2002', author_id: '4444', created_at: '2024-03-14T20:07:00.000Z', text: 'Yes to this, @bob_books',
-        referenced_tweets: [{ type: 'quoted', id: '1002' }] },
+      {
+        id: '2001',
+        author_id: '3333',
+        created_at: '2024-03-14T20:06:00.000Z',
+        text: 'RT @ann_lib: A1 MarcEdit macros &amp; tea',
+        referenced_tweets: [{ type: 'retweeted', id: '1001' }],
+        entities: { mentions: [{ start: 3, end: 11, username: 'ann_lib', id: '2222' }] },
+      },
+      {
+        id: '2002',
+        author_id: '4444',
+        created_at: '2024-03-14T20:07:00.000Z',
+        text: 'Yes to this, @bob_books',
+        referenced_tweets: [{ type: 'quoted', id: '1002' }],
+      },
     ],
     includes: {
       users: [user('3333', 'bob_books'), user('4444', 'carol_cat'), user('2222', 'ann_lib'), user('1111', 'UKLibChat')],
       tweets: [
-        { id: '1001', author_id: '2222', text: 'A1 MarcEdit macros &amp; tea #uklibchat', entities: { hashtags: [{ start: 29, end: 39, tag: 'uklibchat' }] } },
+        {
+          id: '1001',
+          author_id: '2222',
+          text: 'A1 MarcEdit macros &amp; tea #uklibchat',
+          entities: { hashtags: [{ start: 29, end: 39, tag: 'uklibchat' }] },
+        },
         { id: '1002', author_id: '1111', text: 'Q1 Favourite shortcut? #uklibchat' },
       ],
     },
@@ -157,11 +216,29 @@ describe('twitter-v2 joins retweets and quotes through includes.tweets', () => {
 
   it('resolves the retweeted and quoted authors', () => {
     expect(result.messages).toEqual([
-      { id: '2001', platform: 'twitter', time: '2024-03-14T20:06:00.000Z', author: 'twitter:bob_books', text: 'RT @ann_lib: A1 MarcEdit macros & tea',
-        mentions: [], hashtags: ['#uklibchat'], kind: 'repost', repostOf: 'twitter:ann_lib' },
+      {
+        id: '2001',
+        platform: 'twitter',
+        time: '2024-03-14T20:06:00.000Z',
+        author: 'twitter:bob_books',
+        text: 'RT @ann_lib: A1 MarcEdit macros & tea',
+        mentions: [],
+        hashtags: ['#uklibchat'],
+        kind: 'repost',
+        repostOf: 'twitter:ann_lib',
+      },
       // No entities at all: mentions and hashtags come from the text.
-      { id: '2002', platform: 'twitter', time: '2024-03-14T20:07:00.000Z', author: 'twitter:carol_cat', text: 'Yes to this, @bob_books',
-        mentions: ['twitter:bob_books'], hashtags: [], kind: 'quote', repostOf: 'twitter:uklibchat' },
+      {
+        id: '2002',
+        platform: 'twitter',
+        time: '2024-03-14T20:07:00.000Z',
+        author: 'twitter:carol_cat',
+        text: 'Yes to this, @bob_books',
+        mentions: ['twitter:bob_books'],
+        hashtags: [],
+        kind: 'quote',
+        repostOf: 'twitter:uklibchat',
+      },
     ]);
   });
 });
@@ -178,7 +255,11 @@ describe('twitter-v2 on flatten lines with a missing author', () => {
   });
 
   it("resolves a reply target that flatten left as {} from the file's other users", () => {
-    expect(byId(result, '1768370136806330369')).toMatchObject({ replyToId: '1768369256002490369', replyToAuthor: 'twitter:uklibchat', mentions: ['twitter:uklibchat'] });
+    expect(byId(result, '1768370136806330369')).toMatchObject({
+      replyToId: '1768369256002490369',
+      replyToAuthor: 'twitter:uklibchat',
+      mentions: ['twitter:uklibchat'],
+    });
   });
 });
 
@@ -186,7 +267,9 @@ describe('twitter-v2 on broken and foreign files', () => {
   it('throws no_messages naming what a v1.1 file holds', () => {
     const error = thrown(() => twitterV2Parser.parse(fixture('real/twitter-v1.1/get_mentions.json'), { fileName: 'get_mentions.json' }));
     expect(error.code).toBe('no_messages');
-    expect(error.message).toMatch(/^get_mentions\.json: no Twitter v2 tweets found \(19 record\(s\); the first has keys created_at, id, id_str, text/);
+    expect(error.message).toMatch(
+      /^get_mentions\.json: no Twitter v2 tweets found \(19 record\(s\); the first has keys created_at, id, id_str, text/,
+    );
   });
 
   it('dates a tweet without created_at from its snowflake id', () => {
@@ -206,12 +289,20 @@ describe('twitter-v2 detect', () => {
   });
 
   it('scores v1.1, archives, Mastodon and TAGS CSV at 0', () => {
-    for (const path of ['real/twitter-v1.1/get_mentions.json', 'made/twitter/twarc1-bad-lines.jsonl', 'made/twitter/search-response.json', 'made/twitter/tweets.js', 'real/mastodon/tag_timeline.json', 'real/tags-csv/sample-data.csv']) {
+    for (const path of [
+      'real/twitter-v1.1/get_mentions.json',
+      'made/twitter/twarc1-bad-lines.jsonl',
+      'made/twitter/search-response.json',
+      'made/twitter/tweets.js',
+      'real/mastodon/tag_timeline.json',
+      'real/tags-csv/sample-data.csv',
+    ]) {
       expect(twitterV2Parser.detect(head(path)), path).toBe(0);
     }
   });
 
   it('is the only Twitter parser to claim its files', () => {
-    for (const path of ['real/twitter-v2/flat.jsonl', 'real/twitter-v2/geo_tweets.jsonl']) expect(twitterV1Parser.detect(head(path)), path).toBe(0);
+    for (const path of ['real/twitter-v2/flat.jsonl', 'real/twitter-v2/geo_tweets.jsonl'])
+      expect(twitterV1Parser.detect(head(path)), path).toBe(0);
   });
 });

@@ -56,7 +56,11 @@ describe('lineChunks', () => {
 
   it('numbers the last line of a stream that ends without a line break', async () => {
     const chunks = await chunksOf('a\nb\nc', 1, { targetBytes: 3 });
-    expect(chunks.map((c) => [c.firstLine, c.lastLine])).toEqual([[1, 1], [2, 2], [3, 3]]);
+    expect(chunks.map((c) => [c.firstLine, c.lastLine])).toEqual([
+      [1, 1],
+      [2, 2],
+      [3, 3],
+    ]);
     const whole = await chunksOf('a\nb\nc\n', 2, { targetBytes: 64 });
     expect(whole.map((c) => [c.firstLine, c.lastLine])).toEqual([[1, 3]]);
   });

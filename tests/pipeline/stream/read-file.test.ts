@@ -45,7 +45,11 @@ function collector(): { sink: ImportSink; got: Collected } {
 async function readInPieces(fixture: string, chunkBytes: number, fileName = path.basename(fixture), parseThreads?: number) {
   const file = path.join(FIXTURES, fixture);
   const { sink, got } = collector();
-  await readFileInto({ path: file, fileName, size: fs.statSync(file).size }, sink, { wholeReadBytes: 0, chunkBytes, ...(parseThreads !== undefined ? { parseThreads } : {}) });
+  await readFileInto({ path: file, fileName, size: fs.statSync(file).size }, sink, {
+    wholeReadBytes: 0,
+    chunkBytes,
+    ...(parseThreads !== undefined ? { parseThreads } : {}),
+  });
   return got;
 }
 
@@ -97,17 +101,27 @@ describe('readFileInto: line formats in chunks', () => {
     const good = fs.readFileSync(path.join(FIXTURES, 'made/twitter/twarc1-bad-lines.jsonl'), 'utf8').split('\n')[0]!;
     const tweet = (id: number) => good.replace(/1768366487761850369/g, String(1768366487761850369n + BigInt(id)));
     // Lines 1–20 tweets; 21–60 JSON that no format reads (a chunk of them is unreadable); 61–80 tweets.
-    const lines = [...Array.from({ length: 20 }, (_, i) => tweet(i)), ...Array.from({ length: 40 }, (_, i) => `{"n": ${i}}`), ...Array.from({ length: 20 }, (_, i) => tweet(100 + i))];
+    const lines = [
+      ...Array.from({ length: 20 }, (_, i) => tweet(i)),
+      ...Array.from({ length: 40 }, (_, i) => `{"n": ${i}}`),
+      ...Array.from({ length: 20 }, (_, i) => tweet(100 + i)),
+    ];
     const file = path.join(tmp, 'gap.jsonl');
     fs.writeFileSync(file, `${lines.join('\n')}\n`);
     const { sink, got } = collector();
-    await readFileInto({ path: file, fileName: 'gap.jsonl', size: fs.statSync(file).size, format: 'twitter-v1' }, sink, { wholeReadBytes: 0, chunkBytes: 200, parseThreads: 2 });
+    await readFileInto({ path: file, fileName: 'gap.jsonl', size: fs.statSync(file).size, format: 'twitter-v1' }, sink, {
+      wholeReadBytes: 0,
+      chunkBytes: 200,
+      parseThreads: 2,
+    });
     const [read] = got.files;
     expect(read!.messages).toHaveLength(40);
     expect(read!.result!.messages).toBe(40);
     // A chunk wholly unreadable is one report naming its lines; bad lines in a chunk with tweets, one each.
     expect(read!.result!.skipped).toBe(40);
-    const wholeChunks = read!.result!.skippedItems.filter((s) => /^lines \d+–\d+: gap\.jsonl: no Twitter v1\.1 statuses found \(\d+ record\(s\)/.test(s.reason));
+    const wholeChunks = read!.result!.skippedItems.filter((s) =>
+      /^lines \d+–\d+: gap\.jsonl: no Twitter v1\.1 statuses found \(\d+ record\(s\)/.test(s.reason),
+    );
     expect(wholeChunks.length).toBeGreaterThanOrEqual(1);
     const covered = read!.result!.skippedItems.flatMap(({ line, reason }) => {
       const range = /^lines (\d+)–(\d+):/.exec(reason);
@@ -120,7 +134,10 @@ describe('readFileInto: line formats in chunks', () => {
     const file = path.join(tmp, 'broken.jsonl');
     fs.writeFileSync(file, `${'{"id_str": "1", "text": "x"}\n'.repeat(3)}`);
     const { sink } = collector();
-    const error = await readFileInto({ path: file, fileName: 'broken.jsonl', size: fs.statSync(file).size, format: 'twitter-v1' }, sink, { wholeReadBytes: 0, chunkBytes: 64 }).catch((e: unknown) => e);
+    const error = await readFileInto({ path: file, fileName: 'broken.jsonl', size: fs.statSync(file).size, format: 'twitter-v1' }, sink, {
+      wholeReadBytes: 0,
+      chunkBytes: 64,
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TranscriptError);
     expect((error as TranscriptError).code).toBe('no_messages');
   });
@@ -133,7 +150,8 @@ describe('readFileInto: a zip on disk, entry by entry', () => {
       for (const name of fs.readdirSync(d).sort()) {
         const p = path.join(d, name);
         if (fs.statSync(p).isDirectory()) walk(p);
-        else out.push({ path: `${prefix}${path.relative(path.join(FIXTURES, dir), p).split(path.sep).join('/')}`, data: fs.readFileSync(p) });
+        else
+          out.push({ path: `${prefix}${path.relative(path.join(FIXTURES, dir), p).split(path.sep).join('/')}`, data: fs.readFileSync(p) });
       }
     };
     walk(path.join(FIXTURES, dir));
@@ -153,11 +171,25 @@ describe('readFileInto: a zip on disk, entry by entry', () => {
     const { sink, got } = collector();
     await readFileInto({ path: zipFile, fileName: 'chats.zip', size: zipBytes.length }, sink, { wholeReadBytes: 0, chunkBytes: 4096 });
     const summary = (files: { result?: Omit<SourceResult, 'stored'>; messages: Message[] }[]) =>
-      files.map((f) => [f.result!.file, f.result!.format, f.result!.messages, f.result!.skipped, new Set(f.messages.map((m) => m.author)).size, f.messages.filter((m) => m.replyToId).length]);
+      files.map((f) => [
+        f.result!.file,
+        f.result!.format,
+        f.result!.messages,
+        f.result!.skipped,
+        new Set(f.messages.map((m) => m.author)).size,
+        f.messages.filter((m) => m.replyToId).length,
+      ]);
     expect(summary(got.files)).toEqual(summary(inMemory));
     expect(summary(got.files)).toEqual([
       ['chats.zip/workspace/', 'slack', 10, 8, 4, 5],
-      ['chats.zip/exports/flat.jsonl', 'twitter-v2', inMemory[1]!.result.messages, 0, inMemory[1]!.messages.length && new Set(inMemory[1]!.messages.map((m) => m.author)).size, inMemory[1]!.messages.filter((m) => m.replyToId).length],
+      [
+        'chats.zip/exports/flat.jsonl',
+        'twitter-v2',
+        inMemory[1]!.result.messages,
+        0,
+        inMemory[1]!.messages.length && new Set(inMemory[1]!.messages.map((m) => m.author)).size,
+        inMemory[1]!.messages.filter((m) => m.replyToId).length,
+      ],
       ['chats.zip/exports/tag_timeline.json', 'mastodon', 20, 0, 17, 8],
     ]);
     got.files.forEach((f, i) => expect(content(f.messages)).toEqual(content(inMemory[i]!.messages)));
