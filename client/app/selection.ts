@@ -32,8 +32,8 @@ export function panelActions(app: App): PanelActions {
     selectPerson: (key) => selectPerson(app, key, true),
     loadPeers: async (key) => {
       const state = app.view.get();
-      if (app.explorer.get().snapshot || !state.dataset) return [];
-      return (await fetchPeers(state.dataset, key, graphQueryOf(state))).peers;
+      if (app.explorer.get().snapshot || !state.dataset) return undefined;
+      return fetchPeers(state.dataset, key, graphQueryOf(state));
     },
     showCommunity: (id) => showCommunity(app, id),
     close: () => closePanel(app),

@@ -2,7 +2,7 @@
  * The details panel: a person (who they are, their chats, strongest ties and
  * what made them) or a community (size, mixes, top members and hashtags).
  */
-import type { EdgeAttributes, Peer } from '../../shared/index.js';
+import type { EdgeAttributes, Peers } from '../../shared/index.js';
 import type { LoadedGraph } from '../graph/model.js';
 import { SECTOR_LABELS } from '../graph/model.js';
 import type { PersonProfileView } from '../api.js';
@@ -11,7 +11,7 @@ import { fmt, h } from './dom.js';
 export interface PanelActions {
   selectPerson(key: string): void;
   /** Suggestions beyond the person's context (absent in a snapshot). */
-  loadPeers?: (key: string) => Promise<Peer[]>;
+  loadPeers?: (key: string) => Promise<Peers | undefined>;
   showCommunity(id: number): void;
   close(): void;
 }
@@ -134,25 +134,52 @@ export function renderPersonPanel(
   );
   actions
     .loadPeers?.(key)
-    .then((peers) => {
+    .then((answer) => {
       const section = container.querySelector('#peers');
       if (!section || container.querySelector('#panel-title')?.textContent !== a.label) return;
+      const peers = answer?.peers ?? [];
       section.replaceChildren(
-        h('h3', { id: 'peers-title' }, 'Meet beyond your context'),
-        peers.length === 0
-          ? h('p', { class: 'muted' }, 'No one in another sector or region is close yet.')
-          : h(
-              'ol',
-              { class: 'panel-list peers' },
-              ...peers.map((p) =>
-                h(
-                  'li',
-                  {},
-                  h('button', { type: 'button', class: 'link', onclick: () => actions.selectPerson(p.key) }, p.label),
-                  h('ul', { class: 'reasons' }, ...p.reasons.map((r) => h('li', {}, r))),
-                ),
+        ...([
+          h('h3', { id: 'peers-title' }, 'Meet beyond your context'),
+          // Why the list is as it is when one's own sector or region is unknown (the server says it).
+          answer?.note ? h('p', { class: 'muted peers-note' }, answer.note) : null,
+          peers.length === 0
+            ? h('p', { class: 'muted' }, 'No one in another sector or region is close yet.')
+            : h(
+                'ol',
+                { class: 'panel-list peers' },
+                ...peers.map((p) => {
+                  const said = p.said?.[0];
+                  return h(
+                    'li',
+                    {},
+                    h('button', { type: 'button', class: 'link', onclick: () => actions.selectPerson(p.key) }, p.label),
+                    // A way to reach them: their profile on their platform, opened apart from the atlas.
+                    p.profileUrl
+                      ? h(
+                          'span',
+                          {},
+                          ' · ',
+                          h(
+                            'a',
+                            { href: p.profileUrl, target: '_blank', rel: 'noopener noreferrer' },
+                            `profile on ${p.platform ?? 'their platform'}`,
+                          ),
+                        )
+                      : null,
+                    h('ul', { class: 'reasons' }, ...p.reasons.map((r) => h('li', {}, r))),
+                    said
+                      ? h(
+                          'blockquote',
+                          { class: 'peer-said' },
+                          `“${said.excerpt}” `,
+                          h('span', { class: 'muted' }, `${said.chat}, ${said.time.slice(0, 10)}`),
+                        )
+                      : null,
+                  );
+                }),
               ),
-            ),
+        ].filter((x) => x !== null) as HTMLElement[]),
       );
     })
     .catch(() => container.querySelector('#peers p')?.replaceChildren('Could not load suggestions.'));
