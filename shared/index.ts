@@ -12,3 +12,4 @@ export * from './person-detail.js';
 export * from './snapshot.js';
 export * from './peers.js';
 export * from './import-job.js';
+export * from './palette.js';

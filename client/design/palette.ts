@@ -5,24 +5,9 @@
  * Faded people and ties follow the system's light or dark theme (the page's
  * tokens are in client/style.css), so the graph reads on either background.
  */
-export const PALETTE = [
-  '#0072B2',
-  '#E69F00',
-  '#009E73',
-  '#CC79A7',
-  '#56B4E9',
-  '#D55E00',
-  '#332288',
-  '#117733',
-  '#882255',
-  '#44AA99',
-  '#999933',
-  '#AA4499',
-  '#DDCC77',
-  '#88CCEE',
-  '#CC6677',
-];
-export const OTHER = '#9a9a9a';
+import { OTHER, PALETTE } from '../../shared/index.js';
+
+export { OTHER, PALETTE };
 
 const dark = typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
 

@@ -3,30 +3,11 @@
  * a talk's slides or a report): ties, people coloured by community, labels
  * of the most connected, a legend and the caption. Deterministic, no browser.
  */
-import { NO_COMMUNITY, type GraphPayload } from '../../../shared/index.js';
+import { NO_COMMUNITY, OTHER, PALETTE, type GraphPayload } from '../../../shared/index.js';
 import { xmlEscape } from './graphml.js';
 
-/** Okabe–Ito then Tol's muted: the explorer's colour-blind-safe palette. */
-const PALETTE = [
-  '#0072B2',
-  '#E69F00',
-  '#009E73',
-  '#CC79A7',
-  '#56B4E9',
-  '#D55E00',
-  '#332288',
-  '#117733',
-  '#882255',
-  '#44AA99',
-  '#999933',
-  '#AA4499',
-  '#DDCC77',
-  '#88CCEE',
-  '#CC6677',
-];
 /** Grey past the palette, and for people with no ties (NO_COMMUNITY, no index into it). */
-const GREY = '#9a9a9a';
-const colour = (c: number) => PALETTE[c] ?? GREY;
+const colour = (c: number) => PALETTE[c] ?? OTHER;
 const n2 = (x: number) => Math.round(x * 100) / 100;
 
 export interface SvgOptions {
@@ -77,7 +58,7 @@ export function toSvg(payload: GraphPayload, options: Partial<SvgOptions> = {}):
   if (alone > 0) {
     const y = 60 + legend.length * 22;
     legend.push(
-      `<circle cx="${width - legendWidth + 12}" cy="${y - 4}" r="6" fill="${GREY}"/><text x="${width - legendWidth + 26}" y="${y}">${alone} ${alone === 1 ? 'person' : 'people'} with no ties</text>`,
+      `<circle cx="${width - legendWidth + 12}" cy="${y - 4}" r="6" fill="${OTHER}"/><text x="${width - legendWidth + 26}" y="${y}">${alone} ${alone === 1 ? 'person' : 'people'} with no ties</text>`,
     );
   }
   return [
