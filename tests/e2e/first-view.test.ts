@@ -2,30 +2,15 @@
  * The page in a real headless Chromium: it opens the demo dataset and draws
  * its graph, with no page or console error.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, paintedShare } from '../support/browser.js';
-import { startDemoServer } from '../support/e2e-server.js';
+import { describe, expect, it } from 'vitest';
+import { openPage, paintedShare } from '../support/browser.js';
+import { useDemoBrowser } from '../support/demo-browser.js';
 
-let browser: Browser;
-let baseUrl = '';
-let close: () => Promise<void>;
-
-beforeAll(async () => {
-  const server = await startDemoServer();
-  baseUrl = server.baseUrl;
-  browser = await launchBrowser();
-  close = async () => {
-    await browser.close();
-    await server.close();
-  };
-}, 120_000);
-
-afterAll(async () => close?.());
+const e2e = useDemoBrowser();
 
 describe('first view', () => {
   it('opens the demo dataset and draws its graph', async () => {
-    const { page, errors } = await openPage(browser, `${baseUrl}/`);
+    const { page, errors } = await openPage(e2e.browser, `${e2e.baseUrl}/`);
     await page.waitForFunction(() => /people, \d+ ties/.test(document.querySelector('#summary')?.textContent ?? ''), null, {
       timeout: 30_000,
     });
@@ -40,9 +25,9 @@ describe('first view', () => {
   });
 
   it('opens the dataset named in the URL', async () => {
-    const list = (await (await fetch(`${baseUrl}/api/datasets`)).json()) as { datasets: { id: string; name: string }[] };
+    const list = (await (await fetch(`${e2e.baseUrl}/api/datasets`)).json()) as { datasets: { id: string; name: string }[] };
     const demo = list.datasets[0]!;
-    const { page, errors } = await openPage(browser, `${baseUrl}/?dataset=${demo.id}`);
+    const { page, errors } = await openPage(e2e.browser, `${e2e.baseUrl}/?dataset=${demo.id}`);
     await page.waitForFunction(() => /ties/.test(document.querySelector('#summary')?.textContent ?? ''), null, { timeout: 30_000 });
     expect(await page.inputValue('#dataset-picker')).toBe(demo.id);
     expect(errors).toEqual([]);

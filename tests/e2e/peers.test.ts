@@ -2,30 +2,15 @@
  * "Meet beyond your context" in the page (issue 20): each suggestion links to
  * the person's profile on their platform and quotes what they said.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage } from '../support/browser.js';
-import { startDemoServer } from '../support/e2e-server.js';
+import { describe, expect, it } from 'vitest';
+import { openPage } from '../support/browser.js';
+import { useDemoBrowser } from '../support/demo-browser.js';
 
-let browser: Browser;
-let baseUrl = '';
-let close: () => Promise<void>;
-
-beforeAll(async () => {
-  const server = await startDemoServer();
-  baseUrl = server.baseUrl;
-  browser = await launchBrowser();
-  close = async () => {
-    await browser.close();
-    await server.close();
-  };
-}, 120_000);
-
-afterAll(async () => close?.());
+const e2e = useDemoBrowser();
 
 describe('peers in the person panel', () => {
   it('links Priya Reyes’s first suggestion, Keisha Kelly, to her profile and quotes her', async () => {
-    const { page, errors } = await openPage(browser, `${baseUrl}/?person=${encodeURIComponent('twitter:preyes')}`);
+    const { page, errors } = await openPage(e2e.browser, `${e2e.baseUrl}/?person=${encodeURIComponent('twitter:preyes')}`);
     await page.waitForSelector('#peers ol.peers li', { timeout: 60_000 });
     const first = page.locator('#peers ol.peers > li').first();
     expect(await first.locator('button.link').textContent()).toBe('Keisha Kelly');

@@ -12,25 +12,12 @@
  * is the picture.
  */
 import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage } from '../support/browser.js';
-import { startDemoServer } from '../support/e2e-server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage } from '../support/browser.js';
+import { useDemoBrowser } from '../support/demo-browser.js';
 
-let browser: Browser;
-let baseUrl = '';
-let close: () => Promise<void>;
-
-beforeAll(async () => {
-  const server = await startDemoServer();
-  baseUrl = server.baseUrl;
-  browser = await launchBrowser();
-  close = async () => {
-    await browser.close();
-    await server.close();
-  };
-}, 120_000);
-afterAll(async () => close?.());
+const e2e = useDemoBrowser();
 
 const summaryReady = () => /^\d+ people, \d+ ties/.test(document.querySelector('#summary')?.textContent ?? '');
 
@@ -56,9 +43,9 @@ function recordCanvasText(): void {
 
 /** Opens the explorer with someone selected (the best-connected person), recording canvas text. */
 async function openWithSelection(): Promise<{ page: Page; errors: string[]; names: string[]; selected: string }> {
-  const list = (await (await fetch(`${baseUrl}/api/datasets`)).json()) as { datasets: { id: string }[] };
+  const list = (await (await fetch(`${e2e.baseUrl}/api/datasets`)).json()) as { datasets: { id: string }[] };
   const id = list.datasets[0]!.id;
-  const graph = (await (await fetch(`${baseUrl}/api/datasets/${id}/graph`)).json()) as {
+  const graph = (await (await fetch(`${e2e.baseUrl}/api/datasets/${id}/graph`)).json()) as {
     nodes: { key: string; attributes: { label: string; handle: string; weightedDegree: number } }[];
     attributes: { meta: { chats: string[] } };
   };
@@ -68,14 +55,14 @@ async function openWithSelection(): Promise<{ page: Page; errors: string[]; name
     .flatMap((n) => [n.attributes.label, n.attributes.handle])
     .filter((name) => name.length >= 4 && !chats.has(name.toLowerCase()));
   const top = [...graph.nodes].sort((a, b) => b.attributes.weightedDegree - a.attributes.weightedDegree)[0]!;
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 800 } });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
   });
   await page.addInitScript(recordCanvasText);
-  await page.goto(`${baseUrl}/?dataset=${id}&person=${encodeURIComponent(top.key)}`);
+  await page.goto(`${e2e.baseUrl}/?dataset=${id}&person=${encodeURIComponent(top.key)}`);
   await page.waitForFunction(summaryReady);
   await page.waitForSelector('#panel-title');
   return { page, errors, names, selected: top.attributes.label };
@@ -99,7 +86,7 @@ function pngSize(file: Buffer): { width: number; height: number } {
 
 describe('the share dialog and privacy', () => {
   it('opens on Pseudonymous and says beside each download what it shows, in words that change with the mode', async () => {
-    const { page, errors } = await openPage(browser, `${baseUrl}/`);
+    const { page, errors } = await openPage(e2e.browser, `${e2e.baseUrl}/`);
     await page.waitForFunction(summaryReady);
     await page.click('#share-button');
     expect(await page.isChecked('#privacy-pseudonymous')).toBe(true);

@@ -3,31 +3,17 @@
  * same view (screenshot compared), read-only with "explore from here"; the
  * embed view has no chrome; a hostile display name shows as text.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, pixelDifference } from '../support/browser.js';
-import { startDemoServer } from '../support/e2e-server.js';
+import { describe, expect, it } from 'vitest';
+import { openPage, pixelDifference } from '../support/browser.js';
+import { useDemoBrowser } from '../support/demo-browser.js';
 
-let browser: Browser;
-let baseUrl = '';
-let close: () => Promise<void>;
-
-beforeAll(async () => {
-  const server = await startDemoServer();
-  baseUrl = server.baseUrl;
-  browser = await launchBrowser();
-  close = async () => {
-    await browser.close();
-    await server.close();
-  };
-}, 120_000);
-afterAll(async () => close?.());
+const e2e = useDemoBrowser();
 
 const summaryReady = () => /^\d+ people, \d+ ties/.test(document.querySelector('#summary')?.textContent ?? '');
 
 describe('sharing', () => {
   it('makes a snapshot link that reopens the same view, read-only', async () => {
-    const { page, errors } = await openPage(browser, `${baseUrl}/?colour=chat&camera=0.5,0.5,0.8`);
+    const { page, errors } = await openPage(e2e.browser, `${e2e.baseUrl}/?colour=chat&camera=0.5,0.5,0.8`);
     await page.waitForFunction(summaryReady);
     await page.waitForTimeout(800);
     const before = await page.locator('#graph').screenshot();
@@ -39,10 +25,10 @@ describe('sharing', () => {
     await page.click('#share-create');
     await page.waitForSelector('#share-link');
     const link = await page.inputValue('#share-link');
-    expect(link).toMatch(new RegExp(`^${baseUrl}/s/[A-Za-z0-9_-]{22}$`));
-    expect(await page.inputValue('#share-embed')).toContain(`${baseUrl}/embed/`);
+    expect(link).toMatch(new RegExp(`^${e2e.baseUrl}/s/[A-Za-z0-9_-]{22}$`));
+    expect(await page.inputValue('#share-embed')).toContain(`${e2e.baseUrl}/embed/`);
 
-    const shared = await openPage(browser, link);
+    const shared = await openPage(e2e.browser, link);
     await shared.page.waitForFunction(summaryReady);
     await shared.page.waitForTimeout(800);
     expect(await shared.page.locator('#legend').textContent()).toBe(legend);
@@ -63,7 +49,7 @@ describe('sharing', () => {
   });
 
   it('embeds without chrome, with a credit link back', async () => {
-    const { page } = await openPage(browser, `${baseUrl}/`);
+    const { page } = await openPage(e2e.browser, `${e2e.baseUrl}/`);
     await page.waitForFunction(summaryReady);
     const created = await page.evaluate(async () => {
       const id = new URL(location.href).searchParams.get('dataset');
@@ -74,7 +60,7 @@ describe('sharing', () => {
       });
       return (await res.json()) as { embedUrl: string; id: string };
     });
-    const embed = await openPage(browser, `${baseUrl}${created.embedUrl}`);
+    const embed = await openPage(e2e.browser, `${e2e.baseUrl}${created.embedUrl}`);
     await embed.page.waitForFunction(summaryReady);
     expect(await embed.page.isHidden('header.bar')).toBe(true);
     expect(await embed.page.getAttribute('#embed-credit a', 'href')).toBe(`/s/${created.id}`);
@@ -82,7 +68,7 @@ describe('sharing', () => {
   });
 
   it('shows a hostile display name as text, never as markup', async () => {
-    const { page, errors } = await openPage(browser, `${baseUrl}/`);
+    const { page, errors } = await openPage(e2e.browser, `${e2e.baseUrl}/`);
     await page.waitForFunction(summaryReady);
     let dialogs = 0;
     page.on('dialog', (d) => {
@@ -97,7 +83,7 @@ describe('sharing', () => {
       const res = await fetch('/api/datasets', { method: 'POST', body: form });
       return ((await res.json()) as { id: string }).id;
     }, evil);
-    const opened = await openPage(browser, `${baseUrl}/?dataset=${datasetId}&person=csv%3Aevil&view=table`);
+    const opened = await openPage(e2e.browser, `${e2e.baseUrl}/?dataset=${datasetId}&person=csv%3Aevil&view=table`);
     opened.page.on('dialog', (d) => {
       dialogs++;
       void d.dismiss();
