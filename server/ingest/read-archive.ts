@@ -7,7 +7,7 @@
  * archive of one transcript fails as that transcript would.
  */
 import type { Message, PersonProfile, Skipped, SourceResult } from '../../shared/index.js';
-import { openArchiveFile, type ArchiveFile } from './archive.js';
+import { isZip, openArchiveFile, type ArchiveFile } from './archive.js';
 import { openFolderArchive } from './folder-archive.js';
 import { detectFormat } from './detect.js';
 import { TranscriptError } from './errors.js';
@@ -17,6 +17,8 @@ import { DAY_FILE, SLACK_META, slackRoots } from './slack-export.js';
 import { readInChunks, readsInChunks } from './stream/read-in-chunks.js';
 import { MAX_WHOLE_TEXT_BYTES, headText, tooBigToReadWhole, type FileOnDisk } from './stream/file-head.js';
 import { stageRead, type ImportSink } from './stream/sink.js';
+import { looksLikeWorkbook, MAX_WORKBOOK_BYTES } from './workbook/read-workbook.js';
+import { stageWorkbook } from './workbook/stage-workbook.js';
 
 export interface ZipReadOptions {
   wholeReadBytes: number;
@@ -146,8 +148,17 @@ async function readEntry(
     bots: file.bots,
     maxMessageChars: options.maxMessageChars,
   };
-  if (entry.size <= options.wholeReadBytes) return stageRead(sink, readTranscript(await archive.read(entry.path), read));
+  // A workbook (.xlsx: TAGS, NodeXL, any sheet) is a zip itself, read as it is when uploaded loose.
+  const workbook = (bytes: Uint8Array) => isZip(bytes) && looksLikeWorkbook(bytes);
+  if (entry.size <= options.wholeReadBytes) {
+    const bytes = await archive.read(entry.path);
+    return workbook(bytes) ? stageWorkbook(bytes, read, sink) : stageRead(sink, readTranscript(bytes, read));
+  }
   const head = await readEntryHead(archive, entry.path);
+  if (isZip(head) && entry.size <= MAX_WORKBOOK_BYTES) {
+    const bytes = await archive.read(entry.path);
+    if (workbook(bytes)) return stageWorkbook(bytes, read, sink);
+  }
   const text = headText(head, file.fileName);
   const format = file.format ?? detectFormat(text, file.fileName);
   if (readsInChunks(format, text)) {

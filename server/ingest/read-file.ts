@@ -18,8 +18,8 @@ import { readInChunks, readsInChunks } from './stream/read-in-chunks.js';
 import { stageRead, type ImportSink } from './stream/sink.js';
 import { readArchiveInto, readFolderInto, readZipFile, type ArchiveSource } from './read-archive.js';
 import { headText, MAX_WHOLE_TEXT_BYTES, readHead, readSample, readTail, tooBigToReadWhole, type FileOnDisk } from './stream/file-head.js';
-import { looksLikeWorkbook, readWorkbook } from './workbook/read-workbook.js';
-import type { ReadOptions } from './read-transcript.js';
+import { looksLikeWorkbook } from './workbook/read-workbook.js';
+import { stageWorkbook } from './workbook/stage-workbook.js';
 
 export type { FileOnDisk } from './stream/file-head.js';
 
@@ -58,7 +58,9 @@ export async function readFileInto(file: FileOnDisk, sink: ImportSink, options: 
   const head = await readHead(file.path);
   // A workbook is a zip of sheets: read as the table it holds.
   if (isZip(head) && looksLikeWorkbook(await readTail(file.path))) {
-    return readWorkbookInto(new Uint8Array(await fs.promises.readFile(file.path)), read, sink);
+    await stageWorkbook(new Uint8Array(await fs.promises.readFile(file.path)), read, sink);
+    sink.progress(file.size);
+    return;
   }
   // A zip of any size is read from disk entry by entry: a small zip may still unpack to a lot.
   if (isZip(head)) {
@@ -118,7 +120,11 @@ export async function readBytesInto(
     bots: file.bots,
     maxMessageChars: options.maxMessageChars,
   };
-  if (isZip(bytes) && looksLikeWorkbook(bytes)) return readWorkbookInto(bytes, read, sink);
+  if (isZip(bytes) && looksLikeWorkbook(bytes)) {
+    await stageWorkbook(bytes, read, sink);
+    sink.progress(bytes.length);
+    return;
+  }
   if (isZip(bytes)) {
     const notes: string[] = [];
     const entries = await readArchive(bytes, file.fileName, { onSkip: (p, why) => notes.push(`${file.fileName}/${p}: left out (${why})`) });
@@ -136,15 +142,5 @@ export async function readBytesInto(
     );
   }
   await stageRead(sink, readTranscript(bytes, read));
-  sink.progress(bytes.length);
-}
-
-/** A workbook's table sheet, read as the CSV it would have been saved as, named as the workbook. */
-async function readWorkbookInto(bytes: Uint8Array, read: ReadOptions, sink: ImportSink): Promise<void> {
-  const book = await readWorkbook(bytes, read.fileName);
-  const format = read.format ?? book.format;
-  const transcript = readTranscript(Buffer.from(book.csv), { ...read, ...(format ? { format } : {}) });
-  transcript.result.warnings.unshift(book.warning);
-  await stageRead(sink, transcript);
   sink.progress(bytes.length);
 }

@@ -18,9 +18,22 @@ export const MAX_WORKBOOK_BYTES = 64 * 1024 * 1024;
 
 const WORKBOOK_ENTRY = Buffer.from('xl/workbook.xml');
 
-/** Whether zip bytes (the whole file, or its last 64 KiB: the central directory) name a workbook part. */
-export const looksLikeWorkbook = (zipBytes: Uint8Array): boolean =>
-  Buffer.from(zipBytes.buffer, zipBytes.byteOffset, zipBytes.byteLength).includes(WORKBOOK_ENTRY);
+const END_OF_DIRECTORY = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
+
+/**
+ * Whether zip bytes (the whole file, or its last 64 KiB) name a workbook part
+ * in their own central directory, the entry list just before the zip's
+ * end record: a zip that holds a workbook stored uncompressed has the
+ * workbook's names among its bytes too, but is no workbook.
+ */
+export function looksLikeWorkbook(zipBytes: Uint8Array): boolean {
+  const bytes = Buffer.from(zipBytes.buffer, zipBytes.byteOffset, zipBytes.byteLength);
+  const end = bytes.lastIndexOf(END_OF_DIRECTORY);
+  const directoryBytes = end >= 0 && end + 22 <= bytes.length ? bytes.readUInt32LE(end + 12) : undefined;
+  // Zip64 (0xffffffff) or a directory longer than what is at hand: the whole bytes are searched, as before.
+  if (directoryBytes === undefined || directoryBytes > end) return bytes.includes(WORKBOOK_ENTRY);
+  return bytes.subarray(end - directoryBytes, end).includes(WORKBOOK_ENTRY);
+}
 
 export interface WorkbookTable {
   /** The sheet as CSV text. */

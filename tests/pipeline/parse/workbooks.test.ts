@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { describe, it, expect } from 'vitest';
 import { readUpload } from '../../../server/ingest/read-upload.js';
 import { TranscriptError } from '../../../server/ingest/errors.js';
+import { makeZip } from '../../support/zip.js';
 
 const real = (path: string) => readFileSync(new URL(`../../fixtures/real/${path}`, import.meta.url));
 const range = (times: string[]) => [times.reduce((a, b) => (a < b ? a : b)), times.reduce((a, b) => (a > b ? a : b))];
@@ -20,6 +21,19 @@ describe('TAGS workbook (real/tags-csv/siteconf-tags-v6-1-2-5-17-5-5-17.xlsx: th
     expect(read!.messages.filter((m) => m.kind === 'reply')).toHaveLength(91);
     expect(read!.messages.filter((m) => m.kind === 'repost')).toHaveLength(571);
     expect(range(read!.messages.map((m) => m.time))).toEqual(['2017-02-05T21:48:27.000Z', '2017-05-05T00:53:49.000Z']);
+  });
+
+  it('reads the same workbook inside a zip (beside a note) as it reads it loose', async () => {
+    const zip = makeZip([
+      { path: 'README.txt', data: 'The #siteconf archive, downloaded from TAGS as .xlsx.' },
+      { path: 'siteconf/siteconf.xlsx', data: real('tags-csv/siteconf-tags-v6-1-2-5-17-5-5-17.xlsx'), method: 'deflate' },
+    ]);
+    const reads = await readUpload(zip, { fileName: 'siteconf.zip', parseThreads: 0 });
+    const book = reads.find((r) => r.result.file === 'siteconf.zip/siteconf/siteconf.xlsx')!;
+    expect(book.result).toMatchObject({ format: 'tags-csv', messages: 1488, skipped: 0 });
+    expect(book.result.warnings[0]).toBe('siteconf.zip/siteconf/siteconf.xlsx: sheet "Archive" read as a table');
+    expect(book.messages.map((m) => m.id)).toEqual(read!.messages.map((m) => m.id));
+    expect(book.people).toEqual(read!.people);
   });
 
   it('gives the same newest tweets as the CSV export of the same sheet', async () => {
@@ -148,6 +162,17 @@ describe('NodeXL workbooks', () => {
       bio: 'Cataloguer, Leeds Libraries',
       location: 'Leeds',
     });
+  });
+
+  it('reads a NodeXL workbook inside a zip like a loose one', async () => {
+    const [loose] = await readUpload(await twitterWorkbook(), { fileName: 'nodexl.xlsx', parseThreads: 0 });
+    const zip = makeZip([{ path: 'exports/nodexl.xlsx', data: await twitterWorkbook() }]);
+    const [inZip] = await readUpload(zip, { fileName: 'chat.zip', parseThreads: 0 });
+    expect(inZip!.result).toMatchObject({ file: 'chat.zip/exports/nodexl.xlsx', format: 'csv', messages: 3, skipped: 0 });
+    expect(inZip!.messages.map(({ id, author, kind, time }) => ({ id, author, kind, time }))).toEqual(
+      loose!.messages.map(({ id, author, kind, time }) => ({ id, author, kind, time })),
+    );
+    expect(inZip!.people.find((p) => p.handle === 'ann_lib')).toMatchObject({ bio: 'Cataloguer, Leeds Libraries', location: 'Leeds' });
   });
 
   it('keeps NodeXL times in UTC whatever time zone is given for tables', async () => {
