@@ -11,6 +11,7 @@ import { isZip, openArchiveFile, type ArchiveFile } from './archive.js';
 import { openFolderArchive } from './folder-archive.js';
 import { detectFormat } from './detect.js';
 import { TranscriptError } from './errors.js';
+import { readMastodonActor } from './parse/mastodon-actor.js';
 import { parseSlackExport, tally, type SlackFile } from './parse/slack.js';
 import { finishRead, MAX_REPORTED_SKIPS, readTranscript } from './read-transcript.js';
 import { DAY_FILE, SLACK_META, slackRoots } from './slack-export.js';
@@ -104,11 +105,13 @@ export async function readArchiveInto(
       }
       advance(mine.reduce((n, e) => n + e.size, 0));
     }
+    const actors = await readActors(archive, claimed);
     for (const entry of archive.entries) {
       if (claimed.has(entry.path)) continue;
       const entryName = `${fileName}/${entry.path}`;
       try {
-        await readEntry(archive, entry, { ...file, fileName: entryName, size: entry.size }, tracking, options);
+        const profiles = actors.get(folderOf(entry.path));
+        await readEntry(archive, entry, { ...file, fileName: entryName, size: entry.size }, tracking, { ...options, profiles });
       } catch (error) {
         if (!(error instanceof TranscriptError)) throw error;
         errors.push(error);
@@ -133,12 +136,34 @@ export async function readArchiveInto(
   firstResult.warnings.push(...notes);
 }
 
+const folderOf = (entryPath: string) => entryPath.slice(0, entryPath.lastIndexOf('/') + 1);
+
+/** Largest actor.json read: a real one is a few KiB. */
+const MAX_ACTOR_BYTES = 1024 * 1024;
+
+/**
+ * Mastodon archives' actor.json files, by folder: each the profile of the
+ * account whose outbox.json sits beside it (its name, bio, fields). Claimed,
+ * so they are not reported as files that are no transcript.
+ */
+async function readActors(archive: ArchiveFile, claimed: Set<string>): Promise<Map<string, PersonProfile[]>> {
+  const actors = new Map<string, PersonProfile[]>();
+  for (const entry of archive.entries) {
+    if (claimed.has(entry.path) || !/(?:^|\/)actor\.json$/.test(entry.path) || entry.size > MAX_ACTOR_BYTES) continue;
+    const profile = readMastodonActor(decoder.decode(await archive.read(entry.path)));
+    if (!profile) continue;
+    claimed.add(entry.path);
+    actors.set(folderOf(entry.path), [profile]);
+  }
+  return actors;
+}
+
 async function readEntry(
   archive: ArchiveFile,
   entry: { path: string; size: number },
   file: ArchiveSource,
   sink: ImportSink,
-  options: ZipReadOptions,
+  options: ZipReadOptions & { profiles?: readonly PersonProfile[] | undefined },
 ): Promise<void> {
   const read = {
     fileName: file.fileName,
@@ -147,6 +172,7 @@ async function readEntry(
     table: file.table,
     bots: file.bots,
     maxMessageChars: options.maxMessageChars,
+    profiles: options.profiles,
   };
   // A workbook (.xlsx: TAGS, NodeXL, any sheet) is a zip itself, read as it is when uploaded loose.
   const workbook = (bytes: Uint8Array) => isZip(bytes) && looksLikeWorkbook(bytes);

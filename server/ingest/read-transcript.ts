@@ -30,6 +30,8 @@ export interface ReadOptions {
   table?: TableOptions | undefined;
   /** Nicks the user named as bots, left out (IRC logs). */
   bots?: readonly string[] | undefined;
+  /** Profiles read beside the file (a Mastodon archive's actor.json), merged after the file's own: the fuller ones. */
+  profiles?: readonly PersonProfile[] | undefined;
 }
 
 /** Reports list at most this many skipped items; `skipped` still counts them all. */
@@ -162,6 +164,6 @@ export function finishRead(parsed: ParseResult, format: FormatId, options: ReadO
       warnings: [...parsed.warnings, ...normalized.warnings, ...warnings],
     },
     messages: normalized.messages,
-    people: mergeProfiles(peopleNamed(normalized.messages, parsed.people)),
+    people: mergeProfiles(peopleNamed(normalized.messages, [...parsed.people, ...(options.profiles ?? [])])),
   };
 }

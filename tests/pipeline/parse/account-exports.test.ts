@@ -11,6 +11,7 @@ import { detectFormat } from '../../../server/ingest/detect.js';
 import { readBytesInto } from '../../../server/ingest/read-file.js';
 import { readTranscript } from '../../../server/ingest/read-transcript.js';
 import { handleFromUri } from '../../../server/ingest/parse/mastodon-archive.js';
+import { readMastodonActor } from '../../../server/ingest/parse/mastodon-actor.js';
 import { makeZip } from '../../support/zip.js';
 import { caught } from '../../support/transcript-error.js';
 
@@ -72,6 +73,47 @@ describe('Mastodon account archive (outbox.json of @dealingwith@indieweb.social,
     await readBytesInto(zip, { fileName: 'archive-20240723.zip' }, sink);
     const read = sink.reads.find((r) => r.result.format === 'mastodon-archive')!;
     expect(read.messages).toHaveLength(270);
+    // actor.json is the profile of the outbox's author, not a file left out.
+    expect(read.people.find((p) => p.key === 'mastodon:dealingwith@indieweb.social')).toEqual({
+      key: 'mastodon:dealingwith@indieweb.social',
+      platform: 'mastodon',
+      handle: 'dealingwith@indieweb.social',
+      name: 'dealingwith',
+      bio: 'ennui. far too much more info at link below',
+      url: 'https://daniel.industries',
+    });
+    expect(read.result.warnings.filter((w) => w.includes('actor.json'))).toEqual([]);
+  });
+
+  it('reads the profile from actor.json: bio from summary (HTML stripped), a field named like a place as location, other fields added to the bio', () => {
+    const actor = JSON.parse(readFileSync(new URL('mastodon-archive/actor.json', REAL), 'utf8')) as Record<string, unknown>;
+    expect(readMastodonActor(JSON.stringify(actor))).toMatchObject({ bio: 'ennui. far too much more info at link below' });
+    const fields = [
+      { type: 'PropertyValue', name: 'Location', value: 'Austin, Texas' },
+      { type: 'PropertyValue', name: 'Work', value: 'Systems librarian, <b>Austin Public Library</b>' },
+      ...(actor.attachment as object[]),
+    ];
+    expect(readMastodonActor(JSON.stringify({ ...actor, attachment: fields }))).toMatchObject({
+      location: 'Austin, Texas',
+      bio: 'ennui. far too much more info at link below\nWork: Systems librarian, Austin Public Library',
+      url: 'https://daniel.industries',
+    });
+    expect(readMastodonActor(readFileSync(new URL('mastodon-archive/outbox.json', REAL), 'utf8'))).toBeUndefined();
+  });
+
+  it('leaves an actor.json that is no Person to be reported as any other file', async () => {
+    const zip = makeZip([
+      { path: 'actor.json', data: '{"type": "Group", "id": "https://example.org/users/x"}' },
+      { path: 'outbox.json', data: readFileSync(new URL('mastodon-archive/outbox.json', REAL)) },
+    ]);
+    const sink = memorySink();
+    await readBytesInto(zip, { fileName: 'a.zip' }, sink);
+    expect(sink.reads[0]!.people.find((p) => p.key === 'mastodon:dealingwith@indieweb.social')).toEqual({
+      key: 'mastodon:dealingwith@indieweb.social',
+      platform: 'mastodon',
+      handle: 'dealingwith@indieweb.social',
+    });
+    expect(sink.reads[0]!.result.warnings.some((w) => w.startsWith('a.zip/actor.json: '))).toBe(true);
   });
 });
 
