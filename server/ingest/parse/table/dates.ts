@@ -75,7 +75,7 @@ function offsetAt(utcMs: number, timezone: string): number {
 }
 
 /** A wall-clock time in `timezone` as UTC milliseconds (a time skipped or repeated by a clock change takes the first offset). */
-function wallToUtc(wallMs: number, timezone: string | undefined): number {
+export function wallToUtc(wallMs: number, timezone: string | undefined): number {
   if (!timezone) return wallMs;
   const first = wallMs - offsetAt(wallMs, timezone) * 60_000;
   return wallMs - offsetAt(first, timezone) * 60_000;
