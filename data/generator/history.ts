@@ -43,11 +43,13 @@ export function generateChatHistory(input: GeneratorInput = {}): ChatHistory {
     const moderator = personOf(index, spec.moderator.handle);
     const written = (handle: string) => writtenHandle(personOf(index, handle), spec.platform, spec.instance);
     const seen = new Set<string>();
+    const plantedFirstTimers: string[][] = [];
     starts.forEach((start, s) => {
       const attendees = plan[c]!.sessions[s]!;
       // "First time here" only after the first month: in month one the chat is not new to its regulars.
       const firstTimers = new Set(attendees.filter((p) => !seen.has(p.handle) && (s > 0 || p.homeChat !== spec.hashtag)).map((p) => p.handle));
       for (const p of attendees) seen.add(p.handle);
+      plantedFirstTimers.push([...firstTimers]);
       const drafts = generateSession({
         rng: chatRng, options, words, topic: topics[s % topics.length]!, displayTag: spec.displayTag,
         startMs: Date.parse(start), moderator, attendees, firstTimers, written, nextRef,
@@ -57,7 +59,7 @@ export function generateChatHistory(input: GeneratorInput = {}): ChatHistory {
     chats.push({
       hashtag: spec.hashtag, name: spec.name, platform: spec.platform, moderator: moderator.handle, timeZone: spec.timeZone,
       schedule: describeSlot(spec.slot, spec.timeZone),
-      sessions: starts.map((start, i) => ({ index: i, start, end: new Date(Date.parse(start) + HOUR).toISOString() })),
+      sessions: starts.map((start, i) => ({ index: i, start, end: new Date(Date.parse(start) + HOUR).toISOString(), firstTimers: plantedFirstTimers[i]! })),
       ...(spec.instance ? { instance: spec.instance } : {}),
     });
   });

@@ -76,6 +76,12 @@ export interface GeneratedSession {
   /** Scheduled start and end (one hour), ISO UTC. */
   start: string;
   end: string;
+  /**
+   * Handles attending the chat for the first time (they introduce themselves
+   * as new; none in a chat's first month but visitors from other chats): the
+   * planted answer for first-timer figures.
+   */
+  firstTimers: string[];
 }
 
 export interface GeneratedChat {

@@ -18,6 +18,21 @@ export interface WelcomeResult {
   welcomes: Map<string, number>;
 }
 
+/**
+ * Whom a message speaks to: the people it mentions and the author it replies
+ * to (by key, or found through the replied message's id in `authorOf`,
+ * `platform:id` → author), never its own author; a repost speaks to no one.
+ */
+export function addresseesOf(m: Message, authorOf: ReadonlyMap<string, string>): Set<string> {
+  const targets = new Set<string>();
+  if (m.kind === 'repost') return targets;
+  for (const t of m.mentions) targets.add(t);
+  const replied = m.replyToAuthor ?? (m.replyToId ? authorOf.get(`${m.platform}:${m.replyToId}`) : undefined);
+  if (replied) targets.add(replied);
+  targets.delete(m.author);
+  return targets;
+}
+
 export function findWelcomers(messages: readonly Message[], sessions: readonly Session[]): WelcomeResult {
   const seenIn = new Map<string, Set<string>>(); // chat → people seen in earlier sessions
   const bySession = new Map<string, SessionNewcomers>();
@@ -32,12 +47,8 @@ export function findWelcomers(messages: readonly Message[], sessions: readonly S
     const newcomers = new Set(here.map((m) => m.author).filter((a) => !seen.has(a)));
     const welcomedBy = new Map<string, Set<string>>(); // newcomer → welcomers
     for (const m of first ? [] : here) {
-      if (m.kind === 'repost') continue;
-      const targets = new Set<string>(m.mentions);
-      const replied = m.replyToAuthor ?? (m.replyToId ? authorOf.get(`${m.platform}:${m.replyToId}`) : undefined);
-      if (replied) targets.add(replied);
-      for (const t of targets) {
-        if (t === m.author || !newcomers.has(t)) continue;
+      for (const t of addresseesOf(m, authorOf)) {
+        if (!newcomers.has(t)) continue;
         const set = welcomedBy.get(t) ?? new Set<string>();
         set.add(m.author);
         welcomedBy.set(t, set);
