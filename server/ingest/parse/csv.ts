@@ -15,6 +15,7 @@ import { readTableDate } from './table/dates.js';
 import { readAuthor, readKind, readMentions, readTargets, stripAt } from './table/cells.js';
 import { needsMappingError } from './table/needs-mapping.js';
 import { isJsonArrayHead, readTable, rowPlace } from './table/rows.js';
+import { restoreRoundedReplyIds } from './table/rounded-ids.js';
 import { contentId, extractHashtags, extractMentionHandles, retweetedHandle } from './text.js';
 import { unescapeTweetText } from './twitter-entities.js';
 import type { ParseContext, ParsedMessage, Parser, ParseResult } from './types.js';
@@ -222,6 +223,8 @@ function parse(text: string, { fileName, table: options }: ParseContext): ParseR
   if (messages.length === 0) throw noMessagesError(fileName, skipped);
   if (badPlatforms.size > 0) warnings.push(`unknown platform ${[...badPlatforms].join(', ')}: read as csv`);
   if (set !== GENERIC) warnings.push(`${fileName}: read as ${set.label} columns`);
+  const restored = cols.replyToId === undefined ? 0 : restoreRoundedReplyIds(messages);
+  if (restored > 0) warnings.push(`${restored} reply id(s) rounded by a number conversion were matched to the tweet they answer`);
   return { messages, people: [...people.values(), ...[...others.values()].filter((p) => !people.has(p.key))], skipped, warnings };
 }
 
