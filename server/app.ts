@@ -33,7 +33,11 @@ import messageRoutes from './routes/datasets/messages.js';
 import contextRoutes from './routes/datasets/context.js';
 import flagRoutes from './routes/datasets/flags.js';
 import identityRoutes from './routes/datasets/identities.js';
+import chatHealthRoutes from './routes/datasets/chat-health.js';
 import importRoutes from './routes/imports/index.js';
+import collectionRoutes from './routes/collections/index.js';
+import { Collections } from './collect/collections.js';
+import { USER_AGENT } from './collect/user-agent.js';
 import type { Store } from './store/types.js';
 import type { SqliteStore } from './store/sqlite.js';
 import type { WorkerStoreLocation } from './graphs/analysis-worker.js';
@@ -48,6 +52,8 @@ declare module 'fastify' {
     config: Config;
     /** For pseudonym salts (see secret.ts). */
     secret: string;
+    /** Live collections from Mastodon and Bluesky, and their scheduler (collect/collections.ts). */
+    collections: Collections;
   }
 }
 
@@ -56,6 +62,8 @@ export interface AppOptions {
   store: Store;
   /** Folder of the built client; default `dist/client`. */
   clientDir?: string;
+  /** The collections' clock and waits (tests inject them; see collect/collections.ts). */
+  collect?: Pick<import('./collect/collections.js').CollectionsOptions, 'now' | 'sleep' | 'backoffMs'>;
 }
 
 export const CLIENT_DIR = path.join(PROJECT_ROOT, 'dist', 'client');
@@ -97,7 +105,32 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       onInternalError: (job, err) => app.log.error({ err, importId: job.id }, 'import failed'),
     }),
   );
+  app.decorate(
+    'collections',
+    new Collections({
+      store,
+      imports: app.imports,
+      dataDir: config.DATA_DIR,
+      uploadDir: app.uploadDir,
+      secret: app.secret,
+      fetch: {
+        userAgent: USER_AGENT,
+        allowPrivateHosts: config.COLLECT_ALLOW_PRIVATE_HOSTS,
+        maxBytes: config.COLLECT_MAX_RESPONSE_MB * 1024 ** 2,
+        timeoutMs: config.COLLECT_TIMEOUT_S * 1000,
+      },
+      limits: {
+        maxPages: config.COLLECT_MAX_PAGES,
+        maxThreads: config.COLLECT_MAX_THREADS,
+        includeOptedOut: config.COLLECT_INCLUDE_OPTED_OUT,
+      },
+      log: app.log,
+      onStored: (datasetId) => app.graphs.drop(datasetId),
+      ...options.collect,
+    }),
+  );
   app.addHook('onClose', async () => {
+    await app.collections.close();
     await app.imports.close();
     await app.graphs.close();
     await store.close();
@@ -144,7 +177,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(contextRoutes);
   await app.register(flagRoutes);
   await app.register(identityRoutes);
+  await app.register(chatHealthRoutes);
   await app.register(importRoutes);
+  await app.register(collectionRoutes);
 
   const clientDir = options.clientDir ?? CLIENT_DIR;
   if (fs.existsSync(path.join(clientDir, 'index.html'))) {

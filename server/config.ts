@@ -75,6 +75,21 @@ export const ConfigSchema = z.object({
   RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().positive().default(30),
   /** Longest a request may take to arrive, and longest a connection may stay idle, in seconds. */
   REQUEST_TIMEOUT_S: z.coerce.number().positive().default(300),
+  /** Live collections may fetch from loopback and private addresses, and over http (tests, a lab instance). Never in production. */
+  COLLECT_ALLOW_PRIVATE_HOSTS: flag.default(false),
+  /**
+   * Keep posts of accounts that opted out of discovery or search (Mastodon discoverable/indexable false, #nobot or
+   * #noindex in the bio, Bluesky's !no-unauthenticated). Off by default; turn on only knowingly (e.g. consent given).
+   */
+  COLLECT_INCLUDE_OPTED_OUT: flag.default(false),
+  /** Largest answer accepted from an instance, in MiB, and longest one may take, in seconds. */
+  COLLECT_MAX_RESPONSE_MB: z.coerce.number().positive().default(8),
+  COLLECT_TIMEOUT_S: z.coerce.number().positive().default(30),
+  /** Timeline pages per instance per run, and threads fetched per instance per run. */
+  COLLECT_MAX_PAGES: z.coerce.number().int().positive().default(200),
+  COLLECT_MAX_THREADS: z.coerce.number().int().min(0).default(100),
+  /** Run scheduled collections (and resume interrupted runs) in this process. */
+  COLLECT_SCHEDULER: flag.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type Config = z.infer<typeof ConfigSchema>;

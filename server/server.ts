@@ -70,3 +70,5 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 await app.listen({ port: config.PORT, host: config.HOST });
+// After the interrupted imports were marked failed: a collection run a stopped process left resumes from its cursor.
+if (config.COLLECT_SCHEDULER) app.collections.start();

@@ -185,6 +185,17 @@ export const PG_MIGRATIONS: readonly ((t: (table: string) => string) => string)[
   (t) => `
   ALTER TABLE ${t('datasets')} ADD COLUMN table_reading jsonb;
   `,
+  // Issue 23: live collections (as SQLite's); `seq` keeps creation order.
+  (t) => `
+  CREATE TABLE ${t('collections')} (
+    seq bigserial,
+    id text COLLATE "C" PRIMARY KEY,
+    dataset_id text COLLATE "C" NOT NULL REFERENCES ${t('datasets')} (id) ON DELETE CASCADE,
+    updated_at timestamptz NOT NULL,
+    state json NOT NULL
+  );
+  CREATE INDEX collections_dataset ON ${t('collections')} (dataset_id);
+  `,
 ];
 
 /** The schema version this code writes: the number of migrations. */

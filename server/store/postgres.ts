@@ -17,6 +17,7 @@ import { resolveResultLimits, type ResultLimits } from './result-limits.js';
 import { flagMethods, identityMethods } from './postgres-flags.js';
 import { snapshotMethods } from './postgres-snapshots.js';
 import { importMethods } from './postgres-imports.js';
+import { collectionMethods } from './postgres-collections.js';
 import { StoreNotFoundError } from './errors.js';
 import { canonicalTime } from './canonical-time.js';
 import type { MessageQuery, Store } from './types.js';
@@ -222,6 +223,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     ...resultMethods(pool, t, resolveResultLimits(options.results)),
     ...flagMethods(pool, transaction, t),
     ...identityMethods(pool, transaction, t),
+    ...collectionMethods(pool, t),
     ...importMethods(pool, t, { transaction, openDataset, finishImport }),
     close: async () => {
       if (closed) return;

@@ -177,6 +177,16 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE datasets ADD COLUMN table_reading TEXT;
   `,
+  // Issue 23: live collections from Mastodon and Bluesky, their state (cursors, history, encrypted credentials) as JSON.
+  `
+  CREATE TABLE collections (
+    id TEXT PRIMARY KEY,
+    dataset_id TEXT NOT NULL REFERENCES datasets (id) ON DELETE CASCADE,
+    updated_at TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (json_valid(state))
+  );
+  CREATE INDEX collections_dataset ON collections (dataset_id);
+  `,
 ];
 
 /** The schema version this code writes: the number of migrations. */

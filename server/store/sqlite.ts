@@ -20,6 +20,7 @@ import { resultMethods } from './sqlite-results.js';
 import { resolveResultLimits, type ResultLimits } from './result-limits.js';
 import { flagMethods, identityMethods } from './sqlite-flags.js';
 import { importMethods } from './sqlite-imports.js';
+import { collectionMethods } from './sqlite-collections.js';
 import type { ImportRequest, MessageQuery, Store } from './types.js';
 import {
   MESSAGE_COLUMNS,
@@ -236,6 +237,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     ...resultMethods(db, resolveResultLimits(options.results)),
     ...flagMethods(db),
     ...identityMethods(db),
+    ...collectionMethods(db),
     ...importMethods(db, {
       openDataset,
       finishImport,

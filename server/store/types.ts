@@ -110,6 +110,14 @@ export interface FlaggedPerson {
   flag: PersonFlag;
 }
 
+/** A live collection (see server/collect/): its whole state as JSON text, credentials already encrypted. */
+export interface StoredCollection {
+  id: string;
+  datasetId: string;
+  updatedAt: string;
+  state: string;
+}
+
 export interface Store {
   /**
    * Stores every file of the request in one transaction: all of it lands or
@@ -178,5 +186,11 @@ export interface Store {
    * than `forgetBefore` are deleted. Returns how many were marked failed.
    */
   failInterruptedImports(before: string, forgetBefore: string): Promise<number>;
+  /** Writes a collection (insert or replace); false when its dataset no longer exists (nothing written). */
+  putCollection(collection: StoredCollection): Promise<boolean>;
+  getCollection(id: string): Promise<StoredCollection | undefined>;
+  /** A dataset's collections, or every one; oldest first. They go with their dataset. */
+  listCollections(datasetId?: string): Promise<StoredCollection[]>;
+  deleteCollection(id: string): Promise<boolean>;
   close(): Promise<void>;
 }
