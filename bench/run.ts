@@ -57,7 +57,7 @@ const SECTIONS: Section[] = [
   { id: 'extras', what: 'reply inference and context figures', run: extrasSection },
   {
     id: 'context-real',
-    what: 'sector and region on real profiles (held-out half)',
+    what: 'sector and region on real profiles, per field and split (targets judged on held-out)',
     run: async (b) => (await import('./context-real.js')).contextRealSection(b),
   },
 ];

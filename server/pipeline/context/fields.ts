@@ -24,6 +24,20 @@ function hostOf(url: string): string | undefined {
   }
 }
 
+// Bluesky handles under a hosting service's domain name no one's workplace; bridged fediverse accounts end in brid.gy.
+const HOSTED_HANDLE = /(?:^|\.)(?:bsky\.social|bsky\.app|bsky\.team|brid\.gy|bsky\.network)$/;
+
+/**
+ * A Bluesky handle that is its owner's own domain (`nypl.org`, `ann.lib.umich.edu`): the platform checked
+ * that the owner controls it, so it reads like a profile link. `ann.bsky.social` says nothing.
+ */
+export function handleDomainOf(profile: PersonProfile): string | undefined {
+  if (profile.platform !== 'bluesky') return undefined;
+  const handle = profile.handle.toLowerCase().replace(/^@/, '');
+  if (!/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/.test(handle) || HOSTED_HANDLE.test(handle)) return undefined;
+  return handle;
+}
+
 /** `ann@glammr.us` → `glammr.us`, for Mastodon accounts. */
 export function instanceOf(profile: PersonProfile): string | undefined {
   if (profile.platform !== 'mastodon') return undefined;
@@ -46,6 +60,8 @@ export function profileFields(profile: PersonProfile, options: ContextOptions): 
   const urlHost = profile.url ? hostOf(profile.url) : undefined;
   if (read.has('url') && urlHost && urlHost !== instance) push('url', 'url', urlHost, w.url);
   if (read.has('instance') && instance) push('instance', 'instance', instance, w.instance);
+  const handleDomain = handleDomainOf(profile);
+  if (read.has('url') && handleDomain && handleDomain !== urlHost) push('handle', 'url', handleDomain, w.url);
   for (const e of options.extra) push(e.label, 'text', e.text, e.weight ?? 0.75);
   return out;
 }

@@ -224,6 +224,8 @@ export interface SectorOffer {
 export function buildSectorIndex(
   extra: readonly SectorOffer[] = [],
   overrides: ReadonlyMap<string, Readonly<Partial<Record<SectorId, number>>>> = new Map(),
+  /** With the registries, named bodies other than national libraries count as workplaces (at most this), below a role. */
+  workplaceCap = Infinity,
 ): PhraseIndex<SectorCue> {
   const index = new PhraseIndex<SectorCue>();
   const best = new Map<string, { written: string; cue: SectorCue }>();
@@ -237,7 +239,11 @@ export function buildSectorIndex(
   for (const [sector, { patterns }] of Object.entries(sectorsData.sectors) as [SectorId, { patterns: Record<string, string[]> }][]) {
     for (const [weight, phrases] of Object.entries(patterns)) for (const p of phrases) offer(p, sector, Number(weight));
   }
-  for (const inst of institutions.institutions) if (inst.sector) for (const n of inst.names) offer(n, inst.sector, inst.weight ?? 3);
+  for (const inst of institutions.institutions) {
+    if (!inst.sector) continue;
+    const weight = inst.sector === 'national' ? (inst.weight ?? 3) : Math.min(inst.weight ?? 3, workplaceCap);
+    for (const n of inst.names) offer(n, inst.sector, weight);
+  }
   for (const [phrase, weights] of overrides)
     for (const [sector, weight] of Object.entries(weights)) if (weight > 0) offer(phrase, sector as SectorId, weight, false);
   for (const e of extra) offer(e.phrase, e.sector, e.weight, false);

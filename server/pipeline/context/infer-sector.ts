@@ -36,6 +36,8 @@ const PAST_DISCOUNT = 0.3;
 const OUTRIGHT = 3;
 /** Sectors with only workplace-level evidence count this much when another sector is said outright. */
 const WORKPLACE_DISCOUNT = 0.5;
+/** A Mastodon server run by an institution: its members mostly work or study there. */
+const INSTANCE_WORKPLACE = 2;
 
 interface SectorHit extends Hit {
   outright?: boolean;
@@ -69,6 +71,20 @@ function inGlamList(tokens: readonly Token[], at: number): boolean {
       return true;
   }
   return false;
+}
+
+const LIST_SEPARATOR = /[,;|•·\n]/;
+/**
+ * "kung fu, myth+metaphor, public libraries, service design": a kind of library in the plural that is a whole item
+ * of a list of three or more names an interest; "programs in public libraries" or "Public Libraries Victoria" does not.
+ */
+function listItem(text: string, start: number, end: number, tokens: readonly Token[], first: number, last: number): boolean {
+  if (tokens[last - 1]!.norm !== 'libraries' || last - first < 2) return false;
+  const before = text.slice(0, start).trimEnd();
+  const after = text.slice(end).trimStart();
+  const opens = before === '' || LIST_SEPARATOR.test(before.slice(-1));
+  const closes = after === '' || /^[,;|•·.\n]/.test(after);
+  return opens && closes && (text.match(new RegExp(LIST_SEPARATOR.source, 'g'))?.length ?? 0) >= 2;
 }
 
 /** "(Routledge, 2017)": a publisher named in a citation published the person, it does not employ them. */
@@ -109,7 +125,11 @@ function textHits(field: FieldText, wide: boolean): SectorHit[] {
     // A phrase filed under two sectors ("knowledge manager": law and special) splits its weight by them.
     const weight = Math.max(...cues.map((c) => c.weight));
     const readings = Object.fromEntries(cues.map((c) => [c.sector, 1 / cues.length]));
-    const listed = wide && ((m.last - m.first === 1 && inGlamList(tokens, m.first)) || cited(text, end, cues));
+    const listed =
+      wide &&
+      ((m.last - m.first === 1 && inGlamList(tokens, m.first)) ||
+        cited(text, end, cues) ||
+        listItem(text, start, end, tokens, m.first, m.last));
     const factor = (past ? PAST_DISCOUNT : 1) * (listed ? LISTED_DISCOUNT : 1);
     hits.push({
       field: label,
@@ -126,7 +146,12 @@ function textHits(field: FieldText, wide: boolean): SectorHit[] {
 
 function fieldHits(field: FieldText, wide: boolean): SectorHit[] {
   if (field.kind === 'url') return hostHit(field, field.text, 0, field.text.length, wide);
-  if (field.kind === 'instance') return []; // a server's name says nothing about its members' work
+  // A general server's name says nothing about its members' work; a server an institution runs for its own
+  // people (`mastodon.uni-x.de`, `social.lib.x.edu`) names their workplace, as a workplace (at most 2), not a role.
+  if (field.kind === 'instance') {
+    const [h] = hostHit(field, field.text, 0, field.text.length, wide);
+    return h ? [{ ...h, strength: Math.min(h.strength, INSTANCE_WORKPLACE * field.weight) }] : [];
+  }
   return textHits(field, wide);
 }
 

@@ -65,6 +65,12 @@ export interface Registries {
   instances: Readonly<Record<string, string | null>>;
   /** Words that put a sector in the past, beside the base ones ("erstwhile academic"). */
   pastWords: ReadonlySet<string>;
+  /**
+   * A university's one-word short name ("Stanford" from "Stanford University", "Deakin" from "Deakin
+   * University") → its countries, where one university alone has it and it is not a place or a word of the
+   * lexicons; read only after a role and "at"/"@" ("librarian at Stanford", registry-hits.ts).
+   */
+  shortNames: ReadonlyMap<string, Readonly<Record<string, number>>>;
 }
 
 const INSTITUTION_WORD =
@@ -107,6 +113,40 @@ const GENERIC_LIBRARY = new Set([
   'the',
 ]);
 
+// Short names that are words more often than a university ("researcher at Central", "student at Capital").
+const NOT_SHORT_NAMES = new Set([
+  'Academic',
+  'American',
+  'Architecture',
+  'Art',
+  'Arts',
+  'Asia',
+  'Asian',
+  'Africa',
+  'Capital',
+  'Capitol',
+  'Central',
+  'Centre',
+  'Century',
+  'Christ',
+  'Christian',
+  'Catholic',
+  'City',
+  'Global',
+  'Home',
+  'Imperial',
+  'International',
+  'Liberty',
+  'Metropolitan',
+  'National',
+  'Open',
+  'Royal',
+  'State',
+  'Union',
+  'Work',
+]);
+const SHORT_NAME = /^(?:University of (?:the )?(\p{Lu}[\p{L}'’-]{3,})|(\p{Lu}[\p{L}'’-]{3,}) (?:University|College))$/u;
+
 /** The forms people write a university's name in: "University of X" → "X University", "Uni of X", "X Uni". */
 export function nameVariants(name: string): string[] {
   const base = name
@@ -115,6 +155,12 @@ export function nameVariants(name: string): string[] {
     .trim();
   if (!INSTITUTION_WORD.test(base) || base.split(/\s+/).length < 2) return [];
   const out = new Set([base]);
+  // A system's prefix is left out in speech ("CUNY Brooklyn College" is "Brooklyn College"; "Hunter College CUNY").
+  const unprefixed = base.replace(/^(?:CUNY|SUNY)\s+|\s+(?:CUNY|SUNY)$/, '');
+  if (unprefixed !== base && INSTITUTION_WORD.test(unprefixed) && unprefixed.split(/\s+/).length >= 2) out.add(unprefixed);
+  // "Saint Mary's College" is also written "St Mary's College" and "St. Mary's College".
+  const saint = /^(?:Saint|St\.?)\s+(.+)$/.exec(base);
+  if (saint) for (const v of [`Saint ${saint[1]}`, `St ${saint[1]}`, `St. ${saint[1]}`]) out.add(v);
   const of = /^University of (?:the )?(.+)$/i.exec(base);
   if (of) for (const v of [`${of[1]} University`, `Uni of ${of[1]}`, `${of[1]} Uni`]) out.add(v);
   const x = /^(.+) University$/i.exec(base);
@@ -145,12 +191,16 @@ function build(): Registries {
   };
   const labels = new Map<string, Map<string, number>>();
   const domains = new Map<string, Body>();
+  const shortCounts = new Map<string, Map<string, number>>();
   const stop = new Set(lexicon.acronymStoplist.map((a) => a.toUpperCase()));
   const notHandles = new Set(lexicon.handlesNotUniversities);
   for (const u of universities) {
     // A campus abroad ("Monash University, Malaysia") shares the name's sector, not its country.
     const campus = /,\s|\s[-–]\s|\(/.test(u.name);
-    for (const v of nameVariants(u.name)) {
+    const variants = nameVariants(u.name);
+    const short = SHORT_NAME.exec(variants[0] ?? '');
+    if (short) tally(shortCounts, (short[1] ?? short[2])!, u.country);
+    for (const v of variants) {
       offers.push({ phrase: v, sector: 'academic', weight: NAMED_WORKPLACE });
       if (!campus) place(v, u.country);
     }
@@ -159,6 +209,11 @@ function build(): Registries {
       const label = d.split('.').find((l) => !NOT_A_NAME.has(l));
       if (label && /^[a-z]{3,12}$/.test(label) && !notHandles.has(label)) tally(labels, label, u.country);
     }
+  }
+  const shortNames = new Map<string, Record<string, number>>();
+  for (const [word, countries] of shortCounts) {
+    if (countries.size > 1 || [...countries.values()][0]! > 1 || NOT_SHORT_NAMES.has(word)) continue;
+    if (regionIndex.lookup(word).length === 0 && sectorIndex.lookup(word).length === 0) shortNames.set(word, spread(countries));
   }
   const handles = new Map<string, Body>();
   const acronyms: RegistryPlace[] = [];
@@ -218,13 +273,14 @@ function build(): Registries {
     strength: REGION_STRENGTH.institution,
   }));
   return {
-    sectorIndex: buildSectorIndex(offers, overrides),
+    sectorIndex: buildSectorIndex(offers, overrides, NAMED_WORKPLACE),
     regionIndex: buildRegionIndex([...placesList, ...acronyms]),
     handles,
     domains,
     publicLibraries,
     instances: lexicon.instances,
     pastWords: new Set([...SECTOR_PAST_WORDS, ...lexicon.pastWords.map((w) => phraseKey(w, false))]),
+    shortNames,
   };
 }
 

@@ -41,6 +41,8 @@ const NOT_PUBLIC = new Set([
   'university',
   'uni',
   'college',
+  'campus',
+  'faculty',
   'school',
   'academy',
   'hospital',
@@ -84,6 +86,20 @@ const hit = (field: FieldText, start: number, end: number, readings: Record<stri
   strength: strength * field.weight,
 });
 
+/** Someone's role or tie just before an account ("historian @unimelb", "works @slsa", "Librarian@MQU", "based at @QUT"). */
+const TIE_BEFORE = /\b(?:\p{L}+(?:ian|ist|er|or|ant|ent)s?|staff|team|prof|phd|postdoc|fellow|dean|head|works?|working|at|with|for)\W*$/iu;
+/** A body's account named with no role before it ("Digitised and online @troveaustralia") is mentioned, not worked at. */
+const MENTIONED = 0.3;
+
+function tiedBefore(text: string, at: number): boolean {
+  const clause =
+    text
+      .slice(0, at)
+      .split(/[.;|•·!?\n]/)
+      .pop() ?? '';
+  return TIE_BEFORE.test(clause.split(/\s+/).slice(-4).join(' ')) || /\p{L}$/u.test(clause) || /\b(?:at|with)\b/i.test(clause);
+}
+
 function mentionHits(field: FieldText, out: RegistryHits): void {
   const { handles } = registries();
   for (const m of field.text.matchAll(/@([A-Za-z0-9_]{2,30})(?![A-Za-z0-9_]*\.[a-z]{2,})/g)) {
@@ -91,7 +107,8 @@ function mentionHits(field: FieldText, out: RegistryHits): void {
     if (!body) continue;
     const start = m.index;
     const end = start + m[0].length;
-    if (body.sector) out.sector.push(hit(field, start, end, { [body.sector]: 1 }, NAMED));
+    const weight = field.kind === 'name' || tiedBefore(field.text, start) ? NAMED : NAMED * MENTIONED;
+    if (body.sector) out.sector.push(hit(field, start, end, { [body.sector]: 1 }, weight));
     if (body.readings) out.region.push(hit(field, start, end, { ...body.readings }, REGION_STRENGTH.institution));
   }
 }
@@ -214,12 +231,54 @@ function locationHits(field: FieldText, out: RegistryHits): void {
   }
 }
 
+// A library named in the possessive after its founder ("Gladstone's Library", "Chetham's Library", "Marsh's Library")
+// is an endowed, independent library; readers' groups in the possessive ("Children's Library") are not founders.
+const FOUNDED_LIBRARY = /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}-]+)['’]s\s+Library\b/gu;
+const NOT_FOUNDERS = new Set(['children', 'people', 'kids', 'teens', 'citizens', 'members', 'readers', 'students', 'everyone']);
+
+function foundedLibraryHits(field: FieldText, out: RegistryHits): void {
+  for (const m of field.text.matchAll(FOUNDED_LIBRARY)) {
+    if (NOT_FOUNDERS.has(fold(m[1]!))) continue;
+    out.sector.push(hit(field, m.index, m.index + m[0].length, { special: 1 }, 2));
+  }
+}
+
+// Someone's role, earlier in the same clause as "at <short name>": "Digital humanities librarian at Stanford".
+const ROLE_BEFORE =
+  /\b(?:librarian|archivist|lecturer|professor|prof|student|researcher|fellow|phd|postdoc|dean|scientist|curator|staff|manager|officer|coordinator|director|head|assistant|specialist|advis[eo]r|teach\w*|stud\w*|work\w*)\b/i;
+const AT_SHORT_NAME = /(?<![\p{L}\p{N}])(?:at|@)\s*(?:the\s+)?(\p{Lu}[\p{L}'’-]{3,})(?![\p{L}\p{N}]|\s+\p{Lu})/gu;
+
+/**
+ * "<role> at <short name>" ("UX librarian at Stanford", "PhD student @ Deakin"): a university named the way
+ * its own people name it. Only one-word short names that a single university has and that are no place or
+ * word of the lexicons (registries.ts), and only after a role in the same clause.
+ */
+function shortNameHits(field: FieldText, out: RegistryHits): void {
+  const { shortNames } = registries();
+  for (const m of field.text.matchAll(AT_SHORT_NAME)) {
+    const readings = shortNames.get(m[1]!);
+    if (!readings) continue;
+    const clause =
+      field.text
+        .slice(0, m.index)
+        .split(/[.;|•·\n]/)
+        .pop() ?? '';
+    if (!ROLE_BEFORE.test(clause)) continue;
+    const start = m.index + m[0].length - m[1]!.length;
+    const end = start + m[1]!.length;
+    out.sector.push(hit(field, start, end, { academic: 1 }, NAMED));
+    out.region.push(hit(field, start, end, { ...readings }, REGION_STRENGTH.institution));
+  }
+}
+
 export function registryHits(field: FieldText, tokens: readonly Token[]): RegistryHits {
   const out: RegistryHits = { sector: [], region: [] };
   if (field.kind !== 'text' && field.kind !== 'name') return out;
   mentionHits(field, out);
   libraryNameHits(field, tokens, out);
   namedSchoolHits(field, tokens, out);
+  if (field.kind === 'text') shortNameHits(field, out);
+  foundedLibraryHits(field, out);
   if (field.label === 'location') locationHits(field, out);
   return out;
 }

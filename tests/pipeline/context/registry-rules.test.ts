@@ -1,0 +1,90 @@
+// Rules the registries add (issue 19, item 4), each shown on a real bio: from the dev half of
+// data/eval/real-profiles where one exists (its id in the title), else one the issue quotes.
+import { describe, expect, it } from 'vitest';
+import { inferContext } from '../../../server/pipeline/context/index.js';
+import { profile } from './helpers.js';
+
+const read = (fields: Parameters<typeof profile>[0]) => inferContext(profile(fields));
+
+describe('registry rules', () => {
+  it('reads an account as a workplace only with a role or tie before it (p141, p143, p002)', () => {
+    const mentioned = read({
+      name: 'LouisaLawson Journal',
+      bio: '"The Dawn: A Journal for Australian Women" Digitised and online @troveaustralia - Help Fix the Text! One article tweeted each day.',
+      location: 'Australia',
+    });
+    expect(mentioned.sector).toMatchObject({ value: 'unknown', evidence: "too little for national: bio: '@troveaustralia'" });
+    expect(mentioned.region.value).toBe('AU');
+    expect(read({ bio: 'father, musician, project manager, works @slsa' }).sector).toMatchObject({
+      value: 'national',
+      evidence: "bio: '@slsa'",
+    });
+    expect(read({ bio: 'historian @unimelb working on visual culture' }).sector.value).toBe('academic');
+    expect(read({ bio: 'STEM Librarian@MQU. Enjoy all sorts of ideas' }).sector.value).toBe('academic');
+  });
+
+  it('reads a kind of library in the plural as an interest when it is a whole item of a list (p170)', () => {
+    const bio =
+      'wing tsun kung fu, nyabinghi drumming, guerilla warfare strategy, do-nothing farming, myth+metaphor, public libraries, service design. please feed.';
+    expect(read({ bio }).sector.value).toBe('unknown');
+    expect(read({ bio: 'Librarian in public libraries' }).sector.value).toBe('public');
+    expect(read({ bio: "children's programs in public libraries" }).sector.value).toBe('public');
+  });
+
+  it('does not read a campus library as a public library named after a place (p330)', () => {
+    const falmouth = read({
+      name: 'Library',
+      bio: 'Library Service for Falmouth University & University of Exeter, Cornwall Campus #PenrynCampusLibrary #FalmouthCampusLibrary',
+      location: 'Falmouth and Penryn',
+    });
+    expect(falmouth.sector.value).toBe('academic');
+    expect(read({ name: 'PenrynCampusLibrary' }).sector.value).toBe('academic');
+  });
+
+  it("reads a library named after its founder in the possessive as special (p364), not a readers' group", () => {
+    const gladstone = read({
+      name: "Gladstone's Library",
+      bio: "Gladstone's Library is one of a kind - a residential library and meeting place dedicated to dialogue, debate and learning for open-minded individuals.",
+      location: 'Hawarden',
+    });
+    expect(gladstone.sector).toMatchObject({ value: 'special', evidence: "name: 'Gladstone's Library'; bio: 'Gladstone's Library'" });
+    expect(read({ name: "Children's Library", bio: 'Stories and rhymes every Tuesday' }).sector.value).not.toBe('special');
+  });
+
+  it('reads a university by its one-word short name after a role and "at" or "@"', () => {
+    expect(read({ bio: 'PhD student @ Deakin' })).toMatchObject({ sector: { value: 'academic' }, region: { value: 'AU' } });
+    expect(read({ bio: 'Lecturer at Curtin.' }).sector).toMatchObject({ value: 'academic', evidence: "bio: 'Lecturer', 'Curtin'" });
+    // No role before it: a visit, not a workplace.
+    expect(read({ bio: 'Coffee at Deakin' }).sector.value).toBe('unknown');
+  });
+
+  it('reads a college without its system prefix and further education by its abbreviation', () => {
+    // CUNY Brooklyn College in the registry; "UIUC GSLIS student" and "CUNY Graduate Center" are the issue's own examples.
+    expect(read({ bio: 'Reference librarian @ Brooklyn College' })).toMatchObject({
+      sector: { value: 'academic' },
+      region: { value: 'US' },
+    });
+    expect(read({ bio: 'CILIP Chartered librarian working in FE' }).sector).toMatchObject({ value: 'academic', evidence: "bio: 'FE'" });
+    expect(read({ bio: 'UIUC GSLIS student' }).sector.value).toBe('education');
+  });
+
+  it('puts a role before a named body: an archivist at a museum is archives', () => {
+    expect(read({ bio: 'Archivist at the Smithsonian', location: 'Washington, DC' }).sector.value).toBe('archives');
+    expect(read({ bio: 'Librarian at the Smithsonian' }).sector.value).toBe('special');
+  });
+
+  it('reads a Bluesky handle that is its owner’s domain like a profile link, never a hosting service’s', () => {
+    const own = read({ platform: 'bluesky', handle: 'ann.lib.umich.edu', bio: 'Metadata librarian' });
+    expect(own.sector).toMatchObject({ value: 'academic', evidence: "handle: 'ann.lib.umich.edu'" });
+    expect(own.region.value).toBe('US');
+    expect(read({ platform: 'bluesky', handle: 'ann.co.uk', bio: 'Librarian' }).region.value).toBe('GB');
+    expect(read({ platform: 'bluesky', handle: 'ann.bsky.social', bio: 'Librarian' }).region.value).toBe('unknown');
+    expect(read({ platform: 'bluesky', handle: 'ann.mastodon.social.ap.brid.gy', bio: 'Librarian' }).region.value).toBe('unknown');
+  });
+
+  it('reads a Mastodon server an institution runs as its members’ workplace; a general server says nothing of work', () => {
+    const uni = read({ platform: 'mastodon', handle: 'ann@mastodon.uni-heidelberg.de', bio: 'Librarian' });
+    expect(uni).toMatchObject({ sector: { value: 'academic' }, region: { value: 'DE' } });
+    expect(read({ platform: 'mastodon', handle: 'ann@glammr.us', bio: 'Librarian' }).sector.value).toBe('unknown');
+  });
+});
