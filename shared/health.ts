@@ -72,6 +72,8 @@ export const SessionFiguresSchema = z.object({
   questionsAnswered: z.number().int().nonnegative(),
   newcomersWelcomed: z.number().int().nonnegative(),
   newcomersCameBack: z.number().int().nonnegative(),
+  /** The first-timers' names, in order of their first message. */
+  newcomerNames: z.array(z.string()),
   /** The chat's sessions on record, 1 = its first. */
   number: z.number().int().positive(),
 });

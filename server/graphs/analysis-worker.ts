@@ -13,8 +13,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BuildOptions, GraphMeta } from '../../shared/index.js';
+import type { BuildOptions, GraphMeta, HealthOptions } from '../../shared/index.js';
 import { computeGraphJson } from './compute-graph.js';
+import { computeHealthJson } from './compute-health.js';
 import type { BackboneOptions } from '../pipeline/backbone.js';
 import type { PseudonymousRequest } from '../privacy/pseudonymous.js';
 import { storeAt, type WorkerStoreLocation } from '../store/location.js';
@@ -30,6 +31,8 @@ export interface AnalysisJob {
   backbone: Partial<BackboneOptions> | false;
   /** The share's version of the graph (see compute-graph). */
   pseudonymous?: PseudonymousRequest;
+  /** Present: the job is the chat-health report for these options (compute-health), not a graph. */
+  health?: HealthOptions;
   /** The store's key for this result (see GraphCache). */
   resultKey: string;
   /** Where to write the payload for the pool to read (a folder of the pool's own, removed when it closes). */
@@ -41,7 +44,9 @@ export type AnalysisReply = { id: number; file: string; everyTie: boolean } | { 
 
 async function run(job: AnalysisJob): Promise<AnalysisReply> {
   const store = await storeAt(job.location);
-  const { json, everyTie } = await computeGraphJson(store, job.dataset, job.options, job.backbone, job.pseudonymous);
+  const { json, everyTie } = job.health
+    ? { json: await computeHealthJson(store, job.dataset.id, job.health, job.pseudonymous), everyTie: true }
+    : await computeGraphJson(store, job.dataset, job.options, job.backbone, job.pseudonymous);
   // Stored for every process here, so a large write never blocks the server's event loop.
   await store.putCachedGraph(job.dataset.id, job.dataset.version, job.resultKey, json);
   const file = path.join(job.resultDir, `graph-${process.pid}-${job.id}.json`);

@@ -11,10 +11,19 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
-import { withTieCounts, type BuildOptions, type Dataset, type GraphPayload, type GraphPayloadInput } from '../../shared/index.js';
+import {
+  resolveBuildOptions,
+  withTieCounts,
+  type BuildOptions,
+  type Dataset,
+  type GraphPayload,
+  type GraphPayloadInput,
+  type HealthOptions,
+} from '../../shared/index.js';
 import { AnalysisPool } from './analysis-pool.js';
 import type { WorkerStoreLocation } from './analysis-worker.js';
 import { computeGraphJson } from './compute-graph.js';
+import { computeHealthJson } from './compute-health.js';
 import { resolveBackboneOptions, type BackboneOptions } from '../pipeline/backbone.js';
 import type { Store } from '../store/types.js';
 import type { PseudonymousRequest } from '../privacy/pseudonymous.js';
@@ -46,6 +55,13 @@ function cachedGraph(body: Buffer, everyTie?: boolean): CachedGraph {
 export type TieSelection = 'shown' | 'all';
 
 export type Encoding = 'br' | 'gzip' | 'identity';
+
+/** The privacy part of a result key. The salt's digest, not the salt: a new server secret must not serve shares numbered with the old one. */
+function privacyKey(pseudonymous: PseudonymousRequest | undefined): string {
+  return pseudonymous
+    ? ` privacy=pseudonymous:${pseudonymous.k}:${createHash('sha256').update(pseudonymous.salt).digest('hex').slice(0, 12)}`
+    : '';
+}
 
 /** A cached graph's bytes per content encoding, compressed once (asynchronously, off the event loop) and kept. */
 const encoded = new WeakMap<CachedGraph, Map<Encoding, Promise<Buffer>>>();
@@ -126,11 +142,7 @@ export class GraphCache {
    */
   resultKey(options: BuildOptions, ties: TieSelection = 'shown', pseudonymous?: PseudonymousRequest): string {
     const { maxEdges, alpha } = this.backbone;
-    // The salt's digest, not the salt: a new server secret must not serve shares numbered with the old one.
-    const privacy = pseudonymous
-      ? ` privacy=pseudonymous:${pseudonymous.k}:${createHash('sha256').update(pseudonymous.salt).digest('hex').slice(0, 12)}`
-      : '';
-    return `${JSON.stringify(options)} ties=${ties === 'all' ? 'all' : `disparity:${maxEdges}:${alpha}`}${privacy}`;
+    return `${JSON.stringify(options)} ties=${ties === 'all' ? 'all' : `disparity:${maxEdges}:${alpha}`}${privacyKey(pseudonymous)}`;
   }
 
   /**
@@ -153,14 +165,49 @@ export class GraphCache {
    * `options` are resolved (resolveBuildOptions) once, by the caller.
    */
   get(dataset: Dataset, options: BuildOptions, ties: TieSelection = 'shown', pseudonymous?: PseudonymousRequest): Promise<CachedGraph> {
-    const key = this.key(dataset, options, ties, pseudonymous);
+    return this.remember(this.key(dataset, options, ties, pseudonymous), () => this.compute(dataset, options, ties, pseudonymous));
+  }
+
+  /**
+   * The chat-health report (pipeline/health) of a dataset version and options, as its JSON bytes: kept in the
+   * same bounded LRU and store results as graphs, computed in the same analysis processes.
+   * `options` list their fields in a fixed order (the key is their JSON).
+   */
+  async health(dataset: Dataset, options: HealthOptions, pseudonymous?: PseudonymousRequest): Promise<Buffer> {
+    const resultKey = `health ${JSON.stringify(options)}${privacyKey(pseudonymous)}`;
+    const key = `${dataset.id}\u0000${dataset.version}\u0000${resultKey}`;
+    const report = await this.remember(key, async () => {
+      const stored = await this.store.getCachedGraph(dataset.id, dataset.version, resultKey);
+      if (stored !== undefined) return cachedGraph(Buffer.from(stored));
+      const about = { id: dataset.id, name: dataset.name, version: dataset.version };
+      if (this.location) {
+        const { body } = await this.pool.run({
+          location: this.location,
+          dataset: about,
+          options: resolveBuildOptions({ chats: options.chats, sessionGapMinutes: options.sessionGapMinutes }),
+          backbone: false,
+          health: options,
+          resultKey,
+          ...(pseudonymous ? { pseudonymous } : {}),
+        });
+        return cachedGraph(body);
+      }
+      const json = await computeHealthJson(this.store, dataset.id, options, pseudonymous);
+      await this.store.putCachedGraph(dataset.id, dataset.version, resultKey, json);
+      return cachedGraph(Buffer.from(json));
+    });
+    return report.body;
+  }
+
+  /** One computation per key at a time, kept in use order and counted against the limits once done. */
+  private remember(key: string, compute: () => Promise<CachedGraph>): Promise<CachedGraph> {
     const hit = this.entries.get(key);
     if (hit) {
       this.entries.delete(key);
       this.entries.set(key, hit);
       return hit;
     }
-    const computed = this.compute(dataset, options, ties, pseudonymous);
+    const computed = compute();
     this.entries.set(key, computed);
     // Only this very computation is counted or forgotten: the key may have been dropped and asked for again meanwhile.
     computed.then(

@@ -118,6 +118,7 @@ export function computeHealth(input: HealthInput, optionsInput: Partial<HealthOp
       questionsAnswered: questions.filter((q) => q.answerers > 0).length,
       newcomersWelcomed: firstTimers.filter((f) => f.welcomed).length,
       newcomersCameBack: firstTimers.filter((f) => f.cameBack).length,
+      newcomerNames: firstTimers.map((f) => f.person.name),
       questions,
       unanswered: questions.filter((q) => q.answerers === 0 && q.askedAt !== undefined).map((q) => q.number),
       firstTimers,
