@@ -22,13 +22,13 @@ import {
   type SessionHealth,
 } from '../../../shared/index.js';
 import { splitSessions } from '../sessions.js';
+import { readSessionQuestions } from '../sessions/questions.js';
 import { addresseesOf } from '../welcomers.js';
 import { cameBack, chatHistories, firstTimersOf, type ChatHistory, type ChatSession } from './chat-history.js';
 import { groupMix } from './group-mix.js';
 import { localTimes } from './local-times.js';
 import { mixingMatrix } from './mixing.js';
 import { questionFigures } from './question-figures.js';
-import { readQuestionMarks } from './question-marks.js';
 
 export const DEFAULT_HEALTH_OPTIONS: HealthOptions = Object.freeze({
   chats: [],
@@ -99,7 +99,7 @@ export function computeHealth(input: HealthInput, optionsInput: Partial<HealthOp
     const questions = questionFigures({
       messages,
       members: session.members,
-      marks: readQuestionMarks(messages, session.members),
+      questions: readSessionQuestions(messages, session),
       indexOfId,
       person,
     });

@@ -55,6 +55,21 @@ describe('chat health figures', () => {
     expect([session!.questionsAsked, session!.questionsAnswered]).toEqual([3, 2]);
   });
 
+  it('reads a participant’s `Q2:` as an answer to the host’s Q2 (session detection’s question reading)', () => {
+    const messages = [
+      msg({ id: '1', author: 'twitter:mod', time: '2024-05-01T19:00:00.000Z', question: 1 }),
+      msg({ id: '2', author: 'twitter:mod', time: '2024-05-01T19:10:00.000Z', question: 2 }),
+      msg({ id: '3', author: 'twitter:ann', time: '2024-05-01T19:11:30.000Z', question: 2 }),
+      msg({ id: '4', author: 'twitter:bob', time: '2024-05-01T19:12:00.000Z', answer: 2 }),
+    ];
+    const [session] = computeHealth({ messages, ...named }).sessions;
+    expect(session!.questions.map((q) => [q.number, q.askedBy?.name, q.answeredBy.map((p) => p.name), q.firstAnswerSeconds])).toEqual([
+      [1, 'mod', [], undefined],
+      [2, 'mod', ['ann', 'bob'], 90],
+    ]);
+    expect(session!.unanswered).toEqual([1]);
+  });
+
   it('counts a welcomed first-timer who came back two sessions later, within the window of three', () => {
     const day = (d: number, h = 20) => `2024-06-${String(d).padStart(2, '0')}T${h}:00:00.000Z`;
     const messages = [
