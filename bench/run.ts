@@ -55,6 +55,11 @@ const SECTIONS: Section[] = [
   { id: 'browser', what: 'first frame and long tasks in Chromium', run: browserSection },
   { id: 'load', what: 'mixed reads and uploads, nothing lost', run: mixedLoadSection },
   { id: 'extras', what: 'reply inference and context figures', run: extrasSection },
+  {
+    id: 'chat-health',
+    what: 'chat health report on the largest size',
+    run: async (b) => (await import('./chat-health.js')).chatHealthSection(b),
+  },
   { id: 'peers', what: 'peers on planted interests (issue 20)', run: async (b) => (await import('./peers.js')).peersSection(b) },
   {
     id: 'context-real',

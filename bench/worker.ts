@@ -14,6 +14,7 @@ const TASKS: Record<string, () => Promise<Task>> = {
   serve: async () => (await import('./serve.js')).serveWorker as Task,
   load: async () => (await import('./load.js')).loadWorker as Task,
   probe: async () => (await import('./load.js')).probeWorker as Task,
+  'chat-health': async () => (await import('./chat-health.js')).chatHealthWorker as Task,
 };
 
 const stop = new AbortController();
