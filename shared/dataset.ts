@@ -60,6 +60,21 @@ export const TableMappingSchema = z.strictObject(
 );
 export type TableMapping = z.infer<typeof TableMappingSchema>;
 
+/** `details` of a 422 `needs_mapping`: what a person needs to say which column is which. */
+export const NeedsMappingDetailsSchema = z.object({
+  file: z.string(),
+  /** Roles the table's columns did not give. */
+  missing: z.array(z.enum(TABLE_ROLES)),
+  header: z.array(z.string()),
+  /** Up to five rows, cells as written. */
+  sample: z.array(z.array(z.string())),
+  /** A column (as written in the header) per role, guessed from names and cells. */
+  guesses: TableMappingSchema,
+  /** Columns a given mapping named that the header does not have. */
+  unknownColumns: z.array(z.string()).optional(),
+});
+export type NeedsMappingDetails = z.infer<typeof NeedsMappingDetailsSchema>;
+
 export const DatasetCountsSchema = z.object({
   messages: z.number().int().nonnegative(),
   people: z.number().int().nonnegative(),

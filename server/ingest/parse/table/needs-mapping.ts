@@ -4,7 +4,7 @@
  * the header, up to five rows, and a guess for each role (by the column's
  * name first, then by what its cells hold).
  */
-import type { TableMapping } from '../../../../shared/index.js';
+import type { NeedsMappingDetails, TableMapping } from '../../../../shared/index.js';
 import { TranscriptError } from '../../errors.js';
 import { columnName, type Role } from './columns.js';
 import { readTableDate } from './dates.js';
@@ -70,17 +70,18 @@ export function guessMapping(table: Table): TableMapping {
 export function needsMappingError(fileName: string, table: Table, missing: readonly Role[], unknown: readonly string[]): TranscriptError {
   const guesses = guessMapping(table);
   const notFound = unknown.length > 0 ? ` (the mapping names ${unknown.map((c) => `"${c}"`).join(', ')}, not in the header)` : '';
+  // The shape the page's mapping dialog reads (shared/dataset.ts); `line` says where, as every 4xx does.
+  const details: NeedsMappingDetails = {
+    file: fileName,
+    missing: [...missing],
+    header: table.header,
+    sample: table.rows.slice(0, SAMPLE_ROWS).map((r) => r.fields),
+    guesses,
+    ...(unknown.length > 0 ? { unknownColumns: [...unknown] } : {}),
+  };
   return new TranscriptError(
     'needs_mapping',
     `${fileName}: which columns hold ${missing.join(', ')}?${notFound} Send a mapping such as {"author": "…", "text": "…", "time": "…"}; found: ${table.header.join(', ') || 'no header'}`,
-    {
-      file: fileName,
-      line: 1,
-      missing,
-      header: table.header,
-      sample: table.rows.slice(0, SAMPLE_ROWS).map((r) => r.fields),
-      guesses,
-      ...(unknown.length > 0 ? { unknownColumns: unknown } : {}),
-    },
+    { ...details, line: 1 },
   );
 }
