@@ -9,10 +9,11 @@ import {
   PeersSchema,
   SnapshotCreatedSchema,
   SnapshotSchema,
-  TableMappingSchema,
   MessageSchema,
   PersonDetailSchema,
+  PersonEditSchema,
   type Message,
+  type PersonEdit,
   type Peers,
   type Dataset,
   type GraphPayload,
@@ -21,7 +22,6 @@ import {
   type Snapshot,
   type SnapshotCreated,
   type SnapshotInput,
-  type TableMapping,
 } from '../shared/index.js';
 
 export class ApiFailure extends Error {
@@ -114,28 +114,13 @@ export async function followImport(id: string, onProgress: (p: UploadProgress) =
   }
 }
 
-/** What an upload says besides its files (the form fields of `POST /api/imports`). */
-export interface UploadFields {
-  /** A new dataset's name. */
-  name?: string;
-  /** Add to this dataset (its id) instead of making a new one. */
-  dataset?: string;
-  /** Which column is which, for tables whose columns are not known. */
-  mapping?: TableMapping;
-  /** Time zone of table times written without an offset. */
-  timezone?: string;
-}
-
 /**
- * Uploads files as a new dataset or into one: sent with XHR (fetch cannot
- * report upload progress), imported by the server as a job the page then follows.
+ * Uploads files as a new dataset: sent with XHR (fetch cannot report upload
+ * progress), imported by the server as a job the page then follows.
  */
-export function uploadDataset(files: File[], fields: UploadFields, onProgress: (p: UploadProgress) => void): Promise<UploadResult> {
+export function uploadDataset(files: File[], name: string, onProgress: (p: UploadProgress) => void): Promise<UploadResult> {
   const form = new FormData();
-  if (fields.name) form.append('name', fields.name);
-  if (fields.dataset) form.append('dataset', fields.dataset);
-  if (fields.mapping) form.append('mapping', JSON.stringify(TableMappingSchema.parse(fields.mapping)));
-  if (fields.timezone) form.append('timezone', fields.timezone);
+  if (name) form.append('name', name);
   for (const f of files) form.append('file', f, f.name);
   return new Promise<string>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
@@ -206,4 +191,16 @@ export async function fetchMessages(datasetId: string, query: Record<string, str
   const params = new URLSearchParams({ ...query, limit: '5000' }).toString();
   const body = (await getJson(`/api/datasets/${encodeURIComponent(datasetId)}/messages?${params}`)) as { messages: unknown[] };
   return body.messages.map((m) => MessageSchema.parse(m));
+}
+
+/** Sets someone's sector and/or region by hand (`PUT /api/datasets/:id/people/:key`): it overrides inference and rosters. */
+export async function setPersonContext(datasetId: string, key: string, edit: PersonEdit): Promise<void> {
+  const url = `/api/datasets/${encodeURIComponent(datasetId)}/people/${encodeURIComponent(key)}`;
+  const response = await fetch(url, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...authHeaders() },
+    body: JSON.stringify(PersonEditSchema.parse(edit)),
+  });
+  const body: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) throw failure(response.status, body, url);
 }

@@ -2,6 +2,7 @@
  * Selecting a person or opening a community, and the details panel that
  * shows either (with the person's profile fetched once).
  */
+import type { PeerSaid } from '../../shared/index.js';
 import { fetchPeers, fetchPerson } from '../api.js';
 import { communityWords } from '../graph/model.js';
 import { profileFetched } from '../state/explorer.js';
@@ -10,6 +11,7 @@ import { announce } from '../ui/announcer.js';
 import { h } from '../ui/dom.js';
 import { renderCommunityPanel, renderPersonPanel, tieCount, type PanelActions } from '../ui/panels.js';
 import type { App } from './context.js';
+import { openPeers, replayOfSaid } from './peers.js';
 import { isNarrow, openSheet } from './sheets.js';
 
 export function selectPerson(app: App, key: string | undefined, centre = false): void {
@@ -35,6 +37,9 @@ export function panelActions(app: App): PanelActions {
       if (app.explorer.get().snapshot || !state.dataset) return undefined;
       return fetchPeers(state.dataset, key, graphQueryOf(state));
     },
+    ...(app.explorer.get().snapshot
+      ? {}
+      : { openPeers: (key: string) => openPeers(app, key), replaySaid: (said: PeerSaid, peer: string) => replayOfSaid(app, said, peer) }),
     showCommunity: (id) => showCommunity(app, id),
     close: () => closePanel(app),
   };

@@ -2,7 +2,7 @@
  * The details panel: a person (who they are, their chats, strongest ties and
  * what made them) or a community (size, mixes, top members and hashtags).
  */
-import type { EdgeAttributes, Peers } from '../../shared/index.js';
+import type { EdgeAttributes, PeerSaid, Peers } from '../../shared/index.js';
 import type { LoadedGraph } from '../graph/model.js';
 import { SECTOR_LABELS } from '../graph/model.js';
 import type { PersonProfileView } from '../api.js';
@@ -12,6 +12,10 @@ export interface PanelActions {
   selectPerson(key: string): void;
   /** Suggestions beyond the person's context (absent in a snapshot). */
   loadPeers?: (key: string) => Promise<Peers | undefined>;
+  /** The people finder for this person: filters and a shortlist (absent in a snapshot). */
+  openPeers?: (key: string) => void;
+  /** The replay of the session where a peer said something, when the view holds it. */
+  replaySaid?: (said: PeerSaid, peerKey: string) => (() => void) | undefined;
   showCommunity(id: number): void;
   close(): void;
 }
@@ -47,6 +51,29 @@ export function strongestTies(loaded: LoadedGraph, key: string, limit = 8) {
     .map((e) => ({ other: g.opposite(key, e), attributes: g.getEdgeAttributes(e) as unknown as EdgeAttributes }))
     .sort((a, b) => b.attributes.weight - a.attributes.weight || (a.other < b.other ? -1 : 1))
     .slice(0, limit);
+}
+
+/** What a peer said, with the day; the day replays its session when the view holds it. */
+function saidQuote(said: PeerSaid, peerKey: string, peerLabel: string, actions: PanelActions): HTMLElement {
+  const where = `${said.chat}, ${said.time.slice(0, 10)}`;
+  const replay = actions.replaySaid?.(said, peerKey);
+  return h(
+    'blockquote',
+    { class: 'peer-said' },
+    `“${said.excerpt}” `,
+    replay
+      ? h(
+          'button',
+          {
+            type: 'button',
+            class: 'link',
+            onclick: replay,
+            'aria-label': `${where}: replay the session where ${peerLabel} said this`,
+          },
+          where,
+        )
+      : h('span', { class: 'muted' }, where),
+  );
 }
 
 export function renderPersonPanel(
@@ -168,17 +195,13 @@ export function renderPersonPanel(
                         )
                       : null,
                     h('ul', { class: 'reasons' }, ...p.reasons.map((r) => h('li', {}, r))),
-                    said
-                      ? h(
-                          'blockquote',
-                          { class: 'peer-said' },
-                          `“${said.excerpt}” `,
-                          h('span', { class: 'muted' }, `${said.chat}, ${said.time.slice(0, 10)}`),
-                        )
-                      : null,
+                    said ? saidQuote(said, p.key, p.label, actions) : null,
                   );
                 }),
               ),
+          actions.openPeers
+            ? h('button', { type: 'button', id: 'panel-open-peers', onclick: () => actions.openPeers!(key) }, 'Filter, keep a shortlist…')
+            : null,
         ].filter((x) => x !== null) as HTMLElement[]),
       );
     })
