@@ -9,6 +9,7 @@ import {
   PeersSchema,
   SnapshotCreatedSchema,
   SnapshotSchema,
+  TableMappingSchema,
   MessageSchema,
   PersonDetailSchema,
   PersonEditSchema,
@@ -22,6 +23,7 @@ import {
   type Snapshot,
   type SnapshotCreated,
   type SnapshotInput,
+  type TableMapping,
 } from '../shared/index.js';
 
 export class ApiFailure extends Error {
@@ -114,13 +116,28 @@ export async function followImport(id: string, onProgress: (p: UploadProgress) =
   }
 }
 
+/** What an upload says besides its files (the form fields of `POST /api/imports`). */
+export interface UploadFields {
+  /** A new dataset's name. */
+  name?: string;
+  /** Add to this dataset (its id) instead of making a new one. */
+  dataset?: string;
+  /** Which column is which, for tables whose columns are not known. */
+  mapping?: TableMapping;
+  /** Time zone of table times written without an offset. */
+  timezone?: string;
+}
+
 /**
- * Uploads files as a new dataset: sent with XHR (fetch cannot report upload
- * progress), imported by the server as a job the page then follows.
+ * Uploads files as a new dataset or into one: sent with XHR (fetch cannot
+ * report upload progress), imported by the server as a job the page then follows.
  */
-export function uploadDataset(files: File[], name: string, onProgress: (p: UploadProgress) => void): Promise<UploadResult> {
+export function uploadDataset(files: File[], fields: UploadFields, onProgress: (p: UploadProgress) => void): Promise<UploadResult> {
   const form = new FormData();
-  if (name) form.append('name', name);
+  if (fields.name) form.append('name', fields.name);
+  if (fields.dataset) form.append('dataset', fields.dataset);
+  if (fields.mapping) form.append('mapping', JSON.stringify(TableMappingSchema.parse(fields.mapping)));
+  if (fields.timezone) form.append('timezone', fields.timezone);
   for (const f of files) form.append('file', f, f.name);
   return new Promise<string>((resolve, reject) => {
     const xhr = new XMLHttpRequest();

@@ -8,6 +8,7 @@ import { DEFAULT_VIEW_STATE, type ViewState } from '../shared/index.js';
 import { ApiFailure, listDatasets } from './api.js';
 import { createApp, setStatus, snapshotRoute } from './app/context.js';
 import { exposeForInspection } from './app/inspect.js';
+import { loadCurrentGraph } from './app/load-graph.js';
 import { pause } from './app/play.js';
 import { wirePeersButton } from './app/peers.js';
 import { stopReplay } from './app/replay.js';
@@ -20,6 +21,7 @@ import { communityWords } from './graph/model.js';
 import { startRefine } from './graph/refine.js';
 import { attachKeyboard } from './sigma/keyboard.js';
 import { datasetChanged } from './state/explorer.js';
+import { queryKey } from './state/view.js';
 import { announce } from './ui/announcer.js';
 import { h } from './ui/dom.js';
 import { tieCount } from './ui/panels.js';
@@ -51,13 +53,20 @@ els.refine.addEventListener('click', () => {
   });
 });
 const upload = () =>
-  openUploadDialog(els.uploadDialog, async (dataset) => {
-    explorer.set({ datasets: await listDatasets() });
-    showEmpty(app, false);
-    fillPicker(app);
-    explorer.set(datasetChanged());
-    view.set({ ...DEFAULT_VIEW_STATE, dataset: dataset.id });
-  });
+  openUploadDialog(
+    els.uploadDialog,
+    async (dataset) => {
+      const query = queryKey(view.get());
+      explorer.set({ datasets: await listDatasets() });
+      showEmpty(app, false);
+      fillPicker(app);
+      explorer.set(datasetChanged());
+      view.set({ ...DEFAULT_VIEW_STATE, dataset: dataset.id });
+      // Files added to the dataset on screen: the same view, a new version of its graph.
+      if (queryKey(view.get()) === query) app.loading = loadCurrentGraph(app);
+    },
+    { current: explorer.get().datasets.find((d) => d.id === view.get().dataset) },
+  );
 els.upload.addEventListener('click', upload);
 els.emptyUpload.addEventListener('click', upload);
 els.share.addEventListener('click', () => openShare(app));
