@@ -30,7 +30,15 @@ export async function buildCollectApp(overrides: Partial<Config> = {}): Promise<
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chat-atlas-collect-'));
   const config = readConfig(
     {},
-    { DATA_DIR: dataDir, LOG_LEVEL: 'silent', LOAD_DEMO: false, COLLECT_ALLOW_PRIVATE_HOSTS: true, COLLECT_TIMEOUT_S: 5, ...overrides },
+    {
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+      LOAD_DEMO: false,
+      COLLECT_ALLOW_PRIVATE_HOSTS: true,
+      COLLECT_TIMEOUT_S: 5,
+      RATE_LIMIT_WRITES_PER_MINUTE: 10_000,
+      ...overrides,
+    },
   );
   const store = openSqliteStore({ dataDir });
   const clock = { now: new Date('2026-12-07T07:00:00Z') };

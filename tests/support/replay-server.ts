@@ -84,7 +84,7 @@ export class ReplayServer {
     return replay;
   }
 
-  /** The next requests whose path starts with `prefix` get these answers, one each, in order. */
+  /** The next requests whose path and query start with `prefix` get these answers, one each, in order. */
   inject(prefix: string, ...faults: Fault[]): void {
     for (const fault of faults) this.faults.push({ prefix, fault });
   }
@@ -120,7 +120,7 @@ export class ReplayServer {
     for (const [prefix, hold] of this.holds) {
       if ((url.pathname + url.search).startsWith(prefix)) await new Promise<void>((go) => hold.waiting.push(go));
     }
-    const at = this.faults.findIndex((f) => url.pathname.startsWith(f.prefix));
+    const at = this.faults.findIndex((f) => (url.pathname + url.search).startsWith(f.prefix));
     if (at !== -1) {
       const { fault } = this.faults.splice(at, 1)[0]!;
       if ('delayMs' in fault) await new Promise((r) => setTimeout(r, fault.delayMs));

@@ -83,7 +83,10 @@ export class PoliteClient {
     const host = new URL(request.url).host;
     for (let attempt = 0; ; attempt++) {
       const early = this.notBefore - this.now();
-      if (early > 0) await this.wait(early, `${host}: rate limit reached`, request.signal);
+      if (early > 0) {
+        await this.wait(early, `${host}: rate limit reached`, request.signal);
+        this.notBefore = 0;
+      }
       let response: FetchResponse;
       try {
         response = await safeFetch(request, this.options.fetch);

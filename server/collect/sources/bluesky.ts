@@ -17,7 +17,9 @@ import type { Json, Source, SourceContext } from './types.js';
 const PAGE = 25;
 const PROFILES_PER_CALL = 25;
 
-const sessions = new WeakMap<SourceContext, string>();
+/** Session tokens per run (its client) and service: in memory only, never stored. */
+const sessions = new WeakMap<object, Map<string, string>>();
+const sessionOf = (c: SourceContext) => sessions.get(c.client)?.get(c.instance);
 
 async function openSession(context: SourceContext): Promise<string> {
   const { identifier, appPassword } = context.credentials ?? {};
@@ -35,7 +37,7 @@ async function openSession(context: SourceContext): Promise<string> {
   const body = parseJson(response);
   const jwt = isObject(body) && typeof body.accessJwt === 'string' ? body.accessJwt : undefined;
   if (!jwt) throw new ApiError(502, `${new URL(context.instance).host}: createSession gave no access token`);
-  sessions.set(context, jwt);
+  sessions.set(context.client, (sessions.get(context.client) ?? new Map()).set(context.instance, jwt));
   return jwt;
 }
 
@@ -43,11 +45,11 @@ async function openSession(context: SourceContext): Promise<string> {
 async function xrpc(context: SourceContext, method: string, params: URLSearchParams): Promise<Json> {
   const url = `${context.instance}/xrpc/${method}?${params}`;
   const headers = () => {
-    const jwt = sessions.get(context);
+    const jwt = sessionOf(context);
     return jwt ? { authorization: `Bearer ${jwt}` } : ({} as Record<string, string>);
   };
   let response = await context.client.request({ url, headers: headers(), ...(context.signal ? { signal: context.signal } : {}) });
-  if ((response.status === 401 || response.status === 403) && !sessions.has(context)) {
+  if ((response.status === 401 || response.status === 403) && !sessionOf(context)) {
     await openSession(context);
     response = await context.client.request({ url, headers: headers(), ...(context.signal ? { signal: context.signal } : {}) });
   }
