@@ -11,8 +11,11 @@ import { BuildOptionsSchema } from './build-options.js';
  * `counts.isolated`; `counts.communities` and `communities` are the real communities only.
  * 1: each person with no ties was a community of one. Stored snapshots keep the payload they showed,
  * so readers still accept 1 (its `counts.isolated` reads 0: no one was set apart then).
+ * 3: each community has a `label` and what it is built from (`terms`, `period`, `activeSessions`), and its
+ * `stability` across seeds; `meta.partition` says whether the split is worth reading. Versions 1 and 2 have
+ * none of these (their communities are named by number, their partition never called loose).
  */
-export const PAYLOAD_VERSION = 2;
+export const PAYLOAD_VERSION = 3;
 
 /** The `community` of a person with no ties: in no community (a community needs a tie to form around). */
 export const NO_COMMUNITY = -1;
@@ -77,6 +80,16 @@ export const CommunitySummarySchema = z.object({
   chats: z.array(z.object({ chat: z.string(), messages: z.number().int() })),
   sectors: z.array(z.object({ value: z.string(), count: z.number().int() })),
   regions: z.array(z.object({ value: z.string(), count: z.number().int() })),
+  /** Short name from what sets it apart ("#critlib · zines, instruction · April 2015"); no two alike in a view. */
+  label: z.string().optional(),
+  /** Phrases and hashtags its members use more than the rest of the view (log-odds z-score), most distinctive first. */
+  terms: z.array(z.object({ term: z.string(), members: z.number().int().positive(), score: z.number() })).default([]),
+  /** The period holding most of its messages: its share of them, and that share over the whole view's then. */
+  period: z.object({ label: z.string(), start: z.iso.datetime(), end: z.iso.datetime(), share: z.number(), lift: z.number() }).optional(),
+  /** Sessions its members posted most in (ids of `meta.sessions`), most first. */
+  activeSessions: z.array(z.object({ id: z.string(), messages: z.number().int().positive() })).default([]),
+  /** Mean best Jaccard overlap with a community of Louvain runs under other seeds, 0..1; absent when not measured. */
+  stability: z.number().min(0).max(1).optional(),
 });
 export type CommunitySummary = z.infer<typeof CommunitySummarySchema>;
 
@@ -125,7 +138,7 @@ export const BackboneSchema = z.object({
 export type Backbone = z.infer<typeof BackboneSchema>;
 
 export const GraphMetaSchema = z.object({
-  payloadVersion: z.union([z.literal(1), z.literal(PAYLOAD_VERSION)]),
+  payloadVersion: z.union([z.literal(1), z.literal(2), z.literal(PAYLOAD_VERSION)]),
   dataset: z.object({ id: z.string(), name: z.string(), version: z.number().int() }),
   options: BuildOptionsSchema,
   counts: z.object({
@@ -148,6 +161,15 @@ export const GraphMetaSchema = z.object({
   backbone: BackboneSchema.optional(),
   /** Weighted modularity of the partition (Louvain's own figure). */
   modularity: z.number(),
+  /**
+   * How far the split into communities holds: Louvain runs under other seeds (0: not measured, the graph too
+   * big), the size-weighted stability of the communities, and `loose` when modularity or stability is under
+   * the thresholds of server/pipeline/community/loose.ts (the caption then calls the view one community with
+   * loose corners). Absent before version 3.
+   */
+  partition: z
+    .object({ runs: z.number().int().nonnegative(), stability: z.number().min(0).max(1).optional(), loose: z.boolean() })
+    .optional(),
   communities: z.array(CommunitySummarySchema),
   sessions: z.array(SessionSummarySchema),
   chats: z.array(z.string()),

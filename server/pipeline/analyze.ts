@@ -19,6 +19,7 @@ import { resolveContexts } from './context/resolve.js';
 import { computeBridges } from './bridges.js';
 import { findWelcomers, type SessionNewcomers } from './welcomers.js';
 import { detectCommunities } from './communities.js';
+import { describeCommunities } from './community/describe.js';
 import { layoutGraph } from './layout.js';
 import { computeMetrics } from './metrics.js';
 import { toGraphPayload } from './payload.js';
@@ -101,17 +102,34 @@ export function analyze(input: AnalyzeInput, optionsInput: BuildOptionsInput = {
   const labelOf = (key: string) => profiles.get(key)?.name?.trim() || profiles.get(key)?.handle || key.slice(key.indexOf(':') + 1);
   const displayHandleOf = (key: string) => profiles.get(key)?.handle ?? '';
   const metrics = computeMetrics({ graph, membership: communities.membership, messages, labelOf, sectorOf, regionOf });
+  const chats = [...new Set(messages.map((m) => m.chat))].sort();
+  const described = describeCommunities(
+    {
+      graph,
+      communities,
+      summaries: metrics.communities,
+      messages,
+      sessions,
+      chats: chats.length,
+      labelOf,
+      handleOf: displayHandleOf,
+      sectorOf,
+      regionOf,
+    },
+    { stability: { seed: options.seed, resolution: options.resolution } },
+  );
   const positions = layoutGraph(graph, communities.membership, { seed: input.layoutSeed ?? options.seed });
   const bridges = computeBridges(graph, communities.membership, sectorOf, regionOf);
   const welcome = findWelcomers(messages, sessions);
   return toGraphPayload({
     graph,
     communities,
-    metrics,
+    metrics: { ...metrics, communities: described.communities },
+    partition: described.partition,
     positions,
     sessions: sessions.map((s) => summarizeSession(s, messages, welcome.bySession.get(s.id))),
     messageCount: messages.length,
-    chats: [...new Set(messages.map((m) => m.chat))].sort(),
+    chats,
     options,
     dataset: input.dataset,
     labelOf,

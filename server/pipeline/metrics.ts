@@ -82,6 +82,9 @@ export function computeMetrics(input: MetricsInput, options: Partial<MetricsOpti
       chats: ranked(chats[id]!).map(({ value, count: n }) => ({ chat: value, messages: n })),
       sectors: ranked(sectors),
       regions: ranked(regions),
+      // Filled in by community/describe.ts, which contrasts communities with each other.
+      terms: [],
+      activeSessions: [],
     };
   });
   return { people, communities };

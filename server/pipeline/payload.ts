@@ -33,6 +33,8 @@ export interface PayloadInput {
   graph: CoParticipationGraph;
   communities: CommunityResult;
   metrics: Metrics;
+  /** Whether the split holds (community/describe.ts); absent, the meta has none (as before version 3). */
+  partition?: GraphMeta['partition'];
   positions: Positions;
   sessions: SessionSummary[];
   messageCount: number;
@@ -122,6 +124,7 @@ export function toGraphPayload(input: PayloadInput): GraphPayload {
     },
     ...(backbone ? { backbone: backbone.meta } : {}),
     modularity: round(communities.modularity),
+    ...(input.partition ? { partition: input.partition } : {}),
     communities: metrics.communities,
     sessions: input.sessions,
     chats: input.chats,

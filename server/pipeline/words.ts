@@ -67,11 +67,24 @@ export function messagePhrases(text: string): [string, string][] {
   return out;
 }
 
-/** Per author, the key phrases of their non-repost messages. `chats`: hashtags that are a chat's own name, never a topic. */
-export function personTopics(messages: readonly Message[], input: Partial<TopicOptions> = {}): Topics {
-  const options = { ...DEFAULT_TOPIC_OPTIONS, ...input };
-  if (!(options.minPeople >= 1) || !(options.maxShare > 0 && options.maxShare <= 1))
-    throw new Error('words: minPeople ≥ 1 and 0 < maxShare ≤ 1');
+/**
+ * Every author's phrases, read once: per author, each key phrase (and each
+ * hashtag other than a chat's own) with how often they wrote it and the ids
+ * of their messages using it, and how people wrote each phrase. The one
+ * reading of messages into phrases: `personTopics` weighs it for peers, and
+ * community/terms.ts contrasts it across communities for their labels.
+ * Reposts are someone else's words and are left out.
+ */
+export interface PhraseUses {
+  /** Author → phrase key → times written. */
+  counts: Map<string, Map<string, number>>;
+  /** Author → phrase key → ids of their messages using it, oldest first. */
+  uses: Map<string, Map<string, string[]>>;
+  /** Phrase key → surface → times written that way. */
+  surfaces: Map<string, Map<string, number>>;
+}
+
+export function readPhrases(messages: readonly Message[]): PhraseUses {
   const chats = new Set(messages.map((m) => m.chat.toLowerCase()));
   const counts = new Map<string, Map<string, number>>();
   const uses = new Map<string, Map<string, string[]>>();
@@ -96,6 +109,21 @@ export function personTopics(messages: readonly Message[], input: Partial<TopicO
     counts.set(m.author, mine);
     uses.set(m.author, used);
   }
+  return { counts, uses, surfaces };
+}
+
+/** The way people wrote a phrase most often ("systematic reviews" for "systematic review"). */
+export function commonSurface(surfaces: PhraseUses['surfaces'], key: string): string {
+  const s = surfaces.get(key);
+  return s ? [...s].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0] : key;
+}
+
+/** Per author, the key phrases of their non-repost messages. `chats`: hashtags that are a chat's own name, never a topic. */
+export function personTopics(messages: readonly Message[], input: Partial<TopicOptions> = {}): Topics {
+  const options = { ...DEFAULT_TOPIC_OPTIONS, ...input };
+  if (!(options.minPeople >= 1) || !(options.maxShare > 0 && options.maxShare <= 1))
+    throw new Error('words: minPeople ≥ 1 and 0 < maxShare ≤ 1');
+  const { counts, uses, surfaces } = readPhrases(messages);
   const df = new Map<string, number>();
   for (const mine of counts.values()) for (const t of mine.keys()) df.set(t, (df.get(t) ?? 0) + 1);
   const n = counts.size;
@@ -120,8 +148,7 @@ export function personTopics(messages: readonly Message[], input: Partial<TopicO
     people.set(author, { weights, uses: new Map([...used].filter(([t]) => weights.has(t))) });
   }
   const surface = new Map<string, string>();
-  for (const [key, s] of surfaces)
-    if (df.get(key)! >= options.minPeople) surface.set(key, [...s].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0]);
+  for (const key of surfaces.keys()) if (df.get(key)! >= options.minPeople) surface.set(key, commonSurface(surfaces, key));
   return { people, surface };
 }
 

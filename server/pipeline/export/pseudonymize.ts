@@ -219,6 +219,9 @@ export function pseudonymize(payload: GraphPayload, options: Partial<Pseudonymiz
       chats: ranked(chats).map(({ value, count: n }) => ({ chat: value, messages: n })),
       sectors: ranked(sectors),
       regions: ranked(regions),
+      // No label, terms or sessions: written from what people said and who leads, they could name someone.
+      terms: [],
+      activeSessions: [],
     };
   });
 
@@ -231,6 +234,8 @@ export function pseudonymize(payload: GraphPayload, options: Partial<Pseudonymiz
     options: { ...meta.options, chats: meta.options.chats.map(scrub) },
     counts: { ...meta.counts, communities: count },
     modularity: merged ? modularityOf(payload, newCommunity, meta.options.resolution) : meta.modularity,
+    // Whether the split holds is about the whole view, and names no one.
+    ...(meta.partition ? { partition: meta.partition } : {}),
     communities,
     sessions: meta.sessions.map((s) => ({
       // `chat@start`: the chat part as every other chat name, the time as it is.

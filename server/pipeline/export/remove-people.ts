@@ -55,6 +55,11 @@ export function removePeople(
   const communities = meta.communities.filter((c) => (sizes.get(c.id) ?? 0) > 0);
   // People with no ties are counted from the nodes, unless the view hid them (then no node says who they were).
   const isolated = meta.options.isolated === 'hide' ? meta.counts.isolated : (sizes.get(NO_COMMUNITY) ?? 0);
+  const chatOfSession = new Map(meta.sessions.map((s) => [s.id, s.chat]));
+  const sessionId = (id: string) => {
+    const chat = chatOfSession.get(id);
+    return chat !== undefined && id.startsWith(`${chat}@`) ? `${scrub(chat)}${id.slice(chat.length)}` : scrub(id);
+  };
   const out = {
     ...meta,
     options: { ...meta.options, chats: meta.options.chats.map(scrub) },
@@ -65,10 +70,14 @@ export function removePeople(
       topMembers: c.topMembers.filter((m) => !keys.has(m.key)),
       topHashtags: c.topHashtags.filter((h) => chatNames.has(h.tag.toLowerCase()) || !namesThem(h.tag)),
       chats: c.chats.map((x) => ({ ...x, chat: scrub(x.chat) })),
+      // A label may end "with <their name>", and a term may be their name or a hashtag of it.
+      ...(c.label === undefined ? {} : { label: scrubText(c.label) }),
+      terms: c.terms.filter((t) => scrubText(t.term) === t.term && !namesThem(t.term)),
+      activeSessions: c.activeSessions.map((x) => ({ ...x, id: sessionId(x.id) })),
     })),
     sessions: meta.sessions.map((s) => ({
       ...s,
-      id: s.id.startsWith(`${s.chat}@`) ? `${scrub(s.chat)}${s.id.slice(s.chat.length)}` : scrub(s.id),
+      id: sessionId(s.id),
       chat: scrub(s.chat),
     })),
     chats: meta.chats.map(scrub),

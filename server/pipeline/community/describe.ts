@@ -1,0 +1,94 @@
+/**
+ * Communities that can be told apart: each community summary (metrics.ts)
+ * gains its distinctive terms (terms.ts), busiest period and sessions
+ * (period.ts), stability across seeds (stability.ts) and a label built from
+ * them (label.ts); the partition gains whether it is loose (loose.ts).
+ *
+ * Reading phrases is the costly part on a big view (every message's text);
+ * past `maxMessages` an even, deterministic sample of the messages is read:
+ * terms are counted by people, and a sample keeps who writes what.
+ */
+import type { CommunitySummary, GraphMeta, Message } from '../../../shared/index.js';
+import type { CoParticipationGraph } from '../co-participation-graph.js';
+import type { CommunityResult } from '../communities.js';
+import { readPhrases } from '../words.js';
+import { labelCommunities } from './label.js';
+import { isLoose, looseReasons } from './loose.js';
+import { activePeriods } from './period.js';
+import { measureStability, type StabilityOptions } from './stability.js';
+import { distinctiveTerms, type TermOptions } from './terms.js';
+
+export interface DescribeOptions {
+  terms: Partial<TermOptions>;
+  stability: Partial<StabilityOptions> & Pick<StabilityOptions, 'seed' | 'resolution'>;
+  /** Messages read for phrases at most (an even sample beyond). */
+  maxMessages: number;
+}
+
+export const DEFAULT_MAX_PHRASE_MESSAGES = 200_000;
+
+export interface DescribeInput {
+  graph: CoParticipationGraph;
+  communities: CommunityResult;
+  summaries: CommunitySummary[];
+  messages: readonly Message[];
+  sessions: readonly { id: string; members: readonly number[] }[];
+  chats: number;
+  labelOf: (key: string) => string;
+  handleOf: (key: string) => string;
+  sectorOf: (key: string) => string;
+  regionOf: (key: string) => string;
+}
+
+function evenSample<T>(items: readonly T[], most: number): readonly T[] {
+  if (items.length <= most) return items;
+  const step = items.length / most;
+  return Array.from({ length: most }, (_, i) => items[Math.floor(i * step)]!);
+}
+
+export function describeCommunities(
+  input: DescribeInput,
+  options: Pick<DescribeOptions, 'stability'> & Partial<DescribeOptions>,
+): { communities: CommunitySummary[]; partition: NonNullable<GraphMeta['partition']> } {
+  const { communities, summaries } = input;
+  const maxMessages = options.maxMessages ?? DEFAULT_MAX_PHRASE_MESSAGES;
+  const names = new Set<string>();
+  const sectors = new Map<string, number>();
+  const regions = new Map<string, number>();
+  for (const key of input.graph.keys) {
+    names.add(input.labelOf(key).toLowerCase());
+    const handle = input.handleOf(key).replace(/^@+/, '').toLowerCase();
+    if (handle) names.add(handle);
+    sectors.set(input.sectorOf(key), (sectors.get(input.sectorOf(key)) ?? 0) + 1);
+    regions.set(input.regionOf(key), (regions.get(input.regionOf(key)) ?? 0) + 1);
+  }
+  const phrases = readPhrases(evenSample(input.messages, maxMessages));
+  const terms = distinctiveTerms(phrases, communities.membership, communities.count, names, options.terms);
+  const active = activePeriods(input.messages, input.sessions, communities.membership, communities.count);
+  const stability = measureStability(input.graph, communities, options.stability);
+  const labels = labelCommunities(
+    summaries.map((c) => ({
+      id: c.id,
+      chats: c.chats,
+      terms: terms[c.id]!,
+      sectors: c.sectors,
+      regions: c.regions,
+      period: active.periods[c.id],
+      topMember: c.topMembers[0]?.label,
+    })),
+    { chats: input.chats, sectors, regions },
+  );
+  const described = summaries.map((c, i) => ({
+    ...c,
+    label: labels[i]!,
+    terms: terms[c.id]!,
+    ...(active.periods[c.id] ? { period: active.periods[c.id]! } : {}),
+    activeSessions: active.sessions[c.id]!,
+    ...(stability.runs > 0 ? { stability: stability.communities[c.id]! } : {}),
+  }));
+  const loose = isLoose(looseReasons({ communities: communities.count }, communities.modularity, stability.overall));
+  return {
+    communities: described,
+    partition: { runs: stability.runs, ...(stability.overall === undefined ? {} : { stability: stability.overall }), loose },
+  };
+}

@@ -1,0 +1,129 @@
+/**
+ * A community's short name, from what sets it apart: its chat (when the view
+ * has several), its two most distinctive terms, its sector and region when
+ * they are its own, and its busiest period when that is its own —
+ * "#critlib · zines, instruction · April 2015". Only what is distinctive goes
+ * in, so a label says how this community differs from the others; where two
+ * would still read the same, more terms, then the best-connected member,
+ * tell them apart.
+ */
+import { isNamedTopic } from '../words.js';
+import type { ActivePeriod } from './period.js';
+import type { DistinctiveTerm } from './terms.js';
+
+/** Sector ids as a sentence says them. */
+export const SECTOR_WORDS: Record<string, string> = {
+  academic: 'academic',
+  public: 'public',
+  school: 'school',
+  health: 'health',
+  law: 'law',
+  government: 'government',
+  national: 'national',
+  special: 'special',
+  archives: 'archives',
+  education: 'LIS education',
+  vendor: 'vendor',
+};
+
+/**
+ * When a part is the community's own. A chat: it holds `chatShare` of the
+ * community's messages. A sector or region: it holds `mixShare` of the
+ * members whose sector or region is known, and that share is `mixLift` times
+ * its share in the whole view. A period: `periodShare` of the community's
+ * messages, `periodLift` times the view's share then.
+ */
+export const LABEL_THRESHOLDS = { chatShare: 0.4, mixShare: 0.5, mixLift: 1.5, periodShare: 0.3, periodLift: 1.5 };
+
+export interface LabelFacts {
+  id: number;
+  /** The community's messages per chat, most first. */
+  chats: { chat: string; messages: number }[];
+  terms: DistinctiveTerm[];
+  sectors: { value: string; count: number }[];
+  regions: { value: string; count: number }[];
+  period: ActivePeriod | undefined;
+  topMember: string | undefined;
+}
+
+export interface ViewFacts {
+  /** Chats in the view. */
+  chats: number;
+  /** Everyone's sector and region counts in the view (people with and without ties). */
+  sectors: Map<string, number>;
+  regions: Map<string, number>;
+}
+
+/** The value of a mix that is the community's own, if any. */
+function ownValue(mix: LabelFacts['sectors'], view: Map<string, number>): string | undefined {
+  const known = mix.filter((x) => x.value !== 'unknown');
+  const total = known.reduce((s, x) => s + x.count, 0);
+  const top = known[0];
+  if (!top || total === 0) return undefined;
+  let viewKnown = 0;
+  for (const [value, n] of view) if (value !== 'unknown') viewKnown += n;
+  const share = top.count / total;
+  const viewShare = (view.get(top.value) ?? 0) / Math.max(1, viewKnown);
+  return share >= LABEL_THRESHOLDS.mixShare && share >= LABEL_THRESHOLDS.mixLift * viewShare ? top.value : undefined;
+}
+
+/** The same plural rule as phrase keys (words.ts), so "zines" reads as the vocabulary's "zine". */
+const keyOf = (term: string) =>
+  term
+    .toLowerCase()
+    .split(' ')
+    .map((w) => (w.length > 4 && w.endsWith('s') && !/(ss|us|is)$/.test(w) ? w.slice(0, -1) : w))
+    .join(' ');
+
+/**
+ * Terms for a label: named topics (phrases, hashtags, the LIS vocabulary) before lone words, each group in
+ * its order of distinctiveness. A lone word that ranks high is often an adjective of the chat ("available",
+ * "higher") that no stop list foresaw; a phrase or a hashtag is what people name a topic by.
+ */
+function labelTerms(terms: readonly DistinctiveTerm[], count: number): string[] {
+  const named = terms.filter((t) => isNamedTopic(keyOf(t.term)));
+  const lone = terms.filter((t) => !isNamedTopic(keyOf(t.term)));
+  return [...named, ...lone].slice(0, count).map((t) => t.term);
+}
+
+function parts(c: LabelFacts, view: ViewFacts, termCount: number): string[] {
+  const out: string[] = [];
+  const total = c.chats.reduce((s, x) => s + x.messages, 0);
+  const chat = c.chats[0];
+  if (view.chats > 1 && chat && chat.messages >= LABEL_THRESHOLDS.chatShare * total) out.push(chat.chat);
+  const terms = labelTerms(c.terms, termCount);
+  if (terms.length) out.push(terms.join(', '));
+  const sector = ownValue(c.sectors, view.sectors);
+  const region = ownValue(c.regions, view.regions);
+  const mix = [sector && (SECTOR_WORDS[sector] ?? sector), region].filter(Boolean);
+  if (mix.length) out.push(mix.join(', '));
+  if (c.period && c.period.share >= LABEL_THRESHOLDS.periodShare && c.period.lift >= LABEL_THRESHOLDS.periodLift) out.push(c.period.label);
+  return out;
+}
+
+/** Labels for all communities of a view, in order, no two alike. */
+export function labelCommunities(communities: readonly LabelFacts[], view: ViewFacts): string[] {
+  const build = (c: LabelFacts, terms: number, withMember: boolean) => {
+    const p = parts(c, view, terms);
+    if (withMember && c.topMember) p.push(`with ${c.topMember}`);
+    if (p.length === 0) return c.topMember ? `around ${c.topMember}` : `community ${c.id + 1}`;
+    return p.join(' · ');
+  };
+  const labels = communities.map((c) => build(c, 2, false));
+  // Labels that clash get more of what sets them apart, step by step: a third term, then their best-connected member.
+  const steps: [number, boolean][] = [
+    [3, false],
+    [3, true],
+  ];
+  for (const [terms, withMember] of steps) {
+    const seen = new Map<string, number>();
+    for (const l of labels) seen.set(l, (seen.get(l) ?? 0) + 1);
+    labels.forEach((l, i) => {
+      if (seen.get(l)! > 1) labels[i] = build(communities[i]!, terms, withMember);
+    });
+  }
+  // Still alike (same terms and same best-connected name): the number says which.
+  const seen = new Map<string, number>();
+  for (const l of labels) seen.set(l, (seen.get(l) ?? 0) + 1);
+  return labels.map((l, i) => (seen.get(l)! > 1 ? `${l} (${communities[i]!.id + 1})` : l));
+}
