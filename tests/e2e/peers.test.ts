@@ -13,11 +13,15 @@ describe('peers in the person panel', () => {
     const { page, errors } = await openPage(e2e.browser, `${e2e.baseUrl}/?person=${encodeURIComponent('twitter:preyes')}`);
     await page.waitForSelector('#peers ol.peers li', { timeout: 60_000 });
     const first = page.locator('#peers ol.peers > li').first();
-    expect(await first.locator('button.link').textContent()).toBe('Keisha Kelly');
+    expect(await first.locator(':scope > button.link').textContent()).toBe('Keisha Kelly');
     const profile = first.locator('a[target="_blank"]');
     expect(await profile.getAttribute('href')).toBe('https://x.com/keishakelly');
     expect(await profile.getAttribute('rel')).toBe('noopener noreferrer');
     expect(await first.locator('blockquote.peer-said').textContent()).toMatch(/^“.+” #critlibchat, \d{4}-\d{2}-\d{2}$/);
+    // The day replays the session it was said in.
+    expect(await first.locator('blockquote.peer-said button').getAttribute('aria-label')).toMatch(
+      /^#critlibchat, \d{4}-\d{2}-\d{2}: replay the session where Keisha Kelly said this$/,
+    );
     expect(errors).toEqual([]);
   }, 90_000);
 });
