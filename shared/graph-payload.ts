@@ -14,6 +14,8 @@ import { BuildOptionsSchema } from './build-options.js';
  * 3: each community has a `label` and what it is built from (`terms`, `period`, `activeSessions`), and its
  * `stability` across seeds; `meta.partition` says whether the split is worth reading. Versions 1 and 2 have
  * none of these (their communities are named by number, their partition never called loose).
+ * 3 also: sessions are a chat's sittings found from quiet around them, bursts, question series or a schedule
+ * (`foundBy`), not every stretch without a 3-hour gap; messages in none are counted in `counts.betweenSessions`.
  */
 export const PAYLOAD_VERSION = 3;
 
@@ -93,11 +95,21 @@ export const CommunitySummarySchema = z.object({
 });
 export type CommunitySummary = z.infer<typeof CommunitySummarySchema>;
 
+/** How a session was found (see SessionSummary.foundBy). */
+export const SessionFoundBySchema = z.enum(['gap', 'burst', 'questions', 'schedule']);
+export type SessionFoundBy = z.infer<typeof SessionFoundBySchema>;
+
 export const SessionSummarySchema = z.object({
   id: z.string(),
   chat: z.string(),
   start: z.iso.datetime(),
   end: z.iso.datetime(),
+  /**
+   * How it was found (server/pipeline/sessions/detect.ts): `gap` a short sitting with quiet around it, `burst`
+   * a rate far above the chat's own, `questions` a host's Q1…Qn series, `schedule` the chat's given hours.
+   * Absent before version 3 (sessions were split by gaps alone).
+   */
+  foundBy: SessionFoundBySchema.optional(),
   messages: z.number().int().positive(),
   participants: z.number().int().positive(),
   /** Highest question number asked (Qn), 0 if none. */
@@ -148,6 +160,11 @@ export const GraphMetaSchema = z.object({
     edges: z.number().int().nonnegative(),
     messages: z.number().int().nonnegative(),
     sessions: z.number().int().nonnegative(),
+    /**
+     * Messages in no session (a busy hashtag's day around its chat hour, a help channel's steady traffic): they
+     * make reply and mention ties but no co-session or co-answer ties. Absent before version 3: 0.
+     */
+    betweenSessions: z.number().int().nonnegative().default(0),
     chats: z.number().int().nonnegative(),
     /** Communities: groups Louvain found among people with ties (no one is a community alone for want of ties). */
     communities: z.number().int().nonnegative(),

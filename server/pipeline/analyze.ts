@@ -24,6 +24,7 @@ import { layoutGraph } from './layout.js';
 import { computeMetrics } from './metrics.js';
 import { toGraphPayload } from './payload.js';
 import { splitSessions, type Session } from './sessions.js';
+import { readSessionQuestions } from './sessions/questions.js';
 
 export interface AnalyzeInput {
   messages: readonly Message[];
@@ -62,17 +63,20 @@ export function selectMessages(
 
 function summarizeSession(session: Session, messages: readonly Message[], newcomers: SessionNewcomers | undefined): SessionSummary {
   const authors = new Set<string>();
-  let questions = 0;
-  for (const i of session.members) {
-    const m = messages[i]!;
-    authors.add(m.author);
-    if (m.question !== undefined && m.question > questions) questions = m.question;
-  }
+  for (const i of session.members) authors.add(messages[i]!.author);
+  // The highest question a host asked (a participant's `Q3:` is an answer, not a question).
+  const questions = Math.max(
+    0,
+    ...readSessionQuestions(messages, session)
+      .filter((q) => q.askedBy !== undefined)
+      .map((q) => q.number),
+  );
   return {
     id: session.id,
     chat: session.chat,
     start: session.start,
     end: session.end,
+    foundBy: session.foundBy,
     messages: session.members.length,
     participants: authors.size,
     questions,
@@ -129,6 +133,7 @@ export function analyze(input: AnalyzeInput, optionsInput: BuildOptionsInput = {
     positions,
     sessions: sessions.map((s) => summarizeSession(s, messages, welcome.bySession.get(s.id))),
     messageCount: messages.length,
+    betweenSessions: messages.length - sessions.reduce((n, s) => n + s.members.length, 0),
     chats,
     options,
     dataset: input.dataset,

@@ -5,8 +5,11 @@
  * - reply: one replied to the other (the replied person's @-handle in the
  *   same message is the reply's address, not also a mention);
  * - mention: one named the other;
- * - coAnswer: both answered the same numbered question in the same session;
- * - coSession: both posted in the same session;
+ * - coAnswer: both answered the same numbered question in the same session
+ *   (`A3 …`, or a participant's `Q3: …`: sessions/questions.ts reads which);
+ * - coSession: both posted in the same session.
+ *
+ * Messages between sessions (sessions.ts) make reply and mention ties only.
  * - repost: one reposted the other (off by default).
  *
  * coAnswer and coSession add 1/(n−1) per question or session with n
@@ -23,6 +26,7 @@ import type { BuildOptions, Message } from '../../shared/index.js';
 import { CoParticipationGraph, type BuiltNode, type TieColumns } from './co-participation-graph.js';
 import { PairTally, type PairList } from './pair-tally.js';
 import type { Session } from './sessions.js';
+import { readSessionQuestions } from './sessions/questions.js';
 
 export type GraphBuildOptions = Pick<BuildOptions, 'kinds' | 'weights' | 'minWeight'>;
 
@@ -81,7 +85,6 @@ export function buildGraph(
   sessions.forEach((session, number) => {
     const stamp = number + 1;
     const participants: number[] = [];
-    const answerers = new Map<number, number[]>();
     for (const mi of session.members) {
       const m = messages[mi]!;
       const who = authorOf[mi]!;
@@ -94,15 +97,13 @@ export function buildGraph(
         seenIn[who] = stamp;
         participants.push(who);
       }
-      if (m.answer !== undefined) {
-        const list = answerers.get(m.answer);
-        if (!list) answerers.set(m.answer, [who]);
-        else if (!list.includes(who)) list.push(who);
-      }
     }
     if (enabled.has('coSession')) pairs.addGroup('coSession', Int32Array.from(participants).sort());
     if (enabled.has('coAnswer')) {
-      for (const q of [...answerers.keys()].sort((a, b) => a - b)) pairs.addGroup('coAnswer', Int32Array.from(answerers.get(q)!).sort());
+      for (const q of readSessionQuestions(messages, session)) {
+        const answerers = [...new Set(q.answers.map((mi) => authorOf[mi]!).filter((who) => !relayed[who]))];
+        pairs.addGroup('coAnswer', Int32Array.from(answerers).sort());
+      }
     }
   });
 

@@ -38,6 +38,8 @@ export interface PayloadInput {
   positions: Positions;
   sessions: SessionSummary[];
   messageCount: number;
+  /** Messages in no session (sessions.ts): counted, making reply and mention ties only. */
+  betweenSessions: number;
   chats: string[];
   options: BuildOptions;
   dataset: GraphMeta['dataset'];
@@ -118,6 +120,7 @@ export function toGraphPayload(input: PayloadInput): GraphPayload {
       edges: graph.size,
       messages: input.messageCount,
       sessions: input.sessions.length,
+      betweenSessions: input.betweenSessions,
       chats: input.chats.length,
       communities: communities.count,
       isolated: communities.isolated.length,

@@ -33,8 +33,9 @@ export interface TimedChatMessage {
   time: string;
   author?: string;
   kind?: string;
-  question?: number | undefined;
-  answer?: number | undefined;
+  /** Null as a store's row gives a missing number. */
+  question?: number | null | undefined;
+  answer?: number | null | undefined;
 }
 
 export interface Session {
@@ -124,6 +125,30 @@ export function countSessionsInOrder(rows: Iterable<TimedChatMessage>, options: 
   const counter = new ChatSessionCounter(resolved, schedules);
   for (const row of rows) counter.add(row);
   return counter.total();
+}
+
+/**
+ * One chat's session count from its message times and question-marked
+ * messages, both in any order (a new import's running totals): `times` is
+ * sorted in place.
+ */
+export function countChatSessions(
+  chat: string,
+  times: Float64Array,
+  marked: readonly Omit<TimelineMarker, 'at'>[],
+  options: Partial<SessionOptions> = {},
+): number {
+  const resolved = resolve(options);
+  times.sort();
+  // Each marker at the first position of its time: markers and times walked together, both in time order.
+  const byTime = [...marked].sort((a, b) => a.ms - b.ms);
+  const markers: TimelineMarker[] = [];
+  let at = 0;
+  for (const m of byTime) {
+    while (at < times.length - 1 && times[at]! < m.ms) at++;
+    markers.push({ ...m, at });
+  }
+  return findChatSessions({ times, markers }, resolved, schedulesByChat(resolved.schedules).get(chat.toLowerCase())).length;
 }
 
 /** Counts sessions chat by chat from rows in (chat, time) order, or from a chat's rows given whole (import-totals). */

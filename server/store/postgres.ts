@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { SourceResultSchema } from '../../shared/index.js';
 import type { Dataset, Message, PersonProfile, SourceResult } from '../../shared/index.js';
-import { DEFAULT_SESSION_OPTIONS } from '../pipeline/sessions.js';
+import { countChatSessions } from '../pipeline/sessions.js';
 import { iso, migratePostgres, qualifier, SCHEMA_NAME } from './postgres-migrations.js';
 import { contextMethods } from './postgres-contexts.js';
 import { resultMethods } from './postgres-results.js';
@@ -79,19 +79,21 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
       ON CONFLICT (dataset_id, key) DO UPDATE SET
         ${PROFILE_FIELDS.map((f) => `${f} = COALESCE(NULLIF(excluded.${f}, ''), p.${f}, excluded.${f})`).join(', ')}`,
-    // Counts come from the stored rows, so duplicates and earlier imports are accounted for. Sessions are
-    // counted in the database, as countSessions (pipeline/sessions.ts) splits them: a new one per chat, and
-    // wherever the gap to the chat's previous message exceeds the gap, so no rows travel to Node.
+    // Counts come from the stored rows, so duplicates and earlier imports are accounted for. Sessions ($4) are
+    // counted in Node by the pipeline's own rule (countChatSessions) from each chat's times, one array per chat,
+    // and its few question-marked rows.
+    chatTimes: `SELECT chat, array_agg(round(extract(epoch FROM time) * 1000)::float8 ORDER BY time) AS ms
+      FROM ${messages} WHERE dataset_id = $1 GROUP BY chat`,
+    chatMarkers: `SELECT chat, round(extract(epoch FROM time) * 1000)::float8 AS ms, author, question, answer
+      FROM ${messages} WHERE dataset_id = $1 AND kind <> 'repost' AND (question IS NOT NULL OR answer IS NOT NULL)`,
     finishImport: `WITH m AS MATERIALIZED (SELECT chat, time, author FROM ${messages} WHERE dataset_id = $1),
         totals AS (SELECT count(*)::int AS messages, count(DISTINCT author)::int AS people, min(time) AS first, max(time) AS last FROM m),
-        chats AS (SELECT count(*)::int AS n, coalesce(jsonb_agg(chat ORDER BY chat), '[]') AS list FROM (SELECT DISTINCT chat FROM m) AS c),
-        sessions AS (SELECT count(*)::int AS n FROM (SELECT time - lag(time) OVER (PARTITION BY chat ORDER BY time) AS gap FROM m) AS g
-          WHERE gap IS NULL OR gap > $4::float8 * interval '1 minute')
+        chats AS (SELECT count(*)::int AS n, coalesce(jsonb_agg(chat ORDER BY chat), '[]') AS list FROM (SELECT DISTINCT chat FROM m) AS c)
       UPDATE ${datasets} AS d SET version = $2::int, sources = $3::json,
         updated_at = CASE WHEN $2::int = 1 THEN d.created_at ELSE date_trunc('milliseconds', clock_timestamp()) END,
-        message_count = totals.messages, people_count = totals.people, chat_count = chats.n, session_count = sessions.n,
+        message_count = totals.messages, people_count = totals.people, chat_count = chats.n, session_count = $4::int,
         chats = chats.list, first_time = totals.first, last_time = totals.last
-      FROM totals, chats, sessions WHERE d.id = $1 RETURNING ${datasetColumns('d.')}`,
+      FROM totals, chats WHERE d.id = $1 RETURNING ${datasetColumns('d.')}`,
     datasetById: `SELECT ${datasetColumns()} FROM ${datasets} WHERE id = $1`,
     datasetByName: `SELECT ${datasetColumns()} FROM ${datasets} WHERE name = $1 ORDER BY created_at, seq LIMIT 1`,
     datasets: `SELECT ${datasetColumns()} FROM ${datasets} ORDER BY created_at, seq`,
@@ -148,9 +150,27 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       id,
       version,
       JSON.stringify(sources),
-      DEFAULT_SESSION_OPTIONS.sessionGapMinutes,
+      await countStoredSessions(client, id),
     ]);
     return toDataset(finished.rows[0]!);
+  }
+
+  /** The dataset's sessions by the pipeline's rule, chat by chat (as SQLite's countSessionsInOrder). */
+  async function countStoredSessions(client: pg.PoolClient, id: string): Promise<number> {
+    const marked = new Map<string, { ms: number; author: string; question: number | undefined; answer: number | undefined }[]>();
+    const markers = await client.query<{ chat: string; ms: number; author: string; question: number | null; answer: number | null }>(
+      sql.chatMarkers,
+      [id],
+    );
+    for (const r of markers.rows) {
+      const list = marked.get(r.chat) ?? [];
+      list.push({ ms: r.ms, author: r.author, question: r.question ?? undefined, answer: r.answer ?? undefined });
+      marked.set(r.chat, list);
+    }
+    let sessions = 0;
+    for (const r of (await client.query<{ chat: string; ms: number[] }>(sql.chatTimes, [id])).rows)
+      sessions += countChatSessions(r.chat, Float64Array.from(r.ms), marked.get(r.chat) ?? []);
+    return sessions;
   }
 
   const dataset = async (text: string, values: unknown[]) => {

@@ -115,7 +115,7 @@ export function importMethods(db: Database, helpers: ImportHelpers): ImportMetho
       const kept = insertBatch.immediate(messages);
       stored[fileIndex] = (stored[fileIndex] ?? 0) + kept.length;
       // The values hold the time as stored (canonical), so it is worked out once per message.
-      for (const [, , chat, time, author] of kept) totals.add(chat, author, time);
+      for (const v of kept) totals.add(v[2], v[4], v[3], { kind: v[10], question: v[12], answer: v[13] });
     };
     const commitAll = db.transaction((files: readonly Omit<SourceResult, 'stored'>[], people: readonly PersonProfile[], now: string) => {
       const id = dataset(now);

@@ -105,10 +105,11 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
        FROM messages WHERE dataset_id = ?`,
     ),
     chats: db.prepare<[string], string>('SELECT DISTINCT chat FROM messages WHERE dataset_id = ? ORDER BY chat').pluck(),
-    // Covered by the (dataset_id, chat, time) index: no table rows read.
-    chatTimes: db.prepare<[string], { chat: string; time: string }>(
-      'SELECT chat, time FROM messages WHERE dataset_id = ? ORDER BY chat, time',
-    ),
+    // In the (dataset_id, chat, time) index's order; author, kind and the Q/A numbers for the question series.
+    chatTimes: db.prepare<
+      [string],
+      { chat: string; time: string; author: string; kind: string; question: number | null; answer: number | null }
+    >('SELECT chat, time, author, kind, question, answer FROM messages WHERE dataset_id = ? ORDER BY chat, time'),
   };
 
   // One statement per filter shape, built from fixed fragments only; rows come back raw (arrays in

@@ -56,6 +56,7 @@ describe('analyze', () => {
       edges: 36,
       messages: 37,
       sessions: 2,
+      betweenSessions: 0,
       chats: 2,
       communities: 2,
       isolated: 0,

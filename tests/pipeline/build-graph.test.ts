@@ -80,7 +80,10 @@ describe('splitSessions', () => {
       ['#c@2024-03-14T20:00:00.000Z', 5],
       ['#c@2024-03-15T01:00:00.000Z', 2],
     ]);
-    expect(splitSessions(TINY, { sessionGapMinutes: 600 })).toHaveLength(1);
+    // Without the 5-hour quiet the day is one 5-hour sitting: past sittingMaxMinutes, with no burst or question
+    // series in it, it holds no session; allowed that long, it is one.
+    expect(splitSessions(TINY, { sessionGapMinutes: 600 })).toHaveLength(0);
+    expect(splitSessions(TINY, { sessionGapMinutes: 600, sittingMaxMinutes: 600 }).map((s) => s.foundBy)).toEqual(['gap']);
   });
 
   it('keeps chats apart even at the same time', () => {

@@ -8,6 +8,7 @@ import { DatasetSchema, MessageSchema, PersonProfileSchema } from '../../shared/
 import type { Dataset, ImportJob, Message, PersonProfile } from '../../shared/index.js';
 import type { ImportFile, Store, StoredSnapshot } from '../../server/store/types.js';
 import type { ResultLimits } from '../../server/store/result-limits.js';
+import { splitSessions } from '../../server/pipeline/sessions.js';
 
 /** What a backend's factory passes to its store when a test asks (none: the defaults). */
 export interface StoreFactoryOptions {
@@ -230,6 +231,40 @@ export function describeStoreContract(name: string, makeStore: (options?: StoreF
           msg({ author: 'twitter:a', chat: '#two', time: at(200) }), // other chats never join a session
         ];
         expect((await store.importFiles({ name: 's', files: [file('s.csv', messages)] })).counts.sessions).toBe(3);
+      });
+
+      it("counts a long day's sessions by the analysis's rule: its burst and its host's question series, not the day", async () => {
+        // A 10-hour day without a 3-hour lull (a post every 20 minutes), a 40-minute burst of 60 posts at 02:00, and
+        // at 07:00 a host asking Q1 and Q2 (a participant answering `Q1:`) among the day's posts: two sessions.
+        const day = Array.from({ length: 30 }, (_, i) => msg({ author: `twitter:p${i % 7}`, chat: '#long', time: at(i * 20 + 1) }));
+        const burst = Array.from({ length: 60 }, (_, i) => msg({ author: `twitter:b${i % 9}`, chat: '#long', time: at(120 + i * 0.66) }));
+        const series = [
+          msg({ author: 'twitter:host', chat: '#long', time: at(420), question: 1 }),
+          msg({ author: 'twitter:ann', chat: '#long', time: at(424), question: 1 }),
+          msg({ author: 'twitter:host', chat: '#long', time: at(430), question: 2 }),
+          msg({ author: 'twitter:bob', chat: '#long', time: at(433), answer: 2 }),
+          msg({ author: 'twitter:ann', chat: '#long', time: at(440), kind: 'repost', question: 3 }),
+        ];
+        const messages = [...day, ...burst, ...series];
+        const whole = await store.importFiles({ name: 'long', files: [file('long.csv', messages)] });
+        expect(whole.counts.sessions).toBe(splitSessions(messages).length);
+        expect(splitSessions(messages).map((s) => s.foundBy)).toEqual(['burst', 'questions']);
+        const staging = store.beginImport({ importId: 'job-long', name: 'long staged' });
+        await staging.stage(0, [...messages].reverse());
+        expect(
+          (
+            await staging.commit(
+              [{ file: 'long.csv', format: 'csv', messages: messages.length, skipped: 0, skippedItems: [], warnings: [] }],
+              [],
+            )
+          ).counts.sessions,
+        ).toBe(2);
+        const added = await store.importFiles({
+          datasetId: whole.id,
+          name: 'ignored',
+          files: [file('more.csv', [msg({ author: 'twitter:x', chat: '#long', time: at(700) })])],
+        });
+        expect(added.counts.sessions).toBe(2);
       });
 
       it('gives an empty dataset zero counts and no time bounds', async () => {

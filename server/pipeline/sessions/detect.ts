@@ -14,13 +14,12 @@
  *
  * Linear in the chat's messages (plus bins), and deterministic.
  */
-import type { ChatSchedule } from '../../../shared/index.js';
+import type { ChatSchedule, SessionFoundBy } from '../../../shared/index.js';
 import { findBursts, type BurstOptions } from './bursts.js';
 import { findQuestionSeries, type QuestionSeriesOptions, type TimelineMarker } from './questions.js';
 import { scheduledWindows } from './schedule.js';
 
-/** How a session was found. */
-export type SessionFoundBy = 'gap' | 'burst' | 'questions' | 'schedule';
+export type { SessionFoundBy } from '../../../shared/index.js';
 
 export interface DetectOptions extends BurstOptions, QuestionSeriesOptions {
   sessionGapMinutes: number;
