@@ -27,6 +27,7 @@ import { h } from './ui/dom.js';
 import { tieCount } from './ui/panels.js';
 import { tokenForm } from './ui/token-form.js';
 import { openUploadDialog } from './ui/upload-dialog.js';
+import { wireCollectButton } from './collect/collect-dialog.js';
 
 const app = createApp();
 const { els, view, explorer, interaction } = app;
@@ -68,6 +69,14 @@ const upload = () =>
     { current: explorer.get().datasets.find((d) => d.id === view.get().dataset) },
   );
 els.upload.addEventListener('click', upload);
+wireCollectButton(
+  els.upload,
+  () => explorer.get().datasets.find((d) => d.id === view.get().dataset),
+  async () => {
+    explorer.set({ datasets: await listDatasets() });
+    app.loading = loadCurrentGraph(app);
+  },
+);
 els.emptyUpload.addEventListener('click', upload);
 els.share.addEventListener('click', () => openShare(app));
 els.help.addEventListener('click', () => els.helpDialog.showModal());
