@@ -1,4 +1,9 @@
-/** `GET /api/datasets/:id/people/:key`: who someone is (profile) and where they talk. */
+/**
+ * `GET /api/datasets/:id/people/:key`: who someone is (profile) and where they talk; `…/people/:key/peers`:
+ * people to meet beyond their context; `/api/datasets/:id/communities/:community/peers`: the same for a whole
+ * community (peers/community.ts).
+ */
+import type { FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -9,10 +14,12 @@ import {
   handleOf,
   platformOf,
   resolveBuildOptions,
+  type GraphQuery,
   type PersonDetail,
 } from '../../../shared/index.js';
 import { makeScrubber, nameVariants } from '../../pipeline/export/name-scrubber.js';
 import { DEFAULT_PEER_OPTIONS, suggestPeersFor } from '../../pipeline/peers.js';
+import { communityAsPerson } from '../../pipeline/peers/community.js';
 import { personTopics, type Topics } from '../../pipeline/words.js';
 import { mergeIdentities } from '../../graphs/compute-graph.js';
 import { datasetContexts } from '../../graphs/context-overrides.js';
@@ -49,6 +56,45 @@ function cachedTopics(cacheKey: string, read: () => Topics): Topics {
 }
 
 const PersonParamsSchema = z.object({ id: z.string().min(1).max(64), key: z.string().min(3).max(300) });
+
+const PeersQuerySchema = GraphQuerySchema.extend({
+  sector: z.string().max(40).optional(),
+  region: z.string().max(40).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(DEFAULT_PEER_OPTIONS.limit),
+});
+
+/**
+ * What every peers request reads: the view's graph and its messages, without anyone who opted out (their words
+ * are no one's to share, not even as "words you both use"; their handle in others' words is scrubbed), one
+ * person across platforms under one key, and the key the view's topics are cached under.
+ */
+async function readPeersView(app: FastifyInstance, id: string, query: GraphQuery) {
+  const dataset = await app.store.getDataset(id);
+  if (!dataset) throw notFound(`dataset ${id}`);
+  const optedOut = await optedOutIn(app.store, id);
+  const options = resolveBuildOptions(query);
+  const [cached, messages, links] = await Promise.all([
+    app.graphs.get(dataset, options),
+    app.store.getMessages(id, {
+      chats: options.chats,
+      ...(options.from ? { from: options.from } : {}),
+      ...(options.to ? { to: options.to } : {}),
+      excludeAuthors: [...optedOut],
+    }),
+    app.store.getIdentities(id),
+  ]);
+  const payload = cached.payload();
+  const scrub = optedOutScrubber(optedOut);
+  const merged = mergeIdentities(messages, [], links).messages;
+  const quoted = merged.map((m) => ({ ...m, text: scrub(m.text), mentions: m.mentions.filter((k) => !optedOut.has(k)) }));
+  return {
+    optedOut,
+    payload,
+    quoted,
+    nodes: new Set(payload.nodes.map((n) => n.key)),
+    cacheKey: JSON.stringify([id, dataset.version, options, [...optedOut].sort(), links]),
+  };
+}
 
 const people: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -94,54 +140,84 @@ const people: FastifyPluginAsyncZod = async (app) => {
         tags: ['people'],
         summary: 'People to meet beyond one’s own sector or region, with reasons',
         params: PersonParamsSchema,
-        querystring: GraphQuerySchema.extend({
-          sector: z.string().max(40).optional(),
-          region: z.string().max(40).optional(),
-          limit: z.coerce.number().int().min(1).max(100).default(DEFAULT_PEER_OPTIONS.limit),
-        }),
+        querystring: PeersQuerySchema,
         response: { 200: PeersSchema, ...errorReplies },
       },
     },
     async (request) => {
       const { id, key } = request.params;
       const { sector, region, limit, ...query } = request.query;
-      const dataset = await app.store.getDataset(id);
-      if (!dataset) throw notFound(`dataset ${id}`);
-      const optedOut = await optedOutIn(app.store, id);
-      if (optedOut.has(key)) throw notFound(`person ${key} in this view of dataset ${id}`);
-      const options = resolveBuildOptions(query);
-      const [cached, messages] = await Promise.all([
-        app.graphs.get(dataset, options),
-        // Their words are no one's to share, not even as "words you both use".
-        app.store.getMessages(id, {
-          chats: options.chats,
-          ...(options.from ? { from: options.from } : {}),
-          ...(options.to ? { to: options.to } : {}),
-          excludeAuthors: [...optedOut],
-        }),
-      ]);
-      const payload = cached.payload();
-      const me = payload.nodes.find((n) => n.key === key);
+      const view = await readPeersView(app, id, query);
+      if (view.optedOut.has(key)) throw notFound(`person ${key} in this view of dataset ${id}`);
+      const me = view.payload.nodes.find((n) => n.key === key);
       if (!me) throw notFound(`person ${key} in this view of dataset ${id}`);
-      // What they said is quoted back (excerpts): no one who opted out may show through, not even as a handle in it.
-      const scrub = optedOutScrubber(optedOut);
-      const links = await app.store.getIdentities(id);
-      // One person across platforms is one node in the graph: their messages under its key.
-      const merged = mergeIdentities(messages, [], links).messages;
-      const quoted = merged.map((m) => ({ ...m, text: scrub(m.text), mentions: m.mentions.filter((k) => !optedOut.has(k)) }));
-      const nodes = new Set(payload.nodes.map((n) => n.key));
-      const view = JSON.stringify([id, dataset.version, options, [...optedOut].sort(), links]);
-      const topics = cachedTopics(view, () => personTopics(quoted.filter((m) => nodes.has(m.author))));
+      const topics = cachedTopics(view.cacheKey, () => personTopics(view.quoted.filter((m) => view.nodes.has(m.author))));
       const suggestions = suggestPeersFor(
         key,
-        payload,
-        quoted,
+        view.payload,
+        view.quoted,
         { limit, ...(sector ? { sector } : {}), ...(region ? { region } : {}) },
         { topics },
       );
       return { person: key, sector: me.attributes.sector, region: me.attributes.region, ...suggestions };
     },
   );
+
+  app.get(
+    '/api/datasets/:id/communities/:community/peers',
+    {
+      schema: {
+        tags: ['people'],
+        summary: 'People to meet beyond a community’s corner (its members’ most common known sector and region), with reasons',
+        params: z.object({ id: z.string().min(1).max(64), community: z.coerce.number().int().min(0).max(1_000_000) }),
+        querystring: PeersQuerySchema,
+        response: { 200: PeersSchema, ...errorReplies },
+      },
+    },
+    async (request) => {
+      const { id, community } = request.params;
+      const { sector, region, limit, ...query } = request.query;
+      const view = await readPeersView(app, id, query);
+      const whole = communityAsPerson(view.payload, view.quoted, community);
+      if (!whole) throw notFound(`community ${community + 1} in this view of dataset ${id}`);
+      // The members' words as one person's: weighed against everyone else's, as a person's are.
+      const topics = cachedTopics(`${view.cacheKey}#${whole.key}`, () =>
+        personTopics(whole.messages.filter((m) => m.author === whole.key || view.nodes.has(m.author))),
+      );
+      const suggestions = suggestPeersFor(
+        whole.key,
+        whole.payload,
+        whole.messages,
+        { limit, ...(sector ? { sector } : {}), ...(region ? { region } : {}) },
+        { topics },
+      );
+      const me = whole.payload.nodes.find((n) => n.key === whole.key)!.attributes;
+      const note = communityNote(community, me, whole);
+      return {
+        person: whole.key,
+        sector: me.sector,
+        region: me.region,
+        ...suggestions,
+        ...(note ? { note } : {}),
+      };
+    },
+  );
 };
+
+/** What "beyond" means for a community, and when part of it cannot be judged. */
+function communityNote(
+  community: number,
+  me: { sector: string; region: string },
+  whole: { sectorShare: number; regionShare: number },
+): string | undefined {
+  const name = `Community ${community + 1}`;
+  const pct = (x: number) => `${Math.round(x * 100)}%`;
+  const parts = [
+    me.sector === 'unknown' ? undefined : `${pct(whole.sectorShare)} of its members with a known sector are in ${me.sector}`,
+    me.region === 'unknown' ? undefined : `${pct(whole.regionShare)} of those with a known region are in ${me.region}`,
+  ].filter(Boolean);
+  if (parts.length === 0) return `No one in ${name} has a known sector or region, so no one can be placed beyond it yet.`;
+  return `${name} as a whole: ${parts.join(', ')}; "you" in the reasons means its members.`;
+}
 
 export default people;
