@@ -63,7 +63,7 @@ export interface AppOptions {
   /** Folder of the built client; default `dist/client`. */
   clientDir?: string;
   /** The collections' clock and waits (tests inject them; see collect/collections.ts). */
-  collect?: Pick<import('./collect/collections.js').CollectionsOptions, 'now' | 'sleep' | 'backoffMs'>;
+  collect?: Pick<import('./collect/collections.js').CollectionsOptions, 'now' | 'sleep' | 'backoffMs' | 'fetchOverrides'>;
 }
 
 export const CLIENT_DIR = path.join(PROJECT_ROOT, 'dist', 'client');

@@ -33,6 +33,8 @@ export interface CollectionsOptions {
   log: FastifyBaseLogger;
   /** The scheduler's clock (tests inject one). */
   now?: () => Date;
+  /** Finer fetch rules for tests (e.g. one loopback address reachable, every other one judged as in production). */
+  fetchOverrides?: Partial<SafeFetchOptions>;
   /** Waits for rate limits and retries (tests record them instead). */
   sleep?: PoliteOptions['sleep'];
   backoffMs?: number;
@@ -106,7 +108,8 @@ export class Collections {
   }
 
   async create(datasetId: string, body: CreateCollection): Promise<Collection> {
-    const allowHttp = (this.options.fetch.allowPrivateHosts || this.options.fetch.allowHttp) ?? false;
+    const fetchRules = { ...this.options.fetch, ...this.options.fetchOverrides };
+    const allowHttp = (fetchRules.allowPrivateHosts || fetchRules.allowHttp) ?? false;
     const given = body.instance === undefined ? [] : Array.isArray(body.instance) ? body.instance : body.instance.split(',');
     if (given.length === 0 && body.source === 'mastodon')
       throw new HttpError(400, 'invalid_request', 'a Mastodon collection needs an instance, e.g. glammr.us');
@@ -173,6 +176,8 @@ export class Collections {
   }
 
   async get(datasetId: string, collectionId: string): Promise<CollectionRecord> {
+    // Gone from the store (its dataset was deleted): forget the live copy too.
+    if (!(await this.options.store.getCollection(collectionId))) this.live.delete(collectionId);
     const record = await this.load(collectionId);
     if (!record || record.datasetId !== datasetId) throw new HttpError(404, 'not_found', `collection ${collectionId} not found`);
     return record;
@@ -284,7 +289,7 @@ export class Collections {
     const controller: AbortController & { why?: StopReason } = new AbortController();
     this.running.set(record.id, controller);
     const client = new PoliteClient({
-      fetch: this.options.fetch,
+      fetch: { ...this.options.fetch, ...this.options.fetchOverrides },
       ...(this.options.sleep ? { sleep: this.options.sleep } : {}),
       ...(this.options.backoffMs !== undefined ? { backoffMs: this.options.backoffMs } : {}),
       now: () => this.now().getTime(),

@@ -7,6 +7,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CollectionListSchema, CollectionSchema, type Collection } from '../../shared/index.js';
+import { isPublicAddress } from '../../server/collect/net/public-address.js';
 import { buildCollectApp, type CollectApp } from '../support/collect-app.js';
 import {
   CONTEXT_ONLY_STATUS,
@@ -117,6 +118,16 @@ describe('collecting a Mastodon hashtag', () => {
     } finally {
       await operator.close();
     }
+  });
+
+  it("asks for an author's account when a status comes without the bio, and stores the bio", async () => {
+    replay.withoutBio.add('bthall@mastodon.social');
+    const id = await t.dataset();
+    await t.collect(id, mastodon());
+    expect(replay.requestsTo('/api/v1/accounts/')).toHaveLength(1);
+    expect(replay.requestsTo('/api/v1/accounts/14734')).toHaveLength(1);
+    const [person] = await t.app.store.getPeople(id, ['mastodon:bthall@mastodon.social']);
+    expect(person?.bio).toMatch(/^I'm a Christian skateboarder, philosopher, and business scholar/);
   });
 
   it('keeps to since and until', async () => {
@@ -357,6 +368,26 @@ describe('bad requests', () => {
         400,
         `instance "${replay.baseUrl}": only https instances are collected from`,
       ]);
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it('fails a run redirected to a private address, before connecting to it, and stores nothing', async () => {
+    // Production rules, but for this test's replay server at 127.0.0.1 over http.
+    const strict = await buildCollectApp(
+      { COLLECT_ALLOW_PRIVATE_HOSTS: false },
+      { allowHttp: true, allowAddress: (ip) => ip === '127.0.0.1' || isPublicAddress(ip) },
+    );
+    try {
+      replay.inject('/api/v1/timelines/tag/mastodon?limit=40&max_id=706494', { redirect: 'http://169.254.169.254/latest/meta-data/' });
+      const id = await strict.dataset();
+      const collection = await strict.collect(id, mastodon());
+      expect(collection.history[0]).toMatchObject({ status: 'failed', posts: 0, stored: 0 });
+      expect(collection.history[0]!.error).toBe(
+        '169.254.169.254 resolves to 169.254.169.254, a private, loopback or link-local address: not fetched',
+      );
+      expect(await strict.app.store.getMessages(id)).toHaveLength(0);
     } finally {
       await strict.close();
     }

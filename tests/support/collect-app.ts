@@ -11,6 +11,7 @@ import { CollectionSchema, type Collection } from '../../shared/index.js';
 import { buildApp } from '../../server/app.js';
 import { readConfig, type Config } from '../../server/config.js';
 import { openSqliteStore } from '../../server/store/sqlite.js';
+import type { SafeFetchOptions } from '../../server/collect/net/safe-fetch.js';
 
 export interface CollectApp {
   app: FastifyInstance;
@@ -26,7 +27,10 @@ export interface CollectApp {
   close(): Promise<void>;
 }
 
-export async function buildCollectApp(overrides: Partial<Config> = {}): Promise<CollectApp> {
+export async function buildCollectApp(
+  overrides: Partial<Config> = {},
+  fetchOverrides: Partial<SafeFetchOptions> = {},
+): Promise<CollectApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chat-atlas-collect-'));
   const config = readConfig(
     {},
@@ -47,7 +51,7 @@ export async function buildCollectApp(overrides: Partial<Config> = {}): Promise<
     config,
     store,
     clientDir: path.join(dataDir, 'no-client'),
-    collect: { now: () => clock.now, sleep: async (ms) => void waits.push(ms), backoffMs: 1000 },
+    collect: { now: () => clock.now, sleep: async (ms) => void waits.push(ms), backoffMs: 1000, fetchOverrides },
   });
   const get = async (datasetId: string, collectionId: string) => {
     const res = await app.inject(`/api/datasets/${datasetId}/collections/${collectionId}`);

@@ -68,6 +68,8 @@ export class ReplayServer {
   readonly statuses = mastodonStatuses().sort(byIdDesc);
   hiddenNewest = 0;
   mastodonPageSize = 5;
+  /** Accounts (by acct) whose statuses come without a bio, as some servers send them: only /api/v1/accounts/:id has it. */
+  readonly withoutBio = new Set<string>();
   /** When set, Mastodon answers 401 without this Bearer token. */
   mastodonToken: string | undefined;
   readonly posts = blueskyPosts();
@@ -154,7 +156,12 @@ export class ReplayServer {
       if (page.length > 0 && older.length > page.length)
         links.push(`<${this.baseUrl}/api/v1/timelines/tag/${MASTODON_TAG}?max_id=${page.at(-1)!.id}>; rel="next"`);
       if (page.length > 0) links.push(`<${this.baseUrl}/api/v1/timelines/tag/${MASTODON_TAG}?min_id=${page[0]!.id}>; rel="prev"`);
-      return send(200, page, links.length ? { link: links.join(', ') } : {});
+      const served = page.map((st) => {
+        if (!this.withoutBio.has(String(st.account.acct))) return st;
+        const { note: _bio, ...account } = st.account;
+        return { ...st, account };
+      });
+      return send(200, served, links.length ? { link: links.join(', ') } : {});
     }
     const context = /^\/api\/v1\/statuses\/(\d+)\/context$/.exec(url.pathname);
     if (context) {
