@@ -38,6 +38,18 @@ export function handleDomainOf(profile: PersonProfile): string | undefined {
   return handle;
 }
 
+/**
+ * A location field written all in lower case ("sydney", "leeds, uk", "austin, tx") is capitalised as a place
+ * name would be, so names the gazetteer reads only capitalised (`=Sydney`, a given name too; `=TX`) are read:
+ * a location field names a place. Two-letter parts after a comma are codes ("TX", "UK").
+ */
+export function capitalised(location: string | undefined): string | undefined {
+  if (!location || /\p{Lu}/u.test(location)) return location;
+  return location
+    .replace(/(^|,\s*)(\p{Ll}{2})(?=\s*(?:,|$))/gu, (_, lead: string, code: string) => `${lead}${code.toUpperCase()}`)
+    .replace(/(?<![\p{L}'’])\p{Ll}/gu, (c) => c.toUpperCase());
+}
+
 /** `ann@glammr.us` → `glammr.us`, for Mastodon accounts. */
 export function instanceOf(profile: PersonProfile): string | undefined {
   if (profile.platform !== 'mastodon') return undefined;
@@ -55,7 +67,7 @@ export function profileFields(profile: PersonProfile, options: ContextOptions): 
   };
   if (read.has('name')) push('name', 'name', profile.name, w.name);
   if (read.has('bio')) push('bio', 'text', profile.bio, w.bio);
-  if (read.has('location')) push('location', 'text', profile.location, w.location);
+  if (read.has('location')) push('location', 'text', options.registries ? capitalised(profile.location) : profile.location, w.location);
   const instance = instanceOf(profile);
   const urlHost = profile.url ? hostOf(profile.url) : undefined;
   if (read.has('url') && urlHost && urlHost !== instance) push('url', 'url', urlHost, w.url);

@@ -154,6 +154,8 @@ function textHits(field: FieldText, wide: boolean): PlaceHit[] {
     if (a.last !== b.first || !PLACE_KINDS.has(a.kind) || !QUALIFIER_KINDS.has(b.kind) || !QUALIFIER_GAP.test(text.slice(a.end, b.start)))
       continue;
     const shared = new Set(Object.keys(a.readings).filter((c) => c in b.readings));
+    // "Somerset, NJ", "New London, Ohio": a place the qualifier contradicts is a town of the same name there.
+    if (shared.size === 0 && wide && field.label === 'location') a.readings = { ...b.readings };
     if (shared.size === 0) continue;
     a.readings = restrict(a.readings, shared);
     b.readings = restrict(b.readings, shared);

@@ -41,6 +41,8 @@ const INSTANCE_WORKPLACE = 2;
 
 interface SectorHit extends Hit {
   outright?: boolean;
+  /** Named in a list of interests or a citation: a field's listed hits count as much as its strongest one. */
+  listed?: boolean;
 }
 
 function hostHit(field: FieldText, host: string, start: number, end: number, wide: boolean): SectorHit[] {
@@ -87,6 +89,17 @@ function listItem(text: string, start: number, end: number, tokens: readonly Tok
   return opens && closes && (text.match(new RegExp(LIST_SEPARATOR.source, 'g'))?.length ?? 0) >= 2;
 }
 
+/** "Imogen Ingram", "Anna Springer": a one-word vendor's name last in a display name, after a given name, is a surname. */
+function surname(field: FieldText, tokens: readonly Token[], first: number, last: number, cues: readonly SectorCue[]): boolean {
+  if (field.kind !== 'name' || last - first !== 1 || last !== tokens.length || first === 0) return false;
+  const before = tokens[first - 1]!;
+  return (
+    cues.every((c) => c.sector === 'vendor') &&
+    /^\p{Lu}\p{Ll}/u.test(before.raw) &&
+    /^\s+$/.test(field.text.slice(before.end, tokens[first]!.start))
+  );
+}
+
 /** "(Routledge, 2017)": a publisher named in a citation published the person, it does not employ them. */
 function cited(text: string, end: number, cues: readonly SectorCue[]): boolean {
   return cues.some((c) => c.sector === 'vendor') && /^,?\s*(?:19|20)\d\d\b/.test(text.slice(end));
@@ -119,6 +132,7 @@ function textHits(field: FieldText, wide: boolean): SectorHit[] {
       .join(' ');
     if (seen.has(phrase)) continue;
     seen.add(phrase);
+    if (wide && surname(field, tokens, m.first, m.last, cues)) continue;
     const past = distanceBefore(tokens, m.first, text, wide ? registries().pastWords : SECTOR_PAST_WORDS) < Infinity;
     const start = tokens[m.first]!.start;
     const end = tokens[m.last - 1]!.end;
@@ -139,9 +153,13 @@ function textHits(field: FieldText, wide: boolean): SectorHit[] {
       readings,
       strength: weight * field.weight * factor,
       outright: weight >= OUTRIGHT && !past && !listed,
+      ...(listed ? { listed } : {}),
     });
   }
-  return hits;
+  // "Libraries Galleries Museums": one list of interests is one weak hint, however many kinds it names.
+  const strongestListed = Math.max(0, ...hits.filter((h) => h.listed).map((h) => h.strength));
+  const strongest = hits.find((h) => h.listed && h.strength === strongestListed);
+  return hits.filter((h) => !h.listed || h === strongest);
 }
 
 function fieldHits(field: FieldText, wide: boolean): SectorHit[] {

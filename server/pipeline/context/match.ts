@@ -25,12 +25,17 @@ export function parsePhrase(written: string): { text: string; cased: boolean } {
   return written.startsWith('=') ? { text: written.slice(1), cased: true } : { text: written, cased: false };
 }
 
+/** "librarian" → "librarians", "public library" → "public libraries" (a consonant before the y). */
+function pluralOf(key: string): string {
+  return /[^aeiou]y$/.test(key) ? `${key.slice(0, -1)}ies` : `${key}s`;
+}
+
 export class PhraseIndex<P> {
   private readonly folded = new Map<string, Entry<P>>();
   private readonly cased = new Map<string, Entry<P>>();
   private longest = 1;
 
-  /** Adds a data phrase; `plural` also accepts an `s` on its last word. */
+  /** Adds a data phrase; `plural` also accepts its last word's plural (`s`, or `ies` for a `y` after a consonant). */
   add(written: string, payload: P, options: { plural?: boolean } = {}): void {
     const { text, cased } = parsePhrase(written);
     const key = phraseKey(text, cased);
@@ -38,7 +43,7 @@ export class PhraseIndex<P> {
     this.longest = Math.max(this.longest, key.split(' ').length);
     const map = cased ? this.cased : this.folded;
     this.put(map, key, payload, false);
-    if (options.plural && !cased && !key.endsWith('s')) this.put(map, `${key}s`, payload, true);
+    if (options.plural && !cased && !key.endsWith('s')) this.put(map, pluralOf(key), payload, true);
   }
 
   private put(map: Map<string, Entry<P>>, key: string, payload: P, plural: boolean): void {

@@ -10,7 +10,7 @@
  */
 import type { Hit } from './decide.js';
 import type { FieldText } from './fields.js';
-import { REGION_STRENGTH, regionIndex, type SectorId } from './gazetteer.js';
+import { REGION_STRENGTH, regionIndex, sectorIndex, type SectorId } from './gazetteer.js';
 import { registries } from './registries.js';
 import { fold, type Token } from './tokenize.js';
 
@@ -231,6 +231,31 @@ function locationHits(field: FieldText, out: RegistryHits): void {
   }
 }
 
+/**
+ * "ANU Library", "UOW Library", "UGA Music Library", "RGU Library": a university's acronym (a domain label of the
+ * registry, written in capitals) before "Library", with at most a subject between, is that university's library.
+ */
+function acronymLibraryHits(field: FieldText, tokens: readonly Token[], out: RegistryHits): void {
+  const { handles } = registries();
+  for (let i = 1; i < tokens.length; i++) {
+    if (!LIBRARY.has(tokens[i]!.norm) || !/^\p{Lu}/u.test(tokens[i]!.raw)) continue;
+    const at = FILLER.has(tokens[i - 1]!.norm) && i >= 2 ? i - 2 : i - 1;
+    const acronym = tokens[at]!;
+    // An acronym the base lexicons read otherwise keeps that reading ("HSE Library" is Ireland's health service's).
+    if (!/^[A-Z]{2,6}$/.test(acronym.raw) || sectorIndex.lookup(acronym.raw).some((c) => c.sector !== 'academic')) continue;
+    const body = handles.get(acronym.norm);
+    if (body?.sector !== 'academic') continue;
+    out.sector.push(hit(field, acronym.start, tokens[i]!.end, { academic: 1 }, NAMED));
+  }
+}
+
+// "School of Music", "School of Information": a university's school (LIS schools are read as education by the lexicon).
+const SCHOOL_OF = /(?<![\p{L}\p{N}])School of (?:the )?\p{Lu}\p{L}+/gu;
+
+function schoolOfHits(field: FieldText, out: RegistryHits): void {
+  for (const m of field.text.matchAll(SCHOOL_OF)) out.sector.push(hit(field, m.index, m.index + m[0].length, { academic: 1 }, 2));
+}
+
 // A library named in the possessive after its founder ("Gladstone's Library", "Chetham's Library", "Marsh's Library")
 // is an endowed, independent library; readers' groups in the possessive ("Children's Library") are not founders.
 const FOUNDED_LIBRARY = /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}-]+)['’]s\s+Library\b/gu;
@@ -279,6 +304,8 @@ export function registryHits(field: FieldText, tokens: readonly Token[]): Regist
   namedSchoolHits(field, tokens, out);
   if (field.kind === 'text') shortNameHits(field, out);
   foundedLibraryHits(field, out);
+  acronymLibraryHits(field, tokens, out);
+  schoolOfHits(field, out);
   if (field.label === 'location') locationHits(field, out);
   return out;
 }

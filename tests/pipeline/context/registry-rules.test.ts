@@ -87,4 +87,66 @@ describe('registry rules', () => {
     expect(uni).toMatchObject({ sector: { value: 'academic' }, region: { value: 'DE' } });
     expect(read({ platform: 'mastodon', handle: 'ann@glammr.us', bio: 'Librarian' }).sector.value).toBe('unknown');
   });
+  it('reads plurals in -ies and counts one list of interests once (p501, p150)', () => {
+    expect(
+      read({
+        name: 'The Leeds Library',
+        bio: 'Tweeting directly from one of Britain’s oldest surviving independent libraries.',
+        location: 'Leeds',
+      }).sector,
+    ).toMatchObject({ value: 'special', evidence: "bio: 'independent libraries'" });
+    const glam = read({
+      name: 'Glen Hannah',
+      bio: 'Multimedia Technology Art Photography Music Culture TV Film Video Books Writing Libraries Galleries Museums Ideas Innovation Humour Observations',
+    });
+    expect(glam.sector.value).toBe('unknown');
+  });
+
+  it('reads LIS schools, national archives, trainees and independent libraries by name (p427, p431, p471, p503, p505)', () => {
+    expect(read({ name: 'Pratt Info School', bio: '@PrattInstitute School of Information - We empower people' }).sector.value).toBe(
+      'education',
+    );
+    expect(
+      read({ bio: 'Working on cultural heritage, #openGLAM, digital museum stuff & info access at Swedish National Archives.' }).sector
+        .value,
+    ).toBe('national');
+    expect(read({ bio: 'Librarian in the making - student/teacher, mother/daughter' }).sector.value).toBe('education');
+    expect(
+      read({ name: 'Scottish Poetry Lib', bio: 'Scottish Poetry Library: 45,000+ items of poetry from Scotland & around the world.' })
+        .sector.value,
+    ).toBe('special');
+    expect(read({ bio: 'Independent historic library funded by member subscriptions and founded in 1816' }).sector.value).toBe('special');
+  });
+
+  it('reads publishers and distributors, and a vendor’s name as a surname in a display name (p434, p457, p453)', () => {
+    expect(read({ name: 'McGrawHill Education', bio: 'educational tools and content', location: 'Australia' }).sector.value).toBe('vendor');
+    expect(
+      read({ name: 'Focal Books', bio: 'Distributor of knowledge. Discovering the best academic content that is out of the ordinary' })
+        .sector.value,
+    ).toBe('vendor');
+    const anu = read({ name: 'Imogen Ingram', bio: 'ANU Library. Always learning. Love meeting fellow humans.' });
+    expect(anu.sector).toMatchObject({ value: 'academic', evidence: "bio: 'ANU Library'" });
+  });
+
+  it('reads a university’s acronym before "Library" and its "School of …" as academic (p453, p479)', () => {
+    expect(
+      read({
+        name: 'UGA Music Library',
+        bio: 'Located in the Hugh Hodgson School of Music providing services for the students, faculty, and staff.',
+      }).sector.value,
+    ).toBe('academic');
+    // An acronym the base lexicons read otherwise keeps that reading: HSE is Ireland's health service.
+    expect(read({ bio: 'Outreach librarian for primary care, HSE Library', location: 'Galway' }).sector.value).not.toBe('academic');
+  });
+
+  it('reads a lower-case location field, Indigenous Australian nations and peoples, and a town its state code contradicts', () => {
+    expect(read({ bio: 'Librarian in training', location: 'sydney' }).region.value).toBe('AU'); // p448
+    expect(read({ bio: 'Proud Wiradjuri man who has a library degree', location: 'Darkinjung Country' }).region.value).toBe('AU'); // p045
+    expect(read({ bio: 'Techie librarian; meatier than a seahorse.', location: 'Oz' }).region.value).toBe('AU'); // p056
+    expect(read({ bio: 'koori | poet and research/project assistant' }).region.value).toBe('AU'); // p207
+    expect(read({ location: 'Galle, Ceylon' }).region.value).toBe('LK'); // p103
+    expect(read({ name: 'Franklin Twp Library', location: 'Somerset, NJ' }).region.value).toBe('US'); // p333
+    expect(read({ name: 'New London Library', location: 'New London, Ohio' }).region.value).toBe('US'); // p337
+    expect(read({ bio: 'Wizard of Oz fan' }).region.value).toBe('unknown');
+  });
 });
