@@ -12,6 +12,7 @@ import { loadCurrentGraph } from './app/load-graph.js';
 import { pause } from './app/play.js';
 import { wirePeersButton } from './app/peers.js';
 import { stopReplay } from './app/replay.js';
+import { attachBarMenu } from './app/bar-menu.js';
 import { closePanel, selectPerson } from './app/selection.js';
 import { openShare } from './app/share.js';
 import { openSheet, toggleSheet, type Sheet } from './app/sheets.js';
@@ -80,6 +81,7 @@ wireCollectButton(
 els.emptyUpload.addEventListener('click', upload);
 els.share.addEventListener('click', () => openShare(app));
 els.help.addEventListener('click', () => els.helpDialog.showModal());
+attachBarMenu(document.querySelector<HTMLButtonElement>('#bar-menu')!, document.querySelector<HTMLElement>('#bar-controls')!);
 wirePeersButton(app);
 
 // Phone and tablet: the side columns open as sheets over the graph.
