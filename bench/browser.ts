@@ -19,9 +19,12 @@ import type { Bench } from './fixtures.js';
 import { fmtInt, fmtMs, missing, row, type Row } from './table.js';
 
 export interface PageCase {
-  size: SizeId;
+  /** A generated size, or the demo dataset that `npm start` loads. */
+  size: SizeId | 'demo';
   query: string;
   target: boolean;
+  /** Issue 21, item 7: the first drawn frame of a cached graph within this long of navigation. */
+  firstFrameTargetMs?: number;
   interact: boolean;
   needsMs: number;
   timeoutMs: number;
@@ -37,10 +40,21 @@ function lNeedsMs(bench: Bench): number {
 }
 
 function pageCases(bench: Bench): PageCase[] {
-  if (bench.options.quick) return [{ size: 'S', query: '', target: false, interact: true, needsMs: 15_000, timeoutMs: 30_000 }];
+  const demo: PageCase = {
+    size: 'demo',
+    query: '',
+    target: false,
+    firstFrameTargetMs: 1_000,
+    interact: false,
+    needsMs: 15_000,
+    timeoutMs: 30_000,
+  };
+  if (bench.options.quick) return [demo, { size: 'S', query: '', target: false, interact: true, needsMs: 15_000, timeoutMs: 30_000 }];
   return [
+    demo,
     { size: 'S', query: '', target: false, interact: true, needsMs: 30_000, timeoutMs: 60_000 },
-    { size: 'M', query: 'minWeight=0.12', target: true, interact: true, needsMs: 60_000, timeoutMs: 90_000 },
+    // ≈9.6k people, ≈100k ties: the "10k people" of the first-frame target.
+    { size: 'M', query: 'minWeight=0.12', target: true, firstFrameTargetMs: 2_500, interact: true, needsMs: 60_000, timeoutMs: 90_000 },
     // 30k people, 1.4M ties of which the page gets the 200k-tie backbone: before M default, which says less.
     { size: 'L', query: '', target: true, interact: true, needsMs: lNeedsMs(bench), timeoutMs: 120_000 },
     // Default options at M (≈550k ties, a 200k-tie backbone on the page): first frame only, when the run has time for it.
@@ -201,7 +215,7 @@ export async function browserSection(bench: Bench): Promise<Row[]> {
         continue;
       }
       try {
-        const server = await bench.server(c.size);
+        const server = c.size === 'demo' ? await bench.demoServer() : await bench.server(c.size);
         const t = performance.now();
         const warm = await fetch(`${server.baseUrl}/api/datasets/${server.datasetId}/graph${c.query ? `?${c.query}` : ''}`);
         const graph = (await warm.json()) as { attributes: { meta: { counts: { nodes: number; edges: number } } } };
@@ -214,7 +228,11 @@ export async function browserSection(bench: Bench): Promise<Row[]> {
           measure: 'first drawn frame (navigation → summary + painted canvas)',
           size: label,
           value: `${fmtMs(m.frameAt)} for ${fmtInt(nodes)} people, ${fmtInt(edges)} ties (summary ${fmtMs(m.summaryAt)}, ${(m.painted * 100).toFixed(0)}% painted)`,
-          ...(m.painted < 0.02 ? { ok: false } : {}),
+          ...(c.firstFrameTargetMs !== undefined
+            ? { target: `≤ ${fmtMs(c.firstFrameTargetMs)}`, ok: m.painted >= 0.02 && m.frameAt <= c.firstFrameTargetMs }
+            : m.painted < 0.02
+              ? { ok: false }
+              : {}),
           data: { ...m, nodes, edges },
         });
         r({

@@ -121,29 +121,46 @@ export class Bench {
   server(id: SizeId): Promise<BenchServer> {
     return this.shared(`server ${id}`, async () => {
       const { dataDir, value } = await this.imported(id);
-      const clientDir = await this.clientDir().catch((error: unknown) => {
-        this.log(`client build failed, serving the API only: ${String(error)}`);
-        return path.join(this.root, 'no-client');
-      });
-      const addressFile = path.join(this.root, `server-${id}.address`);
-      const child = startChild<{ served: true }>('serve', { dataDir, clientDir, addressFile } satisfies ServeArgs, 3_600_000);
-      child.result.catch((error: unknown) => this.log(`server ${id} stopped: ${String(error)}`));
-      const deadline = Date.now() + 60_000;
-      while (!fs.existsSync(addressFile)) {
-        if (Date.now() > deadline) throw new Error(`server ${id} did not start within 60 s`);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      const server: BenchServer = {
-        baseUrl: fs.readFileSync(addressFile, 'utf8'),
-        datasetId: value.datasetId,
-        stop: async () => {
-          child.stop();
-          await child.result.catch(() => undefined);
-        },
-      };
-      this.servers.push(server);
-      return server;
+      return this.serve(id, dataDir, false, async () => value.datasetId);
     });
+  }
+
+  /** The app with the demo dataset (data/demo) loaded, as `npm start` serves it. */
+  demoServer(): Promise<BenchServer> {
+    return this.shared('server demo', async () => {
+      const dataDir = path.join(this.root, 'store-demo');
+      fs.mkdirSync(dataDir, { recursive: true });
+      return this.serve('demo', dataDir, true, async (baseUrl) => {
+        const list = (await (await fetch(`${baseUrl}/api/datasets`)).json()) as { datasets: { id: string }[] };
+        return list.datasets[0]!.id;
+      });
+    });
+  }
+
+  private async serve(name: string, dataDir: string, demo: boolean, datasetOf: (baseUrl: string) => Promise<string>): Promise<BenchServer> {
+    const clientDir = await this.clientDir().catch((error: unknown) => {
+      this.log(`client build failed, serving the API only: ${String(error)}`);
+      return path.join(this.root, 'no-client');
+    });
+    const addressFile = path.join(this.root, `server-${name}.address`);
+    const child = startChild<{ served: true }>('serve', { dataDir, clientDir, addressFile, demo } satisfies ServeArgs, 3_600_000);
+    child.result.catch((error: unknown) => this.log(`server ${name} stopped: ${String(error)}`));
+    const deadline = Date.now() + 60_000;
+    while (!fs.existsSync(addressFile)) {
+      if (Date.now() > deadline) throw new Error(`server ${name} did not start within 60 s`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const baseUrl = fs.readFileSync(addressFile, 'utf8');
+    const server: BenchServer = {
+      baseUrl,
+      datasetId: await datasetOf(baseUrl),
+      stop: async () => {
+        child.stop();
+        await child.result.catch(() => undefined);
+      },
+    };
+    this.servers.push(server);
+    return server;
   }
 
   async close(): Promise<void> {
