@@ -76,7 +76,8 @@ export function writeCaption(meta: Pick<GraphMeta, 'counts' | 'communities' | 'b
     if (runs && stability !== undefined)
       sentences.push(`Under ${plural(runs, 'other seed')} the communities are ${percent(stability)} alike.`);
   }
-  const bridges = meta.bridges.filter((b) => b.participation > 0).slice(0, 3);
+  // Bridging between groups that are not there says nothing.
+  const bridges = loose ? [] : meta.bridges.filter((b) => b.participation > 0).slice(0, 3);
   if (bridges.length) {
     sentences.push(
       `Bridging most: ${bridges

@@ -50,7 +50,7 @@ describe('context on the demo dataset', () => {
     expect(meta.bridges[0]!.participation).toBeGreaterThan(0.3);
     expect(meta.welcomers.length).toBeGreaterThan(3);
     expect(meta.caption).toMatch(
-      /^357 people in 6 chats \(72 sessions, 8,168 messages\) with [\d,]+ ties\. Largest communities: 1 \(76 people, mostly #archivesfedi/,
+      /^357 people in 6 chats \(72 sessions, 8,168 messages\) with [\d,]+ ties\. Largest communities: 1 \(76 people, #archivesfedi · community groups/,
     );
   });
 

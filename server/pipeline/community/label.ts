@@ -95,7 +95,9 @@ function parts(c: LabelFacts, view: ViewFacts, termCount: number): string[] {
   if (terms.length) out.push(terms.join(', '));
   const sector = ownValue(c.sectors, view.sectors);
   const region = ownValue(c.regions, view.regions);
-  const mix = [sector && (SECTOR_WORDS[sector] ?? sector), region].filter(Boolean);
+  // A sector a term already names ("school") is not said twice.
+  const sectorWord = sector && (SECTOR_WORDS[sector] ?? sector);
+  const mix = [sectorWord && !terms.some((t) => t.toLowerCase() === sectorWord) ? sectorWord : undefined, region].filter(Boolean);
   if (mix.length) out.push(mix.join(', '));
   if (c.period && c.period.share >= LABEL_THRESHOLDS.periodShare && c.period.lift >= LABEL_THRESHOLDS.periodLift) out.push(c.period.label);
   return out;

@@ -86,13 +86,16 @@ export function distinctiveTerms(
     }
     // Ties: named topics (phrases, hashtags, the LIS vocabulary) first, then alphabetical, for the same bytes every run.
     scored.sort((a, b) => b.score - a.score || Number(isNamedTopic(b.key)) - Number(isNamedTopic(a.key)) || (a.key < b.key ? -1 : 1));
-    // A phrase and the words inside it say one thing: the first ranked stays ("critical pedagogy" or "pedagogy").
-    const kept: (DistinctiveTerm & { key: string })[] = [];
+    // A phrase and the words inside it say one thing, and the longer says more ("community groups", not "groups"):
+    // it takes the place of the shorter one, as shared topics do (words.ts).
+    let kept: (DistinctiveTerm & { key: string })[] = [];
     for (const t of scored) {
-      if (kept.length >= options.limit) break;
-      if (kept.some((k) => inside(t.key, k.key) || inside(k.key, t.key))) continue;
-      kept.push(t);
+      const shorter = kept.filter((k) => inside(k.key, t.key));
+      if (shorter.length) kept = [...kept.filter((k) => !shorter.includes(k)), t];
+      else if (kept.length < options.limit && !kept.some((k) => inside(t.key, k.key))) kept.push(t);
     }
-    return kept.map(({ term, members, score }) => ({ term, members, score: Math.round(score * 1000) / 1000 }));
+    // Back in order of distinctiveness (a longer phrase that replaced a shorter one may rank lower).
+    const unique = scored.filter((t) => kept.includes(t));
+    return unique.map(({ term, members, score }) => ({ term, members, score: Math.round(score * 1000) / 1000 }));
   });
 }
