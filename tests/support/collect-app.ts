@@ -31,7 +31,7 @@ export async function buildCollectApp(
   overrides: Partial<Config> = {},
   fetchOverrides: Partial<SafeFetchOptions> = {},
 ): Promise<CollectApp> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chat-atlas-collect-'));
+  const dataDir = overrides.DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'chat-atlas-collect-'));
   const config = readConfig(
     {},
     {
