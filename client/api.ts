@@ -67,9 +67,16 @@ export async function listDatasets(): Promise<Dataset[]> {
   return DatasetListSchema.parse(await getJson('/api/datasets')).datasets;
 }
 
-export async function fetchGraph(datasetId: string, query: Record<string, string> = {}): Promise<GraphPayload> {
+/** `arrived`: given the JSON before it is parsed (the first picture draws from it), and awaited. */
+export async function fetchGraph(
+  datasetId: string,
+  query: Record<string, string> = {},
+  arrived?: (json: unknown) => Promise<void>,
+): Promise<GraphPayload> {
   const params = new URLSearchParams(query).toString();
-  return GraphPayloadSchema.parse(await getJson(`/api/datasets/${encodeURIComponent(datasetId)}/graph${params ? `?${params}` : ''}`));
+  const json = await getJson(`/api/datasets/${encodeURIComponent(datasetId)}/graph${params ? `?${params}` : ''}`);
+  await arrived?.(json);
+  return GraphPayloadSchema.parse(json);
 }
 
 /** A pseudonymous payload may leave out its dataset's id: nothing in it should lead back to the named data. */
@@ -201,6 +208,14 @@ export async function fetchPeers(datasetId: string, key: string, query: Record<s
   const params = new URLSearchParams(query).toString();
   return PeersSchema.parse(
     await getJson(`/api/datasets/${encodeURIComponent(datasetId)}/people/${encodeURIComponent(key)}/peers${params ? `?${params}` : ''}`),
+  );
+}
+
+/** Peers beyond a whole community's corner (its members' most common known sector and region). */
+export async function fetchCommunityPeers(datasetId: string, community: number, query: Record<string, string>): Promise<Peers> {
+  const params = new URLSearchParams(query).toString();
+  return PeersSchema.parse(
+    await getJson(`/api/datasets/${encodeURIComponent(datasetId)}/communities/${community}/peers${params ? `?${params}` : ''}`),
   );
 }
 

@@ -1,12 +1,12 @@
 /**
- * The people finder's side effects: opened from the header (for me) or from
- * a person's panel (for them), it asks the server for peers in the current
+ * The people finder's side effects: opened from the header (for me), from
+ * a person's panel (for them) or a community's (for all of it), it asks the server for peers in the current
  * view, stores one's own sector and region as an edit (then the graph is
  * read again), shows a peer in the graph, and replays the session where a
  * quoted message was said.
  */
 import type { PeerSaid } from '../../shared/index.js';
-import { fetchPeers, setPersonContext } from '../api.js';
+import { fetchCommunityPeers, fetchPeers, setPersonContext } from '../api.js';
 import { openPeersFinder } from '../peers/peers-dialog.js';
 import { graphQueryOf } from '../state/view.js';
 import { snapshotRoute, type App } from './context.js';
@@ -21,20 +21,24 @@ function sessionOf(app: App, said: PeerSaid) {
   return sessions.find((s) => s.chat === said.chat && Date.parse(s.start) <= at && at <= Date.parse(s.end));
 }
 
-export function openPeers(app: App, person?: string): void {
+/** For me (nothing given), a person (their key) or a community (`community:<id>`). */
+export function openPeers(app: App, from?: string): void {
   const datasetId = app.view.get().dataset;
   const { loaded, snapshot } = app.explorer.get();
   if (!datasetId || !loaded || snapshot) return;
   openPeersFinder(app.els.peersDialog, {
     datasetId,
     loaded,
-    ...(person ? { person } : {}),
-    fetch: (key, filter) =>
-      fetchPeers(datasetId, key, {
+    ...(from ? { from } : {}),
+    fetch: (key, filter) => {
+      const query = {
         ...graphQueryOf(app.view.get()),
         ...(filter.sector ? { sector: filter.sector } : {}),
         ...(filter.region ? { region: filter.region } : {}),
-      }),
+      };
+      const community = /^community:(\d+)$/.exec(key);
+      return community ? fetchCommunityPeers(datasetId, Number(community[1]), query) : fetchPeers(datasetId, key, query);
+    },
     saveContext: async (key, edit) => {
       await setPersonContext(datasetId, key, edit);
       // The graph's colours, legend and panels show the new context too.

@@ -1,6 +1,7 @@
 /**
  * The people finder: "Find people beyond your corner" for me (picked once,
- * remembered in this browser per dataset) or for a person, filtered by
+ * remembered in this browser per dataset), for a person or for a whole
+ * community, filtered by
  * sector and region, each peer with reasons, profile and what they said,
  * and a shortlist kept in the browser and downloaded as CSV. Each part of
  * the dialog redraws alone, and focus stays on the control that was used.
@@ -24,8 +25,8 @@ export interface PeerFilter {
 export interface PeersFinderContext {
   datasetId: string;
   loaded: LoadedGraph;
-  /** Opened for this person (from their panel); absent: for me. */
-  person?: string;
+  /** Opened for this person (from their panel) or community (`community:<id>`, from its panel); absent: for me. */
+  from?: string;
   fetch(key: string, filter: PeerFilter): Promise<Peers>;
   /** Stores one's own sector and region as an edit (absent where nothing can be written: a snapshot). */
   saveContext?: (key: string, edit: PersonEdit) => Promise<void>;
@@ -48,7 +49,7 @@ export function openPeersFinder(dialog: HTMLDialogElement, ctx: PeersFinderConte
   const { loaded, datasetId } = ctx;
   const state = {
     me: rememberedMe(datasetId),
-    forMe: ctx.person === undefined,
+    forMe: ctx.from === undefined,
     filter: {} as PeerFilter,
     answer: undefined as Peers | undefined,
     error: undefined as string | undefined,
@@ -57,9 +58,14 @@ export function openPeersFinder(dialog: HTMLDialogElement, ctx: PeersFinderConte
   };
   // A "me" no longer in this view (another dataset version, filters) is asked again, not shown wrong.
   if (state.me && !loaded.graph.hasNode(state.me)) state.me = undefined;
-  if (ctx.person === state.me) state.forMe = true;
-  const subject = () => (state.forMe ? state.me : ctx.person);
-  const nameOf = (key: string) => (loaded.graph.hasNode(key) ? loaded.graph.getNodeAttribute(key, 'label') : key);
+  if (ctx.from === state.me) state.forMe = true;
+  const subject = () => (state.forMe ? state.me : ctx.from);
+  const community = (key: string) => /^community:(\d+)$/.exec(key);
+  const nameOf = (key: string) => {
+    const c = community(key);
+    if (c) return `Community ${Number(c[1]) + 1}`;
+    return loaded.graph.hasNode(key) ? loaded.graph.getNodeAttribute(key, 'label') : key;
+  };
 
   const sourceBox = h('div', { id: 'peers-source' });
   const meBox = h('div', { id: 'peers-me' });
@@ -103,7 +109,7 @@ export function openPeersFinder(dialog: HTMLDialogElement, ctx: PeersFinderConte
 
   const drawSource = () => {
     // Only when opened for someone else: a choice between them and me.
-    if (ctx.person === undefined || ctx.person === state.me) return sourceBox.replaceChildren();
+    if (ctx.from === undefined || ctx.from === state.me) return sourceBox.replaceChildren();
     const choice = (forMe: boolean, id: string, text: string) =>
       h(
         'button',
@@ -127,7 +133,7 @@ export function openPeersFinder(dialog: HTMLDialogElement, ctx: PeersFinderConte
       h(
         'div',
         { class: 'segmented', role: 'group', 'aria-label': 'Suggestions for' },
-        choice(false, 'peers-for-person', nameOf(ctx.person)),
+        choice(false, 'peers-for-other', nameOf(ctx.from)),
         choice(true, 'peers-for-me', state.me ? `Me (${nameOf(state.me)})` : 'Me'),
       ),
     );

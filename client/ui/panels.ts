@@ -4,7 +4,7 @@
  */
 import type { EdgeAttributes, PeerSaid, Peers } from '../../shared/index.js';
 import type { LoadedGraph } from '../graph/model.js';
-import { SECTOR_LABELS } from '../graph/model.js';
+import { SECTOR_LABELS, communityName } from '../graph/model.js';
 import type { PersonProfileView } from '../api.js';
 import { fmt, h } from './dom.js';
 
@@ -12,7 +12,7 @@ export interface PanelActions {
   selectPerson(key: string): void;
   /** Suggestions beyond the person's context (absent in a snapshot). */
   loadPeers?: (key: string) => Promise<Peers | undefined>;
-  /** The people finder for this person: filters and a shortlist (absent in a snapshot). */
+  /** The people finder for this person, or a community (`community:<id>`): filters and a shortlist (absent in a snapshot). */
   openPeers?: (key: string) => void;
   /** The replay of the session where a peer said something, when the view holds it. */
   replaySaid?: (said: PeerSaid, peerKey: string) => (() => void) | undefined;
@@ -132,7 +132,7 @@ export function renderPersonPanel(
             : h(
                 'button',
                 { type: 'button', class: 'link', onclick: () => actions.showCommunity(a.community) },
-                `Community ${a.community + 1}${community ? ` · ${community.size} people` : ''}`,
+                `${communityName(loaded.payload, a.community)}${community ? ` · ${community.size} people` : ''}`,
               ),
         ),
       ),
@@ -208,6 +208,40 @@ export function renderPersonPanel(
     .catch(() => container.querySelector('#peers p')?.replaceChildren('Could not load suggestions.'));
 }
 
+/** What sets a community apart and how firmly it holds (payload version 3; nothing for older payloads). */
+function communityFacts(
+  c: LoadedGraph['payload']['attributes']['meta']['communities'][number],
+  partition: LoadedGraph['payload']['attributes']['meta']['partition'],
+): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  if (c.terms.length) {
+    out.push(
+      h('dt', {}, 'Distinctive terms'),
+      h('dd', {}, c.terms.map((t) => `${t.term} (${t.members} ${t.members === 1 ? 'member' : 'members'})`).join(', ')),
+    );
+  }
+  if (c.period) {
+    const sessions = c.activeSessions.length
+      ? `; sessions ${c.activeSessions.map((s) => `${s.id.slice(s.id.indexOf('@') + 1, s.id.indexOf('@') + 11)} (${s.messages})`).join(', ')}`
+      : '';
+    out.push(
+      h('dt', {}, 'Most active'),
+      h('dd', {}, `${c.period.label}: ${Math.round(c.period.share * 100)} % of its messages${sessions}`),
+    );
+  }
+  if (c.stability !== undefined && partition) {
+    out.push(
+      h('dt', {}, 'Stability'),
+      h(
+        'dd',
+        {},
+        `${Math.round(c.stability * 100)} % alike under ${partition.runs} other seeds${partition.loose ? ' (the whole split is loose: see the caption)' : ''}`,
+      ),
+    );
+  }
+  return out;
+}
+
 export function renderCommunityPanel(container: HTMLElement, loaded: LoadedGraph, id: number, actions: PanelActions): void {
   const c = loaded.payload.attributes.meta.communities[id];
   if (!c) {
@@ -223,10 +257,17 @@ export function renderCommunityPanel(container: HTMLElement, loaded: LoadedGraph
     h(
       'div',
       { class: 'panel-head' },
-      h('h2', { id: 'panel-title', tabindex: '-1' }, `Community ${id + 1}`),
+      h('h2', { id: 'panel-title', tabindex: '-1' }, communityName(loaded.payload, id)),
       h('button', { type: 'button', class: 'close', onclick: actions.close, 'aria-label': 'Close (Escape)' }, '×'),
     ),
-    h('p', {}, `${c.size} people · mostly ${c.chats[0]?.chat ?? 'no chat'}`),
+    h('p', {}, `Community ${id + 1} · ${c.size} people · mostly ${c.chats[0]?.chat ?? 'no chat'}`),
+    actions.openPeers
+      ? h(
+          'button',
+          { type: 'button', id: 'panel-community-peers', class: 'primary', onclick: () => actions.openPeers!(`community:${id}`) },
+          'Find people beyond this community',
+        )
+      : '',
     h(
       'dl',
       {},
@@ -245,6 +286,7 @@ export function renderCommunityPanel(container: HTMLElement, loaded: LoadedGraph
       h('dd', {}, mix(c.regions)),
       h('dt', {}, 'Top hashtags'),
       h('dd', {}, c.topHashtags.map((t) => `${t.tag} (${t.count})`).join(', ') || 'none'),
+      ...communityFacts(c, loaded.payload.attributes.meta.partition),
     ),
     h('h3', {}, 'Most connected'),
     h(

@@ -158,6 +158,29 @@ describe('the people finder', () => {
     expect(errors).toEqual([]);
   }, 120_000);
 
+  it('finds people beyond a whole community from its panel', async () => {
+    const { page, errors } = await openPage(e2e.browser, `${e2e.baseUrl}/`, { viewport: { width: 1024, height: 768 } });
+    await graphShown(page);
+    await page.click('#open-details');
+    await page.locator('#legend button.legend-open', { hasText: '#k12libchat' }).click();
+    await page.click('#panel-community-peers');
+    await page.waitForSelector('#peers-dialog .peer-cards > li', { timeout: 60_000 });
+    const title = await page.textContent('#peers-results-title');
+    expect(title).toMatch(/^Beyond Community \d+’s corner$/);
+    expect(await page.textContent('#peers-dialog .peers-note')).toMatch(
+      /^Community \d+ as a whole: \d+% of its members with a known sector are in school/,
+    );
+    // None of the community's own chat alone: its members are never suggested.
+    const where = await page.locator('#peers-dialog .peer-where').allTextContents();
+    expect(where.filter((w) => !w.includes('#k12libchat')).length).toBeGreaterThanOrEqual(5);
+    // Me is one press away.
+    expect(await page.getAttribute('#peers-for-other', 'aria-pressed')).toBe('true');
+    await page.click('#peers-for-me');
+    await page.waitForSelector('#peers-me-search');
+    await picture(page, 'peers-community-1024');
+    expect(errors).toEqual([]);
+  }, 120_000);
+
   it('looks right on every screen', async () => {
     for (const screen of SCREENS) {
       const { page, errors } = await openPage(e2e.browser, `${e2e.baseUrl}/`, { viewport: screen });
