@@ -11,6 +11,7 @@ import { isZip, openArchiveFile, type ArchiveFile } from './archive.js';
 import { openFolderArchive } from './folder-archive.js';
 import { detectFormat } from './detect.js';
 import { TranscriptError } from './errors.js';
+import { isCar } from './parse/bluesky-car.js';
 import { readMastodonActor } from './parse/mastodon-actor.js';
 import { parseSlackExport, tally, type SlackFile } from './parse/slack.js';
 import { finishRead, MAX_REPORTED_SKIPS, readTranscript } from './read-transcript.js';
@@ -18,6 +19,7 @@ import { DAY_FILE, SLACK_META, slackRoots } from './slack-export.js';
 import { readInChunks, readsInChunks } from './stream/read-in-chunks.js';
 import { MAX_WHOLE_TEXT_BYTES, headText, tooBigToReadWhole, type FileOnDisk } from './stream/file-head.js';
 import { stageRead, type ImportSink } from './stream/sink.js';
+import { stageCarStream } from './stream/stage-car.js';
 import { looksLikeWorkbook, MAX_WORKBOOK_BYTES } from './workbook/read-workbook.js';
 import { stageWorkbook } from './workbook/stage-workbook.js';
 
@@ -181,6 +183,7 @@ async function readEntry(
     return workbook(bytes) ? stageWorkbook(bytes, read, sink) : stageRead(sink, readTranscript(bytes, read));
   }
   const head = await readEntryHead(archive, entry.path);
+  if (file.format === 'bluesky-car' || (!file.format && isCar(head))) return stageCarStream(archive.stream(entry.path), read, sink);
   if (isZip(head) && entry.size <= MAX_WORKBOOK_BYTES) {
     const bytes = await archive.read(entry.path);
     if (workbook(bytes)) return stageWorkbook(bytes, read, sink);

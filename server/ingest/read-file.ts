@@ -12,10 +12,12 @@ import fs from 'node:fs';
 import type { FormatId } from '../../shared/index.js';
 import { isZip, memoryArchive, readArchive } from './archive.js';
 import { detectFormat } from './detect.js';
+import { isCar } from './parse/bluesky-car.js';
 import { readTranscript } from './read-transcript.js';
 import { fileBytes } from './stream/chunks.js';
 import { readInChunks, readsInChunks } from './stream/read-in-chunks.js';
 import { stageRead, type ImportSink } from './stream/sink.js';
+import { stageCarStream } from './stream/stage-car.js';
 import { readArchiveInto, readFolderInto, readZipFile, type ArchiveSource } from './read-archive.js';
 import { headText, MAX_WHOLE_TEXT_BYTES, readHead, readSample, readTail, tooBigToReadWhole, type FileOnDisk } from './stream/file-head.js';
 import { looksLikeWorkbook } from './workbook/read-workbook.js';
@@ -76,6 +78,7 @@ export async function readFileInto(file: FileOnDisk, sink: ImportSink, options: 
     sink.progress(file.size);
     return;
   }
+  if (file.format === 'bluesky-car' || (!file.format && isCar(head))) return stageCarStream(fs.createReadStream(file.path), read, sink);
   const text = headText(head, file.fileName);
   const format = file.format ?? detectFormat(text, file.fileName, { sample: await readSample(file.path, file.size) });
   if (readsInChunks(format, text)) {

@@ -1,16 +1,24 @@
 /**
  * Bluesky's repository export (Settings → Account → Export my data, or
  * `com.atproto.sync.getRepo`): a CAR v1 file of DAG-CBOR blocks, decoded with
- * @ipld/car and @ipld/dag-cbor. The signed commit names the account's DID and
- * the root of its Merkle search tree (MST); walking the tree gives each
- * record's key (`app.bsky.feed.post/3malwzvfmmk2t`), which the records
- * themselves do not carry, so replies can point at them. Posts and reposts
- * are handed to the Bluesky reader as records with their `at://` URIs (one
- * reader of replies, facets and mentions); likes, follows and other records
- * are counted as skipped; the profile record gives the account's name and bio.
+ * @ipld/car and @ipld/dag-cbor. The signed commit (the CAR's root) names the
+ * account's DID; the Merkle search tree (MST) nodes give each record's key
+ * (`app.bsky.feed.post/3malwzvfmmk2t`), which the records themselves do not
+ * carry, so replies can point at them. Posts and reposts are handed to the
+ * Bluesky reader as records with their `at://` URIs (one reader of replies,
+ * facets and mentions); likes, follows and other records are counted as
+ * skipped; the profile record gives the account's name and bio.
+ *
+ * Blocks are taken one at a time, in file order (RepoBlocks): each MST node's
+ * keys are spelled out on its own (prefix-compressed against the entry before
+ * it in that node), so no block is looked up later and only posts, reposts
+ * and the profile are kept. A file read whole (readCar) and a file streamed
+ * from disk however big it is (readCarStream: a repository of hundreds of MiB
+ * is mostly likes and follows) give the same result.
  * A CAR is binary: read-transcript gives it its bytes, never a decoded text.
  */
 import { CarBufferReader } from '@ipld/car/buffer-reader';
+import { CarBlockIterator } from '@ipld/car/iterator';
 import * as dagCbor from '@ipld/dag-cbor';
 import type { CID } from 'multiformats/cid';
 import { personKey, type PersonProfile, type Skipped } from '../../../shared/index.js';
@@ -19,6 +27,10 @@ import { blueskyParser } from './bluesky.js';
 import type { ParseContext, Parser, ParseResult } from './types.js';
 
 type Json = Record<string, unknown>;
+interface Block {
+  cid: CID;
+  bytes: Uint8Array;
+}
 const DAG_CBOR = 0x71;
 const READ_AS_POSTS = new Set(['app.bsky.feed.post', 'app.bsky.feed.repost']);
 
@@ -29,102 +41,134 @@ export function isCar(bytes: Uint8Array): boolean {
   return header.includes('roots') && header.includes('version');
 }
 
-const asCid = (v: unknown): CID | undefined => (v && typeof v === 'object' && 'multihash' in v && 'code' in v ? (v as CID) : undefined);
+/** A CID as a map key: its bytes, not its base32 text (CID.toString costs tens of µs; a big repository has a million blocks). */
+const cidKey = (cid: CID) => Buffer.from(cid.bytes.buffer, cid.bytes.byteOffset, cid.bytes.byteLength).toString('latin1');
 
-/** Record key → record CID, walking the MST from its root (each node's keys prefix-compressed against the previous one). */
-function treeKeys(reader: CarBufferReader, root: CID): Map<string, string> {
-  const keys = new Map<string, string>();
-  const decoder = new TextDecoder();
-  const seen = new Set<string>();
-  const walk = (cid: CID | undefined): void => {
-    if (!cid || seen.has(cid.toString())) return;
-    seen.add(cid.toString());
-    const block = reader.get(cid);
-    if (!block) return;
-    const node = dagCbor.decode(block.bytes) as Json;
-    walk(asCid(node.l));
-    let last = '';
-    for (const e of Array.isArray(node.e) ? (node.e as Json[]) : []) {
-      last = last.slice(0, Number(e.p ?? 0)) + decoder.decode(e.k as Uint8Array);
-      const value = asCid(e.v);
-      if (value) keys.set(value.toString(), last);
-      walk(asCid(e.t));
-    }
-  };
-  walk(root);
-  return keys;
-}
+const asCid = (v: unknown): CID | undefined => (v && typeof v === 'object' && 'multihash' in v && 'code' in v ? (v as CID) : undefined);
 
 /** Replace CIDs and bytes by their JSON forms, so the records read as listRecords gives them. */
 const plain = (v: unknown): unknown =>
   JSON.parse(JSON.stringify(v, (_k, x: unknown) => (x instanceof Uint8Array ? { $bytes: Buffer.from(x).toString('base64') } : x)));
 
-export function readCar(bytes: Uint8Array, context: ParseContext): ParseResult {
-  try {
-    return readRepository(bytes, context);
-  } catch (error) {
-    if (error instanceof TranscriptError) throw error;
-    throw new TranscriptError('unreadable_file', `${context.fileName}: a damaged CAR file (${(error as Error).message})`, {
-      file: context.fileName,
-    });
+/** What a repository's blocks hold, gathered block by block in any order. */
+class RepoBlocks {
+  private commit: Json | undefined;
+  /** Record CID → record key, from the MST nodes. */
+  private readonly keys = new Map<string, string>();
+  private readonly kept: { cid: CID; type: string; value: unknown }[] = [];
+  private profile: Json | undefined;
+  private readonly skipped: Skipped[] = [];
+  /** One Skipped per record type, shared by all its records (a big repository has millions of likes). */
+  private readonly skipOf = new Map<string, Skipped>();
+  private readonly decoder = new TextDecoder();
+
+  constructor(private readonly root: CID | undefined) {}
+
+  add(block: Block): void {
+    if (block.cid.code !== DAG_CBOR) return;
+    const value = dagCbor.decode(block.bytes) as Json;
+    if (this.root && block.cid.equals(this.root)) {
+      this.commit = value;
+      return;
+    }
+    const type = typeof value.$type === 'string' ? value.$type : undefined;
+    if (!type) return this.addTreeNode(value);
+    if (type === 'app.bsky.actor.profile') this.profile = value;
+    if (READ_AS_POSTS.has(type)) this.kept.push({ cid: block.cid, type, value: plain(value) });
+    else {
+      let skip = this.skipOf.get(type);
+      if (!skip) this.skipOf.set(type, (skip = { reason: `${type} record, not a post` }));
+      this.skipped.push(skip);
+    }
+  }
+
+  /** An MST node: entries `{p, k, v, t}`, each key its first `p` bytes shared with the entry before. */
+  private addTreeNode(node: Json): void {
+    if (!Array.isArray(node.e)) return;
+    let last = '';
+    for (const e of node.e as Json[]) {
+      last = last.slice(0, Number(e.p ?? 0)) + this.decoder.decode(e.k as Uint8Array);
+      const value = asCid(e.v);
+      if (value) this.keys.set(cidKey(value), last);
+    }
+  }
+
+  finish(context: ParseContext): ParseResult {
+    const did = typeof this.commit?.did === 'string' ? this.commit.did : undefined;
+    if (!did) {
+      throw new TranscriptError(
+        'unreadable_file',
+        `${context.fileName}: a CAR file, but not a Bluesky repository (its root is no signed commit with a DID)`,
+        { file: context.fileName },
+      );
+    }
+    const records = this.kept.map(({ cid, type, value }) => ({
+      uri: `at://${did}/${this.keys.get(cidKey(cid)) ?? `${type}/${cid.toString()}`}`,
+      cid: cid.toString(),
+      value,
+    }));
+    const read =
+      records.length > 0
+        ? blueskyParser.parse(JSON.stringify({ records }), context)
+        : { messages: [], people: [], skipped: [], warnings: [] };
+    const key = personKey('bluesky', did);
+    const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+    const name = text(this.profile?.displayName);
+    const bio = text(this.profile?.description);
+    const owner: PersonProfile = {
+      key,
+      platform: 'bluesky',
+      handle: did,
+      platformId: did,
+      ...(name ? { name } : {}),
+      ...(bio ? { bio } : {}),
+    };
+    return {
+      messages: read.messages,
+      people: [owner, ...read.people.filter((p) => p.key !== key)],
+      skipped: [...read.skipped, ...this.skipped],
+      warnings: read.warnings,
+    };
   }
 }
 
-function readRepository(bytes: Uint8Array, context: ParseContext): ParseResult {
+const damaged = (context: ParseContext, error: unknown, what = 'a damaged CAR file') =>
+  error instanceof TranscriptError
+    ? error
+    : new TranscriptError('unreadable_file', `${context.fileName}: ${what} (${(error as Error).message})`, { file: context.fileName });
+
+/** A repository export read whole from its bytes. */
+export function readCar(bytes: Uint8Array, context: ParseContext): ParseResult {
   let reader: CarBufferReader;
   try {
     reader = CarBufferReader.fromBytes(bytes);
   } catch (error) {
-    throw new TranscriptError('unreadable_file', `${context.fileName}: not a readable CAR file (${(error as Error).message})`, {
-      file: context.fileName,
-    });
+    throw damaged(context, error, 'not a readable CAR file');
   }
-  const commitCid = reader.getRoots()[0];
-  const commit = commitCid && reader.get(commitCid) ? (dagCbor.decode(reader.get(commitCid)!.bytes) as Json) : undefined;
-  const did = typeof commit?.did === 'string' ? commit.did : undefined;
-  if (!commit || !did) {
-    throw new TranscriptError(
-      'unreadable_file',
-      `${context.fileName}: a CAR file, but not a Bluesky repository (its root is no signed commit with a DID)`,
-      { file: context.fileName },
-    );
+  try {
+    const repo = new RepoBlocks(reader.getRoots()[0]);
+    for (const block of reader.blocks()) repo.add(block);
+    return repo.finish(context);
+  } catch (error) {
+    throw damaged(context, error);
   }
-  const keys = treeKeys(reader, asCid(commit.data)!);
-  const records: Json[] = [];
-  const skipped: Skipped[] = [];
-  let profile: Json | undefined;
-  for (const block of reader.blocks()) {
-    if (block.cid.code !== DAG_CBOR || block.cid.equals(commitCid)) continue;
-    const value = dagCbor.decode(block.bytes) as Json;
-    const type = typeof value.$type === 'string' ? value.$type : undefined;
-    if (!type) continue; // an MST node
-    const key = keys.get(block.cid.toString());
-    if (type === 'app.bsky.actor.profile') profile = value;
-    if (READ_AS_POSTS.has(type))
-      records.push({ uri: `at://${did}/${key ?? `${type}/${block.cid.toString()}`}`, cid: block.cid.toString(), value: plain(value) });
-    else skipped.push({ reason: `${type} record, not a post` });
+}
+
+/** A repository export of any size, read block by block from a stream of its bytes (a file on disk, a zip entry). */
+export async function readCarStream(source: AsyncIterable<Uint8Array>, context: ParseContext): Promise<ParseResult> {
+  let blocks: CarBlockIterator;
+  try {
+    blocks = await CarBlockIterator.fromIterable(source);
+  } catch (error) {
+    throw damaged(context, error, 'not a readable CAR file');
   }
-  const read =
-    records.length > 0
-      ? blueskyParser.parse(JSON.stringify({ records }), context)
-      : { messages: [], people: [], skipped: [], warnings: [] };
-  const key = personKey('bluesky', did);
-  const name = typeof profile?.displayName === 'string' && profile.displayName.trim() ? profile.displayName.trim() : undefined;
-  const bio = typeof profile?.description === 'string' && profile.description.trim() ? profile.description.trim() : undefined;
-  const owner: PersonProfile = {
-    key,
-    platform: 'bluesky',
-    handle: did,
-    platformId: did,
-    ...(name ? { name } : {}),
-    ...(bio ? { bio } : {}),
-  };
-  return {
-    messages: read.messages,
-    people: [owner, ...read.people.filter((p) => p.key !== key)],
-    skipped: [...read.skipped, ...skipped],
-    warnings: read.warnings,
-  };
+  try {
+    const repo = new RepoBlocks((await blocks.getRoots())[0]);
+    for await (const block of blocks) repo.add(block);
+    return repo.finish(context);
+  } catch (error) {
+    throw damaged(context, error);
+  }
 }
 
 export const blueskyCarParser: Parser = {
