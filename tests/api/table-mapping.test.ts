@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiErrorSchema, DatasetListSchema, DatasetSchema, ImportJobSchema, type ImportJob } from '../../shared/index.js';
+import {
+  ApiErrorSchema,
+  DatasetListSchema,
+  DatasetSchema,
+  ImportJobSchema,
+  NeedsMappingDetailsSchema,
+  type ImportJob,
+} from '../../shared/index.js';
 import { buildTestApp, fixture, multipart, type TestApp } from '../support/app.js';
 
 let t: TestApp;
@@ -46,6 +53,8 @@ describe('a table without known columns', () => {
       ],
       guesses: { author: 'who', text: 'said', time: 'at' },
     });
+    // The shape the page's mapping dialog reads.
+    expect(NeedsMappingDetailsSchema.safeParse(error.details).error).toBeUndefined();
     expect(DatasetListSchema.parse((await t.app.inject('/api/datasets')).json()).datasets).toEqual([]);
   });
 
