@@ -55,9 +55,12 @@ export function instanceOrigin(text: string, allowHttp: boolean): string {
   } catch {
     throw new HttpError(400, 'invalid_request', `instance "${text}" is not a host name or URL`);
   }
+  // A password typed into the address is never repeated back, not even in an error.
+  if (url.username || url.password)
+    throw new HttpError(400, 'invalid_request', `instance ${url.host}: give credentials as accessToken or appPassword, not in the address`);
   if (url.protocol !== 'https:' && !(allowHttp && url.protocol === 'http:'))
     throw new HttpError(400, 'invalid_request', `instance "${text}": only https instances are collected from`);
-  if (url.pathname !== '/' || url.search || url.username || url.password)
+  if (url.pathname !== '/' || url.search)
     throw new HttpError(400, 'invalid_request', `instance "${text}": give the instance's address only, e.g. glammr.us`);
   return url.origin;
 }
@@ -295,7 +298,13 @@ export class Collections {
       now: () => this.now().getTime(),
     });
     try {
-      const credentials = record.credentials ? (JSON.parse(open(this.key, record.credentials, record.id)) as Credentials) : undefined;
+      let credentials: Credentials | undefined;
+      try {
+        credentials = record.credentials ? (JSON.parse(open(this.key, record.credentials, record.id)) as Credentials) : undefined;
+      } catch (error) {
+        // Says what to do (the server secret changed), never anything of the sealed value.
+        throw new RunStopped((error as Error).message);
+      }
       const stored = await runCollection(record, {
         store: this.options.store,
         imports: this.options.imports,

@@ -205,6 +205,29 @@ describe('credentials', () => {
     expect(JSON.stringify(collection)).not.toContain(token);
   });
 
+  it('says so when the server secret changed and the stored token cannot be opened', async () => {
+    const first = await buildCollectApp({ ATLAS_SECRET: 'the-first-server-secret' });
+    const second = await buildCollectApp({ DATA_DIR: first.dataDir, ATLAS_SECRET: 'another-server-secret' });
+    try {
+      const id = await first.dataset();
+      const created = await first.collect(id, mastodon({ accessToken: token, paused: true }));
+      for (const action of ['resume', 'run']) {
+        const res = await second.app.inject({ method: 'POST', url: `/api/datasets/${id}/collections/${created.id}/${action}` });
+        expect(res.statusCode).toBe(200);
+      }
+      await second.app.collections.idle();
+      const after = await second.get(id, created.id);
+      expect(after.history[0]).toMatchObject({ status: 'failed', posts: 0 });
+      expect(after.history[0]!.error).toBe(
+        'stored credentials cannot be opened: was the server secret (ATLAS_SECRET or DATA_DIR/secret) changed?',
+      );
+      expect(replay.requests).toHaveLength(0);
+    } finally {
+      await second.close();
+      await first.close();
+    }
+  });
+
   it('opens a Bluesky session with the app password when the service asks, and never returns the password', async () => {
     replay.blueskyAccount = { identifier: 'atlas.example', password: 'abcd-efgh-ijkl-mnop' };
     const id = await t.dataset();
@@ -346,12 +369,14 @@ describe('bad requests', () => {
       'is after until',
     ],
     [{ source: 'bluesky', tag: 'critlib', identifier: 'me.bsky.social' }, 400, 'go together'],
+    [{ source: 'mastodon', instance: 'https://me:hunter2secret@glammr.us', tag: 'critlib' }, 400, 'not in the address'],
     [{ source: 'myspace', tag: 'critlib' }, 400, 'source'],
   ])('%j → %i', async (body, status, message) => {
     const id = await t.dataset();
     const res = await t.app.inject({ method: 'POST', url: `/api/datasets/${id}/collections`, payload: body });
     expect(res.statusCode).toBe(status);
     expect(res.json().error.message).toContain(message);
+    expect(res.body).not.toContain('hunter2');
   });
 
   it('answers 404 for an unknown dataset or collection', async () => {
