@@ -224,7 +224,18 @@ export function openPeersFinder(dialog: HTMLDialogElement, ctx: PeersFinderConte
     });
     return h('div', { class: 'field' }, h('label', { for: `peers-filter-${field}` }, label), el);
   };
-  filtersBox.append(select('sector', 'Their sector', sectorWords), select('region', 'Their region', regionWords));
+  // The shortlist sits below ten peers: one press away from the filters.
+  const toShortlist = h('button', {
+    type: 'button',
+    class: 'link',
+    id: 'peers-to-shortlist',
+    onclick: () => {
+      const title = shortlistBox.querySelector<HTMLElement>('#peers-shortlist-title');
+      title?.scrollIntoView({ block: 'start' });
+      title?.focus({ preventScroll: true });
+    },
+  });
+  filtersBox.append(select('sector', 'Their sector', sectorWords), select('region', 'Their region', regionWords), toShortlist);
 
   const replayOf = (said: PeerSaid, peerKey: string) => {
     const replay = ctx.replayOf(said, peerKey);
@@ -302,6 +313,7 @@ export function openPeersFinder(dialog: HTMLDialogElement, ctx: PeersFinderConte
 
   const drawShortlist = () => {
     const list = state.shortlist;
+    toShortlist.textContent = `Your shortlist (${list.length})`;
     const unkeep = (entry: ShortlistEntry, index: number) => {
       state.shortlist = state.shortlist.filter((e) => e.key !== entry.key);
       rememberShortlist(datasetId, state.shortlist);

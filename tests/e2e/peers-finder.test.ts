@@ -51,6 +51,7 @@ describe('the people finder', () => {
     const first = page.locator('#peers-dialog .peer-cards > li').first();
     expect(await first.locator('h3').textContent()).toBe('Keisha Kelly');
     expect(await first.locator('a[target="_blank"]').getAttribute('href')).toBe('https://x.com/keishakelly');
+    expect(await first.locator('a[target="_blank"]').textContent()).toBe('profile on X');
     expect(await first.locator('.reasons li').allTextContents()).toContain(
       'Keisha Kelly works in school libraries too, in Canada; you are in the United States',
     );
@@ -113,6 +114,10 @@ describe('the people finder', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-focus'))).toBe('keep:twitter:keishakelly');
     await cards.nth(1).locator('button.keep').click();
     expect(await page.textContent('#peers-shortlist-title')).toBe('Your shortlist (2)');
+    // The shortlist below the ten peers is one press away from the filters.
+    expect(await page.textContent('#peers-to-shortlist')).toBe('Your shortlist (2)');
+    await page.click('#peers-to-shortlist');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('peers-shortlist-title');
     await picture(page, 'peers-shortlist-1024');
     expect(await seriousViolations(page, '#peers-dialog')).toEqual([]);
 
