@@ -4,7 +4,7 @@
  */
 import type { PeerSaid } from '../../shared/index.js';
 import { fetchPeers, fetchPerson } from '../api.js';
-import { communityWords } from '../graph/model.js';
+import { communityName, communityWords } from '../graph/model.js';
 import { profileFetched } from '../state/explorer.js';
 import { graphQueryOf } from '../state/view.js';
 import { announce } from '../ui/announcer.js';
@@ -56,7 +56,7 @@ export function showCommunity(app: App, id: number): void {
       loaded.graph.filterNodes((_k, a) => a.community === id),
       true,
     );
-  announce(`Community ${id + 1}`);
+  announce(loaded ? communityName(loaded.payload, id) : `Community ${id + 1}`);
 }
 
 export function closePanel(app: App): void {

@@ -63,13 +63,22 @@ function categoryValue(a: NodeAttributes, by: ColourByKey): string {
 function labelFor(value: string, by: ColourByKey, payload: GraphPayload): string {
   if (by === 'community') {
     if (Number(value) === NO_COMMUNITY) return 'No ties (no community)';
-    const summary = payload.attributes.meta.communities[Number(value)];
-    const chat = summary?.chats[0]?.chat;
-    return `Community ${Number(value) + 1}${chat ? ` (${chat})` : ''}`;
+    return `${Number(value) + 1}. ${communityName(payload, Number(value))}`;
   }
   if (by === 'sector') return SECTOR_LABELS[value] ?? value;
   if (by === 'region') return value === 'unknown' ? 'Unknown' : value;
   return value;
+}
+
+/**
+ * A community's name: its label from what sets it apart (payload version 3: "#critlib · zines, instruction"),
+ * else, as before labels, its number and main chat.
+ */
+export function communityName(payload: GraphPayload, id: number): string {
+  const summary = payload.attributes.meta.communities[id];
+  if (summary?.label) return summary.label;
+  const chat = summary?.chats[0]?.chat;
+  return `Community ${id + 1}${chat ? ` (${chat})` : ''}`;
 }
 
 /** People a view shows at full dot size; more, and dots shrink (see `crowding`). */

@@ -32,10 +32,17 @@ const COMMUNITY_FONT = 14;
 /** Community names show while the camera is at least this share of the fitted overview's ratio. */
 const ZOOMED_OUT_SHARE = 0.5;
 
+/**
+ * Names drawn on the canvas: a community's label cut to its first two parts ("#critlib · zines, instruction"),
+ * which say the most and fit among the people; the legend and panel give the rest. Before labels (payload
+ * versions 1 and 2): the main chat, numbered when two communities share it.
+ */
 function communityNames(loaded: LoadedGraph): Map<number, string> {
-  const chats = loaded.payload.attributes.meta.communities.map((c) => c.chats[0]?.chat);
+  const communities = loaded.payload.attributes.meta.communities;
+  const chats = communities.map((c) => c.chats[0]?.chat);
   return new Map(
-    loaded.payload.attributes.meta.communities.map((c, i) => {
+    communities.map((c, i) => {
+      if (c.label) return [c.id, c.label.split(' · ').slice(0, 2).join(' · ')];
       const chat = chats[i];
       const unique = chat && chats.indexOf(chat) === chats.lastIndexOf(chat);
       return [c.id, unique ? chat : chat ? `${chat} · ${c.id + 1}` : `Community ${c.id + 1}`];

@@ -5,7 +5,7 @@
  */
 import { DEFAULT_BUILD_OPTIONS, TIE_KINDS, type Dataset, type GraphQuery, type TieKind, type ViewState } from '../../shared/index.js';
 import type { LoadedGraph } from '../graph/model.js';
-import { SECTOR_LABELS } from '../graph/model.js';
+import { SECTOR_LABELS, communityName } from '../graph/model.js';
 import type { SearchState } from '../state/search.js';
 import { rangeOf } from '../state/time-range.js';
 import { h } from './dom.js';
@@ -101,7 +101,7 @@ export function renderFilters(
     { id: 'filter-community' },
     h('option', { value: '' }, 'All communities'),
     ...loaded.payload.attributes.meta.communities.map((c) =>
-      h('option', { value: c.id, selected: view.community === c.id }, `Community ${c.id + 1} (${c.size})`),
+      h('option', { value: c.id, selected: view.community === c.id }, `${c.id + 1}. ${communityName(loaded.payload, c.id)} (${c.size})`),
     ),
   );
   community.addEventListener('change', () => actions.setCommunity(community.value === '' ? undefined : Number(community.value)));

@@ -9,7 +9,7 @@ import type { BuildOptions, GraphMeta, Message, PersonProfile } from '../../shar
 import { datasetContexts } from './context-overrides.js';
 import { analyze } from '../pipeline/analyze.js';
 import type { BackboneOptions } from '../pipeline/backbone.js';
-import { DEFAULT_MAX_PHRASE_MESSAGES } from '../pipeline/community/describe.js';
+import { LABEL_TEXT_MAX_MESSAGES } from '../pipeline/community/describe.js';
 import { payloadJson } from '../pipeline/payload.js';
 import { pseudonymize } from '../pipeline/export/index.js';
 import { removePeople } from '../pipeline/export/remove-people.js';
@@ -67,15 +67,15 @@ export async function computeGraphJson(
   backbone: Partial<BackboneOptions> | false = {},
   pseudonymous?: PseudonymousRequest,
 ): Promise<ComputedGraph> {
-  // Only community labels read message text (their terms, community/describe.ts). Past the messages they read, a
-  // big dataset's text would cost a third of its memory: it is left out, and labels go without terms.
+  // Only community labels read message text (their terms, community/describe.ts). In a dataset past
+  // LABEL_TEXT_MAX_MESSAGES, text would cost a third of its memory: it is left out, and labels go without terms.
   const messageCount = (await store.getDataset(dataset.id))?.counts.messages ?? Infinity;
   const [stored, storedPeople, flags, links] = await Promise.all([
     store.getMessages(dataset.id, {
       chats: options.chats,
       ...(options.from ? { from: options.from } : {}),
       ...(options.to ? { to: options.to } : {}),
-      text: messageCount <= DEFAULT_MAX_PHRASE_MESSAGES,
+      text: messageCount <= LABEL_TEXT_MAX_MESSAGES,
     }),
     store.getPeople(dataset.id),
     store.getPersonFlags(dataset.id),

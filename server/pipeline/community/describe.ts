@@ -4,9 +4,12 @@
  * (period.ts), stability across seeds (stability.ts) and a label built from
  * them (label.ts); the partition gains whether it is loose (loose.ts).
  *
- * Reading phrases is the costly part on a big view (every message's text);
- * past `maxMessages` an even, deterministic sample of the messages is read:
- * terms are counted by people, and a sample keeps who writes what.
+ * Reading phrases is the costly part on a big view (every message's text,
+ * about 15 µs a message on the bench's machine): past `maxMessages` an even,
+ * deterministic sample of the messages is read, since terms are counted by
+ * people and a sample keeps who writes what. The server reads text at all
+ * only for datasets of up to LABEL_TEXT_MAX_MESSAGES (compute-graph.ts):
+ * beyond, text would cost a third of the memory, and labels go without terms.
  */
 import type { CommunitySummary, GraphMeta, Message } from '../../../shared/index.js';
 import type { CoParticipationGraph } from '../co-participation-graph.js';
@@ -25,7 +28,8 @@ export interface DescribeOptions {
   maxMessages: number;
 }
 
-export const DEFAULT_MAX_PHRASE_MESSAGES = 200_000;
+export const DEFAULT_MAX_PHRASE_MESSAGES = 50_000;
+export const LABEL_TEXT_MAX_MESSAGES = 200_000;
 
 export interface DescribeInput {
   graph: CoParticipationGraph;
