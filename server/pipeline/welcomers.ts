@@ -18,16 +18,17 @@ export interface WelcomeResult {
   welcomes: Map<string, number>;
 }
 
+const NO_ONE: ReadonlySet<string> = new Set();
+
 /**
  * Whom a message speaks to: the people it mentions and the author it replies
- * to (by key, or found through the replied message's id in `authorOf`,
- * `platform:id` → author), never its own author; a repost speaks to no one.
+ * to (by key, or `repliedAuthor`: the author of the message its replyToId
+ * names), never its own author; a repost speaks to no one.
  */
-export function addresseesOf(m: Message, authorOf: ReadonlyMap<string, string>): Set<string> {
-  const targets = new Set<string>();
-  if (m.kind === 'repost') return targets;
-  for (const t of m.mentions) targets.add(t);
-  const replied = m.replyToAuthor ?? (m.replyToId ? authorOf.get(`${m.platform}:${m.replyToId}`) : undefined);
+export function addresseesOf(m: Message, repliedAuthor: (m: Message) => string | undefined): ReadonlySet<string> {
+  if (m.kind === 'repost' || (m.mentions.length === 0 && m.replyToAuthor === undefined && m.replyToId === undefined)) return NO_ONE;
+  const targets = new Set<string>(m.mentions);
+  const replied = m.replyToAuthor ?? (m.replyToId ? repliedAuthor(m) : undefined);
   if (replied) targets.add(replied);
   targets.delete(m.author);
   return targets;
@@ -47,7 +48,7 @@ export function findWelcomers(messages: readonly Message[], sessions: readonly S
     const newcomers = new Set(here.map((m) => m.author).filter((a) => !seen.has(a)));
     const welcomedBy = new Map<string, Set<string>>(); // newcomer → welcomers
     for (const m of first ? [] : here) {
-      for (const t of addresseesOf(m, authorOf)) {
+      for (const t of addresseesOf(m, (r) => authorOf.get(`${r.platform}:${r.replyToId}`))) {
         if (!newcomers.has(t)) continue;
         const set = welcomedBy.get(t) ?? new Set<string>();
         set.add(m.author);

@@ -24,6 +24,7 @@ import {
 import { splitSessions } from '../sessions.js';
 import { readSessionQuestions } from '../sessions/questions.js';
 import { addresseesOf } from '../welcomers.js';
+import { replyTargets } from './reply-targets.js';
 import { cameBack, chatHistories, firstTimersOf, type ChatHistory, type ChatSession } from './chat-history.js';
 import { groupMix } from './group-mix.js';
 import { localTimes } from './local-times.js';
@@ -56,12 +57,11 @@ export function computeHealth(input: HealthInput, optionsInput: Partial<HealthOp
   const sessions = splitSessions(messages, { sessionGapMinutes: options.sessionGapMinutes });
   const histories = chatHistories(sessions, (i) => messages[i]!.author);
 
-  const indexOfId = new Map<string, number>();
-  const authorOf = new Map<string, string>();
-  messages.forEach((m, i) => {
-    indexOfId.set(`${m.platform}:${m.id}`, i);
-    authorOf.set(`${m.platform}:${m.id}`, m.author);
-  });
+  const targetOf = replyTargets(messages);
+  const repliedAuthor = (m: Message) => {
+    const i = targetOf(m);
+    return i === undefined ? undefined : messages[i]!.author;
+  };
   const people = new Map<string, HealthPerson>();
   const person = (key: string) => {
     let p = people.get(key);
@@ -78,15 +78,23 @@ export function computeHealth(input: HealthInput, optionsInput: Partial<HealthOp
   const order = new Map(sessions.map((s, i) => [s.id, i]));
   shown.sort((a, b) => order.get(a.at.session.id)! - order.get(b.at.session.id)!);
 
+  // Ties among the shown sessions' participants for the mixing matrices: person → people they spoke to.
+  const spokeTo = new Map<string, Set<string>>();
+  const relays = input.relays ?? new Set<string>();
   const report: SessionHealth[] = shown.map(({ history, at }) => {
     const { session } = at;
     const newcomers = firstTimersOf(history, at);
-    // Whom each message of the session speaks to: who welcomed whom.
+    // Whom each message of the session speaks to: who welcomed whom, and the session's ties.
     const welcomers = new Map<string, Set<string>>();
     const newcomerSet = new Set(newcomers);
-    for (const i of session.members)
-      for (const t of addresseesOf(messages[i]!, authorOf))
-        if (newcomerSet.has(t)) (welcomers.get(t) ?? welcomers.set(t, new Set()).get(t)!).add(messages[i]!.author);
+    for (const i of session.members) {
+      const m = messages[i]!;
+      for (const t of addresseesOf(m, repliedAuthor)) {
+        if (newcomerSet.has(t)) (welcomers.get(t) ?? welcomers.set(t, new Set()).get(t)!).add(m.author);
+        if (relays.has(m.author) || relays.has(t)) continue;
+        (spokeTo.get(m.author) ?? spokeTo.set(m.author, new Set()).get(m.author)!).add(t);
+      }
+    }
     const firstTimers: FirstTimer[] = newcomers.map((key) => {
       const by = [...(welcomers.get(key) ?? [])];
       return {
@@ -100,7 +108,7 @@ export function computeHealth(input: HealthInput, optionsInput: Partial<HealthOp
       messages,
       members: session.members,
       questions: readSessionQuestions(messages, session),
-      indexOfId,
+      targetOf,
       person,
     });
     const regions = groupMix(at.participants, input.regionOf);
@@ -146,7 +154,7 @@ export function computeHealth(input: HealthInput, optionsInput: Partial<HealthOp
       regions: s.regions,
     })),
     returns: returnTallies(report),
-    mixing: mixingOf(shown, messages, authorOf, input),
+    mixing: mixingOf(shown, spokeTo, input),
   };
 }
 
@@ -166,22 +174,17 @@ function returnTallies(sessions: readonly SessionHealth[]): HealthReport['return
 /** Ties among the sessions' participants (replies and mentions either way, relays aside), by sector and by region. */
 function mixingOf(
   shown: readonly { at: ChatSession }[],
-  messages: readonly Message[],
-  authorOf: ReadonlyMap<string, string>,
+  spokeTo: ReadonlyMap<string, ReadonlySet<string>>,
   input: HealthInput,
 ): HealthReport['mixing'] {
-  const participants = new Set(shown.flatMap(({ at }) => at.participants));
-  const relays = input.relays ?? new Set<string>();
-  const ties = new Map<string, readonly [string, string]>();
-  for (const { at } of shown)
-    for (const i of at.session.members) {
-      const m = messages[i]!;
-      if (relays.has(m.author)) continue;
-      for (const t of addresseesOf(m, authorOf)) {
-        if (!participants.has(t) || relays.has(t)) continue;
-        const pair = m.author < t ? ([m.author, t] as const) : ([t, m.author] as const);
-        ties.set(`${pair[0]}\u0000${pair[1]}`, pair);
-      }
+  const participants = new Set<string>();
+  for (const { at } of shown) for (const p of at.participants) participants.add(p);
+  const ties: (readonly [string, string])[] = [];
+  for (const [a, targets] of spokeTo)
+    for (const b of targets) {
+      if (!participants.has(b)) continue;
+      // Each pair once: from its smaller key, or from the larger when the smaller never spoke to it.
+      if (a < b || !spokeTo.get(b)?.has(a)) ties.push(a < b ? [a, b] : [b, a]);
     }
-  return { sector: mixingMatrix(ties.values(), input.sectorOf), region: mixingMatrix(ties.values(), input.regionOf) };
+  return { sector: mixingMatrix(ties, input.sectorOf), region: mixingMatrix(ties, input.regionOf) };
 }

@@ -7,6 +7,7 @@
  */
 import type { Message, QuestionFigures } from '../../../shared/index.js';
 import type { SessionQuestion } from '../sessions/questions.js';
+import type { ReplyTarget } from './reply-targets.js';
 
 export interface QuestionInput {
   messages: readonly Message[];
@@ -14,8 +15,8 @@ export interface QuestionInput {
   members: readonly number[];
   /** The session's questions as readSessionQuestions reads them. */
   questions: readonly SessionQuestion[];
-  /** Message `platform:id` → its index, to follow replies. */
-  indexOfId: ReadonlyMap<string, number>;
+  /** The index of the message a reply points at. */
+  targetOf: ReplyTarget;
   /** Person key → how the report names them. */
   person: (key: string) => { key: string; name: string };
 }
@@ -51,7 +52,7 @@ export function questionFigures(input: QuestionInput): QuestionFigures[] {
   for (const i of input.members) {
     const m = messages[i]!;
     if (m.kind === 'repost' || !m.replyToId) continue;
-    const target = input.indexOfId.get(`${m.platform}:${m.replyToId}`);
+    const target = input.targetOf(m);
     const n = target === undefined ? undefined : answerOf.get(target);
     if (n === undefined) continue;
     const answerers = answerersOf.get(n)!;
