@@ -11,6 +11,7 @@ import { readFileInto, type FileOnDisk, type ReadFileOptions } from '../ingest/r
 import type { ImportSink } from '../ingest/stream/sink.js';
 import type { Store } from '../store/types.js';
 import type { TableReading } from '../store/rows.js';
+import { looseActors } from '../ingest/loose-actors.js';
 import { mergeProfilesInto } from '../ingest/profiles.js';
 import { importErrorInfo } from './error-info.js';
 
@@ -100,12 +101,18 @@ export async function runImportJob(store: Store, input: ImportInput, options: Ru
   try {
     job.status = 'reading';
     await write(true);
+    const actors = await looseActors(input.files);
     for (const file of input.files) {
-      await readFileInto(file, sink, options.read);
+      if (!actors.has(file)) await readFileInto(file, sink, options.read);
       fileOffset += file.size;
       sink.progress(0);
       await write(false);
     }
+    // The archive's owner, named by the outbox read beside it, gets the profile's name, bio and fields.
+    mergeProfilesInto(
+      people,
+      [...actors.values()].filter((p) => people.has(p.key)),
+    );
     job.status = 'storing';
     job.percent = READ_SHARE;
     await write(true);
