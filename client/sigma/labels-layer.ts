@@ -33,16 +33,22 @@ const COMMUNITY_FONT = 14;
 const ZOOMED_OUT_SHARE = 0.5;
 
 /**
- * Names drawn on the canvas: a community's label cut to its first two parts ("#critlib · zines, instruction"),
- * which say the most and fit among the people; the legend and panel give the rest. Before labels (payload
- * versions 1 and 2): the main chat, numbered when two communities share it.
+ * A label as the canvas draws it: its first part and the first item of its second ("#critlib · zines" of
+ * "#critlib · zines, instruction · US"), which say the most and fit among the people, even on a phone; the
+ * legend and the panel give the rest.
  */
+export function canvasName(label: string): string {
+  const [first, second] = label.split(' · ');
+  return second ? `${first} · ${second.split(', ')[0]}` : first!;
+}
+
+/** Names drawn on the canvas: labels, or before them (payload versions 1 and 2) the main chat, numbered when shared. */
 function communityNames(loaded: LoadedGraph): Map<number, string> {
   const communities = loaded.payload.attributes.meta.communities;
   const chats = communities.map((c) => c.chats[0]?.chat);
   return new Map(
     communities.map((c, i) => {
-      if (c.label) return [c.id, c.label.split(' · ').slice(0, 2).join(' · ')];
+      if (c.label) return [c.id, canvasName(c.label)];
       const chat = chats[i];
       const unique = chat && chats.indexOf(chat) === chats.lastIndexOf(chat);
       return [c.id, unique ? chat : chat ? `${chat} · ${c.id + 1}` : `Community ${c.id + 1}`];

@@ -159,20 +159,20 @@ describe.each(SCREENS)('the explorer at $width×$height', (screen) => {
   it('opens a community from the legend, hides it with its own control, and keeps its colour across a filter', async () => {
     const { page, errors } = await open(screen);
     await sheet(page, screen, 'details');
-    const k12 = page.locator('#legend li', { hasText: '(#k12libchat)' });
+    const k12 = page.locator('#legend li', { hasText: '#k12libchat · ' });
     const colour = await k12.locator('.swatch').getAttribute('style');
     await k12.locator('.legend-open').click();
-    await page.waitForFunction(() => /^Community \d+$/.test(document.querySelector('#panel-title')?.textContent ?? ''));
+    await page.waitForFunction(() => /^#k12libchat · /.test(document.querySelector('#panel-title')?.textContent ?? ''));
     expect(await page.locator('#legend .legend-toggle[aria-pressed="false"]').count()).toBe(0);
     await k12.locator('.legend-toggle').click();
-    expect(await page.locator('#legend li', { hasText: '(#k12libchat)' }).locator('.legend-toggle').getAttribute('aria-pressed')).toBe(
+    expect(await page.locator('#legend li', { hasText: '#k12libchat · ' }).locator('.legend-toggle').getAttribute('aria-pressed')).toBe(
       'false',
     );
-    await page.locator('#legend li', { hasText: '(#k12libchat)' }).locator('.legend-toggle').click();
+    await page.locator('#legend li', { hasText: '#k12libchat · ' }).locator('.legend-toggle').click();
     await sheet(page, screen, 'filters');
     await page.locator('#filters input[name="chats"][value="#archivesfedi"]').uncheck();
     await page.waitForFunction((n) => !document.querySelector('#summary')?.textContent?.startsWith(`${n} people`), demo.nodes.length);
-    expect(await page.locator('#legend li', { hasText: '(#k12libchat)' }).locator('.swatch').getAttribute('style')).toBe(colour);
+    expect(await page.locator('#legend li', { hasText: '#k12libchat · ' }).locator('.swatch').getAttribute('style')).toBe(colour);
     expect(errors).toEqual([]);
   });
 
