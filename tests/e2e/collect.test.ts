@@ -38,6 +38,16 @@ it('collects a hashtag from the Collect dialog: progress, pause, resume, history
   const { page, errors } = await openPage(browser, server.baseUrl, { viewport: { width: 1440, height: 900 } });
   await page.waitForFunction(summaryReady);
   const before = await page.textContent('#summary');
+  if (shots)
+    for (const [width, height] of [
+      [390, 844],
+      [1024, 768],
+      [1440, 900],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.waitForTimeout(300);
+      await shoot(page, `bar-${width}`);
+    }
   await page.click('#collect-button');
   await page.waitForSelector('#collect-dialog[open]');
   expect(await page.textContent('#collect-list')).toContain('No collection yet');
@@ -87,4 +97,4 @@ it('collects a hashtag from the Collect dialog: progress, pause, resume, history
   await card(page).locator('[data-action="delete"]').click();
   await page.waitForFunction(() => document.querySelector('#collect-list')?.textContent?.includes('No collection yet'));
   expect(errors).toEqual([]);
-});
+}, 120_000);
