@@ -1,6 +1,6 @@
 /**
  * Sector and region inference on real profiles (issue 19, item 5):
- * data/eval/real-profiles/profiles.jsonl, 526 public Twitter profiles from
+ * data/eval/real-profiles/profiles.jsonl, 586 public Twitter profiles from
  * #vala2018, #rlweek2017 and UK library lists, labelled by hand
  * (LABELLING.md). Per field:
  *   - right where stated: answers equal to the label, over profiles whose label is not `unknown`;

@@ -136,6 +136,9 @@ export interface RegistryPlace {
   strength: number;
 }
 
+/** Places that are read in the possessive too ("Scotland's oldest free lending library"). */
+const POSSESSIVE_KINDS: ReadonlySet<string> = new Set(['country', 'region', 'city', 'nickname']);
+
 export function buildRegionIndex(extra: readonly RegistryPlace[] = []): PhraseIndex<RegionCue> {
   const index = new PhraseIndex<RegionCue>();
   // Which country each unambiguous name was filed under, to catch a name filed under two.
@@ -153,14 +156,18 @@ export function buildRegionIndex(extra: readonly RegistryPlace[] = []): PhraseIn
     }
     if (prev) return;
     owner.set(key, code);
-    index.add(name, { kind, readings: { [code]: 1 }, strength: strength ?? REGION_STRENGTH[kind] }, { plural: kind === 'demonym' });
+    index.add(
+      name,
+      { kind, readings: { [code]: 1 }, strength: strength ?? REGION_STRENGTH[kind] },
+      { plural: kind === 'demonym', possessive: POSSESSIVE_KINDS.has(kind) },
+    );
   };
   for (const a of places.ambiguous) {
     const total = Object.values(a.readings).reduce((s, v) => s + v, 0);
     const readings = Object.fromEntries(Object.entries(a.readings).map(([c, v]) => [checkCode(c, `ambiguous ${a.names[0]}`), v / total]));
     for (const name of a.names) {
       ambiguousKeys.add(keyOf(name));
-      index.add(name, { kind: a.kind, readings, strength: a.strength ?? REGION_STRENGTH[a.kind] });
+      index.add(name, { kind: a.kind, readings, strength: a.strength ?? REGION_STRENGTH[a.kind] }, { possessive: true });
     }
   }
   for (const c of countries.countries) {

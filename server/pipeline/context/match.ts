@@ -35,8 +35,11 @@ export class PhraseIndex<P> {
   private readonly cased = new Map<string, Entry<P>>();
   private longest = 1;
 
-  /** Adds a data phrase; `plural` also accepts its last word's plural (`s`, or `ies` for a `y` after a consonant). */
-  add(written: string, payload: P, options: { plural?: boolean } = {}): void {
+  /**
+   * Adds a data phrase; `plural` also accepts its last word's plural (`s`, or `ies` for a `y` after a consonant),
+   * `possessive` its last word with `'s`.
+   */
+  add(written: string, payload: P, options: { plural?: boolean; possessive?: boolean } = {}): void {
     const { text, cased } = parsePhrase(written);
     const key = phraseKey(text, cased);
     if (!key) throw new Error(`context data: phrase "${written}" has no words`);
@@ -44,6 +47,8 @@ export class PhraseIndex<P> {
     const map = cased ? this.cased : this.folded;
     this.put(map, key, payload, false);
     if (options.plural && !cased && !key.endsWith('s')) this.put(map, pluralOf(key), payload, true);
+    // "Australia's library profession", "Britain's oldest": a place in the possessive is still the place.
+    if (options.possessive) this.put(map, `${key}'s`, payload, true);
   }
 
   private put(map: Map<string, Entry<P>>, key: string, payload: P, plural: boolean): void {

@@ -208,6 +208,10 @@ function namedSchoolHits(field: FieldText, tokens: readonly Token[], out: Regist
   }
 }
 
+// "CA" after a town the gazetteer does not know is California far more often than Canada: Canadians write the
+// province ("Guelph, ON"). A known Canadian city keeps Canada ("Toronto, CA"): the gazetteer reads that one.
+const TOWN_CODE_READINGS: Readonly<Record<string, Record<string, number>>> = { CA: { US: 0.8, CA: 0.2 } };
+
 /**
  * A location field the gazetteer does not know but the registries do: "Topsfield, MA" (a town, then a state
  * or province code), "beechworth" (a town with a public library in the registries). Location fields only:
@@ -218,7 +222,8 @@ function locationHits(field: FieldText, out: RegistryHits): void {
   const town = /^\s*(\p{Lu}[\p{L} .'’-]+),\s*([A-Z]{2})\s*$/u.exec(field.text);
   if (town && regionIndex.lookup(town[1]!).length === 0) {
     const cue = regionIndex.lookup(town[2]!).find((c) => c.kind === 'code');
-    if (cue) out.region.push(hit(field, 0, field.text.length, { ...cue.readings }, REGION_STRENGTH.code));
+    const readings = TOWN_CODE_READINGS[town[2]!] ?? cue?.readings;
+    if (cue && readings) out.region.push(hit(field, 0, field.text.length, { ...readings }, REGION_STRENGTH.code));
   }
   let at = 0;
   for (const part of field.text.split(',')) {
@@ -263,7 +268,8 @@ const NOT_FOUNDERS = new Set(['children', 'people', 'kids', 'teens', 'citizens',
 
 function foundedLibraryHits(field: FieldText, out: RegistryHits): void {
   for (const m of field.text.matchAll(FOUNDED_LIBRARY)) {
-    if (NOT_FOUNDERS.has(fold(m[1]!))) continue;
+    // "St John's Library" is named after a saint, or the place named after one.
+    if (NOT_FOUNDERS.has(fold(m[1]!)) || /\b(?:St|Saint)\.?\s*$/.test(field.text.slice(0, m.index))) continue;
     out.sector.push(hit(field, m.index, m.index + m[0].length, { special: 1 }, 2));
   }
 }

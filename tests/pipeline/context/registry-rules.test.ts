@@ -149,4 +149,41 @@ describe('registry rules', () => {
     expect(read({ name: 'New London Library', location: 'New London, Ohio' }).region.value).toBe('US'); // p337
     expect(read({ bio: 'Wizard of Oz fan' }).region.value).toBe('unknown');
   });
+  it('reads places in the possessive, a town before "CA" as California, and Cambridge University Press as British (p544, p535, p550)', () => {
+    expect(
+      read({
+        bio: "A 3 year project aimed at encouraging and enabling research culture and practice in Australia's library and information profession.",
+      }).region.value,
+    ).toBe('AU');
+    expect(read({ bio: 'We are a market-leading, global library technology company.', location: 'Emeryville, CA' }).region.value).toBe(
+      'US',
+    );
+    expect(read({ location: 'Toronto, CA' }).region.value).toBe('CA');
+    expect(
+      read({ name: 'Librarian Connection', bio: 'Information and resources for Librarians from Cambridge University Press' }),
+    ).toMatchObject({
+      sector: { value: 'vendor' },
+      region: { value: 'GB' },
+    });
+  });
+
+  it('reads LIS degrees, learned institutions and research libraries, and a saint is no founder (p551, p573, p574, p578)', () => {
+    expect(read({ bio: 'Masters Info Management student  Activist. Learning Experience Coordinator' }).sector.value).toBe('education');
+    expect(
+      read({
+        bio: 'Founded in 1839, Highgate Literary & Scientific Institution welcomes new members to our library, archive, lectures, classes, gallery and more.',
+      }).sector.value,
+    ).toBe('special');
+    expect(
+      read({
+        name: 'The Wiener Library',
+        bio: "The #WienerLibrary for the Study of the Holocaust & Genocide is the world's oldest Holocaust archive",
+      }).sector.value,
+    ).toBe('special');
+    const stJohns = read({
+      name: "St John's Library",
+      bio: "St John's Library, Worcester. Follow us for all activities in your local library.",
+    });
+    expect(stJohns.sector.value).not.toBe('special');
+  });
 });
