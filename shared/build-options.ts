@@ -4,6 +4,7 @@
  * all go through `resolveBuildOptions`, so the three agree.
  */
 import { z } from 'zod';
+import { ChatScheduleSchema } from './session-schedule.js';
 
 export const TIE_KINDS = ['reply', 'mention', 'coAnswer', 'coSession', 'repost'] as const;
 export const TieKindSchema = z.enum(TIE_KINDS);
@@ -32,7 +33,10 @@ export const BuildOptionsSchema = z.object({
     .max(2 ** 32 - 1),
   /** Louvain resolution γ: above 1 gives more, smaller communities. */
   resolution: z.number().positive().max(10),
-  /** A chat's messages more than this many minutes apart start a new session. */
+  /**
+   * Quiet longer than this sets a chat's sittings apart; a sitting up to 4 hours is one session, a longer one
+   * has sessions only where it bursts or a host asks a question series (server/pipeline/sessions/detect.ts).
+   */
   sessionGapMinutes: z
     .number()
     .positive()
@@ -63,6 +67,11 @@ export const BuildOptionsSchema = z.object({
    * it existed, which read as `show`.
    */
   isolated: IsolatedModeSchema.default('show'),
+  /**
+   * Chats' schedules as the user knows them ("Tuesdays 21:00 America/New_York, 60 minutes"): a chat with one
+   * has its scheduled hours as sessions instead of those found. Absent: none (and in payloads before it).
+   */
+  schedules: z.array(ChatScheduleSchema).max(100).optional(),
 });
 export type BuildOptions = z.infer<typeof BuildOptionsSchema>;
 
@@ -91,13 +100,21 @@ export function resolveBuildOptions(input: BuildOptionsInput = {}): BuildOptions
   };
   const parsed = BuildOptionsSchema.parse(merged);
   const sortedUnique = (xs: string[]) => [...new Set(xs)].sort();
+  const { schedules, ...rest } = parsed;
   return {
-    ...parsed,
+    ...rest,
     kinds: TIE_KINDS.filter((k) => parsed.kinds.includes(k)),
     chats: sortedUnique(parsed.chats.map((c) => c.toLowerCase())),
     sectors: sortedUnique(parsed.sectors),
     regions: sortedUnique(parsed.regions),
+    // Sorted so equal schedules key one cached graph; none at all is left out (the payload as before it existed).
+    ...(schedules?.length ? { schedules: sortedSchedules(schedules) } : {}),
   };
+}
+
+function sortedSchedules(schedules: BuildOptions['schedules'] & object): BuildOptions['schedules'] {
+  const key = (s: (typeof schedules)[number]) => JSON.stringify([s.chat.toLowerCase(), s.weekday, s.start, s.timeZone, s.minutes]);
+  return [...schedules].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
 /** `a,b` or repeated `?x=a&x=b` → `['a','b']`, checked by the BuildOptions field. */
@@ -142,6 +159,15 @@ export const GraphQuerySchema = z.object({
   to: isoTime,
   sectors: csvList(sectors),
   regions: csvList(regions),
+  /** JSON list of chat schedules, `[{"chat":"#critlib","weekday":"monday","start":"21:00","timeZone":"America/New_York","minutes":60}]`. */
+  schedules: z.preprocess((v) => {
+    if (v === undefined || v === '') return undefined;
+    try {
+      return JSON.parse(String(v));
+    } catch {
+      return v; // not JSON: the array schema names what it got
+    }
+  }, BuildOptionsSchema.shape.schedules),
   /** `isolated=hide` leaves people with no ties out of the graph (default `show`). */
   isolated: z.preprocess((v) => (v === '' ? undefined : v), isolated.unwrap().optional()),
 });
