@@ -10,7 +10,7 @@ export const COLOUR_BY = ['community', 'sector', 'region', 'chat'] as const;
 export type ColourBy = (typeof COLOUR_BY)[number];
 export type SizeBy = (typeof SIZE_BY)[number];
 export const SIZE_BY = ['weightedDegree', 'messages', 'pagerank'] as const;
-export const VIEW_MODES = ['graph', 'table'] as const;
+export const VIEW_MODES = ['graph', 'table', 'health'] as const;
 
 export const CameraSchema = z.object({ x: z.number(), y: z.number(), ratio: z.number().positive() });
 export type Camera = z.infer<typeof CameraSchema>;

@@ -17,7 +17,7 @@ export function fillPicker(app: App): void {
 export function showEmpty(app: App, empty: boolean): void {
   document.body.classList.toggle('empty', empty);
   app.els.emptyState.hidden = !empty;
-  app.els.graphView.hidden = empty || app.view.get().mode === 'table';
+  app.els.graphView.hidden = empty || app.view.get().mode !== 'graph';
   for (const el of document.querySelectorAll<HTMLElement>('.needs-data')) el.hidden = empty;
 }
 

@@ -6,11 +6,11 @@ import { loadCurrentGraph } from './load-graph.js';
 import { renderSurroundings } from './surroundings.js';
 
 export function applyMode(app: App, state: ViewState): void {
-  const table = state.mode === 'table';
-  app.els.graphView.hidden = table;
-  app.els.tableView.hidden = !table;
-  app.els.modeGraph.setAttribute('aria-pressed', String(!table));
-  app.els.modeTable.setAttribute('aria-pressed', String(table));
+  // The health view (client/health) shows and hides itself.
+  app.els.graphView.hidden = state.mode !== 'graph';
+  app.els.tableView.hidden = state.mode !== 'table';
+  app.els.modeGraph.setAttribute('aria-pressed', String(state.mode === 'graph'));
+  app.els.modeTable.setAttribute('aria-pressed', String(state.mode === 'table'));
 }
 
 export function followView(app: App): void {
