@@ -19,6 +19,7 @@ import { openSheet, toggleSheet, type Sheet } from './app/sheets.js';
 import { fillPicker, showEmpty, start } from './app/start.js';
 import { followView } from './app/view-sync.js';
 import { communityWords } from './graph/model.js';
+import { wireHealthView } from './health/index.js';
 import { startRefine } from './graph/refine.js';
 import { attachKeyboard } from './sigma/keyboard.js';
 import { datasetChanged } from './state/explorer.js';
@@ -83,6 +84,7 @@ els.share.addEventListener('click', () => openShare(app));
 els.help.addEventListener('click', () => els.helpDialog.showModal());
 attachBarMenu(document.querySelector<HTMLButtonElement>('#bar-menu')!, document.querySelector<HTMLElement>('#bar-controls')!);
 wirePeersButton(app);
+wireHealthView(app);
 
 // Phone and tablet: the side columns open as sheets over the graph.
 els.openFilters.addEventListener('click', () => toggleSheet('filters'));
