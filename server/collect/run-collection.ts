@@ -117,7 +117,8 @@ async function fetchAll(record: CollectionRecord, run: RunState, deps: RunDeps):
           .slice(0, room);
         cursor.threads = [...cursor.threads, ...queued];
         cursor.threadsQueued += queued.length;
-        if (cursor.stage === 'timeline' && before.pages + 1 >= deps.limits.maxPages) cursor.stage = 'threads';
+        cursor.timelinePages = (before.timelinePages ?? 0) + 1;
+        if (cursor.stage === 'timeline' && cursor.timelinePages >= deps.limits.maxPages) cursor.stage = 'threads';
         if (cursor.stage === 'threads' && cursor.threads.length === 0) cursor.stage = 'done';
       }
       if (kept.length > 0) {

@@ -130,6 +130,18 @@ describe('collecting a Mastodon hashtag', () => {
     expect(person?.bio).toMatch(/^I'm a Christian skateboarder, philosopher, and business scholar/);
   });
 
+  it('stops paging at COLLECT_MAX_PAGES, then fetches the threads of what it has', async () => {
+    const capped = await buildCollectApp({ COLLECT_MAX_PAGES: 2 });
+    try {
+      const collection = await capped.collect(await capped.dataset(), mastodon());
+      expect(replay.requestsTo('/api/v1/timelines/tag/')).toHaveLength(2);
+      // The 10 newest timeline statuses, less the unlisted one; the context of 712356 adds 712113.
+      expect(collection.history[0]).toMatchObject({ status: 'done', posts: 10, leftOut: { notPublic: 1, optedOut: 0 } });
+    } finally {
+      await capped.close();
+    }
+  });
+
   it('keeps to since and until', async () => {
     const id = await t.dataset();
     const collection = await t.collect(id, mastodon({ since: '2017-04-21T14:30:00Z', until: '2017-04-21T14:50:00Z' }));

@@ -41,8 +41,10 @@ export interface SourceCursor {
   /** Posts whose thread is still to fetch, and how many were queued in all (capped). */
   threads: string[];
   threadsQueued: number;
-  /** Page files written for this instance. */
+  /** Page files written for this instance (pages whose posts were all left out write none). */
   pages: number;
+  /** Timeline pages asked for, kept or not (bounded by COLLECT_MAX_PAGES). */
+  timelinePages?: number;
 }
 
 export interface ItemFacts {
