@@ -55,7 +55,16 @@ describe('GET /api/datasets/:id/graph', () => {
     const community = Object.fromEntries(payload.nodes.map((n) => [n.key.slice(4), n.attributes.community]));
     expect(community).toEqual({ bea_lib: 0, cal_reads: 0, dee_archives: 0, mod_ann: 0, eli_school: 1, fay_k12: 1 });
     const meta = payload.attributes.meta;
-    expect(meta.counts).toEqual({ nodes: 6, edges: 7, messages: 8, sessions: 2, chats: 2, communities: 2, isolated: 0 });
+    expect(meta.counts).toEqual({
+      nodes: 6,
+      edges: 7,
+      messages: 8,
+      sessions: 2,
+      betweenSessions: 0,
+      chats: 2,
+      communities: 2,
+      isolated: 0,
+    });
     expect(meta.communities.map((c) => [c.size, c.chats[0]?.chat])).toEqual([
       [4, '#uklibchat'],
       [2, '#tlchat'],
