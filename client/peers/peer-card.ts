@@ -17,6 +17,7 @@ export interface PeerCardActions {
 
 /** Platforms as their users name them. */
 const PLATFORM_NAMES: Record<string, string> = { twitter: 'X', mastodon: 'Mastodon', bluesky: 'Bluesky' };
+export const platformName = (platform: string | undefined) => (platform ? (PLATFORM_NAMES[platform] ?? platform) : 'their platform');
 
 export const sectorWords = (sector: string) => SECTOR_LABELS[sector] ?? sector;
 export const regionWords = (region: string) => (region === 'unknown' ? 'region unknown' : region);
@@ -87,11 +88,7 @@ export function peerCard(peer: Peer, kept: boolean, actions: PeerCardActions): H
       // A way to reach them: their profile on their platform, opened apart from the atlas.
       peer.profileUrl ? ' · ' : '',
       peer.profileUrl
-        ? h(
-            'a',
-            { href: peer.profileUrl, target: '_blank', rel: 'noopener noreferrer' },
-            `profile on ${PLATFORM_NAMES[peer.platform ?? ''] ?? peer.platform ?? 'their platform'}`,
-          )
+        ? h('a', { href: peer.profileUrl, target: '_blank', rel: 'noopener noreferrer' }, `profile on ${platformName(peer.platform)}`)
         : null,
     ),
     h('ul', { class: 'reasons' }, ...peer.reasons.map((r) => h('li', {}, r))),

@@ -6,6 +6,7 @@ import type { EdgeAttributes, PeerSaid, Peers } from '../../shared/index.js';
 import type { LoadedGraph } from '../graph/model.js';
 import { SECTOR_LABELS, communityName } from '../graph/model.js';
 import type { PersonProfileView } from '../api.js';
+import { platformName } from '../peers/peer-card.js';
 import { fmt, h } from './dom.js';
 
 export interface PanelActions {
@@ -168,6 +169,10 @@ export function renderPersonPanel(
       section.replaceChildren(
         ...([
           h('h3', { id: 'peers-title' }, 'Meet beyond your context'),
+          // The finder, for this person: filters, a shortlist, their own context.
+          actions.openPeers
+            ? h('button', { type: 'button', id: 'panel-open-peers', onclick: () => actions.openPeers!(key) }, 'Filter, keep a shortlist…')
+            : null,
           // Why the list is as it is when one's own sector or region is unknown (the server says it).
           answer?.note ? h('p', { class: 'muted peers-note' }, answer.note) : null,
           peers.length === 0
@@ -190,7 +195,7 @@ export function renderPersonPanel(
                           h(
                             'a',
                             { href: p.profileUrl, target: '_blank', rel: 'noopener noreferrer' },
-                            `profile on ${p.platform ?? 'their platform'}`,
+                            `profile on ${platformName(p.platform)}`,
                           ),
                         )
                       : null,
@@ -199,9 +204,6 @@ export function renderPersonPanel(
                   );
                 }),
               ),
-          actions.openPeers
-            ? h('button', { type: 'button', id: 'panel-open-peers', onclick: () => actions.openPeers!(key) }, 'Filter, keep a shortlist…')
-            : null,
         ].filter((x) => x !== null) as HTMLElement[]),
       );
     })

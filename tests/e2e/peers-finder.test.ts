@@ -164,6 +164,24 @@ describe('the people finder', () => {
     expect(errors).toEqual([]);
   }, 120_000);
 
+  it('opens the finder for a person from their panel', async () => {
+    const { page, errors } = await openPage(e2e.browser, `${e2e.baseUrl}/?person=${encodeURIComponent('twitter:preyes')}`, {
+      viewport: { width: 1440, height: 900 },
+    });
+    await page.waitForSelector('#panel-open-peers', { timeout: 60_000 });
+    await picture(page, 'panel-person-1440');
+    await page.click('#panel-open-peers');
+    await page.waitForSelector('#peers-dialog .peer-cards > li', { timeout: 60_000 });
+    expect(await page.textContent('#peers-results-title')).toMatch(/^Beyond Priya Reyes.*’s corner$/);
+    expect((await cardNames(page))[0]).toBe('Keisha Kelly');
+    expect(await page.getAttribute('#peers-for-other', 'aria-pressed')).toBe('true');
+    // Closed with Escape, focus goes back to the button that opened it.
+    await page.keyboard.press('Escape');
+    expect(await page.isVisible('#peers-dialog')).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('panel-open-peers');
+    expect(errors).toEqual([]);
+  }, 120_000);
+
   it('finds people beyond a whole community from its panel', async () => {
     const { page, errors } = await openPage(e2e.browser, `${e2e.baseUrl}/`, { viewport: { width: 1024, height: 768 } });
     await graphShown(page);
