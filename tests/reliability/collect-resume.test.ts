@@ -89,4 +89,4 @@ it('resumes a collection killed mid-run from its cursor, losing and doubling not
   expect(new Set(replay.requests.map((r) => r.headers.authorization))).toEqual(new Set([`Bearer ${TOKEN}`]));
   expect(first.output()).toContain('"msg"'); // the log was written (LOG_LEVEL=info)…
   expect(first.output() + second.output()).not.toContain(TOKEN); // …without the token
-});
+}, 180_000);
