@@ -168,13 +168,22 @@ export function mappingForm(
   };
   form.querySelector('#mapping-time')!.addEventListener('change', describeTimes);
   describeTimes();
-  const fail = (text: string, focus: HTMLElement) => {
+  const fail = (text: string, control: HTMLElement) => {
     error.textContent = text;
-    focus.focus();
+    control.setAttribute('aria-invalid', 'true');
+    const described = control.getAttribute('aria-describedby');
+    control.setAttribute('aria-describedby', described ? `${described} mapping-error` : 'mapping-error');
+    control.focus();
   };
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     error.textContent = '';
+    for (const marked of form.querySelectorAll('[aria-invalid]')) {
+      marked.removeAttribute('aria-invalid');
+      const described = (marked.getAttribute('aria-describedby') ?? '').replace(/\s*mapping-error$/, '');
+      if (described) marked.setAttribute('aria-describedby', described);
+      else marked.removeAttribute('aria-describedby');
+    }
     for (const role of REQUIRED) {
       if (!value(role))
         return fail(`Choose the column that holds “${ROLE_WORDS[role].toLowerCase()}”.`, form.querySelector(`#mapping-${role}`)!);

@@ -62,7 +62,7 @@ describe('a table with unknown columns, mapped in the upload dialog', () => {
     expect(records).toHaveLength(51);
     const details = NeedsMappingDetailsSchema.parse(await serverAnswer());
     expect(details.missing).toEqual(['author', 'text', 'time']);
-    expect(details.guesses).toMatchObject({ time: 'Posted', text: 'Tweet', bio: 'About', name: 'Full name' });
+    expect(details.guesses).toMatchObject({ time: 'Posted', text: 'Tweet', bio: 'About', name: 'Full name', location: 'Where' });
 
     const { page, errors } = await openPage(e2e.browser, `${e2e.baseUrl}/`, { viewport: { width: 1440, height: 900 }, bypassCSP: true });
     await page.waitForFunction(() => /^\d+ people/.test(document.querySelector('#summary')?.textContent ?? ''), null, { timeout: 60_000 });
@@ -95,6 +95,9 @@ describe('a table with unknown columns, mapped in the upload dialog', () => {
     ] as const) {
       await page.setViewportSize({ width, height });
       await page.screenshot({ path: path.join(SHOTS, `mapping-${width}x${height}.png`) });
+      await page.locator('#mapping-submit').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(SHOTS, `mapping-${width}x${height}-end.png`) });
+      await page.focus('#mapping-author');
     }
     await page.setViewportSize({ width: 1440, height: 900 });
     expect(await seriousViolations(page, '#upload-dialog')).toEqual([]);
@@ -103,12 +106,13 @@ describe('a table with unknown columns, mapped in the upload dialog', () => {
     await page.selectOption('#mapping-author', '');
     await page.click('#mapping-submit');
     expect(await page.textContent('#mapping-error')).toBe('Choose the column that holds “who wrote it”.');
+    await page.screenshot({ path: path.join(SHOTS, 'mapping-error-1440x900.png') });
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('mapping-author');
+    expect(await page.getAttribute('#mapping-author', 'aria-invalid')).toBe('true');
     // Keyboard: the author by typing its name on the focused select, the submit by Enter.
     await page.keyboard.type('Acc');
     expect(await page.inputValue('#mapping-author')).toBe('Account');
     await page.selectOption('#mapping-to', 'Replying to');
-    await page.selectOption('#mapping-location', 'Where');
     await page.focus('#mapping-submit');
     await page.keyboard.press('Enter');
 

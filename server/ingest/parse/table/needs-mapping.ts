@@ -19,7 +19,7 @@ const NAME_HINTS: Partial<Record<Role, RegExp>> = {
   time: /created|timestamp|datetime|date|time|when|posted|sent/,
   to: /reply_?to.*(name|user)|in_reply_to_screen|^to$|recipient/,
   bio: /description|bio|about/,
-  location: /location|place|city/,
+  location: /location|place|city|where/,
   name: /display_?name|full_?name|^name$/,
   id: /^(id|id_str|message_id|status_id|tweet_id)$/,
 };
@@ -62,7 +62,12 @@ export function guessMapping(table: Table): TableMapping {
     (i) =>
       named('author', i) + average(column(i), (v) => (v.trim().length <= 40 && !/\s/.test(v.trim()) ? 1 : 0)) * (dated(i) > 0.5 ? 0 : 1),
   );
-  for (const role of ['to', 'bio', 'location', 'name', 'id'] as const) pick(role, (i) => named(role, i));
+  // By name, the fuller column first: Twitter's `place` is mostly empty beside a `user_location` (or `Where`).
+  const filled = (i: number) => {
+    const cells = column(i);
+    return cells.length === 0 ? 0 : cells.filter((v) => v.trim() !== '').length / cells.length;
+  };
+  for (const role of ['to', 'bio', 'location', 'name', 'id'] as const) pick(role, (i) => named(role, i) * filled(i));
   return guess;
 }
 
