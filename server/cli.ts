@@ -34,6 +34,7 @@ const USAGE = `Usage:
   chat-atlas build FILE|FOLDER... [--format F] [--chat NAME] [--map ROLE=COLUMN,...] [--timezone TZ] [--bots NICK,...] [--out FILE]
                    [--seed N] [--resolution R] [--kinds reply,mention,coAnswer,coSession,repost]
                    [--min-weight W] [--chats a,b] [--from DATE] [--to DATE]
+                   [--schedules '[{"chat":"#c","weekday":"tuesday","start":"21:00","timeZone":"America/New_York","minutes":60}]']
   chat-atlas import FILE... --dataset NAME [--format F] [--chat NAME] [--map ROLE=COLUMN,...] [--timezone TZ] [--bots NICK,...] [--data-dir DIR]
   chat-atlas backup FILE [--data-dir DIR]      (SQLite online backup; for PostgreSQL use pg_dump)
 
@@ -107,6 +108,7 @@ async function build(files: string[], values: Record<string, string | undefined>
     chats: values.chats,
     from: values.from,
     to: values.to,
+    schedules: values.schedules,
   });
   const name = files.map((f) => path.basename(f)).join(', ');
   // A file for Gephi, networkx or a script: every tie, never the page's backbone.
@@ -251,6 +253,7 @@ export async function main(argv: string[]): Promise<number> {
           'chats',
           'from',
           'to',
+          'schedules',
           'dataset',
           'data-dir',
         ].map((o) => [o, { type: 'string' as const }]),
