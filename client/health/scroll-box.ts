@@ -2,4 +2,4 @@
 import { h } from '../ui/dom.js';
 
 export const scrollBox = (label: string, table: HTMLTableElement, extraClass = '') =>
-  h('div', { class: `table-scroll ${extraClass}`.trim(), tabindex: '0', role: 'region', 'aria-label': label }, table);
+  h('div', { class: `health-scroll ${extraClass}`.trim(), tabindex: '0', role: 'region', 'aria-label': label }, table);
