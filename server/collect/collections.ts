@@ -10,7 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
-import { BLUESKY_PUBLIC_SERVICE, type Collection, type CollectionRun, type CreateCollection } from '../../shared/index.js';
+import type { Collection, CollectionRun, CreateCollection } from '../../shared/index.js';
 import type { ImportJobs } from '../imports/import-jobs.js';
 import type { Store } from '../store/types.js';
 import { HttpError } from '../plugins/errors.js';
@@ -19,7 +19,8 @@ import { ApiError, PoliteClient, type PoliteOptions } from './net/polite-client.
 import { HISTORY_KEPT, newRun, publicView, type CollectionRecord } from './record.js';
 import { removeRunFiles, runCollection, RunStopped, SOURCES, type RunLimits } from './run-collection.js';
 import { credentialKey, open, seal } from './secret-box.js';
-import { nextRun, parseSchedule, ScheduleError } from './schedule.js';
+import { nextRun, parseSchedule } from './schedule.js';
+import { newCollection } from './new-collection.js';
 import type { Credentials } from './sources/types.js';
 
 export interface CollectionsOptions {
@@ -45,25 +46,6 @@ export interface CollectionsOptions {
 type StopReason = 'pause' | 'cancel' | 'delete' | 'shutdown';
 
 const id = () => randomBytes(12).toString('base64url');
-
-/** `glammr.us`, `https://glammr.us/` → `https://glammr.us`; a path, query or other scheme is refused. */
-export function instanceOrigin(text: string, allowHttp: boolean): string {
-  const withScheme = /^[a-z]+:\/\//i.test(text) ? text.trim() : `https://${text.trim()}`;
-  let url: URL;
-  try {
-    url = new URL(withScheme);
-  } catch {
-    throw new HttpError(400, 'invalid_request', `instance "${text}" is not a host name or URL`);
-  }
-  // A password typed into the address is never repeated back, not even in an error.
-  if (url.username || url.password)
-    throw new HttpError(400, 'invalid_request', `instance ${url.host}: give credentials as accessToken or appPassword, not in the address`);
-  if (url.protocol !== 'https:' && !(allowHttp && url.protocol === 'http:'))
-    throw new HttpError(400, 'invalid_request', `instance "${text}": only https instances are collected from`);
-  if (url.pathname !== '/' || url.search)
-    throw new HttpError(400, 'invalid_request', `instance "${text}": give the instance's address only, e.g. glammr.us`);
-  return url.origin;
-}
 
 export class Collections {
   private readonly live = new Map<string, CollectionRecord>();
@@ -112,54 +94,13 @@ export class Collections {
 
   async create(datasetId: string, body: CreateCollection): Promise<Collection> {
     const fetchRules = { ...this.options.fetch, ...this.options.fetchOverrides };
-    const allowHttp = (fetchRules.allowPrivateHosts || fetchRules.allowHttp) ?? false;
-    const given = body.instance === undefined ? [] : Array.isArray(body.instance) ? body.instance : body.instance.split(',');
-    if (given.length === 0 && body.source === 'mastodon')
-      throw new HttpError(400, 'invalid_request', 'a Mastodon collection needs an instance, e.g. glammr.us');
-    const instances = [...new Set((given.length ? given : [BLUESKY_PUBLIC_SERVICE]).map((i) => instanceOrigin(i, allowHttp)))];
-    const tag = body.tag.replace(/^#/, '');
-    if (body.source === 'mastodon' && !/^[\p{L}\p{N}_]+$/u.test(tag))
-      throw new HttpError(400, 'invalid_request', `tag "${body.tag}": a Mastodon hashtag is letters, digits and _ only`);
-    if (body.source === 'mastodon' && (body.identifier || body.appPassword))
-      throw new HttpError(400, 'invalid_request', 'identifier and appPassword are for Bluesky; Mastodon takes an accessToken');
-    if (body.source === 'bluesky' && body.accessToken)
-      throw new HttpError(400, 'invalid_request', 'accessToken is for Mastodon; Bluesky takes identifier and appPassword');
-    if ((body.identifier === undefined) !== (body.appPassword === undefined))
-      throw new HttpError(400, 'invalid_request', 'identifier and appPassword go together');
-    const since = body.since && new Date(body.since).toISOString();
-    const until = body.until && new Date(body.until).toISOString();
-    if (since && until && since > until) throw new HttpError(400, 'invalid_request', `since (${since}) is after until (${until})`);
     const now = this.now();
-    let nextRunAt: string | undefined;
-    if (body.schedule) {
-      try {
-        nextRunAt = nextRun(parseSchedule(body.schedule), now).toISOString();
-      } catch (error) {
-        if (error instanceof ScheduleError) throw new HttpError(400, 'invalid_schedule', error.message);
-        throw error;
-      }
-    }
-    const record: CollectionRecord = {
+    const record = newCollection(datasetId, body, {
+      allowHttp: (fetchRules.allowPrivateHosts || fetchRules.allowHttp) ?? false,
+      now,
       id: id(),
-      datasetId,
-      source: body.source,
-      instances,
-      tag,
-      since,
-      until,
-      schedule: body.schedule,
-      nextRunAt,
-      paused: body.paused ?? false,
-      createdAt: now.toISOString(),
-      marks: {},
-      seen: [],
-      history: [],
-    };
-    const credentials: Credentials = {
-      ...(body.accessToken ? { accessToken: body.accessToken } : {}),
-      ...(body.identifier ? { identifier: body.identifier, appPassword: body.appPassword! } : {}),
-    };
-    if (Object.keys(credentials).length > 0) record.credentials = seal(this.key, JSON.stringify(credentials), record.id);
+      seal: (plaintext, boundTo) => seal(this.key, plaintext, boundTo),
+    });
     if (!record.paused) record.run = newRun(record, id(), 'created', now);
     this.live.set(record.id, record);
     if (
