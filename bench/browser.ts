@@ -1,7 +1,11 @@
 /**
  * The explorer in headless Chromium (issue 7, item 8): time from navigation
- * to the first drawn frame (the summary line is written, then two animation
- * frames, then a screenshot confirms the canvas has pixels), time to
+ * to the first drawn frame (the summary line is written with the graph's
+ * first picture, and the frame that shows them is painted: a task posted
+ * from that frame's animation callback runs once its paint is done; a
+ * screenshot then confirms the canvas has pixels; the row also gives the
+ * older figure, two animation frames after the summary, which also waits for
+ * whatever long task follows the first frame), time to
  * interactive (the end of the last long task before the main thread stays
  * free of them for a while, as Lighthouse's TTI but with a shorter window),
  * and the longest task while the page is panned for 1.5 s (sigma redraws)
@@ -87,7 +91,7 @@ async function capped(phase: Promise<void>): Promise<boolean> {
  * named functions in a `__name` helper that does not exist in the page.
  */
 const INSTRUMENT = `(() => {
-  const bench = { longtasks: [], summaryAt: undefined, frameAt: undefined, frames: 0 };
+  const bench = { longtasks: [], summaryAt: undefined, paintedAt: undefined, frameAt: undefined, frames: 0 };
   window.__bench = bench;
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) bench.longtasks.push({ start: e.startTime, duration: e.duration });
@@ -96,6 +100,7 @@ const INSTRUMENT = `(() => {
     bench.frames++;
     if (bench.summaryAt === undefined && /people, \\d+ ties/.test(document.querySelector('#summary')?.textContent ?? '')) {
       bench.summaryAt = performance.now();
+      setTimeout(() => { bench.paintedAt = performance.now(); }, 0);
       requestAnimationFrame(() => requestAnimationFrame(() => { bench.frameAt = performance.now(); }));
     }
     requestAnimationFrame(watch);
@@ -103,7 +108,7 @@ const INSTRUMENT = `(() => {
   requestAnimationFrame(watch);
 })();`;
 
-type PageBench = { longtasks: LongTask[]; summaryAt?: number; frameAt?: number; frames: number };
+type PageBench = { longtasks: LongTask[]; summaryAt?: number; paintedAt?: number; frameAt?: number; frames: number };
 const readBench = (page: Page) => page.evaluate(() => (window as unknown as { __bench: PageBench }).__bench);
 
 /**
@@ -170,6 +175,7 @@ export async function measurePage(browser: Browser, url: string, c: PageCase) {
     const atLoad = loaded.longtasks.filter((t) => t.start <= loaded.frameAt!);
     const first = {
       summaryAt: loaded.summaryAt!,
+      paintedAt: loaded.paintedAt!,
       frameAt: loaded.frameAt!,
       interactiveAt: interactive,
       painted,
@@ -227,9 +233,9 @@ export async function browserSection(bench: Bench): Promise<Row[]> {
         r({
           measure: 'first drawn frame (navigation → summary + painted canvas)',
           size: label,
-          value: `${fmtMs(m.frameAt)} for ${fmtInt(nodes)} people, ${fmtInt(edges)} ties (summary ${fmtMs(m.summaryAt)}, ${(m.painted * 100).toFixed(0)}% painted)`,
+          value: `${fmtMs(m.paintedAt)} for ${fmtInt(nodes)} people, ${fmtInt(edges)} ties (summary ${fmtMs(m.summaryAt)}, two frames later ${fmtMs(m.frameAt)}, ${(m.painted * 100).toFixed(0)}% painted)`,
           ...(c.firstFrameTargetMs !== undefined
-            ? { target: `≤ ${fmtMs(c.firstFrameTargetMs)}`, ok: m.painted >= 0.02 && m.frameAt <= c.firstFrameTargetMs }
+            ? { target: `≤ ${fmtMs(c.firstFrameTargetMs)}`, ok: m.painted >= 0.02 && m.paintedAt <= c.firstFrameTargetMs }
             : m.painted < 0.02
               ? { ok: false }
               : {}),

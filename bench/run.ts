@@ -53,6 +53,7 @@ const SECTIONS: Section[] = [
   { id: 'layout', what: 'layout at 10k and 100k people vs graphology', run: layoutSection },
   { id: 'http', what: 'graph route latency, health during a build', run: httpSection },
   { id: 'browser', what: 'first frame and long tasks in Chromium', run: browserSection },
+  { id: 'lighthouse', what: 'Lighthouse on the demo page', run: async (b) => (await import('./lighthouse.js')).lighthouseSection(b) },
   { id: 'load', what: 'mixed reads and uploads, nothing lost', run: mixedLoadSection },
   { id: 'extras', what: 'reply inference and context figures', run: extrasSection },
   {

@@ -14,13 +14,11 @@ import { wirePeersButton } from './app/peers.js';
 import { stopReplay } from './app/replay.js';
 import { attachBarMenu } from './app/bar-menu.js';
 import { closePanel, selectPerson } from './app/selection.js';
-import { openShare } from './app/share.js';
 import { openSheet, toggleSheet, type Sheet } from './app/sheets.js';
 import { fillPicker, showEmpty, start } from './app/start.js';
 import { followView } from './app/view-sync.js';
 import { communityWords } from './graph/model.js';
 import { wireHealthView } from './health/index.js';
-import { startRefine } from './graph/refine.js';
 import { attachKeyboard } from './sigma/keyboard.js';
 import { datasetChanged } from './state/explorer.js';
 import { queryKey } from './state/view.js';
@@ -28,7 +26,6 @@ import { announce } from './ui/announcer.js';
 import { h } from './ui/dom.js';
 import { tieCount } from './ui/panels.js';
 import { tokenForm } from './ui/token-form.js';
-import { openUploadDialog } from './ui/upload-dialog.js';
 import { wireCollectButton } from './collect/collect-dialog.js';
 
 const app = createApp();
@@ -50,13 +47,16 @@ els.refine.addEventListener('click', () => {
   if (app.refine?.running()) return app.refine.stop();
   els.refine.setAttribute('aria-pressed', 'true');
   announce('Refining the layout');
-  app.refine = startRefine(loaded.graph, () => {
-    els.refine.setAttribute('aria-pressed', 'false');
-    announce('Layout refined');
+  // Loaded on first use, as are the upload and share dialogs: the first picture needs none of them.
+  void import('./graph/refine.js').then(({ startRefine }) => {
+    app.refine = startRefine(loaded.graph, () => {
+      els.refine.setAttribute('aria-pressed', 'false');
+      announce('Layout refined');
+    });
   });
 });
-const upload = () =>
-  openUploadDialog(
+const upload = async () =>
+  (await import('./ui/upload-dialog.js')).openUploadDialog(
     els.uploadDialog,
     async (dataset) => {
       const query = queryKey(view.get());
@@ -80,7 +80,7 @@ wireCollectButton(
   },
 );
 els.emptyUpload.addEventListener('click', upload);
-els.share.addEventListener('click', () => openShare(app));
+els.share.addEventListener('click', () => void import('./app/share.js').then(({ openShare }) => openShare(app)));
 els.help.addEventListener('click', () => els.helpDialog.showModal());
 attachBarMenu(document.querySelector<HTMLButtonElement>('#bar-menu')!, document.querySelector<HTMLElement>('#bar-controls')!);
 wirePeersButton(app);

@@ -7,11 +7,13 @@
 import { fetchGraph } from '../api.js';
 import { rememberColours } from '../graph/community-colours.js';
 import { loadGraph } from '../graph/model.js';
+import { afterNextPaint, drawFirstPicture } from '../sigma/first-picture.js';
 import { createRenderer } from '../sigma/renderer.js';
-import { tieDrawThreshold } from '../sigma/tie-budget.js';
+import { tieDrawThreshold, type Ties } from '../sigma/tie-budget.js';
 import { graphLoaded } from '../state/explorer.js';
 import { graphQueryOf } from '../state/view.js';
 import { announce } from '../ui/announcer.js';
+import { summaryLine } from '../ui/summary-line.js';
 import { setStatus, type App } from './context.js';
 import { selectPerson } from './selection.js';
 import { renderSurroundings } from './surroundings.js';
@@ -25,10 +27,25 @@ export async function loadCurrentGraph(app: App): Promise<void> {
   if (!state.dataset) return;
   const token = explorer.get().loadToken + 1;
   explorer.set({ loadToken: token, busy: true });
+  let removePicture: (() => void) | undefined;
   setStatus(app, 'Loading the graph…', true);
   try {
     const snapshot = explorer.get().snapshot;
-    const payload = snapshot ? snapshot.payload : await fetchGraph(state.dataset, graphQueryOf(state));
+    // The page's first graph: its people drawn at once from the JSON (first-picture.ts); later graphs replace the one on screen.
+    const arrived = app.renderer
+      ? undefined
+      : async (json: unknown) => {
+          if (token !== explorer.get().loadToken) return;
+          removePicture = drawFirstPicture(els.graph, json, {
+            remembered: explorer.get().colourMemory,
+            byCommunity: state.colourBy === 'community',
+          });
+          if (!removePicture) return;
+          const summary = rawSummary(json);
+          if (summary) els.summary.textContent = summary;
+          await afterNextPaint();
+        };
+    const payload = snapshot ? snapshot.payload : await fetchGraph(state.dataset, graphQueryOf(state), arrived);
     if (token !== explorer.get().loadToken) return;
     app.refine?.stop();
     const loaded = loadGraph(payload, explorer.get().colourMemory);
@@ -62,6 +79,7 @@ export async function loadCurrentGraph(app: App): Promise<void> {
         camera: (camera) => view.set({ camera }),
       },
     );
+    if (removePicture) app.renderer.sigma.once('afterRender', removePicture);
     const current = view.get();
     if (firstGraph && current.camera) app.renderer.sigma.getCamera().setState(current.camera);
     else app.renderer.fitAll(false);
@@ -71,9 +89,24 @@ export async function loadCurrentGraph(app: App): Promise<void> {
     renderSurroundings(app);
     announce(els.summary.textContent ?? '');
   } catch (error) {
+    removePicture?.();
     if (token === explorer.get().loadToken) {
       explorer.set({ busy: false });
       setStatus(app, `Could not load the graph: ${error instanceof Error ? error.message : String(error)}`);
     }
+  }
+}
+
+/** The summary line from the graph's JSON before it is parsed (the first picture's); undefined if it does not read. */
+function rawSummary(json: unknown): string | undefined {
+  try {
+    const raw = json as {
+      attributes: { meta: Parameters<typeof summaryLine>[0] };
+      edges: { key?: string; attributes: { weight?: unknown } }[];
+    };
+    const ties: Ties = { size: raw.edges.length, forEachEdge: (cb) => raw.edges.forEach((e) => cb(e.key ?? '', e.attributes)) };
+    return summaryLine(raw.attributes.meta, tieDrawThreshold(ties));
+  } catch {
+    return undefined;
   }
 }

@@ -5,6 +5,7 @@
  */
 import type { GraphQuery } from '../../shared/index.js';
 import { keepingFocus } from '../ui/dom.js';
+import { summaryLine } from '../ui/summary-line.js';
 import { renderFilters } from '../ui/filters.js';
 import { renderLegend } from '../ui/legend.js';
 import { renderPeopleLists } from '../ui/people-lists.js';
@@ -27,16 +28,7 @@ function render(app: App): void {
   const { loaded, snapshot, datasets, drawnTies } = explorer;
   const dataset = datasets.find((d) => d.id === state.dataset);
   if (!loaded || (!dataset && !snapshot)) return;
-  const { counts, modularity, backbone } = loaded.payload.attributes.meta;
-  // A big graph arrives as a backbone of its ties: say how many are drawn (communities and counts use them all).
-  // Past the page's drawing budget only the strongest are drawn too; a hover or selection shows a person's all.
-  const drawn =
-    drawnTies.minWeight > 0
-      ? ` (drawing the ${drawnTies.drawn} strongest${backbone ? '' : '; hover or select someone to see all of theirs'})`
-      : backbone
-        ? ` (showing the ${backbone.edgesShown} strongest)`
-        : '';
-  els.summary.textContent = `${counts.nodes} people, ${counts.edges} ties${drawn}, ${counts.communities} communities (modularity ${modularity.toFixed(2)}), ${counts.messages} messages in ${counts.sessions} sessions of ${counts.chats} chats`;
+  els.summary.textContent = summaryLine(loaded.payload.attributes.meta, drawnTies);
   els.caption.textContent = loaded.payload.attributes.meta.caption;
   renderPeopleLists(els.peopleLists, loaded, (key) => selectPerson(app, key, true));
   renderLegend(els.legend, loaded, state, {

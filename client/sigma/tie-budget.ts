@@ -5,12 +5,16 @@
  * the browser about 10 µs a frame; a hairball of a hundred thousand gray
  * lines shows no more than its strongest thirty thousand.
  */
-import type { AtlasGraph } from '../graph/model.js';
-
 export const TIE_DRAW_BUDGET = 30_000;
 
+/** The little of a graph this needs: a loaded graph, or the ties of a payload not loaded yet. */
+export interface Ties {
+  size: number;
+  forEachEdge(callback: (key: string, attributes: { weight?: unknown }) => void): void;
+}
+
 /** The weight a tie needs to be drawn (0: all are), and how many are. */
-export function tieDrawThreshold(graph: AtlasGraph, budget = TIE_DRAW_BUDGET): { minWeight: number; drawn: number } {
+export function tieDrawThreshold(graph: Ties, budget = TIE_DRAW_BUDGET): { minWeight: number; drawn: number } {
   if (graph.size <= budget) return { minWeight: 0, drawn: graph.size };
   const weights = new Float64Array(graph.size);
   let i = 0;

@@ -103,6 +103,18 @@ describe.each(SCREENS)('the explorer at $width×$height', (screen) => {
     expect(errors).toEqual([]);
   });
 
+  it('never scrolls sideways: the document is no wider than the window', async () => {
+    const { page, errors } = await open(screen);
+    const widths = () => page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, window: window.innerWidth }));
+    const loaded = await widths();
+    expect(loaded.scroll).toBeLessThanOrEqual(loaded.window);
+    // With both panels open too (a sheet on a phone or tablet).
+    await sheet(page, screen, 'details');
+    const details = await widths();
+    expect(details.scroll).toBeLessThanOrEqual(details.window);
+    expect(errors).toEqual([]);
+  });
+
   it('draws labels, community names among them, and never two over each other', async () => {
     const { page, errors } = await open(screen);
     const drawn = await labels(page);
@@ -229,6 +241,28 @@ describe.each(SCREENS)('the explorer at $width×$height', (screen) => {
     await page.locator('#legend .legend-toggle').first().focus();
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => document.querySelector('#status')?.textContent === '');
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('the header on a phone', () => {
+  it('is one row, with the other controls behind Menu', async () => {
+    const { page, errors } = await open(SCREENS[2]);
+    const tops = await page.evaluate(() =>
+      ['.brand', '#peers-button', '#bar-menu'].map((s) => document.querySelector(s)!.getBoundingClientRect().top),
+    );
+    const header = (await page.locator('header.bar').boundingBox())!;
+    // One row: the name, the people finder and Menu side by side, the header no taller than the two-line finder button.
+    expect(Math.max(...tops) - Math.min(...tops)).toBeLessThan(16);
+    expect(header.height).toBeLessThan(72);
+    expect(await page.isVisible('#colour-by')).toBe(false);
+    await page.click('#bar-menu');
+    expect(await page.getAttribute('#bar-menu', 'aria-expanded')).toBe('true');
+    for (const control of ['#dataset-picker', '#upload-button', '#colour-by', '#share-button', '#help-button'])
+      expect(await page.isVisible(control)).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await page.isVisible('#colour-by')).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('bar-menu');
     expect(errors).toEqual([]);
   });
 });
