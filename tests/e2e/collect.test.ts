@@ -3,12 +3,14 @@
  * starts a Mastodon collection into the dataset on screen, shows it running
  * (pages and posts so far), pauses it mid-run and resumes it, shows the
  * run's history (17 posts kept, what was left out), collects again (nothing
- * new), and deletes it; the graph takes the new posts in. With
- * COLLECT_SCREENSHOTS=<folder> it also saves the dialog at three sizes.
+ * new), and deletes it; the graph takes the new posts in; axe finds no
+ * serious violation in the dialog. With COLLECT_SCREENSHOTS=<folder> it also
+ * saves the bar and the dialog at three sizes.
  */
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { seriousViolations } from '../support/axe.js';
 import { launchBrowser, openPage } from '../support/browser.js';
 import { startDemoServer } from '../support/e2e-server.js';
 import { ReplayServer } from '../support/replay-server.js';
@@ -35,7 +37,8 @@ const shoot = async (page: Page, name: string) => {
 const card = (page: Page) => page.locator('.collection-card').first();
 
 it('collects a hashtag from the Collect dialog: progress, pause, resume, history, collect again, delete', async () => {
-  const { page, errors } = await openPage(browser, server.baseUrl, { viewport: { width: 1440, height: 900 } });
+  // bypassCSP only to inject axe (see tests/support/axe.ts).
+  const { page, errors } = await openPage(browser, server.baseUrl, { viewport: { width: 1440, height: 900 }, bypassCSP: true });
   await page.waitForFunction(summaryReady);
   const before = await page.textContent('#summary');
   if (shots)
@@ -74,6 +77,7 @@ it('collects a hashtag from the Collect dialog: progress, pause, resume, history
   expect(row.slice(1)).toEqual(['created', '17', '17', '2 opted out, 1 not public']);
   expect(await page.textContent('.collect-state')).toMatch(/^Next run .* \(Tuesdays 22:00 Europe\/London\)\.$/);
   await page.waitForFunction((old) => document.querySelector('#summary')?.textContent !== old, before);
+  expect(await seriousViolations(page, '#collect-dialog')).toEqual([]);
   await shoot(page, 'collect-1440');
   for (const [width, height] of [
     [1024, 768],
