@@ -1,6 +1,7 @@
 /** Dataset: a named collection of imported files, with counts and a version. */
 import { z } from 'zod';
 import { FormatIdSchema } from './formats.js';
+import { ChatScheduleSchema } from './session-schedule.js';
 
 /** A line or record a parser could not use, and why. */
 export const SkippedSchema = z.object({
@@ -100,8 +101,13 @@ export const DatasetSchema = z.object({
   mapping: TableMappingSchema.optional(),
   /** Time zone (IANA name or `+01:00`) for table times written without an offset, applied to files added later. */
   timezone: z.string().optional(),
+  /** Chats' schedules the user gave (PUT /api/datasets/:id/schedules): their sessions are these hours, in every graph and count. */
+  schedules: z.array(ChatScheduleSchema).optional(),
 });
 export type Dataset = z.infer<typeof DatasetSchema>;
+
+/** The body of PUT /api/datasets/:id/schedules: the whole list (empty: none, sessions found again). */
+export const SessionSchedulesBodySchema = z.object({ schedules: z.array(ChatScheduleSchema).max(100) });
 
 export const DatasetListSchema = z.object({ datasets: z.array(DatasetSchema) });
 export type DatasetList = z.infer<typeof DatasetListSchema>;

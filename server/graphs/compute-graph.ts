@@ -58,7 +58,8 @@ export interface ComputedGraph {
  * `backbone`: how a graph too big to draw is thinned (see analyze); `false`
  * keeps every tie. `pseudonymous`: the share's version — laid out with its
  * own seed, then pseudonymised, names scrubbed against everyone the dataset
- * knows (opted-out people included).
+ * knows (opted-out people included). The dataset's chat schedules apply
+ * unless `options` gives its own.
  */
 export async function computeGraphJson(
   store: Store,
@@ -69,7 +70,10 @@ export async function computeGraphJson(
 ): Promise<ComputedGraph> {
   // Only community labels read message text (their terms, community/describe.ts). In a dataset past
   // LABEL_TEXT_MAX_MESSAGES, text would cost a third of its memory: it is left out, and labels go without terms.
-  const messageCount = (await store.getDataset(dataset.id))?.counts.messages ?? Infinity;
+  const storedDataset = await store.getDataset(dataset.id);
+  const messageCount = storedDataset?.counts.messages ?? Infinity;
+  // The chats' schedules kept with the dataset, unless the query gave its own (the dataset's version keys the cache).
+  if (!options.schedules && storedDataset?.schedules) options = { ...options, schedules: storedDataset.schedules };
   const [stored, storedPeople, flags, links] = await Promise.all([
     store.getMessages(dataset.id, {
       chats: options.chats,

@@ -196,6 +196,10 @@ export const PG_MIGRATIONS: readonly ((t: (table: string) => string) => string)[
   );
   CREATE INDEX collections_dataset ON ${t('collections')} (dataset_id);
   `,
+  // Issue 19: chats' schedules the user gave (as SQLite's).
+  (t) => `
+  ALTER TABLE ${t('datasets')} ADD COLUMN session_schedules jsonb;
+  `,
 ];
 
 /** The schema version this code writes: the number of migrations. */

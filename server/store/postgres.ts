@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { SourceResultSchema } from '../../shared/index.js';
-import type { Dataset, Message, PersonProfile, SourceResult } from '../../shared/index.js';
+import type { ChatSchedule, Dataset, Message, PersonProfile, SourceResult } from '../../shared/index.js';
 import { countChatSessions } from '../pipeline/sessions.js';
 import { iso, migratePostgres, qualifier, SCHEMA_NAME } from './postgres-migrations.js';
 import { contextMethods } from './postgres-contexts.js';
@@ -39,7 +39,7 @@ export interface PostgresStoreOptions {
 const datasetColumns = (a = '') =>
   `${a}id, ${a}name, ${a}version, ${iso(`${a}created_at`)} AS created_at, ${iso(`${a}updated_at`)} AS updated_at,
    ${a}sources, ${a}message_count, ${a}people_count, ${a}chat_count, ${a}session_count, ${a}chats,
-   ${iso(`${a}first_time`)} AS first_time, ${iso(`${a}last_time`)} AS last_time, ${a}table_reading`;
+   ${iso(`${a}first_time`)} AS first_time, ${iso(`${a}last_time`)} AS last_time, ${a}table_reading, ${a}session_schedules`;
 /** The columns of a message; without `text`, '' stands in for it. */
 const messageSelect = (
   text: boolean,
@@ -156,7 +156,11 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   }
 
   /** The dataset's sessions by the pipeline's rule, chat by chat (as SQLite's countSessionsInOrder). */
-  async function countStoredSessions(client: pg.PoolClient, id: string): Promise<number> {
+  async function countStoredSessions(client: pg.PoolClient, id: string, given?: ChatSchedule[]): Promise<number> {
+    const schedules =
+      given ??
+      (await client.query<{ s: ChatSchedule[] | null }>(`SELECT session_schedules AS s FROM ${datasets} WHERE id = $1`, [id])).rows[0]?.s ??
+      [];
     const marked = new Map<string, { ms: number; author: string; question: number | undefined; answer: number | undefined }[]>();
     const markers = await client.query<{ chat: string; ms: number; author: string; question: number | null; answer: number | null }>(
       sql.chatMarkers,
@@ -169,7 +173,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     }
     let sessions = 0;
     for (const r of (await client.query<{ chat: string; ms: number[] }>(sql.chatTimes, [id])).rows)
-      sessions += countChatSessions(r.chat, Float64Array.from(r.ms), marked.get(r.chat) ?? []);
+      sessions += countChatSessions(r.chat, Float64Array.from(r.ms), marked.get(r.chat) ?? [], { schedules });
     return sessions;
   }
 
@@ -180,6 +184,16 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   let closed = false;
 
   return {
+    setSessionSchedules: (id, schedules) =>
+      transaction(async (client) => {
+        const sessions = await countStoredSessions(client, id, schedules);
+        const row = await client.query<DatasetRow>(
+          `UPDATE ${datasets} SET session_schedules = $2::jsonb, session_count = $3::int, version = version + 1,
+             updated_at = date_trunc('milliseconds', clock_timestamp()) WHERE id = $1 RETURNING ${datasetColumns()}`,
+          [id, schedules.length ? JSON.stringify(schedules) : null, sessions],
+        );
+        return row.rows[0] && toDataset(row.rows[0]);
+      }),
     importFiles: (request) =>
       transaction(async (client) => {
         const { id, version, sources } = await openDataset(client, request);

@@ -3,7 +3,7 @@
  * shared types: absent optional fields are left out, not null or undefined,
  * so results parse and compare cleanly whichever store answered.
  */
-import type { Dataset, PersonProfile, SourceResult, TableMapping } from '../../shared/index.js';
+import type { ChatSchedule, Dataset, PersonProfile, SourceResult, TableMapping } from '../../shared/index.js';
 import type { ContextOverride } from './types.js';
 
 /** A row as selected: columns aliased to the type's names, absent values as NULL. */
@@ -16,6 +16,7 @@ export type DatasetRow = Record<'id' | 'name' | 'created_at' | 'updated_at', str
     sources: string | SourceResult[];
     chats: string | string[];
     table_reading?: string | TableReading | null;
+    session_schedules?: string | ChatSchedule[] | null;
   };
 
 /** How a dataset's tables were read: stored as JSON with the dataset. */
@@ -43,6 +44,8 @@ export function toDataset(row: DatasetRow): Dataset {
     typeof row.table_reading === 'string' ? (JSON.parse(row.table_reading) as TableReading) : (row.table_reading ?? null);
   if (reading?.mapping) dataset.mapping = reading.mapping;
   if (reading?.timezone) dataset.timezone = reading.timezone;
+  const schedules = typeof row.session_schedules === 'string' ? list<ChatSchedule>(row.session_schedules) : row.session_schedules;
+  if (schedules?.length) dataset.schedules = schedules;
   return dataset;
 }
 

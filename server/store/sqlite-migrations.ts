@@ -187,6 +187,10 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX collections_dataset ON collections (dataset_id);
   `,
+  // Issue 19: chats' schedules the user gave, as JSON (their sessions are the scheduled hours).
+  `
+  ALTER TABLE datasets ADD COLUMN session_schedules TEXT;
+  `,
 ];
 
 /** The schema version this code writes: the number of migrations. */

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { SourceResultSchema } from '../../shared/index.js';
-import type { Dataset, Message, PersonProfile, SourceResult } from '../../shared/index.js';
+import type { ChatSchedule, Dataset, Message, PersonProfile, SourceResult } from '../../shared/index.js';
 import type { DatasetTotals } from './import-totals.js';
 import { countSessionsInOrder } from '../pipeline/sessions.js';
 import { StoreNotFoundError } from './errors.js';
@@ -86,6 +86,10 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
        WHERE id = @id`,
     ),
     deleteDataset: db.prepare<[string]>('DELETE FROM datasets WHERE id = ?'),
+    schedulesOf: db.prepare<[string], string | null>('SELECT session_schedules FROM datasets WHERE id = ?').pluck(),
+    setSchedules: db.prepare<[string | null, string, number, string]>(
+      'UPDATE datasets SET session_schedules = ?, updated_at = ?, version = version + 1, session_count = ? WHERE id = ?',
+    ),
     insertMessage: db.prepare(
       `INSERT INTO messages (dataset_id, ${MESSAGE_COLUMNS}) VALUES (?, ${MESSAGE_PLACEHOLDERS})
        ON CONFLICT (dataset_id, platform, id) DO NOTHING`,
@@ -158,8 +162,11 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
 
   // Counts are recomputed from the stored rows, so duplicates and earlier imports are accounted for.
   // (A new dataset's import keeps them as it goes and passes them in: the same figures without the reading.)
+  /** The dataset's sessions by the pipeline's rule and the chats' schedules it keeps. */
+  const countStoredSessions = (id: string, schedules = JSON.parse(sql.schedulesOf.get(id) ?? '[]') as ChatSchedule[]) =>
+    countSessionsInOrder(sql.chatTimes.iterate(id), { schedules });
   const finishImport = (id: string, version: number, sources: SourceResult[], now: string, known?: DatasetTotals): Dataset => {
-    const totals = known ?? { ...sql.totals.get(id)!, chats: sql.chats.all(id), sessions: countSessionsInOrder(sql.chatTimes.iterate(id)) };
+    const totals = known ?? { ...sql.totals.get(id)!, chats: sql.chats.all(id), sessions: countStoredSessions(id) };
     sql.updateDataset.run({
       id,
       now,
@@ -187,8 +194,16 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     return finishImport(id, version, sources, now);
   });
 
+  const setSchedules = db.transaction((id: string, schedules: ChatSchedule[]): Dataset | undefined => {
+    if (!sql.datasetById.get(id)) return undefined;
+    const json = schedules.length ? JSON.stringify(schedules) : null;
+    sql.setSchedules.run(json, new Date().toISOString(), countStoredSessions(id, schedules), id);
+    return toDataset(sql.datasetById.get(id)!);
+  });
+
   return {
     path: file,
+    setSessionSchedules: async (id, schedules) => setSchedules.immediate(id, schedules),
     // IMMEDIATE takes the write lock up front: a deferred transaction that
     // reads the version and then writes could fail on a concurrent writer.
     importFiles: async (request) => importAll.immediate(request, new Date().toISOString()),

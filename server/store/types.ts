@@ -3,7 +3,7 @@
  * implementation (default) and room for PostgreSQL. Async even where SQLite
  * is synchronous, so callers never change when the backend does.
  */
-import type { Dataset, ImportJob, Message, PersonProfile, SourceResult } from '../../shared/index.js';
+import type { ChatSchedule, Dataset, ImportJob, Message, PersonProfile, SourceResult } from '../../shared/index.js';
 import type { TableReading } from './rows.js';
 
 /** One parsed file ready to store. `result.stored` is filled in by the store. */
@@ -148,6 +148,11 @@ export interface Store {
    */
   setContextOverrides(datasetId: string, overrides: ContextOverride[]): Promise<void>;
   getContextOverrides(datasetId: string): Promise<ContextOverride[]>;
+  /**
+   * Replaces the chats' schedules (empty: none), recounts the dataset's sessions by them and bumps its
+   * version, so every cached graph is recomputed. Undefined when there is no such dataset.
+   */
+  setSessionSchedules(datasetId: string, schedules: ChatSchedule[]): Promise<Dataset | undefined>;
   /**
    * Analysis results shared by every process on the database: a graph's
    * JSON per dataset version and options key. Writing one drops the

@@ -135,6 +135,7 @@ describe('OpenAPI', () => {
       '/api/datasets/{id}/relays',
       '/api/datasets/{id}/relays/{key}',
       '/api/datasets/{id}/roster',
+      '/api/datasets/{id}/schedules',
       '/api/health',
       '/api/imports',
       '/api/imports/{id}',

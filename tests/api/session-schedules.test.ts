@@ -4,7 +4,7 @@
  * of its messages between sessions; a bad schedule is the caller's 400.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiErrorSchema, GraphPayloadSchema } from '../../shared/index.js';
+import { ApiErrorSchema, DatasetSchema, GraphPayloadSchema } from '../../shared/index.js';
 import { buildTestApp, fixture, multipart, type TestApp } from '../support/app.js';
 
 let t: TestApp;
@@ -44,6 +44,21 @@ describe('session schedules', () => {
       payload: { datasetId: id, options: { schedules: [FIRST_FIVE_MINUTES] } },
     });
     expect(res.statusCode).toBe(201);
+  });
+
+  it('keeps schedules with the dataset (PUT …/schedules): every graph uses them unless its query gives its own', async () => {
+    const put = (body: unknown) => t.app.inject({ method: 'PUT', url: `/api/datasets/${id}/schedules`, payload: body as object });
+    const set = await put({ schedules: [FIRST_FIVE_MINUTES] });
+    expect(set.statusCode).toBe(200);
+    expect(DatasetSchema.parse(set.json()).schedules).toEqual([FIRST_FIVE_MINUTES]);
+    const meta = GraphPayloadSchema.parse((await graph()).json()).attributes.meta;
+    expect(meta.sessions.filter((s) => s.chat === '#uklibchat').map((s) => [s.foundBy, s.messages])).toEqual([['schedule', 4]]);
+    expect((await put({ schedules: [{ ...FIRST_FIVE_MINUTES, timeZone: 'BST' }] })).statusCode).toBe(400);
+    expect((await t.app.inject({ method: 'PUT', url: '/api/datasets/nope/schedules', payload: { schedules: [] } })).statusCode).toBe(404);
+    const cleared = await put({ schedules: [] });
+    expect(DatasetSchema.parse(cleared.json()).schedules).toBeUndefined();
+    const found = GraphPayloadSchema.parse((await graph()).json()).attributes.meta;
+    expect(found.sessions.filter((s) => s.chat === '#uklibchat').map((s) => s.foundBy)).toEqual(['gap']);
   });
 
   it('answers a schedule it cannot read with 400 naming the field', async () => {

@@ -267,6 +267,28 @@ export function describeStoreContract(name: string, makeStore: (options?: StoreF
         expect(added.counts.sessions).toBe(2);
       });
 
+      it('keeps the chats’ schedules with the dataset, counts sessions by them, and bumps its version', async () => {
+        // #long: posts every 20 minutes over 10 hours (no session found); a Thursday 20:00–21:00 London schedule makes one.
+        const messages = Array.from({ length: 30 }, (_, i) => msg({ author: `twitter:p${i % 4}`, chat: '#long', time: at(i * 20) }));
+        const created = await store.importFiles({ name: 'scheduled', files: [file('s.csv', messages)] });
+        expect(created.counts.sessions).toBe(0);
+        const schedule = { chat: '#long', weekday: 'thursday' as const, start: '20:00', timeZone: 'Europe/London', minutes: 60 };
+        const scheduled = (await store.setSessionSchedules(created.id, [schedule]))!;
+        expect(scheduled).toMatchObject({ version: created.version + 1, schedules: [schedule], counts: { sessions: 1 } });
+        expect(await store.getDataset(created.id)).toStrictEqual(scheduled);
+        // Files added later are counted by the schedule too; an empty list goes back to sessions found.
+        const added = await store.importFiles({
+          datasetId: created.id,
+          name: 'x',
+          files: [file('t.csv', [msg({ author: 'twitter:z', chat: '#long', time: at(7 * 24 * 60 + 10) })])],
+        });
+        expect(added.counts.sessions).toBe(2);
+        const cleared = (await store.setSessionSchedules(created.id, []))!;
+        expect(cleared.schedules).toBeUndefined();
+        expect(cleared.counts.sessions).toBe(1);
+        expect(await store.setSessionSchedules('nope', [schedule])).toBeUndefined();
+      });
+
       it('gives an empty dataset zero counts and no time bounds', async () => {
         const dataset = await store.importFiles({ name: 'empty', files: [] });
         expect(dataset).toMatchObject({ version: 1, counts: { messages: 0, people: 0, chats: 0, sessions: 0 }, chats: [], sources: [] });

@@ -1,7 +1,7 @@
-/** `GET /api/datasets`, `GET /api/datasets/:id`, `DELETE /api/datasets/:id`. */
+/** `GET /api/datasets`, `GET /api/datasets/:id`, `DELETE /api/datasets/:id`, `PUT /api/datasets/:id/schedules`. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ApiErrorSchema, DatasetListSchema, DatasetSchema } from '../../../shared/index.js';
+import { ApiErrorSchema, DatasetListSchema, DatasetSchema, SessionSchedulesBodySchema } from '../../../shared/index.js';
 import { HttpError, notFound } from '../../plugins/errors.js';
 import { DatasetParamsSchema, errorReplies } from './schemas.js';
 
@@ -59,6 +59,27 @@ const datasets: FastifyPluginAsyncZod = async (app) => {
       await app.store.deleteDataset(id);
       app.graphs.drop(id);
       return { deleted: id, snapshotsDeleted: snapshots };
+    },
+  );
+
+  app.put(
+    '/api/datasets/:id/schedules',
+    {
+      schema: {
+        tags: ['datasets'],
+        summary: 'Set the chats’ schedules (their sessions are the scheduled hours)',
+        description:
+          'The whole list, replacing the one stored: `{"schedules": [{"chat": "#critlib", "weekday": "tuesday", "start": "21:00", "timeZone": "America/New_York", "minutes": 60}]}`; an empty list goes back to sessions found from bursts and question series. Every graph of the dataset uses them unless its query gives `schedules`; the dataset’s session count follows.',
+        params: DatasetParamsSchema,
+        body: SessionSchedulesBodySchema,
+        response: { 200: DatasetSchema, ...errorReplies },
+      },
+    },
+    async (request) => {
+      const dataset = await app.store.setSessionSchedules(request.params.id, request.body.schedules);
+      if (!dataset) throw notFound(`dataset ${request.params.id}`);
+      app.graphs.drop(dataset.id);
+      return dataset;
     },
   );
 };
