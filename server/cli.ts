@@ -19,6 +19,7 @@ import {
 import { isTimezone } from './ingest/parse/table/dates.js';
 import type { TableOptions } from './ingest/parse/types.js';
 import { readConfig } from './config.js';
+import { looseActors } from './ingest/loose-actors.js';
 import { newImportJob, runImportJob } from './imports/run-import.js';
 import { analyze } from './pipeline/analyze.js';
 import { TranscriptError } from './ingest/errors.js';
@@ -94,12 +95,23 @@ async function build(files: string[], values: Record<string, string | undefined>
     bots: botsOption(values),
     maxMessageChars: MAX_MESSAGE_CHARS,
   };
-  for (const read of await readPaths(files, choices)) {
+  // A Mastodon archive unzipped: its actor.json is the profile of the outbox's author, not a transcript.
+  const onDisk = files.filter((f) => fs.existsSync(f) && fs.statSync(f).isFile());
+  const actors = await looseActors(onDisk.map((f) => ({ path: f, fileName: path.basename(f), size: fs.statSync(f).size })));
+  const actorPaths = new Set([...actors.keys()].map((f) => f.path));
+  for (const read of await readPaths(
+    files.filter((f) => !actorPaths.has(f)),
+    choices,
+  )) {
     for (const m of read.messages) if (!messages.has(`${m.platform}:${m.id}`)) messages.set(`${m.platform}:${m.id}`, m);
     mergeProfilesInto(people, read.people);
     process.stderr.write(`${read.result.file}: ${read.result.format}, ${read.result.messages} messages, ${read.result.skipped} skipped\n`);
     printWarnings(read.result.warnings);
   }
+  mergeProfilesInto(
+    people,
+    [...actors.values()].filter((p) => people.has(p.key)),
+  );
   const query = GraphQuerySchema.parse({
     seed: values.seed,
     resolution: values.resolution,
