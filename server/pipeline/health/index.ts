@@ -108,7 +108,6 @@ export function computeHealth(input: HealthInput, optionsInput: Partial<HealthOp
       messages,
       members: session.members,
       questions: readSessionQuestions(messages, session),
-      targetOf,
       person,
     });
     const regions = groupMix(at.participants, input.regionOf);

@@ -11,21 +11,32 @@ const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 *
 
 /** `ties`: unordered pairs of distinct people (each pair once). */
 export function mixingMatrix(ties: Iterable<readonly [string, string]>, groupOf: (key: string) => string): MixingMatrix {
-  const ends = new Map<string, number>();
-  const pairs = new Map<string, number>(); // "i\u0000j" with i ≤ j
+  // Groups as small numbers and pairs as one number: a million ties make no strings.
+  const indexOf = new Map<string, number>();
+  const names: string[] = [];
+  const group = (key: string) => {
+    const name = groupOf(key);
+    let i = indexOf.get(name);
+    if (i === undefined) indexOf.set(name, (i = names.push(name) - 1));
+    return i;
+  };
+  const endCounts: number[] = [];
+  const pairCounts = new Map<number, number>(); // lo * 2^16 + hi
   let total = 0;
   for (const [a, b] of ties) {
-    const [ga, gb] = [groupOf(a), groupOf(b)];
-    ends.set(ga, (ends.get(ga) ?? 0) + 1);
-    ends.set(gb, (ends.get(gb) ?? 0) + 1);
-    const key = ga <= gb ? `${ga}\u0000${gb}` : `${gb}\u0000${ga}`;
-    pairs.set(key, (pairs.get(key) ?? 0) + 1);
+    const [ga, gb] = [group(a), group(b)];
+    endCounts[ga] = (endCounts[ga] ?? 0) + 1;
+    endCounts[gb] = (endCounts[gb] ?? 0) + 1;
+    const pair = Math.min(ga, gb) * 65_536 + Math.max(ga, gb);
+    pairCounts.set(pair, (pairCounts.get(pair) ?? 0) + 1);
     total++;
   }
   // Groups with most tie ends first, ties by name: the matrix reads from the chat's core outwards.
-  const groups = [...ends].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).map(([g]) => g);
-  const observed = groups.map((gi) => groups.map((gj) => pairs.get(gi <= gj ? `${gi}\u0000${gj}` : `${gj}\u0000${gi}`) ?? 0));
-  const d = groups.map((g) => ends.get(g)!);
+  const order = names.map((_, i) => i).sort((x, y) => endCounts[y]! - endCounts[x]! || (names[x]! < names[y]! ? -1 : 1));
+  const groups = order.map((i) => names[i]!);
+  const count = (i: number, j: number) => pairCounts.get(Math.min(i, j) * 65_536 + Math.max(i, j)) ?? 0;
+  const observed = order.map((i) => order.map((j) => count(i, j)));
+  const d = order.map((i) => endCounts[i]!);
   const expected = groups.map((_, i) =>
     groups.map((__, j) => (total === 0 ? 0 : round(i === j ? (d[i]! * d[i]!) / (4 * total) : (d[i]! * d[j]!) / (2 * total), 2))),
   );

@@ -7,7 +7,6 @@
  */
 import type { Message, QuestionFigures } from '../../../shared/index.js';
 import type { SessionQuestion } from '../sessions/questions.js';
-import type { ReplyTarget } from './reply-targets.js';
 
 export interface QuestionInput {
   messages: readonly Message[];
@@ -15,17 +14,20 @@ export interface QuestionInput {
   members: readonly number[];
   /** The session's questions as readSessionQuestions reads them. */
   questions: readonly SessionQuestion[];
-  /** The index of the message a reply points at. */
-  targetOf: ReplyTarget;
   /** Person key → how the report names them. */
   person: (key: string) => { key: string; name: string };
 }
 
 export function questionFigures(input: QuestionInput): QuestionFigures[] {
   const { messages, person } = input;
-  // Answer message index → its question, for replies to answers.
+  // The session's answers by message id (→ index), for replies to answers: a reply to an answer of another session is not this one's.
   const answerOf = new Map<number, number>();
-  for (const q of input.questions) for (const i of q.answers) answerOf.set(i, q.number);
+  const answerById = new Map<string, number>();
+  for (const q of input.questions)
+    for (const i of q.answers) {
+      answerOf.set(i, q.number);
+      answerById.set(messages[i]!.id, i);
+    }
 
   const figures = input.questions.map((q) => {
     // The host answering their own question ("A1 from me") is not an answerer.
@@ -52,7 +54,8 @@ export function questionFigures(input: QuestionInput): QuestionFigures[] {
   for (const i of input.members) {
     const m = messages[i]!;
     if (m.kind === 'repost' || !m.replyToId) continue;
-    const target = input.targetOf(m);
+    const found = answerById.get(m.replyToId);
+    const target = found !== undefined && messages[found]!.platform === m.platform ? found : undefined;
     const n = target === undefined ? undefined : answerOf.get(target);
     if (n === undefined) continue;
     const answerers = answerersOf.get(n)!;

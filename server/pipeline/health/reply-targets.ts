@@ -1,15 +1,12 @@
 /**
- * Which message a reply points at, by index, for the two uses the health
- * stage has: a reply whose author is not stored (`replyToAuthor` absent),
- * and a reply to an answer (answers carry their `Qn`/`An` marker from
- * ingest). Only those ids are indexed, per platform without joining strings:
- * on a million messages, indexing every id cost more than the rest of the stage.
+ * Which message a reply points at, by index, for replies whose author is not
+ * stored (`replyToAuthor` absent): only those ids are indexed, per platform
+ * without joining strings. On a million messages, indexing every id cost
+ * more than the rest of the stage.
  */
 import type { Message } from '../../../shared/index.js';
 
 export type ReplyTarget = (m: Message) => number | undefined;
-
-const isMarked = (m: Message) => m.question !== undefined || m.answer !== undefined;
 
 export function replyTargets(messages: readonly Message[]): ReplyTarget {
   const wanted = new Map<string, Map<string, number>>();
@@ -19,9 +16,10 @@ export function replyTargets(messages: readonly Message[]): ReplyTarget {
     return ids;
   };
   for (const m of messages) if (m.replyToId !== undefined && m.replyToAuthor === undefined) idsOf(m.platform).set(m.replyToId, -1);
+  if (wanted.size === 0) return () => undefined;
   messages.forEach((m, i) => {
-    if (isMarked(m)) idsOf(m.platform).set(m.id, i);
-    else if (wanted.get(m.platform)?.get(m.id) === -1) wanted.get(m.platform)!.set(m.id, i);
+    const ids = wanted.get(m.platform);
+    if (ids?.get(m.id) === -1) ids.set(m.id, i);
   });
   return (m) => {
     if (m.replyToId === undefined) return undefined;
