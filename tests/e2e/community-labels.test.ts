@@ -8,12 +8,17 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { canvasName } from '../../client/sigma/labels-layer.js';
 import { GraphPayloadSchema } from '../../shared/index.js';
 import { drawnText, RECORD_CANVAS_TEXT } from '../support/browser.js';
 import { useDemoBrowser } from '../support/demo-browser.js';
 
 const demo = useDemoBrowser();
+
+/** What the canvas draws of a label: its chat and first term (client/sigma/labels-layer.ts; the client is typed apart). */
+const canvasName = (label: string) => {
+  const [first, second] = label.split(' · ');
+  return second ? `${first} · ${second.split(', ')[0]}` : first!;
+};
 
 const SCREENS = [
   { name: 'wide', width: 1440, height: 900 },
