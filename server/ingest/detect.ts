@@ -120,6 +120,15 @@ export function detectFormat(text: string, fileName: string, options: DetectOpti
         if (keys.length === 8) break;
       }
     }
+    // A Mastodon archive's actor.json alone: the account, not its posts (read-archive and run-import take it beside outbox.json).
+    const actor = sampleValue as { type?: unknown; outbox?: unknown } | null;
+    if (actor && typeof actor === 'object' && (actor.type === 'Person' || actor.type === 'Service') && actor.outbox !== undefined) {
+      throw new TranscriptError(
+        'unknown_format',
+        `${fileName} is a Mastodon account's profile (an archive's actor.json), not its posts: upload it with the archive's outbox.json, or the archive's zip`,
+        { file: fileName, formats: Object.keys(FORMATS) },
+      );
+    }
     throw new TranscriptError(
       'unknown_format',
       `${fileName} is JSON, but not an export Chat Atlas knows${keys.length ? ` (fields: ${keys.join(', ')})` : ''}. Chat Atlas reads: ${formatList()}`,

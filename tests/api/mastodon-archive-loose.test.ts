@@ -38,7 +38,7 @@ describe('a Mastodon archive uploaded as its loose files', () => {
     });
   });
 
-  it('still answers an actor.json sent alone as a file that is no transcript', async () => {
+  it('answers an actor.json sent alone with what it is and what to send with it', async () => {
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/datasets',
@@ -46,7 +46,11 @@ describe('a Mastodon archive uploaded as its loose files', () => {
     });
     expect(res.statusCode).toBe(415);
     expect(res.json()).toMatchObject({
-      error: { code: 'unknown_format', message: expect.stringMatching(/^actor\.json is JSON, but not an export/) },
+      error: {
+        code: 'unknown_format',
+        message:
+          "actor.json is a Mastodon account's profile (an archive's actor.json), not its posts: upload it with the archive's outbox.json, or the archive's zip",
+      },
     });
   });
 });
