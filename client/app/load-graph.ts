@@ -7,7 +7,7 @@
 import { fetchGraph } from '../api.js';
 import { rememberColours } from '../graph/community-colours.js';
 import { loadGraph } from '../graph/model.js';
-import { afterNextPaint, drawFirstPicture } from '../sigma/first-picture.js';
+import { afterNextPaint, drawFirstPicture, yieldToBrowser } from '../sigma/first-picture.js';
 import { createRenderer } from '../sigma/renderer.js';
 import { tieDrawThreshold, type Ties } from '../sigma/tie-budget.js';
 import { graphLoaded } from '../state/explorer.js';
@@ -49,6 +49,9 @@ export async function loadCurrentGraph(app: App): Promise<void> {
     if (token !== explorer.get().loadToken) return;
     app.refine?.stop();
     const loaded = loadGraph(payload, explorer.get().colourMemory);
+    // The first picture is up: the rest goes in shorter tasks, so a tap or a key is not kept waiting behind all of it.
+    if (removePicture) await yieldToBrowser();
+    if (token !== explorer.get().loadToken) return removePicture?.();
     const communityColours = new Map(loaded.categories.community.map((c) => [Number(c.value), c.colour]));
     // A person keeps the first colour they were seen in (for the dataset, usually the whole view's): a community
     // split by a filter then votes with its members' original colour, and a part that cannot take it (taken by a
@@ -85,6 +88,8 @@ export async function loadCurrentGraph(app: App): Promise<void> {
     else app.renderer.fitAll(false);
     firstGraph = false;
     if (current.selected && !loaded.graph.hasNode(current.selected)) view.set({ selected: undefined });
+    if (removePicture) await yieldToBrowser();
+    if (token !== explorer.get().loadToken) return;
     setStatus(app, '');
     renderSurroundings(app);
     announce(els.summary.textContent ?? '');

@@ -105,3 +105,6 @@ export function drawFirstPicture(container: HTMLElement, payload: unknown, optio
  * from a frame's animation callback runs after that frame's paint.
  */
 export const afterNextPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+/** Lets the browser handle input and paint before the next piece of work. */
+export const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
