@@ -36,4 +36,25 @@ describe('sessions', () => {
       { numRuns: 300, seed: 7 },
     );
   });
+
+  it('counts in order exactly as splitSessions does on long, bursting days with question series', () => {
+    // Up to 400 rows over 20 hours: long sittings, bursts and Qn/An markers from a few authors.
+    const row = fc.record({
+      chat: fc.constantFrom('#a', '#b'),
+      time: fc.oneof(fc.integer({ min: 0, max: 1200 }), fc.integer({ min: 300, max: 360 })).map(at),
+      author: fc.constantFrom('host', 'ann', 'bob'),
+      question: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
+      answer: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 400 }), (rows) => {
+        const sessions = splitSessions(rows);
+        expect(countSessionsInOrder(byChatThenTime(rows))).toBe(sessions.length);
+        // Every message is in one session at most.
+        const members = sessions.flatMap((s) => s.members);
+        expect(new Set(members).size).toBe(members.length);
+      }),
+      { numRuns: 100, seed: 11 },
+    );
+  });
 });
