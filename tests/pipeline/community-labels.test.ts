@@ -14,6 +14,8 @@ import { chatSpecs, plantedChats } from '../../data/generator/index.js';
 import { THEME_WORDS } from '../../data/generator/topics.js';
 import { readTranscript } from '../../server/ingest/read-transcript.js';
 import { analyze } from '../../server/pipeline/analyze.js';
+import { pseudonymize } from '../../server/pipeline/export/pseudonymize.js';
+import { removePeople } from '../../server/pipeline/export/remove-people.js';
 import { seededRandom } from '../../server/pipeline/rng.js';
 import { GraphPayloadSchema, type GraphPayload, type Message } from '../../shared/index.js';
 import { messagesOf } from '../support/generated-messages.js';
@@ -86,6 +88,30 @@ describe('community labels on real chats', () => {
     const b = analyzedFile('irc/2016-12-19_20.raw.txt').payload.attributes.meta;
     expect(b.communities).toEqual(a.communities);
     expect(b.partition).toEqual(a.partition);
+  });
+});
+
+describe('labels name no one who is taken out', () => {
+  const { payload } = analyzedFile('tags-csv/siteconf.csv');
+  const named = payload.attributes.meta.communities.find((c) => c.label!.startsWith('around '))!;
+  const person = named.topMembers[0]!;
+
+  it('a label naming its best-connected member loses the name when they opt out', () => {
+    expect(named.label).toBe(`around ${person.label}`);
+    const left = removePeople(payload, [{ key: person.key, name: person.label }]);
+    const after = left.attributes.meta.communities.find((c) => c.id === named.id)!;
+    expect(after.label).toBe('around a participant');
+    expect(JSON.stringify(left.attributes.meta.communities)).not.toContain(person.label);
+  });
+
+  it('a pseudonymous share carries no labels, terms or sessions', () => {
+    const shared = pseudonymize(payload, { salt: 'test-salt', k: 1 });
+    for (const c of shared.attributes.meta.communities) {
+      expect(c.label).toBeUndefined();
+      expect(c.terms).toEqual([]);
+      expect(c.activeSessions).toEqual([]);
+    }
+    expect(shared.attributes.meta.partition).toEqual(payload.attributes.meta.partition);
   });
 });
 
