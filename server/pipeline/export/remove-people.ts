@@ -45,6 +45,19 @@ export function removePeople(
   const chatNames = new Set([...meta.chats, ...meta.options.chats].map((c) => c.toLowerCase()));
   const scrub = (text: string) => (!renameChats || isPublicChatName(text, chatNames) ? text : scrubText(text));
   const namesThem = hashtagMatcher(names.keys());
+  // A label is "part · part" with comma lists inside; a hashtag there that names them goes like a term would.
+  const namingHashtag = (word: string) => word.startsWith('#') && !chatNames.has(word.toLowerCase()) && namesThem(word);
+  const dropNamingHashtags = (label: string) =>
+    label
+      .split(' · ')
+      .map((part) =>
+        part
+          .split(', ')
+          .filter((word) => !namingHashtag(word))
+          .join(', '),
+      )
+      .filter(Boolean)
+      .join(' · ');
 
   const nodes = payload.nodes
     .filter((n) => !keys.has(n.key))
@@ -71,7 +84,7 @@ export function removePeople(
       topHashtags: c.topHashtags.filter((h) => chatNames.has(h.tag.toLowerCase()) || !namesThem(h.tag)),
       chats: c.chats.map((x) => ({ ...x, chat: scrub(x.chat) })),
       // A label may end "with <their name>", and a term may be their name or a hashtag of it.
-      ...(c.label === undefined ? {} : { label: scrubText(c.label) }),
+      ...(c.label === undefined ? {} : { label: scrubText(dropNamingHashtags(c.label)) }),
       terms: c.terms.filter((t) => scrubText(t.term) === t.term && !namesThem(t.term)),
       activeSessions: c.activeSessions.map((x) => ({ ...x, id: sessionId(x.id) })),
     })),
