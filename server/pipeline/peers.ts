@@ -169,7 +169,7 @@ export function suggestPeersFor(
       if (m > 0 && t > 0 && !hosts.has(z) && strength > best)
         [best, connector] = [strength, { label: nodes.get(z)?.label ?? z, mine: m, theirs: t }];
     }
-    const answer = (tie?.coAnswer ?? 0) > 0 ? sharedAnswer(said, key, c.key) : undefined;
+    const answer = (tie?.coAnswer ?? 0) > 0 ? sharedAnswer(said, key, c.key, payload.attributes.meta.options) : undefined;
     const surface = c.topics.map((t) => topics.surface.get(t) ?? t).filter((t) => !names.has(t.toLowerCase()));
     const theirUses = topics.people.get(c.key)?.uses;
     const saidThere = c.topics.flatMap((t, i) =>

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PeersSchema } from '../../shared/index.js';
 import { analyze } from '../../server/pipeline/analyze.js';
 import { suggestPeers, suggestPeersFor } from '../../server/pipeline/peers.js';
+import { sharedAnswer } from '../../server/pipeline/peers/reasons.js';
 import { msg } from '../support/messages.js';
 
 // #a on 10 Jan: ann (health, GB), bob (health, GB), cat (school, GB), dan (health, US), fay (health, region unknown),
@@ -127,5 +128,20 @@ describe('suggestPeers', () => {
     expect(suggestPeers('twitter:ann', payload, MESSAGES, { region: 'US' }).map((p) => p.key)).toEqual(['twitter:dan']);
     expect(suggestPeers('twitter:ann', payload, MESSAGES, { limit: 2 })).toHaveLength(2);
     expect(suggestPeers('twitter:nobody', payload, MESSAGES)).toEqual([]);
+  });
+});
+
+describe('sharedAnswer', () => {
+  // The host asks Q1 and Q2; ann answers Q2 the usual way, bob with the question's own marker ("Q2: …").
+  const chat = [
+    msg({ id: '1', author: 'twitter:host', time: '2024-02-06T20:00:00.000Z', text: 'Q1 Where do you work?', question: 1 }),
+    msg({ id: '2', author: 'twitter:host', time: '2024-02-06T20:10:00.000Z', text: 'Q2 What do you weed first?', question: 2 }),
+    msg({ id: '3', author: 'twitter:ann', time: '2024-02-06T20:12:00.000Z', text: 'A2 reference books', answer: 2 }),
+    msg({ id: '4', author: 'twitter:bob', time: '2024-02-06T20:13:00.000Z', text: 'Q2: old reference books', question: 2 }),
+  ];
+
+  it("reads a participant's Q2: as an answer, as the graph does", () => {
+    expect(sharedAnswer(chat, 'twitter:ann', 'twitter:bob')).toBe('you both answered Q2 in #c on 6 February 2024');
+    expect(sharedAnswer(chat, 'twitter:ann', 'twitter:host')).toBeUndefined();
   });
 });

@@ -6,7 +6,8 @@
  * more specific is true.
  */
 import type { Message } from '../../../shared/index.js';
-import { splitSessions } from '../sessions.js';
+import { splitSessions, type SessionOptions } from '../sessions.js';
+import { readSessionQuestions } from '../sessions/questions.js';
 import type { Context } from './known-context.js';
 
 const SECTOR_WORDS: Record<string, string> = {
@@ -60,17 +61,28 @@ export function contextReason(label: string, me: Context, them: Context): string
 const dateText = (iso: string) =>
   new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
-/** The first session and question both people answered, for a reason people can check. */
-export function sharedAnswer(messages: readonly Message[], a: string, b: string): string | undefined {
-  const mine = messages.filter((m) => (m.author === a || m.author === b) && m.answer !== undefined);
-  for (const s of splitSessions(mine)) {
-    const by = new Map<number, Set<string>>();
-    for (const i of s.members) {
-      const m = mine[i]!;
-      by.set(m.answer!, (by.get(m.answer!) ?? new Set()).add(m.author));
-    }
-    const q = [...by].find(([, who]) => who.size === 2)?.[0];
-    if (q !== undefined) return `you both answered Q${q} in ${s.chat} on ${dateText(s.start)}`;
+/**
+ * The first session and question both people answered, for a reason people can check. Sessions and
+ * answers are read as the graph reads them (splitSessions with the view's options, readSessionQuestions:
+ * a participant's `Q3:` answers too); only the chats both posted in are split, which gives the same
+ * sessions there, since each chat is split on its own.
+ */
+export function sharedAnswer(
+  messages: readonly Message[],
+  a: string,
+  b: string,
+  options: Partial<SessionOptions> = {},
+): string | undefined {
+  const chatsOf = (who: string) => new Set(messages.filter((m) => m.author === who).map((m) => m.chat));
+  const theirs = chatsOf(b);
+  const both = new Set([...chatsOf(a)].filter((c) => theirs.has(c)));
+  const inBoth = messages.filter((m) => both.has(m.chat));
+  for (const s of splitSessions(inBoth, options)) {
+    const q = readSessionQuestions(inBoth, s).find((question) => {
+      const who = new Set(question.answers.map((i) => inBoth[i]!.author));
+      return who.has(a) && who.has(b);
+    });
+    if (q) return `you both answered Q${q.number} in ${s.chat} on ${dateText(s.start)}`;
   }
   return undefined;
 }
