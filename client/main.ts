@@ -19,6 +19,7 @@ import { fillPicker, showEmpty, start } from './app/start.js';
 import { followView } from './app/view-sync.js';
 import { communityWords } from './graph/model.js';
 import { wireHealthView } from './health/index.js';
+import { wireSchedulesButton } from './schedules/wire.js';
 import { attachKeyboard } from './sigma/keyboard.js';
 import { datasetChanged } from './state/explorer.js';
 import { queryKey } from './state/view.js';
@@ -85,6 +86,7 @@ els.help.addEventListener('click', () => els.helpDialog.showModal());
 attachBarMenu(document.querySelector<HTMLButtonElement>('#bar-menu')!, document.querySelector<HTMLElement>('#bar-controls')!);
 wirePeersButton(app);
 wireHealthView(app);
+wireSchedulesButton(app);
 
 // Phone and tablet: the side columns open as sheets over the graph.
 els.openFilters.addEventListener('click', () => toggleSheet('filters'));
