@@ -1,14 +1,18 @@
 /**
  * Replaying one session minute by minute: people appear with their first
  * message, ties as both ends have spoken (the reducers read the replay's
- * clock from the interaction object).
+ * clock from the interaction object). Pause, a minute back or forward, a
+ * scrubber over the session's minutes, Stop (or Escape); when it ends the
+ * view it started from (filters and mode) comes back.
  */
-import type { SessionSummary } from '../../shared/index.js';
+import type { SessionSummary, ViewState } from '../../shared/index.js';
 import { fetchMessages } from '../api.js';
 import { announce } from '../ui/announcer.js';
 import { h } from '../ui/dom.js';
 import { setStatus, type App } from './context.js';
+import './replay.css';
 
+const MINUTE = 60_000;
 let replayTimer: ReturnType<typeof setInterval> | undefined;
 let finishReplay: (() => void) | undefined;
 
@@ -19,39 +23,89 @@ export function stopReplay(): boolean {
   return true;
 }
 
-export async function replaySession(app: App, session: SessionSummary): Promise<void> {
+export async function replaySession(app: App, session: Pick<SessionSummary, 'chat' | 'start' | 'end'>): Promise<void> {
   const state = app.view.get();
   if (!state.dataset) return;
-  clearInterval(replayTimer);
-  app.interaction.replay = undefined;
+  stopReplay();
+  // What to come back to: a replay narrows the filters to the session and shows the graph.
+  const before: Pick<ViewState, 'query' | 'mode'> = { query: state.query, mode: state.mode };
   app.view.set((s) => ({ query: { ...s.query, chats: [session.chat], from: session.start, to: session.end }, mode: 'graph' }));
   const messages = await fetchMessages(state.dataset, { chats: session.chat, from: session.start, to: session.end });
   const firstPost = new Map<string, number>();
   for (const m of messages) if (!firstPost.has(m.author)) firstPost.set(m.author, Date.parse(m.time));
   const start = Date.parse(session.start);
-  const end = Date.parse(session.end);
-  app.interaction.replay = { firstPost, until: start };
-  setStatus(app, 'Replaying… (Escape or Stop ends it)', true);
-  const stop = h('button', { type: 'button', id: 'replay-stop', onclick: () => finish() }, 'Stop replay');
-  app.els.status.append(' ', stop);
+  const minutes = Math.max(1, Math.ceil((Date.parse(session.end) - start) / MINUTE));
+  const replay = { firstPost, until: start };
+  app.interaction.replay = replay;
+  let paused = false;
+
+  const pause = h('button', { type: 'button', id: 'replay-pause', 'aria-pressed': 'false' }, 'Pause');
+  const back = h('button', { type: 'button', id: 'replay-back', 'aria-label': 'A minute back' }, '−1 min');
+  const forward = h('button', { type: 'button', id: 'replay-forward', 'aria-label': 'A minute forward' }, '+1 min');
+  const scrubber = h('input', {
+    type: 'range',
+    id: 'replay-minute',
+    min: 0,
+    max: minutes,
+    step: 1,
+    value: 0,
+    'aria-label': 'Replay minute',
+  });
+  const stop = h('button', { type: 'button', id: 'replay-stop' }, 'Stop replay');
+  const controls = h(
+    'div',
+    { class: 'replay-controls', role: 'group', 'aria-label': `Replay of ${session.chat}` },
+    pause,
+    back,
+    forward,
+    scrubber,
+    stop,
+  );
+  app.els.status.after(controls);
+
+  const minute = () => Math.round((replay.until - start) / MINUTE);
+  const show = () => {
+    const people = [...firstPost.values()].filter((t) => t <= replay.until).length;
+    setStatus(app, `Replay: minute ${minute()}, ${people} people${paused ? ' (paused)' : ''}`, !paused);
+    scrubber.value = String(minute());
+    scrubber.setAttribute('aria-valuetext', `minute ${minute()} of ${minutes}, ${people} people`);
+    app.renderer?.refresh();
+  };
+  const goTo = (m: number) => {
+    replay.until = start + Math.min(minutes, Math.max(0, m)) * MINUTE;
+    show();
+  };
+  const setPaused = (value: boolean) => {
+    paused = value;
+    pause.textContent = paused ? 'Play' : 'Pause';
+    pause.setAttribute('aria-pressed', String(paused));
+    show();
+  };
   const finish = () => {
     finishReplay = undefined;
     clearInterval(replayTimer);
     app.interaction.replay = undefined;
+    controls.remove();
     setStatus(app, '');
+    app.view.set(before);
     app.renderer?.refresh();
     announce('Replay finished');
   };
+  pause.addEventListener('click', () => setPaused(!paused));
+  back.addEventListener('click', () => (setPaused(true), goTo(minute() - 1)));
+  forward.addEventListener('click', () => (setPaused(true), goTo(minute() + 1)));
+  scrubber.addEventListener('input', () => {
+    // Read before pausing: pausing redraws the scrubber at the current minute.
+    const to = Number(scrubber.value);
+    setPaused(true);
+    goTo(to);
+  });
+  stop.addEventListener('click', () => finish());
   finishReplay = finish;
+  setStatus(app, 'Replaying… (Escape or Stop ends it)', true);
   replayTimer = setInterval(() => {
-    const replay = app.interaction.replay;
-    if (!replay) return clearInterval(replayTimer);
-    replay.until += 60_000;
-    const people = [...firstPost.values()].filter((t) => t <= replay.until).length;
-    const minute = Math.round((replay.until - start) / 60_000);
-    setStatus(app, `Replay: minute ${minute}, ${people} people`, true);
-    app.els.status.append(' ', stop);
-    app.renderer?.refresh();
-    if (replay.until >= end) finish();
+    if (paused) return;
+    if (minute() >= minutes) return finish();
+    goTo(minute() + 1);
   }, 350);
 }

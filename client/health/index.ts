@@ -7,6 +7,7 @@
  */
 import type { HealthSeries, SessionList } from '../../shared/index.js';
 import type { App } from '../app/context.js';
+import { replaySession } from '../app/replay.js';
 import { announce } from '../ui/announcer.js';
 import { h } from '../ui/dom.js';
 import { csvUrl, fetchSeries, fetchSession, fetchSessions } from './api.js';
@@ -92,7 +93,7 @@ export function wireHealthView(app: App): void {
     clearCharts();
     state.open = id;
     const csvHref = `/api/datasets/${encodeURIComponent(state.dataset)}/sessions/${encodeURIComponent(id)}?format=csv${state.chat ? `&chats=${encodeURIComponent(state.chat)}` : ''}`;
-    body.replaceChildren(sessionReport(session, { back: () => showList(id), csvHref }));
+    body.replaceChildren(sessionReport(session, { back: () => showList(id), replay: () => void replaySession(app, session), csvHref }));
     body.querySelector<HTMLElement>('#session-report-title')?.focus();
     announce(`Opened the session of ${session.chat}`);
   }

@@ -11,6 +11,8 @@ import { clock, duration, plural, when } from './words.js';
 
 export interface ReportActions {
   back(): void;
+  /** Replays the session in the graph; the health view comes back when it ends. */
+  replay(): void;
   csvHref: string;
 }
 
@@ -41,6 +43,7 @@ export function sessionReport(s: SessionHealth, actions: ReportActions): HTMLEle
       { class: 'report-actions no-print' },
       h('button', { type: 'button', onclick: actions.back }, 'Back to all sessions'),
       h('button', { type: 'button', onclick: () => window.print() }, 'Print this report'),
+      h('button', { type: 'button', onclick: actions.replay }, 'Replay in the graph'),
       h('a', { href: actions.csvHref, download: '' }, 'Download as CSV'),
     ),
     h(
