@@ -25,7 +25,12 @@ function zonesList(): HTMLDataListElement {
   return h('datalist', { id: ZONES_LIST_ID }, ...['UTC', ...zones.filter((z) => z !== 'UTC')].map((z) => h('option', { value: z })));
 }
 
-export function openSchedulesDialog(app: App, dialog: HTMLDialogElement): void {
+export interface SchedulesDialogHooks {
+  /** After a schedule is saved or removed and the graph loaded again (other views of the sessions follow). */
+  saved?: () => void;
+}
+
+export function openSchedulesDialog(app: App, dialog: HTMLDialogElement, hooks: SchedulesDialogHooks = {}): void {
   const { explorer, view } = app;
   const current = () => explorer.get().datasets.find((d) => d.id === view.get().dataset);
   const dataset = current();
@@ -60,6 +65,7 @@ export function openSchedulesDialog(app: App, dialog: HTMLDialogElement): void {
       app.loading = loadCurrentGraph(app);
       await app.loading;
       showAll(saved);
+      hooks.saved?.();
       const counts = describeCounts(foundByCounts(sessions(), chat));
       form.status.textContent = `${schedule ? 'Schedule saved' : 'Schedule removed'}. ${counts}`;
     } catch (error) {

@@ -1,6 +1,7 @@
 /**
- * A "Chat schedules…" button with the sessions beside the graph (not in a
- * snapshot, which is read-only), opening the dialog on first use.
+ * "Chat schedules…" buttons where sessions are shown (not in a snapshot,
+ * which is read-only): under the sessions heading beside the graph, and in
+ * the Chat health view's head; the dialog is loaded on first use.
  */
 import { snapshotRoute, type App } from '../app/context.js';
 import { h } from '../ui/dom.js';
@@ -9,11 +10,10 @@ export function wireSchedulesButton(app: App): void {
   if (snapshotRoute()) return;
   const dialog = h('dialog', { id: 'schedules-dialog', class: 'schedules-dialog', 'aria-labelledby': 'schedules-title' });
   document.body.append(dialog);
+  const open = () =>
+    void import('./schedules-dialog.js').then(({ openSchedulesDialog }) => openSchedulesDialog(app, dialog, { saved: rereadHealth }));
   const button = h('button', { type: 'button', id: 'schedules-button', class: 'schedules-button' }, 'Chat schedules…');
-  button.addEventListener(
-    'click',
-    () => void import('./schedules-dialog.js').then(({ openSchedulesDialog }) => openSchedulesDialog(app, dialog)),
-  );
+  button.addEventListener('click', open);
   // The sessions section is drawn anew with every graph: the button goes back under its heading each time.
   const place = () => {
     const heading = app.els.timeline.querySelector('h2');
@@ -21,4 +21,15 @@ export function wireSchedulesButton(app: App): void {
   };
   new MutationObserver(place).observe(app.els.timeline, { childList: true });
   place();
+  document
+    .querySelector('#health-view .health-head h2')
+    ?.after(h('button', { type: 'button', id: 'health-schedules-button', class: 'schedules-button', onclick: open }, 'Chat schedules…'));
+}
+
+/**
+ * The Chat health view reads its sessions again when its chat picker changes and has no other way in: a saved
+ * schedule asks through the picker while the view is shown. (Hidden, it keeps its list until the dataset changes.)
+ */
+function rereadHealth(): void {
+  document.querySelector('#health-view:not([hidden]) #health-chat')?.dispatchEvent(new Event('change'));
 }

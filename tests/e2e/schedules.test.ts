@@ -111,7 +111,9 @@ it('sets a chat’s schedule by keyboard (token asked, bad zone shown at its fie
     ] as const) {
       await page.setViewportSize({ width, height });
       await page.waitForTimeout(300);
-      await page.screenshot({ path: path.join(shots, `schedules-${width}.png`) });
+      await page.screenshot({ path: path.join(shots, `schedules-${width}-saved.png`) });
+      await page.evaluate(() => document.querySelector('#schedules-dialog')!.scrollTo(0, 0));
+      await page.screenshot({ path: path.join(shots, `schedules-${width}-top.png`) });
     }
   await page.setViewportSize({ width: 1440, height: 900 });
 
@@ -127,3 +129,16 @@ it('sets a chat’s schedule by keyboard (token asked, bad zone shown at its fie
   expect(await page.isVisible('#schedules-dialog')).toBe(false);
   expect(errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
 }, 120_000);
+
+it('opens from the Chat health view too, and gives focus back to its button on Escape', async () => {
+  const { page, errors } = await openPage(browser, `${server.baseUrl}/?view=health`, { viewport: { width: 1024, height: 768 } });
+  await page.waitForSelector('#health-view:not([hidden]) #health-schedules-button');
+  await page.focus('#health-schedules-button');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#schedules-dialog[open] .schedule-chat');
+  expect(await page.locator('.schedule-chat').count()).toBe(6);
+  if (shots) await page.screenshot({ path: path.join(shots, 'schedules-health-1024.png') });
+  await page.keyboard.press('Escape');
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('health-schedules-button');
+  expect(errors).toEqual([]);
+});
