@@ -54,6 +54,7 @@ function looseSentence(meta: Pick<GraphMeta, 'counts' | 'modularity' | 'partitio
       ? `it changes with the seed (under other seeds the groups are ${percent(stability)} alike, under ${percent(LOOSE_THRESHOLDS.minStability)})`
       : undefined,
   ].filter(Boolean);
+  if (why.length === 0) return undefined; // a partition called loose for reasons that no longer hold (a merged share)
   const people = meta.counts.nodes - (meta.counts.isolated ?? 0);
   return `The ${plural(people, 'person', 'people')} with ties read as one community with loose corners: Louvain splits them into ${meta.counts.communities} groups, but ${why.join(' and ')}, so no groups are listed.`;
 }

@@ -38,6 +38,7 @@ import { writeCaption } from '../caption.js';
 import { kAnonymousNodes } from './k-anonymous.js';
 import { hashtagMatcher, isPublicChatName, makeScrubber, nameVariants } from './name-scrubber.js';
 import { DEFAULT_METRICS_OPTIONS, round } from '../metrics.js';
+import { isLoose, looseReasons } from '../community/loose.js';
 
 export interface PseudonymizeOptions {
   /** Communities with fewer members than this merge into one "other" community. */
@@ -226,6 +227,7 @@ export function pseudonymize(payload: GraphPayload, options: Partial<Pseudonymiz
   });
 
   const merged = count !== sizes.size;
+  const modularity = merged ? modularityOf(payload, newCommunity, meta.options.resolution) : meta.modularity;
   const out: GraphMeta = {
     payloadVersion: meta.payloadVersion,
     // No id: a pseudonymous share must not lead back to the named dataset.
@@ -233,9 +235,17 @@ export function pseudonymize(payload: GraphPayload, options: Partial<Pseudonymiz
     // Only `chats` in the options is free text.
     options: { ...meta.options, chats: meta.options.chats.map(scrub) },
     counts: { ...meta.counts, communities: count },
-    modularity: merged ? modularityOf(payload, newCommunity, meta.options.resolution) : meta.modularity,
-    // Whether the split holds is about the whole view, and names no one.
-    ...(meta.partition ? { partition: meta.partition } : {}),
+    modularity,
+    // Whether the split holds is about the whole view, and names no one; merging small communities can make
+    // it hold (or leave one community, which is not loose), so it is judged again on what is shared.
+    ...(meta.partition
+      ? {
+          partition: {
+            ...meta.partition,
+            loose: merged ? isLoose(looseReasons({ communities: count }, modularity, meta.partition.stability)) : meta.partition.loose,
+          },
+        }
+      : {}),
     communities,
     sessions: meta.sessions.map((s) => ({
       // `chat@start`: the chat part as every other chat name, the time as it is.
