@@ -6,6 +6,7 @@ export * from './formats.js';
 export * from './dataset.js';
 export * from './build-options.js';
 export * from './session-schedule.js';
+export * from './time-zone.js';
 export * from './graph-payload.js';
 export * from './api-error.js';
 export * from './view-state.js';

@@ -6,7 +6,11 @@
  * winter; the next run is worked out with Intl, never a fixed offset. A
  * wall time skipped by a clock change (01:30 on the spring-forward night)
  * runs at the same offset as before the change, an hour later in local time.
+ * The zone must be an IANA name: an abbreviation (BST, EST) is refused.
  */
+import { isIanaTimeZone } from '../../shared/index.js';
+import { wallToUtc } from '../ingest/parse/table/dates.js';
+
 const DAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 export interface Schedule {
@@ -23,14 +27,6 @@ function dayOf(word: string): number | undefined {
   const w = word.toLowerCase().replace(/s$/, '');
   const i = DAYS.findIndex((d) => d === w || (w.length >= 3 && d.startsWith(w)));
   return i === -1 ? undefined : i;
-}
-
-function validZone(zone: string): string | undefined {
-  try {
-    return new Intl.DateTimeFormat('en-GB', { timeZone: zone }).resolvedOptions().timeZone;
-  } catch {
-    return undefined;
-  }
 }
 
 export function parseSchedule(text: string): Schedule {
@@ -62,59 +58,30 @@ export function parseSchedule(text: string): Schedule {
   if (!time || (!time[2] && !meridiem) || hour > 23 || minute > 59 || (meridiem && Number(time[1]) > 12)) {
     throw new ScheduleError(`schedule "${text}": "${timeWord}" is not a time of day (22:00, 10pm), ${example}`);
   }
-  const timeZone = validZone(zoneWord);
-  if (!timeZone)
-    throw new ScheduleError(`schedule "${text}": "${zoneWord}" is not a time zone (an IANA name such as Europe/London, or UTC)`);
+  const timeZone = /^utc$/i.test(zoneWord) ? 'UTC' : zoneWord;
+  if (!isIanaTimeZone(timeZone))
+    throw new ScheduleError(
+      `schedule "${text}": "${zoneWord}" is not a time zone name; use an IANA zone like Europe/London, or UTC ` +
+        '(abbreviations such as BST or EST are ambiguous: ICU reads BST as Bangladesh)',
+    );
   return { days, hour, minute, timeZone };
 }
 
-/** The zone's wall-clock fields at an instant. */
-function wallClock(ms: number, timeZone: string) {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    weekday: 'short',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(new Date(ms));
-  const get = (t: string) => parts.find((p) => p.type === t)!.value;
-  return {
-    year: Number(get('year')),
-    month: Number(get('month')),
-    day: Number(get('day')),
-    weekday: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(get('weekday')),
-    // Wall time read as if it were UTC: minus the instant, it is the zone's offset.
-    asUtc: Date.UTC(
-      Number(get('year')),
-      Number(get('month')) - 1,
-      Number(get('day')),
-      Number(get('hour')),
-      Number(get('minute')),
-      Number(get('second')),
-    ),
-  };
-}
+const DAY_MS = 86_400_000;
 
-/** The instant a wall-clock time in the zone falls on (the offset found at that instant, checked once more). */
-function instantOf(year: number, month: number, day: number, hour: number, minute: number, timeZone: string): number {
-  const guess = Date.UTC(year, month - 1, day, hour, minute);
-  const offset1 = wallClock(guess, timeZone).asUtc - guess;
-  const first = guess - offset1;
-  const offset2 = wallClock(first, timeZone).asUtc - first;
-  return offset2 === offset1 ? first : guess - offset2;
-}
-
-/** The first run strictly after `after`. */
+/**
+ * The first run strictly after `after`. Local dates are walked from the UTC
+ * day before (a zone east of UTC is already on the next date) and each run's
+ * wall-clock time is placed by `wallToUtc`, the one conversion the sessions
+ * use too; the instants rise with the dates, so the first one past `after` is
+ * the next run.
+ */
 export function nextRun(schedule: Schedule, after: Date): Date {
   const start = after.getTime();
-  for (let d = 0; d <= 8; d++) {
-    const local = wallClock(start + d * 86_400_000, schedule.timeZone);
-    if (!schedule.days.includes(local.weekday)) continue;
-    const at = instantOf(local.year, local.month, local.day, schedule.hour, schedule.minute, schedule.timeZone);
+  const zone = schedule.timeZone === 'UTC' ? undefined : schedule.timeZone;
+  for (let day = Math.floor(start / DAY_MS) - 1; day <= Math.floor(start / DAY_MS) + 8; day++) {
+    if (!schedule.days.includes(new Date(day * DAY_MS).getUTCDay())) continue;
+    const at = wallToUtc(day * DAY_MS + (schedule.hour * 60 + schedule.minute) * 60_000, zone);
     if (at > start) return new Date(at);
   }
   throw new ScheduleError('schedule: no run within eight days');

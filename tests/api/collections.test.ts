@@ -376,6 +376,11 @@ describe('bad requests', () => {
     [{ source: 'mastodon', instance: 'glammr.us', tag: 'crit lib' }, 400, 'letters, digits and _ only'],
     [{ source: 'mastodon', instance: 'glammr.us', tag: 'critlib', schedule: 'Tuesdays 22:00 Mars/Base' }, 400, 'not a time zone'],
     [
+      { source: 'mastodon', instance: 'glammr.us', tag: 'critlib', schedule: 'Tuesdays 22:00 BST' },
+      400,
+      'schedule "Tuesdays 22:00 BST": "BST" is not a time zone name; use an IANA zone like Europe/London',
+    ],
+    [
       { source: 'mastodon', instance: 'glammr.us', tag: 'critlib', since: '2026-02-01T00:00:00Z', until: '2026-01-01T00:00:00Z' },
       400,
       'is after until',

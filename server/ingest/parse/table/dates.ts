@@ -7,6 +7,7 @@
  * A time written without an offset is read in `timezone` (an IANA name or
  * `+01:00`), UTC when none is given.
  */
+import { isIanaTimeZone } from '../../../../shared/index.js';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const US_ZONES: Record<string, number> = { EST: -5, EDT: -4, CST: -6, CDT: -5, MST: -7, MDT: -6, PST: -8, PDT: -7 };
@@ -38,17 +39,9 @@ function zoneMinutes(zone: string | undefined): number | undefined {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** Whether `timezone` is an IANA zone name (`Europe/London`), UTC, or a `±HH:MM` offset. */
+/** Whether `timezone` is an IANA zone name (`Europe/London`), UTC, or a `±HH:MM` offset (never an abbreviation: see isIanaTimeZone). */
 export function isTimezone(timezone: string): boolean {
-  if (/^[+-]\d{2}(?::?\d{2})?$/.test(timezone) || /^(Z|UTC|GMT)$/i.test(timezone)) return true;
-  // Abbreviations are ambiguous (ICU reads `BST` as Bangladesh, not British Summer Time): names only.
-  if (!timezone.includes('/')) return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: timezone });
-    return true;
-  } catch {
-    return false;
-  }
+  return /^[+-]\d{2}(?::?\d{2})?$/.test(timezone) || /^(Z|UTC|GMT)$/i.test(timezone) || isIanaTimeZone(timezone);
 }
 
 /** Minutes east of UTC in `timezone` at the instant `utcMs`. */
