@@ -15,7 +15,7 @@ import type { GraphPayload, Message, Peer, Peers } from '../../shared/index.js';
 import { round } from './metrics.js';
 import { beyondThrough, knownFields, sharedFields, unknownNote } from './peers/known-context.js';
 import { profileUrl, saidIn } from './peers/reach.js';
-import { peerReasons, sharedAnswer } from './peers/reasons.js';
+import { peerReasons, sharedAnswers } from './peers/reasons.js';
 import { selectDiverse, type Candidate } from './peers/select.js';
 import { personTopics, sharedTopics, type TopicOptions, type Topics } from './words.js';
 
@@ -157,6 +157,8 @@ export function suggestPeersFor(
   const edges = new Map(
     payload.edges.filter((e) => e.source === key || e.target === key).map((e) => [e.source === key ? e.target : e.source, e.attributes]),
   );
+  let answered: Map<string, string> | undefined;
+  const answeredWith = () => (answered ??= sharedAnswers(said, key, payload.attributes.meta.options));
   const peers: Peer[] = picked.map(({ pick: c, score }) => {
     const a = nodes.get(c.key)!;
     const tie = edges.get(c.key);
@@ -169,7 +171,7 @@ export function suggestPeersFor(
       if (m > 0 && t > 0 && !hosts.has(z) && strength > best)
         [best, connector] = [strength, { label: nodes.get(z)?.label ?? z, mine: m, theirs: t }];
     }
-    const answer = (tie?.coAnswer ?? 0) > 0 ? sharedAnswer(said, key, c.key, payload.attributes.meta.options) : undefined;
+    const answer = (tie?.coAnswer ?? 0) > 0 ? answeredWith().get(c.key) : undefined;
     const surface = c.topics.map((t) => topics.surface.get(t) ?? t).filter((t) => !names.has(t.toLowerCase()));
     const theirUses = topics.people.get(c.key)?.uses;
     const saidThere = c.topics.flatMap((t, i) =>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PeersSchema } from '../../shared/index.js';
 import { analyze } from '../../server/pipeline/analyze.js';
 import { suggestPeers, suggestPeersFor } from '../../server/pipeline/peers.js';
-import { sharedAnswer } from '../../server/pipeline/peers/reasons.js';
+import { sharedAnswers } from '../../server/pipeline/peers/reasons.js';
 import { msg } from '../support/messages.js';
 
 // #a on 10 Jan: ann (health, GB), bob (health, GB), cat (school, GB), dan (health, US), fay (health, region unknown),
@@ -131,7 +131,7 @@ describe('suggestPeers', () => {
   });
 });
 
-describe('sharedAnswer', () => {
+describe('sharedAnswers', () => {
   // The host asks Q1 and Q2; ann answers Q2 the usual way, bob with the question's own marker ("Q2: …").
   const chat = [
     msg({ id: '1', author: 'twitter:host', time: '2024-02-06T20:00:00.000Z', text: 'Q1 Where do you work?', question: 1 }),
@@ -141,7 +141,7 @@ describe('sharedAnswer', () => {
   ];
 
   it("reads a participant's Q2: as an answer, as the graph does", () => {
-    expect(sharedAnswer(chat, 'twitter:ann', 'twitter:bob')).toBe('you both answered Q2 in #c on 6 February 2024');
-    expect(sharedAnswer(chat, 'twitter:ann', 'twitter:host')).toBeUndefined();
+    expect([...sharedAnswers(chat, 'twitter:ann')]).toEqual([['twitter:bob', 'you both answered Q2 in #c on 6 February 2024']]);
+    expect([...sharedAnswers(chat, 'twitter:host')]).toEqual([]);
   });
 });

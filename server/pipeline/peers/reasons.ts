@@ -62,29 +62,24 @@ const dateText = (iso: string) =>
   new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /**
- * The first session and question both people answered, for a reason people can check. Sessions and
- * answers are read as the graph reads them (splitSessions with the view's options, readSessionQuestions:
- * a participant's `Q3:` answers too); only the chats both posted in are split, which gives the same
- * sessions there, since each chat is split on its own.
+ * For everyone who answered a question the person also answered: the first such session and question, as a
+ * reason people can check ("you both answered Q3 in #critlib on 7 April 2015"). Sessions and answers are read as
+ * the graph reads them (splitSessions with the view's options, readSessionQuestions: a participant's `Q3:`
+ * answers too), once per request; only the person's chats are split, which gives the same sessions there,
+ * since each chat is split on its own.
  */
-export function sharedAnswer(
-  messages: readonly Message[],
-  a: string,
-  b: string,
-  options: Partial<SessionOptions> = {},
-): string | undefined {
-  const chatsOf = (who: string) => new Set(messages.filter((m) => m.author === who).map((m) => m.chat));
-  const theirs = chatsOf(b);
-  const both = new Set([...chatsOf(a)].filter((c) => theirs.has(c)));
-  const inBoth = messages.filter((m) => both.has(m.chat));
-  for (const s of splitSessions(inBoth, options)) {
-    const q = readSessionQuestions(inBoth, s).find((question) => {
-      const who = new Set(question.answers.map((i) => inBoth[i]!.author));
-      return who.has(a) && who.has(b);
-    });
-    if (q) return `you both answered Q${q.number} in ${s.chat} on ${dateText(s.start)}`;
-  }
-  return undefined;
+export function sharedAnswers(messages: readonly Message[], person: string, options: Partial<SessionOptions> = {}): Map<string, string> {
+  const mine = new Set(messages.filter((m) => m.author === person).map((m) => m.chat));
+  const inMine = messages.filter((m) => mine.has(m.chat));
+  const out = new Map<string, string>();
+  for (const s of splitSessions(inMine, options))
+    for (const q of readSessionQuestions(inMine, s)) {
+      const who = new Set(q.answers.map((i) => inMine[i]!.author));
+      if (!who.has(person)) continue;
+      for (const other of who)
+        if (other !== person && !out.has(other)) out.set(other, `you both answered Q${q.number} in ${s.chat} on ${dateText(s.start)}`);
+    }
+  return out;
 }
 
 const times = (n: number) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
