@@ -23,7 +23,12 @@ export function stopReplay(): boolean {
   return true;
 }
 
-export async function replaySession(app: App, session: Pick<SessionSummary, 'chat' | 'start' | 'end'>): Promise<void> {
+/** `newcomers`: person keys to highlight as they appear (the session's first-timers, when known). */
+export async function replaySession(
+  app: App,
+  session: Pick<SessionSummary, 'chat' | 'start' | 'end'>,
+  newcomers: readonly string[] = [],
+): Promise<void> {
   const state = app.view.get();
   if (!state.dataset) return;
   stopReplay();
@@ -35,7 +40,7 @@ export async function replaySession(app: App, session: Pick<SessionSummary, 'cha
   for (const m of messages) if (!firstPost.has(m.author)) firstPost.set(m.author, Date.parse(m.time));
   const start = Date.parse(session.start);
   const minutes = Math.max(1, Math.ceil((Date.parse(session.end) - start) / MINUTE));
-  const replay = { firstPost, until: start };
+  const replay = { firstPost, until: start, newcomers: new Set(newcomers) };
   app.interaction.replay = replay;
   let paused = false;
 

@@ -93,7 +93,18 @@ export function wireHealthView(app: App): void {
     clearCharts();
     state.open = id;
     const csvHref = `/api/datasets/${encodeURIComponent(state.dataset)}/sessions/${encodeURIComponent(id)}?format=csv${state.chat ? `&chats=${encodeURIComponent(state.chat)}` : ''}`;
-    body.replaceChildren(sessionReport(session, { back: () => showList(id), replay: () => void replaySession(app, session), csvHref }));
+    body.replaceChildren(
+      sessionReport(session, {
+        back: () => showList(id),
+        replay: () =>
+          void replaySession(
+            app,
+            session,
+            session.firstTimers.map((f) => f.person.key),
+          ),
+        csvHref,
+      }),
+    );
     body.querySelector<HTMLElement>('#session-report-title')?.focus();
     announce(`Opened the session of ${session.chat}`);
   }

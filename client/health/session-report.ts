@@ -11,7 +11,7 @@ import { clock, duration, plural, when } from './words.js';
 
 export interface ReportActions {
   back(): void;
-  /** Replays the session in the graph; the health view comes back when it ends. */
+  /** Replays the session in the graph, its first-timers highlighted; the health view comes back when it ends. */
   replay(): void;
   csvHref: string;
 }

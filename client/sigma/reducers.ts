@@ -87,6 +87,10 @@ export function makeReducers(context: () => ReducerContext) {
       out.forceLabel = true;
     }
     if (ctx.interaction.matches?.has(node)) out.forceLabel = true;
+    if (ctx.interaction.replay?.newcomers?.has(node)) {
+      out.highlighted = true;
+      out.forceLabel = true;
+    }
     if (active) {
       if (node === active) {
         out.forceLabel = true;

@@ -10,8 +10,8 @@ export interface Interaction {
   focused?: string;
   /** People matching the search box, drawn with labels. */
   matches?: Set<string>;
-  /** A session replay: people appear at their first message, ties once both ends have posted. */
-  replay?: { firstPost: Map<string, number>; until: number };
+  /** A session replay: people appear at their first message, ties once both ends have posted; its newcomers stand out. */
+  replay?: { firstPost: Map<string, number>; until: number; newcomers?: ReadonlySet<string> };
 }
 
 export function createInteraction(): Interaction {
