@@ -67,3 +67,22 @@ export function suggestedSchedule(sessions: SessionSummary[], chat: string, time
     minutes: DEFAULT_MINUTES,
   };
 }
+
+/**
+ * The chat's latest sessions' boundaries in `timeZone`, newest first: "Tue 12 Dec 2023 20:00–21:04", so a
+ * schedule can be checked against the hours the chat really kept.
+ */
+export function latestBoundaries(sessions: SessionSummary[], chat: string, timeZone: string, count = 3): string[] {
+  const day = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  return sessions
+    .filter((s) => sameChat(s.chat, chat))
+    .sort((a, b) => (a.start < b.start ? 1 : a.start > b.start ? -1 : 0))
+    .slice(0, count)
+    .map((s) => {
+      const start = new Date(s.start);
+      const end = new Date(s.end);
+      const sameDay = day.format(start) === day.format(end);
+      return `${day.format(start).replace(',', '')} ${time.format(start)}–${sameDay ? '' : `${day.format(end).replace(',', '')} `}${time.format(end)}`;
+    });
+}

@@ -16,8 +16,8 @@ export interface ScheduleForm {
   element: HTMLElement;
   /** The schedule as typed (checked by the server, not here). */
   read(): ChatSchedule;
-  /** Shows the stored schedule (or none) and how the chat's sessions are found. */
-  show(stored: ChatSchedule | undefined, counts: string): void;
+  /** Shows the stored schedule (or none), how the chat's sessions are found, and its latest sessions' boundaries. */
+  show(stored: ChatSchedule | undefined, counts: string, latest: string): void;
   /** One plain line at the field (or under the form), cleared by `clearErrors`. */
   error(field: ScheduleField | undefined, message: string): void;
   clearErrors(): void;
@@ -72,6 +72,7 @@ export function scheduleForm(index: number, chat: string, initial: ChatSchedule)
     );
   };
   const counts = h('p', { id: id('counts'), class: 'schedule-counts' });
+  const latestLine = h('p', { id: id('latest'), class: 'schedule-latest muted' });
   const current = h('p', { id: id('current'), class: 'schedule-current muted' });
   const status = h('p', { id: id('status'), class: 'schedule-status' });
   const formError = h('p', { id: id('form-error'), class: 'schedule-error', hidden: true });
@@ -98,6 +99,7 @@ export function scheduleForm(index: number, chat: string, initial: ChatSchedule)
     { class: 'schedule-chat', 'aria-labelledby': titleId },
     h('h3', { id: titleId }, chat),
     counts,
+    latestLine,
     current,
     form,
     status,
@@ -131,8 +133,10 @@ export function scheduleForm(index: number, chat: string, initial: ChatSchedule)
       timeZone: inputs.timeZone.value.trim(),
       minutes: Number(inputs.minutes.value),
     }),
-    show(stored, countsText) {
+    show(stored, countsText, latest) {
       counts.textContent = countsText;
+      latestLine.textContent = latest;
+      latestLine.hidden = !latest;
       current.textContent = stored
         ? `Schedule: ${describeSchedule(stored)}.`
         : 'No schedule: its sessions are found from bursts, question series and quiet around them.';

@@ -13,7 +13,7 @@ import { announce } from '../ui/announcer.js';
 import { h } from '../ui/dom.js';
 import { tokenForm } from '../ui/token-form.js';
 import { saveSchedules } from './api.js';
-import { describeCounts, foundByCounts, scheduleOf, suggestedSchedule, withChatSchedule } from './chat-schedules.js';
+import { describeCounts, foundByCounts, latestBoundaries, scheduleOf, suggestedSchedule, withChatSchedule } from './chat-schedules.js';
 import { scheduleForm, ZONES_LIST_ID, type ScheduleField, type ScheduleForm } from './schedule-form.js';
 import './schedules.css';
 
@@ -44,7 +44,14 @@ export function openSchedulesDialog(app: App, dialog: HTMLDialogElement, hooks: 
     scheduleForm(i, chat, scheduleOf(dataset.schedules, chat) ?? suggestedSchedule(sessions(), chat, here)),
   );
   const showAll = (d: Dataset) =>
-    chats.forEach((chat, i) => forms[i]!.show(scheduleOf(d.schedules, chat), describeCounts(foundByCounts(sessions(), chat))));
+    chats.forEach((chat, i) => {
+      const stored = scheduleOf(d.schedules, chat);
+      // Boundaries in the schedule's zone when there is one, so the two read alike; else in this browser's.
+      const zone = stored?.timeZone ?? here;
+      const latest = latestBoundaries(sessions(), chat, zone);
+      const latestText = latest.length ? `Latest, ${zone} time: ${latest.join('; ')}.` : '';
+      forms[i]!.show(stored, describeCounts(foundByCounts(sessions(), chat)), latestText);
+    });
   showAll(dataset);
 
   // Busy, not disabled: disabling the button that has focus would drop focus to <body>.

@@ -97,6 +97,10 @@ it('sets a chat’s schedule by keyboard (token asked, bad zone shown at its fie
   await page.waitForFunction((sel) => /^Schedule saved/.test(document.querySelector(sel)?.textContent ?? ''), at('status'));
   expect(await page.textContent(at('counts'))).toBe('12 sessions: 12 from its schedule.');
   expect(await page.textContent(at('current'))).toBe('Schedule: Tuesdays 20:00 Europe/London, 60 minutes.');
+  expect(await page.textContent(at('latest'))).toBe(
+    // Starts at the scheduled hour; ends at the last message inside it.
+    'Latest, Europe/London time: Tue 12 Dec 2023 20:00–20:59; Tue 14 Nov 2023 20:00–20:58; Tue 10 Oct 2023 20:00–20:57.',
+  );
   expect(await page.isHidden(at('timeZone-error'))).toBe(true);
   expect(await page.getAttribute(at('timeZone'), 'aria-invalid')).toBeNull();
   expect(await page.evaluate(() => document.activeElement?.id)).toBe(`schedule-${n}-timeZone`);
