@@ -45,15 +45,26 @@ export function removePeople(
   const chatNames = new Set([...meta.chats, ...meta.options.chats].map((c) => c.toLowerCase()));
   const scrub = (text: string) => (!renameChats || isPublicChatName(text, chatNames) ? text : scrubText(text));
   const namesThem = hashtagMatcher(names.keys());
-  // A label is "part · part" with comma lists inside; a hashtag there that names them goes like a term would.
-  const namingHashtag = (word: string) => word.startsWith('#') && !chatNames.has(word.toLowerCase()) && namesThem(word);
-  const dropNamingHashtags = (label: string) =>
+  // Others call them by a first name ("alice showed me…"): a term or label item holding a word of their display
+  // name (three letters or more) goes too. Only for terms and labels: scrubbing such words from all text would
+  // take "will" and "grace" out of everyone's messages.
+  const nameWords = new Set(known.flatMap((p) => (p.name ?? '').toLowerCase().split(/[^\p{L}\p{N}_]+/u)).filter((w) => [...w].length >= 3));
+  const saysTheirName = (text: string) =>
+    text
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}_]+/u)
+      .some((w) => nameWords.has(w));
+  const namesThemInTerm = (term: string) => scrubText(term) !== term || namesThem(term) || saysTheirName(term);
+  // A label is "part · part" with comma lists inside: an item that names them in a hashtag or by a word of their
+  // name goes; one holding their whole name ("around Alice Smith") stays, scrubbed ("around a participant").
+  const namesThemInItem = (item: string) => (item.startsWith('#') && namesThem(item)) || (saysTheirName(item) && scrubText(item) === item);
+  const dropNamingItems = (label: string) =>
     label
       .split(' · ')
       .map((part) =>
         part
           .split(', ')
-          .filter((word) => !namingHashtag(word))
+          .filter((item) => isPublicChatName(item, chatNames) || !namesThemInItem(item))
           .join(', '),
       )
       .filter(Boolean)
@@ -84,8 +95,8 @@ export function removePeople(
       topHashtags: c.topHashtags.filter((h) => chatNames.has(h.tag.toLowerCase()) || !namesThem(h.tag)),
       chats: c.chats.map((x) => ({ ...x, chat: scrub(x.chat) })),
       // A label may end "with <their name>", and a term may be their name or a hashtag of it.
-      ...(c.label === undefined ? {} : { label: scrubText(dropNamingHashtags(c.label)) }),
-      terms: c.terms.filter((t) => scrubText(t.term) === t.term && !namesThem(t.term)),
+      ...(c.label === undefined ? {} : { label: scrubText(dropNamingItems(c.label)) }),
+      terms: c.terms.filter((t) => !namesThemInTerm(t.term)),
       activeSessions: c.activeSessions.map((x) => ({ ...x, id: sessionId(x.id) })),
     })),
     sessions: meta.sessions.map((s) => ({
