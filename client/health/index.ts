@@ -149,9 +149,12 @@ export function wireHealthView(app: App): void {
   const follow = () => {
     const { mode, dataset } = app.view.get();
     const on = mode === 'health';
+    const wasOn = document.body.classList.contains('mode-health');
     section.hidden = !on;
     button.setAttribute('aria-pressed', String(on));
     document.body.classList.toggle('mode-health', on);
+    // The graph was laid out in the health view's full width: once the panels are back, fitted to its own box.
+    if (wasOn && mode === 'graph') requestAnimationFrame(() => app.renderer?.fitAll(false));
     if (!on) return clearCharts();
     if (dataset !== state.dataset || !state.list) void load();
     else if (!state.open && charts.length === 0) showList();
