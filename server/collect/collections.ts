@@ -21,6 +21,7 @@ import { removeRunFiles, runCollection, RunStopped, SOURCES, type RunLimits } fr
 import { credentialKey, open, seal } from './secret-box.js';
 import { nextRun, parseSchedule } from './schedule.js';
 import { newCollection } from './new-collection.js';
+import { migrateSeen } from './seen-posts.js';
 import type { Credentials } from './sources/types.js';
 
 export interface CollectionsOptions {
@@ -70,6 +71,7 @@ export class Collections {
     const stored = await this.options.store.getCollection(collectionId);
     if (!stored) return undefined;
     const record = JSON.parse(stored.state) as CollectionRecord;
+    migrateSeen(this.dir, record);
     this.live.set(record.id, record);
     return record;
   }
@@ -298,7 +300,6 @@ export class Collections {
     };
     record.history = [entry, ...record.history].slice(0, HISTORY_KEPT);
     if (outcome.status === 'done') {
-      record.seen.push(...run.seen);
       for (const c of run.cursors) {
         const mark = SOURCES[record.source].newer(record.marks[c.instance], c.newest);
         if (mark) record.marks[c.instance] = mark;

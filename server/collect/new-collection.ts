@@ -78,7 +78,6 @@ export function newCollection(datasetId: string, body: CreateCollection, options
     paused: body.paused ?? false,
     createdAt: options.now.toISOString(),
     marks: {},
-    seen: [],
     history: [],
   };
   const credentials: Credentials = {

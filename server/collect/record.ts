@@ -1,9 +1,9 @@
 /**
  * A collection as the server keeps it: the public fields the API shows, and
  * what it never shows — the sealed credentials, each instance's mark (the
- * newest post collected, so a re-run asks only for newer ones), the URIs
- * already collected (hashed: a post seen on two instances is kept once), and
- * the run under way with its cursors, so a restart resumes it.
+ * newest post collected, so a re-run asks only for newer ones), and the run
+ * under way with its cursors, so a restart resumes it. The posts already
+ * collected are not here but in seen-posts.ts: this is saved after every page.
  */
 import { createHash } from 'node:crypto';
 import type { Collection, CollectionRun, CollectionSource, LeftOut } from '../../shared/index.js';
@@ -17,8 +17,6 @@ export interface RunState {
   cursors: SourceCursor[];
   posts: number;
   leftOut: LeftOut;
-  /** URI hashes kept this run; they join the collection's `seen` once the run is stored. */
-  seen: string[];
   importId?: string | undefined;
   waitedMs: number;
 }
@@ -38,7 +36,6 @@ export interface CollectionRecord {
   /** `seal()`ed JSON of the Credentials. */
   credentials?: string | undefined;
   marks: Record<string, string>;
-  seen: string[];
   run?: RunState | undefined;
   history: CollectionRun[];
 }
@@ -58,7 +55,6 @@ export function newRun(record: CollectionRecord, id: string, trigger: Collection
     cursors: record.instances.map((instance) => ({ instance, stage: 'timeline', threads: [], threadsQueued: 0, pages: 0 })),
     posts: 0,
     leftOut: emptyLeftOut(),
-    seen: [],
     waitedMs: 0,
   };
 }

@@ -19,6 +19,7 @@ import { readKeyInput } from '../privacy/person-keys.js';
 import type { Store } from '../store/types.js';
 import type { PoliteClient } from './net/polite-client.js';
 import { uriHash, type CollectionRecord, type RunState } from './record.js';
+import { appendSeen, keptByRun, pageFile, readSeen } from './seen-posts.js';
 import type { Credentials, Json, Source, SourceCursor } from './sources/types.js';
 import { mastodonSource } from './sources/mastodon.js';
 import { blueskySource } from './sources/bluesky.js';
@@ -75,7 +76,9 @@ function writePage(file: string, content: unknown): void {
 async function fetchAll(record: CollectionRecord, run: RunState, deps: RunDeps): Promise<void> {
   const source = SOURCES[record.source];
   const isOptedOut = await optedOut(deps.store, record.datasetId);
-  const seen = new Set([...record.seen, ...run.seen]);
+  // Posts of earlier runs, and of this one before a restart (its saved pages).
+  const seen = readSeen(deps.dir, record.id);
+  for (const hash of keptByRun(source, runDir(deps, record, run), run)) seen.add(hash);
   for (let i = 0; i < run.cursors.length; i++) {
     while (run.cursors[i]!.stage !== 'done') {
       if (deps.signal.aborted) throw new RunStopped();
@@ -105,7 +108,6 @@ async function fetchAll(record: CollectionRecord, run: RunState, deps: RunDeps):
         else if (seen.has(uriHash(facts.uri))) run.leftOut.duplicates++;
         else {
           seen.add(uriHash(facts.uri));
-          run.seen.push(uriHash(facts.uri));
           kept.push(item);
         }
       }
@@ -122,7 +124,7 @@ async function fetchAll(record: CollectionRecord, run: RunState, deps: RunDeps):
         if (cursor.stage === 'threads' && cursor.threads.length === 0) cursor.stage = 'done';
       }
       if (kept.length > 0) {
-        writePage(path.join(runDir(deps, record, run), `${i}-${String(before.pages).padStart(5, '0')}.json`), source.line(kept));
+        writePage(pageFile(runDir(deps, record, run), i, before.pages), source.line(kept));
         cursor.pages = before.pages + 1;
         run.posts += kept.length;
       }
@@ -160,9 +162,20 @@ function runFiles(record: CollectionRecord, run: RunState, deps: RunDeps) {
   });
 }
 
-/** Runs (or resumes) `record.run` to its stored end; returns how many posts were new in the dataset. */
+/**
+ * Runs (or resumes) `record.run` to its stored end; returns how many posts
+ * were new in the dataset. Once stored, the run's posts join the collection's
+ * seen posts, before the caller records the run (a crash between the two
+ * records it on restart and adds them again, harmlessly).
+ */
 export async function runCollection(record: CollectionRecord, deps: RunDeps): Promise<number> {
   const run = record.run!;
+  const stored = await storeRun(record, run, deps);
+  appendSeen(deps.dir, record.id, keptByRun(SOURCES[record.source], runDir(deps, record, run), run));
+  return stored;
+}
+
+async function storeRun(record: CollectionRecord, run: RunState, deps: RunDeps): Promise<number> {
   if (run.phase === 'fetching') {
     await fetchAll(record, run, deps);
     run.phase = 'importing';

@@ -170,5 +170,6 @@ export const blueskySource: Source = {
   },
 
   line: (items) => ({ posts: items }),
+  itemsOf: (line) => (line as { posts: Json[] }).posts,
   newer: (a, b) => (a === undefined ? b : b === undefined ? a : a > b ? a : b),
 };

@@ -107,5 +107,6 @@ export const mastodonSource: Source = {
   },
 
   line: (items) => items,
+  itemsOf: (line) => line as Json[],
   newer: newerId,
 };

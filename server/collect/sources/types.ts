@@ -66,6 +66,8 @@ export interface Source {
   threadsOf(items: readonly Json[]): string[];
   /** A page file's line for kept items, in a shape the format's reader reads. */
   line(items: readonly Json[]): unknown;
+  /** The items of a page file's line (`line` read back). */
+  itemsOf(line: unknown): Json[];
   /** Newest of two marks (ids or times). */
   newer(a: string | undefined, b: string | undefined): string | undefined;
 }
