@@ -102,14 +102,18 @@ export function attachLabelsLayer(sigma: Sigma<AtlasNode>, options: LabelsLayerO
       const { width, height } = sigma.getDimensions();
       for (const [id, s] of [...sums].sort((p, q) => q[1].n - p[1].n)) {
         if (s.n < 3) continue;
-        const text = names.get(id) ?? `Community ${id + 1}`;
+        const name = names.get(id) ?? `Community ${id + 1}`;
         const v = at(s.x / s.n, s.y / s.n);
-        const w = context.measureText(text).width;
-        const box = { x0: v.x - w / 2 - 4, y0: v.y - COMMUNITY_FONT / 2 - 4, x1: v.x + w / 2 + 4, y1: v.y + COMMUNITY_FONT / 2 + 4 };
-        if (box.x0 < 0 || box.y0 < 0 || box.x1 > width || box.y1 > height) continue;
-        if (boxes.some((b) => overlaps(b, box))) continue;
-        boxes.push(box);
-        drawn.push({ text, x: v.x, y: v.y, box });
+        // Where the name does not fit among the others (a phone), its first part alone may: "#k12libchat".
+        for (const text of new Set([name, name.split(' · ')[0]!])) {
+          const w = context.measureText(text).width;
+          const box = { x0: v.x - w / 2 - 4, y0: v.y - COMMUNITY_FONT / 2 - 4, x1: v.x + w / 2 + 4, y1: v.y + COMMUNITY_FONT / 2 + 4 };
+          if (box.x0 < 0 || box.y0 < 0 || box.x1 > width || box.y1 > height) continue;
+          if (boxes.some((b) => overlaps(b, box))) continue;
+          boxes.push(box);
+          drawn.push({ text, x: v.x, y: v.y, box });
+          break;
+        }
       }
     }
     reserve(labels, boxes, people);
