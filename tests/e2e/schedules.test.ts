@@ -140,6 +140,7 @@ it('opens from the Chat health view too, and gives focus back to its button on E
   await page.focus('#health-schedules-button');
   await page.keyboard.press('Enter');
   await page.waitForSelector('#schedules-dialog[open] .schedule-chat');
+  expect(await page.locator('.schedule-chat h3').allTextContents()).toContain('#medlibsuk');
   expect(await page.locator('.schedule-chat').count()).toBe(6);
   if (shots) await page.screenshot({ path: path.join(shots, 'schedules-health-1024.png') });
   await page.keyboard.press('Escape');
