@@ -120,6 +120,26 @@ describe('collecting a Mastodon hashtag', () => {
     }
   });
 
+  it("stores an opted-out person's handle only inside others' posts, and hides it whenever those are read", async () => {
+    const id = await t.dataset();
+    const optedOut = 'mastodon:adriennecharmet@mamot.fr';
+    expect((await t.app.inject({ method: 'PUT', url: `/api/opt-outs/${optedOut}` })).statusCode).toBe(200);
+    try {
+      const collection = await t.collect(id, mastodon());
+      expect(collection.history[0]).toMatchObject({ posts: MASTODON_KEPT - 1, leftOut: { optedOut: 3 } });
+      const stored = await messages(id);
+      expect(stored.some((m) => m.author === optedOut)).toBe(false);
+      // A reply to them (status 702781) is stored as it came: its reply target, mention and text name them.
+      const reply = stored.find((m) => m.id === '702781')!;
+      expect([reply.replyToAuthor, reply.mentions, reply.text.startsWith('@AdrienneCharmet')]).toEqual([optedOut, [optedOut], true]);
+      const read = (await t.app.inject(`/api/datasets/${id}/messages`)).json().messages as { id: string; text: string }[];
+      expect(read.find((m) => m.id === '702781')!.text).toMatch(/^@\[someone who opted out\]/);
+      expect(JSON.stringify(read).toLowerCase()).not.toContain('adriennecharmet');
+    } finally {
+      await t.app.inject({ method: 'DELETE', url: `/api/opt-outs/${optedOut}` });
+    }
+  });
+
   it("asks for an author's account when a status comes without the bio, and stores the bio", async () => {
     replay.withoutBio.add('bthall@mastodon.social');
     const id = await t.dataset();
