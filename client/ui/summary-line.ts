@@ -14,5 +14,16 @@ export function summaryLine(
       : backbone
         ? ` (showing the ${backbone.edgesShown} strongest)`
         : '';
-  return `${counts.nodes} people, ${counts.edges} ties${drawn}, ${counts.communities} communities (modularity ${modularity.toFixed(2)}), ${counts.messages} messages in ${counts.sessions} sessions of ${counts.chats} chats`;
+  return `${counts.nodes} people, ${counts.edges} ties${drawn}, ${counts.communities} communities (modularity ${modularity.toFixed(2)}), ${messagesAndSessions(counts)}`;
+}
+
+const chats = (n: number) => `${n} ${n === 1 ? 'chat' : 'chats'}`;
+
+/** "8168 messages in 72 sessions of 6 chats"; messages outside every session said apart, so none reads as lost. */
+function messagesAndSessions(counts: GraphMeta['counts']): string {
+  const between = counts.betweenSessions ?? 0;
+  if (between === 0) return `${counts.messages} messages in ${counts.sessions} sessions of ${chats(counts.chats)}`;
+  const inChats = `${counts.messages} messages in ${chats(counts.chats)}`;
+  if (counts.sessions === 0) return `${inChats}, none in a session (no hour of the chat stands out)`;
+  return `${inChats}, ${counts.messages - between} of them in ${counts.sessions} sessions`;
 }
