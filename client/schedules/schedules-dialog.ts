@@ -62,9 +62,13 @@ export function openSchedulesDialog(app: App, dialog: HTMLDialogElement, hooks: 
     const stored = current() ?? dataset;
     const list = withChatSchedule(stored.schedules, chat, schedule);
     form.clearErrors();
-    dialog.querySelector('.token-form')?.remove();
+    const token = dialog.querySelector('.token-form');
+    // Retried from the token form: focus waits on Save rather than falling to <body> with the form.
+    if (token?.contains(document.activeElement)) form.save.focus();
+    token?.remove();
     form.status.textContent = schedule ? 'Saving…' : 'Removing…';
     form.element.setAttribute('aria-busy', 'true');
+    let notSaved = '';
     try {
       const saved = await saveSchedules(stored.id, list);
       explorer.set({ datasets: explorer.get().datasets.map((d) => (d.id === saved.id ? saved : d)) });
@@ -77,12 +81,13 @@ export function openSchedulesDialog(app: App, dialog: HTMLDialogElement, hooks: 
       form.status.textContent = `${schedule ? 'Schedule saved' : 'Schedule removed'}. ${counts}`;
     } catch (error) {
       form.status.textContent = '';
+      notSaved = `Not saved: ${error instanceof ApiFailure ? error.message : 'the server could not be reached'}`;
       showError(form, error, list.length - 1, () => void send(form, chat, schedule));
     } finally {
       busy.delete(form);
       form.element.removeAttribute('aria-busy');
     }
-    announce(form.status.textContent || 'The schedule was not saved');
+    announce(form.status.textContent || notSaved);
   };
 
   forms.forEach((form, i) => {
@@ -120,7 +125,6 @@ export function openSchedulesDialog(app: App, dialog: HTMLDialogElement, hooks: 
 function showError(form: ScheduleForm, error: unknown, index: number, retry: () => void): void {
   if (!(error instanceof ApiFailure)) return form.error(undefined, 'The server could not be reached; nothing was saved.');
   if (error.status === 401) {
-    form.error(undefined, 'Not saved: this server needs its access token.');
     const token = tokenForm(retry);
     form.status.append(token);
     token.querySelector('input')?.focus();
