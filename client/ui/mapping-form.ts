@@ -6,7 +6,7 @@
  * times written without an offset. It only says what was chosen; the upload
  * dialog sends the files again with it.
  */
-import { TableMappingSchema, type NeedsMappingDetails, type TableMapping, type TableRole } from '../../shared/index.js';
+import { isIanaTimeZone, TableMappingSchema, type NeedsMappingDetails, type TableMapping, type TableRole } from '../../shared/index.js';
 import { h } from './dom.js';
 
 /** The roles, in the order the API's schema lists them. */
@@ -44,15 +44,9 @@ export interface MappingChoice {
 /** A time that says its offset or zone (`…Z`, `+0000`, `+01:00`, `UTC`, `GMT`) needs no time zone given. */
 const HAS_OFFSET = /(?:\dZ\b|[+-]\d{2}:?\d{2}\b|\bUTC\b|\bGMT\b)/i;
 
-/** What a time zone may be: an IANA name the browser knows, UTC, or an offset. */
+/** What a time zone may be: UTC, an offset, or an IANA name the browser knows (never an abbreviation such as BST, as the server says). */
 export function isTimezoneText(value: string): boolean {
-  if (/^(?:UTC|Z|[+-]\d{2}:?\d{2})$/i.test(value)) return true;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
+  return /^(?:UTC|Z|[+-]\d{2}:?\d{2})$/i.test(value) || isIanaTimeZone(value);
 }
 
 const cellText = (value: string) => (value.length > 80 ? `${value.slice(0, 79)}…` : value);
