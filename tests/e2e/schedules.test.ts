@@ -92,6 +92,7 @@ it('sets a chat’s schedule by keyboard (token asked, bad zone shown at its fie
   expect(await page.getAttribute(at('timeZone'), 'aria-invalid')).toBe('true');
   expect(await page.isHidden(at('form-error'))).toBe(true);
   expect(await medlibsukFoundBy(page)).toEqual(before);
+  if (shots) await page.screenshot({ path: path.join(shots, 'schedules-error-1440.png') });
 
   await retype(page, at('timeZone'), 'Europe/London');
   await page.keyboard.press('Enter');
@@ -120,6 +121,10 @@ it('sets a chat’s schedule by keyboard (token asked, bad zone shown at its fie
       await page.evaluate(() => document.querySelector('#schedules-dialog')!.scrollTo(0, 0));
       await page.screenshot({ path: path.join(shots, `schedules-${width}-top.png`) });
     }
+  // On a phone the dialog is a full-screen sheet: still no serious violation.
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await seriousViolations(page, '#schedules-dialog')).toEqual([]);
+  expect(await page.evaluate(() => document.querySelector('#schedules-dialog')!.getBoundingClientRect().width)).toBe(390);
   await page.setViewportSize({ width: 1440, height: 900 });
 
   await page.focus(at('remove'));
