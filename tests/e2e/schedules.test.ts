@@ -5,7 +5,8 @@
  * 2nd Tuesday at 20:00 London time); the first save asks for the token, the
  * retry's misspelt zone comes back as the server's 400 shown at the zone
  * field; saved, the chat's 12 sessions come from the schedule in the dialog
- * and in the graph the page loads; removed, they are found as before. axe
+ * and in the graph the page loads, and again when the page is opened anew;
+ * removed, they are found as before. axe
  * finds no serious violation in the dialog. With SCHEDULES_SCREENSHOTS=<folder>
  * it saves the dialog at three sizes.
  */
@@ -126,6 +127,15 @@ it('sets a chat’s schedule by keyboard (token asked, bad zone shown at its fie
   expect(await seriousViolations(page, '#schedules-dialog')).toEqual([]);
   expect(await page.evaluate(() => document.querySelector('#schedules-dialog')!.getBoundingClientRect().width)).toBe(390);
   await page.setViewportSize({ width: 1440, height: 900 });
+
+  // Kept with the dataset: the page opened again shows it (and keeps the token for this tab).
+  await page.reload();
+  await page.waitForFunction(summaryReady);
+  await page.focus('#schedules-button');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#schedules-dialog[open]');
+  expect(await page.textContent(at('current'))).toBe('Schedule: Tuesdays 20:00 Europe/London, 60 minutes.');
+  expect(await page.textContent(at('counts'))).toBe('12 sessions: 12 from its schedule.');
 
   await page.focus(at('remove'));
   await page.keyboard.press('Enter');
