@@ -34,14 +34,10 @@ export async function replaySession(
   stopReplay();
   // What to come back to: a replay narrows the filters to the session and shows the graph.
   const before: Pick<ViewState, 'query' | 'mode'> = { query: state.query, mode: state.mode };
-  app.view.set((s) => ({ query: { ...s.query, chats: [session.chat], from: session.start, to: session.end }, mode: 'graph' }));
-  const messages = await fetchMessages(state.dataset, { chats: session.chat, from: session.start, to: session.end });
-  const firstPost = new Map<string, number>();
-  for (const m of messages) if (!firstPost.has(m.author)) firstPost.set(m.author, Date.parse(m.time));
   const start = Date.parse(session.start);
   const minutes = Math.max(1, Math.ceil((Date.parse(session.end) - start) / MINUTE));
+  const firstPost = new Map<string, number>();
   const replay = { firstPost, until: start, newcomers: new Set(newcomers) };
-  app.interaction.replay = replay;
   let paused = false;
 
   const pause = h('button', { type: 'button', id: 'replay-pause', 'aria-pressed': 'false' }, 'Pause');
@@ -66,7 +62,22 @@ export async function replaySession(
     scrubber,
     stop,
   );
+  // The controls take their room before the session's graph is fitted: a resize during the replay would fit it
+  // to the few people who have spoken so far.
   app.els.status.after(controls);
+  app.view.set((s) => ({ query: { ...s.query, chats: [session.chat], from: session.start, to: session.end }, mode: 'graph' }));
+  const messages = await fetchMessages(state.dataset, { chats: session.chat, from: session.start, to: session.end }).catch(
+    (error: unknown) => {
+      controls.remove();
+      throw error;
+    },
+  );
+  for (const m of messages) if (!firstPost.has(m.author)) firstPost.set(m.author, Date.parse(m.time));
+  // The clock starts once the session's graph is drawn and its panels settled (they refit it to who is shown).
+  await app.loading;
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  if (finishReplay !== undefined || !controls.isConnected) return;
+  app.interaction.replay = replay;
 
   const minute = () => Math.round((replay.until - start) / MINUTE);
   const show = () => {
