@@ -21,7 +21,8 @@ export async function computeHealthJson(
   options: HealthOptions,
   pseudonymous?: PseudonymousRequest,
 ): Promise<string> {
-  const [stored, storedPeople, flags, links] = await Promise.all([
+  const [dataset, stored, storedPeople, flags, links] = await Promise.all([
+    store.getDataset(datasetId),
     store.getMessages(datasetId, { chats: options.chats, text: false }),
     store.getPeople(datasetId),
     store.getPersonFlags(datasetId),
@@ -41,6 +42,7 @@ export async function computeHealthJson(
       sectorOf: contexts.sectorOf,
       regionOf: contexts.regionOf,
       relays: flagged('relay'),
+      ...(dataset?.schedules ? { schedules: dataset.schedules } : {}),
     },
     options,
   );

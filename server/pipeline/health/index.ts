@@ -14,6 +14,7 @@ import {
   DEFAULT_BUILD_OPTIONS,
   DEFAULT_RETURN_WINDOW,
   type FirstTimer,
+  type ChatSchedule,
   type HealthOptions,
   type HealthPerson,
   type HealthReport,
@@ -46,6 +47,8 @@ export interface HealthInput {
   regionOf: (key: string) => string;
   /** Relay accounts (anonymous-question relays): they count as participants but make no ties in the mixing matrices. */
   relays?: ReadonlySet<string>;
+  /** The chats' schedules kept with the dataset: their sessions are the scheduled hours, as in the graph. */
+  schedules?: ChatSchedule[];
 }
 
 export function computeHealth(input: HealthInput, optionsInput: Partial<HealthOptions> = {}): HealthReport {
@@ -54,7 +57,7 @@ export function computeHealth(input: HealthInput, optionsInput: Partial<HealthOp
     throw new Error(`health: returnWindow must be a positive integer, got ${options.returnWindow}`);
   const chats = new Set(options.chats);
   const messages = chats.size ? input.messages.filter((m) => chats.has(m.chat)) : input.messages;
-  const sessions = splitSessions(messages, { sessionGapMinutes: options.sessionGapMinutes });
+  const sessions = splitSessions(messages, { sessionGapMinutes: options.sessionGapMinutes, schedules: input.schedules });
   const histories = chatHistories(sessions, (i) => messages[i]!.author);
 
   const targetOf = replyTargets(messages);
