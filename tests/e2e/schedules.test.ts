@@ -150,16 +150,35 @@ it('sets a chat’s schedule by keyboard (token asked, bad zone shown at its fie
   expect(errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
 }, 120_000);
 
-it('opens from the Chat health view too, and gives focus back to its button on Escape', async () => {
+it('opens from the Chat health view too, whose sessions follow a saved schedule; focus goes back to its button on Escape', async () => {
   const { page, errors } = await openPage(browser, `${server.baseUrl}/?view=health`, { viewport: { width: 1024, height: 768 } });
   await page.waitForSelector('#health-view:not([hidden]) #health-schedules-button');
+  await page.waitForFunction(() => document.querySelector('#health-body')?.textContent?.includes('Tue, 12 Dec 2023, 20:00 UTC'));
   await page.focus('#health-schedules-button');
   await page.keyboard.press('Enter');
   await page.waitForSelector('#schedules-dialog[open] .schedule-chat');
-  expect(await page.locator('.schedule-chat h3').allTextContents()).toContain('#medlibsuk');
   expect(await page.locator('.schedule-chat').count()).toBe(6);
   if (shots) await page.screenshot({ path: path.join(shots, 'schedules-health-1024.png') });
+  const n = (await page.locator('.schedule-chat h3', { hasText: '#medlibsuk' }).getAttribute('id'))!.split('-')[1];
+  const at = (part: string) => `#schedule-${n}-${part}`;
+  // Half an hour in: the health view's sessions start at 20:30 once it has read them again.
+  await page.focus(at('weekday'));
+  await page.keyboard.type('Tue');
+  await retype(page, at('start'), '20:30');
+  await retype(page, at('timeZone'), 'Europe/London');
+  await retype(page, at('minutes'), '30');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#schedules-dialog #token-input');
+  await page.keyboard.type(TOKEN);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((sel) => /^Schedule saved/.test(document.querySelector(sel)?.textContent ?? ''), at('status'));
+  await page.waitForFunction(() => document.querySelector('#health-body')?.textContent?.includes('Tue, 12 Dec 2023, 20:30 UTC'));
+  expect(await page.textContent('#health-body')).not.toContain('Tue, 12 Dec 2023, 20:00 UTC');
+  await page.focus(at('remove'));
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((sel) => /^Schedule removed/.test(document.querySelector(sel)?.textContent ?? ''), at('status'));
+  await page.waitForFunction(() => document.querySelector('#health-body')?.textContent?.includes('Tue, 12 Dec 2023, 20:00 UTC'));
   await page.keyboard.press('Escape');
   expect(await page.evaluate(() => document.activeElement?.id)).toBe('health-schedules-button');
-  expect(errors).toEqual([]);
-});
+  expect(errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+}, 120_000);
