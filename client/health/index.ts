@@ -11,7 +11,7 @@ import { replaySession } from '../app/replay.js';
 import { announce } from '../ui/announcer.js';
 import { h } from '../ui/dom.js';
 import { csvUrl, fetchSeries, fetchSession, fetchSessions } from './api.js';
-import { chartFigure, type DrawnChart } from './charts.js';
+import type { DrawnChart } from './charts.js';
 import { mixChart, mixingFigure, peopleChart, returnsChart } from './series-charts.js';
 import { sessionReport } from './session-report.js';
 import { sessionsTable } from './sessions-table.js';
@@ -49,6 +49,8 @@ export function wireHealthView(app: App): void {
 
   const state: HealthState = { chat: ALL };
   let charts: DrawnChart[] = [];
+  // Chart.js (≈150 KB) loads when the view first opens, not before the graph's first picture.
+  let chartFigure: typeof import('./charts.js').chartFigure | undefined;
   let request = 0;
   const chat = () => state.chat || undefined;
 
@@ -61,7 +63,8 @@ export function wireHealthView(app: App): void {
     clearCharts();
     state.open = undefined;
     const { list, series } = state;
-    if (!list || !series || !state.dataset) return;
+    const draw = chartFigure;
+    if (!list || !series || !state.dataset || !draw) return;
     const manyChats = state.chat === ALL && list.chats.length > 1;
     const drawn = [
       peopleChart(series, manyChats),
@@ -79,7 +82,7 @@ export function wireHealthView(app: App): void {
     for (const spec of drawn) {
       const placeholder = h('div');
       grid.append(placeholder);
-      const c = chartFigure(spec);
+      const c = draw(spec);
       placeholder.replaceWith(c.element);
       charts.push(c);
     }
@@ -117,7 +120,12 @@ export function wireHealthView(app: App): void {
     state.dataset = dataset;
     body.replaceChildren(h('p', { role: 'status' }, 'Reading the sessions…'));
     try {
-      const [list, series] = await Promise.all([fetchSessions(dataset, chat()), fetchSeries(dataset, chat())]);
+      const [list, series, charting] = await Promise.all([
+        fetchSessions(dataset, chat()),
+        fetchSeries(dataset, chat()),
+        import('./charts.js'),
+      ]);
+      chartFigure = charting.chartFigure;
       if (mine !== request) return;
       Object.assign(state, { list, series });
       picker.replaceChildren(
@@ -148,7 +156,10 @@ export function wireHealthView(app: App): void {
 
   const follow = () => {
     const { mode, dataset } = app.view.get();
-    const on = mode === 'health';
+    // A snapshot shares one view of a graph; the health of the live dataset behind it is not part of what was shared.
+    const snapshot = Boolean(app.explorer.get().snapshot);
+    button.hidden = snapshot;
+    const on = mode === 'health' && !snapshot;
     const wasOn = document.body.classList.contains('mode-health');
     section.hidden = !on;
     button.setAttribute('aria-pressed', String(on));
@@ -160,5 +171,8 @@ export function wireHealthView(app: App): void {
     else if (!state.open && charts.length === 0) showList();
   };
   app.view.subscribe(follow);
+  app.explorer.subscribe((state, previous) => {
+    if (state.snapshot !== previous.snapshot) follow();
+  });
   follow();
 }

@@ -34,6 +34,8 @@ describe('sharing', () => {
     expect(await shared.page.locator('#legend').textContent()).toBe(legend);
     expect(await shared.page.textContent('#snapshot-readonly')).toBe('Read-only: this view is fixed as it was shared.');
     expect(await shared.page.locator('#filters input').count()).toBe(0);
+    // The live dataset's Chat health is not part of what was shared.
+    expect(await shared.page.isVisible('#mode-health')).toBe(false);
     expect(await shared.page.getAttribute('#explore-from-here', 'href')).toContain('colour=chat');
     // The read-only page has a banner and fewer controls: give its graph the same size before comparing pixels.
     const sharedBox = (await shared.page.locator('#graph').boundingBox())!;
