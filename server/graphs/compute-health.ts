@@ -46,5 +46,8 @@ export async function computeHealthJson(
     },
     options,
   );
-  return JSON.stringify(pseudonymous ? pseudonymizeHealth(report, pseudonymous.salt) : report);
+  if (!pseudonymous) return JSON.stringify(report);
+  // Numbered over everyone the dataset knows (as a pseudonymous share of it is), and their names out of chat names.
+  const known = people.filter((p) => !optedOut.has(p.key)).map((p) => ({ key: p.key, handle: p.handle, name: p.name }));
+  return JSON.stringify(pseudonymizeHealth(report, pseudonymous.salt, known));
 }
