@@ -89,6 +89,11 @@ describe('chat health routes on the demo', () => {
       expect(Number(csv.get(`session|${s.id}|participants`))).toBe(s.participants);
       expect(Number(csv.get(`session|${s.id}|newcomers_welcomed`))).toBe(s.newcomersWelcomed);
       for (const q of one.questions) expect(Number(csv.get(`question|Q${q.number}|answerers`))).toBe(q.answerers);
+      // First-timers by key (two may share a display name), each with their name.
+      for (const f of one.firstTimers) {
+        expect(csv.get(`first-timer|${f.person.key}|name`)).toBe(f.person.name);
+        expect(csv.get(`first-timer|${f.person.key}|welcomed`)).toBe(f.welcomed ? 'yes' : 'no');
+      }
       const point = series.series.find((p) => p.session === s.id)!;
       expect([point.participants, point.newcomers, point.returning]).toEqual([s.participants, s.newcomers, s.returning]);
       expect(Number(seriesCsv.get(`series|${s.id}|newcomers`))).toBe(s.newcomers);

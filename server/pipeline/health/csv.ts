@@ -80,8 +80,10 @@ export function sessionCsv(s: SessionHealth): string {
     rows.push(['question', key, 'replies_among_answerers', q.repliesAmongAnswerers]);
   }
   for (const f of s.firstTimers) {
-    const key = f.person.name;
+    // Keyed by the person's key: two first-timers may share a display name.
+    const key = f.person.key;
     rows.push(
+      ['first-timer', key, 'name', f.person.name],
       ['first-timer', key, 'welcomed', f.welcomed ? 'yes' : 'no'],
       ['first-timer', key, 'welcomed_by', f.welcomedBy.map((p) => p.name).join(LIST)],
     );
