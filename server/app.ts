@@ -86,7 +86,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: config.LOG_LEVEL === 'silent' ? false : loggerOptions(config.LOG_LEVEL),
     bodyLimit: 10 * 1024 * 1024,
     // Session ids are `chat@start`, and a WhatsApp or Zoom chat's name runs past Fastify's default 100 characters.
-    maxParamLength: 1000,
+    routerOptions: { maxParamLength: 1000 },
     // Uploads can be big and slow: the whole request must arrive, and a connection may idle, this long.
     connectionTimeout: config.REQUEST_TIMEOUT_S * 1000,
     requestTimeout: config.REQUEST_TIMEOUT_S * 1000,
