@@ -15,6 +15,7 @@ import type { App } from './context.js';
 import { setRange, setSpeed, step, togglePlay } from './play.js';
 import { replaySession } from './replay.js';
 import { search } from './search.js';
+import { wholeHistoryFigures } from './session-figures.js';
 import { renderPanel, selectPerson, showCommunity } from './selection.js';
 
 export function renderSurroundings(app: App): void {
@@ -59,12 +60,15 @@ function render(app: App): void {
         setSpeed: (delayMs) => setSpeed(app, delayMs),
       },
     );
+  const drawn = loaded.payload.attributes.meta.dataset;
   renderTimeline(
     els.timeline,
     loaded,
     state,
     (from, to) => view.set((s) => ({ query: { ...s.query, from, to } })),
     snapshot ? undefined : (s) => void replaySession(app, s),
+    // A snapshot keeps its own figures: the live dataset is not what was shared.
+    snapshot ? undefined : wholeHistoryFigures(drawn.id, drawn.version, () => renderSurroundings(app)),
   );
   renderPanel(app);
   if (state.mode === 'table')

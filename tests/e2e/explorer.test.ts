@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GraphPayloadSchema, type GraphPayload } from '../../shared/index.js';
+import { GraphPayloadSchema, SessionListSchema, type GraphPayload } from '../../shared/index.js';
 import { seriousViolations } from '../support/axe.js';
 import { launchBrowser, openPage } from '../support/browser.js';
 import { startDemoServer } from '../support/e2e-server.js';
@@ -144,6 +144,29 @@ describe('the explorer', () => {
     expect(await page.textContent('#status')).toBe('');
     // The view it started from comes back: no date filter left behind.
     await page.waitForFunction(() => !new URL(location.href).searchParams.has('from'));
+    expect(errors).toEqual([]);
+  });
+
+  it('counts a session’s first-timers against the chat’s whole history, as the health API does, even filtered to itself', async () => {
+    const { page, errors } = await ready();
+    const list = SessionListSchema.parse(await (await fetch(`${baseUrl}/api/datasets/${datasetId}/sessions`)).json());
+    const shown = new Set(demo.attributes.meta.sessions.slice(-200).map((s) => s.id));
+    // The newest session in the table with first-timers, some welcomed: filtered to itself, the graph's own count is 0.
+    const target = list.sessions.filter((s) => shown.has(s.id) && s.newcomersWelcomed > 0).at(-1)!;
+    const expected = `${target.newcomers} (${target.newcomersWelcomed})`;
+    const cell = `#timeline tr[data-session="${target.id}"] td[data-newcomers="whole-history"]`;
+    await page.waitForSelector(cell);
+    expect(await page.textContent(cell)).toBe(expected);
+    // The row says its hours and how it was found.
+    const payloadSession = demo.attributes.meta.sessions.find((s) => s.id === target.id)!;
+    expect(await page.textContent(`#timeline tr[data-session="${target.id}"] .session-hours`)).toBe(
+      `${target.start.slice(11, 16)}–${target.end.slice(11, 16)} · ${{ gap: 'gap', burst: 'burst', questions: 'Q series', schedule: 'schedule' }[payloadSession.foundBy ?? 'gap']}`,
+    );
+    await page.locator(`#timeline tr[data-session="${target.id}"] td.when button`).click();
+    await page.waitForFunction((n) => document.querySelector('#summary')?.textContent?.startsWith(`${n} people`), target.participants);
+    await page.waitForSelector(cell);
+    expect(await page.locator('#timeline tbody tr').count()).toBe(1);
+    expect(await page.textContent(cell)).toBe(expected);
     expect(errors).toEqual([]);
   });
 
