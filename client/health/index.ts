@@ -21,6 +21,8 @@ const ALL = '';
 
 interface HealthState {
   dataset?: string;
+  /** The dataset's version read: a schedule saved elsewhere makes a new one. */
+  version?: number;
   chat: string;
   list?: SessionList;
   series?: HealthSeries;
@@ -53,6 +55,7 @@ export function wireHealthView(app: App): void {
   let chartFigure: typeof import('./charts.js').chartFigure | undefined;
   let request = 0;
   const chat = () => state.chat || undefined;
+  const versionOf = (dataset: string | undefined) => app.explorer.get().datasets.find((d) => d.id === dataset)?.version;
 
   const clearCharts = () => {
     for (const c of charts) c.chart.destroy();
@@ -118,6 +121,7 @@ export function wireHealthView(app: App): void {
     const mine = ++request;
     if (dataset !== state.dataset) state.chat = ALL;
     state.dataset = dataset;
+    state.version = versionOf(dataset);
     body.replaceChildren(h('p', { role: 'status' }, 'Reading the sessions…'));
     try {
       const [list, series, charting] = await Promise.all([
@@ -167,12 +171,12 @@ export function wireHealthView(app: App): void {
     // The graph was laid out in the health view's full width: once the panels are back, fitted to its own box.
     if (wasOn && mode === 'graph') requestAnimationFrame(() => app.renderer?.fitAll(false));
     if (!on) return clearCharts();
-    if (dataset !== state.dataset || !state.list) void load();
+    if (dataset !== state.dataset || versionOf(dataset) !== state.version || !state.list) void load();
     else if (!state.open && charts.length === 0) showList();
   };
   app.view.subscribe(follow);
   app.explorer.subscribe((state, previous) => {
-    if (state.snapshot !== previous.snapshot) follow();
+    if (state.snapshot !== previous.snapshot || state.datasets !== previous.datasets) follow();
   });
   follow();
 }
