@@ -1,12 +1,14 @@
 /**
- * The sessions of each chat: when (start–end, and how it was found), people,
- * messages, questions and first-timers; picking one shows its graph.
+ * The sessions of each chat: when (date and how it was found, chat,
+ * start–end, stacked so the table fits the side panel), people, messages,
+ * questions and first-timers; picking one shows its graph.
  */
 import type { SessionFoundBy, SessionSummary, ViewState } from '../../shared/index.js';
 import type { WholeHistoryFigures } from '../app/session-figures.js';
 import type { LoadedGraph } from '../graph/model.js';
 import { clock, shortDate } from '../health/words.js';
 import { dateFmt, h } from './dom.js';
+import { icon } from './icons.js';
 
 /** A word for how a session was found (server/pipeline/sessions/detect.ts), short enough for the panel. */
 const FOUND_BY: Record<SessionFoundBy, string> = { gap: 'gap', burst: 'burst', questions: 'Q series', schedule: 'schedule' };
@@ -67,13 +69,10 @@ export function renderTimeline(
             },
             shortDate(s.start),
           ),
-          h(
-            'span',
-            { class: 'session-hours', title: `${FOUND_BY_TITLE[s.foundBy ?? 'gap']}` },
-            `${clock(s.start)}–${clock(s.end)} · ${FOUND_BY[s.foundBy ?? 'gap']}`,
-          ),
+          h('span', { class: 'session-found', title: FOUND_BY_TITLE[s.foundBy ?? 'gap'] }, ` · ${FOUND_BY[s.foundBy ?? 'gap']}`),
+          h('span', { class: 'session-chat' }, s.chat),
+          h('span', { class: 'session-hours' }, `${clock(s.start)}–${clock(s.end)}`),
         ),
-        h('td', {}, s.chat),
         h('td', { class: 'num' }, s.participants),
         h('td', { class: 'num' }, s.messages),
         h('td', { class: 'num' }, s.questions),
@@ -89,8 +88,10 @@ export function renderTimeline(
                   class: 'link',
                   onclick: () => replay(s),
                   'aria-label': `Replay the ${s.chat} session of ${dateFmt.format(new Date(s.start))}`,
+                  title: 'Replay',
                 },
-                'Replay',
+                icon('play'),
+                h('span', { class: 'visually-hidden' }, 'Replay'),
               ),
             )
           : h('td'),
@@ -109,8 +110,7 @@ export function renderTimeline(
         h(
           'tr',
           {},
-          h('th', { scope: 'col' }, 'Session (UTC)'),
-          h('th', { scope: 'col' }, 'Chat'),
+          h('th', { scope: 'col', title: 'Dates and hours in UTC' }, 'Session'),
           h('th', { scope: 'col', class: 'num' }, 'People'),
           h('th', { scope: 'col', class: 'num' }, 'Msgs'),
           h('th', { scope: 'col', class: 'num' }, 'Qs'),

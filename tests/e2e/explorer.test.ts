@@ -158,9 +158,11 @@ describe('the explorer', () => {
     await page.waitForSelector(cell);
     expect(await page.textContent(cell)).toBe(expected);
     // The row says its hours and how it was found.
-    const payloadSession = demo.attributes.meta.sessions.find((s) => s.id === target.id)!;
-    expect(await page.textContent(`#timeline tr[data-session="${target.id}"] .session-hours`)).toBe(
-      `${target.start.slice(11, 16)}–${target.end.slice(11, 16)} · ${{ gap: 'gap', burst: 'burst', questions: 'Q series', schedule: 'schedule' }[payloadSession.foundBy ?? 'gap']}`,
+    const foundBy = demo.attributes.meta.sessions.find((s) => s.id === target.id)!.foundBy ?? 'gap';
+    const row = `#timeline tr[data-session="${target.id}"]`;
+    expect(await page.textContent(`${row} .session-hours`)).toBe(`${target.start.slice(11, 16)}–${target.end.slice(11, 16)}`);
+    expect(await page.textContent(`${row} .session-found`)).toBe(
+      ` · ${{ gap: 'gap', burst: 'burst', questions: 'Q series', schedule: 'schedule' }[foundBy]}`,
     );
     await page.locator(`#timeline tr[data-session="${target.id}"] td.when button`).click();
     await page.waitForFunction((n) => document.querySelector('#summary')?.textContent?.startsWith(`${n} people`), target.participants);
