@@ -24,7 +24,7 @@ export function wireCollectButton(
   current: () => Dataset | undefined,
   onStored: (datasetId: string) => void | Promise<void>,
 ): HTMLButtonElement {
-  const dialog = h('dialog', { id: 'collect-dialog', class: 'collect-dialog', 'aria-labelledby': 'collect-title' });
+  const dialog = h('dialog', { id: 'collect-dialog', class: 'sheet-dialog collect-dialog', 'aria-labelledby': 'collect-title' });
   document.body.append(dialog);
   const button = h('button', { type: 'button', id: 'collect-button', class: 'needs-data' }, 'Collect…');
   after.after(' ', button);

@@ -8,7 +8,7 @@ import { h } from '../ui/dom.js';
 
 export function wireSchedulesButton(app: App): void {
   if (snapshotRoute()) return;
-  const dialog = h('dialog', { id: 'schedules-dialog', class: 'schedules-dialog', 'aria-labelledby': 'schedules-title' });
+  const dialog = h('dialog', { id: 'schedules-dialog', class: 'sheet-dialog schedules-dialog', 'aria-labelledby': 'schedules-title' });
   document.body.append(dialog);
   const open = () =>
     void import('./schedules-dialog.js').then(({ openSchedulesDialog }) => openSchedulesDialog(app, dialog, { saved: rereadHealth }));

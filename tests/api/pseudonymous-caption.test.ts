@@ -4,18 +4,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GraphPayloadSchema } from '../../shared/index.js';
-import { buildTestApp, multipart, type TestApp } from '../support/app.js';
+import { buildTestApp, fixture, multipart, type TestApp } from '../support/app.js';
 
-// One chat session and one two-person DM: two small communities, low modularity.
-const CSV = `id,author,to,text,time,chat
-1,mod_ann,,Q1: first reference manager? #medlibsuk,2024-03-14T20:00:00Z,#medlibsuk
-2,alice,,A1 zotero for everything #medlibsuk,2024-03-14T20:02:00Z,#medlibsuk
-3,Bob,alice,@alice same here! #medlibsuk,2024-03-14T20:03:00Z,#medlibsuk
-4,zed,,hi alice,2024-03-22T10:00:00Z,dm with alice smith
-5,alice,zed,hello zed,2024-03-22T10:01:00Z,dm with alice smith
-6,zed,alice,how are you,2024-03-22T10:02:00Z,dm with alice smith
-7,alice,zed,fine thanks,2024-03-22T10:03:00Z,dm with alice smith
-`;
+// One #medlibsuk session and a DM named after alice ("dm with alice smith"): two small communities, low modularity.
+const CSV = fixture('made', 'api', 'medlibs-and-a-dm.csv');
 
 describe('a pseudonymous share of a loose split', () => {
   let t: TestApp;
