@@ -3,18 +3,11 @@
  * and count. A community's name opens the community; hiding or showing a
  * category is a separate eye button beside it (its state in aria-pressed).
  */
-import { NO_COMMUNITY, type ColourBy, type ViewState } from '../../shared/index.js';
+import type { ViewState } from '../../shared/index.js';
 import type { LoadedGraph } from '../graph/model.js';
 import { h } from './dom.js';
 import { icon } from './icons.js';
-
-const TITLES = { community: 'Communities', sector: 'Sectors', region: 'Regions', chat: 'Chats' } as const;
-
-/** "Communities (6)": people with no ties have a row of their own, but they are not a community, so not counted. */
-export function legendTitle(by: ColourBy, categories: readonly { value: string }[]): string {
-  const counted = categories.filter((c) => !(by === 'community' && Number(c.value) === NO_COMMUNITY));
-  return `${TITLES[by]} (${counted.length})`;
-}
+import { legendTitle } from './legend-title.js';
 
 export interface LegendActions {
   toggle(value: string): void;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NO_COMMUNITY } from '../../shared/index.js';
-import { legendTitle } from '../../client/ui/legend.js';
+import { legendTitle } from '../../client/ui/legend-title.js';
 
 describe('the legend title', () => {
   it('counts communities, not the row of people with no ties', () => {
