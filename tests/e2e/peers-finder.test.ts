@@ -85,6 +85,8 @@ describe('the people finder', () => {
     await page.focus('#peers-filter-region');
     await page.selectOption('#peers-filter-region', 'GB');
     await page.waitForFunction(() => document.querySelector('#peers-status')?.textContent?.includes('people'), null, { timeout: 60_000 });
+    // The status can be written before the filtered cards are: wait for them too.
+    await page.waitForSelector('#peers-dialog .peer-where', { timeout: 60_000 });
     const regions = await page.locator('#peers-dialog .peer-where').allTextContents();
     expect(regions.length).toBeGreaterThan(0);
     for (const r of regions) expect(r).toContain(' · GB · ');
