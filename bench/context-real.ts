@@ -11,7 +11,7 @@
  * Held-out split, fixed: FNV-1a (32-bit) of the lower-cased handle; even →
  * `dev` (tune on these), odd → `held-out` (targets are judged here only).
  *
- *   npx tsx bench/context-real.ts [--off] [--misses dev|held-out|all]
+ *   npx tsx bench/context-real.ts [--off] [--sample twitter-586|code4lib-130] [--misses dev|held-out|all]
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -24,6 +24,19 @@ import { row, type Row } from './table.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const REAL_PROFILES = path.join(ROOT, 'data/eval/real-profiles/profiles.jsonl');
+/**
+ * Later samples, each measured apart (own counts, same FNV split by handle so each falls into both halves).
+ * code4lib-speakers: 130 Code4Lib 2016–2020 speakers (US/Canadian library technologists), labelled before any
+ * inference was run on them (LABELLING.md, "Code4Lib speakers").
+ */
+export const REAL_SAMPLES = [
+  { id: 'twitter-586', title: '#vala2018, #rlweek2017 and UK library lists (Twitter)', file: REAL_PROFILES },
+  {
+    id: 'code4lib-130',
+    title: 'Code4Lib 2016–2020 speakers (US/Canada, new sample)',
+    file: path.join(ROOT, 'data/eval/real-profiles/code4lib-speakers.jsonl'),
+  },
+] as const;
 const FIELDS = ['sector', 'region'] as const;
 type Field = (typeof FIELDS)[number];
 export type Half = 'dev' | 'held-out';
@@ -273,13 +286,15 @@ export async function contextRealSection(_bench: Bench): Promise<Row[]> {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const off = process.argv.includes('--off');
-  const figures = measureRealContext({ registries: !off });
-  console.log(formatRealFigures(figures, off ? 'registries off' : 'registries on (the default)'));
-  console.log(`\n${formatContextFigures(measureContext({ registries: !off }))}`);
   const which = process.argv[process.argv.indexOf('--misses') + 1];
-  if (process.argv.includes('--misses')) {
+  const only = process.argv.includes('--sample') ? process.argv[process.argv.indexOf('--sample') + 1] : undefined;
+  for (const sample of REAL_SAMPLES.filter((x) => !only || x.id === only)) {
+    const figures = measureRealContext({ registries: !off }, loadRealProfiles(sample.file));
+    console.log(formatRealFigures(figures, `${sample.title}, ${off ? 'registries off' : 'registries on (the default)'}`));
+    if (!process.argv.includes('--misses')) continue;
     for (const m of figures.misses.filter((x) => which === 'all' || x.half === (which === 'held-out' ? 'held-out' : 'dev'))) {
       console.log(`[${m.half} ${m.field} ${m.id}] want ${m.want}, got ${m.got}: ${m.profile}${m.evidence ? `\n    ${m.evidence}` : ''}`);
     }
   }
+  console.log(`\n${formatContextFigures(measureContext({ registries: !off }))}`);
 }
