@@ -145,6 +145,8 @@ export function uploadDataset(files: File[], fields: UploadFields, onProgress: (
   if (fields.dataset) form.append('dataset', fields.dataset);
   if (fields.mapping) form.append('mapping', JSON.stringify(TableMappingSchema.parse(fields.mapping)));
   if (fields.timezone) form.append('timezone', fields.timezone);
+  // Each file's last-saved time: dates a Zoom chat whose name carries no date.
+  form.append('modified', JSON.stringify(files.map((f) => f.lastModified)));
   for (const f of files) form.append('file', f, f.name);
   return new Promise<string>((resolve, reject) => {
     const xhr = new XMLHttpRequest();

@@ -77,6 +77,8 @@ async function readPaths(paths: string[], { format, chat, table, bots, maxMessag
         ...(chat ? { chat } : {}),
         ...(table ? { table } : {}),
         ...(bots ? { bots } : {}),
+        // A file's own saving time dates a Zoom chat whose name has none (a folder's entries keep theirs unread).
+        ...(fs.statSync(p).isFile() ? { modifiedAt: fs.statSync(p).mtimeMs } : {}),
         maxMessageChars,
       })),
     );

@@ -173,6 +173,7 @@ async function readEntry(
     ...(file.chat ? { chat: file.chat } : {}),
     table: file.table,
     bots: file.bots,
+    // No modifiedAt: the zip's own time is not its entries'.
     maxMessageChars: options.maxMessageChars,
     profiles: options.profiles,
   };

@@ -47,6 +47,7 @@ export async function readFileInto(file: FileOnDisk, sink: ImportSink, options: 
     ...(file.chat ? { chat: file.chat } : {}),
     table: file.table,
     bots: file.bots,
+    modifiedAt: file.modifiedAt,
     maxMessageChars,
   };
   if ((await fs.promises.stat(file.path)).isDirectory()) {
@@ -121,6 +122,7 @@ export async function readBytesInto(
     ...(file.chat ? { chat: file.chat } : {}),
     table: file.table,
     bots: file.bots,
+    modifiedAt: file.modifiedAt,
     maxMessageChars: options.maxMessageChars,
   };
   if (isZip(bytes) && looksLikeWorkbook(bytes)) {

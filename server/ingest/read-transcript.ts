@@ -30,6 +30,8 @@ export interface ReadOptions {
   table?: TableOptions | undefined;
   /** Nicks the user named as bots, left out (IRC logs). */
   bots?: readonly string[] | undefined;
+  /** When the file was last saved on the uploader's side (ms since 1970): dates a Zoom chat whose name has none. */
+  modifiedAt?: number | undefined;
   /** Profiles read beside the file (a Mastodon archive's actor.json), merged after the file's own: the fuller ones. */
   profiles?: readonly PersonProfile[] | undefined;
 }
@@ -111,7 +113,12 @@ export function readTranscript(bytes: Uint8Array, options: ReadOptions): ReadTra
     const format = options.format ? FormatIdSchema.parse(options.format) : detectFormat(decoded.text, fileName);
     read = {
       format,
-      parsed: parserFor(format).parse(decoded.text.replace(/^\uFEFF/, ''), { fileName, table: options.table, bots: options.bots }),
+      parsed: parserFor(format).parse(decoded.text.replace(/^\uFEFF/, ''), {
+        fileName,
+        table: options.table,
+        bots: options.bots,
+        modifiedAt: options.modifiedAt,
+      }),
     };
   }
   const { format, parsed } = read;

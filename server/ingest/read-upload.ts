@@ -34,7 +34,7 @@ export async function readPath(
   options: Omit<InMemoryOptions, 'fileName'> & { fileName?: string } = {},
 ): Promise<ReadTranscript[]> {
   const sink = memorySink();
-  const { format, chat, table, bots, maxMessageChars, parseThreads } = options;
+  const { format, chat, table, bots, modifiedAt, maxMessageChars, parseThreads } = options;
   const file = {
     path: filePath,
     fileName: options.fileName ?? path.basename(path.resolve(filePath)),
@@ -43,6 +43,7 @@ export async function readPath(
     chat,
     table,
     bots,
+    modifiedAt,
   };
   await readFileInto(file, sink, { maxMessageChars, ...(parseThreads === undefined ? {} : { parseThreads }) });
   return sink.reads;

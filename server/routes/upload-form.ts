@@ -34,6 +34,8 @@ export interface UploadForm {
   timezone?: string;
   /** `bots` field: nicks (comma or space separated) whose lines are left out of IRC logs. */
   bots?: string[];
+  /** `modified` field: JSON array, each file's last-modified time (ms since 1970) in the order of the files. */
+  modified?: number[];
   files: FileOnDisk[];
 }
 
@@ -70,6 +72,27 @@ export function readBotsField(value: string): string[] {
   if (nicks.length > 200 || nicks.some((n) => n.length > 64))
     throw new HttpError(400, 'invalid_request', 'bots: at most 200 nicks of at most 64 characters, comma separated');
   return nicks;
+}
+
+/** The `modified` field: a JSON array of times (ms since 1970), as browsers give `File.lastModified`. */
+export function readModifiedField(value: string): number[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(value);
+  } catch {
+    json = undefined;
+  }
+  if (
+    !Array.isArray(json) ||
+    json.length > 10_000 ||
+    json.some((t) => typeof t !== 'number' || !Number.isFinite(t) || t < 0 || t > 8.64e15)
+  )
+    throw new HttpError(
+      400,
+      'invalid_request',
+      `modified must be a JSON array of each file's last-modified time in ms since 1970, in the order of the files, such as [1710412800000]; got ${JSON.stringify(value.slice(0, 80))}`,
+    );
+  return json as number[];
 }
 
 /** The `timezone` field, checked. */
@@ -116,6 +139,7 @@ export async function readUploadForm(request: FastifyRequest, uploadDir: string,
       else if (part.fieldname === 'mapping' && value) form.mapping = readMappingField(value);
       else if (part.fieldname === 'timezone' && value) form.timezone = readTimezoneField(value);
       else if (part.fieldname === 'bots' && value) form.bots = readBotsField(value);
+      else if (part.fieldname === 'modified' && value) form.modified = readModifiedField(value);
       else if (part.fieldname === 'format' && value && value !== 'auto') {
         const format = FormatIdSchema.safeParse(value);
         if (!format.success) throw new HttpError(400, 'invalid_request', `unknown format "${value}"; use one of: ${FORMAT_IDS.join(', ')}`);
@@ -123,6 +147,12 @@ export async function readUploadForm(request: FastifyRequest, uploadDir: string,
       }
     }
     if (form.files.length === 0) throw new HttpError(400, 'invalid_request', 'no file: send at least one multipart part named "file"');
+    if (form.modified && form.modified.length !== form.files.length)
+      throw new HttpError(
+        400,
+        'invalid_request',
+        `modified holds ${form.modified.length} time(s) for ${form.files.length} file(s): give one per file, in the order of the files`,
+      );
   } catch (error) {
     for (const f of form.files) fs.rm(f.path, { force: true }, () => {});
     throw error;
@@ -133,6 +163,7 @@ export async function readUploadForm(request: FastifyRequest, uploadDir: string,
     if (form.chat) f.chat = form.chat;
     if (form.bots) f.bots = form.bots;
   }
+  form.modified?.forEach((t, i) => (form.files[i]!.modifiedAt = t));
   return form;
 }
 

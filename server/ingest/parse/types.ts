@@ -12,6 +12,8 @@ export interface ParseContext {
   table?: TableOptions | undefined;
   /** Nicks the user named as bots: their messages are left out (IRC logs). */
   bots?: readonly string[] | undefined;
+  /** When the file was last saved (ms since 1970, as the uploader's system or browser knew it): dates a Zoom chat whose name has none. */
+  modifiedAt?: number | undefined;
 }
 
 /** A user's say on reading tables, carried with a file from the upload to its parser. */

@@ -15,7 +15,9 @@
  *
  * Times are wall-clock without a zone or date: read as UTC, on the
  * `YYYY-MM-DD` of the file name (Zoom's folder is `2024-03-14 10.00.00 …`),
- * else 1970-01-01 with a warning; cloud files named `GMT20240314-100000…`
+ * else on the day the file was last saved when the upload says (a browser
+ * knows every file's last-modified time; `dayOfSaving`), else 1970-01-01,
+ * each with a warning; cloud files named `GMT20240314-100000…`
  * count from that instant. A clock running backwards means the next day.
  * Pronouns Zoom appends to names (`Ann Lee (she/her)`) stay in the display
  * name but not in the key. Other replies: reply-inference.ts, cautiously.
@@ -81,6 +83,26 @@ function recordingStart(fileName: string): number | undefined {
 
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
+const DAY_MS = 86_400_000;
+
+/**
+ * The meeting's day from when its chat file was last saved (Zoom saves it as
+ * the meeting ends): the UTC midnight that puts the last entry's wall-clock
+ * time nearest to that instant. Right whenever the saver's zone is within
+ * twelve hours of UTC; undefined for an instant that is not a real date.
+ */
+export function dayOfSaving(entries: readonly Pick<Entry, 'seconds'>[], savedAt: number): number | undefined {
+  if (!Number.isFinite(savedAt) || savedAt <= 0) return undefined;
+  let elapsed = 0;
+  let last = -1;
+  for (const entry of entries) {
+    if (entry.seconds < last - 60) elapsed += DAY_MS; // past midnight, as the reading below counts it
+    last = entry.seconds;
+  }
+  if (last < 0) return undefined;
+  return Math.round((savedAt - elapsed - last * 1000) / DAY_MS) * DAY_MS;
+}
+
 function detect(head: string): number {
   const lines = head
     .split(/\r?\n/)
@@ -111,8 +133,16 @@ function parse(text: string, context: ParseContext): ParseResult {
   const start = recordingStart(context.fileName);
   const named = fileNameDay(context.fileName);
   let day = named ?? 0;
-  if (named === undefined && start === undefined)
-    warnings.push(`${context.fileName}: no date in the file name; times are on 1970-01-01 (UTC)`);
+  if (named === undefined && start === undefined) {
+    const saved = context.modifiedAt === undefined ? undefined : dayOfSaving(entries, context.modifiedAt);
+    if (saved === undefined) warnings.push(`${context.fileName}: no date in the file name; times are on 1970-01-01 (UTC)`);
+    else {
+      day = saved;
+      warnings.push(
+        `${context.fileName}: no date in the file name; the chat is dated ${new Date(saved).toISOString().slice(0, 10)}, the day the file was last saved (name the file "YYYY-MM-DD …" to set it)`,
+      );
+    }
+  }
 
   const messages: ParsedMessage[] = [];
   const people = new Map<string, PersonProfile>();
@@ -122,7 +152,7 @@ function parse(text: string, context: ParseContext): ParseResult {
   let unresolved = 0;
   for (const entry of entries) {
     if (!entry.cloud || start === undefined) {
-      if (entry.seconds < lastSeconds - 60) day += 86_400_000; // past midnight
+      if (entry.seconds < lastSeconds - 60) day += DAY_MS; // past midnight
       lastSeconds = entry.seconds;
     }
     const base = entry.cloud && start !== undefined ? start : day;

@@ -20,6 +20,8 @@ export interface FileOnDisk {
   table?: TableOptions | undefined;
   /** Nicks the user named as bots, left out (IRC logs). */
   bots?: readonly string[] | undefined;
+  /** When the file was last saved on the uploader's side (ms since 1970): dates a Zoom chat whose name has none. */
+  modifiedAt?: number | undefined;
 }
 
 /**

@@ -41,7 +41,7 @@ const upload: FastifyPluginAsyncZod = async (app) => {
         tags: ['datasets'],
         summary: 'Create a dataset from transcript files',
         description:
-          'multipart/form-data: one or more `file` parts; optional `name`, `format` (else detected), `chat`, `mapping` (JSON: table column by role, `{"author": "user_screen_name", "text": "text", "time": "created_at"}`) and `timezone` (for table times without an offset). A table whose columns are not recognised answers 422 `needs_mapping` with its header, sample rows and guesses.',
+          'multipart/form-data: one or more `file` parts; optional `name`, `format` (else detected), `chat`, `mapping` (JSON: table column by role, `{"author": "user_screen_name", "text": "text", "time": "created_at"}`) `timezone` (for table times without an offset), `bots` (IRC nicks to leave out) and `modified` (JSON array: each file\'s last-modified time in ms, in file order; dates a Zoom chat whose name has none). A table whose columns are not recognised answers 422 `needs_mapping` with its header, sample rows and guesses.',
         ...multipartDoc,
         response: { 201: DatasetSchema, ...uploadErrors },
       },

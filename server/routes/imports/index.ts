@@ -23,7 +23,7 @@ const imports: FastifyPluginAsyncZod = async (app) => {
         tags: ['imports'],
         summary: 'Start importing transcript files; follow the job',
         description:
-          'multipart/form-data as `POST /api/datasets`: one or more `file` parts; optional `name`, `format`, `chat`, `mapping`, `timezone`, and `dataset` (an id: add to that dataset, read as its tables were). Answers 202 with the job at once; poll `GET /api/imports/:id` (a table needing a mapping fails with `needs_mapping`).',
+          'multipart/form-data as `POST /api/datasets`: one or more `file` parts; optional `name`, `format`, `chat`, `mapping`, `timezone`, `bots`, `modified`, and `dataset` (an id: add to that dataset, read as its tables were). Answers 202 with the job at once; poll `GET /api/imports/:id` (a table needing a mapping fails with `needs_mapping`).',
         consumes: ['multipart/form-data'],
         response: { 202: ImportJobSchema, ...uploadErrors, 404: ApiErrorSchema },
       },

@@ -57,6 +57,48 @@ describe('zoom on the newer local layout with threads, reactions and a DM (test-
   });
 });
 
+describe('zoom dated by when its file was saved (a name without a date; the browser sends File.lastModified)', () => {
+  const saved = (path: string, modifiedAt: number) => zoomParser.parse(fixture(path), { fileName: 'meeting_saved_chat.txt', modifiedAt });
+
+  it('takes the day that puts the last entry (10:04:07) nearest the saving time, and says so', () => {
+    const result = saved('real/zoom/test-zoom-chat.txt', Date.parse('2024-03-14T10:05:00Z'));
+    expect(result.messages.map((m) => m.time)[0]).toBe('2024-03-14T10:01:00.000Z');
+    expect(result.warnings).toEqual([
+      'meeting_saved_chat.txt: no date in the file name; the chat is dated 2024-03-14, the day the file was last saved (name the file "YYYY-MM-DD …" to set it)',
+    ]);
+  });
+
+  it('keeps the local date when the saver was hours from UTC (Tokyo 10:05 on the 14th is 01:05 UTC)', () => {
+    expect(saved('real/zoom/test-zoom-chat.txt', Date.parse('2024-03-14T01:05:00Z')).messages[0]!.time).toBe('2024-03-14T10:01:00.000Z');
+    // New York 10:05 on the 14th is 14:05 UTC.
+    expect(saved('real/zoom/test-zoom-chat.txt', Date.parse('2024-03-14T14:05:00Z')).messages[0]!.time).toBe('2024-03-14T10:01:00.000Z');
+  });
+
+  it('counts a meeting past midnight back to the day it began', () => {
+    const result = saved('made/zoom/old-layout-2024-03-14.txt', Date.parse('2024-03-15T00:02:00Z'));
+    expect(result.messages.map((m) => m.time.slice(0, 16))).toEqual([
+      '2024-03-14T23:58',
+      '2024-03-14T23:58',
+      '2024-03-14T23:59',
+      '2024-03-15T00:00',
+      '2024-03-15T00:01',
+      '2024-03-15T00:01',
+    ]);
+  });
+
+  it('a date in the name wins; no saving time (or a meaningless one) leaves 1970 with the warning', () => {
+    const named = zoomParser.parse(fixture('made/zoom/old-layout-2024-03-14.txt'), {
+      fileName: 'old-layout-2024-03-14.txt',
+      modifiedAt: Date.parse('2025-01-01T00:00:00Z'),
+    });
+    expect(named.messages[0]!.time).toBe('2024-03-14T23:58:01.000Z');
+    expect(named.warnings).toEqual([]);
+    const zero = saved('real/zoom/test-zoom-chat.txt', 0);
+    expect(zero.messages[0]!.time).toBe('1970-01-01T10:01:00.000Z');
+    expect(zero.warnings).toEqual(['meeting_saved_chat.txt: no date in the file name; times are on 1970-01-01 (UTC)']);
+  });
+});
+
 describe('zoom on the cloud-recording layout (zoom-chat-1.txt)', () => {
   const result = parse('real/zoom/zoom-chat-1.txt');
   it('reads 8 messages from 4 people; "Hello Tom!" is inferred as a reply', () => {
