@@ -12,8 +12,7 @@
  * after the first time (GraphCache.health, per dataset version).
  */
 import { computeHealthJson } from '../server/graphs/compute-health.js';
-import { computeHealth } from '../server/pipeline/health/index.js';
-import { DEFAULT_BUILD_OPTIONS, DEFAULT_RETURN_WINDOW } from '../shared/index.js';
+import { computeHealth, DEFAULT_HEALTH_OPTIONS } from '../server/pipeline/health/index.js';
 import { openSqliteStore } from '../server/store/sqlite.js';
 import { runChild } from './child.js';
 import type { Bench } from './fixtures.js';
@@ -37,7 +36,7 @@ export interface ChatHealthFigures {
 }
 
 export async function chatHealthWorker(args: ChatHealthArgs): Promise<ChatHealthFigures> {
-  const options = { chats: [], sessionGapMinutes: DEFAULT_BUILD_OPTIONS.sessionGapMinutes, returnWindow: DEFAULT_RETURN_WINDOW };
+  const options = DEFAULT_HEALTH_OPTIONS;
   const store = openSqliteStore({ dataDir: args.dataDir });
   try {
     let t = performance.now();

@@ -151,8 +151,18 @@ export type HealthReport = z.infer<typeof HealthReportSchema>;
 export const SessionListSchema = z.object({ chats: z.array(z.string()), sessions: z.array(SessionFiguresSchema) });
 export type SessionList = z.infer<typeof SessionListSchema>;
 
-/** The health routes' query: the graph's selection (chats, from, to, session gap), a format and the privacy mode. */
-export const HealthQuerySchema = GraphQuerySchema.pick({ chats: true, from: true, to: true, sessionGapMinutes: true }).extend({
+/**
+ * The health routes' query: the graph's selection (chats, from, to, sectors, regions, session gap), a format and
+ * the privacy mode. Its tie filters (kinds, minWeight) and layout options do not apply: a session is its people.
+ */
+export const HealthQuerySchema = GraphQuerySchema.pick({
+  chats: true,
+  from: true,
+  to: true,
+  sectors: true,
+  regions: true,
+  sessionGapMinutes: true,
+}).extend({
   /** `json` (default) or `csv`; `Accept: text/csv` asks for CSV too. */
   format: z.enum(['json', 'csv']).optional(),
   /** `pseudonymous`: people named `Participant N` (numbered by keyed hash, as in pseudonymous shares). */
@@ -165,6 +175,9 @@ export interface HealthOptions {
   chats: string[];
   from?: string | undefined;
   to?: string | undefined;
+  /** Only people in these sectors / regions are counted (empty: everyone); first sessions and welcomes are everyone's. */
+  sectors: string[];
+  regions: string[];
   sessionGapMinutes: number;
   returnWindow: number;
 }

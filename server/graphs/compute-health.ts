@@ -4,10 +4,13 @@
  * their contexts as the graph resolves them (inference, roster, edits),
  * identities merged, opted-out people's messages left out, relays making no
  * ties; then the pure stage (pipeline/health), pseudonymised when asked.
+ * The whole-history facts are kept in the store's results once per dataset
+ * version and selection (chats, sectors, regions, session gap): a new window
+ * (`from`…`to`) or privacy mode derives from them without reading messages.
  * Runs in an analysis worker like a graph, or in-process for an in-memory store.
  */
 import type { HealthOptions } from '../../shared/index.js';
-import { computeHealth } from '../pipeline/health/index.js';
+import { healthFacts, windowHealth, type HealthFacts, type HealthFactsOptions } from '../pipeline/health/index.js';
 import { pseudonymizeHealth } from '../pipeline/health/pseudonymize.js';
 import { flaggedKeys } from '../privacy/flagged-people.js';
 import type { PseudonymousRequest } from '../privacy/pseudonymous.js';
@@ -15,39 +18,70 @@ import type { Store } from '../store/types.js';
 import { datasetContexts } from './context-overrides.js';
 import { mergeIdentities } from './compute-graph.js';
 
+/** The store's key for a selection's whole-history facts (the window and the privacy mode are not part of it). */
+export function healthFactsKey(options: HealthOptions): string {
+  const { chats, sectors, regions, sessionGapMinutes, returnWindow } = options;
+  return `health-facts ${JSON.stringify({ chats, sectors, regions, sessionGapMinutes, returnWindow })}`;
+}
+
+/** What the dataset knows of its people now: merged identities, opt-outs, relays. */
+async function peopleOf(store: Store, datasetId: string) {
+  const [storedPeople, flags, links] = await Promise.all([
+    store.getPeople(datasetId),
+    store.getPersonFlags(datasetId),
+    store.getIdentities(datasetId),
+  ]);
+  const flagged = (flag: 'opt-out' | 'relay') => flaggedKeys(flags, links, flag, () => storedPeople.map((p) => p.key));
+  return { storedPeople, links, optedOut: flagged('opt-out'), relays: flagged('relay') };
+}
+
+async function computeFacts(store: Store, datasetId: string, options: HealthFactsOptions): Promise<HealthFacts> {
+  const [dataset, stored, known] = await Promise.all([
+    store.getDataset(datasetId),
+    store.getMessages(datasetId, { chats: options.chats, text: false }),
+    peopleOf(store, datasetId),
+  ]);
+  const { messages, people } = mergeIdentities(stored, known.storedPeople, known.links);
+  const contexts = await datasetContexts(store, datasetId, people);
+  const profiles = new Map(people.map((p) => [p.key, p]));
+  // The graph's label rule (analyze.ts): display name, else handle, else the key's handle part.
+  const nameOf = (key: string) => profiles.get(key)?.name?.trim() || profiles.get(key)?.handle || key.slice(key.indexOf(':') + 1);
+  const { optedOut } = known;
+  return healthFacts(
+    {
+      messages: optedOut.size ? messages.filter((m) => !optedOut.has(m.author)) : messages,
+      nameOf,
+      sectorOf: contexts.sectorOf,
+      regionOf: contexts.regionOf,
+      relays: known.relays,
+      ...(dataset?.schedules ? { schedules: dataset.schedules } : {}),
+    },
+    options,
+  );
+}
+
+/** A selection's facts: from the store's results when this dataset version has them, else computed and kept. */
+export async function healthFactsOf(store: Store, datasetId: string, options: HealthOptions): Promise<HealthFacts> {
+  const dataset = await store.getDataset(datasetId);
+  const key = healthFactsKey(options);
+  const kept = dataset && (await store.getCachedGraph(datasetId, dataset.version, key));
+  if (kept) return JSON.parse(kept) as HealthFacts;
+  const facts = await computeFacts(store, datasetId, options);
+  if (dataset) await store.putCachedGraph(datasetId, dataset.version, key, JSON.stringify(facts));
+  return facts;
+}
+
 export async function computeHealthJson(
   store: Store,
   datasetId: string,
   options: HealthOptions,
   pseudonymous?: PseudonymousRequest,
 ): Promise<string> {
-  const [dataset, stored, storedPeople, flags, links] = await Promise.all([
-    store.getDataset(datasetId),
-    store.getMessages(datasetId, { chats: options.chats, text: false }),
-    store.getPeople(datasetId),
-    store.getPersonFlags(datasetId),
-    store.getIdentities(datasetId),
-  ]);
-  const { messages, people } = mergeIdentities(stored, storedPeople, links);
-  const contexts = await datasetContexts(store, datasetId, people);
-  const flagged = (flag: 'opt-out' | 'relay') => flaggedKeys(flags, links, flag, () => storedPeople.map((p) => p.key));
-  const optedOut = flagged('opt-out');
-  const profiles = new Map(people.map((p) => [p.key, p]));
-  // The graph's label rule (analyze.ts): display name, else handle, else the key's handle part.
-  const nameOf = (key: string) => profiles.get(key)?.name?.trim() || profiles.get(key)?.handle || key.slice(key.indexOf(':') + 1);
-  const report = computeHealth(
-    {
-      messages: optedOut.size ? messages.filter((m) => !optedOut.has(m.author)) : messages,
-      nameOf,
-      sectorOf: contexts.sectorOf,
-      regionOf: contexts.regionOf,
-      relays: flagged('relay'),
-      ...(dataset?.schedules ? { schedules: dataset.schedules } : {}),
-    },
-    options,
-  );
+  const report = windowHealth(await healthFactsOf(store, datasetId, options), options);
   if (!pseudonymous) return JSON.stringify(report);
   // Numbered over everyone the dataset knows (as a pseudonymous share of it is), and their names out of chat names.
+  const { storedPeople, links, optedOut } = await peopleOf(store, datasetId);
+  const { people } = mergeIdentities([], storedPeople, links);
   const known = people.filter((p) => !optedOut.has(p.key)).map((p) => ({ key: p.key, handle: p.handle, name: p.name }));
   return JSON.stringify(pseudonymizeHealth(report, pseudonymous.salt, known));
 }

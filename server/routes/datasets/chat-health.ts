@@ -5,7 +5,8 @@
  * each as JSON or CSV (`?format=csv`, or `Accept: text/csv`). All three are
  * parts of one report per dataset version and query, computed in the
  * analysis processes and cached like graphs (GraphCache.health), with the
- * graph's selection (chats, from, to, session gap), opt-outs and privacy mode.
+ * graph's selection (chats, from, to, sectors, regions, session gap), opt-outs
+ * and privacy mode.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -42,12 +43,16 @@ export function healthOptionsOf(query: HealthQuery): HealthOptions {
     chats: query.chats,
     ...(query.from ? { from: query.from } : {}),
     ...(query.to ? { to: query.to } : {}),
+    sectors: query.sectors,
+    regions: query.regions,
     ...(query.sessionGapMinutes ? { sessionGapMinutes: query.sessionGapMinutes } : {}),
   });
   return {
     chats: o.chats,
     ...(o.from ? { from: o.from } : {}),
     ...(o.to ? { to: o.to } : {}),
+    sectors: o.sectors,
+    regions: o.regions,
     sessionGapMinutes: o.sessionGapMinutes,
     returnWindow: DEFAULT_RETURN_WINDOW,
   };
