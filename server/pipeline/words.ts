@@ -1,18 +1,28 @@
 /**
  * What people write about: key phrases per person, and the ones two people
- * share. Candidates are runs of content words between function words, filler
- * and punctuation, cut into phrases of one to three words (RAKE: Rose, Engel,
- * Cramer & Cowley 2010, "Automatic keyword extraction from individual
- * documents"), plus the hashtags that are not a chat's own. A phrase is a
+ * share. Candidates are noun phrases found by a part-of-speech tagger
+ * (wink-nlp, phrases/), the library-and-information vocabulary wherever it
+ * is written, and the hashtags that are not a chat's own. A phrase is a
  * topic only when at least `minPeople` people use it and at most `maxShare`
  * of them do; it is weighted by tf-idf across people (Salton & Buckley 1988),
  * so words every participant uses count little, with phrases of two or more
- * words and the library-and-information vocabulary (peers/phrase-lists.ts)
- * weighing more. Each phrase remembers the messages it came from, so a reason
- * can point at what was said.
+ * words and the vocabulary (peers/phrase-lists.ts) weighing more. Each
+ * phrase remembers the messages it came from, so a reason can point at what
+ * was said. Tagging costs about 30 µs a message, so a person's phrases are
+ * read from an even sample of at most `maxMessagesPerPerson` of their
+ * messages: topics are counted by people, and a sample across someone's
+ * history keeps what they write about.
  */
 import type { Message } from '../../shared/index.js';
-import { LIS_VOCABULARY, STOP_WORDS } from './peers/phrase-lists.js';
+import { LIS_VOCABULARY } from './peers/phrase-lists.js';
+import { nounPhrases } from './phrases/noun-phrases.js';
+
+export interface ReadOptions {
+  /** Messages read per author at most, an even sample of their own messages in time order beyond (reposts are never read). */
+  maxMessagesPerPerson: number;
+}
+
+export const DEFAULT_READ_OPTIONS: ReadOptions = { maxMessagesPerPerson: 200 };
 
 export interface TopicOptions {
   /** A phrase used by fewer people is nobody's topic in common. */
@@ -22,9 +32,17 @@ export interface TopicOptions {
   /** Weight of a named topic (isNamedTopic), and again of one in the LIS vocabulary, against a lone word. */
   phraseBoost: number;
   vocabularyBoost: number;
+  /** See ReadOptions. */
+  maxMessagesPerPerson: number;
 }
 
-export const DEFAULT_TOPIC_OPTIONS: TopicOptions = { minPeople: 2, maxShare: 0.2, phraseBoost: 1.5, vocabularyBoost: 2 };
+export const DEFAULT_TOPIC_OPTIONS: TopicOptions = {
+  minPeople: 2,
+  maxShare: 0.2,
+  phraseBoost: 1.5,
+  vocabularyBoost: 2,
+  ...DEFAULT_READ_OPTIONS,
+};
 
 export interface PersonTopics {
   /** Phrase key → tf-idf weight, unit length. */
@@ -39,33 +57,8 @@ export interface Topics {
   surface: Map<string, string>;
 }
 
-/** A phrase's key: lower case, a final plural "s" dropped from each word, so "review" and "reviews" meet. */
-const stem = (word: string) => (word.length > 4 && word.endsWith('s') && !/(ss|us|is)$/.test(word) ? word.slice(0, -1) : word);
-
-/** The candidate phrases of one message, as [key, surface] pairs. */
-export function messagePhrases(text: string): [string, string][] {
-  const runs: string[][] = [[]];
-  const cleaned = text
-    .replace(/&amp;/g, '&')
-    .replace(/&[a-z]+;/g, ' ')
-    .replace(/https?:\/\/\S+/g, ' . ')
-    .replace(/[@#][\p{L}\p{N}_.@-]+/gu, ' . ');
-  // Words, and any other character as a break between runs.
-  for (const token of cleaned.toLowerCase().match(/[\p{L}\p{N}'’-]+|[^\s\p{L}\p{N}'’-]/gu) ?? []) {
-    const word = token.replace(/’/g, "'").replace(/^['-]+|['-]+$/g, '');
-    const content = word.length >= 3 && !STOP_WORDS.has(word) && /^\p{L}/u.test(word) && !word.endsWith("'s");
-    if (content) runs[runs.length - 1]!.push(word);
-    else if (runs[runs.length - 1]!.length > 0) runs.push([]);
-  }
-  const out: [string, string][] = [];
-  for (const run of runs)
-    for (let n = 1; n <= Math.min(3, run.length); n++)
-      for (let i = 0; i + n <= run.length; i++) {
-        const words = run.slice(i, i + n);
-        out.push([words.map(stem).join(' '), words.join(' ')]);
-      }
-  return out;
-}
+/** The candidate phrases of one message, as [key, surface] pairs (phrases/noun-phrases.ts). */
+export const messagePhrases = nounPhrases;
 
 /**
  * Every author's phrases, read once: per author, each key phrase (and each
@@ -73,7 +66,8 @@ export function messagePhrases(text: string): [string, string][] {
  * of their messages using it, and how people wrote each phrase. The one
  * reading of messages into phrases: `personTopics` weighs it for peers, and
  * community/terms.ts contrasts it across communities for their labels.
- * Reposts are someone else's words and are left out.
+ * Reposts are someone else's words and are left out. Message ids in `uses`
+ * stay in time order per author.
  */
 export interface PhraseUses {
   /** Author → phrase key → times written. */
@@ -84,18 +78,38 @@ export interface PhraseUses {
   surfaces: Map<string, Map<string, number>>;
 }
 
-export function readPhrases(messages: readonly Message[]): PhraseUses {
+/** Each author's own messages (no reposts) in time order, an even sample of `most` of them past that many. */
+function ownMessages(messages: readonly Message[], most: number): Message[] {
+  const byAuthor = new Map<string, Message[]>();
+  for (const m of [...messages].sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : a.id < b.id ? -1 : 1))) {
+    if (m.kind === 'repost') continue;
+    const mine = byAuthor.get(m.author);
+    if (mine) mine.push(m);
+    else byAuthor.set(m.author, [m]);
+  }
+  const out: Message[] = [];
+  for (const mine of byAuthor.values()) {
+    const step = Math.max(1, mine.length / most);
+    for (let i = 0; i * step < mine.length && i < most; i++) out.push(mine[Math.floor(i * step)]!);
+  }
+  return out;
+}
+
+export function readPhrases(messages: readonly Message[], input: Partial<ReadOptions> = {}): PhraseUses {
+  const options = { ...DEFAULT_READ_OPTIONS, ...input };
+  if (!(options.maxMessagesPerPerson >= 1)) throw new Error('words: maxMessagesPerPerson ≥ 1');
   const chats = new Set(messages.map((m) => m.chat.toLowerCase()));
+  // A chat's name written without its "#" ("vala2018 was great") is no topic either; "ubuntu server" in #ubuntu is.
+  const chatWords = new Set([...chats].map((c) => c.replace(/^#/, '')));
   const counts = new Map<string, Map<string, number>>();
   const uses = new Map<string, Map<string, string[]>>();
   const surfaces = new Map<string, Map<string, number>>();
-  for (const m of [...messages].sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : a.id < b.id ? -1 : 1))) {
-    if (m.kind === 'repost') continue;
+  for (const m of ownMessages(messages, options.maxMessagesPerPerson)) {
     const mine = counts.get(m.author) ?? new Map<string, number>();
     const used = uses.get(m.author) ?? new Map<string, string[]>();
     const tags = m.hashtags.filter((h) => !chats.has(h.toLowerCase())).map((h): [string, string] => [h.toLowerCase(), h.toLowerCase()]);
     const seen = new Set<string>();
-    for (const [key, surface] of [...messagePhrases(m.text), ...tags]) {
+    for (const [key, surface] of [...messagePhrases(m.text).filter(([key]) => !chatWords.has(key)), ...tags]) {
       mine.set(key, (mine.get(key) ?? 0) + 1);
       const s = surfaces.get(key) ?? new Map<string, number>();
       surfaces.set(key, s.set(surface, (s.get(surface) ?? 0) + 1));
@@ -123,7 +137,7 @@ export function personTopics(messages: readonly Message[], input: Partial<TopicO
   const options = { ...DEFAULT_TOPIC_OPTIONS, ...input };
   if (!(options.minPeople >= 1) || !(options.maxShare > 0 && options.maxShare <= 1))
     throw new Error('words: minPeople ≥ 1 and 0 < maxShare ≤ 1');
-  const { counts, uses, surfaces } = readPhrases(messages);
+  const { counts, uses, surfaces } = readPhrases(messages, { maxMessagesPerPerson: options.maxMessagesPerPerson });
   const df = new Map<string, number>();
   for (const mine of counts.values()) for (const t of mine.keys()) df.set(t, (df.get(t) ?? 0) + 1);
   const n = counts.size;

@@ -1,14 +1,33 @@
 /**
- * Word lists for key-phrase extraction (words.ts): function words, which end
- * a candidate phrase as in RAKE (Rose et al. 2010); chat filler (greetings,
- * verbs of talk, praise, time words, "things"), which says nothing about a
- * topic; and a small library-and-information vocabulary, preferred when two
- * people share it. Kept here as data so they can grow without touching code.
+ * Word lists for key-phrase extraction (words.ts, phrases/): function words
+ * in English and the other languages library chats are held in, which the
+ * English tagger reads as nouns ("des", "pour", "para"); chat filler
+ * (greetings, verbs of talk, praise, time words, "things"), which says
+ * nothing about a topic; stop phrases, pairs of topic-looking words that are
+ * chat small talk ("safe travels"); and a small library-and-information
+ * vocabulary, preferred when two people share it. Kept here as data so they
+ * can grow without touching code.
  */
 
 /** Function words (pronouns, articles, auxiliaries, prepositions, conjunctions). */
 const FUNCTION_WORDS =
   "a about above after again against all am an and any are aren't as at be because been before being below between both but by can can't cannot could couldn't did didn't do does doesn't doing don't down during each few for from further had hadn't has hasn't have haven't having he he'd he'll he's her here here's hers herself him himself his how how's i i'd i'll i'm i've if in into is isn't it it's its itself let's me more most mustn't my myself no nor not now of off on once only or other others ought our ours ourselves out over own same shan't she she'd she'll she's should shouldn't so some such than that that's the their theirs them themselves then there there's these they they'd they'll they're they've this those through to too under until up upon us very was wasn't we we'd we'll we're we've were weren't what what's when when's where where's which while who who's whom why why's will with won't would wouldn't you you'd you'll you're you've your yours yourself yourselves im ive dont cant wont didnt isnt thats whats youre theyre weve lets";
+
+/**
+ * Function words of French, Spanish, Portuguese, Italian, German and Dutch. The tagger knows English only and
+ * calls most of them nouns, so without this list "des" or "pour les" could name a community.
+ */
+const OTHER_FUNCTION_WORDS =
+  'les des une aux dans sur avec pour par pas est sont ont qui que quoi dont où mais donc car ces cet cette ses mes tes nos vos leur leurs ' +
+  'elle elles ils nous vous lui moi toi tout tous toute toutes très plus moins bien aussi comme sans sous chez entre ' +
+  'été être avoir fait faire peut sera merci bonjour salut oui non avez avons bon bonne depuis encore alors ici rien même autre autres faut peu trop déjà voir ' +
+  'los las del una unos unas con por para sin sobre entre como pero más muy también porque cuando donde esta este esto estos estas ' +
+  'ese esa eso sus mis tus nuestro nuestra hay ser estar fue son está están gracias hola ' +
+  'uma umas uns com pelo pela pelos pelas mais muito também quando onde isso isto essa esse seu sua seus suas são foi ' +
+  'della delle degli dei con per una uno gli che non come più anche sono questo questa ' +
+  'der die das den dem des und ist nicht mit von für auf ein eine einen einem einer auch sich sie wir ihr ich aber oder wie bei nach noch ' +
+  'het een van voor niet met zijn ook maar naar bij aan wat wel nog dat deze die ' +
+  'https http www com org';
 
 /** Chat filler: words any chat is full of, whatever it is about. */
 const CHAT_FILLER =
@@ -32,7 +51,54 @@ const CHAT_FILLER =
   'mostly along dig bring brings brought run runs ran read reads add adds added plus else either neither enough far near almost especially ' +
   'tbh imo imho btw fyi idk irl dm dms link links thread post posts invite invites invited piloted noticed suggest suggests suggested barely';
 
-export const STOP_WORDS: ReadonlySet<string> = new Set(`${FUNCTION_WORDS} ${CHAT_FILLER}`.split(/\s+/));
+export const STOP_WORDS: ReadonlySet<string> = new Set(`${FUNCTION_WORDS} ${OTHER_FUNCTION_WORDS} ${CHAT_FILLER}`.split(/\s+/));
+
+/**
+ * Stop phrases: small talk made of words that each could be a topic ("safe travels", "fingers crossed"),
+ * written as phrase keys are (lower case, a final plural "s" dropped from words past four letters).
+ */
+export const STOP_PHRASES: ReadonlySet<string> = new Set([
+  // Small talk.
+  'safe travel',
+  'safe',
+  'travel',
+  'finger',
+  'finger crossed',
+  'happy holiday',
+  'happy friday',
+  'merry christma',
+  'bank holiday',
+  'fun fact',
+  'hot topic',
+  'weekend',
+  'holiday',
+  'lunch',
+  'breakfast',
+  'dinner',
+  'coffee',
+  'coffee break',
+  'lunch break',
+  'wine',
+  'head',
+  'mind',
+  'hand',
+  // The chat itself: a "poster session" is a topic, a lone "session" is where everyone is.
+  'session',
+  'conversation',
+  'discussion',
+  'topic',
+  'moderator',
+  'participant',
+  'hashtag',
+  'tweet',
+  'retweet',
+  'slide',
+  'photo',
+  'pic',
+  'video',
+  'time zone',
+  'name tag',
+]);
 
 /**
  * Library and information topics, in the singular stem words.ts keys phrases by
