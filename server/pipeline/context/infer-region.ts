@@ -32,6 +32,7 @@ import type { ContextOptions } from './options.js';
 import { registries, registryHostCue, registryInstance } from './registries.js';
 import { registryHits } from './registry-hits.js';
 import { registryTokens } from './infer-sector.js';
+import { inSpans, pastSpans } from './past-spans.js';
 import { findFlags, findHosts, distanceBefore, maskSpans, tokenize, type Token } from './tokenize.js';
 import type { ContextValue } from '../../../shared/person.js';
 
@@ -120,7 +121,11 @@ function textHits(field: FieldText, wide: boolean): PlaceHit[] {
   }
   const plain = tokenize(maskSpans(text, hosts));
   const tokens = wide ? registryTokens(field, plain) : plain;
-  if (wide) for (const h of registryHits(field, tokens).region) hits.push({ ...h, kind: 'institution', first: -1, last: -1 });
+  // A place or institution inside a degree held or a past clause ("MLIS from Rutgers") is not where someone is now.
+  const past = wide && field.kind === 'text' ? pastSpans(text) : [];
+  if (wide)
+    for (const h of registryHits(field, tokens).region)
+      hits.push({ ...h, strength: h.strength * (inSpans(past, h.start) ? PAST_DISCOUNT : 1), kind: 'institution', first: -1, last: -1 });
   const index = wide ? registries().regionIndex : regionIndex;
   const places: PlaceHit[] = [];
   for (const m of index.match(tokens, (cues) => strongest(cues).strength)) {
@@ -133,7 +138,7 @@ function textHits(field: FieldText, wide: boolean): PlaceHit[] {
       const afterPlace = prev && PLACE_KINDS.has(prev.kind) && prev.last === m.first && CODE_GAP.test(text.slice(prev.end, start));
       if (!afterPlace && text.trim() !== text.slice(start, end)) continue;
     }
-    const factor = contextFactor(tokens, m.first, m.last, text);
+    const factor = inSpans(past, start) ? PAST_DISCOUNT : contextFactor(tokens, m.first, m.last, text);
     if (factor > 0)
       places.push({
         field: label,

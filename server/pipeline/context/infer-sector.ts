@@ -29,6 +29,7 @@ import { hostCue } from './hosts.js';
 import type { ContextOptions } from './options.js';
 import { registries, registryHostCue } from './registries.js';
 import { registryHits } from './registry-hits.js';
+import { inSpans, pastSpans } from './past-spans.js';
 import { findHosts, distanceBefore, maskSpans, splitCamel, tokenize, type Token } from './tokenize.js';
 
 const PAST_DISCOUNT = 0.3;
@@ -119,7 +120,11 @@ function textHits(field: FieldText, wide: boolean): SectorHit[] {
     const full = SECTOR_SPELLINGS.get(t.norm);
     return full ? { ...t, norm: full } : t;
   });
-  if (wide) hits.push(...registryHits(field, tokens).sector);
+  const past = wide ? pastSpans(text) : [];
+  // A workplace named inside a degree held or a past clause ("MLS from SUNY Buffalo") is one left.
+  if (wide)
+    for (const h of registryHits(field, tokens).sector)
+      hits.push(inSpans(past, h.start) ? { ...h, strength: h.strength * PAST_DISCOUNT } : h);
   const index = wide ? registries().sectorIndex : sectorIndex;
   // Each distinct phrase counts once per field: "archives … archives" is one claim.
   const seen = new Set<string>();
@@ -133,9 +138,10 @@ function textHits(field: FieldText, wide: boolean): SectorHit[] {
     if (seen.has(phrase)) continue;
     seen.add(phrase);
     if (wide && surname(field, tokens, m.first, m.last, cues)) continue;
-    const past = distanceBefore(tokens, m.first, text, wide ? registries().pastWords : SECTOR_PAST_WORDS) < Infinity;
     const start = tokens[m.first]!.start;
     const end = tokens[m.last - 1]!.end;
+    const left =
+      distanceBefore(tokens, m.first, text, wide ? registries().pastWords : SECTOR_PAST_WORDS) < Infinity || inSpans(past, start);
     // A phrase filed under two sectors ("knowledge manager": law and special) splits its weight by them.
     const weight = Math.max(...cues.map((c) => c.weight));
     const readings = Object.fromEntries(cues.map((c) => [c.sector, 1 / cues.length]));
@@ -144,7 +150,7 @@ function textHits(field: FieldText, wide: boolean): SectorHit[] {
       ((m.last - m.first === 1 && inGlamList(tokens, m.first)) ||
         cited(text, end, cues) ||
         listItem(text, start, end, tokens, m.first, m.last));
-    const factor = (past ? PAST_DISCOUNT : 1) * (listed ? LISTED_DISCOUNT : 1);
+    const factor = (left ? PAST_DISCOUNT : 1) * (listed ? LISTED_DISCOUNT : 1);
     hits.push({
       field: label,
       text,
@@ -152,7 +158,7 @@ function textHits(field: FieldText, wide: boolean): SectorHit[] {
       end,
       readings,
       strength: weight * field.weight * factor,
-      outright: weight >= OUTRIGHT && !past && !listed,
+      outright: weight >= OUTRIGHT && !left && !listed,
       ...(listed ? { listed } : {}),
     });
   }

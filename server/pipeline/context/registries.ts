@@ -71,6 +71,8 @@ export interface Registries {
    * lexicons; read only after a role and "at"/"@" ("librarian at Stanford", registry-hits.ts).
    */
   shortNames: ReadonlyMap<string, Readonly<Record<string, number>>>;
+  /** Capitals that are never read as a university's acronym ("CEO", "NYC", "ALA"): lexicon.json `acronymStoplist`. */
+  acronymStoplist: ReadonlySet<string>;
 }
 
 const INSTITUTION_WORD =
@@ -149,6 +151,8 @@ const SHORT_NAME = /^(?:University of (?:the )?(\p{Lu}[\p{L}'’-]{3,})|(\p{Lu}[
 
 /** The forms people write a university's name in: "University of X" → "X University", "Uni of X", "X Uni". */
 export function nameVariants(name: string): string[] {
+  // "University of California, Berkeley" is "UC Berkeley" to its own people (the campus after the comma is dropped below).
+  const uc = /^University of California,\s+(\p{Lu}[\p{L} ]+)$/u.exec(name);
   const base = name
     .split(/\s+[-–]\s+|,\s+|\s+\(/)[0]!
     .replace(/^the\s+/i, '')
@@ -162,9 +166,16 @@ export function nameVariants(name: string): string[] {
   const saint = /^(?:Saint|St\.?)\s+(.+)$/.exec(base);
   if (saint) for (const v of [`Saint ${saint[1]}`, `St ${saint[1]}`, `St. ${saint[1]}`]) out.add(v);
   const of = /^University of (?:the )?(.+)$/i.exec(base);
-  if (of) for (const v of [`${of[1]} University`, `Uni of ${of[1]}`, `${of[1]} Uni`]) out.add(v);
+  // "U of Minnesota", "Univ. of Toronto" (the tokenizer drops the stop) are how US and Canadian bios shorten it.
+  if (of) for (const v of [`${of[1]} University`, `Uni of ${of[1]}`, `${of[1]} Uni`, `U of ${of[1]}`, `Univ of ${of[1]}`]) out.add(v);
   const x = /^(.+) University$/i.exec(base);
   if (x) out.add(`${x[1]} Uni`);
+  // "Michigan State University" is "Michigan State"; "Georgia Institute of Technology" is "Georgia Tech".
+  const state = /^(\p{Lu}[\p{L}]+(?: \p{Lu}[\p{L}]+)?) State University$/u.exec(base);
+  if (state) out.add(`${state[1]} State`);
+  const tech = /^(\p{Lu}[\p{L}]+) Institute of Technology$/u.exec(base);
+  if (tech) out.add(`${tech[1]} Tech`);
+  if (uc) out.add(`UC ${uc[1]!.trim()}`);
   return [...out];
 }
 
@@ -281,6 +292,7 @@ function build(): Registries {
     instances: lexicon.instances,
     pastWords: new Set([...SECTOR_PAST_WORDS, ...lexicon.pastWords.map((w) => phraseKey(w, false))]),
     shortNames,
+    acronymStoplist: stop,
   };
 }
 

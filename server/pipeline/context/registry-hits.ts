@@ -40,6 +40,10 @@ const NOT_PUBLIC = new Set([
   'national',
   'university',
   'uni',
+  // University systems' prefixes: "UC San Diego Library", "SUNY Oswego Library", "CUNY Brooklyn College Library".
+  'uc',
+  'suny',
+  'cuny',
   'college',
   'campus',
   'faculty',
@@ -251,6 +255,7 @@ function acronymLibraryHits(field: FieldText, tokens: readonly Token[], out: Reg
     const body = handles.get(acronym.norm);
     if (body?.sector !== 'academic') continue;
     out.sector.push(hit(field, acronym.start, tokens[i]!.end, { academic: 1 }, NAMED));
+    if (body.readings) out.region.push(hit(field, acronym.start, tokens[i]!.end, { ...body.readings }, REGION_STRENGTH.institution));
   }
 }
 
@@ -276,18 +281,28 @@ function foundedLibraryHits(field: FieldText, out: RegistryHits): void {
 
 // Someone's role, earlier in the same clause as "at <short name>": "Digital humanities librarian at Stanford".
 const ROLE_BEFORE =
-  /\b(?:librarian|archivist|lecturer|professor|prof|student|researcher|fellow|phd|postdoc|dean|scientist|curator|staff|manager|officer|coordinator|director|head|assistant|specialist|advis[eo]r|teach\w*|stud\w*|work\w*)\b/i;
-const AT_SHORT_NAME = /(?<![\p{L}\p{N}])(?:at|@)\s*(?:the\s+)?(\p{Lu}[\p{L}'’-]{3,})(?![\p{L}\p{N}]|\s+\p{Lu})/gu;
+  /\b(?:librarian|archivist|lecturer|professor|prof|student|researcher|fellow|phd|postdoc|dean|scientist|curator|staff|manager|officer|coordinator|director|head|assistant|specialist|advis[eo]r|developer|engineer|designer|analyst|architect|programmer|cataloguer|cataloger|teach\w*|stud\w*|work\w*)\b/i;
+const STUDENT_ROLE = /\b(?:student|stud\w*|candidate|teach\w*)\b/i;
+/**
+ * "at Stanford", "@ Deakin", ", NCSU" (a title line: "Department Head, Digital Library Initiatives, NCSU"): a
+ * one-word name or a university's acronym in capitals right after "at", "@" or a comma.
+ */
+const AT_SHORT_NAME = /(?:(?<![\p{L}\p{N}])at|@|,)\s*(?:the\s+)?(\p{Lu}[\p{L}'’-]{1,})(?![\p{L}\p{N}]|\s+\p{Lu}|-)/gu;
 
 /**
- * "<role> at <short name>" ("UX librarian at Stanford", "PhD student @ Deakin"): a university named the way
- * its own people name it. Only one-word short names that a single university has and that are no place or
- * word of the lexicons (registries.ts), and only after a role in the same clause.
+ * "<role> at <short name>" ("UX librarian at Stanford", "PhD student @ Deakin", "Visualization Librarian, NCSU"):
+ * a university named the way its own people name it. Only one-word short names that a single university has
+ * and that are no place or word of the lexicons (registries.ts), or a university domain's label written in
+ * capitals ("NCSU", "SJSU", "UMN": not one of lexicon.json's acronymStoplist), and only after a role in the
+ * same clause. An acronym alone is a hint (registries.ts ACRONYM); after a role it names the workplace.
  */
 function shortNameHits(field: FieldText, out: RegistryHits): void {
-  const { shortNames } = registries();
+  const { shortNames, handles, acronymStoplist } = registries();
   for (const m of field.text.matchAll(AT_SHORT_NAME)) {
-    const readings = shortNames.get(m[1]!);
+    const word = m[1]!;
+    const acronym = /^[A-Z]{2,6}$/.test(word) && !acronymStoplist.has(word) ? handles.get(word.toLowerCase()) : undefined;
+    const readings =
+      (word.length >= 4 ? shortNames.get(word) : undefined) ?? (acronym?.sector === 'academic' ? acronym.readings : undefined);
     if (!readings) continue;
     const clause =
       field.text
@@ -295,9 +310,12 @@ function shortNameHits(field: FieldText, out: RegistryHits): void {
         .split(/[.;|•·\n]/)
         .pop() ?? '';
     if (!ROLE_BEFORE.test(clause)) continue;
-    const start = m.index + m[0].length - m[1]!.length;
-    const end = start + m[1]!.length;
-    out.sector.push(hit(field, start, end, { academic: 1 }, NAMED));
+    const start = m.index + m[0].length - word.length;
+    const end = start + word.length;
+    // Where a student studies or a teacher teaches says less than what (`Student M(LIS), CSU`, `Teaching LIS at RMIT`):
+    // a short name is a hint, and an acronym keeps only its own weak reading (registries.ts ACRONYM).
+    const learning = STUDENT_ROLE.test(clause);
+    if (!learning || !acronym) out.sector.push(hit(field, start, end, { academic: 1 }, learning ? 1 : NAMED));
     out.region.push(hit(field, start, end, { ...readings }, REGION_STRENGTH.institution));
   }
 }

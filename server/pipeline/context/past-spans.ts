@@ -1,0 +1,57 @@
+/**
+ * Spans of a bio that speak of the past rather than of where someone works or lives now, read with the
+ * registries (context option `registries`):
+ *   - a degree held, and where it is from ("holds an MLS from SUNY Buffalo", "received her MLIS from the
+ *     University of Washington's iSchool", "an M.L.S. … from Indiana University"): a credential names the
+ *     person's training, not their sector (a librarian with an MLIS is not a library-school student) nor their
+ *     town; "MLIS student", "PhD candidate" are current study and are not in a span;
+ *   - a clause that opens with a past marker ("Previously, he worked as Digital Archivist at …", "she worked
+ *     previously as a business librarian", "in the past she has worked in both public and academic libraries",
+ *     "got her start in libraries at the Guelph Public Library"): the jobs it names are the ones left.
+ * A span runs from its marker to the end of the clause. Evidence inside one counts as past (infer-sector.ts,
+ * infer-region.ts). The word lists below are general English; the base lexicon's "former", "ex-" and
+ * "previously" right before a phrase keep working beside them (tokenize.ts `distanceBefore`).
+ */
+
+/** A degree's name, as written in bios (with or without dots), not followed by the word that makes it current study. */
+const DEGREE =
+  /(?<![\p{L}\p{N}])(?:M\.?L\.?I\.?S\.?|M\.?L\.?S\.?|M\.?S\.?L\.?S\.?|M\.?S\.?I\.?S\.?|MSI|MLib|MIS|MA|M\.A\.|MS|M\.S\.|MSc|MPhil|BA|B\.A\.|BS|B\.S\.|BSc|Ph\.?D\.?|doctorate|degrees?|master['’]?s(?: degree)?|bachelor['’]?s(?: degree)?|diploma)(?![\p{L}\p{N}])(?!\.?\s+(?:student|candidate|program|programme|course|researcher|in progress|\(in progress)\b)/giu;
+/** Words that make a degree named after them one already held ("holds an MLS", "with her MLIS", "earned … from"). */
+const HELD_BEFORE =
+  /\b(?:holds?|held|earned|received|completed|obtained|awarded|gained|got|has|have|with)\s+(?:an?|her|his|their|my|both|two)?\s*$/i;
+const FROM_AFTER = /^[^.;!?\n]{0,80}?\bfrom\b/i;
+/** Two capitals that are also a state's code ("Boston, MA", "Jackson, MS") are a degree only as "an MA", "MA in …", "MA from …". */
+const STATE_LIKE = /^(?:MA|MS|BA|BS)$/;
+const ARTICLE_BEFORE = /\b(?:an?|her|his|their|my)\s+$/i;
+const DEGREE_AFTER = /^\s+(?:in|from)\b/i;
+/** Markers that put the rest of their clause in the past. */
+const PAST_CLAUSE =
+  /\b(?:previous(?:ly)?|formerly|in the past|prior to|before (?:that|joining)|has (?:also )?worked|had worked|(?:she|he|they|I) worked|worked previously|spent \w+ years|served as|got (?:her|his|their|my) start|began (?:her|his|their|my) career|graduated from|alumn(?:a|us|i|ae) of|studied at)\b/gi;
+/** Where a clause ends: a stop, semicolon, bar or line break, or a full stop before a capitalised word ("…Bloomington. She"). */
+const CLAUSE_END = /[;!?\n|•]|\.(?=\s+\p{Lu}\p{Ll}|\s*$)/u;
+
+function clauseEnd(text: string, from: number): number {
+  const m = CLAUSE_END.exec(text.slice(from));
+  return m ? from + m.index : text.length;
+}
+
+export type Span = readonly [start: number, end: number];
+
+/** The past spans of `text`, in order; they may overlap. */
+export function pastSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const m of text.matchAll(DEGREE)) {
+    const before = text.slice(Math.max(0, m.index - 60), m.index);
+    const after = text.slice(m.index + m[0].length);
+    if (STATE_LIKE.test(m[0]) && !ARTICLE_BEFORE.test(before) && !DEGREE_AFTER.test(after)) continue;
+    // A library degree named alone ("MLIS | reference librarian") is held: its student says so ("MLIS student").
+    if (!HELD_BEFORE.test(before) && !FROM_AFTER.test(after) && !/^M\.?L\.?I?\.?S\.?$/i.test(m[0])) continue;
+    spans.push([m.index, clauseEnd(text, m.index + m[0].length)]);
+  }
+  for (const m of text.matchAll(PAST_CLAUSE)) spans.push([m.index, clauseEnd(text, m.index + m[0].length)]);
+  return spans.sort((a, b) => a[0] - b[0]);
+}
+
+export function inSpans(spans: readonly Span[], at: number): boolean {
+  return spans.some(([s, e]) => at >= s && at < e);
+}
