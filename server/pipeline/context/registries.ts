@@ -60,8 +60,13 @@ export interface Registries {
   handles: ReadonlyMap<string, Body>;
   /** Web domain → body. */
   domains: ReadonlyMap<string, Body>;
-  /** Folded names of UK and Australian public libraries, authorities and branch towns, without "Library" → countries. */
+  /** Folded names of UK, Australian and US public libraries, authorities and branch towns, without "Library" → countries. */
   publicLibraries: ReadonlyMap<string, Readonly<Record<string, number>>>;
+  /**
+   * Those of publicLibraries that only the US lists hold (names of two words or more): thousands of small towns, so
+   * they count only as the whole name before "Library" ("Stuart Hall Library" is no Hall's) and never in a location field.
+   */
+  usOnlyLibraries: ReadonlySet<string>;
   instances: Readonly<Record<string, string | null>>;
   /** Words that put a sector in the past, beside the base ones ("erstwhile academic"). */
   pastWords: ReadonlySet<string>;
@@ -191,7 +196,7 @@ function tally(map: Map<string, Map<string, number>>, key: string, country: stri
 }
 
 function build(): Registries {
-  const { lexicon, universities, libraries, nhsTrusts, australia } = loadRegistries();
+  const { lexicon, universities, libraries, nhsTrusts, australia, unitedStates } = loadRegistries();
   const offers: SectorOffer[] = [];
   const names = new Map<string, { written: string; countries: Map<string, number> }>();
   const place = (written: string, country: string) => {
@@ -263,18 +268,30 @@ function build(): Registries {
     Object.entries(lexicon.overrides).map(([p, w]) => [phraseKey(p, false), w as Partial<Record<SectorId, number>>]),
   );
   const libraryPlaces = new Map<string, Map<string, number>>();
-  const addLibrary = (n: string, country: string) => {
-    const base = fold(
+  const libraryBase = (n: string) =>
+    fold(
       n
         .replace(/\s*\(.*\)\s*$/, '')
-        .replace(/\s+(community\s+|public\s+|regional\s+)?(library|libraries)(\s+(service|services|and|&)\b.*)?$/i, '')
+        .replace(
+          /\s+(community\s+|public\s+|regional\s+|free\s+|memorial\s+)?(library|libraries)(\s+(service|services|system|district|and|&)\b.*)?$/i,
+          '',
+        )
         .replace(/\s+(city|shire|regional|municipal)?\s*council$|\s+branch$/i, '')
         .trim(),
     );
-    if (base && !GENERIC_LIBRARY.has(base)) tally(libraryPlaces, base, country);
+  const addLibrary = (n: string, country: string, unless?: ReadonlySet<string>) => {
+    const base = libraryBase(n);
+    if (base && !GENERIC_LIBRARY.has(base) && !unless?.has(base)) tally(libraryPlaces, base, country);
   };
   for (const n of [...libraries.libraries, ...libraries.authorities]) addLibrary(n, 'GB');
   for (const n of [...australia.services, ...australia.towns]) addLibrary(n, 'AU');
+  // US systems and their cities ("High Point Library", "Marstons Mills Pub Lib"). A name the UK or Australian lists
+  // already hold keeps its reading there ("Cambridge Library", "Richmond Library"): a reading split with the many US
+  // towns of the same name would settle nothing.
+  const abroad = new Set(libraryPlaces.keys());
+  // One-word US names ("Bond", "Lindley", "Hall") are surnames as often as towns: only names of two words or more.
+  for (const [n] of [...unitedStates.libraries, ...unitedStates.cities]) if (/\s/.test(libraryBase(n))) addLibrary(n, 'US', abroad);
+  const usOnlyLibraries = new Set([...libraryPlaces.keys()].filter((k) => !abroad.has(k)));
   const publicLibraries = new Map([...libraryPlaces].map(([base, countries]) => [base, spread(countries)]));
   for (const d of libraries.domains) if (!domains.has(d)) domains.set(d, { sector: 'public', readings: { GB: 1 } });
   for (const d of australia.domains) if (!domains.has(d)) domains.set(d, { sector: 'public', readings: { AU: 1 } });
@@ -289,6 +306,7 @@ function build(): Registries {
     handles,
     domains,
     publicLibraries,
+    usOnlyLibraries,
     instances: lexicon.instances,
     pastWords: new Set([...SECTOR_PAST_WORDS, ...lexicon.pastWords.map((w) => phraseKey(w, false))]),
     shortNames,

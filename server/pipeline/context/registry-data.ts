@@ -3,7 +3,8 @@
  * sources and licences), checked at load: universities and colleges
  * worldwide with their countries and web domains (Hipo), UK public libraries
  * and library authorities (Libraries Hacked), Australian public library
- * services and branch towns (public_library_map), NHS trusts (NHS ODS), and the
+ * services and branch towns (public_library_map), US public library systems and
+ * their cities (IMLS Public Libraries Survey), NHS trusts (NHS ODS), and the
  * hand-written lexicon.json (national and state libraries, trade bodies and
  * abbreviations, roles in six languages, re-weighed base phrases). Read only
  * when the context option `registries` is on.
@@ -14,6 +15,7 @@ import nhsJson from '../../../data/context/registries/nhs-trusts.json' with { ty
 import auJson from '../../../data/context/registries/au-public-libraries.json' with { type: 'json' };
 import librariesJson from '../../../data/context/registries/uk-public-libraries.json' with { type: 'json' };
 import universitiesJson from '../../../data/context/registries/universities.json' with { type: 'json' };
+import usJson from '../../../data/context/registries/us-public-libraries.json' with { type: 'json' };
 import { COUNTRY_CODES, SECTORS } from './gazetteer.js';
 
 const Sector = z.enum(SECTORS);
@@ -35,6 +37,11 @@ const UniversitiesFile = z.object({ universities: z.array(z.tuple([z.string().mi
 const LibrariesFile = z.object({ libraries: z.array(z.string()), authorities: z.array(z.string()), domains: z.array(z.string()) });
 const NhsFile = z.object({ trusts: z.array(z.string()) });
 const AuFile = z.object({ services: z.array(z.string()), towns: z.array(z.string()), domains: z.array(z.string()) });
+const UsState = z.string().regex(/^[A-Z]{2}$/);
+const UsFile = z.object({
+  libraries: z.array(z.tuple([z.string().min(1), UsState])),
+  cities: z.array(z.tuple([z.string().min(1), UsState])),
+});
 
 function parse<T>(schema: z.ZodType<T>, json: unknown, file: string): T {
   const result = schema.safeParse(json);
@@ -66,5 +73,6 @@ export function loadRegistries() {
     libraries: parse(LibrariesFile, librariesJson, 'uk-public-libraries.json'),
     nhsTrusts: parse(NhsFile, nhsJson, 'nhs-trusts.json').trusts,
     australia: parse(AuFile, auJson, 'au-public-libraries.json'),
+    unitedStates: parse(UsFile, usJson, 'us-public-libraries.json'),
   };
 }

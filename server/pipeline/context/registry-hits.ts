@@ -21,6 +21,7 @@ const PUBLIC_LIBRARY = 2.5;
 // Words between a place and "Library" that keep it the place's ("Westminster Reference Library").
 const FILLER = new Set([
   'reference',
+  'pub',
   'central',
   'music',
   'community',
@@ -124,7 +125,7 @@ function placeReadings(text: string): Record<string, number> | undefined {
 }
 
 function libraryNameHits(field: FieldText, tokens: readonly Token[], out: RegistryHits): void {
-  const { publicLibraries } = registries();
+  const { publicLibraries, usOnlyLibraries } = registries();
   const text = field.text;
   const joined = (a: number, b: number) =>
     tokens.slice(a, b).every((t, k) => k === 0 || SAME_PHRASE.test(text.slice(tokens[a + k - 1]!.end, t.start)));
@@ -140,7 +141,9 @@ function libraryNameHits(field: FieldText, tokens: readonly Token[], out: Regist
       while (named.length > 1 && FILLER.has(named[named.length - 1]!.norm)) named = named.slice(0, -1);
       const name = named.map((t) => t.norm).join(' ');
       const readings = placeReadings(text.slice(named[0]!.start, named[named.length - 1]!.end));
-      const listed = publicLibraries.get(name);
+      // A US-only town counts only as the whole capitalised name before "Library" ("Stuart Hall Library" is no Hall's).
+      const wholeRun = first === 0 || !/^\p{Lu}/u.test(tokens[first - 1]!.raw) || !joined(first - 1, first + 1);
+      const listed = usOnlyLibraries.has(name) && !wholeRun ? undefined : publicLibraries.get(name);
       if (listed) found = { first, readings: readings ?? { ...listed }, registry: true };
       else if (readings) found = { first, readings, registry: false };
     }
@@ -222,7 +225,7 @@ const TOWN_CODE_READINGS: Readonly<Record<string, Record<string, number>>> = { C
  * in a bio, town names are too often words ("Reading", "Bath").
  */
 function locationHits(field: FieldText, out: RegistryHits): void {
-  const { publicLibraries } = registries();
+  const { publicLibraries, usOnlyLibraries } = registries();
   const town = /^\s*(\p{Lu}[\p{L} .'’-]+),\s*([A-Z]{2})\s*$/u.exec(field.text);
   if (town && regionIndex.lookup(town[1]!).length === 0) {
     const cue = regionIndex.lookup(town[2]!).find((c) => c.kind === 'code');
@@ -234,7 +237,7 @@ function locationHits(field: FieldText, out: RegistryHits): void {
     const start = at + part.length - part.trimStart().length;
     at += part.length + 1;
     const name = part.trim();
-    const listed = name ? publicLibraries.get(fold(name)) : undefined;
+    const listed = name && !usOnlyLibraries.has(fold(name)) ? publicLibraries.get(fold(name)) : undefined;
     if (listed && regionIndex.lookup(name).length === 0)
       out.region.push(hit(field, start, start + name.length, { ...listed }, REGION_STRENGTH.institution));
   }
