@@ -44,7 +44,57 @@ interface SectorHit extends Hit {
   outright?: boolean;
   /** Named in a list of interests or a citation: a field's listed hits count as much as its strongest one. */
   listed?: boolean;
+  /** A word of any trade ("sales", "charity") that names a sector only beside a library's world (needsLibraryContext). */
+  generic?: boolean;
 }
+
+/**
+ * "I love archives", "Interested in scholarly communication", "#Archives, #history": a kind of library or a field
+ * after a word of liking, or as a hashtag, is an interest, not a workplace, and counts as a listed item. Roles
+ * ("passionate law librarian") are not: a phrase ending in a person's noun says what someone is.
+ */
+const INTEREST_BEFORE =
+  /\b(?:love|loves|loving|lover of|interested in|interests?|interest in|passionate about|passion for|fan of|enthusiast for|obsessed with|wonders? about|fascinated by|curious about)\b/i;
+const PERSON_NOUN = /(?:ian|ist|er|or|ant|ent|eur|ess)s?$|\b(?:staff|team|head|lead|dean|fellow|student|candidate|prof)\b/;
+
+function interest(text: string, start: number, phrase: string): boolean {
+  if (PERSON_NOUN.test(phrase)) return false;
+  if (text[start - 1] === '#') return true;
+  const clause =
+    text
+      .slice(0, start)
+      .split(/[.;|•·\n!?]/)
+      .pop() ?? '';
+  return INTEREST_BEFORE.test(clause);
+}
+
+/**
+ * The name of the field ("Library & Information Science", lexicon weight 1) says LIS education only beside someone
+ * who studies or teaches it in the same clause ("Grad student in Library & Information Science", "Lecturer in Library
+ * and Information Studies"); alone ("Libraries & Information Science. I've got a ficus too") it is an interest.
+ */
+const FIELD_NAMES = new Set([
+  'information science',
+  'library science',
+  'library and information science',
+  'library and information studies',
+]);
+const STUDY_ROLE =
+  /\b(?:lecturer|student|professor|prof|phd|doctoral|doctorate|candidate|studying|studies|researcher|faculty|teach\w*|course|program(?:me)?)\b/i;
+
+function studiedField(text: string, start: number, phrase: string): boolean {
+  if (!FIELD_NAMES.has(phrase)) return false;
+  const clause =
+    text
+      .slice(0, start)
+      .split(/[.;|•·\n!?]/)
+      .pop() ?? '';
+  return STUDY_ROLE.test(clause);
+}
+
+/** What makes a profile part of a library's world, for the words of any trade (needsLibraryContext). */
+const LIBRARY_WORLD =
+  /librar|biblio|archiv|museum|publish|catalogu|metadata|e-?books?\b|\bbooks?\b|journals?\b|scholarly|repositor|\bglam\b|\blis\b|information (?:specialist|professional|manage|officer|services)|knowledge manag|records\b/i;
 
 function hostHit(field: FieldText, host: string, start: number, end: number, wide: boolean): SectorHit[] {
   const cue = ((wide ? registryHostCue(host) : undefined) ?? hostCue(host))?.sector;
@@ -149,8 +199,10 @@ function textHits(field: FieldText, wide: boolean): SectorHit[] {
       wide &&
       ((m.last - m.first === 1 && inGlamList(tokens, m.first)) ||
         cited(text, end, cues) ||
-        listItem(text, start, end, tokens, m.first, m.last));
-    const factor = (left ? PAST_DISCOUNT : 1) * (listed ? LISTED_DISCOUNT : 1);
+        listItem(text, start, end, tokens, m.first, m.last) ||
+        interest(text, start, phrase));
+    const generic = wide && registries().needsLibraryContext.has(phrase);
+    const factor = (left ? PAST_DISCOUNT : 1) * (listed ? LISTED_DISCOUNT : 1) * (wide && studiedField(text, start, phrase) ? OUTRIGHT : 1);
     hits.push({
       field: label,
       text,
@@ -160,6 +212,7 @@ function textHits(field: FieldText, wide: boolean): SectorHit[] {
       strength: weight * field.weight * factor,
       outright: weight >= OUTRIGHT && !left && !listed,
       ...(listed ? { listed } : {}),
+      ...(generic ? { generic } : {}),
     });
   }
   // "Libraries Galleries Museums": one list of interests is one weak hint, however many kinds it names.
@@ -180,7 +233,11 @@ function fieldHits(field: FieldText, wide: boolean): SectorHit[] {
 }
 
 export function inferSector(fields: readonly FieldText[], options: ContextOptions): ContextValue {
-  const hits = fields.flatMap((f) => fieldHits(f, options.registries));
+  const all = fields.flatMap((f) => fieldHits(f, options.registries));
+  // A word of any trade counts in a library's world, or beside a sector named otherwise ("trainer at LexisNexis").
+  const named = new Set(all.filter((h) => !h.generic).flatMap((h) => Object.keys(h.readings)));
+  const libraryWorld = fields.some((f) => LIBRARY_WORLD.test(f.text));
+  const hits = all.filter((h) => libraryWorld || !h.generic || Object.keys(h.readings).some((s) => named.has(s)));
   // Role over workplace: once some sector is said outright, sectors only hinted at by a workplace count half.
   const outright = new Set(hits.filter((h) => h.outright).flatMap((h) => Object.keys(h.readings)));
   if (outright.size > 0) for (const h of hits) if (!Object.keys(h.readings).some((s) => outright.has(s))) h.strength *= WORKPLACE_DISCOUNT;

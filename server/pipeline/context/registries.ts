@@ -76,6 +76,12 @@ export interface Registries {
    * lexicons; read only after a role and "at"/"@" ("librarian at Stanford", registry-hits.ts).
    */
   shortNames: ReadonlyMap<string, Readonly<Record<string, number>>>;
+  /**
+   * Words of any trade that name a vendor or a special library only in a library's world ("sales", "startup",
+   * "clients", "charity"): lexicon.json `needsLibraryContext`, as phrase keys. A profile that names no library,
+   * archive, museum, book or publishing counts them for nothing (infer-sector.ts).
+   */
+  needsLibraryContext: ReadonlySet<string>;
   /** Capitals that are never read as a university's acronym ("CEO", "NYC", "ALA"): lexicon.json `acronymStoplist`. */
   acronymStoplist: ReadonlySet<string>;
 }
@@ -311,6 +317,7 @@ function build(): Registries {
     pastWords: new Set([...SECTOR_PAST_WORDS, ...lexicon.pastWords.map((w) => phraseKey(w, false))]),
     shortNames,
     acronymStoplist: stop,
+    needsLibraryContext: new Set(lexicon.needsLibraryContext.map((w) => phraseKey(w, false))),
   };
 }
 

@@ -32,6 +32,7 @@ const LexiconFile = z.object({
   acronymStoplist: z.array(z.string()),
   instances: z.record(z.string(), Code.nullable()),
   pastWords: z.array(z.string()),
+  needsLibraryContext: z.array(z.string()),
 });
 const UniversitiesFile = z.object({ universities: z.array(z.tuple([z.string().min(1), z.string(), z.array(z.string())])) });
 const LibrariesFile = z.object({ libraries: z.array(z.string()), authorities: z.array(z.string()), domains: z.array(z.string()) });
