@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readTranscript } from '../../server/ingest/read-transcript.js';
 import { analyze } from '../../server/pipeline/analyze.js';
-import { isNamedTopic, messagePhrases, personTopics } from '../../server/pipeline/words.js';
+import { isNamedTopic, messagePhrases, personTopics, readPhrases } from '../../server/pipeline/words.js';
 import type { Message } from '../../shared/index.js';
 
 const root = new URL('../fixtures/real/', import.meta.url).pathname;
@@ -65,18 +65,30 @@ describe('topics of real people (#vala2018)', () => {
   });
 });
 
-describe('community terms on a real French and English Mastodon timeline', () => {
-  it('names no French function word (was "pour les", "pas" and "bien")', () => {
-    const file = read('mastodon/tag_timeline.json');
+describe('a real French and English Mastodon timeline', () => {
+  const file = read('mastodon/tag_timeline.json');
+  const french = (phrase: string) =>
+    phrase.split(' ').filter((w) => ['pour', 'les', 'des', 'pas', 'bien', 'bon', 'depuis', 'suis'].includes(w));
+
+  it('reads no French function word as a phrase, and keeps the topic both languages share', () => {
+    const phrases = readPhrases(file.messages);
+    const users = new Map<string, number>();
+    for (const mine of phrases.counts.values()) for (const key of mine.keys()) users.set(key, (users.get(key) ?? 0) + 1);
+    // "instance" in English and in French ("une instance #mastodon pour les personnels de l'État").
+    expect(users.get('instance')).toBe(4);
+    // The chat's own name, written without its "#", is no topic (was a term of a community).
+    expect(users.has('mastodon')).toBe(false);
+    expect([...users.keys()].flatMap(french)).toEqual([]);
+  });
+
+  it('gives communities no French function word as a term (was "pour les", "pas" and "bien")', () => {
     const payload = analyze({
       messages: file.messages,
       people: file.people,
       dataset: { id: 'real', name: 'tag_timeline', version: 1 },
       backbone: false,
     });
-    const terms = payload.attributes.meta.communities.flatMap((c) => c.terms.map((t) => t.term));
-    expect(terms).toContain('instances');
-    for (const term of terms)
-      expect(term.split(' ').filter((w) => ['pour', 'les', 'des', 'pas', 'bien', 'bon', 'depuis'].includes(w))).toEqual([]);
+    const terms = payload.attributes.meta.communities.flatMap((c) => [c.label!, ...c.terms.map((t) => t.term)]);
+    expect(terms.flatMap(french)).toEqual([]);
   });
 });

@@ -4,10 +4,11 @@
  * (period.ts), stability across seeds (stability.ts) and a label built from
  * them (label.ts); the partition gains whether it is loose (loose.ts).
  *
- * Reading phrases is the costly part on a big view (every message's text,
- * about 15 µs a message on the bench's machine): past `maxMessages` an even,
- * deterministic sample of the messages is read, since terms are counted by
- * people and a sample keeps who writes what. The server reads text at all
+ * Reading phrases is the costly part on a big view (every message's text
+ * through a part-of-speech tagger, words.ts: about 40 µs a message on the
+ * bench's machine, 2 s for 50k): past `maxMessages` an even, deterministic
+ * sample of the messages is read, since terms are counted by people and a
+ * sample keeps who writes what. The server reads text at all
  * only for datasets of up to LABEL_TEXT_MAX_MESSAGES (compute-graph.ts):
  * beyond, text would cost a third of the memory, and labels go without terms.
  */

@@ -20,7 +20,7 @@ const FUNCTION_WORDS =
 const OTHER_FUNCTION_WORDS =
   'les des une aux dans sur avec pour par pas est sont ont qui que quoi dont où mais donc car ces cet cette ses mes tes nos vos leur leurs ' +
   'elle elles ils nous vous lui moi toi tout tous toute toutes très plus moins bien aussi comme sans sous chez entre ' +
-  'été être avoir fait faire peut sera merci bonjour salut oui non avez avons bon bonne depuis encore alors ici rien même autre autres faut peu trop déjà voir ' +
+  'été être avoir fait faire peut sera merci bonjour salut oui non avez avons bon bonne depuis encore alors ici rien même autre autres faut peu trop déjà voir suis truc trucs ' +
   'los las del una unos unas con por para sin sobre entre como pero más muy también porque cuando donde esta este esto estos estas ' +
   'ese esa eso sus mis tus nuestro nuestra hay ser estar fue son está están gracias hola ' +
   'uma umas uns com pelo pela pelos pelas mais muito também quando onde isso isto essa esse seu sua seus suas são foi ' +
