@@ -45,6 +45,11 @@ interface PlaceHit extends Hit {
 
 /** A past or elsewhere ("born in", "ex-", "visiting") is not where someone is now. */
 const PAST_DISCOUNT = 0.25;
+/**
+ * A degree held or a past clause (past-spans.ts) names where someone studied or worked, often as an institution and
+ * its town together ("Indiana University Bloomington": two hits): less than a "born in".
+ */
+const PAST_SPAN_DISCOUNT = 0.15;
 /** "Based in", "now in", "Leeds-based" say it is. */
 const PRESENT_BOOST = 1.5;
 /** A flag may be heritage or a team; worth a demonym. */
@@ -86,10 +91,21 @@ function restrict(readings: Readonly<Record<string, number>>, keep: ReadonlySet<
   return Object.fromEntries(kept.map(([c, v]) => [c, v / total]));
 }
 
+/**
+ * "ÜT: -41.31777,148.261049", "iPhone: -37.80,144.97": coordinates an app wrote into the location field, with its
+ * label. They name no place in words (LABELLING.md, region rule 8), and the label is no place either ("ÜT" is not Utah).
+ */
+const COORDINATES = /(?:[\p{L}]+:\s*)?[-+]?\d{1,3}\.\d{2,}\s*,\s*[-+]?\d{1,3}\.\d{2,}/gu;
+
+function coordinateSpans(text: string): { start: number; end: number }[] {
+  return [...text.matchAll(COORDINATES)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
+
 function textHits(field: FieldText, wide: boolean): PlaceHit[] {
   const { text, label } = field;
   const hits: PlaceHit[] = [];
   const hosts = field.kind === 'text' ? findHosts(text) : [];
+  const coordinates = wide && label === 'location' ? coordinateSpans(text) : [];
   for (const h of hosts) {
     const cue = ((wide ? registryHostCue(h.host) : undefined) ?? hostCue(h.host))?.region;
     if (cue)
@@ -119,13 +135,19 @@ function textHits(field: FieldText, wide: boolean): PlaceHit[] {
         last: -1,
       });
   }
-  const plain = tokenize(maskSpans(text, hosts));
+  const plain = tokenize(maskSpans(text, [...hosts, ...coordinates]));
   const tokens = wide ? registryTokens(field, plain) : plain;
   // A place or institution inside a degree held or a past clause ("MLIS from Rutgers") is not where someone is now.
   const past = wide && field.kind === 'text' ? pastSpans(text) : [];
   if (wide)
     for (const h of registryHits(field, tokens).region)
-      hits.push({ ...h, strength: h.strength * (inSpans(past, h.start) ? PAST_DISCOUNT : 1), kind: 'institution', first: -1, last: -1 });
+      hits.push({
+        ...h,
+        strength: h.strength * (inSpans(past, h.start) ? PAST_SPAN_DISCOUNT : 1),
+        kind: 'institution',
+        first: -1,
+        last: -1,
+      });
   const index = wide ? registries().regionIndex : regionIndex;
   const places: PlaceHit[] = [];
   for (const m of index.match(tokens, (cues) => strongest(cues).strength)) {
@@ -138,7 +160,7 @@ function textHits(field: FieldText, wide: boolean): PlaceHit[] {
       const afterPlace = prev && PLACE_KINDS.has(prev.kind) && prev.last === m.first && CODE_GAP.test(text.slice(prev.end, start));
       if (!afterPlace && text.trim() !== text.slice(start, end)) continue;
     }
-    const factor = inSpans(past, start) ? PAST_DISCOUNT : contextFactor(tokens, m.first, m.last, text);
+    const factor = inSpans(past, start) ? PAST_SPAN_DISCOUNT : contextFactor(tokens, m.first, m.last, text);
     if (factor > 0)
       places.push({
         field: label,
