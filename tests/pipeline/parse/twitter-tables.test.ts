@@ -3,6 +3,10 @@ import { describe, it, expect } from 'vitest';
 import { csvParser } from '../../../server/ingest/parse/csv.js';
 import { tagsCsvParser } from '../../../server/ingest/parse/tags-csv.js';
 import { counts } from '../../support/parse-counts.js';
+import { resolveBuildOptions } from '../../../shared/index.js';
+import { readTranscript } from '../../../server/ingest/read-transcript.js';
+import { buildGraph } from '../../../server/pipeline/build-graph.js';
+import { splitSessions } from '../../../server/pipeline/sessions.js';
 
 const fixture = (path: string) => readFileSync(new URL(`../../fixtures/real/${path}`, import.meta.url), 'utf8');
 const parse = (path: string) => csvParser.parse(fixture(path), { fileName: path.split('/').pop()! });
@@ -139,5 +143,52 @@ describe('rtweet write_as_csv and Hydrator (no public sample found: the document
       mentions: [],
     });
     expect(r.people[0]).toMatchObject({ bio: 'Librarian &amp; zinester', location: 'Toronto' });
+  });
+});
+
+describe('rtweet ≤ 0.6.6 columns (in_reply_to_status_*): real #vala2018 and #auspreserves tables', () => {
+  it('reads the replies of #vala2018 (rtweet 0.6 tweets data frame, 13 Feb 2018) by in_reply_to_status_*: 116 (1,948 rows, 19 of them repeated), not 0', () => {
+    const r = parse('rtweet-csv/vala2018-2018-02-13.csv');
+    expect(counts(r)).toMatchObject({ messages: 1948, replies: 116 });
+    expect(r.messages.find((m) => m.id === '963364171269025792')).toMatchObject({
+      author: 'twitter:stevenpchang',
+      replyToAuthor: 'twitter:clareifications',
+      replyToId: '962940309192695808',
+      kind: 'reply',
+    });
+  });
+
+  it('reads #auspreserves as rtweet 0.6 write_as_csv writes it (x-prefixed ids): a reply to a tweet, and one to a person only', () => {
+    const r = parse('rtweet-csv/auspreserves-2018-02-16.csv');
+    expect(r.warnings).toEqual(['auspreserves-2018-02-16.csv: read as rtweet write_as_csv columns']);
+    expect(counts(r)).toMatchObject({ messages: 60, replies: 4, reposts: 12, skipped: 0 });
+    expect(r.messages.find((m) => m.id === '964288015139942401')).toMatchObject({
+      author: 'twitter:quarterfalls',
+      replyToAuthor: 'twitter:quarterfalls',
+      replyToId: '964286939166732289',
+    });
+    // `in_reply_to_status_status_id` is NA when a tweet opens with a handle without answering a tweet.
+    const toPerson = r.messages.find((m) => m.id === '964286599855927296')!;
+    expect(toPerson).toMatchObject({ author: 'twitter:peterneish', replyToAuthor: 'twitter:maudeygirl', kind: 'reply' });
+    expect(toPerson.replyToId).toBeUndefined();
+  });
+
+  it('makes the replies reply ties: 2 in the #auspreserves hour, 72 on the #vala2018 day', () => {
+    const replyTies = (path: string) => {
+      const bytes = readFileSync(new URL(`../../fixtures/real/${path}`, import.meta.url));
+      const { messages } = readTranscript(bytes, { fileName: path.split('/').pop()! });
+      const options = resolveBuildOptions({ kinds: ['reply'] });
+      const graph = buildGraph(messages, splitSessions(messages, options), options);
+      const ties: string[] = [];
+      graph.forEachEdge((_e, a, s, t) => {
+        if (a.reply > 0) ties.push([s, t].sort().join(' '));
+      });
+      return ties;
+    };
+    expect(replyTies('rtweet-csv/auspreserves-2018-02-16.csv').sort()).toEqual([
+      'twitter:i_telf twitter:maudeygirl',
+      'twitter:maudeygirl twitter:peterneish',
+    ]);
+    expect(replyTies('rtweet-csv/vala2018-2018-02-13.csv')).toHaveLength(72);
   });
 });

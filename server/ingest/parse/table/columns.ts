@@ -108,9 +108,10 @@ export const KNOWN_SETS: readonly ColumnSet[] = [
       author: ['screen_name'],
       text: ['text'],
       time: ['created_at'],
-      to: ['reply_to_screen_name'],
-      replyToId: ['reply_to_status_id'],
-      replyToUserId: ['reply_to_user_id'],
+      // rtweet ≤ 0.6.6 (the 2017–early-2018 archives) named these `in_reply_to_status_*`; 0.6.7 renamed them `reply_to_*`.
+      to: ['reply_to_screen_name', 'in_reply_to_status_screen_name'],
+      replyToId: ['reply_to_status_id', 'in_reply_to_status_status_id'],
+      replyToUserId: ['reply_to_user_id', 'in_reply_to_status_user_id'],
       id: ['status_id'],
       name: ['name'],
       location: ['location'],
