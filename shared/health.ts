@@ -180,4 +180,9 @@ export interface HealthOptions {
   regions: string[];
   sessionGapMinutes: number;
   returnWindow: number;
+  /**
+   * Also who took part in each session (key, messages, returning, sector, region), for a named snapshot of a
+   * session's report to count again when someone opts out later (server/pipeline/health/remove-people). Never served.
+   */
+  ledger?: boolean;
 }

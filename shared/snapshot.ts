@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { GraphQuerySchema } from './build-options.js';
 import { GraphPayloadSchema } from './graph-payload.js';
+import { SessionHealthSchema } from './health.js';
 import { CameraSchema, COLOUR_BY, SIZE_BY, VIEW_MODES } from './view-state.js';
 
 export const PRIVACY_MODES = ['named', 'pseudonymous'] as const;
@@ -29,6 +30,11 @@ export const SnapshotInputSchema = z.object({
   options: GraphQuerySchema.default({}),
   view: SnapshotViewSchema.default({ colourBy: 'community', sizeBy: 'weightedDegree', hidden: [], mode: 'graph' }),
   privacy: PrivacySchema.default('named'),
+  /**
+   * Share a session's report (Chat health) instead of the view: its figures frozen as computed now, with the
+   * session's own graph (its chat, its hours) as the payload; `options` and `view` are then the server's.
+   */
+  report: z.object({ session: z.string().min(1).max(1000) }).optional(),
 });
 export type SnapshotInput = z.infer<typeof SnapshotInputSchema>;
 
@@ -51,5 +57,7 @@ export const SnapshotSchema = z.object({
   view: SnapshotViewSchema,
   privacy: PrivacySchema,
   payload: GraphPayloadSchema,
+  /** A shared session report, read-only; a named one less anyone who opted out since (as the payload). */
+  report: SessionHealthSchema.optional(),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;

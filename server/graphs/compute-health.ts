@@ -9,9 +9,10 @@
  * (`from`…`to`) or privacy mode derives from them without reading messages.
  * Runs in an analysis worker like a graph, or in-process for an in-memory store.
  */
-import type { HealthOptions } from '../../shared/index.js';
+import type { HealthOptions, HealthReport } from '../../shared/index.js';
 import { healthFacts, windowHealth, type HealthFacts, type HealthFactsOptions } from '../pipeline/health/index.js';
 import { pseudonymizeHealth } from '../pipeline/health/pseudonymize.js';
+import type { LedgerPerson } from '../pipeline/health/remove-people.js';
 import { flaggedKeys } from '../privacy/flagged-people.js';
 import type { PseudonymousRequest } from '../privacy/pseudonymous.js';
 import type { Store } from '../store/types.js';
@@ -77,11 +78,20 @@ export async function computeHealthJson(
   options: HealthOptions,
   pseudonymous?: PseudonymousRequest,
 ): Promise<string> {
-  const report = windowHealth(await healthFactsOf(store, datasetId, options), options);
-  if (!pseudonymous) return JSON.stringify(report);
+  const facts = await healthFactsOf(store, datasetId, options);
+  const report = windowHealth(facts, options);
+  if (!pseudonymous) return JSON.stringify(options.ledger ? { ...report, ledger: ledgerOf(facts, report) } : report);
   // Numbered over everyone the dataset knows (as a pseudonymous share of it is), and their names out of chat names.
   const { storedPeople, links, optedOut } = await peopleOf(store, datasetId);
   const { people } = mergeIdentities([], storedPeople, links);
   const known = people.filter((p) => !optedOut.has(p.key)).map((p) => ({ key: p.key, handle: p.handle, name: p.name }));
   return JSON.stringify(pseudonymizeHealth(report, pseudonymous.salt, known));
+}
+
+/** Who took part in each session of the report, with their groups (a named report's ledger, see HealthOptions.ledger). */
+function ledgerOf(facts: HealthFacts, report: HealthReport): LedgerPerson[][] {
+  const byId = new Map(facts.sessions.map((s) => [s.health.id, s.people]));
+  return report.sessions.map((s) =>
+    byId.get(s.id)!.map((p) => ({ ...p, sector: facts.groups[p.key]![0], region: facts.groups[p.key]![1] })),
+  );
 }

@@ -200,6 +200,10 @@ export const PG_MIGRATIONS: readonly ((t: (table: string) => string) => string)[
   (t) => `
   ALTER TABLE ${t('datasets')} ADD COLUMN session_schedules jsonb;
   `,
+  // Issue 22: a snapshot may share a session's report (as SQLite's); json keeps its text as written.
+  (t) => `
+  ALTER TABLE ${t('snapshots')} ADD COLUMN report json;
+  `,
 ];
 
 /** The schema version this code writes: the number of migrations. */

@@ -191,6 +191,10 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE datasets ADD COLUMN session_schedules TEXT;
   `,
+  // Issue 22: a snapshot may share a session's report (Chat health), frozen as JSON beside the session's graph.
+  `
+  ALTER TABLE snapshots ADD COLUMN report TEXT CHECK (report IS NULL OR json_valid(report));
+  `,
 ];
 
 /** The schema version this code writes: the number of migrations. */

@@ -11,17 +11,18 @@ interface SnapshotRow {
   options: string;
   view: string;
   payload: string;
+  report: string | null;
 }
 
 export function snapshotMethods(db: Database): Pick<Store, 'createSnapshot' | 'getSnapshot' | 'countSnapshots'> {
   const insert = db.prepare(
-    `INSERT INTO snapshots (id, created_at, dataset_id, dataset_version, privacy, options, view, payload)
-     VALUES (@id, @createdAt, @datasetId, @datasetVersion, @privacy, @options, @view, @payload)`,
+    `INSERT INTO snapshots (id, created_at, dataset_id, dataset_version, privacy, options, view, payload, report)
+     VALUES (@id, @createdAt, @datasetId, @datasetVersion, @privacy, @options, @view, @payload, @report)`,
   );
   const byId = db.prepare<[string], SnapshotRow>('SELECT * FROM snapshots WHERE id = ?');
   const count = db.prepare<[string], number>('SELECT count(*) FROM snapshots WHERE dataset_id = ?').pluck();
   return {
-    createSnapshot: async (s: StoredSnapshot) => void insert.run(s),
+    createSnapshot: async (s: StoredSnapshot) => void insert.run({ ...s, report: s.report ?? null }),
     getSnapshot: async (id) => {
       const r = byId.get(id);
       return (
@@ -34,6 +35,7 @@ export function snapshotMethods(db: Database): Pick<Store, 'createSnapshot' | 'g
           options: r.options,
           view: r.view,
           payload: r.payload,
+          ...(r.report === null ? {} : { report: r.report }),
         }
       );
     },

@@ -85,6 +85,8 @@ export interface StoredSnapshot {
   options: string;
   view: string;
   payload: string;
+  /** A shared session report (Chat health), frozen as JSON (pipeline/health/remove-people's FrozenReport); absent for a graph's view. */
+  report?: string | undefined;
 }
 
 /**

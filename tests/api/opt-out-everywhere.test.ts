@@ -1,12 +1,21 @@
 /**
  * An opt-out holds on every route (issue 24, items 1, 2, 5, 6): messages,
- * profiles, peers, graphs, exports, named snapshots, identities; by any
+ * profiles, peers, graphs, exports, named snapshots (shared session reports
+ * too), identities; by any
  * spelling of the key and through identity links; and each answer says who
  * it matched.
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GraphPayloadSchema, PeersSchema, SnapshotCreatedSchema, SnapshotSchema, type Message } from '../../shared/index.js';
+import {
+  GraphPayloadSchema,
+  PeersSchema,
+  SessionHealthSchema,
+  SnapshotCreatedSchema,
+  SnapshotSchema,
+  type Message,
+  type SessionHealth,
+} from '../../shared/index.js';
 import { OPTED_OUT_MENTION } from '../../server/routes/datasets/messages.js';
 import { buildTestApp, multipart, type TestApp } from '../support/app.js';
 
@@ -72,6 +81,13 @@ describe('an opted-out person', () => {
         })
       ).json(),
     );
+    // Session reports shared before: the first #medlibsuk session (she answered Q1 first) and her DM with zed.
+    const shareReport = async (session: string) =>
+      SnapshotCreatedSchema.parse(
+        (await t.app.inject({ method: 'POST', url: '/api/snapshots', payload: { datasetId: id, report: { session } } })).json(),
+      );
+    const firstSession = '#medlibsuk@2024-03-14T20:00:00.000Z';
+    const [report, dmReport] = [await shareReport(firstSession), await shareReport('dm with alice smith@2024-03-22T10:00:00.000Z')];
     expect((await allMessages(id)).filter((m) => m.author === 'csv:alice')).toHaveLength(3);
     expect((await get(`/api/datasets/${id}/people/csv%3Aalice`)).statusCode).toBe(200);
 
@@ -108,6 +124,24 @@ describe('an opted-out person', () => {
     expect(JSON.stringify(stored)).not.toMatch(/alice/i);
     expect(parsed.payload.attributes.meta.chats).toEqual(['#medlibsuk', 'dm with a participant smith']);
     expect((await get(`/api/snapshots/${snap.id}/export?format=gexf`)).body).not.toMatch(/alice/i);
+
+    // Shared session reports: not named, and counted again as the health API now counts the session without her.
+    const sharedReport = async (snapshot: string) => {
+      const body = (await get(`/api/snapshots/${snapshot}`)).body;
+      expect(body.match(/.{80}alice.{80}/gi) ?? []).toEqual([]);
+      return SnapshotSchema.parse(JSON.parse(body)).report!;
+    };
+    const shared = await sharedReport(report.id);
+    const live = SessionHealthSchema.parse((await get(`/api/datasets/${id}/sessions/${encodeURIComponent(firstSession)}`)).json());
+    const whoAndHowMany = (s: SessionHealth) => ({
+      ...s,
+      // Kept as computed in a snapshot (they name no one): answer messages, time to first answer, replies among answerers.
+      questions: s.questions.map((q) => [q.number, q.askedBy, q.answerers, q.answeredBy]),
+    });
+    expect(whoAndHowMany(shared)).toEqual(whoAndHowMany(live));
+    expect([shared.participants, shared.messages, shared.questions[0]!.answerers]).toEqual([7, 7, 4]);
+    const dm = await sharedReport(dmReport.id);
+    expect([dm.chat, dm.participants, dm.messages]).toEqual(['dm with a participant smith', 1, 1]);
 
     // Her own dataset only.
     expect((await get(`/api/datasets/${id}/opt-outs`)).json()).toEqual({ people: [{ key: 'csv:alice', scope: id }] });
