@@ -37,6 +37,20 @@ describe('key phrases', () => {
     ]);
   });
 
+  it('reads other languages and scripts without failing, with their function words left out', () => {
+    expect(phrases('Biblioteca pública de la ciudad para los lectores')).toEqual([
+      'biblioteca',
+      'biblioteca pública',
+      'pública',
+      'ciudad',
+      'lectores',
+    ]);
+    expect(phrases('Die Stadtbibliothek ist für alle Leser offen')).toEqual(['stadtbibliothek', 'leser', 'leser offen', 'offen']);
+    expect(phrases('Les bibliothèques publiques des villes')).toEqual(['bibliothèques', 'bibliothèques publiques', 'publiques', 'villes']);
+    for (const text of ['', '🎉🎉', '図書館のテキスト', 'مكتبة عامة في المدينة', 'x'.repeat(5000), '&amp;&lt;', 'relea… https://t.co/x'])
+      expect(phrases(text)).toEqual([]);
+  });
+
   it('keeps a phrase only when several but not most people use it, and names shared topics, not lone words', () => {
     const said = (id: string, author: string, text: string, hashtags: string[] = ['#c']) =>
       msg({ id, author, time: `2024-01-10T20:0${id}:00.000Z`, text, hashtags });

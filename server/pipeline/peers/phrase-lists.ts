@@ -25,7 +25,7 @@ const OTHER_FUNCTION_WORDS =
   'ese esa eso sus mis tus nuestro nuestra hay ser estar fue son está están gracias hola ' +
   'uma umas uns com pelo pela pelos pelas mais muito também quando onde isso isto essa esse seu sua seus suas são foi ' +
   'della delle degli dei con per una uno gli che non come più anche sono questo questa ' +
-  'der die das den dem des und ist nicht mit von für auf ein eine einen einem einer auch sich sie wir ihr ich aber oder wie bei nach noch ' +
+  'der die das den dem des und ist nicht mit von für auf ein eine einen einem einer auch sich sie wir ihr ich aber oder wie bei nach noch alle viel viele ' +
   'het een van voor niet met zijn ook maar naar bij aan wat wel nog dat deze die ' +
   'https http www com org';
 

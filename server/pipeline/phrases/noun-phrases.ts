@@ -20,6 +20,8 @@ import { tagWords, type TaggedWord } from './tag-words.js';
 
 /** Longest candidate, in words. */
 const MAX_WORDS = 3;
+/** Longer "words" are pasted keys, hashes or runs of one letter, not topics. */
+const MAX_WORD_LENGTH = 40;
 /** Longest vocabulary entry, in words ("english language learner", "evidence based practice"). */
 const VOCABULARY_WORDS = Math.max(...[...LIS_VOCABULARY].map((p) => p.split(' ').length));
 
@@ -32,7 +34,7 @@ const WORD = /^\p{L}[\p{L}\p{N}]*(-[\p{L}\p{N}]+)*$/u;
 
 /** A word that may stand in a noun phrase: a content word (not a stop word, a letter first, three letters or more). */
 function inPhrase(t: NonNullable<TaggedWord>): boolean {
-  if (t.word.length < 3 || STOP_WORDS.has(t.word) || !WORD.test(t.word)) return false;
+  if (t.word.length < 3 || t.word.length > MAX_WORD_LENGTH || STOP_WORDS.has(t.word) || !WORD.test(t.word)) return false;
   if (HEADS.has(t.pos) || t.pos === 'ADJ') return true;
   // A participle modifies a noun ("automated delivery", "data sharing model"); it never ends a phrase (isHead).
   return t.pos === 'VERB' && /(ing|ed)$/.test(t.word);
