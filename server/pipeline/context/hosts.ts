@@ -4,7 +4,8 @@
  * Link shorteners and platforms (`linktr.ee`, `academia.edu`, `youtu.be`)
  * say nothing, whatever their top-level domain, and so do vanity ccTLDs
  * (`glammr.us`, `mas.to`). A Mastodon instance speaks for its members only
- * through a ccTLD or a known national instance (`mastodon.ie`, `aus.social`).
+ * through a ccTLD or a known national instance (`mastodon.ie`, `aus.social`),
+ * and only as a hint (see INSTANCE_REGION).
  */
 import { COUNTRIES_DATA, COUNTRY_CODES, INSTITUTIONS_DATA, type SectorId } from './gazetteer.js';
 
@@ -46,9 +47,16 @@ const SECOND_LEVEL_WEIGHT: Record<SectorId, number> = {
 const INSTITUTIONAL_REGION = 3;
 /** Any other ccTLD (annlib.co.uk): people do register abroad. */
 const PLAIN_REGION = 2;
-/** A Mastodon instance's ccTLD: its members need not live there. */
-const INSTANCE_REGION = 1.5;
-const KNOWN_INSTANCE_REGION = 2;
+/**
+ * A general Mastodon server's country (its ccTLD, or a national server: `mamot.fr`, `mastodon.ie`, `aus.social`)
+ * is where the account is hosted, chosen for a language, a community or its moderation, not where the person
+ * lives: mamot.fr has Belgian, Swiss, Québécois and expatriate members. Alone it is a hint below the minimum
+ * confidence (1 − e^(−1/2) ≈ 0.39 < 0.4), so the region stays unknown (LABELLING.md, region rule 10); beside
+ * a place it settles an ambiguous one ("Perth" on aus.social) or adds to a stated one. A server an institution
+ * runs for its own people (`mastodon.uni-heidelberg.de`) is a workplace and reads as one (infer-region.ts).
+ */
+export const INSTANCE_REGION = 1;
+const KNOWN_INSTANCE_REGION = INSTANCE_REGION;
 const US_STATE = /^[a-z]{2}$/;
 
 export function hostCue(hostInput: string): HostCue | undefined {

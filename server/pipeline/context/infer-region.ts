@@ -27,7 +27,7 @@ import {
 } from './gazetteer.js';
 import { decide, type Hit } from './decide.js';
 import type { FieldText } from './fields.js';
-import { hostCue, instanceCue, type HostCue } from './hosts.js';
+import { INSTANCE_REGION, hostCue, instanceCue, type HostCue } from './hosts.js';
 import type { ContextOptions } from './options.js';
 import { registries, registryHostCue, registryInstance } from './registries.js';
 import { registryHits } from './registry-hits.js';
@@ -191,9 +191,12 @@ function textHits(field: FieldText, wide: boolean): PlaceHit[] {
 }
 
 function instanceRegion(domain: string, wide: boolean): HostCue | undefined {
+  // A server an institution runs for its people (a university's domain) says where they work, as its web host would.
+  const institution = wide ? registryHostCue(domain) : undefined;
+  if (institution?.region) return institution;
   const known = wide ? registryInstance(domain) : { known: false };
   if (!known.known) return instanceCue(domain);
-  return known.code ? { region: { code: known.code, strength: 2 } } : undefined;
+  return known.code ? { region: { code: known.code, strength: INSTANCE_REGION } } : undefined;
 }
 
 function fieldHits(field: FieldText, wide: boolean): PlaceHit[] {

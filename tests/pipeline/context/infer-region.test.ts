@@ -120,9 +120,16 @@ describe('region inference', () => {
       confidence: 0.78,
       evidence: "url: 'leeds.ac.uk'",
     });
+    // A general server's country alone is where the account is hosted, not where its member lives (hosts.ts
+    // INSTANCE_REGION, LABELLING.md region rule 10): it stays unknown, with the server kept as evidence (it was IE
+    // before 7 Dec); beside a place it settles an ambiguous one.
     expect(regionOf({ bio: 'Archivist', platform: 'mastodon', handle: 'ann@mastodon.ie', url: 'https://mastodon.ie/@ann' })).toMatchObject({
-      value: 'IE',
-      evidence: "instance: 'mastodon.ie'",
+      value: 'unknown',
+      evidence: "too little for IE: instance: 'mastodon.ie'",
+    });
+    expect(regionOf({ bio: 'Librarian in Perth', platform: 'mastodon', handle: 'ann@aus.social' })).toMatchObject({
+      value: 'AU',
+      evidence: "bio: 'Perth'; instance: 'aus.social'",
     });
     expect(regionOf({ bio: 'Archivist', platform: 'mastodon', handle: 'ann@glammr.us' }).value).toBe('unknown');
     expect(regionOf({ bio: '', url: 'https://linktr.ee/ann' }).value).toBe('unknown');

@@ -117,7 +117,13 @@ describe('registries', () => {
       sector: { value: 'academic' },
       region: { value: 'AU' },
     });
-    expect(read({ bio: 'Librarian', platform: 'mastodon', handle: 'ann@mastodon.nl' }).region.value).toBe('NL');
+    // A national server alone (mamot.fr, mastodon.nl) is a hint, not a residence (hosts.ts INSTANCE_REGION; NL before 7 Dec).
+    expect(read({ bio: 'Librarian', platform: 'mastodon', handle: 'ann@mastodon.nl' }).region.value).toBe('unknown');
+    expect(read({ bio: 'Librarian', platform: 'mastodon', handle: 'ann@mamot.fr' }).region.evidence).toBe(
+      "too little for FR: instance: 'mamot.fr'",
+    );
+    expect(read({ bio: 'Bibliothécaire à Paris', platform: 'mastodon', handle: 'ann@mamot.fr' }).region.value).toBe('FR');
+    expect(read({ bio: 'Librarian', platform: 'mastodon', handle: 'ann@mastodon.uni-heidelberg.de' }).region.value).toBe('DE');
   });
 
   it('leaves unknown what names no workplace: interest lists, citations, past roles, shouting', () => {
