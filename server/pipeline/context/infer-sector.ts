@@ -37,6 +37,13 @@ const PAST_DISCOUNT = 0.3;
 const OUTRIGHT = 3;
 /** Sectors with only workplace-level evidence count this much when another sector is said outright. */
 const WORKPLACE_DISCOUNT = 0.5;
+/**
+ * Evidence from which a sector is named (a workplace or a role: weight 2 and up, a display name's 1.5), and below
+ * which a word is only a topic ("policies", "clinical", "digital preservation"). Once some sector is named, sectors
+ * with topics only count this much: a long bio's subjects do not outvote its workplace.
+ */
+const NAMED_EVIDENCE = 1.5;
+const TOPIC_DISCOUNT = 0.5;
 /** A Mastodon server run by an institution: its members mostly work or study there. */
 const INSTANCE_WORKPLACE = 2;
 
@@ -215,10 +222,35 @@ function textHits(field: FieldText, wide: boolean): SectorHit[] {
       ...(generic ? { generic } : {}),
     });
   }
+  if (wide) studyPlaces(text, hits);
   // "Libraries Galleries Museums": one list of interests is one weak hint, however many kinds it names.
   const strongestListed = Math.max(0, ...hits.filter((h) => h.listed).map((h) => h.strength));
   const strongest = hits.find((h) => h.listed && h.strength === strongestListed);
   return hits.filter((h) => !h.listed || h === strongest);
+}
+
+/** Where a clause of a bio starts and ends (stops, semicolons, bars, bullets, line breaks). */
+function clauseOf(text: string, at: number): [number, number] {
+  const before = text.slice(0, at).search(/[.;|•·\n][^.;|•·\n]*$/);
+  const after = text.slice(at).search(/[.;|•·\n]/);
+  return [before < 0 ? 0 : before + 1, after < 0 ? text.length : at + after];
+}
+
+/** A university in the clause that says someone studies library and information work is where they study it. */
+const STUDY_PLACE_DISCOUNT = 0.4;
+
+/**
+ * "studying Information Management at RMIT", "MLIS student, SJSU": LIS study makes its student education (rule 6
+ * of LABELLING.md), and the university named in the same clause is the place of study, not a workplace, so its
+ * academic reading counts 0.4 there. Elsewhere in the bio it still names a workplace ("Librarian at RMIT. MLIS student").
+ */
+function studyPlaces(text: string, hits: SectorHit[]): void {
+  const study = hits.filter((h) => (h.readings.education ?? 0) >= 1 && h.strength >= 2).map((h) => clauseOf(text, h.start));
+  if (study.length === 0) return;
+  for (const h of hits) {
+    if (Object.keys(h.readings).length !== 1 || !h.readings.academic) continue;
+    if (study.some(([a, b]) => h.start >= a && h.start < b)) h.strength *= STUDY_PLACE_DISCOUNT;
+  }
 }
 
 function fieldHits(field: FieldText, wide: boolean): SectorHit[] {
@@ -235,11 +267,14 @@ function fieldHits(field: FieldText, wide: boolean): SectorHit[] {
 export function inferSector(fields: readonly FieldText[], options: ContextOptions): ContextValue {
   const all = fields.flatMap((f) => fieldHits(f, options.registries));
   // A word of any trade counts in a library's world, or beside a sector named otherwise ("trainer at LexisNexis").
-  const named = new Set(all.filter((h) => !h.generic).flatMap((h) => Object.keys(h.readings)));
+  const otherwise = new Set(all.filter((h) => !h.generic).flatMap((h) => Object.keys(h.readings)));
   const libraryWorld = fields.some((f) => LIBRARY_WORLD.test(f.text));
-  const hits = all.filter((h) => libraryWorld || !h.generic || Object.keys(h.readings).some((s) => named.has(s)));
+  const hits = all.filter((h) => libraryWorld || !h.generic || Object.keys(h.readings).some((s) => otherwise.has(s)));
   // Role over workplace: once some sector is said outright, sectors only hinted at by a workplace count half.
   const outright = new Set(hits.filter((h) => h.outright).flatMap((h) => Object.keys(h.readings)));
   if (outright.size > 0) for (const h of hits) if (!Object.keys(h.readings).some((s) => outright.has(s))) h.strength *= WORKPLACE_DISCOUNT;
+  // Workplace over topic: once some sector is named, sectors with topic words only count half.
+  const named = new Set(hits.filter((h) => !h.listed && h.strength >= NAMED_EVIDENCE).flatMap((h) => Object.keys(h.readings)));
+  if (named.size > 0) for (const h of hits) if (!Object.keys(h.readings).some((s) => named.has(s))) h.strength *= TOPIC_DISCOUNT;
   return decide(hits, options, SECTOR_TIE_ORDER);
 }
