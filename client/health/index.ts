@@ -3,9 +3,11 @@
  * sessions full width (newest first), charts of the chat over time, and one
  * session's report when opened. Its state is the view's mode (`view=health`
  * in the URL) plus the chat picked and the session open, kept here; the side
- * effects (fetches, Chart.js instances) are all in this file.
+ * effects (fetches, Chart.js instances) are all in this file. In a snapshot
+ * of a session's report it shows that report, read-only; in a snapshot of a
+ * graph it is not offered (the live dataset's health is not what was shared).
  */
-import type { HealthSeries, SessionList } from '../../shared/index.js';
+import type { HealthSeries, SessionList, Snapshot } from '../../shared/index.js';
 import type { App } from '../app/context.js';
 import { replaySession } from '../app/replay.js';
 import { announce } from '../ui/announcer.js';
@@ -14,6 +16,7 @@ import { csvUrl, fetchSeries, fetchSession, fetchSessions } from './api.js';
 import type { DrawnChart } from './charts.js';
 import { mixChart, mixingFigure, peopleChart, returnsChart } from './series-charts.js';
 import { sessionReport } from './session-report.js';
+import { shareReportBox } from './share-report.js';
 import { sessionsTable } from './sessions-table.js';
 import './health.css';
 
@@ -42,7 +45,7 @@ export function wireHealthView(app: App): void {
       'div',
       { class: 'health-head no-print' },
       h('h2', { id: 'health-title' }, 'Chat health'),
-      h('label', { class: 'field' }, h('span', { class: 'field-text' }, 'Chat'), picker),
+      h('label', { class: 'field', id: 'health-chat-field' }, h('span', { class: 'field-text' }, 'Chat'), picker),
       links,
     ),
     body,
@@ -101,14 +104,17 @@ export function wireHealthView(app: App): void {
     const csvHref = `/api/datasets/${encodeURIComponent(state.dataset)}/sessions/${encodeURIComponent(id)}?format=csv${state.chat ? `&chats=${encodeURIComponent(state.chat)}` : ''}`;
     body.replaceChildren(
       sessionReport(session, {
-        back: () => showList(id),
-        replay: () =>
-          void replaySession(
-            app,
-            session,
-            session.firstTimers.map((f) => f.person.key),
-          ),
-        csvHref,
+        live: {
+          back: () => showList(id),
+          replay: () =>
+            void replaySession(
+              app,
+              session,
+              session.firstTimers.map((f) => f.person.key),
+            ),
+          csvHref,
+          share: shareReportBox(state.dataset, id),
+        },
       }),
     );
     body.querySelector<HTMLElement>('#session-report-title')?.focus();
@@ -158,12 +164,31 @@ export function wireHealthView(app: App): void {
   });
   button.addEventListener('click', () => app.view.set({ mode: 'health' }));
 
+  /** A shared report, as the snapshot froze it: no picker, no list, no way to the live dataset. */
+  let sharedShown: string | undefined;
+  const showShared = (snapshot: Snapshot & { report: object }) => {
+    if (sharedShown === snapshot.id) return;
+    sharedShown = snapshot.id;
+    section.querySelector<HTMLElement>('#health-chat-field')!.hidden = true;
+    links.replaceChildren();
+    body.replaceChildren(
+      sessionReport(snapshot.report, {
+        shared: {
+          sharedAt: snapshot.createdAt,
+          pseudonymous: snapshot.privacy === 'pseudonymous',
+          showGraph: () => app.view.set({ mode: 'graph' }),
+        },
+      }),
+    );
+  };
+
   const follow = () => {
     const { mode, dataset } = app.view.get();
-    // A snapshot shares one view of a graph; the health of the live dataset behind it is not part of what was shared.
-    const snapshot = Boolean(app.explorer.get().snapshot);
-    button.hidden = snapshot;
-    const on = mode === 'health' && !snapshot;
+    // A snapshot shares one view of a graph, or a session's report: the live dataset's health is not what was shared.
+    const snapshot = app.explorer.get().snapshot;
+    const shared = snapshot?.report ? (snapshot as Snapshot & { report: object }) : undefined;
+    button.hidden = Boolean(snapshot) && !shared;
+    const on = mode === 'health' && (!snapshot || Boolean(shared));
     const wasOn = document.body.classList.contains('mode-health');
     section.hidden = !on;
     button.setAttribute('aria-pressed', String(on));
@@ -171,6 +196,7 @@ export function wireHealthView(app: App): void {
     // The graph was laid out in the health view's full width: once the panels are back, fitted to its own box.
     if (wasOn && mode === 'graph') requestAnimationFrame(() => app.renderer?.fitAll(false));
     if (!on) return clearCharts();
+    if (shared) return showShared(shared);
     if (dataset !== state.dataset || versionOf(dataset) !== state.version || !state.list) void load();
     else if (!state.open && charts.length === 0) showList();
   };

@@ -3,18 +3,31 @@
  * question with its answerers and time to first answer, first-timers (who
  * welcomed them, whether they came back), the sector and region mix and
  * the local start time where it was reached. Print CSS shows only this.
+ * Live, it can be replayed, downloaded and shared; a shared one (a snapshot)
+ * is read-only and says when its figures were fixed.
  */
 import type { SessionHealth } from '../../shared/index.js';
 import { h } from '../ui/dom.js';
 import { scrollBox } from './scroll-box.js';
 import { clock, duration, plural, when } from './words.js';
 
-export interface ReportActions {
+export interface LiveReportActions {
   back(): void;
   /** Replays the session in the graph, its first-timers highlighted; the health view comes back when it ends. */
   replay(): void;
   csvHref: string;
+  /** "Share this report" (share-report.ts). */
+  share: HTMLElement;
 }
+
+/** A shared report: when its figures were fixed, and the way to the session's graph in the snapshot. */
+export interface SharedReport {
+  sharedAt: string;
+  pseudonymous: boolean;
+  showGraph(): void;
+}
+
+export type ReportActions = { live: LiveReportActions } | { shared: SharedReport };
 
 /** "Fewest answers: Q4 (2 people); most: Q1 (9)." — the organiser's first question about a session. */
 export function questionsVerdict(s: SessionHealth): string {
@@ -31,6 +44,33 @@ function cameBackWords(f: SessionHealth['firstTimers'][number]): string {
   return f.sessionsAfter === 0 ? 'not known yet (no later session)' : `no (${plural(f.sessionsAfter, 'later session')})`;
 }
 
+function reportActions(actions: ReportActions): HTMLElement[] {
+  const print = h('button', { type: 'button', onclick: () => window.print() }, 'Print this report');
+  if ('shared' in actions) {
+    const { sharedAt, pseudonymous, showGraph } = actions.shared;
+    return [
+      h(
+        'p',
+        { class: 'report-shared', id: 'report-shared-note' },
+        `Shared report, read-only: the figures as they were on ${when(sharedAt)}${pseudonymous ? ', people as “Participant N”' : ''}.`,
+      ),
+      h('div', { class: 'report-actions no-print' }, print, h('button', { type: 'button', onclick: showGraph }, 'The session’s graph')),
+    ];
+  }
+  const { back, replay, csvHref, share } = actions.live;
+  return [
+    h(
+      'div',
+      { class: 'report-actions no-print' },
+      h('button', { type: 'button', onclick: back }, 'Back to all sessions'),
+      print,
+      h('button', { type: 'button', onclick: replay }, 'Replay in the graph'),
+      h('a', { href: csvHref, download: '' }, 'Download as CSV'),
+    ),
+    share,
+  ];
+}
+
 export function sessionReport(s: SessionHealth, actions: ReportActions): HTMLElement {
   const figure = (label: string, value: string) => [h('dt', {}, label), h('dd', {}, value)];
   const welcomedAll = s.newcomers ? `${s.newcomersWelcomed} of ${s.newcomers}` : 'no newcomers';
@@ -38,14 +78,7 @@ export function sessionReport(s: SessionHealth, actions: ReportActions): HTMLEle
     'article',
     { class: 'session-report', 'aria-labelledby': 'session-report-title' },
     h('h2', { id: 'session-report-title', tabindex: '-1' }, `${s.chat}, ${when(s.start)}`),
-    h(
-      'div',
-      { class: 'report-actions no-print' },
-      h('button', { type: 'button', onclick: actions.back }, 'Back to all sessions'),
-      h('button', { type: 'button', onclick: () => window.print() }, 'Print this report'),
-      h('button', { type: 'button', onclick: actions.replay }, 'Replay in the graph'),
-      h('a', { href: actions.csvHref, download: '' }, 'Download as CSV'),
-    ),
+    ...reportActions(actions),
     h(
       'dl',
       { class: 'report-figures' },

@@ -1,7 +1,9 @@
 /**
  * "Chat schedules…" buttons where sessions are shown (not in a snapshot,
  * which is read-only): under the sessions heading beside the graph, and in
- * the Chat health view's head; the dialog is loaded on first use.
+ * the Chat health view's head; the dialog is loaded on first use. A saved
+ * schedule gives the dataset a new version in the explorer's list, which the
+ * graph and the Chat health view both follow (client/health/index.ts).
  */
 import { snapshotRoute, type App } from '../app/context.js';
 import { h } from '../ui/dom.js';
@@ -10,8 +12,7 @@ export function wireSchedulesButton(app: App): void {
   if (snapshotRoute()) return;
   const dialog = h('dialog', { id: 'schedules-dialog', class: 'sheet-dialog schedules-dialog', 'aria-labelledby': 'schedules-title' });
   document.body.append(dialog);
-  const open = () =>
-    void import('./schedules-dialog.js').then(({ openSchedulesDialog }) => openSchedulesDialog(app, dialog, { saved: rereadHealth }));
+  const open = () => void import('./schedules-dialog.js').then(({ openSchedulesDialog }) => openSchedulesDialog(app, dialog));
   const button = h('button', { type: 'button', id: 'schedules-button', class: 'schedules-button' }, 'Chat schedules…');
   button.addEventListener('click', open);
   // The sessions section is drawn anew with every graph: the button goes back under its heading each time.
@@ -24,12 +25,4 @@ export function wireSchedulesButton(app: App): void {
   document
     .querySelector('#health-view .health-head h2')
     ?.after(h('button', { type: 'button', id: 'health-schedules-button', class: 'schedules-button', onclick: open }, 'Chat schedules…'));
-}
-
-/**
- * The Chat health view reads its sessions again when its chat picker changes and has no other way in: a saved
- * schedule asks through the picker while the view is shown. (Hidden, it keeps its list until the dataset changes.)
- */
-function rereadHealth(): void {
-  document.querySelector('#health-view:not([hidden]) #health-chat')?.dispatchEvent(new Event('change'));
 }

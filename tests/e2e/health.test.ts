@@ -2,7 +2,9 @@
  * The organiser's task in the Chat health view, by keyboard alone: "which
  * of tonight's questions got fewest answers, and did last month's newcomers
  * return?" — on the demo, one chat picked, its newest session opened, then
- * the one before. Charts drawn with their tables, axe clean.
+ * the one before (the demo's chats meet monthly). Charts drawn with their
+ * tables, axe clean. Tonight's report is shared, by keyboard too, and its
+ * link opens it read-only with the same figures.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -21,6 +23,15 @@ async function tabTo(page: Page, selector: string, limit = 80): Promise<void> {
     if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
   }
   throw new Error(`Tab never reached ${selector}`);
+}
+
+/** Shift+Tab until the focused element matches `selector`. */
+async function tabBackTo(page: Page, selector: string, limit = 80): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Shift+Tab');
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+  }
+  throw new Error(`Shift+Tab never reached ${selector}`);
 }
 
 const apiJson = <T>(page: Page, path: string) => page.evaluate(async (p) => (await fetch(p)).json(), path) as Promise<T>;
@@ -74,8 +85,33 @@ describe('chat health view', () => {
     expect(rows).toHaveLength(tonightFull.questions.length);
     expect(await seriousViolations(page, '#health-view')).toEqual([]);
 
+    // Share tonight's report: open the disclosure, keep "Pseudonymous", create the link.
+    await tabTo(page, '.report-share summary');
+    await page.keyboard.press('Enter');
+    await tabTo(page, '#report-share-create');
+    expect(await page.isChecked('#report-privacy-pseudonymous')).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#report-share-link');
+    const link = await page.inputValue('#report-share-link');
+    expect(link).toMatch(/\/s\/[A-Za-z0-9_-]{22}$/);
+    expect(await seriousViolations(page, '#health-view')).toEqual([]);
+
+    // The link: tonight's report, read-only, its figures as shared, its people as "Participant N".
+    const shared = await openPage(ctx.browser, link, { viewport: { width: 1440, height: 900 }, bypassCSP: true });
+    await shared.page.waitForSelector('.session-report .verdict', { timeout: 60_000 });
+    expect(await shared.page.locator('.verdict').textContent()).toBe(await page.locator('.verdict').textContent());
+    expect(await shared.page.locator('.report-questions tbody tr').count()).toBe(tonightFull.questions.length);
+    expect(await shared.page.locator('#report-shared-note').textContent()).toMatch(/^Shared report, read-only/);
+    const names = await shared.page.locator('.report-first-timers tbody th').allTextContents();
+    expect(names).toHaveLength(tonightFull.firstTimers.length);
+    for (const name of names) expect(name).toMatch(/^Participant \d+$/);
+    expect(await shared.page.locator('text=Back to all sessions').count()).toBe(0);
+    expect(await seriousViolations(shared.page, '#health-view')).toEqual([]);
+    expect(shared.errors).toEqual([]);
+    await shared.page.close();
+
     // Back to the list (focus returns to tonight's row), then last month's session.
-    await tabTo(page, '.report-actions button:first-child');
+    await tabBackTo(page, '.report-actions button:first-child');
     await page.keyboard.press('Enter');
     await page.waitForSelector('.health-sessions');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-focus'))).toBe(`session:${tonight!.id}`);
