@@ -273,8 +273,10 @@ export function inferSector(fields: readonly FieldText[], options: ContextOption
   // Role over workplace: once some sector is said outright, sectors only hinted at by a workplace count half.
   const outright = new Set(hits.filter((h) => h.outright).flatMap((h) => Object.keys(h.readings)));
   if (outright.size > 0) for (const h of hits) if (!Object.keys(h.readings).some((s) => outright.has(s))) h.strength *= WORKPLACE_DISCOUNT;
-  // Workplace over topic: once some sector is named, sectors with topic words only count half.
+  // Workplace over topic (with the registries; without them, the written lexicons' rule alone): once some sector
+  // is named, sectors with topic words only count half.
   const named = new Set(hits.filter((h) => !h.listed && h.strength >= NAMED_EVIDENCE).flatMap((h) => Object.keys(h.readings)));
-  if (named.size > 0) for (const h of hits) if (!Object.keys(h.readings).some((s) => named.has(s))) h.strength *= TOPIC_DISCOUNT;
+  if (options.registries && named.size > 0)
+    for (const h of hits) if (!Object.keys(h.readings).some((s) => named.has(s))) h.strength *= TOPIC_DISCOUNT;
   return decide(hits, options, SECTOR_TIE_ORDER);
 }
