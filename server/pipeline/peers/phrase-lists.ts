@@ -49,7 +49,7 @@ const CHAT_FILLER =
   'follow following followed join joining joined joins sure thanks tonight though although however because since yet ' +
   'one two three four five six seven eight nine ten lots loads tons etc via em hmm ooh aww yay ' +
   'mostly along dig bring brings brought run runs ran read reads add adds added plus else either neither enough far near almost especially ' +
-  'tbh imo imho btw fyi idk irl dm dms link links thread post posts invite invites invited piloted noticed suggest suggests suggested barely';
+  'tbh imo imho btw fyi idk irl dm dms link links thread post posts invite invites invited piloted noticed suggest suggests suggested barely share shares';
 
 export const STOP_WORDS: ReadonlySet<string> = new Set(`${FUNCTION_WORDS} ${OTHER_FUNCTION_WORDS} ${CHAT_FILLER}`.split(/\s+/));
 
@@ -188,5 +188,22 @@ export const LIS_VOCABULARY: ReadonlySet<string> = new Set(
     'job seeker',
     'new migrant',
     'school board',
+    // Gerunds the tagger reads as verbs, and more of the field's names for its work.
+    'crowdsourcing',
+    'digitising',
+    'digitizing',
+    'transcription',
+    'digital humanitie',
+    'digital scholarship',
+    'citizen science',
+    'data literacy',
+    'open data',
+    'open science',
+    'open source',
+    'knowledge management',
+    'special collection',
+    'rare book',
+    'user experience',
+    'archival description',
   ].map((p) => p.toLowerCase()),
 );
