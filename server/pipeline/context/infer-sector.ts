@@ -253,6 +253,39 @@ function studyPlaces(text: string, hits: SectorHit[]): void {
   }
 }
 
+const STUDYING = /\b(?:student|studying|candidate|master of|bachelor of|grad(?:uate)? dip\w*)\b|\bstudy\s*:/i;
+const TEACHING = /\b(?:lectur\w*|teach\w*|professor|prof|faculty|educator|instructor)\b/i;
+
+/**
+ * "Work: UNSW Business School Outreach Librarian. Study: Master of Info Studies, CSU": a current job that names a
+ * sector outranks current study (LABELLING.md, sector rule 6), so LIS study counts as a workplace-level hint (half,
+ * never outright) once a job in another clause names a sector at workplace strength. Teaching LIS is a job: an LIS
+ * lecturer stays education.
+ */
+function jobOverStudy(hits: SectorHit[]): void {
+  const studying = (h: SectorHit) => {
+    if (!h.readings.education) return false;
+    const [a, b] = clauseOf(h.text, h.start);
+    const clause = h.text.slice(a, b);
+    return STUDYING.test(clause) && !TEACHING.test(clause);
+  };
+  const study = hits.filter(studying);
+  if (study.length === 0) return;
+  const studyClauses = study.map((h) => clauseOf(h.text, h.start));
+  const job = hits.some(
+    (h) =>
+      !h.readings.education &&
+      !h.listed &&
+      h.strength >= 2 &&
+      !studyClauses.some(([a, b], i) => study[i]!.text === h.text && h.start >= a && h.start < b),
+  );
+  if (!job) return;
+  for (const h of study) {
+    h.strength *= WORKPLACE_DISCOUNT;
+    h.outright = false;
+  }
+}
+
 function fieldHits(field: FieldText, wide: boolean): SectorHit[] {
   if (field.kind === 'url') return hostHit(field, field.text, 0, field.text.length, wide);
   // A general server's name says nothing about its members' work; a server an institution runs for its own
@@ -270,6 +303,7 @@ export function inferSector(fields: readonly FieldText[], options: ContextOption
   const otherwise = new Set(all.filter((h) => !h.generic).flatMap((h) => Object.keys(h.readings)));
   const libraryWorld = fields.some((f) => LIBRARY_WORLD.test(f.text));
   const hits = all.filter((h) => libraryWorld || !h.generic || Object.keys(h.readings).some((s) => otherwise.has(s)));
+  if (options.registries) jobOverStudy(hits);
   // Role over workplace: once some sector is said outright, sectors only hinted at by a workplace count half.
   const outright = new Set(hits.filter((h) => h.outright).flatMap((h) => Object.keys(h.readings)));
   if (outright.size > 0) for (const h of hits) if (!Object.keys(h.readings).some((s) => outright.has(s))) h.strength *= WORKPLACE_DISCOUNT;
