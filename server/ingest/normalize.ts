@@ -19,6 +19,14 @@ export interface NormalizeOptions {
    */
   chatTagShare?: number;
   /**
+   * A hashtag carried by at least this share of the file's messages makes the
+   * file one search archive, and that tag the chat of every message that names
+   * none (default DEFAULT_SEARCH_TAG_SHARE): a `#auspreserves` search whose
+   * tweets, cut at 140 characters, show only `#digipres` is still one chat. A
+   * file mixing chats more evenly keeps each message's own tag.
+   */
+  searchTagShare?: number;
+  /**
    * A longer text is cut to this many characters (UTF-16 units, default
    * DEFAULT_MAX_MESSAGE_CHARS), and the file's warnings say which messages
    * were cut: one message must not make every later read of the dataset
@@ -30,6 +38,8 @@ export interface NormalizeOptions {
 }
 
 export const DEFAULT_CHAT_TAG_SHARE = 0.1;
+/** Most of a file: a real search archive carries its tag on 80 % of rows even with texts cut (#auspreserves, rtweet 0.6). */
+export const DEFAULT_SEARCH_TAG_SHARE = 0.6;
 /**
  * Far above any real post (Slack allows 40,000 characters, Mastodon 500 by
  * default, Discord 4,000), far below what slows a reader: a 250 MB quoted
@@ -269,22 +279,22 @@ export function normalizeMessages(parsed: readonly ParsedMessage[], options: Nor
   if (duplicates > 0) warnings.push(`${duplicates} message(s) appeared more than once in ${options.fileName} and were read once`);
 
   const tags = chatTags(unique, share);
-  const fallback =
-    options.chat?.toLowerCase() ??
-    [...tags].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ??
-    chatFromFileName(options.fileName);
+  const [topTag, topCount = 0] = [...tags].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0] ?? [];
+  const fallback = options.chat?.toLowerCase() ?? topTag ?? chatFromFileName(options.fileName);
+  const searchTag = topCount >= (options.searchTagShare ?? DEFAULT_SEARCH_TAG_SHARE) * unique.length ? topTag : undefined;
   const chatOf = new Map<string, string>();
   const ordered = inTimeOrder(unique);
 
   const messages: Message[] = [];
-  const uploadChat = options.chat?.toLowerCase();
+  // The upload's chat field, else a search archive's tag, is the chat of every message that names none.
+  const fileChat = options.chat?.toLowerCase() ?? searchTag;
   // The message just before: its time, chat, and that time in ms once a message needed it.
   let previousTime: string | undefined;
   let previousChat = '';
   let previousMs: number | undefined;
   for (let index = 0; index < ordered.length; index++) {
     const m = ordered[index]!;
-    let chat = m.chat?.trim().toLowerCase() || uploadChat;
+    let chat = m.chat?.trim().toLowerCase() || fileChat;
     let ms: number | undefined;
     if (!chat) {
       // The message's most used chat tag; else its parent's chat (replies often drop the tag); else the

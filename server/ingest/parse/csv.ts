@@ -12,7 +12,7 @@ import { csvHeader, noMessagesError, readCsv } from './csv-reader.js';
 import { excerpt, isObject } from './read-json.js';
 import { findColumns, GENERIC, REQUIRED, columnName, columnSetFor, type ColumnSet, type Role } from './table/columns.js';
 import { readTableDate } from './table/dates.js';
-import { readAuthor, readKind, readMentions, readTargets, stripAt } from './table/cells.js';
+import { readAuthor, readHashtagList, readKind, readMentions, readTargets, stripAt } from './table/cells.js';
 import { needsMappingError } from './table/needs-mapping.js';
 import { isJsonArrayHead, readTable, rowPlace } from './table/rows.js';
 import { restoreRoundedReplyIds } from './table/rounded-ids.js';
@@ -104,9 +104,16 @@ function cellReader(set: ColumnSet) {
   };
 }
 
+/** The text's hashtags, then those only the hashtag column lists (the text was cut before them). */
+function hashtagsOf(body: string, column: string | undefined): string[] {
+  const own = extractHashtags(body);
+  const listed = readHashtagList(column).filter((t) => !own.includes(t));
+  return listed.length === 0 ? own : [...own, ...listed];
+}
+
 function parse(text: string, { fileName, table: options }: ParseContext): ParseResult {
   const table = readTable(text, fileName);
-  const { set, cols, unknown } = findColumns(table.header, options?.mapping);
+  const { set, cols, unknown, hashtags: hashtagCol } = findColumns(table.header, options?.mapping);
   const missing = REQUIRED.filter((r) => cols[r] === undefined);
   if (missing.length > 0) {
     throw needsMappingError(fileName, table, missing, unknown);
@@ -186,7 +193,7 @@ function parse(text: string, { fileName, table: options }: ParseContext): ParseR
       author,
       text: body,
       mentions: [...new Set(named.map((h) => personKey(platform, h)))].filter((k) => k !== author),
-      hashtags: extractHashtags(body),
+      hashtags: hashtagsOf(body, hashtagCol === undefined ? undefined : read(fields[hashtagCol])),
       kind: reposted !== undefined ? 'repost' : target || replyToId || replyToUserId ? 'reply' : quoted !== undefined ? 'quote' : 'post',
     };
     const chat = cell(fields, 'chat');

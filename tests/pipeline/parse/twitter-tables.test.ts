@@ -161,7 +161,7 @@ describe('rtweet ≤ 0.6.6 columns (in_reply_to_status_*): real #vala2018 and #a
   it('reads #auspreserves as rtweet 0.6 write_as_csv writes it (x-prefixed ids): a reply to a tweet, and one to a person only', () => {
     const r = parse('rtweet-csv/auspreserves-2018-02-16.csv');
     expect(r.warnings).toEqual(['auspreserves-2018-02-16.csv: read as rtweet write_as_csv columns']);
-    expect(counts(r)).toMatchObject({ messages: 60, replies: 4, reposts: 12, skipped: 0 });
+    expect(counts(r)).toMatchObject({ messages: 60, replies: 4, reposts: 14, skipped: 0 });
     expect(r.messages.find((m) => m.id === '964288015139942401')).toMatchObject({
       author: 'twitter:quarterfalls',
       replyToAuthor: 'twitter:quarterfalls',

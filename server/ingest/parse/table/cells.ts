@@ -74,6 +74,30 @@ export function readMentions(raw: string | undefined): Named[] {
 }
 
 /**
+ * A hashtag list cell as `#tag`s in lower case: rtweet's and json2csv's
+ * `AusPreserves digipres` (spaces), twarc-csv's JSON `[{"tag": "x"}]`, or a
+ * JSON list of strings.
+ */
+export function readHashtagList(raw: string | undefined): string[] {
+  if (!raw) return [];
+  let tags: unknown[] = raw.split(/[\s,;]+/);
+  if (raw.startsWith('[')) {
+    try {
+      const list = parseJsonSafely(raw);
+      if (Array.isArray(list)) tags = list.map((t) => (isObject(t) ? (t.tag ?? t.text) : t));
+    } catch {
+      // not JSON after all: read as words
+    }
+  }
+  const out = new Set<string>();
+  for (const t of tags) {
+    const tag = typeof t === 'string' ? t.replace(/^#+/, '').toLowerCase() : '';
+    if (tag && tag !== 'na' && /^[\p{L}\p{N}_]+$/u.test(tag)) out.add(`#${tag}`);
+  }
+  return [...out];
+}
+
+/**
  * A tweet's kind as a column says it: twarc 1's `tweet_type` (`retweet`,
  * `quote`, `reply`, `original`), or early twarc-csv's `referenced_tweets`
  * JSON (`[{"type": "quoted", "id": "…"}]`).

@@ -26,6 +26,12 @@ export interface ColumnSet {
   jsonCells?: boolean;
   /** rtweet prefixes ids with `x` so spreadsheets keep them whole. */
   xIds?: boolean;
+  /**
+   * The tweet's hashtag list, read beside the text's own: a text cut at 140
+   * characters (rtweet 0.6, twarc 1) can lose the very hashtag it was found
+   * by. Not a mappable role (the mapping form lists roles): known by name.
+   */
+  hashtags?: readonly string[];
 }
 
 /** Generic aliases: what a hand-made table or Netlytic calls things. */
@@ -49,6 +55,7 @@ export const GENERIC: ColumnSet = {
     mentions: ['mentions'],
     repostOf: ['repost_of'],
   },
+  hashtags: ['hashtags'],
 };
 
 export const KNOWN_SETS: readonly ColumnSet[] = [
@@ -76,6 +83,7 @@ export const KNOWN_SETS: readonly ColumnSet[] = [
       // Early twarc-csv: one JSON column, `[{"type": "quoted", "id": "…"}]`.
       kind: ['referenced_tweets'],
     },
+    hashtags: ['entities.hashtags'],
   },
   {
     label: 'twarc 1 json2csv / Hydrator',
@@ -97,6 +105,7 @@ export const KNOWN_SETS: readonly ColumnSet[] = [
       repostOf: ['retweet_or_quote_screen_name', 'retweet_screen_name'],
       kind: ['tweet_type'],
     },
+    hashtags: ['hashtags'],
   },
   {
     label: 'rtweet write_as_csv',
@@ -120,6 +129,7 @@ export const KNOWN_SETS: readonly ColumnSet[] = [
       mentions: ['mentions_screen_name'],
       repostOf: ['retweet_screen_name'],
     },
+    hashtags: ['hashtags'],
   },
 ];
 
@@ -135,6 +145,8 @@ export interface FoundColumns {
   cols: Partial<Record<Role, number>>;
   /** Mapped columns not in the header. */
   unknown: string[];
+  /** The hashtag list column, when the table has one no role took. */
+  hashtags?: number;
 }
 
 /** The column set that fits `names` (columnName'd), else the generic one. */
@@ -167,5 +179,7 @@ export function findColumns(header: readonly string[], mapping?: TableMapping): 
       cols[role] = i;
     }
   }
-  return { set, cols, unknown };
+  const taken = new Set(Object.values(cols));
+  const hashtags = (set.hashtags ?? []).map((name) => names.indexOf(name)).find((i) => i >= 0 && !taken.has(i));
+  return { set, cols, unknown, ...(hashtags === undefined ? {} : { hashtags }) };
 }
