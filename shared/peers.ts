@@ -62,8 +62,18 @@ export const PeersSchema = z.object({
   note: z.string().optional(),
   /** How the list is ranked, in a sentence or two. */
   ranking: z.string().optional(),
-  /** The person's community, and how many candidates were beyond their context in all and outside their community. */
+  /**
+   * The person's community, and how many candidates were beyond their context in all (`beyond`), how many of those
+   * share something with the person (`relevant`: a topic, a tie, a session or question, a contact in common; only
+   * they can be suggested) and how many of those are outside the person's community.
+   */
   community: z.number().int().min(-1).optional(),
-  candidates: z.object({ beyond: z.number().int().nonnegative(), outsideCommunity: z.number().int().nonnegative() }).optional(),
+  candidates: z
+    .object({
+      beyond: z.number().int().nonnegative(),
+      relevant: z.number().int().nonnegative().optional(),
+      outsideCommunity: z.number().int().nonnegative(),
+    })
+    .optional(),
 });
 export type Peers = z.infer<typeof PeersSchema>;

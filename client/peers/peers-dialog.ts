@@ -14,6 +14,7 @@ import { announce } from '../ui/announcer.js';
 import { h, keepingFocus } from '../ui/dom.js';
 import { mePicker, ownContextForm } from './me-section.js';
 import { contextLine, peerCard, regionWords, sectorWords } from './peer-card.js';
+import { peersStatusLine } from './status-line.js';
 import { parseShortlist, shortlistCsv, toggleEntry, type ShortlistEntry } from './shortlist.js';
 import { rememberedMe, rememberedShortlist, rememberMe, rememberShortlist } from './storage.js';
 
@@ -281,11 +282,7 @@ export function openPeersFinder(dialog: HTMLDialogElement, ctx: PeersFinderConte
             ? 'Finding people…'
             : state.error
               ? state.error
-              : peers.length === 0
-                ? filtered
-                  ? 'No one there is beyond this context yet: try another sector or region.'
-                  : 'No one in another sector or region is close yet.'
-                : `${peers.length} ${peers.length === 1 ? 'person' : 'people'}${answer?.candidates ? ` of ${answer.candidates.beyond} beyond ${state.forMe ? 'your' : 'their'} context` : ''}, most worth meeting first.`,
+              : peersStatusLine(answer, { forMe: state.forMe, name: nameOf(key), filtered }),
         ),
         state.loading || peers.length === 0
           ? null

@@ -67,8 +67,15 @@ const payload = analyze(
   {},
 );
 
+// What each sector was read from: a library role for ann and dan, only a law firm for eve.
+const EVIDENCE: Record<string, string> = {
+  'twitter:ann': "bio: 'clinical librarian'",
+  'twitter:dan': "bio: 'Medical Librarian'",
+  'twitter:eve': "bio: 'law firm'",
+};
+
 describe('suggestPeers', () => {
-  const peers = suggestPeers('twitter:ann', payload, MESSAGES);
+  const peers = suggestPeersFor('twitter:ann', payload, MESSAGES, {}, { sectorEvidence: (k) => EVIDENCE[k] }).peers;
 
   it('is beyond only through a known different sector or region: never the same in both, never through an unknown', () => {
     // bob: same sector and region; fay: same sector, region unknown; gus: sector unknown, same region; mod: nothing known.
@@ -101,12 +108,20 @@ describe('suggestPeers', () => {
     expect(dan.alreadyTalk).toBe(true);
   });
 
-  it('names a chat the person has not joined rather than a bare count of contacts', () => {
+  it('names a contact in common and a chat the person has not joined, and says a sector only as far as its evidence goes', () => {
     const eve = peers.find((p) => p.key === 'twitter:eve')!;
+    // eve talks with bob and cat, who were in ann's session; a law firm is law, not a law library.
     expect(eve.reasons).toEqual([
+      'eve talks with bob and 1 more of the people you talk with',
       'takes part in #b, where you have not been',
-      'eve works in law libraries and is in Canada; you: health libraries in the United Kingdom',
+      'eve works in law and is in Canada; you work in health libraries in the United Kingdom',
     ]);
+    // Without evidence the sector is said as a field, never as a library.
+    expect(
+      suggestPeers('twitter:ann', payload, MESSAGES)
+        .find((p) => p.key === 'twitter:dan')!
+        .reasons.at(-1),
+    ).toBe('dan works in health care too, in the United States; you are in the United Kingdom');
   });
 
   it('says when the person’s own region is unknown, and suggests by the sector alone', () => {

@@ -73,7 +73,7 @@ async function readPeersView(app: FastifyInstance, id: string, query: GraphQuery
   if (!dataset) throw notFound(`dataset ${id}`);
   const optedOut = await optedOutIn(app.store, id);
   const options = resolveBuildOptions(query);
-  const [cached, messages, links] = await Promise.all([
+  const [cached, messages, profiles, links] = await Promise.all([
     app.graphs.get(dataset, options),
     app.store.getMessages(id, {
       chats: options.chats,
@@ -81,16 +81,26 @@ async function readPeersView(app: FastifyInstance, id: string, query: GraphQuery
       ...(options.to ? { to: options.to } : {}),
       excludeAuthors: [...optedOut],
     }),
+    app.store.getPeople(id),
     app.store.getIdentities(id),
   ]);
   const payload = cached.payload();
   const scrub = optedOutScrubber(optedOut);
-  const merged = mergeIdentities(messages, [], links).messages;
-  const quoted = merged.map((m) => ({ ...m, text: scrub(m.text), mentions: m.mentions.filter((k) => !optedOut.has(k)) }));
+  const merged = mergeIdentities(messages, profiles, links);
+  const quoted = merged.messages.map((m) => ({ ...m, text: scrub(m.text), mentions: m.mentions.filter((k) => !optedOut.has(k)) }));
+  // What each sector was read from (inference, roster or edit), so a reason says "works in academic libraries" only when a
+  // library role is stated; the graph's own sector decides, the evidence only how it is said.
+  const contexts = await datasetContexts(app.store, id, merged.people);
+  const sectors = new Map(payload.nodes.map((n) => [n.key, n.attributes.sector]));
+  const sectorEvidence = (key: string) => {
+    const s = contexts.of(key).sector;
+    return s.value === sectors.get(key) ? s.evidence : undefined;
+  };
   return {
     optedOut,
     payload,
     quoted,
+    sectorEvidence,
     nodes: new Set(payload.nodes.map((n) => n.key)),
     cacheKey: JSON.stringify([id, dataset.version, options, [...optedOut].sort(), links]),
   };
@@ -157,7 +167,7 @@ const people: FastifyPluginAsyncZod = async (app) => {
         view.payload,
         view.quoted,
         { limit, ...(sector ? { sector } : {}), ...(region ? { region } : {}) },
-        { topics },
+        { topics, sectorEvidence: view.sectorEvidence },
       );
       return { person: key, sector: me.attributes.sector, region: me.attributes.region, ...suggestions };
     },
@@ -189,7 +199,7 @@ const people: FastifyPluginAsyncZod = async (app) => {
         whole.payload,
         whole.messages,
         { limit, ...(sector ? { sector } : {}), ...(region ? { region } : {}) },
-        { topics },
+        { topics, sectorEvidence: view.sectorEvidence },
       );
       const me = whole.payload.nodes.find((n) => n.key === whole.key)!.attributes;
       const note = communityNote(community, me, whole);

@@ -1,0 +1,43 @@
+/**
+ * What the graph and the messages say about who talks with whom, for peers:
+ * each person's ties, a chat's own account (who talks with everyone), and
+ * replies and mentions counted between two people.
+ */
+import type { GraphPayload, Message } from '../../../shared/index.js';
+
+export function adjacency(payload: GraphPayload): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const e of payload.edges) {
+    if (!out.has(e.source)) out.set(e.source, new Set());
+    if (!out.has(e.target)) out.set(e.target, new Set());
+    out.get(e.source)!.add(e.target);
+    out.get(e.target)!.add(e.source);
+  }
+  return out;
+}
+
+/** A chat's own account (`twitter:medlibsuk` for #medlibsuk): it talks with everyone, so it is neither a peer nor a go-between. */
+export function chatAccounts(payload: GraphPayload): Set<string> {
+  const chats = new Set(payload.nodes.flatMap((n) => n.attributes.chats.map((c) => c.replace(/^#/, '').toLowerCase())));
+  return new Set(payload.nodes.filter((n) => chats.has(n.attributes.handle.split('@')[0]!.toLowerCase())).map((n) => n.key));
+}
+
+/** Replies and mentions between two people, either way. */
+export function talkCounts(messages: readonly Message[]): Map<string, Map<string, number>> {
+  const out = new Map<string, Map<string, number>>();
+  const add = (a: string, b: string) => {
+    if (a === b) return;
+    for (const [x, y] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      const m = out.get(x) ?? new Map<string, number>();
+      out.set(x, m.set(y, (m.get(y) ?? 0) + 1));
+    }
+  };
+  for (const m of messages) {
+    const to = new Set([...(m.replyToAuthor ? [m.replyToAuthor] : []), ...m.mentions]);
+    for (const k of to) add(m.author, k);
+  }
+  return out;
+}
