@@ -49,9 +49,18 @@ describe('sector inference', () => {
   });
 
   it('leaves two sectors said outright unknown, with what it saw', () => {
-    const s = sectorOf('MLIS student | library assistant at a public library');
+    const s = sectorOf('Law librarian | school librarian');
     expect(s.value).toBe('unknown');
-    expect(s.evidence).toBe("undecided between education and public: bio: 'MLIS student', 'public library'");
+    expect(s.evidence).toBe("undecided between law and school: bio: 'Law librarian | school librarian'");
+  });
+
+  it('puts a current job before current LIS study (LABELLING.md sector rule 6)', () => {
+    // Was unknown ("undecided between education and public") before 7 Dec: the written rule says the job decides.
+    expect(sectorOf('MLIS student | library assistant at a public library')).toMatchObject({
+      value: 'public',
+      evidence: "bio: 'public library'",
+    });
+    expect(sectorOf('MLIS student at SJSU').value).toBe('education');
   });
 
   it('gives the longer phrase its due: legal deposit is national, library school is education', () => {
