@@ -11,6 +11,16 @@ describe('key phrases', () => {
     expect(phrases('honestly mostly persistence')).toEqual(['persistence']);
     // "forms asking" and "things google": a verb and a filler word end the run.
     expect(phrases('we use forms asking things google does')).toEqual(['forms', 'google']);
+    // A gerund that names an activity ends a phrase; any other "-ing" word only modifies one.
+    expect(phrases('groups asking about staff training and web archiving')).toEqual([
+      'groups',
+      'staff',
+      'staff training',
+      'training',
+      'web',
+      'web archiving',
+      'archiving',
+    ]);
   });
 
   it('keeps noun phrases of up to three words ending on a noun, without links, handles or hashtags', () => {
@@ -22,17 +32,18 @@ describe('key phrases', () => {
       'stroke unit',
       'unit',
     ]);
-    // "weeding" is a verb to the tagger, found as LIS vocabulary; so is "reading for pleasure", across a function word.
+    // "weeding" is a verb to the tagger, kept as a gerund that names an activity; "reading for pleasure" is LIS
+    // vocabulary, found across a function word.
     expect(phrases('our zine collection, weeding & information literacy; reading for pleasure')).toEqual([
       'zine',
       'zine collection',
       'collection',
+      'weeding',
       'information',
       'information literacy',
       'literacy',
       'reading',
       'pleasure',
-      'weeding',
       'reading for pleasure',
     ]);
   });

@@ -50,7 +50,8 @@ describe('topics of real people (#vala2018)', () => {
   const named = (author: string) => [...topics.people.get(author)!.weights.keys()].filter(isNamedTopic);
 
   it('names what they spoke about, in LIS words and noun phrases', () => {
-    expect(named('twitter:gcwhite')).toEqual(expect.arrayContaining(['digitisation', 'archival data', 'preservation']));
+    // "machine learning": a gerund the tagger calls a verb, kept as the name of an activity.
+    expect(named('twitter:gcwhite')).toEqual(expect.arrayContaining(['digitisation', 'archival data', 'preservation', 'machine learning']));
     expect(named('twitter:pmmcg')).toEqual(expect.arrayContaining(['local history', 'digital preservation', 'digital literacy']));
     expect(named('twitter:dumplingsquid')).toEqual(expect.arrayContaining(['oral history', 'research data']));
   });

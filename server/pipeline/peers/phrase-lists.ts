@@ -49,7 +49,7 @@ const CHAT_FILLER =
   'follow following followed join joining joined joins sure thanks tonight though although however because since yet ' +
   'one two three four five six seven eight nine ten lots loads tons etc via em hmm ooh aww yay ' +
   'mostly along dig bring brings brought run runs ran read reads add adds added plus else either neither enough far near almost especially ' +
-  'tbh imo imho btw fyi idk irl dm dms link links thread post posts invite invites invited piloted noticed suggest suggests suggested barely share shares';
+  'tbh imo imho btw fyi idk irl dm dms link links thread post posts invite invites invited piloted noticed suggest suggests suggested barely share shares based';
 
 export const STOP_WORDS: ReadonlySet<string> = new Set(`${FUNCTION_WORDS} ${OTHER_FUNCTION_WORDS} ${CHAT_FILLER}`.split(/\s+/));
 
@@ -99,6 +99,19 @@ export const STOP_PHRASES: ReadonlySet<string> = new Set([
   'time zone',
   'name tag',
 ]);
+
+/**
+ * Gerunds that name an activity as a noun does ("machine learning", "staff training", "web archiving") but that
+ * the tagger reads as verbs. They may end a noun phrase; other "-ing" words only modify one, which keeps
+ * "forms asking" and "students using" out.
+ */
+export const NOMINAL_GERUNDS: ReadonlySet<string> = new Set(
+  (
+    'learning training teaching programming marketing publishing funding fundraising cataloguing cataloging weeding ' +
+    'reading writing storytelling mentoring networking crowdsourcing digitising digitizing archiving sharing indexing ' +
+    'licensing lending budgeting planning engineering computing printing scanning coding gaming tagging'
+  ).split(' '),
+);
 
 /**
  * Library and information topics, in the singular stem words.ts keys phrases by

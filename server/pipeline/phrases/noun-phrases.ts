@@ -8,14 +8,15 @@
  * span of up to three words of a chunk that ends on one of its nouns is a
  * candidate, so "open access journals" meets "open access" and "journals".
  * Verbs end a chunk, which is what keeps "forms asking" and "hear goes and
- * came round" out; function words and chat filler (peers/phrase-lists.ts)
- * end it too, and stop phrases ("safe travels") are dropped.
+ * came round" out, except gerunds that name an activity ("machine
+ * learning"); function words and chat filler end it too, and stop phrases
+ * ("safe travels") are dropped (all lists in peers/phrase-lists.ts).
  *
  * Keys are lower case with a final plural "s" dropped from each word past
  * four letters ("systematic review" for "systematic reviews"); label.ts and
  * the vocabulary list use the same rule.
  */
-import { LIS_VOCABULARY, STOP_PHRASES, STOP_WORDS } from '../peers/phrase-lists.js';
+import { LIS_VOCABULARY, NOMINAL_GERUNDS, STOP_PHRASES, STOP_WORDS } from '../peers/phrase-lists.js';
 import { tagWords, type TaggedWord } from './tag-words.js';
 
 /** Longest candidate, in words. */
@@ -36,11 +37,12 @@ const WORD = /^\p{L}[\p{L}\p{N}]*(-[\p{L}\p{N}]+)*$/u;
 function inPhrase(t: NonNullable<TaggedWord>): boolean {
   if (t.word.length < 3 || t.word.length > MAX_WORD_LENGTH || STOP_WORDS.has(t.word) || !WORD.test(t.word)) return false;
   if (HEADS.has(t.pos) || t.pos === 'ADJ') return true;
-  // A participle modifies a noun ("automated delivery", "data sharing model"); it never ends a phrase (isHead).
+  // A participle modifies a noun ("automated delivery", "data sharing model"); only a nominal gerund ends a phrase (isHead).
   return t.pos === 'VERB' && /(ing|ed)$/.test(t.word);
 }
 
-const isHead = (t: NonNullable<TaggedWord>) => HEADS.has(t.pos);
+/** A noun, or a gerund that names an activity ("machine learning"), ends a phrase. */
+const isHead = (t: NonNullable<TaggedWord>) => HEADS.has(t.pos) || NOMINAL_GERUNDS.has(t.word);
 
 /** The candidate phrases of one message, as [key, surface] pairs, in the order written. */
 export function nounPhrases(text: string): [string, string][] {
