@@ -14,7 +14,8 @@ import { announce } from '../ui/announcer.js';
 import { h } from '../ui/dom.js';
 import { csvUrl, fetchSeries, fetchSession, fetchSessions } from './api.js';
 import type { DrawnChart } from './charts.js';
-import { mixChart, mixingFigure, peopleChart, returnsChart } from './series-charts.js';
+import { mixingChart } from './mixing-chart.js';
+import { mixChart, peopleChart, returnsChart } from './series-charts.js';
 import { sessionReport } from './session-report.js';
 import { shareReportBox } from './share-report.js';
 import { sessionsTable } from './sessions-table.js';
@@ -77,6 +78,8 @@ export function wireHealthView(app: App): void {
       returnsChart(series),
       mixChart(series, manyChats, 'sectors'),
       mixChart(series, manyChats, 'regions'),
+      mixingChart(series.mixing.sector, 'sector'),
+      mixingChart(series.mixing.region, 'region'),
     ];
     const grid = h('div', { class: 'health-charts' });
     body.replaceChildren(
@@ -92,7 +95,6 @@ export function wireHealthView(app: App): void {
       placeholder.replaceWith(c.element);
       charts.push(c);
     }
-    grid.append(mixingFigure(series.mixing.sector, 'sector'), mixingFigure(series.mixing.region, 'region'));
     if (focusSession) body.querySelector<HTMLElement>(`[data-focus="session:${CSS.escape(focusSession)}"]`)?.focus();
   };
 

@@ -1,13 +1,10 @@
 /**
  * The chat over time, as charts: people per session (newcomers vs
  * returning), first-timers' return (welcomed vs not), sector and region
- * mix per session; and the mixing matrices as tables (a heat map needs a
- * plugin; a table of observed against expected ties says it exactly).
+ * mix per session. The mixing matrices are in mixing-chart.ts.
  */
-import { OTHER, PALETTE, type GroupCount, type HealthSeries, type MixingMatrix } from '../../shared/index.js';
-import { h } from '../ui/dom.js';
+import { OTHER, PALETTE, type GroupCount, type HealthSeries } from '../../shared/index.js';
 import type { ChartSpec } from './charts.js';
-import { scrollBox } from './scroll-box.js';
 import { percent, plural, shortDate } from './words.js';
 
 const NEW = PALETTE[1];
@@ -123,43 +120,4 @@ export function mixChart(s: HealthSeries, manyChats: boolean, which: 'sectors' |
       ]),
     },
   };
-}
-
-/** A mixing matrix as a table: each cell observed ties and, under, what random mixing gives. */
-export function mixingFigure(m: MixingMatrix, which: 'sector' | 'region'): HTMLElement {
-  const within = m.groups.reduce((n, _, i) => n + m.observed[i]![i]!, 0);
-  const expectedWithin = m.groups.reduce((n, _, i) => n + m.expected[i]![i]!, 0);
-  const summary =
-    m.ties === 0
-      ? 'No replies or mentions between participants in this selection.'
-      : `${plural(m.ties, 'tie')} between participants; ${within} within the same ${which}, where random mixing would give ${Math.round(expectedWithin)}${m.assortativity === undefined ? '' : ` (assortativity r = ${m.assortativity})`}.`;
-  const id = `mixing-${which}`;
-  const groups = m.groups.slice(0, 10);
-  const cell = (i: number, j: number) => {
-    const observed = m.observed[i]![j]!;
-    const expected = m.expected[i]![j]!;
-    const ratio = expected > 0 ? observed / expected : 0;
-    const level = ratio >= 1.5 ? 'high' : ratio <= 0.67 ? 'low' : 'even';
-    return h('td', { class: `num mix-${level}` }, String(observed), h('span', { class: 'expected' }, ` (${expected})`));
-  };
-  return h(
-    'figure',
-    { class: 'health-chart mixing', id, 'aria-labelledby': `${id}-title` },
-    h('h3', { id: `${id}-title` }, `${which === 'sector' ? 'Sector' : 'Region'} × ${which} mixing`),
-    h('p', { class: 'chart-summary' }, summary),
-    scrollBox(
-      `${which === 'sector' ? 'Sector' : 'Region'} mixing table`,
-      h(
-        'table',
-        { class: 'data-table matrix' },
-        h(
-          'caption',
-          {},
-          `Ties observed (expected under random mixing)${m.groups.length > groups.length ? `, the ${groups.length} ${which}s with most ties` : ''}`,
-        ),
-        h('thead', {}, h('tr', {}, h('td', {}), ...groups.map((g) => h('th', { scope: 'col' }, g)))),
-        h('tbody', {}, ...groups.map((g, i) => h('tr', {}, h('th', { scope: 'row' }, g), ...groups.map((_, j) => cell(i, j))))),
-      ),
-    ),
-  );
 }

@@ -8,7 +8,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { SessionHealth, SessionList } from '../../shared/index.js';
+import type { HealthSeries, SessionHealth, SessionList } from '../../shared/index.js';
 import { seriousViolations } from '../support/axe.js';
 import { openPage, paintedShare } from '../support/browser.js';
 import { useDemoBrowser } from '../support/demo-browser.js';
@@ -60,15 +60,20 @@ describe('chat health view', () => {
     const list = await apiJson<SessionList>(page, `/api/datasets/${dataset}/sessions?chats=${encodeURIComponent(CHAT)}`);
     const [tonight, lastMonth] = [...list.sessions].reverse();
 
-    // Charts drawn (something painted on each canvas), each with its table and summary; the matrices as tables.
-    expect(await page.locator('.health-chart canvas').count()).toBe(4);
-    for (const id of ['chart-people', 'chart-returns', 'chart-sectors', 'chart-regions']) {
+    // Charts drawn (something painted on each canvas), each with its table and summary; the matrices too.
+    const charts = ['chart-people', 'chart-returns', 'chart-sectors', 'chart-regions', 'chart-mixing-sector', 'chart-mixing-region'];
+    expect(await page.locator('.health-chart canvas').count()).toBe(charts.length);
+    for (const id of charts) {
       expect(await paintedShare(page, `#${id} canvas`)).toBeGreaterThan(0.01);
       expect(await page.locator(`#${id} table tbody tr`).count()).toBeGreaterThan(0);
       expect((await page.locator(`#${id} .chart-summary`).textContent())!.length).toBeGreaterThan(20);
       expect(await page.locator(`#${id} canvas`).getAttribute('aria-label')).toContain('.');
     }
     expect(await page.locator('.matrix').count()).toBe(2);
+    // A matrix's table is the matrix: as many rows as groups, as the series API gives them (ten at most).
+    const series = await apiJson<HealthSeries>(page, `/api/datasets/${dataset}/health?chats=${encodeURIComponent(CHAT)}`);
+    expect(await page.locator('#chart-mixing-sector table tbody tr').count()).toBe(Math.min(10, series.mixing.sector.groups.length));
+    expect(await page.locator('#chart-mixing-sector .chart-summary').textContent()).toContain(`${series.mixing.sector.ties} ties`);
     expect(await page.locator('#chart-people table tbody tr').count()).toBe(list.sessions.length);
     expect(await seriousViolations(page, '#health-view')).toEqual([]);
 
