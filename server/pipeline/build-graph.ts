@@ -7,7 +7,12 @@
  * - mention: one named the other;
  * - coAnswer: both answered the same numbered question in the same session
  *   (`A3 …`, or a participant's `Q3: …`: sessions/questions.ts reads which);
- * - coSession: both posted in the same session.
+ * - coSession: both took part in the same session: posted there at least
+ *   `SESSION_PART_MESSAGES` messages, or spoke with someone in it (a reply,
+ *   a mention, an answer to a question, or being replied to or named). One
+ *   stray post carrying the tag (an advert, a follow-bait account, a
+ *   passer-by) is not taking part: on real chats such posts tied their
+ *   authors to everyone present, so they read as the chat's bridges.
  *
  * Messages between sessions (sessions.ts) make reply and mention ties only.
  * - repost: one reposted the other (off by default).
@@ -30,6 +35,9 @@ import { readSessionQuestions } from './sessions/questions.js';
 
 export type GraphBuildOptions = Pick<BuildOptions, 'kinds' | 'weights' | 'minWeight'>;
 
+/** Messages in a session that make its author a participant by themselves (fewer need a conversation: see above). */
+export const SESSION_PART_MESSAGES = 2;
+
 /**
  * `relays`: accounts that relay others' words (an anonymous-question account,
  * a chat's bot): their messages count for the chat, but make no one's ties.
@@ -51,6 +59,8 @@ export function buildGraph(
   const pairs = new PairTally(authors.length);
 
   const repliedAuthor = replyAuthorLookup(messages);
+  // Whom each message speaks to (replied or named, others only), for who takes part in a session.
+  const spokenTo: (number[] | undefined)[] = new Array(messages.length);
   for (let i = 0; i < messages.length; i++) {
     const m = messages[i]!;
     const from = authorOf[i]!;
@@ -63,11 +73,12 @@ export function buildGraph(
     const replyTo = m.replyToAuthor ?? (m.replyToId ? repliedAuthor(m.platform, m.replyToId) : undefined);
     const replyIndex = replyTo === undefined || relays.has(replyTo) ? undefined : index.get(replyTo);
     if (enabled.has('reply') && replyIndex !== undefined) pairs.addTie('reply', from, replyIndex);
-    if (enabled.has('mention')) {
-      for (const key of m.mentions) {
-        const to = index.get(key);
-        if (to !== undefined && key !== replyTo && !relays.has(key)) pairs.addTie('mention', from, to);
-      }
+    if (replyIndex !== undefined && replyIndex !== from) (spokenTo[i] ??= []).push(replyIndex);
+    for (const key of m.mentions) {
+      const to = index.get(key);
+      if (to === undefined || key === replyTo || relays.has(key)) continue;
+      if (enabled.has('mention')) pairs.addTie('mention', from, to);
+      if (to !== from) (spokenTo[i] ??= []).push(to);
     }
   }
 
@@ -82,9 +93,14 @@ export function buildGraph(
   // Who was seen in the current session (stamped with its number + 1), instead of a Set per session.
   const seenIn = new Int32Array(authors.length);
   const postedIn = new Int32Array(authors.length);
+  const partIn = new Int32Array(authors.length);
+  const postsIn = new Uint32Array(authors.length);
   sessions.forEach((session, number) => {
     const stamp = number + 1;
-    const participants: number[] = [];
+    const posters: number[] = [];
+    const takesPart = (who: number) => {
+      if (seenIn[who] === stamp) partIn[who] = stamp;
+    };
     for (const mi of session.members) {
       const m = messages[mi]!;
       const who = authorOf[mi]!;
@@ -95,9 +111,15 @@ export function buildGraph(
       if (m.kind === 'repost' || relayed[who]) continue;
       if (seenIn[who] !== stamp) {
         seenIn[who] = stamp;
-        participants.push(who);
+        postsIn[who] = 0;
+        posters.push(who);
       }
+      postsIn[who]! += 1;
+      if (postsIn[who]! >= SESSION_PART_MESSAGES || m.question !== undefined || m.answer !== undefined || spokenTo[mi]) takesPart(who);
     }
+    // Being spoken to counts once the one spoken to has posted in the session too.
+    for (const mi of session.members) for (const to of spokenTo[mi] ?? []) takesPart(to);
+    const participants = posters.filter((who) => partIn[who] === stamp);
     if (enabled.has('coSession')) pairs.addGroup('coSession', Int32Array.from(participants).sort());
     if (enabled.has('coAnswer')) {
       for (const q of readSessionQuestions(messages, session)) {

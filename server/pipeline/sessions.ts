@@ -22,6 +22,8 @@ export const DEFAULT_SESSION_OPTIONS: SessionOptions = {
   sessionGapMinutes: DEFAULT_BUILD_OPTIONS.sessionGapMinutes,
   /** A sitting up to this long is one session whole; a longer one has sessions only where it bursts or asks questions. */
   sittingMaxMinutes: 240,
+  /** Two: one post alone, hours from anything else (a promotion, an advert), is no session. */
+  minSessionMessages: 2,
   ...DEFAULT_BURST_OPTIONS,
   ...DEFAULT_QUESTION_SERIES_OPTIONS,
   schedules: [],

@@ -139,7 +139,8 @@ describe('detectCommunities', () => {
   it('is deterministic for a seed and numbers communities by size', () => {
     const options = resolveBuildOptions();
     const messages = twoChats().concat(
-      msg({ id: 'x', chat: '#b', author: 'twitter:b9', time: '2024-03-15T20:59:30.000Z', hashtags: ['#b'] }),
+      // A latecomer who answers: taking part, so tied to everyone in the session.
+      msg({ id: 'x', chat: '#b', author: 'twitter:b9', time: '2024-03-15T20:59:30.000Z', hashtags: ['#b'], answer: 1 }),
     );
     const graph = buildGraph(messages, splitSessions(messages, options), options);
     expect(graph.size).toBe(43);

@@ -88,6 +88,7 @@ describe('splitSessions', () => {
 
   it('keeps chats apart even at the same time', () => {
     const two = [TINY[0]!, { ...TINY[1]!, chat: '#other' }];
-    expect(splitSessions(two).map((s) => s.chat)).toEqual(['#c', '#other']);
+    expect(splitSessions(two, { minSessionMessages: 1 }).map((s) => s.chat)).toEqual(['#c', '#other']);
+    expect(splitSessions(two)).toEqual([]); // a lone post is no session
   });
 });

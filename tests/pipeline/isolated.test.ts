@@ -32,10 +32,10 @@ const root = new URL('../fixtures/real/', import.meta.url).pathname;
 
 /** Real exports, with what a reader counts in them: people, people with no tie, communities. */
 const REAL = [
-  { file: 'tags-csv/siteconf.csv', people: 135, isolated: 60, communities: 9 },
+  { file: 'tags-csv/siteconf.csv', people: 135, isolated: 66, communities: 10 },
   { file: 'twitter-v1.1/get_mentions.json', people: 15, isolated: 11, communities: 2 },
-  { file: 'mastodon/tag_timeline.json', people: 17, isolated: 2, communities: 2 },
-  { file: 'twitter-v2/flat.jsonl', people: 28, isolated: 13, communities: 1 },
+  { file: 'mastodon/tag_timeline.json', people: 17, isolated: 12, communities: 2 },
+  { file: 'twitter-v2/flat.jsonl', people: 28, isolated: 28, communities: 0 },
   { file: 'irc/2016-12-19_20.raw.txt', people: 163, isolated: 52, communities: 10 },
 ] as const;
 
@@ -87,7 +87,8 @@ describe('people with no ties on real chats', () => {
       }
 
       // The caption counts them apart and lists no community of one.
-      if (want.isolated > 0) expect(meta.caption).toContain(`${want.isolated} people with no ties are set apart, in no community.`);
+      if (want.communities === 0) expect(meta.caption).toContain('No one has a tie, so there are no communities.');
+      else if (want.isolated > 0) expect(meta.caption).toContain(`${want.isolated} people with no ties are set apart, in no community.`);
       expect(meta.caption).not.toMatch(/\(1 people/);
     });
   }
@@ -101,7 +102,7 @@ describe('people with no ties on real chats', () => {
     const distance = (n: GraphPayload['nodes'][number]) => Math.hypot(n.attributes.x - cx, n.attributes.y - cy);
     const reach = Math.max(...tied.map(distance));
     const ring = payload.nodes.filter((n) => alone.has(n.key)).map(distance);
-    expect(ring).toHaveLength(60);
+    expect(ring).toHaveLength(66);
     expect(Math.min(...ring)).toBeGreaterThan(reach * 1.05);
     expect(Math.max(...ring)).toBeLessThan(reach * 1.25);
   });
@@ -110,16 +111,16 @@ describe('people with no ties on real chats', () => {
     const shown = analyzed('tags-csv/siteconf.csv');
     const hidden = analyzed('tags-csv/siteconf.csv', { isolated: 'hide' });
     expect(hidden.nodes).toEqual(shown.nodes.filter((n) => n.attributes.community !== NO_COMMUNITY));
-    expect(hidden.nodes).toHaveLength(75);
+    expect(hidden.nodes).toHaveLength(69);
     expect(hidden.edges).toEqual(shown.edges);
     const { counts, caption, options, ...rest } = hidden.attributes.meta;
     const { counts: shownCounts, caption: _c, options: shownOptions, ...shownRest } = shown.attributes.meta;
     expect(rest).toEqual(shownRest);
-    expect(counts).toEqual({ ...shownCounts, nodes: 75 });
-    expect(counts.isolated).toBe(60);
+    expect(counts).toEqual({ ...shownCounts, nodes: 69 });
+    expect(counts.isolated).toBe(66);
     expect(options).toEqual({ ...shownOptions, isolated: 'hide' });
     expect(caption).toMatch(
-      /^75 people in 1 chat \(36 sessions, 436 messages\) with 554 ties\. 60 people with no ties are left out\. Largest communities: 1 \(19 people/,
+      /^69 people in 1 chat \(19 sessions, 436 messages\) with 389 ties\. 66 people with no ties are left out\. Largest communities: 1 \(18 people/,
     );
   });
 
@@ -164,41 +165,41 @@ describe('exports and shares with people who have no ties (siteconf)', () => {
     for (const n of payload.nodes) expect(byKey.get(n.key), n.key).toBe(alone.has(n.key) ? '-1' : String(n.attributes.community));
 
     const graphml = file('graphml');
-    expect(graphml).toContain('<data key="g_isolatedCount">60</data>');
-    expect(graphml).toContain('<data key="g_communityCount">9</data>');
-    expect(occurrences(graphml, '<data key="n_community">-1</data>')).toBe(60);
+    expect(graphml).toContain('<data key="g_isolatedCount">66</data>');
+    expect(graphml).toContain('<data key="g_communityCount">10</data>');
+    expect(occurrences(graphml, '<data key="n_community">-1</data>')).toBe(66);
 
     const gexf = file('gexf');
-    expect(gexf).toContain('9 communities, modularity 0.537895; 60 people with no ties, in no community (community -1).');
-    expect(occurrences(gexf, '<attvalue for="community" value="-1"/>')).toBe(60);
+    expect(gexf).toContain('10 communities, modularity 0.544268; 66 people with no ties, in no community (community -1).');
+    expect(occurrences(gexf, '<attvalue for="community" value="-1"/>')).toBe(66);
 
     const svg = file('svg');
-    expect(svg).toContain('Communities (9)</text>');
-    expect(svg).toContain('>60 people with no ties</text>');
+    expect(svg).toContain('Communities (10)</text>');
+    expect(svg).toContain('>66 people with no ties</text>');
     expect(svg).not.toMatch(/Community \d+ \(1\)/);
-    expect(occurrences(svg, 'fill="#9a9a9a"><title>')).toBeGreaterThanOrEqual(60);
+    expect(occurrences(svg, 'fill="#9a9a9a"><title>')).toBeGreaterThanOrEqual(66);
   });
 
   it('keep them in no community in a pseudonymous share, and no small group of them becomes "other"', () => {
     const shared = GraphPayloadSchema.parse(pseudonymize(payload, { salt: 'isolated-test', k: 5 }));
     const meta = shared.attributes.meta;
     const none = shared.nodes.filter((n) => n.attributes.community === NO_COMMUNITY);
-    expect(none).toHaveLength(60);
+    expect(none).toHaveLength(66);
     // k-anonymous among themselves: everyone without a tie still reads 0 ties.
     expect(none.every((n) => n.attributes.degree === 0 && n.attributes.weightedDegree === 0)).toBe(true);
-    expect(meta.counts.isolated).toBe(60);
+    expect(meta.counts.isolated).toBe(66);
     expect(meta.counts.communities).toBe(meta.communities.length);
     const sizes = meta.communities.map((c) => shared.nodes.filter((n) => n.attributes.community === c.id).length);
     expect(meta.communities.map((c) => c.size)).toEqual(sizes);
-    expect(sizes.reduce((a, b) => a + b, 0)).toBe(135 - 60);
-    expect(meta.caption).toContain('60 people with no ties are set apart, in no community.');
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(135 - 66);
+    expect(meta.caption).toContain('66 people with no ties are set apart, in no community.');
   });
 
   it('recount them when someone is taken out of a stored view', () => {
     const lone = [...alone].sort()[0]!;
     const tied = payload.nodes.find((n) => !alone.has(n.key))!.key;
     const left = removePeople(payload, [{ key: lone }, { key: tied }]);
-    expect(left.attributes.meta.counts).toMatchObject({ nodes: 133, isolated: 59, communities: 9 });
-    expect(left.attributes.meta.caption).toContain('59 people with no ties are set apart');
+    expect(left.attributes.meta.counts).toMatchObject({ nodes: 133, isolated: 65, communities: 10 });
+    expect(left.attributes.meta.caption).toContain('65 people with no ties are set apart');
   });
 });

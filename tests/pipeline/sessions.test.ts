@@ -15,14 +15,27 @@ describe('sessions', () => {
       { chat: '#b', time: at(30) },
       { chat: '#b', time: at(210) }, // exactly 180: same session
     ];
-    expect(splitSessions(messages).map((s) => [s.chat, s.members])).toEqual([
+    const anySize = { minSessionMessages: 1 };
+    expect(splitSessions(messages, anySize).map((s) => [s.chat, s.members])).toEqual([
       ['#a', [0, 1]],
       ['#b', [3, 4]],
       ['#a', [2]],
     ]);
-    expect(countSessions(messages)).toBe(3);
-    expect(countSessionsInOrder(byChatThenTime(messages))).toBe(3);
-    expect(countSessionsInOrder(byChatThenTime(messages), { sessionGapMinutes: 30 })).toBe(5);
+    expect(countSessions(messages, anySize)).toBe(3);
+    expect(countSessionsInOrder(byChatThenTime(messages), anySize)).toBe(3);
+    expect(countSessionsInOrder(byChatThenTime(messages), { ...anySize, sessionGapMinutes: 30 })).toBe(5);
+  });
+
+  it('leave a lone post, hours from anything else in its chat, between sessions (minSessionMessages 2)', () => {
+    const messages = [
+      { chat: '#a', time: at(-3 * 24 * 60) }, // the host's announcement three days before
+      { chat: '#a', time: at(0) },
+      { chat: '#a', time: at(30) },
+      { chat: '#a', time: at(400) }, // an advert carrying the tag, hours later
+    ];
+    expect(splitSessions(messages).map((s) => s.members)).toEqual([[1, 2]]);
+    expect(countSessions(messages)).toBe(1);
+    expect(countSessionsInOrder(byChatThenTime(messages))).toBe(1);
   });
 
   it('counts in order exactly as splitSessions does, on any messages', () => {

@@ -59,7 +59,8 @@ export function describeStoreContract(name: string, makeStore: (options?: StoreF
         const created = await store.importFiles({ name: 'March', files: [file('a.csv', [msg({ author: 'twitter:ann' })])] });
         expect(DatasetSchema.parse(created)).toStrictEqual(created);
         expect(created.id).toMatch(/^[A-Za-z0-9_-]{16,}$/);
-        expect(created).toMatchObject({ name: 'March', version: 1, counts: { messages: 1, people: 1, chats: 1, sessions: 1 } });
+        // One post alone is no session (sessions hold two messages at least).
+        expect(created).toMatchObject({ name: 'March', version: 1, counts: { messages: 1, people: 1, chats: 1, sessions: 0 } });
         expect(created.sources).toEqual([
           { file: 'a.csv', format: 'csv', messages: 1, stored: 1, skipped: 0, skippedItems: [], warnings: [] },
         ]);
@@ -228,7 +229,10 @@ export function describeStoreContract(name: string, makeStore: (options?: StoreF
           msg({ author: 'twitter:a', chat: '#one', time: at(0) }),
           msg({ author: 'twitter:a', chat: '#one', time: at(180) }), // exactly the gap: same session
           msg({ author: 'twitter:a', chat: '#one', time: at(361) }), // 181 minutes on: a new one
+          msg({ author: 'twitter:b', chat: '#one', time: at(370) }),
           msg({ author: 'twitter:a', chat: '#two', time: at(200) }), // other chats never join a session
+          msg({ author: 'twitter:b', chat: '#two', time: at(210) }),
+          msg({ author: 'twitter:a', chat: '#three', time: at(200) }), // a lone post: no session
         ];
         expect((await store.importFiles({ name: 's', files: [file('s.csv', messages)] })).counts.sessions).toBe(3);
       });
@@ -280,7 +284,12 @@ export function describeStoreContract(name: string, makeStore: (options?: StoreF
         const added = await store.importFiles({
           datasetId: created.id,
           name: 'x',
-          files: [file('t.csv', [msg({ author: 'twitter:z', chat: '#long', time: at(7 * 24 * 60 + 10) })])],
+          files: [
+            file('t.csv', [
+              msg({ author: 'twitter:z', chat: '#long', time: at(7 * 24 * 60 + 10) }),
+              msg({ author: 'twitter:y', chat: '#long', time: at(7 * 24 * 60 + 20) }),
+            ]),
+          ],
         });
         expect(added.counts.sessions).toBe(2);
         const cleared = (await store.setSessionSchedules(created.id, []))!;
@@ -677,7 +686,8 @@ export function describeStoreContract(name: string, makeStore: (options?: StoreF
         await staging.stage(0, messages.slice(3));
         await staging.stage(0, [...messages.slice(0, 3), messages[0]!]);
         const staged = await staging.commit([report('a.csv', 9)], []);
-        expect(whole.counts).toEqual({ messages: 8, people: 4, chats: 4, sessions: 6 });
+        // One session: #uklibchat's -5…180; every other sitting is a lone post.
+        expect(whole.counts).toEqual({ messages: 8, people: 4, chats: 4, sessions: 1 });
         expect(whole.chats).toEqual(['#critlib', '#uklibchat', '#\uFF01chat', '#\u{1F600}chat']);
         expect(staged.counts).toEqual(whole.counts);
         expect(staged.chats).toEqual(whole.chats);

@@ -6,7 +6,8 @@
  * 2. otherwise the chat falls into sittings wherever it is quiet for more
  *    than `sessionGapMinutes`; a sitting no longer than `sittingMaxMinutes`
  *    is one session whole (a Zoom meeting, a WhatsApp evening, a monthly
- *    chat's hour with a month of quiet around it);
+ *    chat's hour with a month of quiet around it), if it holds at least
+ *    `minSessionMessages` (a lone post is between sessions);
  * 3. a longer sitting (a busy hashtag's day, a channel that never sleeps)
  *    holds sessions only where it bursts (bursts.ts) or where hosts post a
  *    question series (questions.ts); overlapping ones are one session. What
@@ -24,6 +25,8 @@ export type { SessionFoundBy } from '../../../shared/index.js';
 export interface DetectOptions extends BurstOptions, QuestionSeriesOptions {
   sessionGapMinutes: number;
   sittingMaxMinutes: number;
+  /** A sitting with fewer messages is a stray post between sessions, not a session (a schedule's windows excepted). */
+  minSessionMessages: number;
 }
 
 /** A chat's messages in time order: their times (ms) and the question-marked ones (non-reposts) among them. */
@@ -58,7 +61,9 @@ export function findChatSessions(timeline: ChatTimeline, options: DetectOptions,
   let start = 0;
   for (let i = 1; i <= n; i++) {
     if (i < n && times[i]! - times[i - 1]! <= gapMs) continue;
-    if (times[i - 1]! - times[start]! <= sittingMs) ranges.push({ first: start, last: i - 1, foundBy: 'gap' });
+    if (i - start < options.minSessionMessages) {
+      // A lone post days from the chat (an announcement, an advert): between sessions.
+    } else if (times[i - 1]! - times[start]! <= sittingMs) ranges.push({ first: start, last: i - 1, foundBy: 'gap' });
     else {
       const from = marker;
       while (marker < timeline.markers.length && timeline.markers[marker]!.at < i) marker++;

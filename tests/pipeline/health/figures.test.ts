@@ -74,10 +74,12 @@ describe('chat health figures', () => {
     const day = (d: number, h = 20) => `2024-06-${String(d).padStart(2, '0')}T${h}:00:00.000Z`;
     const messages = [
       msg({ id: '1', author: 'twitter:mod', time: day(1) }),
+      msg({ id: '1b', author: 'twitter:mod', time: day(1, 21) }), // a session holds two messages at least
       msg({ id: '2', author: 'twitter:mod', time: day(2) }),
       msg({ id: '3', author: 'twitter:eve', time: day(2, 21) }),
       msg({ id: '4', author: 'twitter:mod', time: day(2, 22), kind: 'reply', replyToId: '3' }),
       msg({ id: '5', author: 'twitter:mod', time: day(3) }),
+      msg({ id: '5b', author: 'twitter:mod', time: day(3, 21) }),
       msg({ id: '6', author: 'twitter:eve', time: day(4) }),
       msg({ id: '7', author: 'twitter:fay', time: day(4, 21), kind: 'repost', mentions: ['twitter:eve'], repostOf: 'twitter:eve' }),
     ];

@@ -25,11 +25,12 @@ describe('scheduled sessions', () => {
       at('2015-03-11T01:59:00.000Z'),
       at('2015-03-11T02:30:00.000Z'), // after it
       at('2015-03-11T01:10:00.000Z', '#other'),
+      at('2015-03-11T01:20:00.000Z', '#other'),
     ];
     const sessions = splitSessions(messages, { schedules: [TUESDAYS] });
     expect(sessions.map((s) => [s.chat, s.members, s.foundBy])).toEqual([
       ['#CritLib', [1, 2], 'schedule'],
-      ['#other', [4], 'gap'],
+      ['#other', [4, 5], 'gap'],
     ]);
   });
 
