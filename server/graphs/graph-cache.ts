@@ -27,6 +27,7 @@ import { computeHealthJson } from './compute-health.js';
 import { resolveBackboneOptions, type BackboneOptions } from '../pipeline/backbone.js';
 import type { Store } from '../store/types.js';
 import type { PseudonymousRequest } from '../privacy/pseudonymous.js';
+import { analysisCode } from './analysis-code.js';
 
 export interface CachedGraph {
   /** The GraphPayload's JSON as UTF-8, byte for byte what the graph route sends (tie counts of 0 left out). */
@@ -137,12 +138,13 @@ export class GraphCache {
   }
 
   /**
-   * The store's key for a result: the resolved options, and for the page's
-   * payload the backbone settings, so changing those never serves an old one.
+   * The store's key for a result: the resolved options, for the page's
+   * payload the backbone settings, and the analysis code's digest, so
+   * changing any of those never serves an old one.
    */
   resultKey(options: BuildOptions, ties: TieSelection = 'shown', pseudonymous?: PseudonymousRequest): string {
     const { maxEdges, alpha } = this.backbone;
-    return `${JSON.stringify(options)} ties=${ties === 'all' ? 'all' : `disparity:${maxEdges}:${alpha}`}${privacyKey(pseudonymous)}`;
+    return `${JSON.stringify(options)} ties=${ties === 'all' ? 'all' : `disparity:${maxEdges}:${alpha}`}${privacyKey(pseudonymous)} code=${analysisCode()}`;
   }
 
   /**
@@ -174,7 +176,7 @@ export class GraphCache {
    * `options` list their fields in a fixed order (the key is their JSON).
    */
   async health(dataset: Dataset, options: HealthOptions, pseudonymous?: PseudonymousRequest): Promise<Buffer> {
-    const resultKey = `health ${JSON.stringify(options)}${privacyKey(pseudonymous)}`;
+    const resultKey = `health ${JSON.stringify(options)}${privacyKey(pseudonymous)} code=${analysisCode()}`;
     const key = `${dataset.id}\u0000${dataset.version}\u0000${resultKey}`;
     const report = await this.remember(key, async () => {
       const stored = await this.store.getCachedGraph(dataset.id, dataset.version, resultKey);
