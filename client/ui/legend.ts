@@ -62,7 +62,7 @@ export function renderLegend(container: HTMLElement, loaded: LoadedGraph, view: 
     );
   });
   container.replaceChildren(
-    h('h2', { id: 'legend-title' }, legendTitle(view.colourBy, categories)),
+    h('h2', { id: 'legend-title' }, legendTitle(view.colourBy, categories, loaded.payload.attributes.meta.partition?.loose)),
     h('ul', { class: 'legend-list' }, ...items),
   );
 }

@@ -56,7 +56,7 @@ function looseSentence(meta: Pick<GraphMeta, 'counts' | 'modularity' | 'partitio
   ].filter(Boolean);
   if (why.length === 0) return undefined; // a partition called loose for reasons that no longer hold (a merged share)
   const people = meta.counts.nodes - (meta.counts.isolated ?? 0);
-  return `The ${plural(people, 'person', 'people')} with ties read as one community with loose corners: Louvain splits them into ${meta.counts.communities} groups, but ${why.join(' and ')}, so no groups are listed.`;
+  return `The ${plural(people, 'person', 'people')} with ties read as one community with loose corners: Louvain splits them into ${meta.counts.communities} groups, but ${why.join(' and ')}: the groups shown are corners of it, not communities apart, and the caption names none.`;
 }
 
 export function writeCaption(meta: Pick<GraphMeta, 'counts' | 'communities' | 'bridges' | 'options' | 'modularity' | 'partition'>): string {

@@ -8,4 +8,10 @@ describe('the legend title', () => {
     expect(legendTitle('community', rows)).toBe('Communities (2)');
     expect(legendTitle('chat', [{ value: '#a' }, { value: '#b' }])).toBe('Chats (2)');
   });
+
+  it('calls the groups of a loose partition what the caption calls them', () => {
+    const rows = [{ value: '0' }, { value: '1' }, { value: '2' }];
+    expect(legendTitle('community', rows, true)).toBe('Loose groups (3)');
+    expect(legendTitle('sector', [{ value: 'academic' }], true)).toBe('Sectors (1)');
+  });
 });

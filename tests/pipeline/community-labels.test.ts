@@ -185,6 +185,8 @@ describe('a random graph', () => {
     expect(meta.partition!.stability).toBeLessThan(0.6);
     expect(meta.partition!.loose).toBe(true);
     expect(meta.caption).toContain('read as one community with loose corners');
+    // The legend and canvas still show the groups: the caption says what they are rather than that none is listed.
+    expect(meta.caption).toContain('the groups shown are corners of it, not communities apart, and the caption names none.');
     expect(meta.caption).toContain('it changes with the seed');
     expect(meta.caption).not.toContain('Largest communities');
   });
