@@ -22,6 +22,8 @@ const PUBLIC_LIBRARY = 2.5;
 const FILLER = new Set([
   'reference',
   'pub',
+  'free',
+  'memorial',
   'central',
   'music',
   'community',
@@ -290,7 +292,9 @@ const STUDENT_ROLE = /\b(?:student|stud\w*|candidate|teach\w*)\b/i;
  * "at Stanford", "@ Deakin", ", NCSU" (a title line: "Department Head, Digital Library Initiatives, NCSU"): a
  * one-word name or a university's acronym in capitals right after "at", "@" or a comma.
  */
-const AT_SHORT_NAME = /(?:(?<![\p{L}\p{N}])at|@|,)\s*(?:the\s+)?(\p{Lu}[\p{L}'’-]{1,})(?![\p{L}\p{N}]|\s+\p{Lu}|-)/gu;
+const AT_SHORT_NAME = /(?:(?<![\p{L}\p{N}])at|@|,)\s*(?:the\s+)?(\p{Lu}[\p{L}'’-]{1,})(?![\p{L}\p{N}]|-)/gu;
+/** A university's handle as its people write it: capitals ("NCSU", "SJSU") or "U" and a capitalised name ("UMass", "UConn"). */
+const HANDLE_WORD = /^(?:[A-Z]{2,6}|U[A-Z][a-z]{2,8})$/;
 
 /**
  * "<role> at <short name>" ("UX librarian at Stanford", "PhD student @ Deakin", "Visualization Librarian, NCSU"):
@@ -303,9 +307,16 @@ function shortNameHits(field: FieldText, out: RegistryHits): void {
   const { shortNames, handles, acronymStoplist } = registries();
   for (const m of field.text.matchAll(AT_SHORT_NAME)) {
     const word = m[1]!;
-    const acronym = /^[A-Z]{2,6}$/.test(word) && !acronymStoplist.has(word) ? handles.get(word.toLowerCase()) : undefined;
+    // A one-word short name is not the start of a longer name ("at Deakin University" is read whole elsewhere);
+    // a handle may be followed by its campus ("UMass Amherst", "UNC Chapel Hill").
+    const longer = /^\s+\p{Lu}/u.test(field.text.slice(m.index + m[0].length));
+    // An acronym the base lexicons read otherwise keeps that reading ("HSE" is Ireland's health service).
+    const acronym =
+      HANDLE_WORD.test(word) && !acronymStoplist.has(word.toUpperCase()) && !sectorIndex.lookup(word).some((c) => c.sector !== 'academic')
+        ? handles.get(word.toLowerCase())
+        : undefined;
     const readings =
-      (word.length >= 4 ? shortNames.get(word) : undefined) ?? (acronym?.sector === 'academic' ? acronym.readings : undefined);
+      (word.length >= 4 && !longer ? shortNames.get(word) : undefined) ?? (acronym?.sector === 'academic' ? acronym.readings : undefined);
     if (!readings) continue;
     const clause =
       field.text
