@@ -79,8 +79,8 @@ const WORDINGS: Record<string, Wording> = {
   },
   vendor: {
     role: ['works for a library vendor', 'work for a library vendor'],
-    place: ['works for a library vendor', 'work for a library vendor'],
-    stated: /./,
+    place: ['works for a publisher or vendor', 'work for a publisher or vendor'],
+    stated: LIBRARY,
   },
 };
 
