@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { GraphQuerySchema } from './build-options.js';
+import type { ChatSchedule } from './session-schedule.js';
 
 /** How many of a chat's later sessions count as "came back". */
 export const DEFAULT_RETURN_WINDOW = 3;
@@ -152,8 +153,8 @@ export const SessionListSchema = z.object({ chats: z.array(z.string()), sessions
 export type SessionList = z.infer<typeof SessionListSchema>;
 
 /**
- * The health routes' query: the graph's selection (chats, from, to, sectors, regions, session gap), a format and
- * the privacy mode. Its tie filters (kinds, minWeight) and layout options do not apply: a session is its people.
+ * The health routes' query: the graph's selection (chats, from, to, sectors, regions, session gap, schedules), a
+ * format and the privacy mode. Its tie filters (kinds, minWeight) and layout options do not apply: a session is its people.
  */
 export const HealthQuerySchema = GraphQuerySchema.pick({
   chats: true,
@@ -162,6 +163,7 @@ export const HealthQuerySchema = GraphQuerySchema.pick({
   sectors: true,
   regions: true,
   sessionGapMinutes: true,
+  schedules: true,
 }).extend({
   /** `json` (default) or `csv`; `Accept: text/csv` asks for CSV too. */
   format: z.enum(['json', 'csv']).optional(),
@@ -180,6 +182,8 @@ export interface HealthOptions {
   regions: string[];
   sessionGapMinutes: number;
   returnWindow: number;
+  /** The chats' schedules, instead of those kept with the dataset (as a graph query's `schedules`). */
+  schedules?: ChatSchedule[] | undefined;
   /**
    * Also who took part in each session (key, messages, returning, sector, region), for a named snapshot of a
    * session's report to count again when someone opts out later (server/pipeline/health/remove-people). Never served.

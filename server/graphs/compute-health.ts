@@ -5,7 +5,7 @@
  * identities merged, opted-out people's messages left out, relays making no
  * ties; then the pure stage (pipeline/health), pseudonymised when asked.
  * The whole-history facts are kept in the store's results once per dataset
- * version and selection (chats, sectors, regions, session gap): a new window
+ * version and selection (chats, sectors, regions, session gap, schedules): a new window
  * (`from`…`to`) or privacy mode derives from them without reading messages.
  * Runs in an analysis worker like a graph, or in-process for an in-memory store.
  */
@@ -21,8 +21,8 @@ import { mergeIdentities } from './compute-graph.js';
 
 /** The store's key for a selection's whole-history facts (the window and the privacy mode are not part of it). */
 export function healthFactsKey(options: HealthOptions): string {
-  const { chats, sectors, regions, sessionGapMinutes, returnWindow } = options;
-  return `health-facts ${JSON.stringify({ chats, sectors, regions, sessionGapMinutes, returnWindow })}`;
+  const { chats, sectors, regions, sessionGapMinutes, returnWindow, schedules } = options;
+  return `health-facts ${JSON.stringify({ chats, sectors, regions, sessionGapMinutes, returnWindow, ...(schedules ? { schedules } : {}) })}`;
 }
 
 /** What the dataset knows of its people now: merged identities, opt-outs, relays. */
@@ -55,7 +55,8 @@ async function computeFacts(store: Store, datasetId: string, options: HealthFact
       sectorOf: contexts.sectorOf,
       regionOf: contexts.regionOf,
       relays: known.relays,
-      ...(dataset?.schedules ? { schedules: dataset.schedules } : {}),
+      // The query's schedules, else those kept with the dataset (as a graph's: compute-graph).
+      ...((options.schedules ?? dataset?.schedules) ? { schedules: options.schedules ?? dataset?.schedules } : {}),
     },
     options,
   );

@@ -43,3 +43,19 @@ it('lists a scheduled chat’s sessions as the graph does, and the found ones ag
   expect((await put([])).statusCode).toBe(200);
   expect(await healthSessions()).toEqual(found);
 });
+
+it('takes the schedules a query gives, as the graph does, over none kept with the dataset', async () => {
+  const query = `schedules=${encodeURIComponent(JSON.stringify([FIRST_FIVE_MINUTES]))}`;
+  const sessions = SessionListSchema.parse(
+    (await t.app.inject(`/api/datasets/${id}/sessions?chats=%23uklibchat&${query}`)).json(),
+  ).sessions;
+  expect(sessions.map((s) => [s.start, s.end, s.messages])).toEqual([['2024-03-14T20:00:00.000Z', '2024-03-14T20:05:00.000Z', 4]]); // the scheduled five minutes
+  const graph = GraphPayloadSchema.parse((await t.app.inject(`/api/datasets/${id}/graph?${query}`)).json());
+  expect(graph.attributes.meta.sessions.filter((s) => s.chat === '#uklibchat').map((s) => [s.start, s.messages])).toEqual([
+    ['2024-03-14T20:00:00.000Z', 4],
+  ]);
+  // Without it, the sessions found again (nothing is kept with the dataset now).
+  expect(await healthSessions()).not.toEqual([['2024-03-14T20:00:00.000Z', 4]]);
+  const bad = await t.app.inject(`/api/datasets/${id}/sessions?schedules=${encodeURIComponent('[{"chat":"#uklibchat"}]')}`);
+  expect(bad.statusCode).toBe(400);
+});

@@ -5,7 +5,7 @@
  * each as JSON or CSV (`?format=csv`, or `Accept: text/csv`). All three are
  * parts of one report per dataset version and query, computed in the
  * analysis processes and cached like graphs (GraphCache.health), with the
- * graph's selection (chats, from, to, sectors, regions, session gap), opt-outs
+ * graph's selection (chats, from, to, sectors, regions, session gap, schedules), opt-outs
  * and privacy mode.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -46,6 +46,7 @@ export function healthOptionsOf(query: HealthQuery): HealthOptions {
     sectors: query.sectors,
     regions: query.regions,
     ...(query.sessionGapMinutes ? { sessionGapMinutes: query.sessionGapMinutes } : {}),
+    ...(query.schedules ? { schedules: query.schedules } : {}),
   });
   return {
     chats: o.chats,
@@ -55,6 +56,7 @@ export function healthOptionsOf(query: HealthQuery): HealthOptions {
     regions: o.regions,
     sessionGapMinutes: o.sessionGapMinutes,
     returnWindow: DEFAULT_RETURN_WINDOW,
+    ...(o.schedules ? { schedules: o.schedules } : {}),
   };
 }
 
