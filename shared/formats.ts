@@ -5,6 +5,7 @@ export const FORMATS = {
   'twitter-v1': 'Twitter API v1.1 statuses: JSON array, JSONL (twarc 1) or the personal archive tweets.js',
   'twitter-v2': 'Twitter API v2: twarc2 response pages (data + includes) or twarc2 flatten lines',
   'tags-csv': 'TAGS (Twitter Archiving Google Sheet) export, CSV or .xlsx, older and newer column sets',
+  storify: 'Storify story export (JSON or XML): the tweets the story quotes, with their authors’ names, bios and locations',
   mastodon: 'Mastodon statuses: JSON array from the API (timelines, tag timelines, context)',
   'mastodon-archive': "Mastodon account archive: outbox.json (the account's posts, replies and boosts), alone or in the archive's zip",
   csv: 'Tables (CSV, TSV, JSON array, .xlsx): twarc 1 json2csv, twarc2 csv, Hydrator, rtweet and NodeXL exports; author, text, time/date and optional to/reply_to, chat, id (Netlytic works as is); any other columns by mapping',

@@ -81,6 +81,18 @@ const CASES: Case[] = [
   },
   { name: 'TAGS sheet (real)', file: at('real', 'tags-csv', 'sample-data.csv'), reads: [{ format: 'tags-csv', messages: 10 }], people: 9 },
   {
+    name: 'Storify XML export (real)',
+    file: at('real', 'storify', 'docnowcommunity-chat-raw.xml'),
+    reads: [{ format: 'storify', messages: 60 }],
+    people: 24,
+  },
+  {
+    name: 'rtweet 0.6 write_as_csv (real)',
+    file: at('real', 'rtweet-csv', 'auspreserves-2018-02-16.csv'),
+    reads: [{ format: 'csv', messages: 60 }],
+    people: 19,
+  },
+  {
     name: 'Mastodon tag timeline (real)',
     file: at('real', 'mastodon', 'tag_timeline.json'),
     reads: [{ format: 'mastodon', messages: 20 }],

@@ -77,6 +77,7 @@ describe('detection on a sample from across the file', () => {
       zoom: 'zoom',
       'irc-dialects': 'irc',
       'mastodon-archive': 'mastodon-archive',
+      storify: 'storify',
     };
     for (const p of realFixtures().filter(
       (p) => !p.startsWith('slack/') && !p.includes('annotation') && !p.endsWith('.car') && !p.endsWith('/actor.json'),

@@ -15,6 +15,7 @@ export const READ_FORMAT_DIRS = [
   'mastodon',
   'mastodon-archive',
   'slack',
+  'storify',
   'tags-csv',
   'twitter-v1.1',
   'twitter-v2',

@@ -3,6 +3,7 @@ import type { FormatId } from '../../../shared/index.js';
 import type { Parser } from './types.js';
 import { twitterV1Parser } from './twitter-v1.js';
 import { twitterV2Parser } from './twitter-v2.js';
+import { storifyParser } from './storify.js';
 import { tagsCsvParser } from './tags-csv.js';
 import { mastodonParser } from './mastodon.js';
 import { csvParser } from './csv.js';
@@ -19,6 +20,7 @@ import { blueskyCarParser } from './bluesky-car.js';
 export const PARSERS: readonly Parser[] = [
   twitterV1Parser,
   twitterV2Parser,
+  storifyParser,
   tagsCsvParser,
   mastodonParser,
   mastodonArchiveParser,

@@ -168,6 +168,7 @@ describe('irc detection', () => {
         'mastodon',
         'mastodon-archive',
         'slack',
+        'storify',
         'tags-csv',
         'twitter-v1.1',
         'twitter-v2',
