@@ -12,15 +12,27 @@
  * field, words.ts). A word cut off by a platform's truncation ("relea…
  * https://t.co/x") is a break too, not a word.
  */
-import winkNLP, { type PartOfSpeech } from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { createRequire } from 'node:module';
+import type { Model, PartOfSpeech, WinkMethods } from 'wink-nlp';
 
 /** A lower-case word and its universal part-of-speech tag, or a break between phrases. */
 export type TaggedWord = { word: string; pos: PartOfSpeech } | null;
 
-const nlp = winkNLP(model, ['sbd', 'pos']);
 const BREAKS: ReadonlySet<PartOfSpeech> = new Set(['PUNCT', 'SYM', 'NUM', 'SPACE', 'X']);
-const its = nlp.its;
+
+/**
+ * The tagger, loaded on first use: reading the model takes half a second to a second, which a process that
+ * never reads phrases (the server until its first peers request, most tests) need not pay.
+ */
+let tagger: WinkMethods | undefined;
+function loadTagger(): WinkMethods {
+  if (!tagger) {
+    const require = createRequire(import.meta.url);
+    const winkNLP = require('wink-nlp') as (model: Model, pipe: string[]) => WinkMethods;
+    tagger = winkNLP(require('wink-eng-lite-web-model') as Model, ['sbd', 'pos']);
+  }
+  return tagger;
+}
 
 /** A final "word…", optionally followed by a link: what a platform left of a longer text. */
 const TRUNCATED = /[\p{L}\p{N}'’-]*…(\s+https?:\/\/\S+)?\s*$/u;
@@ -30,6 +42,8 @@ export function tagWords(text: string): TaggedWord[] {
     .replace(/&amp;/g, '&')
     .replace(/&[a-z]+;/g, ' ')
     .replace(TRUNCATED, ' . ');
+  const nlp = loadTagger();
+  const its = nlp.its;
   const tokens = nlp.readDoc(cleaned).tokens();
   const values = tokens.out(its.value) as string[];
   const tags = tokens.out(its.pos) as PartOfSpeech[];
