@@ -44,7 +44,7 @@ export interface ContextOptions {
    * patterns ("librarian at <institution>", "<role> @<account>"), trade
    * abbreviations and bios in French, Spanish, German, Portuguese, Dutch and
    * Italian. Default true: on 586 real, hand-labelled profiles it reads a
-   * stated sector right 70 % of the time instead of 51 % (bench/context-real.ts,
+   * stated sector right 73 % of the time instead of 51 % (bench/context-real.ts,
    * held-out half); `false` gives the written lexicons alone.
    */
   registries: boolean;
