@@ -26,8 +26,9 @@ export function peersStatusLine(answer: Pick<Peers, 'peers' | 'candidates'> | un
       ? ` ${people(strangers)} in another sector or region ${strangers === 1 ? 'has' : 'have'} nothing in common with ${you} yet: no topic, conversation, session or contact.`
       : '';
   if (n === 0) {
-    if (input.filtered) return `No one there shares something with ${you} beyond ${your} corner yet: try another sector or region.${rest}`;
-    return `No one in another sector or region shares something with ${you} yet.${rest}`;
+    if (input.filtered)
+      return `No one there shares a topic, a conversation, a session or a contact with ${you} yet: try another sector or region.`;
+    return `No one in another sector or region shares a topic, a conversation, a session or a contact with ${you} yet${strangers > 0 ? ` (${people(strangers)} there share none)` : ''}.`;
   }
   // Everyone who shares something is listed, and others beyond were left out: the list is short on purpose.
   if (c?.relevant === n && strangers > 0)

@@ -77,6 +77,20 @@ describe('the people finder', () => {
     expect(errors).toEqual([]);
   }, 120_000);
 
+  it('says when only a few share something, rather than padding the list with strangers', async () => {
+    const { page, errors } = await openPage(e2e.browser, `${e2e.baseUrl}/`, { viewport: { width: 1024, height: 768 }, bypassCSP: true });
+    await graphShown(page);
+    await findAsMe(page, 'Rhys Zielinski');
+    // Rhys (sector unknown, US) shares a contact or a topic with four people in another region; 156 others share nothing.
+    expect(await page.textContent('#peers-status')).toBe(
+      'Only 4 people share something with you beyond your corner, most worth meeting first. 156 people in another sector or region have nothing in common with you yet: no topic, conversation, session or contact.',
+    );
+    expect(await cardNames(page)).toHaveLength(4);
+    await picture(page, 'peers-only-1024');
+    expect(await seriousViolations(page, '#peers-dialog')).toEqual([]);
+    expect(errors).toEqual([]);
+  }, 120_000);
+
   it('filters by sector and region, keeping focus on the filter used', async () => {
     const { page, errors } = await openPage(e2e.browser, `${e2e.baseUrl}/`, { viewport: { width: 1440, height: 900 }, bypassCSP: true });
     await graphShown(page);
