@@ -12,7 +12,7 @@
 import type { HealthOptions, HealthReport } from '../../shared/index.js';
 import { healthFacts, windowHealth, type HealthFacts, type HealthFactsOptions } from '../pipeline/health/index.js';
 import { pseudonymizeHealth } from '../pipeline/health/pseudonymize.js';
-import type { LedgerPerson } from '../pipeline/health/remove-people.js';
+import type { Ledger } from '../pipeline/health/remove-people.js';
 import { flaggedKeys } from '../privacy/flagged-people.js';
 import type { PseudonymousRequest } from '../privacy/pseudonymous.js';
 import type { Store } from '../store/types.js';
@@ -36,7 +36,7 @@ async function peopleOf(store: Store, datasetId: string) {
   return { storedPeople, links, optedOut: flagged('opt-out'), relays: flagged('relay') };
 }
 
-async function computeFacts(store: Store, datasetId: string, options: HealthFactsOptions): Promise<HealthFacts> {
+async function computeFacts(store: Store, datasetId: string, options: HealthFactsOptions, details = false): Promise<HealthFacts> {
   const [dataset, stored, known] = await Promise.all([
     store.getDataset(datasetId),
     store.getMessages(datasetId, { chats: options.chats, text: false }),
@@ -59,6 +59,7 @@ async function computeFacts(store: Store, datasetId: string, options: HealthFact
       ...((options.schedules ?? dataset?.schedules) ? { schedules: options.schedules ?? dataset?.schedules } : {}),
     },
     options,
+    details,
   );
 }
 
@@ -79,7 +80,9 @@ export async function computeHealthJson(
   options: HealthOptions,
   pseudonymous?: PseudonymousRequest,
 ): Promise<string> {
-  const facts = await healthFactsOf(store, datasetId, options);
+  // A ledger needs each question's details, which kept facts leave out: read once more (a share is rare), not kept.
+  const facts =
+    options.ledger && !pseudonymous ? await computeFacts(store, datasetId, options, true) : await healthFactsOf(store, datasetId, options);
   const report = windowHealth(facts, options);
   if (!pseudonymous) return JSON.stringify(options.ledger ? { ...report, ledger: ledgerOf(facts, report) } : report);
   // Numbered over everyone the dataset knows (as a pseudonymous share of it is), and their names out of chat names.
@@ -89,10 +92,11 @@ export async function computeHealthJson(
   return JSON.stringify(pseudonymizeHealth(report, pseudonymous.salt, known));
 }
 
-/** Who took part in each session of the report, with their groups (a named report's ledger, see HealthOptions.ledger). */
-function ledgerOf(facts: HealthFacts, report: HealthReport): LedgerPerson[][] {
-  const byId = new Map(facts.sessions.map((s) => [s.health.id, s.people]));
-  return report.sessions.map((s) =>
-    byId.get(s.id)!.map((p) => ({ ...p, sector: facts.groups[p.key]![0], region: facts.groups[p.key]![1] })),
-  );
+/** Who took part in each session of the report, with their groups, and its questions' details (a named report's ledger). */
+function ledgerOf(facts: HealthFacts, report: HealthReport): Ledger[] {
+  const byId = new Map(facts.sessions.map((s) => [s.health.id, s]));
+  return report.sessions.map((s) => {
+    const { people, questions = [] } = byId.get(s.id)!;
+    return { people: people.map((p) => ({ ...p, sector: facts.groups[p.key]![0], region: facts.groups[p.key]![1] })), questions };
+  });
 }

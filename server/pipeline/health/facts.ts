@@ -28,7 +28,7 @@ import { addresseesOf } from '../welcomers.js';
 import { cameBack, chatHistories, firstTimersOf } from './chat-history.js';
 import { groupMix } from './group-mix.js';
 import { localTimes } from './local-times.js';
-import { questionFigures } from './question-figures.js';
+import { figuresOf, questionDetails, type QuestionDetail } from './question-figures.js';
 import { replyTargets } from './reply-targets.js';
 
 export const DEFAULT_HEALTH_OPTIONS: HealthOptions = Object.freeze({
@@ -64,6 +64,8 @@ export interface SessionFacts {
   people: SessionPerson[];
   /** Whom each counted participant spoke to (reply or mention; relays aside), each pair once, in message order. */
   spokeTo: [string, string][];
+  /** Who answered each question when, and who replied to whom (only with `details`: a shared report's ledger). */
+  questions?: QuestionDetail[];
 }
 
 export interface HealthFacts {
@@ -78,7 +80,8 @@ export interface HealthFacts {
 /** Options of the facts: the report's options but the window (a window is derived from them). */
 export type HealthFactsOptions = Omit<HealthOptions, 'from' | 'to'>;
 
-export function healthFacts(input: HealthInput, optionsInput: Partial<HealthFactsOptions> = {}): HealthFacts {
+/** `details`: keep each question's details too (kept facts do not: a window needs none of them). */
+export function healthFacts(input: HealthInput, optionsInput: Partial<HealthFactsOptions> = {}, details = false): HealthFacts {
   const options = { ...DEFAULT_HEALTH_OPTIONS, ...optionsInput };
   if (!(Number.isInteger(options.returnWindow) && options.returnWindow > 0))
     throw new Error(`health: returnWindow must be a positive integer, got ${options.returnWindow}`);
@@ -141,13 +144,13 @@ export function healthFacts(input: HealthInput, optionsInput: Partial<HealthFact
       };
     });
     const asked = readSessionQuestions(messages, session);
-    const questions = questionFigures({
+    const detail = questionDetails({
       messages,
       members: session.members,
       // Answers of people outside the filter are not counted (the host's question stays, whoever asked it).
       questions: filtered ? asked.map((q) => ({ ...q, answers: q.answers.filter((i) => counted(messages[i]!.author)) })) : asked,
-      person,
     });
+    const questions = detail.map((d) => figuresOf(d, person));
     const regionMix = groupMix(participants, input.regionOf);
     const returning = (p: string) => history.firstSession.get(p)! < at.index;
     for (const p of participants) grouped(p);
@@ -182,6 +185,7 @@ export function healthFacts(input: HealthInput, optionsInput: Partial<HealthFact
       },
       people: participants.map((key) => ({ key, messages: messagesOf.get(key) ?? 0, returning: returning(key) })),
       spokeTo: pairs,
+      ...(details ? { questions: detail } : {}),
     });
   }
   return { chats: [...histories.keys()].sort(), returnWindow: options.returnWindow, sessions: out, groups };

@@ -4,12 +4,12 @@
  * graph snapshot: they leave every list (first-timers, who welcomed whom,
  * who asked and who answered), and their name leaves the chat's name and
  * the session id (a DM named after them). The counts are written again from
- * what is left: people, new and returning, messages, the sector and region
- * mix and local hours (from the report's ledger of who took part), answerers,
- * welcomes, questions answered. A first-timer only they welcomed is no longer
- * welcomed; a question they asked is "not asked on record". Answer messages,
- * time to first answer and replies among answerers stay as computed (as a
- * graph snapshot keeps its communities and layout): they name nobody.
+ * what is left, from the report's ledger (who took part; who answered each
+ * question when; who replied to whom): people, new and returning, messages,
+ * the sector and region mix and local hours, answerers, answers, time to
+ * first answer, replies among answerers, welcomes, questions answered. A
+ * first-timer only they welcomed is no longer welcomed; a question they
+ * asked is "not asked on record". The session stays as it was found.
  */
 import type { HealthPerson, SessionHealth } from '../../../shared/index.js';
 import type { RemovedPerson } from '../export/remove-people.js';
@@ -17,6 +17,7 @@ import { makeScrubber, nameVariants } from '../export/name-scrubber.js';
 import type { SessionPerson } from './facts.js';
 import { groupMix } from './group-mix.js';
 import { localTimes } from './local-times.js';
+import { figuresOf, type QuestionDetail } from './question-figures.js';
 
 /** Someone counted in the session, with their groups: what the counts are written again from. */
 export interface LedgerPerson extends SessionPerson {
@@ -24,10 +25,15 @@ export interface LedgerPerson extends SessionPerson {
   region: string;
 }
 
-/** A session report as a snapshot keeps it: the report, and for a named one who took part. */
-export interface FrozenReport {
+/** What a named shared report keeps to count again: who took part, and each question's details. */
+export interface Ledger {
+  people: LedgerPerson[];
+  questions: QuestionDetail[];
+}
+
+/** A session report as a snapshot keeps it: the report, and for a named one its ledger. */
+export interface FrozenReport extends Partial<Ledger> {
   session: SessionHealth;
-  people?: LedgerPerson[];
 }
 
 export function removeFromReport(frozen: FrozenReport, removed: readonly RemovedPerson[]): SessionHealth {
@@ -53,16 +59,7 @@ export function removeFromReport(frozen: FrozenReport, removed: readonly Removed
       const welcomedBy = keep(f.welcomedBy);
       return { ...f, welcomed: welcomedBy.length > 0, welcomedBy };
     });
-  const questions = s.questions.map((q) => {
-    const answeredBy = keep(q.answeredBy);
-    const out = { ...q, answeredBy, answerers: answeredBy.length };
-    if (q.askedBy && keys.has(q.askedBy.key)) {
-      delete out.askedBy;
-      delete out.askedAt;
-      delete out.firstAnswerSeconds;
-    }
-    return out;
-  });
+  const questions = frozen.questions ? countedAgain(s, frozen.questions, keys) : namesOnly(s, keys);
   const people = frozen.people?.filter((p) => !keys.has(p.key));
   const counts = people ? ledgerCounts(s.start, people) : {};
   return {
@@ -97,4 +94,35 @@ function ledgerCounts(start: string, people: readonly LedgerPerson[]) {
       regions.map((r) => r.value).filter((r) => r !== 'unknown'),
     ),
   };
+}
+
+/** The questions counted again from their details, without the people removed (their answers and replies go). */
+function countedAgain(s: SessionHealth, details: readonly QuestionDetail[], keys: ReadonlySet<string>) {
+  const named = new Map<string, HealthPerson>();
+  for (const q of s.questions) for (const p of [...(q.askedBy ? [q.askedBy] : []), ...q.answeredBy]) named.set(p.key, p);
+  const person = (key: string) => named.get(key) ?? { key, name: key };
+  return details.map((d) => {
+    const { askedAt, askedBy, ...rest } = d;
+    const kept = {
+      ...rest,
+      ...(askedBy !== undefined && !keys.has(askedBy) ? { askedAt, askedBy } : {}),
+      answers: d.answers.filter((a) => !keys.has(a.author)),
+      replies: d.replies.filter(([a, b]) => !keys.has(a) && !keys.has(b)),
+    };
+    return figuresOf(kept, person);
+  });
+}
+
+/** Without details (a report shared before they were kept): the names go, timings stay as computed. */
+function namesOnly(s: SessionHealth, keys: ReadonlySet<string>) {
+  return s.questions.map((q) => {
+    const answeredBy = q.answeredBy.filter((p) => !keys.has(p.key));
+    const out = { ...q, answeredBy, answerers: answeredBy.length };
+    if (q.askedBy && keys.has(q.askedBy.key)) {
+      delete out.askedBy;
+      delete out.askedAt;
+      delete out.firstAnswerSeconds;
+    }
+    return out;
+  });
 }

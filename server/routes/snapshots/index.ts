@@ -27,7 +27,7 @@ import { removePeople } from '../../pipeline/export/remove-people.js';
 import { DEFAULT_PSEUDONYMIZE_OPTIONS, EXPORT_FORMATS, exportFileName, writeExport } from '../../pipeline/export/index.js';
 import { optedOutIn } from '../../privacy/flagged-people.js';
 import { pseudonymousRequest, type PseudonymousRequest } from '../../privacy/pseudonymous.js';
-import { removeFromReport, type FrozenReport, type LedgerPerson } from '../../pipeline/health/remove-people.js';
+import { removeFromReport, type FrozenReport, type Ledger } from '../../pipeline/health/remove-people.js';
 import type { StoredSnapshot } from '../../store/types.js';
 import { healthOptionsOf } from '../datasets/chat-health.js';
 
@@ -87,13 +87,13 @@ const snapshots: FastifyPluginAsyncZod = async (app) => {
     if (at <= 0 || Number.isNaN(Date.parse(start))) throw notFound(`session ${sessionId}`);
     const window = healthOptionsOf({ chats: [chat], from: start, to: start, privacy: 'named' });
     const body = await app.graphs.health(dataset, pseudonymous ? window : { ...window, ledger: true }, pseudonymous);
-    const report = JSON.parse(body.toString('utf8')) as HealthReport & { ledger?: LedgerPerson[][] };
+    const report = JSON.parse(body.toString('utf8')) as HealthReport & { ledger?: Ledger[] };
     // A pseudonymous report's ids have names scrubbed out: the session is the one starting then (one chat asked for).
     const i = report.sessions.findIndex((s) => (pseudonymous ? s.start === window.from : s.id === sessionId));
     const session = report.sessions[i];
     if (!session) throw notFound(`session ${sessionId} (in dataset ${dataset.id})`);
     return {
-      frozen: { session, ...(report.ledger ? { people: report.ledger[i]! } : {}) },
+      frozen: { session, ...report.ledger?.[i] },
       options: { chats: [chat], from: session.start, to: session.end },
     };
   };
