@@ -200,13 +200,13 @@ const NOT_A_SCHOOL = new Set([
   'leadership',
 ]);
 
-/** A named school or academy ("Alderley Edge School for Girls", "Hans Price Academy"): a school workplace. */
+/** A named school, academy or grammar ("Alderley Edge School for Girls", "Hans Price Academy", "Melbourne Girls Grammar"): a school workplace. */
 function namedSchoolHits(field: FieldText, tokens: readonly Token[], out: RegistryHits): void {
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i]!;
     const prev = tokens[i - 1]!;
     if (
-      (t.raw !== 'School' && t.raw !== 'Academy') ||
+      (t.raw !== 'School' && t.raw !== 'Academy' && t.raw !== 'Grammar') ||
       !/^\p{Lu}/u.test(prev.raw) ||
       NOT_A_SCHOOL.has(prev.norm) ||
       tokens[i + 1]?.norm === 'of'
