@@ -51,7 +51,7 @@ export function openUploadDialog(
     id: 'upload-files',
     class: 'visually-hidden',
     multiple: true,
-    accept: '.json,.jsonl,.ndjson,.js,.csv,.tsv,.txt,.log,.html,.xlsx,.car,.zip',
+    accept: '.json,.jsonl,.ndjson,.js,.csv,.tsv,.txt,.log,.html,.htm,.xml,.xlsx,.car,.zip',
   });
   const name = h('input', { type: 'text', id: 'upload-name', placeholder: 'e.g. #uklibchat 2024' });
   const chosenFiles = h('p', { class: 'muted', id: 'upload-chosen' }, 'No file chosen yet.');

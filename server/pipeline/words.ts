@@ -100,7 +100,39 @@ function ownMessages(messages: readonly Message[], most: number): Message[] {
   return out;
 }
 
+/** Messages read between two turns of the event loop when reading yields (about 25 ms of tagging). */
+const MESSAGES_PER_TURN = 1000;
+
 export function readPhrases(messages: readonly Message[], input: Partial<ReadOptions> = {}): PhraseUses {
+  return runToEnd(phraseReading(messages, input));
+}
+
+/**
+ * The same reading, giving the event loop a turn every MESSAGES_PER_TURN
+ * messages: a server reading a big dataset's phrases for a request (peers)
+ * keeps answering others meanwhile.
+ */
+export function readPhrasesYielding(messages: readonly Message[], input: Partial<ReadOptions> = {}): Promise<PhraseUses> {
+  return runYielding(phraseReading(messages, input));
+}
+
+function runToEnd<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+async function runYielding<T>(steps: Generator<void, T>): Promise<T> {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+/** The one reading of messages into phrases, pausing (yield) every MESSAGES_PER_TURN messages. */
+function* phraseReading(messages: readonly Message[], input: Partial<ReadOptions>): Generator<void, PhraseUses> {
   const options = { ...DEFAULT_READ_OPTIONS, ...input };
   if (!(options.maxMessagesPerPerson >= 1)) throw new Error('words: maxMessagesPerPerson ≥ 1');
   const chats = new Set(messages.map((m) => m.chat.toLowerCase()));
@@ -109,7 +141,9 @@ export function readPhrases(messages: readonly Message[], input: Partial<ReadOpt
   const counts = new Map<string, Map<string, number>>();
   const uses = new Map<string, Map<string, string[]>>();
   const surfaces = new Map<string, Map<string, number>>();
+  let read = 0;
   for (const m of ownMessages(messages, options.maxMessagesPerPerson)) {
+    if (++read % MESSAGES_PER_TURN === 0) yield;
     const mine = counts.get(m.author) ?? new Map<string, number>();
     const used = uses.get(m.author) ?? new Map<string, string[]>();
     const tags = m.hashtags.filter((h) => !chats.has(h.toLowerCase())).map((h): [string, string] => [h.toLowerCase(), h.toLowerCase()]);
@@ -139,10 +173,25 @@ export function commonSurface(surfaces: PhraseUses['surfaces'], key: string): st
 
 /** Per author, the key phrases of their non-repost messages. `chats`: hashtags that are a chat's own name, never a topic. */
 export function personTopics(messages: readonly Message[], input: Partial<TopicOptions> = {}): Topics {
+  const options = topicOptions(input);
+  return weighTopics(readPhrases(messages, { maxMessagesPerPerson: options.maxMessagesPerPerson }), options);
+}
+
+/** The same, reading phrases with turns for the event loop (readPhrasesYielding): for a server's request. */
+export async function personTopicsYielding(messages: readonly Message[], input: Partial<TopicOptions> = {}): Promise<Topics> {
+  const options = topicOptions(input);
+  return weighTopics(await readPhrasesYielding(messages, { maxMessagesPerPerson: options.maxMessagesPerPerson }), options);
+}
+
+function topicOptions(input: Partial<TopicOptions>): TopicOptions {
   const options = { ...DEFAULT_TOPIC_OPTIONS, ...input };
   if (!(options.minPeople >= 1) || !(options.maxShare > 0 && options.maxShare <= 1))
     throw new Error('words: minPeople ≥ 1 and 0 < maxShare ≤ 1');
-  const { counts, uses, surfaces } = readPhrases(messages, { maxMessagesPerPerson: options.maxMessagesPerPerson });
+  return options;
+}
+
+/** Phrases weighed by tf-idf across people, the ones too rare or too common left out. */
+function weighTopics({ counts, uses, surfaces }: PhraseUses, options: TopicOptions): Topics {
   const df = new Map<string, number>();
   for (const mine of counts.values()) for (const t of mine.keys()) df.set(t, (df.get(t) ?? 0) + 1);
   const n = counts.size;
