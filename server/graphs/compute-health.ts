@@ -16,13 +16,18 @@ import type { Ledger } from '../pipeline/health/remove-people.js';
 import { flaggedKeys } from '../privacy/flagged-people.js';
 import type { PseudonymousRequest } from '../privacy/pseudonymous.js';
 import type { Store } from '../store/types.js';
+import { analysisCode } from './analysis-code.js';
 import { datasetContexts } from './context-overrides.js';
 import { mergeIdentities } from './compute-graph.js';
 
-/** The store's key for a selection's whole-history facts (the window and the privacy mode are not part of it). */
+/**
+ * The store's key for a selection's whole-history facts (the window and the privacy mode are not part of it),
+ * and the analysis code's digest, as every stored result's (analysis-code.ts).
+ */
 export function healthFactsKey(options: HealthOptions): string {
   const { chats, sectors, regions, sessionGapMinutes, returnWindow, schedules } = options;
-  return `health-facts ${JSON.stringify({ chats, sectors, regions, sessionGapMinutes, returnWindow, ...(schedules ? { schedules } : {}) })}`;
+  const selection = { chats, sectors, regions, sessionGapMinutes, returnWindow, ...(schedules ? { schedules } : {}) };
+  return `health-facts ${JSON.stringify(selection)} code=${analysisCode()}`;
 }
 
 /** What the dataset knows of its people now: merged identities, opt-outs, relays. */

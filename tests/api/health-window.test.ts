@@ -15,6 +15,7 @@ import {
   type SessionFigures,
   type SessionHealth,
 } from '../../shared/index.js';
+import { analysisCode } from '../../server/graphs/analysis-code.js';
 import { loadDemoIfEmpty } from '../../server/imports/demo.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 
@@ -76,7 +77,7 @@ describe('chat health windows', () => {
     // One set of facts for the selection (no chats, no filter), one report per window asked for.
     const keys = resultKeys();
     expect(keys.filter((k) => k.startsWith('health-facts '))).toEqual([
-      'health-facts {"chats":[],"sectors":[],"regions":[],"sessionGapMinutes":180,"returnWindow":3}',
+      `health-facts {"chats":[],"sectors":[],"regions":[],"sessionGapMinutes":180,"returnWindow":3} code=${analysisCode()}`,
     ]);
     expect(keys.filter((k) => k.startsWith('health {'))).toHaveLength(1 + windows.length);
   });
