@@ -71,6 +71,15 @@ describe('evidence that is not current or not a workplace', () => {
     expect(read({ bio: 'Account manager for a startup' }).sector.value).toBe('unknown');
   });
 
+  it('reads a chat’s own hashtag as a weak sector hint and never as a place (LABELLING.md region rule 7)', () => {
+    expect(read({ bio: 'I tweet about #tlchat and #edtech' })).toMatchObject({
+      sector: { value: 'unknown' },
+      region: { value: 'unknown' },
+    });
+    expect(read({ bio: 'Teacher librarian #tlchat' }).sector.value).toBe('school');
+    expect(read({ bio: '#critlib #libraryjobs' }).sector.value).toBe('unknown');
+  });
+
   it('does not read coordinates an app wrote in the location field as a place', () => {
     expect(read({ bio: 'Records and information management', location: 'ÜT: -41.31777,148.261049' }).region.value).toBe('unknown');
   });
