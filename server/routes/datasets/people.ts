@@ -14,6 +14,7 @@ import {
   handleOf,
   platformOf,
   resolveBuildOptions,
+  type GraphPayload,
   type GraphQuery,
   type PersonDetail,
 } from '../../../shared/index.js';
@@ -37,22 +38,50 @@ function optedOutScrubber(optedOut: ReadonlySet<string>): (text: string) => stri
 }
 
 /**
- * Key phrases of a view's messages, for the few views asked last: reading them is most of a peers request, and
- * is the same for everyone in the view. Keyed by dataset version, the view's options, opt-outs and identity links.
+ * What is the same for everyone in a view, for the few views asked last: its key phrases (reading them is most of a
+ * peers request) and its people's sector evidence (every profile read). Keyed by dataset version (a context edit or
+ * roster bumps it), the view's options, opt-outs and identity links.
  */
-const TOPIC_CACHE_SIZE = 4;
+const VIEW_CACHE_SIZE = 4;
+type SectorEvidence = (key: string) => string | undefined;
 const topicCache = new Map<string, Topics>();
-function cachedTopics(cacheKey: string, read: () => Topics): Topics {
-  const hit = topicCache.get(cacheKey);
-  if (hit) {
-    topicCache.delete(cacheKey);
-    topicCache.set(cacheKey, hit);
-    return hit;
+const evidenceCache = new Map<string, SectorEvidence>();
+
+function recall<T>(cache: Map<string, T>, key: string): T | undefined {
+  const hit = cache.get(key);
+  if (hit !== undefined) {
+    cache.delete(key);
+    cache.set(key, hit);
   }
-  const topics = read();
-  topicCache.set(cacheKey, topics);
-  if (topicCache.size > TOPIC_CACHE_SIZE) topicCache.delete(topicCache.keys().next().value!);
-  return topics;
+  return hit;
+}
+
+function keep<T>(cache: Map<string, T>, key: string, value: T): T {
+  cache.set(key, value);
+  if (cache.size > VIEW_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  return value;
+}
+
+function cachedTopics(cacheKey: string, read: () => Topics): Topics {
+  return recall(topicCache, cacheKey) ?? keep(topicCache, cacheKey, read());
+}
+
+/**
+ * What each sector was read from (inference, roster or edit), so a reason says "works in academic libraries" only
+ * when a library role is stated; the graph's own sector decides, the evidence only how it is said.
+ */
+async function sectorEvidenceOf(
+  app: FastifyInstance,
+  id: string,
+  payload: GraphPayload,
+  links: readonly { alias: string; canonical: string }[],
+): Promise<SectorEvidence> {
+  const contexts = await datasetContexts(app.store, id, mergeIdentities([], await app.store.getPeople(id), links).people);
+  const sectors = new Map(payload.nodes.map((n) => [n.key, n.attributes.sector]));
+  return (key) => {
+    const s = contexts.of(key).sector;
+    return s.value === sectors.get(key) ? s.evidence : undefined;
+  };
 }
 
 const PersonParamsSchema = z.object({ id: z.string().min(1).max(64), key: z.string().min(3).max(300) });
@@ -73,7 +102,7 @@ async function readPeersView(app: FastifyInstance, id: string, query: GraphQuery
   if (!dataset) throw notFound(`dataset ${id}`);
   const optedOut = await optedOutIn(app.store, id);
   const options = resolveBuildOptions(query);
-  const [cached, messages, profiles, links] = await Promise.all([
+  const [cached, messages, links] = await Promise.all([
     app.graphs.get(dataset, options),
     app.store.getMessages(id, {
       chats: options.chats,
@@ -81,28 +110,21 @@ async function readPeersView(app: FastifyInstance, id: string, query: GraphQuery
       ...(options.to ? { to: options.to } : {}),
       excludeAuthors: [...optedOut],
     }),
-    app.store.getPeople(id),
     app.store.getIdentities(id),
   ]);
   const payload = cached.payload();
   const scrub = optedOutScrubber(optedOut);
-  const merged = mergeIdentities(messages, profiles, links);
-  const quoted = merged.messages.map((m) => ({ ...m, text: scrub(m.text), mentions: m.mentions.filter((k) => !optedOut.has(k)) }));
-  // What each sector was read from (inference, roster or edit), so a reason says "works in academic libraries" only when a
-  // library role is stated; the graph's own sector decides, the evidence only how it is said.
-  const contexts = await datasetContexts(app.store, id, merged.people);
-  const sectors = new Map(payload.nodes.map((n) => [n.key, n.attributes.sector]));
-  const sectorEvidence = (key: string) => {
-    const s = contexts.of(key).sector;
-    return s.value === sectors.get(key) ? s.evidence : undefined;
-  };
+  const merged = mergeIdentities(messages, [], links).messages;
+  const quoted = merged.map((m) => ({ ...m, text: scrub(m.text), mentions: m.mentions.filter((k) => !optedOut.has(k)) }));
+  const cacheKey = JSON.stringify([id, dataset.version, options, [...optedOut].sort(), links]);
+  const sectorEvidence = recall(evidenceCache, cacheKey) ?? keep(evidenceCache, cacheKey, await sectorEvidenceOf(app, id, payload, links));
   return {
     optedOut,
     payload,
     quoted,
     sectorEvidence,
     nodes: new Set(payload.nodes.map((n) => n.key)),
-    cacheKey: JSON.stringify([id, dataset.version, options, [...optedOut].sort(), links]),
+    cacheKey,
   };
 }
 
