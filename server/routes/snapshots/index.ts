@@ -36,9 +36,10 @@ const SnapshotParamsSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{22}
 const snapshots: FastifyPluginAsyncZod = async (app) => {
   /**
    * What a stored snapshot shows now: a named one less anyone who opted out
-   * since (node, ties, lists, hashtags, chat names, selection); a
-   * pseudonymous one as stored (it never named anyone), less the dataset id
-   * that snapshots stored before it was left out carried.
+   * since (node, ties, lists, hashtags, chat names, selection; a shared
+   * report counted again without them); a pseudonymous one as stored (it
+   * never named anyone), less the dataset id that snapshots stored before it
+   * was left out carried.
    */
   const currentParts = async (s: StoredSnapshot): Promise<{ payload: string; view: string; options?: string; report?: string }> => {
     // The report as served: its session, never the ledger of who took part that a named one keeps for opt-outs.
