@@ -11,7 +11,7 @@
 import type { Hit } from './decide.js';
 import type { FieldText } from './fields.js';
 import { REGION_STRENGTH, regionIndex, sectorIndex, type SectorId } from './gazetteer.js';
-import { registries } from './registries.js';
+import { registries, type Body } from './registries.js';
 import { fold, type Token } from './tokenize.js';
 
 /** Weight of a named public library or a handle: a workplace named outright. */
@@ -107,10 +107,23 @@ function tiedBefore(text: string, at: number): boolean {
   return TIE_BEFORE.test(clause.split(/\s+/).slice(-4).join(' ')) || /\p{L}$/u.test(clause) || /\b(?:at|with)\b/i.test(clause);
 }
 
+// "@brooklynlibrary", "@sfpubliclibrary", "@LeedsLibraries": a handle that is a place and "library" is that place's public library.
+const PLACE_LIBRARY_HANDLE = /^([a-z]{3,24}?)_?(?:public_?)?(?:librar(?:y|ies)|libs?)$/;
+
+/** The public library a handle names after its place, if the place is one the gazetteer or the library registries know. */
+function placeLibraryHandle(handle: string): Body | undefined {
+  const m = PLACE_LIBRARY_HANDLE.exec(handle.toLowerCase());
+  if (!m || NOT_PUBLIC.has(m[1]!)) return undefined;
+  const { publicLibraries, usOnlyLibraries } = registries();
+  const listed = usOnlyLibraries.has(m[1]!) ? undefined : publicLibraries.get(m[1]!);
+  const readings = placeReadings(m[1]!) ?? listed;
+  return readings ? { sector: 'public', readings } : undefined;
+}
+
 function mentionHits(field: FieldText, out: RegistryHits): void {
   const { handles } = registries();
   for (const m of field.text.matchAll(/@([A-Za-z0-9_]{2,30})(?![A-Za-z0-9_]*\.[a-z]{2,})/g)) {
-    const body = handles.get(m[1]!.toLowerCase());
+    const body = handles.get(m[1]!.toLowerCase()) ?? placeLibraryHandle(m[1]!);
     if (!body) continue;
     const start = m.index;
     const end = start + m[0].length;

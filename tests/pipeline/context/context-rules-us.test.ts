@@ -38,6 +38,10 @@ describe('institutions as US and Canadian bios name them', () => {
     });
     expect(read({ name: 'MarstonsMillsPubLib', location: 'Cape Cod Massachusetts' }).sector.value).toBe('public');
     expect(both('Reference librarian, Enoch Pratt Free Library')).toEqual(['public', 'US']);
+    // A handle that is a place and "library" is that place's public library; "uni", "state" are other kinds.
+    expect(both('works at @brooklynlibrary')).toEqual(['public', 'US']);
+    expect(both('Teen librarian @torontolibrary')).toEqual(['public', 'CA']);
+    expect(read({ bio: 'Love @unilibrary' }).sector.value).toBe('unknown');
     // "Hall" is a US town, but "Stuart Hall Library" is named after a person (p372).
     expect(read({ name: 'Stuart Hall Library', location: 'Rivington Place, London' }).sector.value).not.toBe('public');
   });
