@@ -96,3 +96,12 @@ describe('evidence that is not current or not a workplace', () => {
     expect(popp.region.value).toBe('US');
   });
 });
+
+describe('bios in other languages', () => {
+  it('reads gendered and national forms of library roles (Spanish, German, Italian, French)', () => {
+    expect(read({ bio: 'Bibliotecario universitario en la UNAM' }).sector.value).toBe('academic');
+    expect(both('Fachreferentin an der UB Heidelberg')).toEqual(['academic', 'DE']);
+    expect(both('Bibliotecaria municipal en Rosario')).toEqual(['public', 'AR']);
+    expect(both('Bibliothécaire jeunesse, médiathèque de Bordeaux')).toEqual(['public', 'FR']);
+  });
+});
