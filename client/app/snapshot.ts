@@ -11,7 +11,9 @@ export async function startSnapshot(app: App, kind: string, id: string): Promise
   app.explorer.set({ snapshot });
   const explore = encodeViewState({ ...DEFAULT_VIEW_STATE, ...snapshot.view, dataset: snapshot.datasetId, query: snapshot.options });
   const taken = new Date(snapshot.createdAt).toUTCString().slice(0, 16);
-  for (const el of [els.picker.closest('label'), els.upload, els.share, els.refine]) if (el) (el as HTMLElement).hidden = true;
+  // A snapshot is read-only: nothing that adds to a dataset (Upload, Collect) or shares anew.
+  const collect = document.getElementById('collect-button');
+  for (const el of [els.picker.closest('label'), els.upload, collect, els.share, els.refine]) if (el) (el as HTMLElement).hidden = true;
   const options = Object.entries(snapshot.options).map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : String(v)}`);
   els.filters.replaceChildren(
     h('h2', {}, 'Snapshot'),

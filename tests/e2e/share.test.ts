@@ -36,6 +36,9 @@ describe('sharing', () => {
     expect(await shared.page.locator('#filters input').count()).toBe(0);
     // The live dataset's Chat health is not part of what was shared.
     expect(await shared.page.isVisible('#mode-health')).toBe(false);
+    // Read-only: nothing that adds to a dataset.
+    expect(await shared.page.locator('#collect-button').count()).toBe(1);
+    expect([await shared.page.isVisible('#upload-button'), await shared.page.isVisible('#collect-button')]).toEqual([false, false]);
     expect(await shared.page.getAttribute('#explore-from-here', 'href')).toContain('colour=chat');
     // The read-only page has a banner and fewer controls: give its graph the same size before comparing pixels.
     const sharedBox = (await shared.page.locator('#graph').boundingBox())!;
