@@ -21,7 +21,7 @@ import {
 import { makeScrubber, nameVariants } from '../../pipeline/export/name-scrubber.js';
 import { DEFAULT_PEER_OPTIONS, suggestPeersFor } from '../../pipeline/peers.js';
 import { communityAsPerson } from '../../pipeline/peers/community.js';
-import { personTopics, type Topics } from '../../pipeline/words.js';
+import { personTopicsYielding, type Topics } from '../../pipeline/words.js';
 import { mergeIdentities } from '../../graphs/compute-graph.js';
 import { datasetContexts } from '../../graphs/context-overrides.js';
 import { notFound } from '../../plugins/errors.js';
@@ -44,7 +44,7 @@ function optedOutScrubber(optedOut: ReadonlySet<string>): (text: string) => stri
  */
 const VIEW_CACHE_SIZE = 4;
 type SectorEvidence = (key: string) => string | undefined;
-const topicCache = new Map<string, Topics>();
+const topicCache = new Map<string, Promise<Topics>>();
 const evidenceCache = new Map<string, SectorEvidence>();
 
 function recall<T>(cache: Map<string, T>, key: string): T | undefined {
@@ -62,8 +62,18 @@ function keep<T>(cache: Map<string, T>, key: string, value: T): T {
   return value;
 }
 
-function cachedTopics(cacheKey: string, read: () => Topics): Topics {
-  return recall(topicCache, cacheKey) ?? keep(topicCache, cacheKey, read());
+/**
+ * The reading itself gives the event loop turns (tagging a big dataset's messages takes seconds), and is kept as
+ * a promise, so requests arriving meanwhile wait for the one reading; a failed one is not kept.
+ */
+function cachedTopics(cacheKey: string, read: () => Promise<Topics>): Promise<Topics> {
+  const hit = recall(topicCache, cacheKey);
+  if (hit) return hit;
+  const reading = read();
+  reading.catch(() => {
+    if (topicCache.get(cacheKey) === reading) topicCache.delete(cacheKey);
+  });
+  return keep(topicCache, cacheKey, reading);
 }
 
 /**
@@ -183,7 +193,7 @@ const people: FastifyPluginAsyncZod = async (app) => {
       if (view.optedOut.has(key)) throw notFound(`person ${key} in this view of dataset ${id}`);
       const me = view.payload.nodes.find((n) => n.key === key);
       if (!me) throw notFound(`person ${key} in this view of dataset ${id}`);
-      const topics = cachedTopics(view.cacheKey, () => personTopics(view.quoted.filter((m) => view.nodes.has(m.author))));
+      const topics = await cachedTopics(view.cacheKey, () => personTopicsYielding(view.quoted.filter((m) => view.nodes.has(m.author))));
       const suggestions = suggestPeersFor(
         key,
         view.payload,
@@ -213,8 +223,8 @@ const people: FastifyPluginAsyncZod = async (app) => {
       const whole = communityAsPerson(view.payload, view.quoted, community);
       if (!whole) throw notFound(`community ${community + 1} in this view of dataset ${id}`);
       // The members' words as one person's: weighed against everyone else's, as a person's are.
-      const topics = cachedTopics(`${view.cacheKey}#${whole.key}`, () =>
-        personTopics(whole.messages.filter((m) => m.author === whole.key || view.nodes.has(m.author))),
+      const topics = await cachedTopics(`${view.cacheKey}#${whole.key}`, () =>
+        personTopicsYielding(whole.messages.filter((m) => m.author === whole.key || view.nodes.has(m.author))),
       );
       const suggestions = suggestPeersFor(
         whole.key,
