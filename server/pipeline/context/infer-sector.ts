@@ -28,7 +28,7 @@ import { SECTOR_PAST_WORDS, SECTOR_SPELLINGS, SECTOR_TIE_ORDER, sectorIndex, typ
 import { hostCue } from './hosts.js';
 import type { ContextOptions } from './options.js';
 import { registries, registryHostCue } from './registries.js';
-import { registryHits } from './registry-hits.js';
+import { placeLibraryHost, registryHits } from './registry-hits.js';
 import { inSpans, pastSpans } from './past-spans.js';
 import { findHosts, distanceBefore, maskSpans, splitCamel, tokenize, type Token } from './tokenize.js';
 
@@ -103,8 +103,13 @@ function studiedField(text: string, start: number, phrase: string): boolean {
 const LIBRARY_WORLD =
   /librar|biblio|archiv|museum|publish|catalogu|metadata|e-?books?\b|\bbooks?\b|journals?\b|scholarly|repositor|\bglam\b|\blis\b|information (?:specialist|professional|manage|officer|services)|knowledge manag|records\b/i;
 
+/** A public library's own site named after its place ("torontopubliclibrary.ca"): a workplace, as a university's is. */
+const PLACE_LIBRARY_HOST = 2;
+
 function hostHit(field: FieldText, host: string, start: number, end: number, wide: boolean): SectorHit[] {
-  const cue = ((wide ? registryHostCue(host) : undefined) ?? hostCue(host))?.sector;
+  const cue =
+    ((wide ? registryHostCue(host) : undefined) ?? hostCue(host))?.sector ??
+    (wide && placeLibraryHost(host) ? { id: 'public' as const, weight: PLACE_LIBRARY_HOST } : undefined);
   return cue ? [{ field: field.label, text: field.text, start, end, readings: { [cue.id]: 1 }, strength: cue.weight * field.weight }] : [];
 }
 

@@ -120,6 +120,15 @@ function placeLibraryHandle(handle: string): Body | undefined {
   return readings ? { sector: 'public', readings } : undefined;
 }
 
+/** A web host whose name is a place and "library" ("torontopubliclibrary.ca", "brooklynlibrary.org"): that public library. */
+export function placeLibraryHost(host: string): Body | undefined {
+  const labels = host
+    .toLowerCase()
+    .replace(/^www\./, '')
+    .split('.');
+  return labels.length >= 2 ? placeLibraryHandle(labels[0]!) : undefined;
+}
+
 function mentionHits(field: FieldText, out: RegistryHits): void {
   const { handles } = registries();
   for (const m of field.text.matchAll(/@([A-Za-z0-9_]{2,30})(?![A-Za-z0-9_]*\.[a-z]{2,})/g)) {

@@ -42,6 +42,11 @@ describe('institutions as US and Canadian bios name them', () => {
     expect(both('works at @brooklynlibrary')).toEqual(['public', 'US']);
     expect(both('Teen librarian @torontolibrary')).toEqual(['public', 'CA']);
     expect(read({ bio: 'Love @unilibrary' }).sector.value).toBe('unknown');
+    // So is a profile link to a site so named.
+    expect(read({ bio: 'Librarian', url: 'https://www.torontopubliclibrary.ca' })).toMatchObject({
+      sector: { value: 'public', evidence: "url: 'torontopubliclibrary.ca'" },
+      region: { value: 'CA' },
+    });
     // "Hall" is a US town, but "Stuart Hall Library" is named after a person (p372).
     expect(read({ name: 'Stuart Hall Library', location: 'Rivington Place, London' }).sector.value).not.toBe('public');
   });
