@@ -98,6 +98,21 @@ export const STOP_PHRASES: ReadonlySet<string> = new Set([
   'video',
   'time zone',
   'name tag',
+  // Nouns every chat is full of, alone ("social media archives, work", "groups, acct", "digital archives, short term"
+  // were labels on real chats); inside a phrase they still count ("research support", "working group").
+  'work',
+  'group',
+  'acct',
+  'account',
+  'support',
+  'context',
+  'short term',
+  'long term',
+  'term',
+  'issue',
+  'problem',
+  'example',
+  'experience',
 ]);
 
 /**
