@@ -44,13 +44,30 @@ export function firstTimersOf(history: ChatHistory, at: ChatSession): string[] {
   return at.participants.filter((p) => history.firstSession.get(p) === at.index);
 }
 
-/** Later sessions of the chat a first-timer could come back to (at most `window`), and whether they did. */
+/**
+ * A session starting sooner than this after a first-timer's first one ended is the same occasion (a
+ * conference's morning and afternoon bursts), and posting there again is not coming back.
+ */
+export const SAME_OCCASION_MS = 12 * 3_600_000;
+
+/**
+ * Later sessions of the chat a first-timer could come back to (at most `window`, each on a later occasion:
+ * SAME_OCCASION_MS), and whether they did.
+ */
 export function cameBack(
   history: ChatHistory,
   at: ChatSession,
   person: string,
   window: number,
 ): { cameBack: boolean; sessionsAfter: number } {
-  const later = history.sessions.slice(at.index + 1, at.index + 1 + window);
-  return { cameBack: later.some((s) => s.participants.includes(person)), sessionsAfter: later.length };
+  const ended = Date.parse(at.session.end);
+  let sessionsAfter = 0;
+  let came = false;
+  for (let i = at.index + 1; i < history.sessions.length && sessionsAfter < window; i++) {
+    const s = history.sessions[i]!;
+    if (Date.parse(s.session.start) - ended < SAME_OCCASION_MS) continue;
+    sessionsAfter++;
+    if (!came && s.participants.includes(person)) came = true;
+  }
+  return { cameBack: came, sessionsAfter };
 }
