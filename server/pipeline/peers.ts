@@ -84,7 +84,7 @@ export function suggestPeersFor(
   const note = unknownNote(me);
   const head = { known, ...(note ? { note } : {}), ranking: PEER_RANKING, community: me.community };
   const neighbours = adjacency(payload);
-  const hosts = chatAccounts(payload);
+  const hosts = chatAccounts(payload, messages);
   const mine = neighbours.get(key) ?? new Set<string>();
   // Adamic–Adar over the person's contacts: a contact with few ties says more than one who talks with everyone.
   const adamicAdar = new Map<string, number>();

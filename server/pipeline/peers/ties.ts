@@ -16,10 +16,25 @@ export function adjacency(payload: GraphPayload): Map<string, Set<string>> {
   return out;
 }
 
-/** A chat's own account (`twitter:medlibsuk` for #medlibsuk): it talks with everyone, so it is neither a peer nor a go-between. */
-export function chatAccounts(payload: GraphPayload): Set<string> {
+/**
+ * A chat's own accounts, who talk with everyone, so are neither peers nor go-betweens: the account named
+ * after the chat (`twitter:medlibsuk` for #medlibsuk), and its hosts — whoever first posted two or more of a
+ * chat's question numbers (`Q1 …`, `Q2 …`; sessions/questions.ts reads the habit the same way), as
+ * @DocumentingTheNow hosts #DocNowCommunity.
+ */
+export function chatAccounts(payload: GraphPayload, messages: readonly Message[] = []): Set<string> {
   const chats = new Set(payload.nodes.flatMap((n) => n.attributes.chats.map((c) => c.replace(/^#/, '').toLowerCase())));
-  return new Set(payload.nodes.filter((n) => chats.has(n.attributes.handle.split('@')[0]!.toLowerCase())).map((n) => n.key));
+  const accounts = new Set(payload.nodes.filter((n) => chats.has(n.attributes.handle.split('@')[0]!.toLowerCase())).map((n) => n.key));
+  const firstAsker = new Map<string, string>();
+  for (const m of [...messages].sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : a.id < b.id ? -1 : 1))) {
+    if (m.kind === 'repost' || m.question === undefined) continue;
+    const number = `${m.chat.toLowerCase()}\u0000${m.question}`;
+    if (!firstAsker.has(number)) firstAsker.set(number, m.author);
+  }
+  const asked = new Map<string, number>();
+  for (const author of firstAsker.values()) asked.set(author, (asked.get(author) ?? 0) + 1);
+  for (const [author, n] of asked) if (n >= 2) accounts.add(author);
+  return accounts;
 }
 
 /** Replies and mentions between two people, either way. */
