@@ -207,7 +207,9 @@ describe.each(SCREENS)('the explorer at $width×$height', (screen) => {
         Number(/in (\d+) sessions/.exec(document.querySelector('#summary')?.textContent ?? '')?.[1]) > n &&
         Number((document.querySelector('#sessions-to') as HTMLInputElement | null)?.value) >= 3,
       before,
-      { timeout: 60_000 },
+      // Each step's graph is computed anew; behind the health list and other files' graphs on a busy machine one
+      // step has taken past 60 s (4–5 s for the whole test on a quiet one).
+      { timeout: 150_000 },
     );
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('play');
     expect(await page.textContent('#announcer')).toMatch(/^Up to \d{4}-\d{2}-\d{2}: \d+ people/);
@@ -215,7 +217,7 @@ describe.each(SCREENS)('the explorer at $width×$height', (screen) => {
     await page.waitForFunction(() => document.querySelector('#play')?.textContent?.includes('Play'));
     expect(new URL(page.url()).searchParams.get('to')).toMatch(/^\d{4}-\d{2}-\d{2}T23:59:59\.999Z$/);
     expect(errors).toEqual([]);
-  }, 120_000);
+  }, 240_000);
 
   it('keeps focus on a filter checkbox used by keyboard after the graph reloads', async () => {
     const { page, errors } = await open(screen);
