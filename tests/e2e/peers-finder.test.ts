@@ -98,9 +98,18 @@ describe('the people finder', () => {
     const before = await cardNames(page);
     await page.focus('#peers-filter-region');
     await page.selectOption('#peers-filter-region', 'GB');
-    await page.waitForFunction(() => document.querySelector('#peers-status')?.textContent?.includes('people'), null, { timeout: 60_000 });
-    // The status can be written before the filtered cards are: wait for them too.
-    await page.waitForSelector('#peers-dialog .peer-where', { timeout: 60_000 });
+    // The unfiltered cards stay until the filtered answer arrives (their status line also names people): wait until
+    // the cards shown are the filtered ones.
+    const allShow = (text: string) =>
+      page.waitForFunction(
+        (t) => {
+          const where = [...document.querySelectorAll('#peers-dialog .peer-where')].map((e) => e.textContent ?? '');
+          return where.length > 0 && where.every((w) => w.includes(t));
+        },
+        text,
+        { timeout: 60_000 },
+      );
+    await allShow(' · GB · ');
     const regions = await page.locator('#peers-dialog .peer-where').allTextContents();
     expect(regions.length).toBeGreaterThan(0);
     for (const r of regions) expect(r).toContain(' · GB · ');
@@ -109,7 +118,7 @@ describe('the people finder', () => {
 
     await page.selectOption('#peers-filter-region', '');
     await page.selectOption('#peers-filter-sector', 'academic');
-    await page.waitForFunction(() => document.querySelector('#peers-status')?.textContent?.includes('people'), null, { timeout: 60_000 });
+    await allShow('Academic · ');
     const where = await page.locator('#peers-dialog .peer-where').allTextContents();
     expect(where.length).toBeGreaterThan(0);
     for (const w of where) expect(w).toContain('Academic · ');
