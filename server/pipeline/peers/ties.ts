@@ -26,14 +26,15 @@ export function chatAccounts(payload: GraphPayload, messages: readonly Message[]
   const chats = new Set(payload.nodes.flatMap((n) => n.attributes.chats.map((c) => c.replace(/^#/, '').toLowerCase())));
   const accounts = new Set(payload.nodes.filter((n) => chats.has(n.attributes.handle.split('@')[0]!.toLowerCase())).map((n) => n.key));
   const firstAsker = new Map<string, string>();
-  for (const m of [...messages].sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : a.id < b.id ? -1 : 1))) {
-    if (m.kind === 'repost' || m.question === undefined) continue;
+  // Only question-marked posts, a few in a chat's thousands, are sorted: this runs on every peers request.
+  const asked = messages.filter((m) => m.kind !== 'repost' && m.question !== undefined);
+  for (const m of asked.sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : a.id < b.id ? -1 : 1))) {
     const number = `${m.chat.toLowerCase()}\u0000${m.question}`;
     if (!firstAsker.has(number)) firstAsker.set(number, m.author);
   }
-  const asked = new Map<string, number>();
-  for (const author of firstAsker.values()) asked.set(author, (asked.get(author) ?? 0) + 1);
-  for (const [author, n] of asked) if (n >= 2) accounts.add(author);
+  const firsts = new Map<string, number>();
+  for (const author of firstAsker.values()) firsts.set(author, (firsts.get(author) ?? 0) + 1);
+  for (const [author, n] of firsts) if (n >= 2) accounts.add(author);
   return accounts;
 }
 
