@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GraphPayloadSchema, SessionListSchema } from '../../shared/index.js';
-import { buildTestApp, fixture, multipart, type TestApp } from '../support/app.js';
+import { buildTestApp, createDataset, fixture, type TestApp } from '../support/app.js';
 
 // One #medlibsuk session and a DM named after alice ("dm with alice smith").
 const CSV = fixture('made', 'api', 'medlibs-and-a-dm.csv');
@@ -15,12 +15,7 @@ describe('pseudonymous chat health', () => {
   let id = '';
   beforeAll(async () => {
     t = await buildTestApp();
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/datasets',
-      ...multipart([{ filename: 'chat.csv', content: CSV }], { name: 'medlibs' }),
-    });
-    id = res.json().id;
+    id = await createDataset(t, [{ filename: 'chat.csv', content: CSV }], { name: 'medlibs' });
   });
   afterAll(async () => t.close());
 

@@ -6,18 +6,13 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { GraphPayloadSchema, SessionListSchema } from '../../shared/index.js';
-import { buildTestApp, fixture, multipart, type TestApp } from '../support/app.js';
+import { buildTestApp, createDataset, fixture, type TestApp } from '../support/app.js';
 
 let t: TestApp;
 let id = '';
 beforeAll(async () => {
   t = await buildTestApp();
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/datasets',
-    ...multipart([{ filename: 'uklibchat.csv', content: fixture('made', 'api', 'uklibchat.csv') }]),
-  });
-  id = res.json().id;
+  id = await createDataset(t, [{ filename: 'uklibchat.csv', content: fixture('made', 'api', 'uklibchat.csv') }]);
 });
 afterAll(async () => t.close());
 

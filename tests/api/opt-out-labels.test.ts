@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GraphPayloadSchema } from '../../shared/index.js';
-import { buildTestApp, multipart, type TestApp } from '../support/app.js';
+import { buildTestApp, createDataset, type TestApp } from '../support/app.js';
 
 const g1 = ['ann', 'bob', 'cat', 'dan', 'eli'];
 const g2 = ['fay', 'gus', 'hal', 'ivy', 'jon'];
@@ -36,12 +36,7 @@ describe('an opted-out person in community labels', () => {
   let id = '';
   beforeAll(async () => {
     t = await buildTestApp();
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/datasets',
-      ...multipart([{ filename: 'c.csv', content: CSV }], { name: 'x' }),
-    });
-    id = res.json().id;
+    id = await createDataset(t, [{ filename: 'c.csv', content: CSV }], { name: 'x' });
   });
   afterAll(async () => t.close());
 

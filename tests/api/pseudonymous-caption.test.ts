@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GraphPayloadSchema } from '../../shared/index.js';
-import { buildTestApp, fixture, multipart, type TestApp } from '../support/app.js';
+import { buildTestApp, createDataset, fixture, type TestApp } from '../support/app.js';
 
 // One #medlibsuk session and a DM named after alice ("dm with alice smith"): two small communities, low modularity.
 const CSV = fixture('made', 'api', 'medlibs-and-a-dm.csv');
@@ -14,12 +14,7 @@ describe('a pseudonymous share of a loose split', () => {
   let id = '';
   beforeAll(async () => {
     t = await buildTestApp();
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/datasets',
-      ...multipart([{ filename: 'chat.csv', content: CSV }], { name: 'medlibs' }),
-    });
-    id = res.json().id;
+    id = await createDataset(t, [{ filename: 'chat.csv', content: CSV }], { name: 'medlibs' });
   });
   afterAll(async () => t.close());
 

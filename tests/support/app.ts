@@ -61,3 +61,10 @@ export function multipart(files: FilePart[], fields: Record<string, string> = {}
 }
 
 export const fixture = (...parts: string[]) => fs.readFileSync(path.join(import.meta.dirname, '..', 'fixtures', ...parts));
+
+/** A dataset made from `files` through `POST /api/datasets`, as a test's set-up: its id (anything but 201 fails the set-up). */
+export async function createDataset(t: TestApp, files: FilePart[], fields: Record<string, string> = {}): Promise<string> {
+  const res = await t.app.inject({ method: 'POST', url: '/api/datasets', ...multipart(files, fields) });
+  if (res.statusCode !== 201) throw new Error(`creating the test dataset answered ${res.statusCode}: ${res.body}`);
+  return res.json().id as string;
+}
