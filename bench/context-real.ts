@@ -11,7 +11,7 @@
  * Held-out split, fixed: FNV-1a (32-bit) of the lower-cased handle; even →
  * `dev` (tune on these), odd → `held-out` (targets are judged here only).
  *
- *   npx tsx bench/context-real.ts [--off] [--sample twitter-586|code4lib-130] [--misses dev|held-out|all]
+ *   npx tsx bench/context-real.ts [--off] [--sample twitter-586|code4lib-130|twitter-unseen-200] [--misses dev|held-out|all]
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -27,7 +27,9 @@ export const REAL_PROFILES = path.join(ROOT, 'data/eval/real-profiles/profiles.j
 /**
  * Later samples, each measured apart (own counts, same FNV split by handle so each falls into both halves).
  * code4lib-speakers: 130 Code4Lib 2016–2020 speakers (US/Canadian library technologists), labelled before any
- * inference was run on them (LABELLING.md, "Code4Lib speakers").
+ * inference was run on them (LABELLING.md, "Code4Lib speakers"). twitter-unseen-200: 200 more #vala2018 users and
+ * SarahHLib list members that no rule was tuned on, labelled and committed before any inference ran on them
+ * (LABELLING.md, "Fifth sample, unseen").
  */
 export const REAL_SAMPLES = [
   { id: 'twitter-586', title: '#vala2018, #rlweek2017 and UK library lists (Twitter)', file: REAL_PROFILES },
@@ -35,6 +37,11 @@ export const REAL_SAMPLES = [
     id: 'code4lib-130',
     title: 'Code4Lib 2016–2020 speakers (US/Canada, new sample)',
     file: path.join(ROOT, 'data/eval/real-profiles/code4lib-speakers.jsonl'),
+  },
+  {
+    id: 'twitter-unseen-200',
+    title: '#vala2018 and library lists, unseen fifth sample (Twitter, labelled before any inference)',
+    file: path.join(ROOT, 'data/eval/real-profiles/twitter-unseen-200.jsonl'),
   },
 ] as const;
 const FIELDS = ['sector', 'region'] as const;
