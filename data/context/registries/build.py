@@ -31,22 +31,35 @@ def universities(git_dir):
           {'repo': repo, 'commit': commit, 'path': path, 'licence': 'MIT (c) 2014-2025 Hipo'},
           {'universities': [[n, c, list(d)] for n, c, d in out]})
 
+# An address line that is a street, a building or a unit rather than a town ("Town Square", "Civic Centre").
+STREET = re.compile(r'\d|\b(?:road|rd|street|st|lane|avenue|ave|place|square|way|drive|close|crescent|centre|center|house|hall|building|buildings|court|terrace|walk|gardens|row|parade|precinct|mall|precincts|campus|school|college|library|unit|floor|road|broadway|green|market|arcade|quay|wharf|yard|mews|grove|rise|circus|parkway|estate|office|offices|hub|church|chapel|the)\b', re.I)
+
+def towns_of(row, fields):
+    # The town lines of a library's address: no digits, no street or building words, one to four words.
+    for k in fields:
+        t = re.sub(r'\s+', ' ', (row.get(k) or '').strip().strip(','))
+        if t and not STREET.search(t) and 1 <= len(t.split()) <= 4 and len(t) <= 30: yield t
+
 def libraries(git_dir):
     repo, commit, folder = SOURCES['libraries']
-    names, authorities, domains = set(), set(), set()
+    names, authorities, domains, towns = set(), set(), set(), set()
     host = re.compile(r'(?:@|//)(?:www\.)?([a-z0-9.-]+\.[a-z]{2,})', re.I)
-    for f, col, auth in [('libraries_england_2023.csv', 'name', 'authority'), ('libraries_scotland.csv', 'Library name', None), ('libraries_wales.csv', 'Library name', None), ('libraries_northern_ireland.csv', 'Library name', None)]:
+    for f, col, auth, address in [('libraries_england_2023.csv', 'name', 'authority', ('address2', 'address3')), ('libraries_scotland.csv', 'Library name', None, ('Address 2', 'Address 3')), ('libraries_wales.csv', 'Library name', None, ('Address 2', 'Address 3')), ('libraries_northern_ireland.csv', 'Library name', None, ('Address 2',))]:
         for r in csv.DictReader(io.StringIO(show(git_dir, commit, f'{folder}/{f}'))):
             n = (r.get(col) or '').strip()
             if n: names.add(n)
             if auth and r.get(auth): authorities.add(r[auth].strip())
+            towns.update(towns_of(r, address))
             for k in ('email', 'Email address', 'URL'):
                 for m in host.finditer(r.get(k) or ''):
                     d = m.group(1).lower()
                     if d.endswith('.uk') and ('gov' in d.split('.') or 'lib' in d or 'librar' in d): domains.add(d)
-    write('uk-public-libraries.json', 'UK public libraries (England 2023, Scotland, Wales, Northern Ireland) and English library authorities: names and the web domains of their addresses. Cut from LibrariesHacked/librarydata-db (addresses, hours and statistics dropped).',
-          {'repo': repo, 'commit': commit, 'path': f'{folder}/libraries_*.csv', 'licence': 'MIT (c) 2020 Libraries Hacked; the underlying lists are public-sector information (Arts Council England, Scottish and Welsh Government, Libraries NI) under the Open Government Licence v3.0'},
-          {'libraries': sorted(names), 'authorities': sorted(authorities), 'domains': sorted(domains)})
+    # Every current UK council by its usual name (Scottish, Welsh and Northern Irish ones too: "Midlothian", "Dumfries and Galloway").
+    for r in csv.DictReader(io.StringIO(show(git_dir, commit, f'{folder}/uk_local_authorities.csv'))):
+        if r.get('current-authority') == 'True' and r.get('nice-name'): authorities.add(r['nice-name'].strip())
+    write('uk-public-libraries.json', 'UK public libraries (England 2023, Scotland, Wales, Northern Ireland), UK library authorities and councils, and the towns of library addresses: names and the web domains of their addresses. Cut from LibrariesHacked/librarydata-db (street lines, postcodes, hours and statistics dropped).',
+          {'repo': repo, 'commit': commit, 'path': f'{folder}/libraries_*.csv, {folder}/uk_local_authorities.csv', 'licence': 'MIT (c) 2020 Libraries Hacked; the underlying lists are public-sector information (Arts Council England, Scottish and Welsh Government, Libraries NI, the local authority register) under the Open Government Licence v3.0'},
+          {'libraries': sorted(names), 'authorities': sorted(authorities), 'towns': sorted(towns - names), 'domains': sorted(domains)})
 
 def nhs(git_dir):
     repo, commit, path = SOURCES['nhs']

@@ -220,8 +220,24 @@ function fieldHits(field: FieldText, wide: boolean): PlaceHit[] {
   ];
 }
 
+const NAME_WORD = /^\p{Lu}\p{Ll}{2,}$/u;
+
+/**
+ * "Bern Irizarry has built and led…" in Bernadette Irizarry's bio, "Austin is a librarian" in Austin Gilbert's: a
+ * place word followed by the display name's surname, or that is one of the display name's own words, is the person
+ * (LABELLING.md: first names that are cities are known misses of the gazetteer alone). "Librarian in Austin" stays a place.
+ */
+function ownName(h: PlaceHit, nameWords: ReadonlySet<string>): boolean {
+  if (h.field !== 'bio' || nameWords.size === 0 || (h.kind !== 'city' && h.kind !== 'region')) return false;
+  if (/\b(?:in|at|from|near|to|of|around)\s*$/i.test(h.text.slice(0, h.start))) return false;
+  const next = /^\s+(\p{Lu}[\p{L}'’-]+)/u.exec(h.text.slice(h.end))?.[1];
+  return (next !== undefined && nameWords.has(next)) || nameWords.has(h.text.slice(h.start, h.end));
+}
+
 export function inferRegion(fields: readonly FieldText[], options: ContextOptions): ContextValue {
-  const hits = fields.flatMap((f) => fieldHits(f, options.registries));
+  const name = fields.find((f) => f.kind === 'name');
+  const nameWords = new Set(options.registries && name ? name.text.split(/\s+/).filter((w) => NAME_WORD.test(w)) : []);
+  const hits = fields.flatMap((f) => fieldHits(f, options.registries)).filter((h) => !ownName(h, nameWords));
   // With the registries, the location field is where someone says they are: the bio and name count half beside it
   // ("Sales Executive for Vietnam, Indonesia and Philippines" + "Jakarta" → ID).
   if (options.registries && hits.some((h) => h.field === 'location'))

@@ -28,7 +28,7 @@ import { SECTOR_PAST_WORDS, SECTOR_SPELLINGS, SECTOR_TIE_ORDER, sectorIndex, typ
 import { hostCue } from './hosts.js';
 import type { ContextOptions } from './options.js';
 import { registries, registryHostCue } from './registries.js';
-import { placeLibraryHost, registryHits } from './registry-hits.js';
+import { libraryOfItsPlace, placeLibraryHost, registryHits } from './registry-hits.js';
 import { inSpans, pastSpans } from './past-spans.js';
 import { findHosts, distanceBefore, maskSpans, splitCamel, tokenize, type Token } from './tokenize.js';
 
@@ -61,7 +61,7 @@ interface SectorHit extends Hit {
  * ("passionate law librarian") are not: a phrase ending in a person's noun says what someone is.
  */
 const INTEREST_BEFORE =
-  /\b(?:love|loves|loving|lover of|interested in|interests?|interest in|passionate about|passion for|fan of|enthusiast for|obsessed with|wonders? about|fascinated by|curious about)\b/i;
+  /\b(?:love|loves|loving|lover of|interested in|interests?|interest in|passionate about|passion for|fan of|(?:very |really )?fond of|keen on|enthusiast for|obsessed with|wonders? about|fascinated by|curious about)\b/i;
 const PERSON_NOUN = /(?:ian|ist|er|or|ant|ent|eur|ess)s?$|\b(?:staff|team|head|lead|dean|fellow|student|candidate|prof)\b/;
 
 function interest(text: string, start: number, phrase: string): boolean {
@@ -138,6 +138,13 @@ function inGlamList(tokens: readonly Token[], at: number): boolean {
   return false;
 }
 
+/**
+ * "I tweet blog posts from Australian Librarians, Archivists, Curators", "bringing together artists & academics": one
+ * word naming a trade's people in the plural speaks of others (an audience, members), not of one's own work; it counts
+ * as a listed item. "School librarians" and other phrases of two words keep their weight (whom an organisation serves),
+ * and so do firms ("We represent international Publishers").
+ */
+const PEOPLE_OF_A_TRADE = /(?<!publish|vend|suppli|provid|distribut|aggregat)(?:ians|ists|ics|ors|ers)$/;
 const LIST_SEPARATOR = /[,;|•·\n]/;
 /**
  * "kung fu, myth+metaphor, public libraries, service design": a kind of library in the plural that is a whole item
@@ -209,7 +216,7 @@ function textHits(field: FieldText, wide: boolean): SectorHit[] {
     const readings = Object.fromEntries(cues.map((c) => [c.sector, 1 / cues.length]));
     const listed =
       wide &&
-      ((m.last - m.first === 1 && inGlamList(tokens, m.first)) ||
+      ((m.last - m.first === 1 && (inGlamList(tokens, m.first) || PEOPLE_OF_A_TRADE.test(tokens[m.first]!.norm))) ||
         cited(text, end, cues) ||
         listItem(text, start, end, tokens, m.first, m.last) ||
         interest(text, start, phrase));
@@ -228,6 +235,7 @@ function textHits(field: FieldText, wide: boolean): SectorHit[] {
     });
   }
   if (wide) studyPlaces(text, hits);
+  if (wide && field.kind === 'text') presentJob(text, hits);
   // "Libraries Galleries Museums": one list of interests is one weak hint, however many kinds it names.
   const strongestListed = Math.max(0, ...hits.filter((h) => h.listed).map((h) => h.strength));
   const strongest = hits.find((h) => h.listed && h.strength === strongestListed);
@@ -239,6 +247,35 @@ function clauseOf(text: string, at: number): [number, number] {
   const before = text.slice(0, at).search(/[.;|•·\n][^.;|•·\n]*$/);
   const after = text.slice(at).search(/[.;|•·\n]/);
   return [before < 0 ? 0 : before + 1, after < 0 ? text.length : at + after];
+}
+
+/** What a bio says first, and what it says someone does "currently", is the day job (LABELLING.md, sector rule 8). */
+const LEAD_CLAUSE = 1.5;
+/** Evidence of a workplace named (sectors.json weight 2) or more. */
+const WORKPLACE = 2;
+const PRESENT = /\b(?:currently|presently|now|is now|these days|at present|current(?:ly)? (?:role|position|job))\b/i;
+/** Where the lead clause of a bio ends: its first stop, bar, bullet or line break (commas stay inside: "Title, Institution"). */
+const LEAD_END = /[.;|•·\n!?](?=\s|$)|\n/;
+
+/**
+ * "Metadata Specialist\n… She developed her skills at the Oregon Health and Science University … and is currently a
+ * metadata specialist at The New York Public Library": the first clause of a bio and a clause that says "currently"
+ * name the work someone does now, where a third-person bio's later sentences walk through a career or a topic. Their
+ * evidence counts 1.5 times (never outright: a role stays what makes a phrase outright), when other clauses name
+ * work too. Only what names a sector (a workplace or a role) is raised: a topic said first is still a topic.
+ */
+function presentJob(text: string, hits: SectorHit[]): void {
+  const lead = text.search(LEAD_END);
+  const leadEnd = lead < 0 ? text.length : lead;
+  const named = hits.filter((h) => h.strength >= WORKPLACE && !h.listed);
+  const now = named.filter((h) => {
+    const [a] = clauseOf(text, h.start);
+    // "She developed her skills at X, … and is currently a metadata specialist at Y": what follows the word.
+    return h.start < leadEnd || PRESENT.test(text.slice(a, h.start));
+  });
+  // Only a bio that names work in other clauses too has a day job to tell apart.
+  if (now.length === named.length) return;
+  for (const h of now) h.strength *= LEAD_CLAUSE;
 }
 
 /** A university in the clause that says someone studies library and information work is where they study it. */
@@ -302,8 +339,22 @@ function fieldHits(field: FieldText, wide: boolean): SectorHit[] {
   return textHits(field, wide);
 }
 
+/** Hits that say a library account is its own place's public library (registry-hits.ts libraryOfItsPlace). */
+function placeAccountHits(fields: readonly FieldText[]): SectorHit[] {
+  const name = fields.find((f) => f.kind === 'name');
+  const location = fields.find((f) => f.label === 'location');
+  const found = name && location ? libraryOfItsPlace(name, location) : undefined;
+  return found ? [found] : [];
+}
+
+/** The location field names a place; only a named workplace in it ("University of Kentucky") says a sector, not a word ("Uni Pub"). */
+const LOCATION_SECTOR_FLOOR = 2;
+
 export function inferSector(fields: readonly FieldText[], options: ContextOptions): ContextValue {
-  const all = fields.flatMap((f) => fieldHits(f, options.registries));
+  const all = fields
+    .flatMap((f) => fieldHits(f, options.registries))
+    .filter((h) => !options.registries || h.field !== 'location' || h.strength >= LOCATION_SECTOR_FLOOR);
+  if (options.registries) all.push(...placeAccountHits(fields));
   // A word of any trade counts in a library's world, or beside a sector named otherwise ("trainer at LexisNexis").
   const otherwise = new Set(all.filter((h) => !h.generic).flatMap((h) => Object.keys(h.readings)));
   const libraryWorld = fields.some((f) => LIBRARY_WORLD.test(f.text));

@@ -287,9 +287,13 @@ function build(): Registries {
     );
   const addLibrary = (n: string, country: string, unless?: ReadonlySet<string>) => {
     const base = libraryBase(n);
-    if (base && !GENERIC_LIBRARY.has(base) && !unless?.has(base)) tally(libraryPlaces, base, country);
+    if (!base || GENERIC_LIBRARY.has(base) || unless?.has(base)) return;
+    tally(libraryPlaces, base, country);
+    // "Southend-on-Sea" is also written "Southend on Sea".
+    if (base.includes('-')) tally(libraryPlaces, base.replace(/-/g, ' '), country);
   };
-  for (const n of [...libraries.libraries, ...libraries.authorities]) addLibrary(n, 'GB');
+  // The towns of UK library addresses ("Cramlington", "Southend-on-Sea") are where a library is, as branch towns are.
+  for (const n of [...libraries.libraries, ...libraries.authorities, ...libraries.towns]) addLibrary(n, 'GB');
   for (const n of [...australia.services, ...australia.towns]) addLibrary(n, 'AU');
   // US systems and their cities ("High Point Library", "Marstons Mills Pub Lib"). A name the UK or Australian lists
   // already hold keeps its reading there ("Cambridge Library", "Richmond Library"): a reading split with the many US

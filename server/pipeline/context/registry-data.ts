@@ -35,7 +35,12 @@ const LexiconFile = z.object({
   needsLibraryContext: z.array(z.string()),
 });
 const UniversitiesFile = z.object({ universities: z.array(z.tuple([z.string().min(1), z.string(), z.array(z.string())])) });
-const LibrariesFile = z.object({ libraries: z.array(z.string()), authorities: z.array(z.string()), domains: z.array(z.string()) });
+const LibrariesFile = z.object({
+  libraries: z.array(z.string()),
+  authorities: z.array(z.string()),
+  towns: z.array(z.string()),
+  domains: z.array(z.string()),
+});
 const NhsFile = z.object({ trusts: z.array(z.string()) });
 const AuFile = z.object({ services: z.array(z.string()), towns: z.array(z.string()), domains: z.array(z.string()) });
 const UsState = z.string().regex(/^[A-Z]{2}$/);

@@ -98,7 +98,12 @@ const TIE_BEFORE = /\b(?:\p{L}+(?:ian|ist|er|or|ant|ent)s?|staff|team|prof|phd|p
 /** A body's account named with no role before it ("Digitised and online @troveaustralia") is mentioned, not worked at. */
 const MENTIONED = 0.3;
 
-function tiedBefore(text: string, at: number): boolean {
+/** "@slqld views expressed are my own", "Views my own @UniMelb": the usual disclaimer names the employer. */
+const DISCLAIMER_AFTER = /^\W{0,3}(?:views|opinions|tweets)\b[^.;|\n]{0,30}\b(?:own|mine|not)\b/i;
+const DISCLAIMER_BEFORE = /\b(?:views|opinions|tweets)\b[^.;|\n]{0,30}\b(?:own|mine|not (?:those|of|necessarily))\b[^.;|\n@]{0,20}$/i;
+
+function tiedBefore(text: string, at: number, end = at): boolean {
+  if (DISCLAIMER_AFTER.test(text.slice(end)) || DISCLAIMER_BEFORE.test(text.slice(0, at))) return true;
   const clause =
     text
       .slice(0, at)
@@ -136,7 +141,7 @@ function mentionHits(field: FieldText, out: RegistryHits): void {
     if (!body) continue;
     const start = m.index;
     const end = start + m[0].length;
-    const weight = field.kind === 'name' || tiedBefore(field.text, start) ? NAMED : NAMED * MENTIONED;
+    const weight = field.kind === 'name' || tiedBefore(field.text, start, end) ? NAMED : NAMED * MENTIONED;
     if (body.sector) out.sector.push(hit(field, start, end, { [body.sector]: 1 }, weight));
     if (body.readings) out.region.push(hit(field, start, end, { ...body.readings }, REGION_STRENGTH.institution));
   }
@@ -159,12 +164,17 @@ function libraryNameHits(field: FieldText, tokens: readonly Token[], out: Regist
     let found: { first: number; readings?: Record<string, number>; registry: boolean } | undefined;
     for (let first = Math.max(0, i - 4); first < i && !found; first++) {
       const span = tokens.slice(first, i);
-      if (!joined(first, i + 1) || span.some((t) => !/^\p{Lu}/u.test(t.raw) || NOT_PUBLIC.has(t.norm))) continue;
+      if (!joined(first, i + 1) || span.some((t, k) => (t.raw === '&' ? k === 0 : !/^\p{Lu}/u.test(t.raw)) || NOT_PUBLIC.has(t.norm)))
+        continue;
       if (first > 0 && NOT_PUBLIC.has(tokens[first - 1]!.norm) && joined(first - 1, first + 1)) continue;
       let named = span;
       while (named.length > 1 && FILLER.has(named[named.length - 1]!.norm)) named = named.slice(0, -1);
       const name = named.map((t) => t.norm).join(' ');
-      const readings = placeReadings(text.slice(named[0]!.start, named[named.length - 1]!.end));
+      // Two places joined ("Dumfries & Galloway Libraries", "Brighton & Hove Libraries"): the first one settles it.
+      const and = named.findIndex((t) => t.raw === '&');
+      const readings =
+        placeReadings(text.slice(named[0]!.start, named[named.length - 1]!.end)) ??
+        (and > 0 ? placeReadings(text.slice(named[0]!.start, named[and - 1]!.end)) : undefined);
       // A US-only town counts only as the whole capitalised name before "Library" ("Stuart Hall Library" is no Hall's).
       const wholeRun = first === 0 || !/^\p{Lu}/u.test(tokens[first - 1]!.raw) || !joined(first - 1, first + 1);
       const listed = usOnlyLibraries.has(name) && !wholeRun ? undefined : publicLibraries.get(name);
@@ -243,6 +253,9 @@ function namedSchoolHits(field: FieldText, tokens: readonly Token[], out: Regist
 // province ("Guelph, ON"). A known Canadian city keeps Canada ("Toronto, CA"): the gazetteer reads that one.
 const TOWN_CODE_READINGS: Readonly<Record<string, Record<string, number>>> = { CA: { US: 0.8, CA: 0.2 } };
 
+const INSTITUTION_AFTER_TOWN =
+  /\s+(?:(?:High|Grammar|Primary|Secondary|Community|Junior|Infant|Girls'?|Boys'?|Sixth Form|Public|Central)\s+)*(?:School|Academy|College|Library|Libraries|Hospital)$/i;
+
 /**
  * A location field the gazetteer does not know but the registries do: "Topsfield, MA" (a town, then a state
  * or province code), "beechworth" (a town with a public library in the registries). Location fields only:
@@ -260,7 +273,8 @@ function locationHits(field: FieldText, out: RegistryHits): void {
   for (const part of field.text.split(',')) {
     const start = at + part.length - part.trimStart().length;
     at += part.length + 1;
-    const name = part.trim();
+    // "Devizes School", "Alderley Edge Library": a school or library named after its town says the town.
+    const name = part.trim().replace(INSTITUTION_AFTER_TOWN, '');
     const listed = name && !usOnlyLibraries.has(fold(name)) ? publicLibraries.get(fold(name)) : undefined;
     if (listed && regionIndex.lookup(name).length === 0)
       out.region.push(hit(field, start, start + name.length, { ...listed }, REGION_STRENGTH.institution));
@@ -303,6 +317,25 @@ function foundedLibraryHits(field: FieldText, out: RegistryHits): void {
     // "St John's Library" is named after a saint, or the place named after one.
     if (NOT_FOUNDERS.has(fold(m[1]!)) || /\b(?:St|Saint)\.?\s*$/.test(field.text.slice(0, m.index))) continue;
     out.sector.push(hit(field, m.index, m.index + m[0].length, { special: 1 }, 2));
+  }
+}
+
+/**
+ * "Scotland's Oldest Free Lending Library, est 1680", "a Georgian library", "a 19th century research library",
+ * "Founded by Richard Hurd, Bishop of Worcester 1781-1808": a library that says it is old — founded before public
+ * libraries were (the UK's Public Libraries Act is of 1850) — is an endowed, subscription or institution library: a
+ * strong hint of special (LABELLING.md, sector rule 9). Only in a clause that names a library; a university or a
+ * town named beside it still outweighs it.
+ */
+const HISTORIC =
+  /\b(?:oldest|georgian|victorian|medieval|(?:1[5-9]|seventeenth|eighteenth|nineteenth)(?:th)?[\s-]century|(?:founded|est\.?|established|since|dating from|built)\s+(?:in\s+)?(?:by\s+[^.;|\n]{0,60}?)?1(?:[45678]\d\d)\b)/i;
+const HISTORIC_LIBRARY = 1.5;
+
+function historicLibraryHits(field: FieldText, out: RegistryHits): void {
+  for (const clause of field.text.matchAll(/[^.;|•\n]+/g)) {
+    if (!/\blibrar(?:y|ies)\b/i.test(clause[0])) continue;
+    const m = HISTORIC.exec(clause[0]);
+    if (m) out.sector.push(hit(field, clause.index + m.index, clause.index + m.index + m[0].length, { special: 1 }, HISTORIC_LIBRARY));
   }
 }
 
@@ -356,6 +389,28 @@ function shortNameHits(field: FieldText, out: RegistryHits): void {
   }
 }
 
+// "Brantford Library", "SouthendLibraries", "The Hayward Public Library": a display name that is a library's.
+const LIBRARY_ACCOUNT =
+  /^(?:The\s+)?(\p{Lu}[\p{L}'’.-]*(?:\s+(?:&\s+)?\p{Lu}[\p{L}'’.-]*){0,3})\s*(?:Public\s+)?(?:Library|Libraries|Libs?)\b/u;
+
+/**
+ * A library account named after the place its location field gives ("Brantford Library" in "Brantford, Ontario",
+ * "Southend Libraries" in "Southend on Sea"): the town's public library (LABELLING.md, sector rule 10), whether or
+ * not the registries list the town. Words that make it another kind ("State", "University", "School") stop it.
+ */
+export function libraryOfItsPlace(name: FieldText, location: FieldText): Hit | undefined {
+  const m = LIBRARY_ACCOUNT.exec(name.text.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2'));
+  if (!m) return undefined;
+  const words = fold(m[1]!)
+    .split(/[\s&]+/)
+    .filter(Boolean);
+  if (words.some((w) => NOT_PUBLIC.has(w) || LIBRARY.has(w))) return undefined;
+  const place = fold(location.text).split(/[^\p{L}\p{N}'’]+/u);
+  const at = place.findIndex((_, i) => words.every((w, k) => place[i + k] === w));
+  if (at < 0) return undefined;
+  return hit(name, 0, name.text.length, { public: 1 }, PUBLIC_LIBRARY);
+}
+
 export function registryHits(field: FieldText, tokens: readonly Token[]): RegistryHits {
   const out: RegistryHits = { sector: [], region: [] };
   if (field.kind !== 'text' && field.kind !== 'name') return out;
@@ -364,6 +419,7 @@ export function registryHits(field: FieldText, tokens: readonly Token[]): Regist
   namedSchoolHits(field, tokens, out);
   if (field.kind === 'text') shortNameHits(field, out);
   foundedLibraryHits(field, out);
+  historicLibraryHits(field, out);
   acronymLibraryHits(field, tokens, out);
   schoolOfHits(field, out);
   if (field.label === 'location') locationHits(field, out);

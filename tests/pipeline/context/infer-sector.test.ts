@@ -49,9 +49,10 @@ describe('sector inference', () => {
   });
 
   it('leaves two sectors said outright unknown, with what it saw', () => {
-    const s = sectorOf('Law librarian | school librarian');
+    // In one clause; in two, the first is the day job (LABELLING.md sector rule 8, registry-rules.test.ts).
+    const s = sectorOf('Law librarian, school librarian');
     expect(s.value).toBe('unknown');
-    expect(s.evidence).toBe("undecided between law and school: bio: 'Law librarian | school librarian'");
+    expect(s.evidence).toBe("undecided between law and school: bio: 'Law librarian, school librarian'");
   });
 
   it('puts a current job before current LIS study (LABELLING.md sector rule 6)', () => {

@@ -29,9 +29,10 @@ describe('context inference on real profiles', () => {
 
   it('reads sector on the held-out half at least as well as it did (586 profiles: 116/166 before the rules of 7 Dec)', () => {
     const s = on['held-out'].sector;
-    // 117 (70.5 %) before the second 7 Dec session; 125 after it, part of that from kinds of evidence learnt from this half's misses.
-    expect(s.statedRight).toBeGreaterThanOrEqual(125); // of 166: 75.3 %, off 50.6 %
-    expect(s.precision).toBeGreaterThanOrEqual(0.919); // 125/136; off 75.0 %
+    // 117 (70.5 %) before the second 7 Dec session; 125 after it, 134 after the third: part of that from kinds of
+    // evidence learnt from this half's misses, so this half overstates (the unseen sample below is the honest measure).
+    expect(s.statedRight).toBeGreaterThanOrEqual(134); // of 166: 80.7 %, off 50.6 %
+    expect(s.precision).toBeGreaterThanOrEqual(0.93); // 134/144; off 75.0 %
     expect(s.unstatedGuesses).toBeLessThanOrEqual(2); // of 119: 1.7 %; off 13
     expect(s.labels.academic!.right).toBeGreaterThanOrEqual(35);
     expect(s.labels.public!.right).toBeGreaterThanOrEqual(24);
@@ -39,15 +40,15 @@ describe('context inference on real profiles', () => {
 
   it('reads region on the held-out half at least as well as it did: right where stated and precision meet the targets', () => {
     const r = on['held-out'].region;
-    expect(r.statedShare).toBeGreaterThanOrEqual(0.95); // 228/240; off 91.3 %
+    expect(r.statedShare).toBeGreaterThanOrEqual(0.954); // 229/240; off 91.3 %
     expect(r.precision).toBeGreaterThanOrEqual(0.991);
     expect(r.unstatedGuesses).toBeLessThanOrEqual(2); // of 45: 4.4 % (coordinates are no longer read as a place)
   });
 
   it('meets every target on the development half it was tuned on', () => {
     const { sector, region } = on.dev;
-    expect(sector.statedShare).toBeGreaterThanOrEqual(0.919);
-    expect(sector.precision).toBeGreaterThanOrEqual(0.96);
+    expect(sector.statedShare).toBeGreaterThanOrEqual(0.94); // 174/185
+    expect(sector.precision).toBeGreaterThanOrEqual(0.96); // 174/181
     expect(sector.unstatedGuessShare).toBeLessThanOrEqual(0.05);
     expect(region.statedShare).toBeGreaterThanOrEqual(0.963);
     expect(region.precision).toBeGreaterThanOrEqual(0.99);
@@ -61,10 +62,25 @@ describe('context inference on real profiles', () => {
     const c4l = measureRealContext({ registries: true }, profiles);
     expect(c4l.dev.sector.profiles).toBe(59);
     // Before the 7 Dec work (labels of c019/c049 then unknown): sector 37/59, region 52/59 on the held-out half.
-    expect(c4l['held-out'].sector.statedRight).toBeGreaterThanOrEqual(48); // of 61: 78.7 %
-    expect(c4l['held-out'].sector.precision).toBeGreaterThanOrEqual(0.888);
+    expect(c4l['held-out'].sector.statedRight).toBeGreaterThanOrEqual(50); // of 61: 82.0 % (48 before the third 7 Dec session)
+    expect(c4l['held-out'].sector.precision).toBeGreaterThanOrEqual(0.877); // 50/57 (48/54 before: two more right, one more wrong)
     expect(c4l['held-out'].region.statedRight).toBeGreaterThanOrEqual(54); // of 59: 91.5 %
     expect(c4l['held-out'].region.precision).toBeGreaterThanOrEqual(0.98);
+  });
+
+  it('measures the unseen fifth sample apart (200 profiles labelled before any inference; 102 dev, 98 held-out)', () => {
+    const sample = REAL_SAMPLES.find((x) => x.id === 'twitter-unseen-200')!;
+    const profiles = loadRealProfiles(sample.file);
+    expect(profiles).toHaveLength(200);
+    const unseen = measureRealContext({ registries: true }, profiles);
+    expect(unseen.dev.sector.profiles).toBe(102);
+    // First measure, before any rule was tuned on it: held-out sector 43/64 right, precision 43/50; region 77/89.
+    // Rules of the third 7 Dec session were tuned on the dev half only (and on LABELLING.md rules 15-16, region 11).
+    expect(unseen['held-out'].sector.statedRight).toBeGreaterThanOrEqual(46); // of 64: 71.9 %
+    expect(unseen['held-out'].sector.precision).toBeGreaterThanOrEqual(0.884); // 46/52
+    expect(unseen['held-out'].region.statedRight).toBeGreaterThanOrEqual(79); // of 89: 88.8 %
+    expect(unseen['held-out'].region.precision).toBe(1);
+    expect(unseen.dev.sector.statedRight).toBeGreaterThanOrEqual(63); // of 70
   });
 
   it('does no worse on the written bios with the registries on', () => {

@@ -94,7 +94,7 @@ describe('registry rules', () => {
         bio: 'Tweeting directly from one of Britain’s oldest surviving independent libraries.',
         location: 'Leeds',
       }).sector,
-    ).toMatchObject({ value: 'special', evidence: "bio: 'independent libraries'" });
+    ).toMatchObject({ value: 'special', evidence: "bio: 'oldest', 'independent libraries'" });
     const glam = read({
       name: 'Glen Hannah',
       bio: 'Multimedia Technology Art Photography Music Culture TV Film Video Books Writing Libraries Galleries Museums Ideas Innovation Humour Observations',
@@ -185,5 +185,74 @@ describe('registry rules', () => {
       bio: "St John's Library, Worcester. Follow us for all activities in your local library.",
     });
     expect(stJohns.sector.value).not.toBe('special');
+  });
+
+  // Rules of the third 7 Dec session, each on a real bio of a dev half (twitter-unseen-200 `f…`, code4lib `c…`).
+  it('reads a library account named after the town its location field gives as that public library (f103, f165)', () => {
+    expect(
+      read({ name: 'Brantford Library', bio: 'Connecting the community to information', location: 'Brantford, Ontario, Canada' }).sector,
+    ).toMatchObject({
+      value: 'public',
+      evidence: "name: 'Brantford Library'",
+    });
+    expect(read({ name: 'SouthendLibraries', bio: 'Six library branches.', location: 'Southend on Sea' }).sector.value).toBe('public');
+    // A kind in the name keeps it that kind; a town elsewhere says nothing of the name.
+    expect(read({ name: 'Victoria University Library', location: 'Victoria' }).sector.value).toBe('academic');
+    expect(read({ name: 'Haas Arts Library', location: 'New Haven, CT' }).sector.value).not.toBe('public');
+  });
+
+  it('reads two places joined in a library’s name, and a historic library as special (f154, p499, p568)', () => {
+    expect(read({ bio: 'Dumfries & Galloway Libraries has something for everyone!' }).sector.value).toBe('public');
+    expect(read({ name: 'Innerpeffray Library', bio: 'Scotland’s Oldest Free Lending Library, est 1680' }).sector).toMatchObject({
+      value: 'special',
+      evidence: "bio: 'Oldest'",
+    });
+    expect(
+      read({ name: 'Hurd Library', bio: 'Georgian Library. Founded by Richard Hurd, Bishop of Worcester 1781-1808.' }).sector.value,
+    ).toBe('special');
+    // A founding year after 1850 is any library's; a university's library says so.
+    expect(read({ bio: 'Our library, founded in 1902, serves the town' }).sector.value).toBe('unknown');
+    expect(read({ bio: 'Harvard Library, founded in 1638' }).sector.value).not.toBe('special');
+  });
+
+  it('reads the employer a disclaimer names, and leaves a trade’s people in the plural as an audience (f096, f069, f087)', () => {
+    expect(read({ bio: 'Real life Librarian who loves a good Queensland story. @slqld views expressed are my own' }).sector.value).toBe(
+      'national',
+    );
+    expect(read({ bio: 'Views my own. Librarian @unimelb' }).sector.value).toBe('academic');
+    expect(read({ bio: 'I tweet blog posts from Australian Librarians, Archivists, Curators, Digital Humanists' }).sector.value).toBe(
+      'unknown',
+    );
+    expect(read({ bio: 'Monthly events bringing together artists, hackers & academics around networked culture' }).sector.value).toBe(
+      'unknown',
+    );
+    expect(
+      read({ bio: 'We represent a range of international Publishers and negotiate delivery of scholarly information to libraries' }).sector
+        .value,
+    ).toBe('vendor');
+  });
+
+  it('reads the first clause and what someone does "currently" as the day job, past jobs as left (c074, f059)', () => {
+    expect(read({ bio: 'Law librarian | school librarian' }).sector.value).toBe('law');
+    const gertz = read({
+      bio: 'Metadata Specialist\nShe developed her skills at the Oregon Health and Science University, received an MLIS from the University of Washington, and is currently a metadata specialist at The New York Public Library.',
+    });
+    expect(gertz.sector).toMatchObject({ value: 'public', evidence: "bio: 'New York Public Library'" });
+    expect(read({ bio: 'Loves all things ceramic. Very fond of archives. Worked in 4 Stoke museums.' }).sector.value).toBe('unknown');
+    expect(read({ bio: 'Curator, photography, music and history' }).sector.value).toBe('unknown');
+  });
+
+  it('reads a place as the person when the display name’s surname follows it, not after "in" (c087)', () => {
+    expect(read({ name: 'Bernadette Irizarry', bio: 'Founder, VLVT. Bern Irizarry has built and led teams' }).region.value).toBe('unknown');
+    expect(read({ name: 'Austin Gilbert', bio: 'Librarian in Austin' }).region.value).toBe('US');
+    expect(read({ name: 'William Pettersson', bio: 'mathematician', location: 'Uni Pub, Glasgow, Scotland' })).toMatchObject({
+      sector: { value: 'unknown' },
+      region: { value: 'GB' },
+    });
+  });
+
+  it('keeps French "collège" apart from English "College" (p358): an FE college is not a school', () => {
+    expect(read({ bio: 'Learning Resource Centre at Walsall College' }).sector.value).not.toBe('school');
+    expect(read({ bio: 'professeure au collège Jean Moulin' }).sector.value).toBe('school');
   });
 });
