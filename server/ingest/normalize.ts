@@ -6,12 +6,19 @@
 import { MESSAGE_KINDS, MessageSchema, PLATFORMS, type Message, type Skipped } from '../../shared/index.js';
 import type { ParsedMessage } from './parse/types.js';
 import { isCanonicalTime, questionAnswerNumber, readQuestionAnswer } from './parse/text.js';
+import { chatFromFileName, chatNamedByExport } from './chat-name.js';
 
 export interface NormalizeOptions {
   /** Chat for every message that names none (an upload's `chat` field). Default: inferred. */
   chat?: string;
-  /** Used as the chat of last resort: `uklibchat.jsonl` → `uklibchat`. */
+  /** Read for the chat of last resort (chat-name.ts): `uklibchat.jsonl` → `uklibchat`, `2016-12-19_20.raw.txt` → `irc log 19 dec 2016`. */
   fileName: string;
+  /**
+   * What the file's text calls its chat (a WhatsApp group's subject): the chat
+   * of every message that names none, unless the upload's `chat` field says
+   * otherwise or the export's name names it (chat-name.ts).
+   */
+  named?: string | undefined;
   /**
    * A hashtag used by at least this share of the file's messages is a chat
    * tag (default 0.1): in a #uklibchat export nearly every message carries
@@ -77,12 +84,6 @@ function uniqueWithout(list: readonly string[], leave?: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < list.length; i++) if ((leave === undefined || list[i] !== leave) && !seenBefore(list, i)) out.push(list[i]!);
   return out;
-}
-
-/** `uklibchat-2024.jsonl` → `uklibchat-2024`. */
-export function chatFromFileName(fileName: string): string {
-  const base = fileName.split(/[\\/]/).pop() ?? fileName;
-  return (base.replace(/\.[^.]+$/, '').trim() || 'chat').toLowerCase();
 }
 
 /** Chat tags of a file: hashtags carried by at least `share` of its messages, by count. */
@@ -280,14 +281,16 @@ export function normalizeMessages(parsed: readonly ParsedMessage[], options: Nor
 
   const tags = chatTags(unique, share);
   const [topTag, topCount = 0] = [...tags].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0] ?? [];
-  const fallback = options.chat?.toLowerCase() ?? topTag ?? chatFromFileName(options.fileName);
   const searchTag = topCount >= (options.searchTagShare ?? DEFAULT_SEARCH_TAG_SHARE) * unique.length ? topTag : undefined;
   const chatOf = new Map<string, string>();
   const ordered = inTimeOrder(unique);
+  // The upload's chat field, else the name the export gives its chat, else a search archive's tag, is the
+  // chat of every message that names none.
+  const fileChat = options.chat?.toLowerCase() ?? chatNamedByExport(options.fileName, options.named) ?? searchTag;
+  const fallback =
+    fileChat ?? topTag ?? chatFromFileName(options.fileName, { platform: ordered[0]?.platform, firstTime: ordered[0]?.time });
 
   const messages: Message[] = [];
-  // The upload's chat field, else a search archive's tag, is the chat of every message that names none.
-  const fileChat = options.chat?.toLowerCase() ?? searchTag;
   // The message just before: its time, chat, and that time in ms once a message needed it.
   let previousTime: string | undefined;
   let previousChat = '';

@@ -157,6 +157,7 @@ export function finishRead(parsed: ParseResult, format: FormatId, options: ReadO
   const normalized = normalizeMessages(parsed.messages, {
     fileName,
     ...(options.chat ? { chat: options.chat } : {}),
+    named: parsed.chatName,
     maxTextChars: options.maxMessageChars,
   });
   const skipped: Skipped[] = [...parsed.skipped, ...normalized.skipped];

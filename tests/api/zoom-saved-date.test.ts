@@ -29,6 +29,8 @@ describe('a Zoom chat dated by the time its file was saved', () => {
     );
     const messages: Message[] = (await t.app.inject(`/api/datasets/${res.json().id}/messages?limit=50`)).json().messages;
     expect(messages.map((m) => m.time).sort()[0]).toBe('2024-03-14T10:01:00.000Z');
+    // Zoom's default file name says nothing: the chat is named by its kind and day (was "meeting_saved_chat").
+    expect(new Set(messages.map((m) => m.chat))).toEqual(new Set(['zoom chat 14 mar 2024']));
   });
 
   it('without the field the chat stays on 1970-01-01, as the warning says', async () => {
@@ -36,6 +38,7 @@ describe('a Zoom chat dated by the time its file was saved', () => {
     expect(res.statusCode, res.body).toBe(201);
     const messages: Message[] = (await t.app.inject(`/api/datasets/${res.json().id}/messages?limit=50`)).json().messages;
     expect(messages.map((m) => m.time).sort()[0]).toBe('1970-01-01T10:01:00.000Z');
+    expect(new Set(messages.map((m) => m.chat))).toEqual(new Set(['zoom chat']));
   });
 
   it('answers 400 naming the field when it is not one time per file, and stores nothing', async () => {

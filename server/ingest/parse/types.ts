@@ -32,6 +32,8 @@ export interface ParseResult {
   people: PersonProfile[];
   skipped: Skipped[];
   warnings: string[];
+  /** What the file's text calls its chat, when it names one for the whole file (a WhatsApp group's subject). */
+  chatName?: string;
 }
 
 export interface Parser {

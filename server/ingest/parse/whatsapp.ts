@@ -9,7 +9,8 @@
  * (LRM/RLM) are tolerated.
  *
  * System lines (encryption notice, "created group", "added", "left",
- * "changed the subject"…) have no author and are skipped. Media placeholders
+ * "changed the subject"…) have no author and are skipped; the last that
+ * names the group ("created group", "changed the subject to") names the chat. Media placeholders
  * (`<Media omitted>`, `<attached: …>`, `image omitted`) are kept as messages
  * with that text: sending a photo is taking part. Times have no zone: read as
  * UTC. No reply links in the format: reply-inference.ts adds cautious ones.
@@ -30,6 +31,10 @@ const MEDIA = /^(?:<[^<>]+>|\S+(?: \S+)? (?:omitted|omitid[oa]|weggelassen|ausge
 // in the phone's language; of LRM-opened texts only these are people's doing.
 const LRM_KEPT =
   /^(?:.*(?:deleted|eliminó|eliminado|gelöscht|supprimé|eliminato|verwijderd)|(?:location|ubicación|standort|position|posizione|locatie): )/i;
+
+// The system lines that name the group (English exports): the last of them in the file is its name then.
+const GROUP_NAMED =
+  /(?:created group|changed (?:the subject|the group name|this group's name)(?: from [“"].*?[”"])? to)\s*[“"](.+)[”"]\s*$/i;
 
 interface Header {
   line: number;
@@ -146,12 +151,16 @@ function parse(text: string, context: ParseContext): ParseResult {
   if (!sure) warnings.push(`${context.fileName}: no day above 12, so day and month can't be told apart; read as day first`);
 
   const said: { header: Header; name: string; time: string; text: string }[] = [];
+  let groupName: string | undefined;
   for (const { header, body } of entries) {
     const time = headerTime(header, order);
-    const parts = splitAuthor([header.rest, ...body].join('\n').replace(/\s+$/, ''), header.marked);
+    const entry = [header.rest, ...body].join('\n').replace(/\s+$/, '');
+    const parts = splitAuthor(entry, header.marked);
     if (!time) skipped.push({ line: header.line, reason: `unreadable date "${header.fields.join(header.sep)}"` });
-    else if (!parts) skipped.push({ line: header.line, reason: 'system message' });
-    else if (!parts.text.trim()) skipped.push({ line: header.line, reason: 'empty message' });
+    else if (!parts) {
+      skipped.push({ line: header.line, reason: 'system message' });
+      groupName = GROUP_NAMED.exec(entry.replace(INVISIBLE, ''))?.[1]?.trim() || groupName;
+    } else if (!parts.text.trim()) skipped.push({ line: header.line, reason: 'empty message' });
     else said.push({ header, name: parts.name, time, text: parts.text });
   }
   const keyOf = (name: string) => personKey('whatsapp', name);
@@ -188,7 +197,13 @@ function parse(text: string, context: ParseContext): ParseResult {
     });
   }
   if (media > 0) warnings.push(`${media} message(s) are media placeholders (<attached: …>, <Media omitted>): kept, as taking part`);
-  return { messages: inferReplies(messages, index), people: [...people.values()], skipped, warnings };
+  return {
+    messages: inferReplies(messages, index),
+    people: [...people.values()],
+    skipped,
+    warnings,
+    ...(groupName ? { chatName: groupName } : {}),
+  };
 }
 
 export const whatsappParser: Parser = { format: 'whatsapp', detect, parse };

@@ -97,6 +97,7 @@ function parsed(input: ChunkInput, parse: () => ParseResult, lineOffset: number,
   const normalized = normalizeMessages(result.messages, {
     fileName: input.fileName,
     ...(input.chat ? { chat: input.chat } : {}),
+    named: result.chatName,
     maxTextChars: input.maxMessageChars,
     // Records are counted per chunk, so a warning names the chunk's lines instead.
     where:

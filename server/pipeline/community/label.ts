@@ -54,6 +54,17 @@ export interface ViewFacts {
   regions: Map<string, number>;
 }
 
+/** A label's chat part is cut (at a word) past this many characters: the canvas draws it among the people. */
+export const MAX_LABEL_CHAT_CHARS = 32;
+
+/** A chat as a label says it: a long name (a Teams topic, a WhatsApp group) cut at a word, with an ellipsis. */
+export function labelChat(chat: string): string {
+  if (chat.length <= MAX_LABEL_CHAT_CHARS) return chat;
+  const cut = chat.slice(0, MAX_LABEL_CHAT_CHARS - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space >= MAX_LABEL_CHAT_CHARS / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
 /** The value of a mix that is the community's own, if any. */
 function ownValue(mix: LabelFacts['sectors'], view: Map<string, number>): string | undefined {
   const known = mix.filter((x) => x.value !== 'unknown');
@@ -90,7 +101,7 @@ function parts(c: LabelFacts, view: ViewFacts, termCount: number): string[] {
   const out: string[] = [];
   const total = c.chats.reduce((s, x) => s + x.messages, 0);
   const chat = c.chats[0];
-  if (view.chats > 1 && chat && chat.messages >= LABEL_THRESHOLDS.chatShare * total) out.push(chat.chat);
+  if (view.chats > 1 && chat && chat.messages >= LABEL_THRESHOLDS.chatShare * total) out.push(labelChat(chat.chat));
   const terms = labelTerms(c.terms, termCount);
   if (terms.length) out.push(terms.join(', '));
   const sector = ownValue(c.sectors, view.sectors);
