@@ -251,6 +251,17 @@ describe('registry rules', () => {
     });
   });
 
+  it('reads a Royal College of physicians or surgeons as a learned body, and a third-person bio’s "X worked with" as past (c036, c093)', () => {
+    expect(read({ bio: 'Digital Projects Librarian, The College of Physicians of Philadelphia' }).sector.value).toBe('special');
+    expect(read({ bio: 'Library team, Royal College of Physicians of Edinburgh' }).sector.value).toBe('special');
+    expect(read({ bio: 'Librarian, Boston College' }).sector.value).toBe('academic');
+    expect(
+      read({
+        bio: 'Doctoral student, Simmons University\nGamble worked with the Historical Society’s Public Schools Admission Records database.',
+      }).sector.value,
+    ).toBe('academic');
+  });
+
   it('keeps French "collège" apart from English "College" (p358): an FE college is not a school', () => {
     expect(read({ bio: 'Learning Resource Centre at Walsall College' }).sector.value).not.toBe('school');
     expect(read({ bio: 'professeure au collège Jean Moulin' }).sector.value).toBe('school');
