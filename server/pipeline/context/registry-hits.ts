@@ -300,6 +300,15 @@ function acronymLibraryHits(field: FieldText, tokens: readonly Token[], out: Reg
   }
 }
 
+// "UoN Libraries", "UoB Library", "UoS Library Services": "University of X" shortened the way UK and Australian
+// universities' own people write it, before "Library".
+const UNIVERSITY_OF_LIBRARY = /(?<![\p{L}\p{N}])Uo[A-Z][A-Za-z]{0,4}\s*_?(?:Library|Libraries|Lib|Libs)\b/gu;
+
+function universityOfLibraryHits(field: FieldText, out: RegistryHits): void {
+  for (const m of field.text.matchAll(UNIVERSITY_OF_LIBRARY))
+    out.sector.push(hit(field, m.index, m.index + m[0].length, { academic: 1 }, NAMED));
+}
+
 // "School of Music", "School of Information": a university's school (LIS schools are read as education by the lexicon).
 const SCHOOL_OF = /(?<![\p{L}\p{N}])School of (?:the )?\p{Lu}\p{L}+/gu;
 
@@ -422,6 +431,7 @@ export function registryHits(field: FieldText, tokens: readonly Token[]): Regist
   historicLibraryHits(field, out);
   acronymLibraryHits(field, tokens, out);
   schoolOfHits(field, out);
+  universityOfLibraryHits(field, out);
   if (field.label === 'location') locationHits(field, out);
   return out;
 }

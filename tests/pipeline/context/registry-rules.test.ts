@@ -262,6 +262,14 @@ describe('registry rules', () => {
     ).toBe('academic');
   });
 
+  it('reads a UK university’s "UoX Library", an FE college’s LRC and a council area named after a city', () => {
+    expect(read({ name: 'UoN Libraries', bio: 'News from the library' }).sector.value).toBe('academic');
+    expect(read({ name: 'UoBLibrary', bio: 'Tweets from the team' }).sector.value).toBe('academic');
+    expect(read({ name: 'Walsall College LRC', bio: 'Supporting learners' }).sector.value).toBe('academic');
+    expect(read({ bio: 'x', location: 'Perth & Kinross' }).region.value).toBe('GB');
+    expect(read({ bio: 'x', location: 'Perth' }).region.value).toBe('AU');
+  });
+
   it('keeps French "collège" apart from English "College" (p358): an FE college is not a school', () => {
     expect(read({ bio: 'Learning Resource Centre at Walsall College' }).sector.value).not.toBe('school');
     expect(read({ bio: 'professeure au collège Jean Moulin' }).sector.value).toBe('school');
