@@ -11,7 +11,7 @@
  * Held-out split, fixed: FNV-1a (32-bit) of the lower-cased handle; even →
  * `dev` (tune on these), odd → `held-out` (targets are judged here only).
  *
- *   npx tsx bench/context-real.ts [--off] [--sample twitter-586|code4lib-130|twitter-unseen-200] [--misses dev|held-out|all]
+ *   npx tsx bench/context-real.ts [--off] [--sample twitter-586|code4lib-130|twitter-unseen-200|twitter-unseen-b-200] [--misses dev|held-out|all]
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -29,7 +29,8 @@ export const REAL_PROFILES = path.join(ROOT, 'data/eval/real-profiles/profiles.j
  * code4lib-speakers: 130 Code4Lib 2016–2020 speakers (US/Canadian library technologists), labelled before any
  * inference was run on them (LABELLING.md, "Code4Lib speakers"). twitter-unseen-200: 200 more #vala2018 users and
  * SarahHLib list members that no rule was tuned on, labelled and committed before any inference ran on them
- * (LABELLING.md, "Fifth sample, unseen").
+ * (LABELLING.md, "Fifth sample, unseen"). twitter-unseen-b-200: 300 more (the last 200 #vala2018 users, 100 list
+ * members), drawn, labelled and committed the same way (LABELLING.md, "Sixth sample, unseen").
  */
 export const REAL_SAMPLES = [
   { id: 'twitter-586', title: '#vala2018, #rlweek2017 and UK library lists (Twitter)', file: REAL_PROFILES },
@@ -42,6 +43,11 @@ export const REAL_SAMPLES = [
     id: 'twitter-unseen-200',
     title: '#vala2018 and library lists, unseen fifth sample (Twitter, labelled before any inference)',
     file: path.join(ROOT, 'data/eval/real-profiles/twitter-unseen-200.jsonl'),
+  },
+  {
+    id: 'twitter-unseen-b-200',
+    title: '#vala2018 and library lists, unseen sixth sample (Twitter, labelled before any inference)',
+    file: path.join(ROOT, 'data/eval/real-profiles/twitter-unseen-b-200.jsonl'),
   },
 ] as const;
 const FIELDS = ['sector', 'region'] as const;
