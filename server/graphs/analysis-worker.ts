@@ -4,6 +4,9 @@
  * pool), reads and analyses one dataset per job, stores the result, and
  * writes the payload's JSON to a file whose path it answers with.
  *
+ * A job is a graph, a chat-health report (`health`) or a peers view's key
+ * phrases (`topics`, compute-topics: not stored, the route keeps them).
+ *
  * A process of its own, not a worker thread: a big graph's collector works
  * over a heap of 1.5 GB, and in one process that shared the server's
  * memory management and stalled its event loop for up to a second (health
@@ -16,6 +19,7 @@ import path from 'node:path';
 import type { BuildOptions, GraphMeta, HealthOptions } from '../../shared/index.js';
 import { computeGraphJson } from './compute-graph.js';
 import { computeHealthJson } from './compute-health.js';
+import { computeTopicsJson, type TopicsRequest } from './compute-topics.js';
 import type { BackboneOptions } from '../pipeline/backbone.js';
 import type { PseudonymousRequest } from '../privacy/pseudonymous.js';
 import { storeAt, type WorkerStoreLocation } from '../store/location.js';
@@ -33,6 +37,8 @@ export interface AnalysisJob {
   pseudonymous?: PseudonymousRequest;
   /** Present: the job is the chat-health report for these options (compute-health), not a graph. */
   health?: HealthOptions;
+  /** Present: the job is a peers view's key phrases (compute-topics), answered and not stored. */
+  topics?: TopicsRequest;
   /** The store's key for this result (see GraphCache). */
   resultKey: string;
   /** Where to write the payload for the pool to read (a folder of the pool's own, removed when it closes). */
@@ -44,14 +50,23 @@ export type AnalysisReply = { id: number; file: string; everyTie: boolean } | { 
 
 async function run(job: AnalysisJob): Promise<AnalysisReply> {
   const store = await storeAt(job.location);
+  if (job.topics) {
+    const json = await computeTopicsJson(store, job.dataset, job.options, job.topics);
+    return { id: job.id, file: await writeResult(job, json), everyTie: true };
+  }
   const { json, everyTie } = job.health
     ? { json: await computeHealthJson(store, job.dataset.id, job.health, job.pseudonymous), everyTie: true }
     : await computeGraphJson(store, job.dataset, job.options, job.backbone, job.pseudonymous);
   // Stored for every process here, so a large write never blocks the server's event loop.
   await store.putCachedGraph(job.dataset.id, job.dataset.version, job.resultKey, json);
+  return { id: job.id, file: await writeResult(job, json), everyTie };
+}
+
+/** The result's file, in the pool's folder. */
+async function writeResult(job: AnalysisJob, json: string): Promise<string> {
   const file = path.join(job.resultDir, `graph-${process.pid}-${job.id}.json`);
   await fs.promises.writeFile(file, json);
-  return { id: job.id, file, everyTie };
+  return file;
 }
 
 if (process.send) {

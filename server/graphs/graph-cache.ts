@@ -24,6 +24,9 @@ import { AnalysisPool } from './analysis-pool.js';
 import type { WorkerStoreLocation } from './analysis-worker.js';
 import { computeGraphJson } from './compute-graph.js';
 import { computeHealthJson } from './compute-health.js';
+import type { TopicsRequest } from './compute-topics.js';
+import { decodeTopics } from './topics-json.js';
+import type { Topics } from '../pipeline/words.js';
 import { resolveBackboneOptions, type BackboneOptions } from '../pipeline/backbone.js';
 import type { Store } from '../store/types.js';
 import type { PseudonymousRequest } from '../privacy/pseudonymous.js';
@@ -199,6 +202,25 @@ export class GraphCache {
       return cachedGraph(Buffer.from(json));
     });
     return report.body;
+  }
+
+  /**
+   * A peers view's key phrases (compute-topics), read in an analysis process so the tagging never holds the event
+   * loop; undefined for an in-memory store, whose caller reads them in-process. Not kept here or in the store: the
+   * peers route keeps one reading per view.
+   */
+  topicsInWorker(dataset: Dataset, options: BuildOptions, request: TopicsRequest): Promise<Topics> | undefined {
+    if (!this.location) return undefined;
+    return this.pool
+      .run({
+        location: this.location,
+        dataset: { id: dataset.id, name: dataset.name, version: dataset.version },
+        options,
+        backbone: false,
+        topics: request,
+        resultKey: `topics ${JSON.stringify(options)} code=${analysisCode()}`,
+      })
+      .then(({ body }) => decodeTopics(body.toString('utf8')));
   }
 
   /** One computation per key at a time, kept in use order and counted against the limits once done. */

@@ -78,17 +78,23 @@ export function communityAsPerson(payload: GraphPayload, messages: readonly Mess
       nodes: [...payload.nodes.filter((n) => !isMember.has(n.key)), { key, attributes: node }],
       edges: [...edges.values()],
     },
-    messages: messages.map((m) =>
-      isMember.has(m.author) || (m.replyToAuthor && isMember.has(m.replyToAuthor)) || m.mentions.some((k) => isMember.has(k))
-        ? {
-            ...m,
-            author: as(m.author),
-            ...(m.replyToAuthor ? { replyToAuthor: as(m.replyToAuthor) } : {}),
-            mentions: [...new Set(m.mentions.map(as))].filter((k) => k !== as(m.author)),
-          }
-        : m,
-    ),
+    messages: communityMessages(messages, isMember, key),
     sectorShare: sector.share,
     regionShare: region.share,
   };
+}
+
+/** The messages with a community's members written as its one key `key` (authors, replies, mentions). */
+export function communityMessages(messages: readonly Message[], isMember: ReadonlySet<string>, key: string): Message[] {
+  const as = (k: string) => (isMember.has(k) ? key : k);
+  return messages.map((m) =>
+    isMember.has(m.author) || (m.replyToAuthor && isMember.has(m.replyToAuthor)) || m.mentions.some((k) => isMember.has(k))
+      ? {
+          ...m,
+          author: as(m.author),
+          ...(m.replyToAuthor ? { replyToAuthor: as(m.replyToAuthor) } : {}),
+          mentions: [...new Set(m.mentions.map(as))].filter((k) => k !== as(m.author)),
+        }
+      : m,
+  );
 }

@@ -18,24 +18,16 @@ import {
   type GraphQuery,
   type PersonDetail,
 } from '../../../shared/index.js';
-import { makeScrubber, nameVariants } from '../../pipeline/export/name-scrubber.js';
 import { DEFAULT_PEER_OPTIONS, suggestPeersFor } from '../../pipeline/peers.js';
 import { communityAsPerson } from '../../pipeline/peers/community.js';
 import { personTopicsYielding, type Topics } from '../../pipeline/words.js';
 import { mergeIdentities } from '../../graphs/compute-graph.js';
+import { readPeersMessages, topicMessages, type TopicsCommunity } from '../../graphs/peers-messages.js';
 import { datasetContexts } from '../../graphs/context-overrides.js';
 import { notFound } from '../../plugins/errors.js';
 import { optedOutIn } from '../../privacy/flagged-people.js';
 import { identityGroups } from '../../privacy/identity-groups.js';
 import { errorReplies } from './schemas.js';
-
-/** Opted-out people's handles in others' words, replaced as the messages route does. */
-function optedOutScrubber(optedOut: ReadonlySet<string>): (text: string) => string {
-  if (optedOut.size === 0) return (text) => text;
-  const handles = new Map<string, string>();
-  for (const k of optedOut) for (const name of nameVariants(k)) handles.set(`@${name}`, '@[someone who opted out]');
-  return makeScrubber(handles);
-}
 
 /**
  * What is the same for everyone in a view, for the few views asked last: its key phrases (reading them is most of a
@@ -63,8 +55,9 @@ function keep<T>(cache: Map<string, T>, key: string, value: T): T {
 }
 
 /**
- * The reading itself gives the event loop turns (tagging a big dataset's messages takes seconds), and is kept as
- * a promise, so requests arriving meanwhile wait for the one reading; a failed one is not kept.
+ * The reading itself runs in an analysis process (tagging a big dataset's messages takes seconds), or with an
+ * in-memory store here with turns for the event loop, and is kept as a promise, so requests arriving meanwhile
+ * wait for the one reading; a failed one is not kept.
  */
 function cachedTopics(cacheKey: string, read: () => Promise<Topics>): Promise<Topics> {
   const hit = recall(topicCache, cacheKey);
@@ -103,29 +96,30 @@ const PeersQuerySchema = GraphQuerySchema.extend({
 });
 
 /**
- * What every peers request reads: the view's graph and its messages, without anyone who opted out (their words
- * are no one's to share, not even as "words you both use"; their handle in others' words is scrubbed), one
- * person across platforms under one key, and the key the view's topics are cached under.
+ * What every peers request reads: the view's graph and its messages (peers-messages: without anyone who opted
+ * out, one person across platforms under one key), and the key the view's topics are cached under.
  */
 async function readPeersView(app: FastifyInstance, id: string, query: GraphQuery) {
   const dataset = await app.store.getDataset(id);
   if (!dataset) throw notFound(`dataset ${id}`);
   const optedOut = await optedOutIn(app.store, id);
   const options = resolveBuildOptions(query);
-  const [cached, messages, links] = await Promise.all([
+  const reading = app.store.getIdentities(id);
+  const [cached, links, quoted] = await Promise.all([
     app.graphs.get(dataset, options),
-    app.store.getMessages(id, {
-      chats: options.chats,
-      ...(options.from ? { from: options.from } : {}),
-      ...(options.to ? { to: options.to } : {}),
-      excludeAuthors: [...optedOut],
-    }),
-    app.store.getIdentities(id),
+    reading,
+    reading.then((links) => readPeersMessages(app.store, id, options, optedOut, links)),
   ]);
   const payload = cached.payload();
-  const scrub = optedOutScrubber(optedOut);
-  const merged = mergeIdentities(messages, [], links).messages;
-  const quoted = merged.map((m) => ({ ...m, text: scrub(m.text), mentions: m.mentions.filter((k) => !optedOut.has(k)) }));
+  const nodes = new Set(payload.nodes.map((n) => n.key));
+  /** The view's key phrases (for a community, its members' as one person's), read in an analysis process when there is one. */
+  const readTopics = (community?: TopicsCommunity): Promise<Topics> =>
+    app.graphs.topicsInWorker(dataset, options, {
+      optedOut: [...optedOut],
+      links,
+      nodes: [...nodes],
+      ...(community ? { community } : {}),
+    }) ?? personTopicsYielding(topicMessages(quoted, nodes, community));
   const cacheKey = JSON.stringify([id, dataset.version, options, [...optedOut].sort(), links]);
   const sectorEvidence = recall(evidenceCache, cacheKey) ?? keep(evidenceCache, cacheKey, await sectorEvidenceOf(app, id, payload, links));
   return {
@@ -133,7 +127,7 @@ async function readPeersView(app: FastifyInstance, id: string, query: GraphQuery
     payload,
     quoted,
     sectorEvidence,
-    nodes: new Set(payload.nodes.map((n) => n.key)),
+    readTopics,
     cacheKey,
   };
 }
@@ -193,7 +187,7 @@ const people: FastifyPluginAsyncZod = async (app) => {
       if (view.optedOut.has(key)) throw notFound(`person ${key} in this view of dataset ${id}`);
       const me = view.payload.nodes.find((n) => n.key === key);
       if (!me) throw notFound(`person ${key} in this view of dataset ${id}`);
-      const topics = await cachedTopics(view.cacheKey, () => personTopicsYielding(view.quoted.filter((m) => view.nodes.has(m.author))));
+      const topics = await cachedTopics(view.cacheKey, () => view.readTopics());
       const suggestions = suggestPeersFor(
         key,
         view.payload,
@@ -223,9 +217,8 @@ const people: FastifyPluginAsyncZod = async (app) => {
       const whole = communityAsPerson(view.payload, view.quoted, community);
       if (!whole) throw notFound(`community ${community + 1} in this view of dataset ${id}`);
       // The members' words as one person's: weighed against everyone else's, as a person's are.
-      const topics = await cachedTopics(`${view.cacheKey}#${whole.key}`, () =>
-        personTopicsYielding(whole.messages.filter((m) => m.author === whole.key || view.nodes.has(m.author))),
-      );
+      const members = view.payload.nodes.filter((n) => n.attributes.community === community).map((n) => n.key);
+      const topics = await cachedTopics(`${view.cacheKey}#${whole.key}`, () => view.readTopics({ key: whole.key, members }));
       const suggestions = suggestPeersFor(
         whole.key,
         whole.payload,
