@@ -254,7 +254,8 @@ export function buildSectorIndex(
   for (const [phrase, weights] of overrides)
     for (const [sector, weight] of Object.entries(weights)) if (weight > 0) offer(phrase, sector as SectorId, weight, false);
   for (const e of extra) offer(e.phrase, e.sector, e.weight, false);
-  for (const { written, cue } of best.values()) index.add(written, cue, { plural: true });
+  // "The British Library's Map Library": a body named in the possessive is still named.
+  for (const { written, cue } of best.values()) index.add(written, cue, { plural: true, possessive: true });
   for (const n of sectorsData.neutral) index.add(n, { sector: null, weight: 0 });
   return index;
 }

@@ -101,6 +101,14 @@ function coordinateSpans(text: string): { start: number; end: number }[] {
   return [...text.matchAll(COORDINATES)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 
+/** "1030 Old York Road", "Oxford Street", "Tullow St.": a street named after a town is in any town (registries on). */
+const STREET =
+  /(?<![\p{L}\p{N}])(?:(?:Old|New|Upper|Lower|Great|Little|North|South|East|West)\s+)?\p{Lu}[\p{L}'’-]+\s+(?:Road|Rd|Street|St|Avenue|Ave|Lane|Drive|Boulevard|Blvd|Pike|Highway|Terrace|Crescent)(?![\p{L}\p{N}])\.?(?!\s*\p{Lu}\p{Ll})/gu;
+
+function streetSpans(text: string): { start: number; end: number }[] {
+  return [...text.matchAll(STREET)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
+
 function textHits(field: FieldText, wide: boolean): PlaceHit[] {
   const { text, label } = field;
   const hits: PlaceHit[] = [];
@@ -135,7 +143,8 @@ function textHits(field: FieldText, wide: boolean): PlaceHit[] {
         last: -1,
       });
   }
-  const plain = tokenize(maskSpans(text, [...hosts, ...coordinates]));
+  const streets = wide ? streetSpans(text) : [];
+  const plain = tokenize(maskSpans(text, [...hosts, ...coordinates, ...streets]));
   const tokens = wide ? registryTokens(field, plain) : plain;
   // A place or institution inside a degree held or a past clause ("MLIS from Rutgers") is not where someone is now.
   const past = wide && field.kind === 'text' ? pastSpans(text) : [];

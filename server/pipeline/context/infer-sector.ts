@@ -61,8 +61,9 @@ interface SectorHit extends Hit {
  * ("passionate law librarian") are not: a phrase ending in a person's noun says what someone is.
  */
 const INTEREST_BEFORE =
-  /\b(?:love|loves|loving|lover of|interested in|interests?|interest in|passionate about|passion for|fan of|(?:very |really )?fond of|keen on|enthusiast for|obsessed with|wonders? about|fascinated by|curious about)\b/i;
-const PERSON_NOUN = /(?:ian|ist|er|or|ant|ent|eur|ess)s?$|\b(?:staff|team|head|lead|dean|fellow|student|candidate|prof)\b/;
+  /\b(?:love|loves|loving|lover of|interested in|interests?|interest in|passionate about|passion for|fan of|(?:very |really )?fond of|keen on|excited about|(?:mostly|often|usually|I) tweets? about|enthusiast for|obsessed with|wonders? about|fascinated by|curious about)\b/i;
+// "-ment" names a field ("research data management"), not a person.
+const PERSON_NOUN = /(?:ian|ist|er|or|ant|(?<!m)ent|eur|ess)s?$|\b(?:staff|team|head|lead|dean|fellow|student|candidate|prof)\b/;
 
 function interest(text: string, start: number, phrase: string): boolean {
   if (PERSON_NOUN.test(phrase)) return false;
@@ -328,6 +329,44 @@ function jobOverStudy(hits: SectorHit[]): void {
   }
 }
 
+/** A kind of library ("Health Sciences Library", "Music Library") named as a university's in the same clause is one of its libraries. */
+const UNIVERSITY_LIBRARY_DISCOUNT = 0.3;
+const LIBRARY_WORD = /\blibrar(?:y|ies)\b/i;
+
+/** What may stand between a library and its university: "Library of the University of X", "library team at X", "X, Library". */
+const LIBRARY_OF = /^[\s,–-]*(?:(?:team|staff|service|services)\s+)?(?:of|at|for|@)?\s*(?:the\s+)?$/i;
+
+function ownedBy(text: string, library: SectorHit, university: SectorHit): boolean {
+  const gap = library.end <= university.start ? text.slice(library.end, university.start) : text.slice(university.end, library.start);
+  return gap.length <= 24 && LIBRARY_OF.test(gap);
+}
+
+/**
+ * "the Health Sciences Library of the University of Manitoba", "the Medicine and Health Sciences library team at the
+ * University of Nottingham": a university's subject or faculty library is the university's (LABELLING.md sector rules
+ * 9 and 16); its subject is no other sector. Law libraries keep law (rule 16) and a role ("medical librarian at a
+ * university") keeps its sector: only a library named, in the clause of a university named, is discounted.
+ */
+function universitysOwnLibraries(hits: SectorHit[]): void {
+  const universities = hits.filter(
+    (h) =>
+      h.strength >= 2 && Object.keys(h.readings).length === 1 && h.readings.academic && !LIBRARY_WORD.test(h.text.slice(h.start, h.end)),
+  );
+  if (universities.length === 0) return;
+  const phrase = (h: SectorHit) => h.text.slice(h.start, h.end).toLowerCase();
+  const owned = new Set<string>();
+  for (const h of hits) {
+    if (h.readings.academic || h.readings.law || !LIBRARY_WORD.test(phrase(h))) continue;
+    if (universities.some((u) => u.text === h.text && ownedBy(h.text, h, u))) owned.add(phrase(h));
+  }
+  // The same library named in the account's name is the same library.
+  for (const h of hits)
+    if (owned.has(phrase(h)) && !h.readings.academic) {
+      h.strength *= UNIVERSITY_LIBRARY_DISCOUNT;
+      h.outright = false;
+    }
+}
+
 function fieldHits(field: FieldText, wide: boolean): SectorHit[] {
   if (field.kind === 'url') return hostHit(field, field.text, 0, field.text.length, wide);
   // A general server's name says nothing about its members' work; a server an institution runs for its own
@@ -359,7 +398,10 @@ export function inferSector(fields: readonly FieldText[], options: ContextOption
   const otherwise = new Set(all.filter((h) => !h.generic).flatMap((h) => Object.keys(h.readings)));
   const libraryWorld = fields.some((f) => LIBRARY_WORLD.test(f.text));
   const hits = all.filter((h) => libraryWorld || !h.generic || Object.keys(h.readings).some((s) => otherwise.has(s)));
-  if (options.registries) jobOverStudy(hits);
+  if (options.registries) {
+    jobOverStudy(hits);
+    universitysOwnLibraries(hits);
+  }
   // Role over workplace: once some sector is said outright, sectors only hinted at by a workplace count half.
   const outright = new Set(hits.filter((h) => h.outright).flatMap((h) => Object.keys(h.readings)));
   if (outright.size > 0) for (const h of hits) if (!Object.keys(h.readings).some((s) => outright.has(s))) h.strength *= WORKPLACE_DISCOUNT;

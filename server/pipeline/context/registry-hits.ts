@@ -134,6 +134,9 @@ export function placeLibraryHost(host: string): Body | undefined {
   return labels.length >= 2 ? placeLibraryHandle(labels[0]!) : undefined;
 }
 
+const EX_BEFORE = /\b(?:ex|former(?:ly)?|previously|formerly at)\s*-?\s*$/i;
+const EX_DISCOUNT = 0.25;
+
 function mentionHits(field: FieldText, out: RegistryHits): void {
   const { handles } = registries();
   for (const m of field.text.matchAll(/@([A-Za-z0-9_]{2,30})(?![A-Za-z0-9_]*\.[a-z]{2,})/g)) {
@@ -141,9 +144,11 @@ function mentionHits(field: FieldText, out: RegistryHits): void {
     if (!body) continue;
     const start = m.index;
     const end = start + m[0].length;
-    const weight = field.kind === 'name' || tiedBefore(field.text, start, end) ? NAMED : NAMED * MENTIONED;
+    // "Ex-@jisc, Ex-@britishlibrary": a workplace left.
+    const left = EX_BEFORE.test(field.text.slice(Math.max(0, start - 12), start)) ? EX_DISCOUNT : 1;
+    const weight = (field.kind === 'name' || tiedBefore(field.text, start, end) ? NAMED : NAMED * MENTIONED) * left;
     if (body.sector) out.sector.push(hit(field, start, end, { [body.sector]: 1 }, weight));
-    if (body.readings) out.region.push(hit(field, start, end, { ...body.readings }, REGION_STRENGTH.institution));
+    if (body.readings) out.region.push(hit(field, start, end, { ...body.readings }, REGION_STRENGTH.institution * left));
   }
 }
 
@@ -175,6 +180,11 @@ function libraryNameHits(field: FieldText, tokens: readonly Token[], out: Regist
       const readings =
         placeReadings(text.slice(named[0]!.start, named[named.length - 1]!.end)) ??
         (and > 0 ? placeReadings(text.slice(named[0]!.start, named[and - 1]!.end)) : undefined);
+      // "Stanford Libraries", "Harvard Library": a university's handle that no public library is named after may name the
+      // university's library, so it is no town's ("Leeds Libraries" are the city's: the registries list Leeds's).
+      // Only where the word would otherwise be read as a town ("Open Libraries" is no university's).
+      const university = named.length === 1 && readings ? registries().handles.get(name) : undefined;
+      if (university?.sector === 'academic' && !publicLibraries.has(name)) continue;
       // A US-only town counts only as the whole capitalised name before "Library" ("Stuart Hall Library" is no Hall's).
       const wholeRun = first === 0 || !/^\p{Lu}/u.test(tokens[first - 1]!.raw) || !joined(first - 1, first + 1);
       const listed = usOnlyLibraries.has(name) && !wholeRun ? undefined : publicLibraries.get(name);
@@ -414,16 +424,37 @@ export function libraryOfItsPlace(name: FieldText, location: FieldText): Hit | u
     .split(/[\s&]+/)
     .filter(Boolean);
   if (words.some((w) => NOT_PUBLIC.has(w) || LIBRARY.has(w))) return undefined;
+  // "Stanford Libraries" in "Stanford, CA" is the university's: a university's short name or handle is no town's library.
+  const { shortNames, handles, publicLibraries } = registries();
+  if (
+    words.length === 1 &&
+    (shortNames.has(m[1]!.trim()) || (handles.get(words[0]!)?.sector === 'academic' && !publicLibraries.has(words[0]!)))
+  )
+    return undefined;
   const place = fold(location.text).split(/[^\p{L}\p{N}'’]+/u);
   const at = place.findIndex((_, i) => words.every((w, k) => place[i + k] === w));
   if (at < 0) return undefined;
   return hit(name, 0, name.text.length, { public: 1 }, PUBLIC_LIBRARY);
 }
 
+/** "ESRC UniMelb", "MonashUni Library": a university's handle run together in a display name, without "@". */
+const CAMEL_WORD = /(?<![\p{L}\p{N}@])(\p{Lu}\p{Ll}+\p{Lu}[\p{L}]*)(?![\p{L}\p{N}])/gu;
+
+function camelHandleHits(field: FieldText, out: RegistryHits): void {
+  const { handles } = registries();
+  for (const m of field.text.matchAll(CAMEL_WORD)) {
+    const body = handles.get(m[1]!.toLowerCase());
+    if (body?.sector !== 'academic') continue;
+    out.sector.push(hit(field, m.index, m.index + m[0].length, { academic: 1 }, NAMED));
+    if (body.readings) out.region.push(hit(field, m.index, m.index + m[0].length, { ...body.readings }, REGION_STRENGTH.institution));
+  }
+}
+
 export function registryHits(field: FieldText, tokens: readonly Token[]): RegistryHits {
   const out: RegistryHits = { sector: [], region: [] };
   if (field.kind !== 'text' && field.kind !== 'name') return out;
   mentionHits(field, out);
+  if (field.kind === 'name') camelHandleHits(field, out);
   libraryNameHits(field, tokens, out);
   namedSchoolHits(field, tokens, out);
   if (field.kind === 'text') shortNameHits(field, out);

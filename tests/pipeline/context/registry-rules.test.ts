@@ -270,6 +270,56 @@ describe('registry rules', () => {
     expect(read({ bio: 'x', location: 'Perth' }).region.value).toBe('AU');
   });
 
+  // From the sixth sample's dev half (twitter-unseen-b-200, `g…`).
+  it('reads a university’s subject library as the university’s, and a university’s handle as no town (g204, g292, g224)', () => {
+    expect(
+      read({ name: 'Neil John Maclean Health Sciences Library', bio: 'We are the Health Sciences Library of the University of Manitoba.' })
+        .sector.value,
+    ).toBe('academic');
+    expect(
+      read({ name: 'UoN MHS Libraries', bio: 'News from the Medicine and Health Sciences library team at the University of Nottingham.' })
+        .sector.value,
+    ).toBe('academic');
+    // A role keeps its sector, a law library keeps law (LABELLING.md sector rule 16), a library elsewhere in the sentence is its own.
+    expect(read({ bio: 'Medical librarian at the University of Leeds' }).sector.value).toBe('health');
+    expect(read({ bio: 'Bodleian Law Library, University of Oxford' }).sector.value).toBe('law');
+    expect(
+      read({ name: 'Stanford Libraries', bio: '17 libraries, nearly 9 million volumes', location: 'Stanford, CA' }).sector.value,
+    ).not.toBe('public');
+    expect(read({ name: 'Leeds Libraries', location: 'Leeds' }).sector.value).toBe('public');
+  });
+
+  it('reads medical roles, services to libraries, a body in the possessive and a business school (g132, g145, g230, g268)', () => {
+    expect(read({ bio: 'Neurologist interested in exercise, extreme environments and social justice' }).sector.value).toBe('health');
+    expect(
+      read({ bio: 'An Australian not-for-profit established to provide services to libraries in Australia and New Zealand' }).sector.value,
+    ).toBe('vendor');
+    expect(read({ name: 'Map Library', bio: "The British Library's Map Library, bringing you 4.5 million maps" }).sector.value).toBe(
+      'national',
+    );
+    expect(read({ bio: 'Cambridge Judge Business School Information & Library Services' }).sector.value).toBe('academic');
+    expect(
+      read({ name: 'Wellcome Library', bio: 'One of the world’s greatest collections for the history of medicine' }).sector.value,
+    ).toBe('special');
+    expect(read({ name: 'Music Library Assn.', bio: 'MLA is devoted to music librarianship' }).sector.value).not.toBe('health');
+  });
+
+  it('reads what someone tweets or gets excited about as an interest, and a workplace after "ex-" as left (g188, g104, g036)', () => {
+    expect(read({ bio: 'Mostly tweets about research data management, DMPs, open science' }).sector.value).toBe('unknown');
+    expect(read({ bio: 'Information Professional. I get way too excited about Records Management.' }).sector.value).toBe('unknown');
+    const hockx = read({
+      bio: 'Programme Manager @NotreDame. Views strictly personal. Ex-@jisc, Ex-@britishlibrary.',
+      location: 'South Bend, IN',
+    });
+    expect(hockx.sector.value).toBe('academic');
+    expect(hockx.region.value).not.toBe('GB'); // unknown: "@NotreDame" is also a Japanese university's name
+  });
+
+  it('reads a street named after a town as a street (g218)', () => {
+    expect(read({ bio: 'x', location: '1030 Old York Road, Philadelphia' }).region.value).toBe('US');
+    expect(read({ bio: 'x', location: 'Oxford Street, London' }).region.value).toBe('GB');
+  });
+
   it('keeps French "collège" apart from English "College" (p358): an FE college is not a school', () => {
     expect(read({ bio: 'Learning Resource Centre at Walsall College' }).sector.value).not.toBe('school');
     expect(read({ bio: 'professeure au collège Jean Moulin' }).sector.value).toBe('school');
