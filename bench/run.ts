@@ -63,6 +63,11 @@ const SECTIONS: Section[] = [
   },
   { id: 'peers', what: 'peers on planted interests (issue 20)', run: async (b) => (await import('./peers.js')).peersSection(b) },
   {
+    id: 'peers-first',
+    what: 'first peers request of a view on M and L: event loop busy vs total',
+    run: async (b) => (await import('./peers-first.js')).peersFirstSection(b),
+  },
+  {
     id: 'context-real',
     what: 'sector and region on real profiles, per field and split (targets judged on held-out)',
     run: async (b) => (await import('./context-real.js')).contextRealSection(b),

@@ -15,6 +15,7 @@ const TASKS: Record<string, () => Promise<Task>> = {
   load: async () => (await import('./load.js')).loadWorker as Task,
   probe: async () => (await import('./load.js')).probeWorker as Task,
   'chat-health': async () => (await import('./chat-health.js')).chatHealthWorker as Task,
+  'peers-first': async () => (await import('./peers-first.js')).peersFirstWorker as Task,
 };
 
 const stop = new AbortController();
