@@ -61,6 +61,8 @@ describe('the explorer', () => {
   it('changes colour-by and the legend with it', async () => {
     const { page, errors } = await ready();
     expect(await page.textContent('#legend-title')).toBe('Communities (6)');
+    // Colour, size and layout open from the header's Display button.
+    await page.click('#display-button');
     await page.selectOption('#colour-by', 'chat');
     await page.waitForFunction(() => document.querySelector('#legend-title')?.textContent?.startsWith('Chats'));
     const labels = await page.locator('#legend .legend-label').allTextContents();
@@ -188,6 +190,7 @@ describe('the explorer', () => {
 
   it('reopens a copied URL as the same view', async () => {
     const { page } = await ready();
+    await page.click('#display-button');
     await page.selectOption('#colour-by', 'region');
     await page.fill('#search', hub().label);
     await page.press('#search', 'Enter');

@@ -277,6 +277,59 @@ describe('the header on a phone', () => {
   });
 });
 
+describe('the header on a laptop and a tablet', () => {
+  /** The header's rows: its shown controls' vertical centres, grouped where they lie within 12 px of each other. */
+  const rows = (page: Page) =>
+    page.evaluate(() => {
+      const centres = [...document.querySelectorAll('header.bar h1, header.bar button, header.bar select')]
+        .map((e) => e.getBoundingClientRect())
+        .filter((r) => r.width > 0)
+        .map((r) => r.top + r.height / 2)
+        .sort((a, b) => a - b);
+      return centres.filter((c, i) => i === 0 || c - centres[i - 1]! > 12).length;
+    });
+
+  it('is one row at 1440×900 and two at 1024×768, with every control in sight or behind Display', async () => {
+    for (const [screen, most] of [
+      [SCREENS[0], 1],
+      [SCREENS[1], 2],
+    ] as const) {
+      const { page, errors } = await open(screen);
+      expect(await rows(page)).toBeLessThanOrEqual(most);
+      for (const control of [
+        '#help-button',
+        '#peers-button',
+        '#dataset-picker',
+        '#upload-button',
+        '#collect-button',
+        '#mode-health',
+        '#share-button',
+      ])
+        expect(await page.isVisible(control), control).toBe(true);
+      expect(await page.isVisible('#colour-by')).toBe(false);
+      expect(await page.getAttribute('#help-button', 'aria-label')).toBe('Help: what am I looking at?');
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('opens Display from the keyboard, its controls first in focus, and closes it with Escape', async () => {
+    const { page, errors } = await open(SCREENS[0]);
+    const display = page.getByRole('button', { name: 'Display', exact: true });
+    await display.focus();
+    await page.keyboard.press('Enter');
+    expect(await display.getAttribute('aria-expanded')).toBe('true');
+    for (const control of ['#colour-by', '#size-by', '#refine-layout']) expect(await page.isVisible(control), control).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('colour-by');
+    await page.selectOption('#colour-by', 'sector');
+    await page.waitForFunction(() => document.querySelector('#legend-title')?.textContent?.startsWith('Sectors'));
+    await page.keyboard.press('Escape');
+    expect(await page.isVisible('#colour-by')).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('display-button');
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('touch on a phone', () => {
   it('opens a person with a tap on their dot', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
