@@ -133,6 +133,8 @@ export interface UploadFields {
   mapping?: TableMapping;
   /** Time zone of table times written without an offset. */
   timezone?: string;
+  /** The chat of messages whose file names none (no channel, group or chat tag); else it is named from the file. */
+  chat?: string;
 }
 
 /**
@@ -145,6 +147,7 @@ export function uploadDataset(files: File[], fields: UploadFields, onProgress: (
   if (fields.dataset) form.append('dataset', fields.dataset);
   if (fields.mapping) form.append('mapping', JSON.stringify(TableMappingSchema.parse(fields.mapping)));
   if (fields.timezone) form.append('timezone', fields.timezone);
+  if (fields.chat) form.append('chat', fields.chat);
   // Each file's last-saved time: dates a Zoom chat whose name carries no date.
   form.append('modified', JSON.stringify(files.map((f) => f.lastModified)));
   for (const f of files) form.append('file', f, f.name);

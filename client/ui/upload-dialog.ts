@@ -54,6 +54,19 @@ export function openUploadDialog(
     accept: '.json,.jsonl,.ndjson,.js,.csv,.tsv,.txt,.log,.html,.htm,.xml,.xlsx,.car,.zip',
   });
   const name = h('input', { type: 'text', id: 'upload-name', placeholder: 'e.g. #uklibchat 2024' });
+  // A chat the files do not name (an IRC log without joins, a WhatsApp or Zoom file): else the server names it from the
+  // file, "irc log 19 dec 2016".
+  const chat = h('input', { type: 'text', id: 'upload-chat', placeholder: 'e.g. #code4lib', 'aria-describedby': 'upload-chat-hint' });
+  const chatField = h(
+    'div',
+    { class: 'upload-chat' },
+    h('label', { for: 'upload-chat', class: 'field' }, 'Chat name (optional) ', chat),
+    h(
+      'p',
+      { class: 'muted', id: 'upload-chat-hint' },
+      'For files that name no channel or group. Left empty, a chat is named from its file: WhatsApp’s group, an IRC log’s channel or “irc log 19 dec 2016”.',
+    ),
+  );
   const chosenFiles = h('p', { class: 'muted', id: 'upload-chosen' }, 'No file chosen yet.');
   const progress = h('progress', { class: 'progress', max: 1, value: 0, hidden: true, 'aria-label': 'Upload progress' });
   const message = h('div', { 'aria-live': 'polite', id: 'upload-message' });
@@ -129,6 +142,7 @@ export function openUploadDialog(
     zone,
     chosenFiles,
     target,
+    chatField,
     progress,
     h('p', { class: 'upload-actions' }, submit, ' ', h('button', { type: 'button', onclick: () => dialog.close() }, 'Cancel')),
   );
@@ -136,6 +150,7 @@ export function openUploadDialog(
   const fields = (): UploadFields => ({
     ...(adding() && current ? { dataset: current.id } : { name: name.value.trim() }),
     ...(chosen ? { mapping: chosen.mapping, ...(chosen.timezone ? { timezone: chosen.timezone } : {}) } : {}),
+    ...(chat.value.trim() ? { chat: chat.value.trim() } : {}),
   });
 
   /** The columns are not known: the mapping form, with the server's guesses; chosen columns send the files again. */

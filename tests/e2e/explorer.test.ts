@@ -233,6 +233,20 @@ describe('the explorer', () => {
     expect(errors).toEqual([]);
   });
 
+  it("names an upload's chat from the dialog's Chat name field (a WhatsApp file names its group otherwise)", async () => {
+    const { page, errors } = await ready();
+    await page.click('#upload-button');
+    await page.setInputFiles('#upload-files', path.resolve(import.meta.dirname, '..', 'fixtures', 'real', 'whatsapp', '_chat.txt'));
+    await page.fill('#upload-name', 'WhatsApp sample');
+    await page.getByLabel('Chat name (optional)').fill('Library Folk');
+    await page.click('#upload-submit');
+    await page.waitForSelector('#upload-results');
+    expect(await page.textContent('#upload-results')).toContain('_chat.txt: read as whatsapp, 48 messages');
+    const list = (await (await fetch(`${baseUrl}/api/datasets`)).json()) as { datasets: { name: string; chats: string[] }[] };
+    expect(list.datasets.find((d) => d.name === 'WhatsApp sample')?.chats).toEqual(['library folk']);
+    expect(errors).toEqual([]);
+  });
+
   it('has no serious or critical accessibility violations (axe)', async () => {
     const { page } = await ready(`${baseUrl}/`, true);
     expect(await seriousViolations(page)).toEqual([]);
