@@ -24,13 +24,10 @@ export interface TopicsRequest {
 /** `options` resolved (resolveBuildOptions), as for the view's graph. */
 export async function computeTopicsJson(
   store: Store,
-  dataset: { id: string; version: number },
+  dataset: { id: string },
   options: BuildOptions,
   request: TopicsRequest,
 ): Promise<string> {
   const messages = await readPeersMessages(store, dataset.id, options, new Set(request.optedOut), request.links);
-  // A new import between the route's reading and this one: these are not the view's messages, and not to be kept.
-  if ((await store.getDataset(dataset.id))?.version !== dataset.version)
-    throw new Error(`topics: dataset ${dataset.id} changed while its phrases were read`);
   return encodeTopics(personTopics(topicMessages(messages, new Set(request.nodes), request.community)));
 }

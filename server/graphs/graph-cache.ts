@@ -26,6 +26,7 @@ import { computeGraphJson } from './compute-graph.js';
 import { computeHealthJson } from './compute-health.js';
 import type { TopicsRequest } from './compute-topics.js';
 import { decodeTopics } from './topics-json.js';
+import { decodeSectorReadings, type SectorEvidenceRequest, type SectorReadings } from './sector-evidence.js';
 import type { Topics } from '../pipeline/words.js';
 import { resolveBackboneOptions, type BackboneOptions } from '../pipeline/backbone.js';
 import type { Store } from '../store/types.js';
@@ -210,6 +211,20 @@ export class GraphCache {
    * peers route keeps one reading per view.
    */
   topicsInWorker(dataset: Dataset, options: BuildOptions, request: TopicsRequest): Promise<Topics> | undefined {
+    return this.peersJob(dataset, options, { topics: request })?.then((body) => decodeTopics(body.toString('utf8')));
+  }
+
+  /** A peers view's sector evidence (sector-evidence: every profile's context inferred) in an analysis process, as topicsInWorker. */
+  sectorEvidenceInWorker(dataset: Dataset, request: SectorEvidenceRequest): Promise<SectorReadings> | undefined {
+    const options = resolveBuildOptions({});
+    return this.peersJob(dataset, options, { sectorEvidence: request })?.then((body) => decodeSectorReadings(body.toString('utf8')));
+  }
+
+  private peersJob(
+    dataset: Dataset,
+    options: BuildOptions,
+    job: { topics: TopicsRequest } | { sectorEvidence: SectorEvidenceRequest },
+  ): Promise<Buffer> | undefined {
     if (!this.location) return undefined;
     return this.pool
       .run({
@@ -217,10 +232,10 @@ export class GraphCache {
         dataset: { id: dataset.id, name: dataset.name, version: dataset.version },
         options,
         backbone: false,
-        topics: request,
-        resultKey: `topics ${JSON.stringify(options)} code=${analysisCode()}`,
+        ...job,
+        resultKey: `${'topics' in job ? 'topics' : 'sector-evidence'} ${JSON.stringify(options)} code=${analysisCode()}`,
       })
-      .then(({ body }) => decodeTopics(body.toString('utf8')));
+      .then(({ body }) => body);
   }
 
   /** One computation per key at a time, kept in use order and counted against the limits once done. */

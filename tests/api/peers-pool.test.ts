@@ -1,11 +1,11 @@
 /**
- * A peers view's key phrases are read in an analysis process when the store
- * is a file (as `npm start` and these tests run it), and in the server's own
- * process for an in-memory store: the two answer every peers request with
+ * A peers view's key phrases and its people's sector evidence are read in an
+ * analysis process when the store is a file (as `npm start` and these tests
+ * run it), and in the server's own process for an in-memory store: the two answer every peers request with
  * the same bytes. Checked on the demo and on a real twarc search export (tests/fixtures/real/twarc-csv/bang_search.csv, 330 people, bios read for context) (with
  * someone opted out and two accounts linked as one person), against an app
- * over an in-memory store fed the same files, and the phrases themselves
- * against the in-process reading, entry for entry and in order.
+ * over an in-memory store fed the same files, and the phrases and evidence
+ * themselves against the in-process reading, entry for entry and in order.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,6 +15,7 @@ import { GraphPayloadSchema, resolveBuildOptions, type GraphPayload } from '../.
 import { buildApp } from '../../server/app.js';
 import { readConfig } from '../../server/config.js';
 import { readPeersMessages, topicMessages } from '../../server/graphs/peers-messages.js';
+import { readSectorEvidence } from '../../server/graphs/sector-evidence.js';
 import { loadDemoIfEmpty } from '../../server/imports/demo.js';
 import { newImportJob, runImportJob } from '../../server/imports/run-import.js';
 import { personTopics, type Topics } from '../../server/pipeline/words.js';
@@ -109,12 +110,14 @@ function askAbout(graph: GraphPayload, nth: number, known: boolean): { people: s
   };
 }
 
-describe('peers with key phrases read in an analysis process', () => {
+describe('peers with key phrases and sector evidence read in an analysis process', () => {
   it('reads them in the pool for a file store, and in-process for an in-memory one', async () => {
     const dataset = (await pooled.app.store.getDataset(sides.pooled.demo))!;
     const request = { optedOut: [], links: [], nodes: demoGraph.nodes.map((n) => n.key) };
     expect(pooled.app.graphs.topicsInWorker(dataset, resolveBuildOptions({}), request)).toBeInstanceOf(Promise);
     expect(inMemory.graphs.topicsInWorker(dataset, resolveBuildOptions({}), request)).toBeUndefined();
+    expect(pooled.app.graphs.sectorEvidenceInWorker(dataset, request)).toBeInstanceOf(Promise);
+    expect(inMemory.graphs.sectorEvidenceInWorker(dataset, request)).toBeUndefined();
   });
 
   it('finds the phrases the in-process reading finds, in the same order, on the real twarc export', async () => {
@@ -133,6 +136,20 @@ describe('peers with key phrases read in an analysis process', () => {
     expect(here.people.has(link.alias)).toBe(false);
     expect(here.people.has(link.canonical)).toBe(true);
     expect(inOrder(fromPool)).toStrictEqual(inOrder(here));
+  });
+
+  it('finds the sector evidence the in-process reading finds, on the real twarc export and the demo', async () => {
+    const { store } = pooled.app;
+    for (const [id, graph] of [
+      [sides.pooled.bang, bangGraph],
+      [sides.pooled.demo, demoGraph],
+    ] as const) {
+      const request = { links: await store.getIdentities(id), nodes: graph.nodes.map((n) => n.key) };
+      const fromPool = await pooled.app.graphs.sectorEvidenceInWorker((await store.getDataset(id))!, request)!;
+      const here = await readSectorEvidence(store, id, request);
+      expect(here.size).toBeGreaterThan(10);
+      expect([...fromPool]).toStrictEqual([...here]);
+    }
   });
 
   it('answers every eighth demo person and its three largest communities with the same bytes either way', async () => {

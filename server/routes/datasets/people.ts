@@ -14,6 +14,7 @@ import {
   handleOf,
   platformOf,
   resolveBuildOptions,
+  type Dataset,
   type GraphPayload,
   type GraphQuery,
   type PersonDetail,
@@ -21,8 +22,8 @@ import {
 import { DEFAULT_PEER_OPTIONS, suggestPeersFor } from '../../pipeline/peers.js';
 import { communityAsPerson } from '../../pipeline/peers/community.js';
 import { personTopicsYielding, type Topics } from '../../pipeline/words.js';
-import { mergeIdentities } from '../../graphs/compute-graph.js';
 import { readPeersMessages, topicMessages, type TopicsCommunity } from '../../graphs/peers-messages.js';
+import { readSectorEvidence } from '../../graphs/sector-evidence.js';
 import { datasetContexts } from '../../graphs/context-overrides.js';
 import { notFound } from '../../plugins/errors.js';
 import { optedOutIn } from '../../privacy/flagged-people.js';
@@ -37,7 +38,7 @@ import { errorReplies } from './schemas.js';
 const VIEW_CACHE_SIZE = 4;
 type SectorEvidence = (key: string) => string | undefined;
 const topicCache = new Map<string, Promise<Topics>>();
-const evidenceCache = new Map<string, SectorEvidence>();
+const evidenceCache = new Map<string, Promise<SectorEvidence>>();
 
 function recall<T>(cache: Map<string, T>, key: string): T | undefined {
   const hit = cache.get(key);
@@ -55,18 +56,18 @@ function keep<T>(cache: Map<string, T>, key: string, value: T): T {
 }
 
 /**
- * The reading itself runs in an analysis process (tagging a big dataset's messages takes seconds), or with an
- * in-memory store here with turns for the event loop, and is kept as a promise, so requests arriving meanwhile
- * wait for the one reading; a failed one is not kept.
+ * The readings themselves run in an analysis process (tagging a big dataset's messages, or inferring every
+ * profile's context, takes seconds), or for an in-memory store here, and are kept as promises, so requests
+ * arriving meanwhile wait for the one reading; a failed one is not kept.
  */
-function cachedTopics(cacheKey: string, read: () => Promise<Topics>): Promise<Topics> {
-  const hit = recall(topicCache, cacheKey);
+function cachedReading<T>(cache: Map<string, Promise<T>>, cacheKey: string, read: () => Promise<T>): Promise<T> {
+  const hit = recall(cache, cacheKey);
   if (hit) return hit;
   const reading = read();
   reading.catch(() => {
-    if (topicCache.get(cacheKey) === reading) topicCache.delete(cacheKey);
+    if (cache.get(cacheKey) === reading) cache.delete(cacheKey);
   });
-  return keep(topicCache, cacheKey, reading);
+  return keep(cache, cacheKey, reading);
 }
 
 /**
@@ -75,15 +76,16 @@ function cachedTopics(cacheKey: string, read: () => Promise<Topics>): Promise<To
  */
 async function sectorEvidenceOf(
   app: FastifyInstance,
-  id: string,
+  dataset: Dataset,
   payload: GraphPayload,
   links: readonly { alias: string; canonical: string }[],
 ): Promise<SectorEvidence> {
-  const contexts = await datasetContexts(app.store, id, mergeIdentities([], await app.store.getPeople(id), links).people);
+  const request = { links, nodes: payload.nodes.map((n) => n.key) };
+  const readings = await (app.graphs.sectorEvidenceInWorker(dataset, request) ?? readSectorEvidence(app.store, dataset.id, request));
   const sectors = new Map(payload.nodes.map((n) => [n.key, n.attributes.sector]));
   return (key) => {
-    const s = contexts.of(key).sector;
-    return s.value === sectors.get(key) ? s.evidence : undefined;
+    const s = readings.get(key);
+    return s && s.sector === sectors.get(key) ? s.evidence : undefined;
   };
 }
 
@@ -121,7 +123,8 @@ async function readPeersView(app: FastifyInstance, id: string, query: GraphQuery
       ...(community ? { community } : {}),
     }) ?? personTopicsYielding(topicMessages(quoted, nodes, community));
   const cacheKey = JSON.stringify([id, dataset.version, options, [...optedOut].sort(), links]);
-  const sectorEvidence = recall(evidenceCache, cacheKey) ?? keep(evidenceCache, cacheKey, await sectorEvidenceOf(app, id, payload, links));
+  // Asked now, awaited with the topics: the two readings queue for the analysis processes together.
+  const sectorEvidence = cachedReading(evidenceCache, cacheKey, () => sectorEvidenceOf(app, dataset, payload, links));
   return {
     optedOut,
     payload,
@@ -187,13 +190,16 @@ const people: FastifyPluginAsyncZod = async (app) => {
       if (view.optedOut.has(key)) throw notFound(`person ${key} in this view of dataset ${id}`);
       const me = view.payload.nodes.find((n) => n.key === key);
       if (!me) throw notFound(`person ${key} in this view of dataset ${id}`);
-      const topics = await cachedTopics(view.cacheKey, () => view.readTopics());
+      const [topics, sectorEvidence] = await Promise.all([
+        cachedReading(topicCache, view.cacheKey, () => view.readTopics()),
+        view.sectorEvidence,
+      ]);
       const suggestions = suggestPeersFor(
         key,
         view.payload,
         view.quoted,
         { limit, ...(sector ? { sector } : {}), ...(region ? { region } : {}) },
-        { topics, sectorEvidence: view.sectorEvidence },
+        { topics, sectorEvidence },
       );
       return { person: key, sector: me.attributes.sector, region: me.attributes.region, ...suggestions };
     },
@@ -218,13 +224,16 @@ const people: FastifyPluginAsyncZod = async (app) => {
       if (!whole) throw notFound(`community ${community + 1} in this view of dataset ${id}`);
       // The members' words as one person's: weighed against everyone else's, as a person's are.
       const members = view.payload.nodes.filter((n) => n.attributes.community === community).map((n) => n.key);
-      const topics = await cachedTopics(`${view.cacheKey}#${whole.key}`, () => view.readTopics({ key: whole.key, members }));
+      const [topics, sectorEvidence] = await Promise.all([
+        cachedReading(topicCache, `${view.cacheKey}#${whole.key}`, () => view.readTopics({ key: whole.key, members })),
+        view.sectorEvidence,
+      ]);
       const suggestions = suggestPeersFor(
         whole.key,
         whole.payload,
         whole.messages,
         { limit, ...(sector ? { sector } : {}), ...(region ? { region } : {}) },
-        { topics, sectorEvidence: view.sectorEvidence },
+        { topics, sectorEvidence },
       );
       const me = whole.payload.nodes.find((n) => n.key === whole.key)!.attributes;
       const note = communityNote(community, me, whole);
