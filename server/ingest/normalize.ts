@@ -20,6 +20,12 @@ export interface NormalizeOptions {
    */
   named?: string | undefined;
   /**
+   * Whether a chat named from a file name that says nothing ("_chat.txt") takes
+   * the day of the first message (default true). A chunk of a big file is read
+   * without: each chunk would name another day, so one file would be several chats.
+   */
+  dayFromMessages?: boolean;
+  /**
    * A hashtag used by at least this share of the file's messages is a chat
    * tag (default 0.1): in a #uklibchat export nearly every message carries
    * #uklibchat, while topical tags (#openaccess) come and go.
@@ -288,7 +294,12 @@ export function normalizeMessages(parsed: readonly ParsedMessage[], options: Nor
   // chat of every message that names none.
   const fileChat = options.chat?.toLowerCase() ?? chatNamedByExport(options.fileName, options.named) ?? searchTag;
   const fallback =
-    fileChat ?? topTag ?? chatFromFileName(options.fileName, { platform: ordered[0]?.platform, firstTime: ordered[0]?.time });
+    fileChat ??
+    topTag ??
+    chatFromFileName(options.fileName, {
+      platform: ordered[0]?.platform,
+      firstTime: options.dayFromMessages === false ? undefined : ordered[0]?.time,
+    });
 
   const messages: Message[] = [];
   // The message just before: its time, chat, and that time in ms once a message needed it.

@@ -4,10 +4,14 @@
  * WhatsApp, Zoom and Bluesky samples read under the names they arrive with,
  * and the rule's parts one by one.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chatFromFileName, chatNamedByExport, MAX_FILE_CHAT_NAME } from '../../server/ingest/chat-name.js';
 import { normalizeMessages } from '../../server/ingest/normalize.js';
+import { readFileInto } from '../../server/ingest/read-file.js';
 import { readTranscript } from '../../server/ingest/read-transcript.js';
+import type { ImportSink } from '../../server/ingest/stream/sink.js';
 import { labelChat, MAX_LABEL_CHAT_CHARS } from '../../server/pipeline/community/label.js';
 import { fixture } from '../support/app.js';
 
@@ -114,6 +118,54 @@ describe('normalize: a named file keeps its name for every message', () => {
     });
     const { messages } = normalizeMessages([msg('1', 0), msg('2', 1)], { fileName: '_chat.txt', named: 'Med Libs' });
     expect(messages.map((m) => m.chat)).toEqual(['med libs', 'med libs']);
+  });
+});
+
+describe('normalize: a chunk of a big file', () => {
+  it("names a default-named file by its kind alone, the same in every chunk, not by each chunk's first day", () => {
+    const msg = (id: string, day: string) => ({
+      id,
+      platform: 'bluesky' as const,
+      author: `bluesky:u${id}`,
+      time: `${day}T20:00:00.000Z`,
+      text: 'hello',
+      hashtags: [],
+      mentions: [],
+      kind: 'post' as const,
+    });
+    const fileName = 'app.bsky.feed.searchPosts-5d343d.jsonl';
+    const chunks = [[msg('1', '2023-12-13')], [msg('2', '2023-12-14')]];
+    expect(chunks.map((c) => normalizeMessages(c, { fileName, dayFromMessages: false }).messages[0]!.chat)).toEqual([
+      'bluesky search',
+      'bluesky search',
+    ]);
+    expect(chunks.map((c) => normalizeMessages(c, { fileName }).messages[0]!.chat)).toEqual([
+      'bluesky search 13 dec 2023',
+      'bluesky search 14 dec 2023',
+    ]);
+  });
+});
+
+describe('a big file read in chunks', () => {
+  it('is one chat, whatever day each chunk starts on (real twarc2 flat JSONL saved as results.jsonl)', async () => {
+    const file = path.join(import.meta.dirname, '..', 'fixtures', 'real', 'twitter-v2', 'flat.jsonl');
+    const chats = new Map<string, number>();
+    let batches = 0;
+    const sink: ImportSink = {
+      beginFile: () => 0,
+      stage: async (_file, messages) => {
+        batches++;
+        for (const m of messages) chats.set(m.chat, (chats.get(m.chat) ?? 0) + 1);
+      },
+      endFile: () => {},
+      progress: () => {},
+    };
+    await readFileInto({ path: file, fileName: 'results.jsonl', size: fs.statSync(file).size }, sink, {
+      wholeReadBytes: 0,
+      chunkBytes: 4096,
+    });
+    expect(batches).toBeGreaterThan(1);
+    expect([...chats]).toEqual([['tweets', 29]]);
   });
 });
 

@@ -98,6 +98,7 @@ function parsed(input: ChunkInput, parse: () => ParseResult, lineOffset: number,
     fileName: input.fileName,
     ...(input.chat ? { chat: input.chat } : {}),
     named: result.chatName,
+    dayFromMessages: false,
     maxTextChars: input.maxMessageChars,
     // Records are counted per chunk, so a warning names the chunk's lines instead.
     where:
