@@ -27,7 +27,9 @@ afterAll(async () => t.close());
 describe('peers on a real chat', () => {
   it('is beyond only through a known sector or region for everyone whose context is known', async () => {
     const known = graph.nodes.filter((n) => n.attributes.sector !== 'unknown' && n.attributes.region !== 'unknown');
-    expect(known.length).toBe(19);
+    // 19 before the third 7 Dec session; now a nurse and an anaesthetist are read as health, and "Uni" alone in a
+    // location field ("prof. Univ Antwerp - Ghent Uni") no longer says academic.
+    expect(known.length).toBe(20);
     let total = 0;
     let beyond = 0;
     let viaUnknown = 0;
@@ -41,15 +43,18 @@ describe('peers on a real chat', () => {
         if (!(p.sector !== 'unknown' && p.sector !== n.attributes.sector) && !(p.region !== 'unknown' && p.region !== n.attributes.region))
           viaUnknown++;
         if (ties.has(`${n.key} ${p.key}`)) tied++;
+        // Never suggested for the context alone: something in common comes first.
+        expect(p.reasons[0]).toMatch(/^you both /);
         expect(p.profileUrl).toBe(`https://x.com/${p.handle}`);
       }
     }
     // A search for a phrase ("not with a bang but with a") gathers strangers: 3 ties among 330 people. Thousands are
-    // beyond someone's context, but none shares a topic, a tie or a contact with them, so no one is suggested.
+    // beyond someone's context, but almost none shares a topic, a tie or a contact with them, so almost no one is
+    // suggested: the anaesthetist read as health since the third 7 Dec session gets three who also wrote about toilet paper.
     // Before issue 20: 125 of 190 beyond only through an unknown; then 190 with nothing in common but the context.
     expect(graph.edges).toHaveLength(3);
-    expect(beyond).toBe(2888);
-    expect(total).toBe(0);
+    expect(beyond).toBe(2951); // 2888 with 19 people of known context
+    expect(total).toBe(3);
     expect(viaUnknown).toBe(0);
     expect(tied).toBeLessThanOrEqual(20);
   });

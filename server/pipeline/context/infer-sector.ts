@@ -171,6 +171,16 @@ function surname(field: FieldText, tokens: readonly Token[], first: number, last
   );
 }
 
+/** "#AbolishElectoralCollege", "#FutureOfWork": a word inside a hashtag of three words or more is part of a slogan. */
+function insideSlogan(text: string, start: number, end: number): boolean {
+  for (const m of text.matchAll(/#(\p{L}[\p{L}\p{N}_]*)/gu)) {
+    const tagStart = m.index + 1;
+    const tagEnd = tagStart + m[1]!.length;
+    if (start >= tagStart && end <= tagEnd && (m[1]!.match(/\p{Lu}/gu)?.length ?? 0) >= 3) return start > tagStart || end < tagEnd;
+  }
+  return false;
+}
+
 /** "(Routledge, 2017)": a publisher named in a citation published the person, it does not employ them. */
 function cited(text: string, end: number, cues: readonly SectorCue[]): boolean {
   return cues.some((c) => c.sector === 'vendor') && /^,?\s*(?:19|20)\d\d\b/.test(text.slice(end));
@@ -208,6 +218,7 @@ function textHits(field: FieldText, wide: boolean): SectorHit[] {
     if (seen.has(phrase)) continue;
     seen.add(phrase);
     if (wide && surname(field, tokens, m.first, m.last, cues)) continue;
+    if (wide && insideSlogan(text, tokens[m.first]!.start, tokens[m.last - 1]!.end)) continue;
     const start = tokens[m.first]!.start;
     const end = tokens[m.last - 1]!.end;
     const left =
@@ -386,13 +397,16 @@ function placeAccountHits(fields: readonly FieldText[]): SectorHit[] {
   return found ? [found] : [];
 }
 
-/** The location field names a place; only a named workplace in it ("University of Kentucky") says a sector, not a word ("Uni Pub"). */
+/**
+ * The location field names a place; only a named workplace in it ("University of Kentucky", "prof. Univ Antwerp - Ghent
+ * Uni") says a sector, not a lone word ("Uni Pub, Glasgow").
+ */
 const LOCATION_SECTOR_FLOOR = 2;
 
 export function inferSector(fields: readonly FieldText[], options: ContextOptions): ContextValue {
-  const all = fields
-    .flatMap((f) => fieldHits(f, options.registries))
-    .filter((h) => !options.registries || h.field !== 'location' || h.strength >= LOCATION_SECTOR_FLOOR);
+  const read = fields.flatMap((f) => fieldHits(f, options.registries));
+  const inLocation = read.filter((h) => h.field === 'location').reduce((sum, h) => sum + h.strength, 0);
+  const all = read.filter((h) => !options.registries || h.field !== 'location' || inLocation >= LOCATION_SECTOR_FLOOR);
   if (options.registries) all.push(...placeAccountHits(fields));
   // A word of any trade counts in a library's world, or beside a sector named otherwise ("trainer at LexisNexis").
   const otherwise = new Set(all.filter((h) => !h.generic).flatMap((h) => Object.keys(h.readings)));

@@ -315,6 +315,13 @@ describe('registry rules', () => {
     expect(hockx.region.value).not.toBe('GB'); // unknown: "@NotreDame" is also a Japanese university's name
   });
 
+  it('reads a word inside a hashtag slogan as the slogan’s, and a lone "Uni" in a location field as no workplace', () => {
+    expect(read({ bio: '#VoteBlueNoMatterWho #AbolishElectoralCollege' }).sector.value).toBe('unknown');
+    expect(read({ bio: '#SchoolLibrarian #tlchat' }).sector.value).toBe('school');
+    expect(read({ bio: 'mobility - research & consulting', location: 'prof. Univ Antwerp - Ghent Uni' }).sector.value).toBe('unknown');
+    expect(read({ bio: 'Librarian', location: 'University of Kentucky' }).sector.value).toBe('academic');
+  });
+
   it('reads a street named after a town as a street (g218)', () => {
     expect(read({ bio: 'x', location: '1030 Old York Road, Philadelphia' }).region.value).toBe('US');
     expect(read({ bio: 'x', location: 'Oxford Street, London' }).region.value).toBe('GB');
