@@ -270,7 +270,7 @@ describe('registry rules', () => {
     expect(read({ bio: 'x', location: 'Perth' }).region.value).toBe('AU');
   });
 
-  // From the sixth sample's dev half (twitter-unseen-b-200, `g…`).
+  // From the sixth sample's dev half (twitter-unseen-b-300, `g…`).
   it('reads a university’s subject library as the university’s, and a university’s handle as no town (g204, g292, g224)', () => {
     expect(
       read({ name: 'Neil John Maclean Health Sciences Library', bio: 'We are the Health Sciences Library of the University of Manitoba.' })
