@@ -82,6 +82,11 @@ const KINDS: Partial<Record<Platform, string>> = {
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
+/** A channel inside a log's name: WeeChat's `irc.libera.#code4lib`, old ZNC's `user_network_#code4lib_20160101`. */
+const IRC_CHANNEL_INSIDE = /[._]([#&][^\s._#&]+)(?:[._-]?(?:19|20)\d\d-?\d\d-?\d\d.*)?$/;
+/** A log named `<channel><separator><day>`, as logging bots write it: `ubuntu_2016-12-19`, `fluid-work-2015-10-06`. */
+const IRC_CHANNEL_DATED = /^([a-z][\w-]*?)[-_.]+(?:19|20)\d\d[-.]?\d\d[-.]?\d\d(?:[-_.]\d+)?$/i;
+
 /** A day in a name: `2016-12-19`, `2016.12.19`, `20161219`, Zoom cloud's `GMT20240314`. */
 const DAY_IN_NAME = /(?:^|[^\d])((?:19|20)\d\d)[-._]?(0[1-9]|1[0-2])[-._]?(0[1-9]|[12]\d|3[01])(?!\d{3})/;
 
@@ -142,7 +147,7 @@ export function chatFromFileName(fileName: string, facts: FileChatFacts = {}): s
   const { base } = pathParts(fileName);
   const name = withoutExtensions(base);
   if (facts.platform === 'irc') {
-    const channel = logPathChannel(fileName) ?? /^([a-z][\w-]*?)[-_.]+(?:19|20)\d\d[-.]?\d\d[-.]?\d\d(?:[-_.]\d+)?$/i.exec(name)?.[1];
+    const channel = logPathChannel(fileName) ?? IRC_CHANNEL_INSIDE.exec(name)?.[1] ?? IRC_CHANNEL_DATED.exec(name)?.[1];
     if (channel) return tidy(`#${channel.replace(/^[#&]/, '')}`);
   }
   const words = plainWords(name);

@@ -63,6 +63,16 @@ describe('chatFromFileName', () => {
     expect(chatFromFileName('notes.raw.txt')).toBe('notes');
   });
 
+  it("reads an IRC log's channel from its name as clients and bots write it", () => {
+    const irc = { platform: 'irc' as const };
+    expect(chatFromFileName('irc.libera.#code4lib.weechatlog', irc)).toBe('#code4lib');
+    expect(chatFromFileName('moddata/log/ann_libera_#code4lib_20160101.log', irc)).toBe('#code4lib');
+    expect(chatFromFileName('ubuntu_2016-12-19.log', irc)).toBe('#ubuntu');
+    expect(chatFromFileName('2009-01-15-dircproxy.log', irc)).toBe('2009-01-15-dircproxy');
+    // Only an IRC log's name is read so: a table called this is not a channel.
+    expect(chatFromFileName('ubuntu_2016-12-19.csv', { platform: 'twitter' })).toBe('ubuntu_2016-12-19');
+  });
+
   it('a date-only or default name becomes the kind of chat and its day, from the name, else the first message', () => {
     expect(chatFromFileName('2016-12-19_20.raw.txt', { platform: 'irc', firstTime: '2016-12-20T04:14:00.000Z' })).toBe(
       'irc log 19 dec 2016',
