@@ -22,7 +22,7 @@
  * words: a retired school librarian still belongs to that community.
  */
 import type { ContextValue } from '../../../shared/person.js';
-import { decide, type Hit } from './decide.js';
+import { decide, unknownValue, type Hit } from './decide.js';
 import type { FieldText } from './fields.js';
 import { SECTOR_PAST_WORDS, SECTOR_SPELLINGS, SECTOR_TIE_ORDER, sectorIndex, type SectorCue } from './gazetteer.js';
 import { hostCue } from './hosts.js';
@@ -263,6 +263,8 @@ function clauseOf(text: string, at: number): [number, number] {
 
 /** What a bio says first, and what it says someone does "currently", is the day job (LABELLING.md, sector rule 8). */
 const LEAD_CLAUSE = 1.5;
+/** A supporting hint's weight (sectors.json weight 1). */
+const HINT = 1;
 /** Evidence of a workplace named (sectors.json weight 2) or more. */
 const WORKPLACE = 2;
 const PRESENT = /\b(?:currently|presently|now|is now|these days|at present|current(?:ly)? (?:role|position|job))\b/i;
@@ -424,5 +426,10 @@ export function inferSector(fields: readonly FieldText[], options: ContextOption
   const named = new Set(hits.filter((h) => !h.listed && h.strength >= NAMED_EVIDENCE).flatMap((h) => Object.keys(h.readings)));
   if (options.registries && named.size > 0)
     for (const h of hits) if (!Object.keys(h.readings).some((s) => named.has(s))) h.strength *= TOPIC_DISCOUNT;
-  return decide(hits, options, SECTOR_TIE_ORDER);
+  const answer = decide(hits, options, SECTOR_TIE_ORDER);
+  // sectors.json: a weight-1 phrase "only supports others". Hints alone, however many fields repeat them ("Music
+  // Library Assn." / "music libraries"), are not an answer: the sector needs one piece of evidence above a hint.
+  if (options.registries && answer.value !== 'unknown' && !hits.some((h) => (h.readings[answer.value] ?? 0) > 0 && h.strength > HINT))
+    return { ...unknownValue(), evidence: `too little for ${answer.value}: ${answer.evidence ?? ''}` };
+  return answer;
 }

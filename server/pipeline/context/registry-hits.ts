@@ -66,6 +66,8 @@ const NOT_PUBLIC = new Set([
   'presidential',
   'memorial',
   'digital',
+  // "Royal Surrey Library", "Royal Berkshire Library": a royal place is a hospital's ("Royal Surrey County Hospital").
+  'royal',
   'my',
   'our',
   'the',

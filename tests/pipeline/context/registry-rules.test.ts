@@ -322,6 +322,18 @@ describe('registry rules', () => {
     expect(read({ bio: 'Librarian', location: 'University of Kentucky' }).sector.value).toBe('academic');
   });
 
+  it('answers no sector from hints alone, however many fields repeat them; a royal place’s library is a hospital’s (g090, f191, f161)', () => {
+    expect(read({ name: 'Music Library Assn.', bio: 'Devoted to all aspects of music materials in libraries' }).sector).toMatchObject({
+      value: 'unknown',
+    });
+    expect(read({ name: 'Royal Surrey Library', bio: 'Essential #healthinformation resources', location: 'UK' }).sector.value).not.toBe(
+      'public',
+    );
+    expect(
+      read({ name: 'Pudsey Community Hub', bio: 'Bringing the One Stop & library together in the heart of the community' }).sector.value,
+    ).toBe('public');
+  });
+
   it('reads a street named after a town as a street (g218)', () => {
     expect(read({ bio: 'x', location: '1030 Old York Road, Philadelphia' }).region.value).toBe('US');
     expect(read({ bio: 'x', location: 'Oxford Street, London' }).region.value).toBe('GB');
