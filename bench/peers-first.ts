@@ -2,9 +2,12 @@
  * The first peers request of a view (M and L; S in a quick run): its wall
  * time, and how much of it the server's event loop was busy (event-loop
  * utilisation over the request) with its longest stall. The key phrases of
- * the view's messages are read once per view: in an analysis process since
- * the `topics` job (server/graphs/compute-topics.ts), on the event loop with
- * turns before it (about 22 s busy on L, 5 s on M). The app runs in a child
+ * the view's messages and its people's sector evidence are read once per
+ * view: in an analysis process since the `topics` and `sectorEvidence` jobs
+ * (server/graphs/compute-topics.ts, sector-evidence.ts), on the event loop
+ * before them (busy all the request: 10 s on M, 60 s on L on a loaded
+ * machine). What stays on the event loop, every request, is reading the
+ * view's messages and ranking them. The app runs in a child
  * process of its own over the size's imported store, as `npm start` runs it
  * (analysis pool on); the graph is asked first and is not part of the figure.
  */
