@@ -9,7 +9,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { GraphPayloadSchema, resolveBuildOptions, type GraphPayload } from '../../shared/index.js';
 import { buildApp } from '../../server/app.js';
@@ -172,5 +172,23 @@ describe('peers with key phrases and sector evidence read in an analysis process
     }
     expect(withReasons).toBeGreaterThan(0);
     for (const c of communities) await sameAnswer('bang', `/api/datasets/:id/communities/${c}/peers`);
+  }, 300_000);
+
+  it('reads a new view once for requests that arrive together', async () => {
+    const topics = vi.spyOn(pooled.app.graphs, 'topicsInWorker');
+    const evidence = vi.spyOn(pooled.app.graphs, 'sectorEvidenceInWorker');
+    try {
+      // seed 7: a view no test asked for yet (the seed is part of the view's options).
+      const people = ['twitter:preyes', 'twitter:keishakelly', 'twitter:rosaj39'];
+      const answers = await Promise.all(
+        people.map((key) => pooled.app.inject(`/api/datasets/${sides.pooled.demo}/people/${encodeURIComponent(key)}/peers?seed=7`)),
+      );
+      expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 200]);
+      expect(topics).toHaveBeenCalledTimes(1);
+      expect(evidence).toHaveBeenCalledTimes(1);
+    } finally {
+      topics.mockRestore();
+      evidence.mockRestore();
+    }
   }, 300_000);
 });
