@@ -25,7 +25,7 @@ import {
   type RegionCue,
   type RegionKind,
 } from './gazetteer.js';
-import { decide, type Hit } from './decide.js';
+import { decide, unknownValue, type Hit } from './decide.js';
 import type { FieldText } from './fields.js';
 import { INSTANCE_REGION, hostCue, instanceCue, type HostCue } from './hosts.js';
 import type { ContextOptions } from './options.js';
@@ -38,6 +38,8 @@ import type { ContextValue } from '../../../shared/person.js';
 
 interface PlaceHit extends Hit {
   kind: RegionKind | 'flag' | 'host';
+  /** Inside a degree held or a past clause (past-spans.ts): where someone was. */
+  past?: boolean;
   /** Token span within its field. */
   first: number;
   last: number;
@@ -153,6 +155,7 @@ function textHits(field: FieldText, wide: boolean): PlaceHit[] {
       hits.push({
         ...h,
         strength: h.strength * (inSpans(past, h.start) ? PAST_SPAN_DISCOUNT : 1),
+        ...(inSpans(past, h.start) ? { past: true } : {}),
         kind: 'institution',
         first: -1,
         last: -1,
@@ -178,6 +181,7 @@ function textHits(field: FieldText, wide: boolean): PlaceHit[] {
         end,
         readings: cue.readings,
         strength: cue.strength * field.weight * factor,
+        ...(inSpans(past, start) ? { past: true } : {}),
         kind: cue.kind,
         first: m.first,
         last: m.last,
@@ -240,7 +244,9 @@ function ownName(h: PlaceHit, nameWords: ReadonlySet<string>): boolean {
   if (h.field !== 'bio' || nameWords.size === 0 || (h.kind !== 'city' && h.kind !== 'region')) return false;
   if (/\b(?:in|at|from|near|to|of|around)\s*$/i.test(h.text.slice(0, h.start))) return false;
   const next = /^\s+(\p{Lu}[\p{L}'’-]+)/u.exec(h.text.slice(h.end))?.[1];
-  return (next !== undefined && nameWords.has(next)) || nameWords.has(h.text.slice(h.start, h.end));
+  // "Bern delights in…" in Bernadette Irizarry's bio: a short form of the display name's own word.
+  const word = h.text.slice(h.start, h.end);
+  return (next !== undefined && nameWords.has(next)) || [...nameWords].some((w) => w === word || (word.length >= 3 && w.startsWith(word)));
 }
 
 export function inferRegion(fields: readonly FieldText[], options: ContextOptions): ContextValue {
@@ -264,5 +270,10 @@ export function inferRegion(fields: readonly FieldText[], options: ContextOption
     const total = weighted.reduce((s, [, v]) => s + v, 0);
     h.readings = Object.fromEntries(weighted.map(([c, v]) => [c, v / total]));
   }
-  return decide(hits, options);
+  const answer = decide(hits, options);
+  // A career told in the past ("holding positions at Stanford, Penn State, … and Rutgers") says where someone was,
+  // however many places it names: an answer needs one piece of evidence outside the past spans.
+  if (options.registries && answer.value !== 'unknown' && hits.every((h) => h.past || !(h.readings[answer.value] ?? 0)))
+    return { ...unknownValue(), evidence: `too little for ${answer.value} now: ${answer.evidence ?? ''}` };
+  return answer;
 }

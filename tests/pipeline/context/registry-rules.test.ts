@@ -334,6 +334,17 @@ describe('registry rules', () => {
     ).toBe('public');
   });
 
+  it('answers no region from a career told in the past, and reads a short form of the display name as the person (c029, c087)', () => {
+    const giarlo = read({
+      bio: 'Software Engineer & Architect\nMike Giarlo has been working in library technology since 1999, holding software development positions at Stanford Libraries, Penn State, the Library of Congress, Princeton University, and Rutgers University.',
+    });
+    expect(giarlo.region.value).toBe('unknown');
+    expect(
+      read({ name: 'Bernadette Irizarry', bio: 'Founder and CEO. Bern delights in combining the aesthetic with the usable.' }).region.value,
+    ).toBe('unknown');
+    expect(read({ bio: 'Librarian at Princeton University. Previously at Stanford.' }).region.value).toBe('US');
+  });
+
   it('reads a street named after a town as a street (g218)', () => {
     expect(read({ bio: 'x', location: '1030 Old York Road, Philadelphia' }).region.value).toBe('US');
     expect(read({ bio: 'x', location: 'Oxford Street, London' }).region.value).toBe('GB');
