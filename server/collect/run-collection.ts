@@ -23,6 +23,7 @@ import { appendSeen, keptByRun, pageFile, readSeen } from './seen-posts.js';
 import type { Credentials, Json, Source, SourceCursor } from './sources/types.js';
 import { mastodonSource } from './sources/mastodon.js';
 import { blueskySource } from './sources/bluesky.js';
+import { collectionChat } from './collection-chat.js';
 
 export const SOURCES: Record<CollectionRecord['source'], Source> = { mastodon: mastodonSource, bluesky: blueskySource };
 
@@ -134,7 +135,10 @@ async function fetchAll(record: CollectionRecord, run: RunState, deps: RunDeps):
   }
 }
 
-/** The run's pages as one JSON Lines file per instance with posts, in the upload folder, named for their provenance. */
+/**
+ * The run's pages as one JSON Lines file per instance with posts, in the upload folder, named for their
+ * provenance; every post of them is in the collection's one chat (collection-chat.ts).
+ */
 function runFiles(record: CollectionRecord, run: RunState, deps: RunDeps) {
   const dir = runDir(deps, record, run);
   const pages = fs.existsSync(dir)
@@ -156,7 +160,7 @@ function runFiles(record: CollectionRecord, run: RunState, deps: RunDeps) {
         fileName: `${record.source} ${where}, collected ${run.startedAt}`,
         size: fs.statSync(file).size,
         format: record.source,
-        chat: /\s/.test(record.tag) ? undefined : `#${record.tag.toLowerCase()}`,
+        chat: collectionChat(record.tag),
       },
     ];
   });

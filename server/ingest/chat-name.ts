@@ -99,7 +99,7 @@ function pathParts(fileName: string): { base: string; folders: string[] } {
 const withoutExtensions = (name: string) => name.replace(EXTENSIONS, '').trim();
 
 /** Lower case, one space between words, cut at a word past MAX_FILE_CHAT_NAME characters. */
-function tidy(name: string): string {
+export function tidy(name: string): string {
   const clean = name.replace(/\s+/g, ' ').trim().toLowerCase();
   if (clean.length <= MAX_FILE_CHAT_NAME) return clean;
   const cut = clean.slice(0, MAX_FILE_CHAT_NAME);

@@ -12,6 +12,7 @@ import { personKey } from '../../../shared/index.js';
 import { isObject } from '../../ingest/parse/read-json.js';
 import { blueskyOptOut } from '../ethics.js';
 import { ApiError, parseJson } from '../net/polite-client.js';
+import { followsHashtag } from '../collection-chat.js';
 import type { Json, Source, SourceContext } from './types.js';
 
 const PAGE = 25;
@@ -105,7 +106,7 @@ export const blueskySource: Source = {
   async step(context, cursor) {
     if (cursor.stage === 'timeline') {
       const params = new URLSearchParams({
-        q: /\s/.test(context.tag) ? context.tag : `#${context.tag}`,
+        q: followsHashtag(context.tag) ? `#${context.tag}` : context.tag,
         limit: String(PAGE),
         sort: 'latest',
       });
