@@ -1,11 +1,11 @@
 /**
  * A community's short name, from what sets it apart: its chat (when the view
  * has several), its two most distinctive terms, its sector and region when
- * they are its own, and its busiest period when that is its own —
- * "#critlib · zines, instruction · April 2015". Only what is distinctive goes
- * in, so a label says how this community differs from the others; where two
- * would still read the same, more terms, then the best-connected member,
- * tell them apart.
+ * they are its own, and its busiest period when that is its own and the
+ * chat's name does not say it already — "#critlib · zines, instruction ·
+ * April 2015". Only what is distinctive goes in, so a label says how this
+ * community differs from the others; where two would still read the same,
+ * more terms, then the best-connected member, tell them apart.
  */
 import { isNamedTopic } from '../words.js';
 import type { ActivePeriod } from './period.js';
@@ -65,6 +65,20 @@ export function labelChat(chat: string): string {
   return `${(space >= MAX_LABEL_CHAT_CHARS / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
+const MONTH_WORDS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/**
+ * Whether a chat's name already says when: a chat named by its day (chat-name.ts: "zoom chat 14 mar 2024")
+ * inside the period. Its label then says the day once ("zoom chat 14 mar 2024", not "… · 14 Mar 2024").
+ */
+function placesIn(chat: string, period: ActivePeriod): boolean {
+  const day = /\b(\d{1,2}) ([a-z]{3}) (\d{4})\b/.exec(chat);
+  const month = day ? MONTH_WORDS.indexOf(day[2]!) : -1;
+  if (!day || month === -1) return false;
+  const t = Date.UTC(Number(day[3]), month, Number(day[1]));
+  return t >= Date.parse(period.start) && t < Date.parse(period.end);
+}
+
 /** The value of a mix that is the community's own, if any. */
 function ownValue(mix: LabelFacts['sectors'], view: Map<string, number>): string | undefined {
   const known = mix.filter((x) => x.value !== 'unknown');
@@ -101,7 +115,8 @@ function parts(c: LabelFacts, view: ViewFacts, termCount: number): string[] {
   const out: string[] = [];
   const total = c.chats.reduce((s, x) => s + x.messages, 0);
   const chat = c.chats[0];
-  if (view.chats > 1 && chat && chat.messages >= LABEL_THRESHOLDS.chatShare * total) out.push(labelChat(chat.chat));
+  const chatPart = view.chats > 1 && chat && chat.messages >= LABEL_THRESHOLDS.chatShare * total ? labelChat(chat.chat) : undefined;
+  if (chatPart) out.push(chatPart);
   const terms = labelTerms(c.terms, termCount);
   if (terms.length) out.push(terms.join(', '));
   const sector = ownValue(c.sectors, view.sectors);
@@ -110,7 +125,14 @@ function parts(c: LabelFacts, view: ViewFacts, termCount: number): string[] {
   const sectorWord = sector && (SECTOR_WORDS[sector] ?? sector);
   const mix = [sectorWord && !terms.some((t) => t.toLowerCase() === sectorWord) ? sectorWord : undefined, region].filter(Boolean);
   if (mix.length) out.push(mix.join(', '));
-  if (c.period && c.period.share >= LABEL_THRESHOLDS.periodShare && c.period.lift >= LABEL_THRESHOLDS.periodLift) out.push(c.period.label);
+  const period = c.period;
+  if (
+    period &&
+    period.share >= LABEL_THRESHOLDS.periodShare &&
+    period.lift >= LABEL_THRESHOLDS.periodLift &&
+    !(chatPart && placesIn(chatPart, period))
+  )
+    out.push(period.label);
   return out;
 }
 

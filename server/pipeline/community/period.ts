@@ -4,7 +4,9 @@
  * view, a week in a month's, a month in a season's, a season beyond), with
  * its share of the community's messages and its lift over the view's own
  * share of that period (a community that is busiest when everyone is busiest
- * has no period of its own); and the sessions its members posted most in,
+ * has no period of its own), said no wider than the community's messages
+ * there (a one-day meeting in a season's grain is that day); and the
+ * sessions its members posted most in,
  * taken from the sessions the analysis found (sessions.ts decides what a
  * session is).
  */
@@ -54,37 +56,67 @@ interface Grain {
 const dayLabel = (d: Date) => `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 const monthStart = (y: number, m: number) => Date.UTC(y, m, 1);
 
+const DAYS: Grain = { bucket: (t) => Math.floor(t / DAY) * DAY, end: (s) => s + DAY, label: (s) => dayLabel(new Date(s)) };
+const WEEKS: Grain = {
+  // Weeks from Monday (1 Jan 1970 was a Thursday).
+  bucket: (t) => Math.floor((t - 4 * DAY) / (7 * DAY)) * 7 * DAY + 4 * DAY,
+  end: (s) => s + 7 * DAY,
+  label: (s) => `week of ${dayLabel(new Date(s))}`,
+};
+const MONTH_GRAIN: Grain = {
+  bucket: (t) => monthStart(new Date(t).getUTCFullYear(), new Date(t).getUTCMonth()),
+  end: (s) => monthStart(new Date(s).getUTCFullYear(), new Date(s).getUTCMonth() + 1),
+  label: (s) => `${MONTH_NAMES[new Date(s).getUTCMonth()]} ${new Date(s).getUTCFullYear()}`,
+};
+// Three-month seasons named by their months (Dec–Feb, Mar–May…), not "spring": that depends on the hemisphere.
+const SEASONS: Grain = {
+  bucket: (t) => {
+    const d = new Date(t);
+    const m = d.getUTCMonth();
+    const first = m === 11 ? 11 : m - ((m + 1) % 3);
+    return monthStart(d.getUTCFullYear(), first);
+  },
+  end: (s) => monthStart(new Date(s).getUTCFullYear(), new Date(s).getUTCMonth() + 3),
+  label: (s) => {
+    const d = new Date(s);
+    const last = new Date(monthStart(d.getUTCFullYear(), d.getUTCMonth() + 2));
+    return `${MONTHS[d.getUTCMonth()]}–${MONTHS[last.getUTCMonth()]} ${last.getUTCFullYear()}`;
+  },
+};
+
 /** The grain for a view spanning `span` ms: about a dozen periods or fewer, each long enough to mean something. */
 function grainFor(span: number): Grain {
-  if (span <= 10 * DAY) return { bucket: (t) => Math.floor(t / DAY) * DAY, end: (s) => s + DAY, label: (s) => dayLabel(new Date(s)) };
-  if (span <= 60 * DAY)
-    return {
-      // Weeks from Monday (1 Jan 1970 was a Thursday).
-      bucket: (t) => Math.floor((t - 4 * DAY) / (7 * DAY)) * 7 * DAY + 4 * DAY,
-      end: (s) => s + 7 * DAY,
-      label: (s) => `week of ${dayLabel(new Date(s))}`,
-    };
-  if (span <= 400 * DAY)
-    return {
-      bucket: (t) => monthStart(new Date(t).getUTCFullYear(), new Date(t).getUTCMonth()),
-      end: (s) => monthStart(new Date(s).getUTCFullYear(), new Date(s).getUTCMonth() + 1),
-      label: (s) => `${MONTH_NAMES[new Date(s).getUTCMonth()]} ${new Date(s).getUTCFullYear()}`,
-    };
-  // Three-month seasons named by their months (Dec–Feb, Mar–May…), not "spring": that depends on the hemisphere.
-  return {
-    bucket: (t) => {
-      const d = new Date(t);
-      const m = d.getUTCMonth();
-      const first = m === 11 ? 11 : m - ((m + 1) % 3);
-      return monthStart(d.getUTCFullYear(), first);
-    },
-    end: (s) => monthStart(new Date(s).getUTCFullYear(), new Date(s).getUTCMonth() + 3),
-    label: (s) => {
-      const d = new Date(s);
-      const last = new Date(monthStart(d.getUTCFullYear(), d.getUTCMonth() + 2));
-      return `${MONTHS[d.getUTCMonth()]}–${MONTHS[last.getUTCMonth()]} ${last.getUTCFullYear()}`;
-    },
+  if (span <= 10 * DAY) return DAYS;
+  if (span <= 60 * DAY) return WEEKS;
+  if (span <= 400 * DAY) return MONTH_GRAIN;
+  return SEASONS;
+}
+
+/**
+ * A period said no wider than the community's messages in it: a community whose busiest season is one
+ * Zoom meeting was busiest on that day, not in "Mar–May 2024". The day, else the month, that holds its
+ * first and last message there, when finer than the view's grain (weeks are left out: "week of 26 Feb"
+ * for a meeting on 1 March reads wrong).
+ */
+function narrowest(grain: Grain, start: number, first: number, last: number): { grain: Grain; start: number } {
+  const finer = grain === SEASONS ? [DAYS, MONTH_GRAIN] : grain === DAYS ? [] : [DAYS];
+  const fits = finer.find((g) => g.bucket(first) === g.bucket(last));
+  return fits ? { grain: fits, start: fits.bucket(first) } : { grain, start };
+}
+
+/** How many of the sorted `times` fall in [start, end). */
+function countIn(times: Float64Array, start: number, end: number): number {
+  const firstAtOrAfter = (t: number) => {
+    let lo = 0;
+    let hi = times.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (times[mid]! < t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   };
+  return firstAtOrAfter(end) - firstAtOrAfter(start);
 }
 
 export function activePeriods(
@@ -102,27 +134,35 @@ export function activePeriods(
     if (t > last) last = t;
   }
   const grain = grainFor(last - first);
-  const all = new Map<number, number>();
-  const mine = Array.from({ length: count }, () => new Map<number, number>());
+  // Per community and period: its messages there, and the first and last of them.
+  const mine = Array.from({ length: count }, () => new Map<number, { n: number; first: number; last: number }>());
   const totals = new Array<number>(count).fill(0);
   messages.forEach((m, i) => {
-    const b = grain.bucket(times[i]!);
-    all.set(b, (all.get(b) ?? 0) + 1);
     const c = membership.get(m.author);
     if (c === undefined) return;
-    mine[c]!.set(b, (mine[c]!.get(b) ?? 0) + 1);
+    const t = times[i]!;
+    const b = grain.bucket(t);
+    const seen = mine[c]!.get(b);
+    if (seen) {
+      seen.n++;
+      if (t < seen.first) seen.first = t;
+      if (t > seen.last) seen.last = t;
+    } else mine[c]!.set(b, { n: 1, first: t, last: t });
     totals[c]!++;
   });
+  const sorted = Float64Array.from(times).sort();
   const periods = mine.map((buckets, c) => {
-    const peak = [...buckets].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+    const peak = [...buckets].sort((a, b) => b[1].n - a[1].n || a[0] - b[0])[0];
     if (!peak) return undefined;
-    const share = peak[1] / totals[c]!;
-    const lift = share / (all.get(peak[0])! / messages.length);
+    const said = narrowest(grain, peak[0], peak[1].first, peak[1].last);
+    const end = said.grain.end(said.start);
+    const share = peak[1].n / totals[c]!;
+    const lift = share / (countIn(sorted, said.start, end) / messages.length);
     const round = (x: number) => Math.round(x * 1000) / 1000;
     return {
-      label: grain.label(peak[0]),
-      start: new Date(peak[0]).toISOString(),
-      end: new Date(grain.end(peak[0])).toISOString(),
+      label: said.grain.label(said.start),
+      start: new Date(said.start).toISOString(),
+      end: new Date(end).toISOString(),
       share: round(share),
       lift: round(lift),
     };
