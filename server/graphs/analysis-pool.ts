@@ -3,7 +3,9 @@
  * never block other requests (health checks, uploads, cached graphs). Jobs
  * queue when every worker is busy; a worker that dies is replaced and its
  * job fails with a clear error. (Processes, not threads: see
- * analysis-worker.ts.)
+ * analysis-worker.ts.) A job may name what the process keeps for it (a
+ * peers view): it then waits for the process that ran the last such job,
+ * which holds it, rather than have another read it again.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -21,6 +23,7 @@ export interface AnalysisResult {
 
 interface Pending {
   job: AnalysisJob;
+  affinity?: string;
   resolve: (result: AnalysisResult) => void;
   reject: (error: Error) => void;
 }
@@ -55,18 +58,24 @@ export function removeStaleResultDirs(dir = os.tmpdir()): string[] {
   return removed;
 }
 
+/** Affinities remembered: more than the views all processes keep together (compute-peers keeps two each). */
+const HOMES_KEPT = 16;
+
 export class AnalysisPool {
   private readonly idle: ChildProcess[] = [];
   private readonly busy = new Map<ChildProcess, Pending>();
   private readonly queue: Pending[] = [];
   private readonly ready = new WeakMap<ChildProcess, Promise<void>>();
+  /** Affinity → the process that last ran a job with it, the most recent last (a few kept). */
+  private readonly homes = new Map<string, ChildProcess>();
   private nextId = 1;
   private resultDir: string | undefined;
   private closed = false;
 
   constructor(private readonly size = Math.max(1, Math.min(2, os.availableParallelism() - 1))) {}
 
-  run(job: Omit<AnalysisJob, 'id' | 'resultDir'>): Promise<AnalysisResult> {
+  /** `affinity`: what the process keeps for this job (see above). */
+  run(job: Omit<AnalysisJob, 'id' | 'resultDir'>, affinity?: string): Promise<AnalysisResult> {
     if (this.closed) return Promise.reject(new Error('analysis pool closed'));
     // Results cross through files in a folder of this pool's own, removed with it (whatever a crash left),
     // named with the server's pid so a later server removes the folders of one that was killed.
@@ -76,7 +85,7 @@ export class AnalysisPool {
     }
     const resultDir = this.resultDir;
     return new Promise((resolve, reject) => {
-      this.queue.push({ job: { ...job, id: this.nextId++, resultDir }, resolve, reject });
+      this.queue.push({ job: { ...job, id: this.nextId++, resultDir }, ...(affinity ? { affinity } : {}), resolve, reject });
       this.dispatch();
     });
   }
@@ -123,21 +132,43 @@ export class AnalysisPool {
     if (worker.exitCode === null && worker.signalCode === null) worker.kill();
     const pending = this.busy.get(worker);
     this.busy.delete(worker);
+    for (const [affinity, home] of this.homes) if (home === worker) this.homes.delete(affinity);
     const at = this.idle.indexOf(worker);
     if (at >= 0) this.idle.splice(at, 1);
     if (pending && !this.closed) pending.reject(error);
     if (!this.closed) this.dispatch();
   }
 
+  /** Queued jobs in order to free processes; a job with a home waits for it, the jobs behind it go on. */
   private dispatch(): void {
-    while (this.queue.length > 0) {
-      let worker = this.idle.pop();
-      if (!worker && this.busy.size < this.size) worker = this.spawn();
-      if (!worker) return;
-      const pending = this.queue.shift()!;
+    for (let i = 0; i < this.queue.length;) {
+      const pending = this.queue[i]!;
+      const worker = this.workerFor(pending.affinity);
+      if (!worker) {
+        if (!pending.affinity || !this.homes.has(pending.affinity)) return; // no process free for anyone
+        i++;
+        continue;
+      }
+      this.queue.splice(i, 1);
       this.busy.set(worker, pending);
       void this.ready.get(worker)!.then(() => worker.send(pending.job));
     }
+  }
+
+  private workerFor(affinity: string | undefined): ChildProcess | undefined {
+    const home = affinity === undefined ? undefined : this.homes.get(affinity);
+    if (home) {
+      const at = this.idle.indexOf(home);
+      if (at < 0) return undefined;
+      this.idle.splice(at, 1);
+    }
+    const worker = home ?? this.idle.pop() ?? (this.busy.size < this.size ? this.spawn() : undefined);
+    if (worker && affinity !== undefined) {
+      this.homes.delete(affinity);
+      this.homes.set(affinity, worker);
+      if (this.homes.size > HOMES_KEPT) this.homes.delete(this.homes.keys().next().value!);
+    }
+    return worker;
   }
 }
 

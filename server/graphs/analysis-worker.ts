@@ -4,9 +4,8 @@
  * pool), reads and analyses one dataset per job, stores the result, and
  * writes the payload's JSON to a file whose path it answers with.
  *
- * A job is a graph, a chat-health report (`health`), or for a peers view its
- * key phrases (`topics`, compute-topics) or its people's sector evidence
- * (`sectorEvidence`): those two not stored, the route keeps them.
+ * A job is a graph, a chat-health report (`health`), or a peers answer
+ * (`peers`, compute-peers: not stored; the process keeps the view it read).
  *
  * A process of its own, not a worker thread: a big graph's collector works
  * over a heap of 1.5 GB, and in one process that shared the server's
@@ -20,8 +19,7 @@ import path from 'node:path';
 import type { BuildOptions, GraphMeta, HealthOptions } from '../../shared/index.js';
 import { computeGraphJson } from './compute-graph.js';
 import { computeHealthJson } from './compute-health.js';
-import { computeTopicsJson, type TopicsRequest } from './compute-topics.js';
-import { encodeSectorReadings, readSectorEvidence, type SectorEvidenceRequest } from './sector-evidence.js';
+import { computePeersJson, type PeersRequest } from './compute-peers.js';
 import type { BackboneOptions } from '../pipeline/backbone.js';
 import type { PseudonymousRequest } from '../privacy/pseudonymous.js';
 import { storeAt, type WorkerStoreLocation } from '../store/location.js';
@@ -39,10 +37,8 @@ export interface AnalysisJob {
   pseudonymous?: PseudonymousRequest;
   /** Present: the job is the chat-health report for these options (compute-health), not a graph. */
   health?: HealthOptions;
-  /** Present: the job is a peers view's key phrases (compute-topics), answered and not stored. */
-  topics?: TopicsRequest;
-  /** Present: the job is a peers view's sector evidence (sector-evidence), answered and not stored. */
-  sectorEvidence?: SectorEvidenceRequest;
+  /** Present: the job is a peers answer (compute-peers), answered and not stored. */
+  peers?: PeersRequest;
   /** The store's key for this result (see GraphCache). */
   resultKey: string;
   /** Where to write the payload for the pool to read (a folder of the pool's own, removed when it closes). */
@@ -54,12 +50,8 @@ export type AnalysisReply = { id: number; file: string; everyTie: boolean } | { 
 
 async function run(job: AnalysisJob): Promise<AnalysisReply> {
   const store = await storeAt(job.location);
-  if (job.topics) {
-    const json = await computeTopicsJson(store, job.dataset, job.options, job.topics);
-    return { id: job.id, file: await writeResult(job, json), everyTie: true };
-  }
-  if (job.sectorEvidence) {
-    const json = encodeSectorReadings(await readSectorEvidence(store, job.dataset.id, job.sectorEvidence));
+  if (job.peers) {
+    const json = await computePeersJson(store, job.dataset, job.options, job.backbone, job.peers);
     return { id: job.id, file: await writeResult(job, json), everyTie: true };
   }
   const { json, everyTie } = job.health

@@ -24,10 +24,9 @@ import { AnalysisPool } from './analysis-pool.js';
 import type { WorkerStoreLocation } from './analysis-worker.js';
 import { computeGraphJson } from './compute-graph.js';
 import { computeHealthJson } from './compute-health.js';
-import type { TopicsRequest } from './compute-topics.js';
-import { decodeTopics } from './topics-json.js';
-import { decodeSectorReadings, type SectorEvidenceRequest, type SectorReadings } from './sector-evidence.js';
-import type { Topics } from '../pipeline/words.js';
+import type { PeersReply, PeersRequest } from './compute-peers.js';
+import type { PeersAsk } from './peers-answer.js';
+import { peersViewKey, type PeersViewPeople } from './peers-view.js';
 import { resolveBackboneOptions, type BackboneOptions } from '../pipeline/backbone.js';
 import type { Store } from '../store/types.js';
 import type { PseudonymousRequest } from '../privacy/pseudonymous.js';
@@ -206,36 +205,27 @@ export class GraphCache {
   }
 
   /**
-   * A peers view's key phrases (compute-topics), read in an analysis process so the tagging never holds the event
-   * loop; undefined for an in-memory store, whose caller reads them in-process. Not kept here or in the store: the
-   * peers route keeps one reading per view.
+   * A peers answer (compute-peers) from an analysis process, which reads the view (its graph, as stored by
+   * `get`, which the caller awaited first) and keeps it; a view's requests go to the process that holds it.
+   * Undefined for an in-memory store, whose caller answers in-process. Not kept here: each answer is a ranking.
    */
-  topicsInWorker(dataset: Dataset, options: BuildOptions, request: TopicsRequest): Promise<Topics> | undefined {
-    return this.peersJob(dataset, options, { topics: request })?.then((body) => decodeTopics(body.toString('utf8')));
-  }
-
-  /** A peers view's sector evidence (sector-evidence: every profile's context inferred) in an analysis process, as topicsInWorker. */
-  sectorEvidenceInWorker(dataset: Dataset, request: SectorEvidenceRequest): Promise<SectorReadings> | undefined {
-    const options = resolveBuildOptions({});
-    return this.peersJob(dataset, options, { sectorEvidence: request })?.then((body) => decodeSectorReadings(body.toString('utf8')));
-  }
-
-  private peersJob(
-    dataset: Dataset,
-    options: BuildOptions,
-    job: { topics: TopicsRequest } | { sectorEvidence: SectorEvidenceRequest },
-  ): Promise<Buffer> | undefined {
+  peersInWorker(dataset: Dataset, options: BuildOptions, people: PeersViewPeople, ask: PeersAsk): Promise<PeersReply> | undefined {
     if (!this.location) return undefined;
+    const graphKey = this.resultKey(options);
+    const peers: PeersRequest = { optedOut: [...people.optedOut].sort(), links: people.links, graphKey, ask };
     return this.pool
-      .run({
-        location: this.location,
-        dataset: { id: dataset.id, name: dataset.name, version: dataset.version },
-        options,
-        backbone: false,
-        ...job,
-        resultKey: `${'topics' in job ? 'topics' : 'sector-evidence'} ${JSON.stringify(options)} code=${analysisCode()}`,
-      })
-      .then(({ body }) => body);
+      .run(
+        {
+          location: this.location,
+          dataset: { id: dataset.id, name: dataset.name, version: dataset.version },
+          options,
+          backbone: this.backbone,
+          peers,
+          resultKey: `peers ${graphKey}`,
+        },
+        peersViewKey(dataset, options, peers, graphKey),
+      )
+      .then(({ body }) => JSON.parse(body.toString('utf8')) as PeersReply);
   }
 
   /** One computation per key at a time, kept in use order and counted against the limits once done. */

@@ -2,9 +2,8 @@
  * What each of a view's people's sector was read from (inference, roster or
  * edit), so a peers reason says "works in academic libraries" only when a
  * library role is stated. Reading it infers every profile's context (about
- * 4 s of CPU on M's 9.6k people), so the peers route has an analysis
- * process read it (a `sectorEvidence` job) when there is one, as it does a
- * view's key phrases; the same reading runs in-process for an in-memory store.
+ * 4 s of CPU on M's 9.6k people), so it is read once per peers view
+ * (peers-view), in an analysis process when there is one.
  */
 import type { Store } from '../store/types.js';
 import { mergeIdentities } from './compute-graph.js';
@@ -29,9 +28,3 @@ export async function readSectorEvidence(store: Store, datasetId: string, reques
   }
   return readings;
 }
-
-export const encodeSectorReadings = (readings: SectorReadings): string =>
-  JSON.stringify([...readings].map(([key, { sector, evidence }]) => [key, sector, evidence]));
-
-export const decodeSectorReadings = (json: string): SectorReadings =>
-  new Map((JSON.parse(json) as [string, string, string][]).map(([key, sector, evidence]) => [key, { sector, evidence }]));

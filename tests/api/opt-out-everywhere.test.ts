@@ -90,6 +90,11 @@ describe('an opted-out person', () => {
     expect((await allMessages(id)).filter((m) => m.author === 'csv:alice')).toHaveLength(3);
     expect((await get(`/api/datasets/${id}/people/csv%3Aalice`)).statusCode).toBe(200);
 
+    // Her peers and Bob's asked before: the view they are read from is kept (by an analysis process) and must not
+    // answer after. (No one here has a known sector or region, so the lists are empty: tests/api/peers-pool.test.ts
+    // sees someone leave a list.)
+    for (const key of ['alice', 'bob']) expect((await get(`/api/datasets/${id}/people/csv%3A${key}/peers`)).statusCode).toBe(200);
+
     const res = await put(`/api/datasets/${id}/opt-outs/csv%3AAlice`);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ key: 'csv:alice', flag: 'opt-out', on: true, scope: id, matched: [{ dataset: id, key: 'csv:alice' }] });

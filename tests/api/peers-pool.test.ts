@@ -1,24 +1,24 @@
 /**
- * A peers view's key phrases and its people's sector evidence are read in an
- * analysis process when the store is a file (as `npm start` and these tests
- * run it), and in the server's own process for an in-memory store: the two answer every peers request with
- * the same bytes. Checked on the demo and on a real twarc search export (tests/fixtures/real/twarc-csv/bang_search.csv, 330 people, bios read for context) (with
- * someone opted out and two accounts linked as one person), against an app
- * over an in-memory store fed the same files, and the phrases and evidence
- * themselves against the in-process reading, entry for entry and in order.
+ * A peers answer is read in an analysis process when the store is a file (as
+ * `npm start` and these tests run it): the process reads the view (graph,
+ * messages, key phrases, sector evidence), keeps it, and ranks; for an
+ * in-memory store all of it runs in the server's own process. The two answer
+ * every peers request with the same bytes. Checked on the demo and on a real
+ * twarc search export (tests/fixtures/real/twarc-csv/bang_search.csv, 330
+ * people, bios read for context) with someone opted out and two accounts
+ * linked as one person, against an app over an in-memory store fed the same
+ * files; and a view kept in a process never answers for someone who opted
+ * out after it was read.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { GraphPayloadSchema, resolveBuildOptions, type GraphPayload } from '../../shared/index.js';
+import { GraphPayloadSchema, PeersSchema, resolveBuildOptions, type GraphPayload } from '../../shared/index.js';
 import { buildApp } from '../../server/app.js';
 import { readConfig } from '../../server/config.js';
-import { readPeersMessages, topicMessages } from '../../server/graphs/peers-messages.js';
-import { readSectorEvidence } from '../../server/graphs/sector-evidence.js';
 import { loadDemoIfEmpty } from '../../server/imports/demo.js';
 import { newImportJob, runImportJob } from '../../server/imports/run-import.js';
-import { personTopics, type Topics } from '../../server/pipeline/words.js';
 import { openSqliteStore } from '../../server/store/sqlite.js';
 import type { Store } from '../../server/store/types.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
@@ -32,12 +32,6 @@ async function importBang(store: Store): Promise<string> {
   const dataset = await runImportJob(store, { job: newImportJob(request), ...request });
   return dataset.id;
 }
-
-/** Everything a Topics holds, Maps as their entries in order. */
-const inOrder = (topics: Topics) => ({
-  people: [...topics.people].map(([author, p]) => [author, [...p.weights], [...p.uses]]),
-  surface: [...topics.surface],
-});
 
 interface Side {
   app: FastifyInstance;
@@ -110,46 +104,15 @@ function askAbout(graph: GraphPayload, nth: number, known: boolean): { people: s
   };
 }
 
-describe('peers with key phrases and sector evidence read in an analysis process', () => {
-  it('reads them in the pool for a file store, and in-process for an in-memory one', async () => {
+describe('peers answered in an analysis process', () => {
+  it('are answered in the pool for a file store, and in-process for an in-memory one', async () => {
     const dataset = (await pooled.app.store.getDataset(sides.pooled.demo))!;
-    const request = { optedOut: [], links: [], nodes: demoGraph.nodes.map((n) => n.key) };
-    expect(pooled.app.graphs.topicsInWorker(dataset, resolveBuildOptions({}), request)).toBeInstanceOf(Promise);
-    expect(inMemory.graphs.topicsInWorker(dataset, resolveBuildOptions({}), request)).toBeUndefined();
-    expect(pooled.app.graphs.sectorEvidenceInWorker(dataset, request)).toBeInstanceOf(Promise);
-    expect(inMemory.graphs.sectorEvidenceInWorker(dataset, request)).toBeUndefined();
-  });
-
-  it('finds the phrases the in-process reading finds, in the same order, on the real twarc export', async () => {
-    const { store } = pooled.app;
-    const id = sides.pooled.bang;
-    const dataset = (await store.getDataset(id))!;
-    const options = resolveBuildOptions({});
-    const nodes = bangGraph.nodes.map((n) => n.key);
-    const links = await store.getIdentities(id);
-    expect(links).toEqual([link]);
-    const fromPool = await pooled.app.graphs.topicsInWorker(dataset, options, { optedOut: [optedOut], links, nodes })!;
-    const messages = await readPeersMessages(store, id, options, new Set([optedOut]), links);
-    const here = personTopics(topicMessages(messages, new Set(nodes)));
-    expect(here.people.size).toBeGreaterThan(100);
-    expect(here.people.has(optedOut)).toBe(false);
-    expect(here.people.has(link.alias)).toBe(false);
-    expect(here.people.has(link.canonical)).toBe(true);
-    expect(inOrder(fromPool)).toStrictEqual(inOrder(here));
-  });
-
-  it('finds the sector evidence the in-process reading finds, on the real twarc export and the demo', async () => {
-    const { store } = pooled.app;
-    for (const [id, graph] of [
-      [sides.pooled.bang, bangGraph],
-      [sides.pooled.demo, demoGraph],
-    ] as const) {
-      const request = { links: await store.getIdentities(id), nodes: graph.nodes.map((n) => n.key) };
-      const fromPool = await pooled.app.graphs.sectorEvidenceInWorker((await store.getDataset(id))!, request)!;
-      const here = await readSectorEvidence(store, id, request);
-      expect(here.size).toBeGreaterThan(10);
-      expect([...fromPool]).toStrictEqual([...here]);
-    }
+    const people = { optedOut: [], links: [] };
+    const ask = { person: 'twitter:preyes', limit: 10 };
+    await pooled.app.inject(`/api/datasets/${sides.pooled.demo}/graph`);
+    const reply = await pooled.app.graphs.peersInWorker(dataset, resolveBuildOptions({}), people, ask)!;
+    expect('answer' in reply.outcome && reply.outcome.answer.peers.length).toBe(10);
+    expect(inMemory.graphs.peersInWorker(dataset, resolveBuildOptions({}), people, ask)).toBeUndefined();
   });
 
   it('answers every eighth demo person and its three largest communities with the same bytes either way', async () => {
@@ -174,9 +137,8 @@ describe('peers with key phrases and sector evidence read in an analysis process
     for (const c of communities) await sameAnswer('bang', `/api/datasets/:id/communities/${c}/peers`);
   }, 300_000);
 
-  it('reads a new view once for requests that arrive together', async () => {
-    const topics = vi.spyOn(pooled.app.graphs, 'topicsInWorker');
-    const evidence = vi.spyOn(pooled.app.graphs, 'sectorEvidenceInWorker');
+  it('reads a new view once, in one process, for requests that arrive together', async () => {
+    const inWorker = vi.spyOn(pooled.app.graphs, 'peersInWorker');
     try {
       // seed 7: a view no test asked for yet (the seed is part of the view's options).
       const people = ['twitter:preyes', 'twitter:keishakelly', 'twitter:rosaj39'];
@@ -184,11 +146,39 @@ describe('peers with key phrases and sector evidence read in an analysis process
         people.map((key) => pooled.app.inject(`/api/datasets/${sides.pooled.demo}/people/${encodeURIComponent(key)}/peers?seed=7`)),
       );
       expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 200]);
-      expect(topics).toHaveBeenCalledTimes(1);
-      expect(evidence).toHaveBeenCalledTimes(1);
+      expect(inWorker).toHaveBeenCalledTimes(3);
+      const replies = await Promise.all(inWorker.mock.results.map((r) => r.value as ReturnType<typeof pooled.app.graphs.peersInWorker>));
+      expect(replies.map((r) => r!.fresh)).toEqual([true, false, false]);
     } finally {
-      topics.mockRestore();
-      evidence.mockRestore();
+      inWorker.mockRestore();
     }
+  }, 300_000);
+
+  it('never answers from a view read before an opt-out: the person is gone at once, the same either way', async () => {
+    // seed 11: a view of its own, read and kept by a process before the opt-out.
+    const url = (key: string) => `/api/datasets/:id/people/${encodeURIComponent(key)}/peers?seed=11&limit=20`;
+    const before = PeersSchema.parse(JSON.parse(await sameAnswer('demo', url('twitter:preyes'))));
+    const leaving = before.peers[0]!.key;
+    await sameAnswer('demo', url(leaving));
+    for (const side of Object.values(sides)) {
+      const put = await side.app.inject({ method: 'PUT', url: `/api/datasets/${side.demo}/opt-outs/${encodeURIComponent(leaving)}` });
+      expect(put.statusCode, put.body).toBe(200);
+    }
+    const after = PeersSchema.parse(JSON.parse(await sameAnswer('demo', url('twitter:preyes'))));
+    expect(after.peers.map((p) => p.key)).not.toContain(leaving);
+    expect(after.peers.length).toBe(20);
+    expect(JSON.stringify(after)).not.toContain(leaving);
+    for (const side of Object.values(sides)) {
+      const gone = await side.app.inject(url(leaving).replace(':id', side.demo));
+      expect(gone.statusCode).toBe(404);
+      expect(gone.json()).toEqual({
+        error: { code: 'not_found', message: `person ${leaving} in this view of dataset ${side.demo} not found` },
+      });
+    }
+    const community = after.peers[0]!.community;
+    const whole = PeersSchema.parse(
+      JSON.parse(await sameAnswer('demo', `/api/datasets/:id/communities/${community}/peers?seed=11&limit=50`)),
+    );
+    expect(JSON.stringify(whole)).not.toContain(leaving);
   }, 300_000);
 });

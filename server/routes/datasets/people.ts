@@ -14,16 +14,13 @@ import {
   handleOf,
   platformOf,
   resolveBuildOptions,
-  type Dataset,
-  type GraphPayload,
   type GraphQuery,
   type PersonDetail,
 } from '../../../shared/index.js';
-import { DEFAULT_PEER_OPTIONS, suggestPeersFor } from '../../pipeline/peers.js';
-import { communityAsPerson } from '../../pipeline/peers/community.js';
-import { personTopicsYielding, type Topics } from '../../pipeline/words.js';
-import { readPeersMessages, topicMessages, type TopicsCommunity } from '../../graphs/peers-messages.js';
-import { readSectorEvidence } from '../../graphs/sector-evidence.js';
+import { DEFAULT_PEER_OPTIONS } from '../../pipeline/peers.js';
+import { personTopicsYielding } from '../../pipeline/words.js';
+import { answerPeers, type PeersAsk, type PeersOutcome } from '../../graphs/peers-answer.js';
+import { PeersViewCache, peersViewKey, readPeersView } from '../../graphs/peers-view.js';
 import { datasetContexts } from '../../graphs/context-overrides.js';
 import { notFound } from '../../plugins/errors.js';
 import { optedOutIn } from '../../privacy/flagged-people.js';
@@ -31,63 +28,10 @@ import { identityGroups } from '../../privacy/identity-groups.js';
 import { errorReplies } from './schemas.js';
 
 /**
- * What is the same for everyone in a view, for the few views asked last: its key phrases (reading them is most of a
- * peers request) and its people's sector evidence (every profile read). Keyed by dataset version (a context edit or
- * roster bumps it), the view's options, opt-outs and identity links.
+ * For an in-memory store, the few peers views asked last, read here (an analysis process reads and keeps them
+ * for a store on disk: graphs/compute-peers). One cache per store: two apps in one process never share a view.
  */
-const VIEW_CACHE_SIZE = 4;
-type SectorEvidence = (key: string) => string | undefined;
-const topicCache = new Map<string, Promise<Topics>>();
-const evidenceCache = new Map<string, Promise<SectorEvidence>>();
-
-function recall<T>(cache: Map<string, T>, key: string): T | undefined {
-  const hit = cache.get(key);
-  if (hit !== undefined) {
-    cache.delete(key);
-    cache.set(key, hit);
-  }
-  return hit;
-}
-
-function keep<T>(cache: Map<string, T>, key: string, value: T): T {
-  cache.set(key, value);
-  if (cache.size > VIEW_CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  return value;
-}
-
-/**
- * The readings themselves run in an analysis process (tagging a big dataset's messages, or inferring every
- * profile's context, takes seconds), or for an in-memory store here, and are kept as promises, so requests
- * arriving meanwhile wait for the one reading; a failed one is not kept.
- */
-function cachedReading<T>(cache: Map<string, Promise<T>>, cacheKey: string, read: () => Promise<T>): Promise<T> {
-  const hit = recall(cache, cacheKey);
-  if (hit) return hit;
-  const reading = read();
-  reading.catch(() => {
-    if (cache.get(cacheKey) === reading) cache.delete(cacheKey);
-  });
-  return keep(cache, cacheKey, reading);
-}
-
-/**
- * What each sector was read from (inference, roster or edit), so a reason says "works in academic libraries" only
- * when a library role is stated; the graph's own sector decides, the evidence only how it is said.
- */
-async function sectorEvidenceOf(
-  app: FastifyInstance,
-  dataset: Dataset,
-  payload: GraphPayload,
-  links: readonly { alias: string; canonical: string }[],
-): Promise<SectorEvidence> {
-  const request = { links, nodes: payload.nodes.map((n) => n.key) };
-  const readings = await (app.graphs.sectorEvidenceInWorker(dataset, request) ?? readSectorEvidence(app.store, dataset.id, request));
-  const sectors = new Map(payload.nodes.map((n) => [n.key, n.attributes.sector]));
-  return (key) => {
-    const s = readings.get(key);
-    return s && s.sector === sectors.get(key) ? s.evidence : undefined;
-  };
-}
+const inProcessViews = new WeakMap<object, PeersViewCache>();
 
 const PersonParamsSchema = z.object({ id: z.string().min(1).max(64), key: z.string().min(3).max(300) });
 
@@ -98,41 +42,35 @@ const PeersQuerySchema = GraphQuerySchema.extend({
 });
 
 /**
- * What every peers request reads: the view's graph and its messages (peers-messages: without anyone who opted
- * out, one person across platforms under one key), and the key the view's topics are cached under.
+ * A peers answer for a view (the query's options): the dataset, who opted out and who is linked as one person
+ * read here, the view itself and the ranking in an analysis process (graphs/compute-peers), or here for an
+ * in-memory store. The graph is asked first (as the page does), so the process finds it stored. Someone who
+ * opted out is not here at all: the same answer as for someone who never was.
  */
-async function readPeersView(app: FastifyInstance, id: string, query: GraphQuery) {
+async function peersAnswer(app: FastifyInstance, id: string, query: GraphQuery, ask: PeersAsk): Promise<PeersOutcome> {
   const dataset = await app.store.getDataset(id);
   if (!dataset) throw notFound(`dataset ${id}`);
   const optedOut = await optedOutIn(app.store, id);
   const options = resolveBuildOptions(query);
-  const reading = app.store.getIdentities(id);
-  const [cached, links, quoted] = await Promise.all([
-    app.graphs.get(dataset, options),
-    reading,
-    reading.then((links) => readPeersMessages(app.store, id, options, optedOut, links)),
-  ]);
-  const payload = cached.payload();
-  const nodes = new Set(payload.nodes.map((n) => n.key));
-  /** The view's key phrases (for a community, its members' as one person's), read in an analysis process when there is one. */
-  const readTopics = (community?: TopicsCommunity): Promise<Topics> =>
-    app.graphs.topicsInWorker(dataset, options, {
-      optedOut: [...optedOut],
-      links,
-      nodes: [...nodes],
-      ...(community ? { community } : {}),
-    }) ?? personTopicsYielding(topicMessages(quoted, nodes, community));
-  const cacheKey = JSON.stringify([id, dataset.version, options, [...optedOut].sort(), links]);
-  // Asked now, awaited with the topics: the two readings queue for the analysis processes together.
-  const sectorEvidence = cachedReading(evidenceCache, cacheKey, () => sectorEvidenceOf(app, dataset, payload, links));
-  return {
-    optedOut,
-    payload,
-    quoted,
-    sectorEvidence,
-    readTopics,
-    cacheKey,
-  };
+  const [cached, links] = await Promise.all([app.graphs.get(dataset, options), app.store.getIdentities(id)]);
+  if (ask.person !== undefined && optedOut.has(ask.person)) return { notFound: `person ${ask.person} in this view of dataset ${id}` };
+  const people = { optedOut: [...optedOut], links };
+  const inWorker = app.graphs.peersInWorker(dataset, options, people, ask);
+  if (inWorker) return (await inWorker).outcome;
+  const key = peersViewKey(dataset, options, people, app.graphs.resultKey(options));
+  let views = inProcessViews.get(app.store);
+  if (!views) inProcessViews.set(app.store, (views = new PeersViewCache({ views: 4, messages: Infinity })));
+  views.dropOlder(dataset);
+  const { view } = views.get(key, () =>
+    readPeersView(app.store, id, options, people, cached.payload(), (messages) => personTopicsYielding(messages)),
+  );
+  return answerPeers(await view, id, ask);
+}
+
+/** The answer, or the 404 it is. */
+function answerOf(outcome: PeersOutcome) {
+  if ('notFound' in outcome) throw notFound(outcome.notFound);
+  return outcome.answer;
 }
 
 const people: FastifyPluginAsyncZod = async (app) => {
@@ -186,22 +124,9 @@ const people: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { id, key } = request.params;
       const { sector, region, limit, ...query } = request.query;
-      const view = await readPeersView(app, id, query);
-      if (view.optedOut.has(key)) throw notFound(`person ${key} in this view of dataset ${id}`);
-      const me = view.payload.nodes.find((n) => n.key === key);
-      if (!me) throw notFound(`person ${key} in this view of dataset ${id}`);
-      const [topics, sectorEvidence] = await Promise.all([
-        cachedReading(topicCache, view.cacheKey, () => view.readTopics()),
-        view.sectorEvidence,
-      ]);
-      const suggestions = suggestPeersFor(
-        key,
-        view.payload,
-        view.quoted,
-        { limit, ...(sector ? { sector } : {}), ...(region ? { region } : {}) },
-        { topics, sectorEvidence },
+      return answerOf(
+        await peersAnswer(app, id, query, { person: key, limit, ...(sector ? { sector } : {}), ...(region ? { region } : {}) }),
       );
-      return { person: key, sector: me.attributes.sector, region: me.attributes.region, ...suggestions };
     },
   );
 
@@ -219,49 +144,11 @@ const people: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { id, community } = request.params;
       const { sector, region, limit, ...query } = request.query;
-      const view = await readPeersView(app, id, query);
-      const whole = communityAsPerson(view.payload, view.quoted, community);
-      if (!whole) throw notFound(`community ${community + 1} in this view of dataset ${id}`);
-      // The members' words as one person's: weighed against everyone else's, as a person's are.
-      const members = view.payload.nodes.filter((n) => n.attributes.community === community).map((n) => n.key);
-      const [topics, sectorEvidence] = await Promise.all([
-        cachedReading(topicCache, `${view.cacheKey}#${whole.key}`, () => view.readTopics({ key: whole.key, members })),
-        view.sectorEvidence,
-      ]);
-      const suggestions = suggestPeersFor(
-        whole.key,
-        whole.payload,
-        whole.messages,
-        { limit, ...(sector ? { sector } : {}), ...(region ? { region } : {}) },
-        { topics, sectorEvidence },
+      return answerOf(
+        await peersAnswer(app, id, query, { community, limit, ...(sector ? { sector } : {}), ...(region ? { region } : {}) }),
       );
-      const me = whole.payload.nodes.find((n) => n.key === whole.key)!.attributes;
-      const note = communityNote(community, me, whole);
-      return {
-        person: whole.key,
-        sector: me.sector,
-        region: me.region,
-        ...suggestions,
-        ...(note ? { note } : {}),
-      };
     },
   );
 };
-
-/** What "beyond" means for a community, and when part of it cannot be judged. */
-function communityNote(
-  community: number,
-  me: { sector: string; region: string },
-  whole: { sectorShare: number; regionShare: number },
-): string | undefined {
-  const name = `Community ${community + 1}`;
-  const pct = (x: number) => `${Math.round(x * 100)}%`;
-  const parts = [
-    me.sector === 'unknown' ? undefined : `${pct(whole.sectorShare)} of its members with a known sector are in ${me.sector}`,
-    me.region === 'unknown' ? undefined : `${pct(whole.regionShare)} of those with a known region are in ${me.region}`,
-  ].filter(Boolean);
-  if (parts.length === 0) return `No one in ${name} has a known sector or region, so no one can be placed beyond it yet.`;
-  return `${name} as a whole: ${parts.join(', ')}; "you" in the reasons means its members.`;
-}
 
 export default people;
