@@ -13,7 +13,9 @@ let n = 0;
 const at = (day: number, min: number) => new Date(Date.UTC(2024, 2, 5 + day, 20, min)).toISOString();
 for (let week = 0; week < 4; week++) {
   const d = week * 7;
-  lines.push(`${++n},asmith,Alice Smith,,Q1 who uses zotero plugins? #g1chat,${at(d, 0)},#g1chat`);
+  // Written in lower case: a capitalised person's name ("Alice Smith") gives no term even before the opt-out (the
+  // words of people's names are never topics: community/describe.ts), so the scrub on opt-out is shown where it acts.
+  lines.push(`${++n},asmith,alice smith,,Q1 who uses zotero plugins? #g1chat,${at(d, 0)},#g1chat`);
   g1.forEach((p, i) => {
     lines.push(`${++n},${p},${p.toUpperCase()},asmith,A1 thanks alice: alice showed me the zotero plugin #g1chat,${at(d, 2 + i)},#g1chat`);
     lines.push(

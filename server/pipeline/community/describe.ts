@@ -58,17 +58,22 @@ export function describeCommunities(
   const { communities, summaries } = input;
   const maxMessages = options.maxMessages ?? DEFAULT_MAX_PHRASE_MESSAGES;
   const names = new Set<string>();
+  const nameWords = new Set<string>();
   const sectors = new Map<string, number>();
   const regions = new Map<string, number>();
   for (const key of input.graph.keys) {
-    names.add(input.labelOf(key).toLowerCase());
+    const label = input.labelOf(key);
+    names.add(label.toLowerCase());
+    // "John", "Mckinney": each word of a person's name ("John Smith"), alone or together, is someone, not a topic.
+    const words = label.split(/\s+/);
+    if (words.length >= 2) for (const w of words) if (/^\p{Lu}[\p{L}'’-]{2,}$/u.test(w)) nameWords.add(w.toLowerCase());
     const handle = input.handleOf(key).replace(/^@+/, '').toLowerCase();
     if (handle) names.add(handle);
     sectors.set(input.sectorOf(key), (sectors.get(input.sectorOf(key)) ?? 0) + 1);
     regions.set(input.regionOf(key), (regions.get(input.regionOf(key)) ?? 0) + 1);
   }
   const phrases = readPhrases(evenSample(input.messages, maxMessages));
-  const terms = distinctiveTerms(phrases, communities.membership, communities.count, names, options.terms);
+  const terms = distinctiveTerms(phrases, communities.membership, communities.count, names, options.terms, nameWords);
   const active = activePeriods(input.messages, input.sessions, communities.membership, communities.count);
   const stability = measureStability(input.graph, communities, options.stability);
   const labels = labelCommunities(

@@ -55,6 +55,8 @@ export function distinctiveTerms(
   count: number,
   names: ReadonlySet<string>,
   input: Partial<TermOptions> = {},
+  /** Words of people's names ("john", "mckinney"): a term made of these alone names someone. */
+  nameWords: ReadonlySet<string> = new Set(),
 ): DistinctiveTerm[][] {
   const options = { ...DEFAULT_TERM_OPTIONS, ...input };
   if (!(options.minMembers >= 1) || !(options.minShare >= 0 && options.minShare <= 1) || !(options.limit >= 0))
@@ -80,7 +82,7 @@ export function distinctiveTerms(
     for (const [key, k] of mine) {
       if (k < need) continue;
       const term = commonSurface(phrases.surfaces, key);
-      if (names.has(term.toLowerCase()) || names.has(key)) continue;
+      if (names.has(term.toLowerCase()) || names.has(key) || key.split(' ').every((w) => nameWords.has(w))) continue;
       const score = logOddsZ(k, n, users.get(key)! - k, total - n);
       if (score > 0) scored.push({ key, term, members: k, score });
     }
