@@ -1,6 +1,6 @@
 /**
  * The messages a peers view reads, the same in the route and in the analysis
- * process that reads the view's key phrases (compute-topics): the view's
+ * process that reads and keeps the view (peers-view, compute-peers): the view's
  * chats and dates without anyone who opted out (their words are no one's to
  * share, not even as "words you both use"; their handle in others' words is
  * scrubbed, their key dropped from mentions), one person across platforms
