@@ -234,6 +234,36 @@ export function formatRealFigures(f: RealFigures, title: string): string {
   return lines.join('\n');
 }
 
+/** A field's three figures with the registries on, each judged against its target. */
+function judgedRows(field: Field, x: FieldFigures, size: string): Row[] {
+  const t = TARGETS[field];
+  const ok = meetsTargets(field, x);
+  return [
+    row('context-real', {
+      measure: `${field} right where stated, registries on`,
+      size,
+      value: `${x.statedRight}/${x.stated} ${pct(x.statedShare)}`,
+      target: `≥ ${pct(t.stated)}`,
+      ok: ok.stated,
+      data: { ...x },
+    }),
+    row('context-real', {
+      measure: `${field} precision, registries on`,
+      size,
+      value: `${x.guessesRight}/${x.guesses} ${pct(x.precision)}`,
+      target: `≥ ${pct(t.precision)}`,
+      ok: ok.precision,
+    }),
+    row('context-real', {
+      measure: `${field} guesses where unstated, registries on`,
+      size,
+      value: `${x.unstatedGuesses}/${x.unstated} ${pct(x.unstatedGuessShare)}`,
+      target: `≤ ${pct(t.unstatedGuesses)}`,
+      ok: ok.unstated,
+    }),
+  ];
+}
+
 /**
  * Bench rows: both halves of the first sample with the registries on, targets judged on the held-out half; the
  * registries off beside them; each later sample's halves with the registries on; the written bios on and off.
@@ -291,71 +321,19 @@ export function contextRealRows(): Row[] {
   // Later samples (REAL_SAMPLES), measured apart with the registries on: their own counts, the same split and targets.
   for (const sample of REAL_SAMPLES.slice(1)) {
     const figures = measureRealContext({ registries: true }, loadRealProfiles(sample.file));
-    for (const half of ['held-out', 'dev'] as const) {
-      for (const field of FIELDS) {
-        const x = figures[half][field];
-        const t = TARGETS[field];
-        const ok = meetsTargets(field, x);
-        const size = `${x.profiles} ${sample.id} ${half === 'dev' ? 'dev (tuned)' : half}`;
+    for (const half of ['held-out', 'dev'] as const)
+      for (const field of FIELDS)
         rows.push(
-          row('context-real', {
-            measure: `${field} right where stated, registries on`,
-            size,
-            value: `${x.statedRight}/${x.stated} ${pct(x.statedShare)}`,
-            target: `≥ ${pct(t.stated)}`,
-            ok: ok.stated,
-            data: { ...x },
-          }),
-          row('context-real', {
-            measure: `${field} precision, registries on`,
-            size,
-            value: `${x.guessesRight}/${x.guesses} ${pct(x.precision)}`,
-            target: `≥ ${pct(t.precision)}`,
-            ok: ok.precision,
-          }),
-          row('context-real', {
-            measure: `${field} guesses where unstated, registries on`,
-            size,
-            value: `${x.unstatedGuesses}/${x.unstated} ${pct(x.unstatedGuessShare)}`,
-            target: `≤ ${pct(t.unstatedGuesses)}`,
-            ok: ok.unstated,
-          }),
+          ...judgedRows(
+            field,
+            figures[half][field],
+            `${figures[half][field].profiles} ${sample.id} ${half === 'dev' ? 'dev (tuned)' : half}`,
+          ),
         );
-      }
-    }
   }
   // The unseen samples' held-out halves pooled: the figure the targets are judged on.
   const pooled = measureRealContext({ registries: true }, loadUnseenProfiles())['held-out'];
-  for (const field of FIELDS) {
-    const x = pooled[field];
-    const t = TARGETS[field];
-    const ok = meetsTargets(field, x);
-    const size = `${x.profiles} unseen held-out (pooled)`;
-    rows.push(
-      row('context-real', {
-        measure: `${field} right where stated, registries on`,
-        size,
-        value: `${x.statedRight}/${x.stated} ${pct(x.statedShare)}`,
-        target: `≥ ${pct(t.stated)}`,
-        ok: ok.stated,
-        data: { ...x },
-      }),
-      row('context-real', {
-        measure: `${field} precision, registries on`,
-        size,
-        value: `${x.guessesRight}/${x.guesses} ${pct(x.precision)}`,
-        target: `≥ ${pct(t.precision)}`,
-        ok: ok.precision,
-      }),
-      row('context-real', {
-        measure: `${field} guesses where unstated, registries on`,
-        size,
-        value: `${x.unstatedGuesses}/${x.unstated} ${pct(x.unstatedGuessShare)}`,
-        target: `≤ ${pct(t.unstatedGuesses)}`,
-        ok: ok.unstated,
-      }),
-    );
-  }
+  for (const field of FIELDS) rows.push(...judgedRows(field, pooled[field], `${pooled[field].profiles} unseen held-out (pooled)`));
   // The written bios stay a regression check: the registries must not make them worse.
   const biosOff = measureContext();
   const biosOn = measureContext({ registries: true });
