@@ -386,6 +386,18 @@ export function openPeersFinder(dialog: HTMLDialogElement, ctx: PeersFinderConte
   drawMe();
   drawShortlist();
   load();
+  // Focus goes back to what opened the finder when it closes. The browser does that itself, unless the opener was
+  // drawn again meanwhile (a person's panel is redrawn when the graph or their data arrives): then the button of the
+  // same id that stands in its place takes it, not the page's body.
+  const openerId = document.activeElement instanceof HTMLElement ? document.activeElement.id : '';
+  dialog.addEventListener(
+    'close',
+    () =>
+      setTimeout(() => {
+        if (openerId && (!document.activeElement || document.activeElement === document.body)) document.getElementById(openerId)?.focus();
+      }, 0),
+    { once: true },
+  );
   dialog.showModal();
   // Focus where one starts: finding oneself, else the list.
   (dialog.querySelector<HTMLElement>('#peers-me-search') ?? dialog.querySelector<HTMLElement>('#peers-results-title'))?.focus();
