@@ -62,6 +62,22 @@ describe('the period of a one-day chat in a view of years', () => {
     for (const c of communities) expect(c.label).not.toMatch(/[A-Z][a-z]{2}–[A-Z][a-z]{2} \d{4}/);
   });
 
+  it('an undated Zoom chat (times of day only, no saved date: read as 1 Jan 1970) says no period', () => {
+    const messages: Message[] = [];
+    const people = new Map<string, PersonProfile>();
+    for (const file of [{ path: 'zoom/zoom-chat-1.txt', as: 'meeting_saved_chat.txt' }, UBUNTU_DAY]) {
+      const read = readTranscript(new Uint8Array(fs.readFileSync(root + file.path)), { fileName: file.as });
+      messages.push(...read.messages);
+      for (const p of read.people) people.set(p.key, p);
+    }
+    const payload = GraphPayloadSchema.parse(
+      analyze({ messages, people: [...people.values()], dataset: { id: 'real', name: 'zoom', version: 1 }, backbone: false }, { seed: 1 }),
+    );
+    const zoom = payload.attributes.meta.communities.filter((c) => c.chats[0]!.chat === 'zoom chat');
+    expect(zoom.length).toBeGreaterThan(0);
+    for (const c of zoom) expect(c.label).not.toContain('1970');
+  });
+
   it('when the whole view is one day, no label says a period', () => {
     const communities = analyzed([
       { path: 'zoom/test-zoom-chat.txt', as: 'reference desk webinar.txt' },

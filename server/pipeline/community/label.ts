@@ -33,6 +33,12 @@ export const SECTOR_WORDS: Record<string, string> = {
  * its share in the whole view. A period: `periodShare` of the community's
  * messages, `periodLift` times the view's share then.
  */
+/**
+ * Messages before 1971 are undated, not old: a Zoom chat saved with times of day only and no file date is read as
+ * 1 January 1970 (read-transcript warns so). Its period would say "1 Jan 1970"; the label leaves it out.
+ */
+const DATED = Date.UTC(1971, 0, 1);
+
 export const LABEL_THRESHOLDS = { chatShare: 0.4, mixShare: 0.5, mixLift: 1.5, periodShare: 0.3, periodLift: 1.5 };
 
 export interface LabelFacts {
@@ -130,7 +136,8 @@ function parts(c: LabelFacts, view: ViewFacts, termCount: number): string[] {
     period &&
     period.share >= LABEL_THRESHOLDS.periodShare &&
     period.lift >= LABEL_THRESHOLDS.periodLift &&
-    !(chatPart && placesIn(chatPart, period))
+    !(chatPart && placesIn(chatPart, period)) &&
+    Date.parse(period.start) >= DATED
   )
     out.push(period.label);
   return out;
