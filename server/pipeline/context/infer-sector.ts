@@ -29,7 +29,7 @@ import { hostCue } from './hosts.js';
 import type { ContextOptions } from './options.js';
 import { registries, registryHostCue } from './registries.js';
 import { libraryOfItsPlace, placeLibraryHost, registryHits } from './registry-hits.js';
-import { inSpans, pastSpans } from './past-spans.js';
+import { inSpans, pastSpans, type Span } from './past-spans.js';
 import { findHosts, distanceBefore, maskSpans, splitCamel, tokenize, type Token } from './tokenize.js';
 
 const PAST_DISCOUNT = 0.3;
@@ -172,13 +172,14 @@ function surname(field: FieldText, tokens: readonly Token[], first: number, last
 }
 
 /** "#AbolishElectoralCollege", "#FutureOfWork": a word inside a hashtag of three words or more is part of a slogan. */
-function insideSlogan(text: string, start: number, end: number): boolean {
-  for (const m of text.matchAll(/#(\p{L}[\p{L}\p{N}_]*)/gu)) {
-    const tagStart = m.index + 1;
-    const tagEnd = tagStart + m[1]!.length;
-    if (start >= tagStart && end <= tagEnd && (m[1]!.match(/\p{Lu}/gu)?.length ?? 0) >= 3) return start > tagStart || end < tagEnd;
-  }
-  return false;
+function sloganSpans(text: string): Span[] {
+  return [...text.matchAll(/#(\p{L}[\p{L}\p{N}_]*)/gu)]
+    .filter((m) => (m[1]!.match(/\p{Lu}/gu)?.length ?? 0) >= 3)
+    .map((m) => [m.index + 1, m.index + 1 + m[1]!.length] as const);
+}
+
+function insideSlogan(slogans: readonly Span[], start: number, end: number): boolean {
+  return slogans.some(([a, b]) => start >= a && end <= b && (start > a || end < b));
 }
 
 /** "(Routledge, 2017)": a publisher named in a citation published the person, it does not employ them. */
@@ -194,6 +195,8 @@ export function registryTokens(field: FieldText, tokens: readonly Token[]): Toke
 function textHits(field: FieldText, wide: boolean): SectorHit[] {
   const { text, label } = field;
   const hosts = findHosts(text);
+  // Read once per field, not once per phrase matched.
+  const slogans = wide ? sloganSpans(text) : [];
   const hits: SectorHit[] = hosts.flatMap((h) => hostHit(field, h.host, h.start, h.end, wide));
   const plain = tokenize(maskSpans(text, hosts));
   const tokens = (wide ? registryTokens(field, plain) : plain).map((t) => {
@@ -218,7 +221,7 @@ function textHits(field: FieldText, wide: boolean): SectorHit[] {
     if (seen.has(phrase)) continue;
     seen.add(phrase);
     if (wide && surname(field, tokens, m.first, m.last, cues)) continue;
-    if (wide && insideSlogan(text, tokens[m.first]!.start, tokens[m.last - 1]!.end)) continue;
+    if (insideSlogan(slogans, tokens[m.first]!.start, tokens[m.last - 1]!.end)) continue;
     const start = tokens[m.first]!.start;
     const end = tokens[m.last - 1]!.end;
     const left =
