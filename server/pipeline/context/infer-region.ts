@@ -66,6 +66,8 @@ const LOCATION_FIRST = 0.5;
 const PLACE_KINDS: ReadonlySet<string> = new Set(['city', 'nickname', 'region']);
 /** What may qualify a place in one phrase ("Melbourne, Victoria", "Perth (WA)", "Leeds, UK"). */
 const QUALIFIER_KINDS: ReadonlySet<string> = new Set(['region', 'country', 'code']);
+/** A town whose best reading holds this share is that town, whatever follows it ("Sydney & London, UK"). */
+const DOMINANT_READING = 0.8;
 const QUALIFIER_GAP = /^\s*[,(]?\s*$/;
 const CODE_GAP = /^[\s,(]{0,3}$/;
 
@@ -170,7 +172,9 @@ function textHits(field: FieldText, wide: boolean): PlaceHit[] {
     if (cue.kind === 'code' && !cue.standalone) {
       const prev = places[places.length - 1];
       const afterPlace = prev && PLACE_KINDS.has(prev.kind) && prev.last === m.first && CODE_GAP.test(text.slice(prev.end, start));
-      if (!afterPlace && text.trim() !== text.slice(start, end)) continue;
+      // "Hawthorn, Vic": a code that ends a location field after a comma qualifies the place before it, known or not.
+      const endsLocation = wide && label === 'location' && /,\s*$/.test(text.slice(0, start)) && text.slice(end).trim() === '';
+      if (!afterPlace && !endsLocation && text.trim() !== text.slice(start, end)) continue;
     }
     const factor = inSpans(past, start) ? PAST_SPAN_DISCOUNT : contextFactor(tokens, m.first, m.last, text);
     if (factor > 0)
@@ -199,6 +203,18 @@ function textHits(field: FieldText, wide: boolean): PlaceHit[] {
     if (shared.size === 0) continue;
     a.readings = restrict(a.readings, shared);
     b.readings = restrict(b.readings, shared);
+  }
+  // Rule 1 across the field (LABELLING.md region rule 3): a location field that ends in a state or country names places
+  // in it ("Camden & Narellan, NSW", "Richmond & Hawthorn, Vic"), unless another place in it is only in another country.
+  const qualifier = places[places.length - 1];
+  const country = qualifier && Object.keys(qualifier.readings).length === 1 ? Object.keys(qualifier.readings)[0]! : undefined;
+  if (wide && label === 'location' && country && QUALIFIER_KINDS.has(qualifier!.kind)) {
+    const elsewhere = places.some((p) => Object.keys(p.readings).length === 1 && !(country in p.readings));
+    // A town known mostly elsewhere keeps its readings ("Sydney & London, UK" stays undecided).
+    if (!elsewhere)
+      for (const p of places)
+        if (PLACE_KINDS.has(p.kind) && Object.keys(p.readings).length > 1 && Math.max(...Object.values(p.readings)) < DOMINANT_READING)
+          p.readings = { [country]: 1 };
   }
   return [...hits, ...places];
 }

@@ -350,6 +350,19 @@ describe('registry rules', () => {
     expect(read({ bio: 'x', location: 'Oxford Street, London' }).region.value).toBe('GB');
   });
 
+  it('reads every town of a location field that ends in a state in that state, unless a town is known mostly elsewhere (g221)', () => {
+    const camden = read({
+      name: 'Camden Libraries Aus',
+      bio: 'Camden Council Library Service is a vibrant and progressive library service meeting the needs of the Camden Local Government Area.',
+      location: 'Camden & Narellan, NSW',
+    });
+    expect(camden.region).toMatchObject({ value: 'AU', evidence: "name: 'Aus'; location: 'Camden', 'NSW'" });
+    expect(read({ bio: 'Librarian', location: 'Richmond, Vic' }).region.value).toBe('AU');
+    expect(read({ bio: 'Librarian', location: 'Richmond & Hawthorn, Vic' }).region.value).toBe('AU');
+    expect(read({ bio: 'Librarian', location: 'Richmond' }).region.value).toBe('unknown');
+    expect(read({ bio: 'Vic. Librarian' }).region.value).toBe('unknown');
+  });
+
   it('keeps French "collège" apart from English "College" (p358): an FE college is not a school', () => {
     expect(read({ bio: 'Learning Resource Centre at Walsall College' }).sector.value).not.toBe('school');
     expect(read({ bio: 'professeure au collège Jean Moulin' }).sector.value).toBe('school');
