@@ -363,6 +363,19 @@ describe('registry rules', () => {
     expect(read({ bio: 'Vic. Librarian' }).region.value).toBe('unknown');
   });
 
+  it('reads research-support and university-only roles as academic (LABELLING.md sector rules 4 and 5)', () => {
+    for (const bio of [
+      'Repository Manager',
+      'Dean of Libraries',
+      'Doctoral researcher in history',
+      'Undergraduate student',
+      'Digital scholarship lead',
+    ])
+      expect(read({ bio }).sector.value, bio).toBe('academic');
+    // National research infrastructure names no university (p066, p067 are labelled unknown).
+    expect(read({ name: 'eResearch NZ', bio: 'Promoting NZ eResearch communities' }).sector.value).toBe('unknown');
+  });
+
   it('keeps French "collège" apart from English "College" (p358): an FE college is not a school', () => {
     expect(read({ bio: 'Learning Resource Centre at Walsall College' }).sector.value).not.toBe('school');
     expect(read({ bio: 'professeure au collège Jean Moulin' }).sector.value).toBe('school');
