@@ -11,7 +11,7 @@
  * Held-out split, fixed: FNV-1a (32-bit) of the lower-cased handle; even →
  * `dev` (tune on these), odd → `held-out` (targets are judged here only).
  *
- *   npx tsx bench/context-real.ts [--off] [--sample twitter-586|code4lib-130|twitter-unseen-200|twitter-unseen-b-300] [--misses dev|held-out|all]
+ *   npx tsx bench/context-real.ts [--off] [--sample twitter-586|code4lib-130|twitter-unseen-200|twitter-unseen-b-300|twitter-unseen-c-300] [--misses dev|held-out|all]
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -30,7 +30,8 @@ export const REAL_PROFILES = path.join(ROOT, 'data/eval/real-profiles/profiles.j
  * inference was run on them (LABELLING.md, "Code4Lib speakers"). twitter-unseen-200: 200 more #vala2018 users and
  * SarahHLib list members that no rule was tuned on, labelled and committed before any inference ran on them
  * (LABELLING.md, "Fifth sample, unseen"). twitter-unseen-b-300: 300 more (the last 200 #vala2018 users, 100 list
- * members), drawn, labelled and committed the same way (LABELLING.md, "Sixth sample, unseen").
+ * members), drawn, labelled and committed the same way (LABELLING.md, "Sixth sample, unseen"). twitter-unseen-c-300:
+ * 300 more list members (almost all UK library organisation accounts), the same way (LABELLING.md, "Seventh sample").
  */
 export const REAL_SAMPLES = [
   { id: 'twitter-586', title: '#vala2018, #rlweek2017 and UK library lists (Twitter)', file: REAL_PROFILES },
@@ -49,6 +50,12 @@ export const REAL_SAMPLES = [
     id: 'twitter-unseen-b-300',
     title: '#vala2018 and library lists, unseen sixth sample (Twitter, labelled before any inference)',
     file: path.join(ROOT, 'data/eval/real-profiles/twitter-unseen-b-300.jsonl'),
+    unseen: true,
+  },
+  {
+    id: 'twitter-unseen-c-300',
+    title: 'UK library lists, unseen seventh sample (Twitter organisation accounts, labelled before any inference)',
+    file: path.join(ROOT, 'data/eval/real-profiles/twitter-unseen-c-300.jsonl'),
     unseen: true,
   },
 ] as const;
