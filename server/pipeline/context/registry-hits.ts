@@ -79,7 +79,27 @@ const NOT_PUBLIC = new Set([
 ]);
 const LIBRARY = new Set(['library', 'libraries', 'lib', 'libs']);
 const PLACE_KINDS = new Set(['city', 'region', 'nickname']);
-const SAME_PHRASE = /^[\s'’]*$/;
+const SAME_PHRASE = /^(?:[\s'’]*|-)$/;
+/** Bodies whose "<body> of <Place> Library" is theirs, not the place's ("University of Leeds Library"). */
+const OF_BODY = new Set([
+  'university',
+  'college',
+  'institute',
+  'institution',
+  'museum',
+  'school',
+  'society',
+  'academy',
+  'polytechnic',
+  'faculty',
+  'department',
+  'hospital',
+  'bank',
+  'church',
+  'cathedral',
+]);
+/** Small words inside a hyphenated place name ("Stoke-on-Trent", "Southend-on-Sea", "Bradford-upon-Avon"). */
+const HYPHENATED = new Set(['on', 'upon', 'under', 'le', 'en', 'by', 'in', 'the', 'de', 'sur']);
 
 export interface RegistryHits {
   sector: Hit[];
@@ -171,9 +191,22 @@ function libraryNameHits(field: FieldText, tokens: readonly Token[], out: Regist
     let found: { first: number; readings?: Record<string, number>; registry: boolean } | undefined;
     for (let first = Math.max(0, i - 4); first < i && !found; first++) {
       const span = tokens.slice(first, i);
-      if (!joined(first, i + 1) || span.some((t, k) => (t.raw === '&' ? k === 0 : !/^\p{Lu}/u.test(t.raw)) || NOT_PUBLIC.has(t.norm)))
+      const hyphenated = (k: number) =>
+        HYPHENATED.has(span[k]!.norm) &&
+        k > 0 &&
+        text.slice(span[k - 1]!.end, span[k]!.start) === '-' &&
+        text.slice(span[k]!.end, span[k + 1]?.start) === '-';
+      if (
+        !joined(first, i + 1) ||
+        span.some(
+          (t, k) => (t.raw === '&' ? k === 0 : !/^\p{Lu}/u.test(t.raw) && !hyphenated(k)) || (NOT_PUBLIC.has(t.norm) && !hyphenated(k)),
+        )
+      )
         continue;
-      if (first > 0 && NOT_PUBLIC.has(tokens[first - 1]!.norm) && joined(first - 1, first + 1)) continue;
+      // "University of Leeds Library" is the university's; "The Official Twitter Page of Middlesbrough Libraries" is the town's.
+      const before = first > 0 ? tokens[first - 1]!.norm : '';
+      const ofAName = before === 'of' && first > 1 && OF_BODY.has(tokens[first - 2]!.norm);
+      if (before && NOT_PUBLIC.has(before) && (before !== 'of' || ofAName) && joined(first - 1, first + 1)) continue;
       let named = span;
       while (named.length > 1 && FILLER.has(named[named.length - 1]!.norm)) named = named.slice(0, -1);
       const name = named.map((t) => t.norm).join(' ');

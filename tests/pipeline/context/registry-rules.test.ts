@@ -376,6 +376,17 @@ describe('registry rules', () => {
     expect(read({ name: 'eResearch NZ', bio: 'Promoting NZ eResearch communities' }).sector.value).toBe('unknown');
   });
 
+  it('reads a hyphenated town and a town after "of" before "Libraries" as its public library (h001, h250)', () => {
+    const stoke = read({
+      name: 'SoT Libraries',
+      bio: 'Welcome to Stoke-on-Trent Libraries on Twitter! Anyone can join the library. Open your imagination to a whole new world!',
+      location: 'Stoke-on-Trent, England',
+    });
+    expect(stoke.sector).toMatchObject({ value: 'public', evidence: "bio: 'Stoke-on-Trent Libraries'" });
+    expect(read({ name: "M'Bro Libraries", bio: 'The Official Twitter Page of Middlesbrough Libraries.' }).sector.value).toBe('public');
+    expect(read({ bio: 'Librarian, University of Leeds Library' }).sector.value).toBe('academic');
+  });
+
   it('keeps French "collège" apart from English "College" (p358): an FE college is not a school', () => {
     expect(read({ bio: 'Learning Resource Centre at Walsall College' }).sector.value).not.toBe('school');
     expect(read({ bio: 'professeure au collège Jean Moulin' }).sector.value).toBe('school');
