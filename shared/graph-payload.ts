@@ -84,6 +84,14 @@ export const CommunitySummarySchema = z.object({
   regions: z.array(z.object({ value: z.string(), count: z.number().int() })),
   /** Short name from what sets it apart ("#critlib · zines, instruction · April 2015"); no two alike in a view. */
   label: z.string().optional(),
+  /**
+   * The label as the canvas draws it among the people: the parts that tell communities apart (a chat most share
+   * left out, a lone word alone beside whom it gathers around: "around Ben64 · data"); no two alike in a view.
+   * Absent in payloads from before it: the canvas shortens `label`.
+   */
+  canvasLabel: z.string().optional(),
+  /** The chat `canvasLabel` leaves out because most communities share it: the canvas says it once over them. */
+  canvasOmitsChat: z.string().optional(),
   /** Phrases and hashtags its members use more than the rest of the view (log-odds z-score), most distinctive first. */
   terms: z.array(z.object({ term: z.string(), members: z.number().int().positive(), score: z.number() })).default([]),
   /** The period holding most of its messages: its share of them, and that share over the whole view's then. */

@@ -45,7 +45,7 @@ describe('an opted-out person in community labels', () => {
   const communities = async () =>
     GraphPayloadSchema.parse((await t.app.inject(`/api/datasets/${id}/graph`)).json()).attributes.meta.communities;
   const words = (cs: Awaited<ReturnType<typeof communities>>) =>
-    JSON.stringify(cs.map((c) => [c.label, c.terms.map((x) => x.term)])).toLowerCase();
+    JSON.stringify(cs.map((c) => [c.label, c.canvasLabel, c.terms.map((x) => x.term)])).toLowerCase();
 
   it('is named in them before, and by no word of theirs after', async () => {
     expect(words(await communities())).toContain('alice');

@@ -2,7 +2,7 @@
  * Communities that can be told apart: each community summary (metrics.ts)
  * gains its distinctive terms (terms.ts), busiest period and sessions
  * (period.ts), stability across seeds (stability.ts) and a label built from
- * them (label.ts); the partition gains whether it is loose (loose.ts).
+ * them (label.ts) with a shorter one for the canvas (canvas-label.ts); the partition gains whether it is loose (loose.ts).
  *
  * Reading phrases is the costly part on a big view (every message's text
  * through a part-of-speech tagger, words.ts: about 40 µs a message on the
@@ -16,6 +16,7 @@ import type { CommunitySummary, GraphMeta, Message } from '../../../shared/index
 import type { CoParticipationGraph } from '../co-participation-graph.js';
 import type { CommunityResult } from '../communities.js';
 import { readPhrases } from '../words.js';
+import { canvasLabels } from './canvas-label.js';
 import { labelCommunities } from './label.js';
 import { isLoose, looseReasons } from './loose.js';
 import { activePeriods } from './period.js';
@@ -76,21 +77,24 @@ export function describeCommunities(
   const terms = distinctiveTerms(phrases, communities.membership, communities.count, names, options.terms, nameWords);
   const active = activePeriods(input.messages, input.sessions, communities.membership, communities.count);
   const stability = measureStability(input.graph, communities, options.stability);
-  const labels = labelCommunities(
-    summaries.map((c) => ({
-      id: c.id,
-      chats: c.chats,
-      terms: terms[c.id]!,
-      sectors: c.sectors,
-      regions: c.regions,
-      period: active.periods[c.id],
-      topMember: c.topMembers[0]?.label,
-    })),
-    { chats: input.chats, sectors, regions },
-  );
+  const facts = summaries.map((c) => ({
+    id: c.id,
+    size: c.size,
+    chats: c.chats,
+    terms: terms[c.id]!,
+    sectors: c.sectors,
+    regions: c.regions,
+    period: active.periods[c.id],
+    topMember: c.topMembers[0]?.label,
+  }));
+  const view = { chats: input.chats, sectors, regions };
+  const labels = labelCommunities(facts, view);
+  const canvas = canvasLabels(facts, view, labels);
   const described = summaries.map((c, i) => ({
     ...c,
     label: labels[i]!,
+    canvasLabel: canvas[i]!.label,
+    ...(canvas[i]!.omitsChat === undefined ? {} : { canvasOmitsChat: canvas[i]!.omitsChat }),
     terms: terms[c.id]!,
     ...(active.periods[c.id] ? { period: active.periods[c.id]! } : {}),
     activeSessions: active.sessions[c.id]!,

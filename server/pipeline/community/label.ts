@@ -43,6 +43,8 @@ export const LABEL_THRESHOLDS = { chatShare: 0.4, mixShare: 0.5, mixLift: 1.5, p
 
 export interface LabelFacts {
   id: number;
+  /** Its members. */
+  size: number;
   /** The community's messages per chat, most first. */
   chats: { chat: string; messages: number }[];
   terms: DistinctiveTerm[];
@@ -106,47 +108,68 @@ const keyOf = (term: string) =>
     .map((w) => (w.length > 4 && w.endsWith('s') && !/(ss|us|is)$/.test(w) ? w.slice(0, -1) : w))
     .join(' ');
 
+/** A label's parts, in its order; `joinParts` says them as the label does ("chat · terms · mix · period"). */
+export interface LabelParts {
+  /** The community's chat, when the view has several and it holds most of its messages (cut: labelChat). */
+  chat?: string;
+  /** Its terms, named topics first (isNamedTopic: phrases, hashtags, the LIS vocabulary), then lone words. */
+  terms: { term: string; named: boolean }[];
+  /** Its own sector and region ("school, US"). */
+  mix?: string;
+  /** Its own period ("April 2015"). */
+  period?: string;
+}
+
 /**
  * Terms for a label: named topics (phrases, hashtags, the LIS vocabulary) before lone words, each group in
  * its order of distinctiveness. A lone word that ranks high is often an adjective of the chat ("available",
  * "higher") that no stop list foresaw; a phrase or a hashtag is what people name a topic by.
  */
-function labelTerms(terms: readonly DistinctiveTerm[], count: number): string[] {
-  const named = terms.filter((t) => isNamedTopic(keyOf(t.term)));
-  const lone = terms.filter((t) => !isNamedTopic(keyOf(t.term)));
-  return [...named, ...lone].slice(0, count).map((t) => t.term);
+function labelTerms(terms: readonly DistinctiveTerm[], count: number): LabelParts['terms'] {
+  const named = terms.filter((t) => isNamedTopic(keyOf(t.term))).map((t) => ({ term: t.term, named: true }));
+  const lone = terms.filter((t) => !isNamedTopic(keyOf(t.term))).map((t) => ({ term: t.term, named: false }));
+  return [...named, ...lone].slice(0, count);
 }
 
-function parts(c: LabelFacts, view: ViewFacts, termCount: number): string[] {
-  const out: string[] = [];
+export function labelParts(c: LabelFacts, view: ViewFacts, termCount: number): LabelParts {
   const total = c.chats.reduce((s, x) => s + x.messages, 0);
-  const chat = c.chats[0];
-  const chatPart = view.chats > 1 && chat && chat.messages >= LABEL_THRESHOLDS.chatShare * total ? labelChat(chat.chat) : undefined;
-  if (chatPart) out.push(chatPart);
+  const main = c.chats[0];
+  const chat = view.chats > 1 && main && main.messages >= LABEL_THRESHOLDS.chatShare * total ? labelChat(main.chat) : undefined;
   const terms = labelTerms(c.terms, termCount);
-  if (terms.length) out.push(terms.join(', '));
   const sector = ownValue(c.sectors, view.sectors);
   const region = ownValue(c.regions, view.regions);
   // A sector a term already names ("school") is not said twice.
   const sectorWord = sector && (SECTOR_WORDS[sector] ?? sector);
-  const mix = [sectorWord && !terms.some((t) => t.toLowerCase() === sectorWord) ? sectorWord : undefined, region].filter(Boolean);
-  if (mix.length) out.push(mix.join(', '));
+  const mix = [sectorWord && !terms.some((t) => t.term.toLowerCase() === sectorWord) ? sectorWord : undefined, region].filter(Boolean);
   const period = c.period;
-  if (
+  const ownPeriod =
     period &&
     period.share >= LABEL_THRESHOLDS.periodShare &&
     period.lift >= LABEL_THRESHOLDS.periodLift &&
-    !(chatPart && placesIn(chatPart, period)) &&
-    Date.parse(period.start) >= DATED
-  )
-    out.push(period.label);
+    !(chat && placesIn(chat, period)) &&
+    Date.parse(period.start) >= DATED;
+  return {
+    ...(chat ? { chat } : {}),
+    terms,
+    ...(mix.length ? { mix: mix.join(', ') } : {}),
+    ...(ownPeriod ? { period: period.label } : {}),
+  };
+}
+
+/** A label's parts as it says them, in order. */
+export function joinParts(p: LabelParts): string[] {
+  const out: string[] = [];
+  if (p.chat) out.push(p.chat);
+  if (p.terms.length) out.push(p.terms.map((t) => t.term).join(', '));
+  if (p.mix) out.push(p.mix);
+  if (p.period) out.push(p.period);
   return out;
 }
 
 /** Labels for all communities of a view, in order, no two alike. */
 export function labelCommunities(communities: readonly LabelFacts[], view: ViewFacts): string[] {
   const build = (c: LabelFacts, terms: number, withMember: boolean) => {
-    const p = parts(c, view, terms);
+    const p = joinParts(labelParts(c, view, terms));
     if (withMember && c.topMember) p.push(`with ${c.topMember}`);
     if (p.length === 0) return c.topMember ? `around ${c.topMember}` : `community ${c.id + 1}`;
     return p.join(' · ');

@@ -96,6 +96,8 @@ export function removePeople(
       chats: c.chats.map((x) => ({ ...x, chat: scrub(x.chat) })),
       // A label may end "with <their name>", and a term may be their name or a hashtag of it.
       ...(c.label === undefined ? {} : { label: scrubText(dropNamingItems(c.label)) }),
+      ...(c.canvasLabel === undefined ? {} : { canvasLabel: scrubText(dropNamingItems(c.canvasLabel)) }),
+      ...(c.canvasOmitsChat === undefined ? {} : { canvasOmitsChat: scrub(c.canvasOmitsChat) }),
       terms: c.terms.filter((t) => !namesThemInTerm(t.term)),
       activeSessions: c.activeSessions.map((x) => ({ ...x, id: sessionId(x.id) })),
     })),
