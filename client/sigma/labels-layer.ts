@@ -11,6 +11,7 @@
  */
 import type Sigma from 'sigma';
 import type { AtlasNode, LoadedGraph } from '../graph/model.js';
+import { canvasName, shorterNames } from './canvas-names.js';
 import { overlaps, personLabelBox, reserve, type Box } from './labels.js';
 
 export interface LabelsLayerOptions {
@@ -36,21 +37,6 @@ interface CommunityLabel {
 const COMMUNITY_FONT = 14;
 /** Community names show while the camera is at least this share of the fitted overview's ratio. */
 const ZOOMED_OUT_SHARE = 0.5;
-
-/**
- * A label as the canvas drew it before the server sent canvas labels: its first part and the first item of its
- * second ("#critlib · zines" of "#critlib · zines, instruction · US"); the legend and the panel give the rest.
- */
-export function canvasName(label: string): string {
-  const [first, second] = label.split(' · ');
-  return second ? `${first} · ${second.split(', ')[0]}` : first!;
-}
-
-/** Where a name does not fit among the others (a phone), shorter forms of it may: its first part, its first item. */
-export function shorterNames(name: string): string[] {
-  const first = name.split(' · ')[0]!;
-  return [...new Set([name, first, first.split(', ')[0]!])];
-}
 
 /** Names drawn on the canvas: canvas labels, labels, or before them (payload versions 1 and 2) the main chat, numbered when shared. */
 function communityNames(loaded: LoadedGraph): Map<number, string> {
