@@ -1,18 +1,19 @@
 #!/usr/bin/env python3
 """Rebuild the registry files in this folder from bare git snapshots of their sources.
 
-    python3 data/context/registries/build.py <hipo.git> <librarydata-db.git> <record-a-vaccination.git> <public_library_map.git>
+    python3 data/context/registries/build.py <hipo.git> <librarydata-db.git> <record-a-vaccination.git> <public_library_map.git> <ror-parser.git>
 
 Each source is read at the commit written in SOURCES (git --git-dir=<dir> show <commit>:<path>), cut to the
 fields inference needs, and written sorted, so a rebuild from the same commits gives the same bytes.
 """
-import csv, io, json, re, subprocess, sys
+import csv, io, json, re, subprocess, sys, unicodedata
 
 SOURCES = {
     'hipo': ('Hipo/university-domains-list', 'bb07faf064e1c68be9b26fb71de31f01e361f974', 'world_universities_and_domains.json'),
     'libraries': ('LibrariesHacked/librarydata-db', '9ab18536054a060821f95e5cf4ceefcfea18d0fb', 'data'),
     'nhs': ('NHSDigital/record-a-vaccination-prototype', 'e905297ae3af1d10bde8f8afaf2c163ce597c5c1', 'app/data/all-organisations.js'),
     'au': ('hughrun/public_library_map', '4889887e4b3ca7d0039256d60daa40f67df9327e', 'website/data'),
+    'ror': ('biocodellc/ror-parser', '4118605ad46a6292516693de8e2fd31e0c24771e', 'data'),
 }
 
 def show(git_dir, commit, path):
@@ -83,6 +84,103 @@ def australia(git_dir):
           {'repo': repo, 'commit': commit, 'path': f'{folder}/library_services_information.csv, public_library_locations.csv', 'licence': 'CC BY-SA 4.0 (the repository licenses website/data under CC-BY-SA; Victorian locations from data.gov.au under CC BY 4.0). This cut is shared under the same licence.'},
           {'services': sorted(services), 'towns': sorted(towns), 'domains': sorted(domains)})
 
+# ROR (the Research Organization Registry, CC0) as biocodellc/ror-parser cut its 2021 dump: one file per country
+# (data/<iso2>.json) of [{name, country_code, types}]. Kept: what says a workplace's sector as LABELLING.md reads it.
+# Companies are left out (vendors are in lexicon.json; other firms say no library sector), and so are libraries (the
+# public, national and university registries and the lexicon read those), local councils (they run public libraries:
+# "Essex County Council Libraries"), schools, names of one word, research bodies whose sector a labeller would not
+# know from the name alone (non-medical institutes, charities, associations), and health ministries (health or government?).
+LIBRARY_NAME = re.compile(r'\b(?:librar|bibliot|biblioth|bücherei)', re.I)
+HEALTH_NAME = re.compile(r"\b(?:hospitals?|health|healthcare|clinics?|medical|medicine|cancer|infirmary|hospice|nhs|pathology|cardiac|heart|kidney|diabetes|diseases?|surgery|surgical|nursing|mental|psychiatric|paediatric|pediatric|maternity|krankenhaus|klinik|klinikum|hôpital|ospedale|clínica)\b", re.I)
+HOSPITAL_NAME = re.compile(r'\b(?:hospitals?|hôpital|krankenhaus|klinikum|ziekenhuis|ospedale)\b', re.I)
+MUSEUM_NAME = re.compile(r'\b(?:museums?|museo|musée|museu|muzeum|gallery|galleries|galerie|botanic|botanical|herbarium|zoo|zoological|aquarium|heritage|historical society|historic)\b', re.I)
+ARCHIVE_NAME = re.compile(r'\b(?:archives?|archiv|archivo|archivio|arquivo|record office|records office|public records?)\b', re.I)
+NATIONAL_ARCHIVE = re.compile(r'\bnational archives?\b|\barchives nationales\b|\bbundesarchiv\b', re.I)
+AGENCY_NAME = re.compile(r'\b(?:ministry|ministerio|ministère|ministerium|department|departamento|agency|office|bureau|commission|authority|administration|court|parliament|senate|police|fire (?:and rescue )?service|customs|treasury|government|directorate|inspectorate|regulator|ombudsman)\b', re.I)
+LOCAL_NAME = re.compile(r'\b(?:council|county|city of|municipality|municipal|borough|shire|town of|regione|kommune|comune|stadt|district)\b', re.I)
+SCHOOL_NAME = re.compile(r'\b(?:school district|public schools|high school|grammar school|primary school|secondary school|elementary|middle school)\b', re.I)
+# A college of a profession ("The College of Physicians of Philadelphia", "Royal College of Nursing") is a learned or
+# professional body, not a place of study.
+PROFESSION_COLLEGE = re.compile(r'\bcollege of (?:physicians|surgeons|nursing|midwives|general practitioners|\w+(?:ists|ians))\b', re.I)
+# A whole government ("Australian Government", "Government of Canada") is a topic in a bio as often as an employer.
+WHOLE_GOVERNMENT = re.compile(r'^(?:the )?(?:\S+ (?:federal )?government|government of .+)$', re.I)
+# Words of any institution's name. A name made of these alone ("Northern Health", "Trinity College", "Science Museum")
+# is written with "=" in front: read only as written, in capitals, never in running lower-case text.
+GENERIC_WORDS = set('''
+of and the for in at on a an de la di et des du da do del y e i v w en el le las los der und im al s no
+university universities universidad universitas universidade université universitario universitário universitaria
+universitaire hochschule college colleges academy school schools hospital hospitals hôpital hospitalier ospedale
+ospedaliera krankenhaus klinik klinikum kliniken clinique clinic clinics clinical infirmary hospice poliklinik szpital
+ziekenhuis nemocnice hastanesi health healthcare care medical medicine center centre centers centrum centro zentrum
+institute institut instituto istituto institution research sciences science national state federal regional provincial
+municipal public general central community international world global department ministry ministère ministerio
+ministerium agency office bureau commission authority administration directorate board council court government
+services service system systems foundation fund trust society association alliance union network partnership coalition
+consortium federation group organization corporation museum museums gallery garden botanical zoo heritage historical
+history historic archive archives library cancer heart eye children's children childrens women's women mental disease
+diseases diabetes kidney surgery surgical oncology dental nursing rehabilitation orthopaedic orthopedic pediatric
+paediatric psychiatric maternity maternal emergency family people's people veterans memorial saint st mercy holy cross
+red trinity hope royal new north south east west northern southern eastern western northwest southwest upper lower
+greater city county district area region province island valley lake river bay coast mountain land park hill arts art
+music film theatre design architecture technology technological technical polytechnic applied engineering education
+educational teaching training vocational higher advanced graduate junior management business economics economic finance
+commerce trade industry industrial development planning policy law justice police defence defense military army naval
+air forces force security safety civil agriculture agricultural agrarian food environment environmental water energy
+nuclear marine fisheries forestry wildlife conservation nature social human welfare life culture cultural studies study
+information communications communication media first second third fourth specialists specialist associates partners
+consultants physicians affairs resources protection prevention control transport transportation
+'''.split())
+
+# Countries whose bodies name themselves in another script (Chinese, Japanese, Korean, Cyrillic, Arabic, Persian, Greek,
+# Georgian, Armenian, Thai…), where English is no language of their institutions: the cut holds only ROR's English
+# names, which their own people rarely write, and each name costs build time.
+OTHER_SCRIPT = set('CN JP KR KP TW MO RU UA BY BG RS MK ME BA KZ KG TJ UZ TM MN IR IQ SY JO LB SA YE OM KW QA BH EG LY DZ MA TN SD GR GE AM TH LA KH MM ET ER AF'.split())
+
+def name_key(name):
+    folded = ''.join(c for c in unicodedata.normalize('NFD', name.lower()) if unicodedata.category(c) != 'Mn')
+    return re.sub(r'^the ', '', re.sub(r'\s+', ' ', re.sub(r"[^\w&' ]", ' ', folded.replace('’', "'"))).strip())
+
+def organisation_sector(kind, name):
+    # The sector a labeller would give someone who works there, or None where the name leaves it in doubt.
+    if kind == 'Company' or LIBRARY_NAME.search(name): return None
+    health, agency = HEALTH_NAME.search(name), AGENCY_NAME.search(name)
+    # "Department of Education" (filed as a university's in Spain) is every country's ministry too.
+    if kind == 'Education': return None if SCHOOL_NAME.search(name) or PROFESSION_COLLEGE.search(name) or agency else 'academic'
+    # A hospital's name already says health in the base lexicons ("hospital", "Krankenhaus": weight 2): it would add only
+    # its country, which a hospital worker's location field gives, at a quarter of the registries' build time.
+    if HOSPITAL_NAME.search(name): return None
+    if kind == 'Healthcare': return None if agency else 'health'
+    if ARCHIVE_NAME.search(name): return 'national' if NATIONAL_ARCHIVE.search(name) else 'archives'
+    if MUSEUM_NAME.search(name): return 'special'
+    if health: return None if agency else 'health'
+    if kind == 'Government' and agency and not LOCAL_NAME.search(name) and not WHOLE_GOVERNMENT.search(name): return 'government'
+    return None
+
+def organisations(ror_dir, hipo_dir):
+    repo, commit, folder = SOURCES['ror']
+    known = {name_key(r['name']) for r in json.loads(show(hipo_dir, SOURCES['hipo'][1], SOURCES['hipo'][2]))}
+    files = subprocess.run(['git', f'--git-dir={ror_dir}', 'ls-tree', '--name-only', commit, f'{folder}/'], check=True, capture_output=True, text=True).stdout.split()
+    out = {}
+    for f in sorted(f for f in files if re.fullmatch(rf'{folder}/[a-z]{{2}}\.json', f)):
+        for r in json.loads(show(ror_dir, commit, f)):
+            name, country = r['name'].strip(), r['country_code']
+            if country in OTHER_SCRIPT: continue
+            words = re.findall(r"[\w'’]+", name.lower().replace('’', "'"))
+            # One word ("Inserm", "Aspira") is a word or a surname as often; "Olympus (Australia)" is a firm's branch.
+            # Nine words or more are never written out in a bio, and each word more slows every phrase lookup.
+            if not r['types'] or not 2 <= len(words) <= 8 or name.endswith(')'): continue
+            sector = organisation_sector(r['types'][0], name)
+            # A university the Hipo list already holds is read from there.
+            if not sector or (sector == 'academic' and name_key(name) in known): continue
+            generic = all(w in GENERIC_WORDS or len(w) == 1 for w in words)
+            # A ministry or department of nothing but common words ("Department of Education") is in every country and
+            # in every teacher's bio: left out.
+            if generic and sector == 'government': continue
+            out.setdefault(sector, {}).setdefault(country, set()).add(f'={name}' if generic else name)
+    write('organisations.json', 'Research organisations worldwide from ROR (health services, clinics and medical research institutes, archives, museums and heritage bodies, government agencies, colleges and institutes that the university list lacks) by the sector a labeller gives their staff, then ISO 3166-1 alpha-2 country. Names made only of common words start with "=": read only as written. Cut from biocodellc/ror-parser (companies, libraries, hospitals (the base lexicons read \"hospital\"), councils, schools, names of one word or of nine and more, bodies of doubtful sector, and countries that write their names in another script dropped).',
+          {'repo': repo, 'commit': commit, 'path': f'{folder}/<iso2>.json', 'licence': 'CC0 1.0 (ROR data, Research Organization Registry dump of 2021 as cut by the repository, which adds no licence of its own)'},
+          {'organisations': {s: {c: sorted(v) for c, v in sorted(d.items())} for s, d in sorted(out.items())}})
+
 if __name__ == '__main__':
-    hipo, libs, vacc, au = sys.argv[1:5]
-    universities(hipo); libraries(libs); nhs(vacc); australia(au)
+    hipo, libs, vacc, au, ror = sys.argv[1:6]
+    universities(hipo); libraries(libs); nhs(vacc); australia(au); organisations(ror, hipo)
