@@ -74,7 +74,11 @@ describe('canvas names on a real mix where one chat dominates', () => {
     });
     expect(canvas.get('#mastodon · 21 Apr 2017')).toEqual({ label: '#mastodon · 21 Apr 2017', omits: undefined });
     expect(canvas.get('#aect19 · Dec–Feb 2020')).toEqual({ label: '#aect19 · Dec–Feb 2020', omits: undefined });
-    expect(canvas.get('get_mentions · india · academic · December 2015')!.label).toBe('get_mentions · india');
+    // Beside a chat, a lone word gives way to what is the community's own: its sector, else its period.
+    expect(canvas.get('get_mentions · india · academic · December 2015')!.label).toBe('get_mentions · academic');
+    expect(canvas.get('whatsapp chat parser example · feature, show · 20 Jun 2019')!.label).toBe(
+      'whatsapp chat parser example · 20 Jun 2019',
+    );
   });
 
   it('names a community of lone words by whom it gathers around, not by a lone word', () => {
@@ -128,6 +132,28 @@ describe('canvas names on one real chat', () => {
   });
 });
 
+describe('canvas names on two real hashtag archives where one holds every community', () => {
+  const payload = analyzedFiles(['rtweet-csv/vala2018-2018-02-13.csv', 'rtweet-csv/auspreserves-2018-02-16.csv']);
+  const communities = payload.attributes.meta.communities;
+  const canvas = canvasOf(payload);
+
+  it('#vala2018 is said once, and each name keeps what is its own', () => {
+    expect(communities.every((c) => c.label!.startsWith('#vala2018 · ') && c.canvasOmitsChat === '#vala2018')).toBe(true);
+    expect(communities.some((c) => c.canvasLabel!.includes('#vala2018'))).toBe(false);
+    expect(new Set(communities.map((c) => c.canvasLabel)).size).toBe(communities.length);
+    expect(canvas.get('#vala2018 · #s13, creating communities')!.label).toBe('#s13, creating communities');
+    // Two named topics would not fit in a chat's room (32 characters): the first alone.
+    expect(canvas.get('#vala2018 · digital literacy, digitising journals · academic, GB')!.label).toBe('digital literacy');
+    // No topic, sector, region or period of its own: named by whom it gathers around.
+    expect(canvas.get('#vala2018 · with EBSCOAustralia')!.label).toBe('around EBSCOAustralia');
+  });
+
+  it('two pairs that would both read "12 Feb 2018" keep the rest of their labels, without the chat', () => {
+    expect(canvas.get('#vala2018 · 12 Feb 2018 · with AusGLAMBlogs')!.label).toBe('12 Feb 2018 · with AusGLAMBlogs');
+    expect(canvas.get('#vala2018 · 12 Feb 2018 · with 023forrefugees')!.label).toBe('12 Feb 2018 · with 023forrefugees');
+  });
+});
+
 describe('which chat is left out', () => {
   const facts = (id: number, chat: string, size: number, terms: string[]): LabelFacts => ({
     id,
@@ -170,19 +196,14 @@ describe('which chat is left out', () => {
     expect(out.every((x) => x.omitsChat === undefined)).toBe(true);
   });
 
-  it('names that would clash without the chat take another topic, then the whole label', () => {
+  it('names that would clash without the chat take another topic, then the whole label without the chat', () => {
     const out = run([
       facts(0, '#a', 5, ['#oa', '#ill', '#story']),
       facts(1, '#a', 5, ['#oa', '#ill', '#zine']),
       facts(2, '#a', 5, ['#oa', '#ill', '#zine', '#x']),
       facts(3, '#b', 5, ['open data']),
     ]);
-    expect(out.map((x) => x.label)).toEqual([
-      '#oa, #ill, #story',
-      '#a · #oa, #ill, #zine (1)',
-      '#a · #oa, #ill, #zine, #x (2)',
-      '#b · open data',
-    ]);
+    expect(out.map((x) => x.label)).toEqual(['#oa, #ill, #story', '#oa, #ill, #zine (1)', '#oa, #ill, #zine, #x (2)', '#b · open data']);
     expect(out.map((x) => x.omitsChat)).toEqual(['#a', '#a', '#a', undefined]);
   });
 });

@@ -7,15 +7,18 @@
  *   day among a few small chats) tells none of them apart: their canvas names leave it out, and the canvas says it
  *   once over them (`omitsChat`), as a map names a region once over its towns. A chat few communities share stays:
  *   there it is what sets them apart.
- * - Beside a chat, the label's next part's first item, as before ("#critlib · zines", "#aect19 · Dec–Feb 2020").
- * - Without one, named topics (phrases, hashtags, the LIS vocabulary): two when they fit, else one.
- * - A lone word alone ("data", "corba") is noise on a map: a community with no chat and no named topic is named by
- *   its own sector, region and period when it has them ("academic, GB · 9 Mar 2020"), else by who it gathers
- *   around, its best-connected member (on a help channel, a helper), with the word beside ("around Ben64 · data").
+ * - Beside a chat, its first named topic (phrases, hashtags, the LIS vocabulary: "#critlib · zines"), else its own
+ *   sector and region or period ("#aect19 · Dec–Feb 2020"), else the chat alone.
+ * - Without one, named topics: two when they fit, else one.
+ * - A lone word ("data", "feature", "corba") is noise on a map, often a word of any chat that no stop list foresaw:
+ *   a community with no chat and no named topic is named by its own sector, region and period when it has them
+ *   ("academic, GB · 9 Mar 2020"), else by who it gathers around, its best-connected member (on a help channel, a
+ *   helper), with the word beside ("around Ben64 · data").
  *
- * Names that would clash take more named topics, then the whole label (no two labels are alike).
+ * Names that would clash take more named topics, then the whole label (no two labels are alike), without the
+ * chat the canvas says once where that still tells them apart.
  */
-import { joinParts, labelParts, MAX_LABEL_CHAT_CHARS, type LabelFacts, type ViewFacts } from './label.js';
+import { labelParts, MAX_LABEL_CHAT_CHARS, type LabelFacts, type ViewFacts } from './label.js';
 
 /** The canvas names communities of this many members or more (client/sigma/labels-layer.ts draws no smaller). */
 export const CANVAS_MIN_MEMBERS = 3;
@@ -55,8 +58,8 @@ export function canvasLabels(communities: readonly LabelFacts[], view: ViewFacts
     const named = p.terms.filter((t) => t.named).map((t) => t.term);
     const lone = p.terms.find((t) => !t.named)?.term;
     if (p.chat && p.chat !== shared) {
-      const [chat, next] = joinParts({ ...p, terms: p.terms.slice(0, 1) });
-      return next ? `${chat} · ${next.split(', ')[0]}` : chat!;
+      const next = named[0] ?? p.mix ?? p.period;
+      return next ? `${p.chat} · ${next}` : p.chat;
     }
     if (named.length) return topics(named, most);
     const own = [p.mix, p.period].filter(Boolean).join(' · ');
@@ -71,7 +74,11 @@ export function canvasLabels(communities: readonly LabelFacts[], view: ViewFacts
     return names.flatMap((n, i) => (seen.get(n)! > 1 ? [i] : []));
   };
   for (const i of clashing()) names[i] = build(i, 3);
-  // Whole labels differ from each other, so this ends once every clash is a whole label.
+  // Then the whole label, still without the shared chat ("12 Feb 2018 · with AusGLAMBlogs"), else whole: whole
+  // labels differ from each other, so this ends once every clash is a whole label.
+  const lead = shared === undefined ? '' : `${shared} · `;
+  for (const i of clashing())
+    names[i] = lead && parts[i]!.chat === shared && labels[i]!.startsWith(lead) ? labels[i]!.slice(lead.length) : labels[i]!;
   for (let clash = clashing(); clash.length; clash = clashing()) for (const i of clash) names[i] = labels[i]!;
   return names.map((label, i) => (shared && parts[i]!.chat === shared ? { label, omitsChat: shared } : { label }));
 }
