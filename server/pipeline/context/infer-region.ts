@@ -105,6 +105,22 @@ function coordinateSpans(text: string): { start: number; end: number }[] {
   return [...text.matchAll(COORDINATES)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 
+/**
+ * Full postcodes, written the way the post office writes them: "SS1 1NE", "N18 1QX" (UK), "K1A 0B1" (Canada). Their
+ * shapes are each country's own (LABELLING.md region rule 9: an address that settles one country counts as a place).
+ */
+const POSTCODES: readonly [RegExp, string][] = [
+  [/(?<![\p{L}\p{N}])[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}(?![\p{L}\p{N}])/gu, 'GB'],
+  [/(?<![\p{L}\p{N}])[ABCEGHJ-NPRSTVXY]\d[A-Z] ?\d[A-Z]\d(?![\p{L}\p{N}])/gu, 'CA'],
+];
+const POSTCODE_STRENGTH = 3;
+
+function postcodeSpans(text: string): { start: number; end: number; code: string }[] {
+  return POSTCODES.flatMap(([pattern, code]) =>
+    [...text.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length, code })),
+  );
+}
+
 /** "1030 Old York Road", "Oxford Street", "Tullow St.": a street named after a town is in any town (registries on). */
 const STREET =
   /(?<![\p{L}\p{N}])(?:(?:Old|New|Upper|Lower|Great|Little|North|South|East|West)\s+)?\p{Lu}[\p{L}'’-]+\s+(?:Road|Rd|Street|St|Avenue|Ave|Lane|Drive|Boulevard|Blvd|Pike|Highway|Terrace|Crescent)(?![\p{L}\p{N}])\.?(?!\s*\p{Lu}\p{Ll})/gu;
@@ -148,7 +164,20 @@ function textHits(field: FieldText, wide: boolean): PlaceHit[] {
       });
   }
   const streets = wide ? streetSpans(text) : [];
-  const plain = tokenize(maskSpans(text, [...hosts, ...coordinates, ...streets]));
+  const postcodes = wide && field.kind === 'text' ? postcodeSpans(text) : [];
+  for (const p of postcodes)
+    hits.push({
+      field: label,
+      text,
+      start: p.start,
+      end: p.end,
+      readings: { [p.code]: 1 },
+      strength: POSTCODE_STRENGTH * field.weight,
+      kind: 'code',
+      first: -1,
+      last: -1,
+    });
+  const plain = tokenize(maskSpans(text, [...hosts, ...coordinates, ...streets, ...postcodes]));
   const tokens = wide ? registryTokens(field, plain) : plain;
   // A place or institution inside a degree held or a past clause ("MLIS from Rutgers") is not where someone is now.
   const past = wide && field.kind === 'text' ? pastSpans(text) : [];
@@ -195,7 +224,17 @@ function textHits(field: FieldText, wide: boolean): PlaceHit[] {
   for (let i = 1; i < places.length; i++) {
     const a = places[i - 1]!;
     const b = places[i]!;
-    if (a.last !== b.first || !PLACE_KINDS.has(a.kind) || !QUALIFIER_KINDS.has(b.kind) || !QUALIFIER_GAP.test(text.slice(a.end, b.start)))
+    // "Richmond, London": a city nearly always in one country qualifies the district before it, as a county would.
+    const dominantCity =
+      b.kind === 'city' &&
+      Object.keys(a.readings).length > 1 &&
+      Object.keys(a.readings).some((c) => (b.readings[c] ?? 0) >= DOMINANT_READING);
+    if (
+      a.last !== b.first ||
+      !PLACE_KINDS.has(a.kind) ||
+      !(QUALIFIER_KINDS.has(b.kind) || (wide && dominantCity)) ||
+      !QUALIFIER_GAP.test(text.slice(a.end, b.start))
+    )
       continue;
     const shared = new Set(Object.keys(a.readings).filter((c) => c in b.readings));
     // "Somerset, NJ", "New London, Ohio": a place the qualifier contradicts is a town of the same name there.

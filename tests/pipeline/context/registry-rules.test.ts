@@ -413,6 +413,28 @@ describe('registry rules', () => {
     expect(compton.sector.value).toBe('public');
   });
 
+  it('reads full postcodes, a district before a city, and Halifax alone as undecided (h074, h139, h092, h288)', () => {
+    const forum = read({
+      name: 'The Forum Southend',
+      bio: 'The Forum Southend-on-Sea is a library, gallery and educational resource in a contemporary shared space.',
+      location: 'Elmer Square, SS1 1NE',
+    });
+    expect(forum.region.value).toBe('GB');
+    expect(read({ name: 'Stainforth 4 ALL', bio: 'A charity based in Stainforth.', location: 'DN7 5PW' }).region).toMatchObject({
+      value: 'GB',
+      evidence: "location: 'DN7 5PW'",
+    });
+    expect(read({ bio: 'library', location: 'Ottawa K1A 0B1' }).region.value).toBe('CA');
+    expect(
+      read({ name: 'Grey Court Library', bio: 'Hello, Welcome to Grey Court Library', location: 'Richmond, London' }).region.value,
+    ).toBe('GB');
+    expect(read({ bio: 'library', location: 'Srinagar, New Delhi, Melbourne' }).region.value).toBe('unknown'); // p001
+    expect(
+      read({ name: 'Crossley Heath LRC', bio: 'Official account of the Crossley Heath Learning Resource Centre.', location: 'Halifax' })
+        .region.value,
+    ).toBe('unknown');
+  });
+
   it('keeps French "collège" apart from English "College" (p358): an FE college is not a school', () => {
     expect(read({ bio: 'Learning Resource Centre at Walsall College' }).sector.value).not.toBe('school');
     expect(read({ bio: 'professeure au collège Jean Moulin' }).sector.value).toBe('school');
