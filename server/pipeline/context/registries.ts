@@ -13,13 +13,18 @@
  *   - web hosts: university domains (academic, their country), UK library
  *     authorities' and Australian library services' domains (public);
  *   - names of UK and Australian public libraries, authorities and branch
- *     towns, for "<name> Library" (registry-hits.ts); more Mastodon instances.
+ *     towns, for "<name> Library" (registry-hits.ts); more Mastodon instances;
+ *   - research organisations (ROR): health services and medical research
+ *     institutes, archives, museums and heritage bodies, government agencies,
+ *     colleges the university list lacks, each a named workplace of its
+ *     sector with its country, as universities are.
  * A name that several universities share (in several countries) keeps all
  * their countries as readings, so it settles the sector but not the region.
  */
 import {
   buildRegionIndex,
   buildSectorIndex,
+  INSTITUTIONS_DATA,
   REGION_STRENGTH,
   SECTOR_PAST_WORDS,
   regionIndex,
@@ -202,7 +207,7 @@ function tally(map: Map<string, Map<string, number>>, key: string, country: stri
 }
 
 function build(): Registries {
-  const { lexicon, universities, libraries, nhsTrusts, australia, unitedStates } = loadRegistries();
+  const { lexicon, universities, libraries, nhsTrusts, australia, unitedStates, organisations } = loadRegistries();
   const offers: SectorOffer[] = [];
   const names = new Map<string, { written: string; countries: Map<string, number> }>();
   const place = (written: string, country: string) => {
@@ -265,6 +270,22 @@ function build(): Registries {
       if (body.sector) offers.push({ phrase: n, sector: body.sector, weight: bodyWeight(body.sector) });
       if (body.region) place(n, body.region);
     }
+  }
+  // An organisation a university, an NHS trust or a body of institutions.json or lexicon.json already names keeps that
+  // reading, and so does a name the base lexicons read ("Internet Archive" is no archive's, "National Archives" is
+  // national already): their phrases are four words at most, so longer names are not looked up (each lookup reads the
+  // name twice, and there are thousands).
+  const named = new Set(
+    [...offers.map((o) => o.phrase), ...INSTITUTIONS_DATA.institutions.flatMap((i) => i.names)].map((n) => fold(n.replace(/^=/, ''))),
+  );
+  for (const o of organisations) {
+    const generic = o.name.startsWith('=');
+    const written = generic ? o.name.slice(1) : o.name;
+    if (named.has(fold(written)) || (written.split(' ').length <= 4 && sectorIndex.lookup(written).length > 0)) continue;
+    offers.push({ phrase: o.name, sector: o.sector, weight: NAMED_WORKPLACE });
+    // A name of common words alone ("Northern Health", "Historical Archives") is filed in one country by chance of
+    // who registered first: it says the sector, not where.
+    if (!generic) place(o.name, o.country);
   }
   for (const [sector, byWeight] of Object.entries(lexicon.patterns)) {
     for (const [weight, phrases] of Object.entries(byWeight))

@@ -4,7 +4,8 @@
  * worldwide with their countries and web domains (Hipo), UK public libraries
  * and library authorities (Libraries Hacked), Australian public library
  * services and branch towns (public_library_map), US public library systems and
- * their cities (IMLS Public Libraries Survey), NHS trusts (NHS ODS), and the
+ * their cities (IMLS Public Libraries Survey), NHS trusts (NHS ODS), research
+ * organisations by the sector of their staff and their country (ROR), and the
  * hand-written lexicon.json (national and state libraries, trade bodies and
  * abbreviations, roles in six languages, re-weighed base phrases). Read only
  * when the context option `registries` is on.
@@ -16,6 +17,7 @@ import auJson from '../../../data/context/registries/au-public-libraries.json' w
 import librariesJson from '../../../data/context/registries/uk-public-libraries.json' with { type: 'json' };
 import universitiesJson from '../../../data/context/registries/universities.json' with { type: 'json' };
 import usJson from '../../../data/context/registries/us-public-libraries.json' with { type: 'json' };
+import organisationsJson from '../../../data/context/registries/organisations.json' with { type: 'json' };
 import { COUNTRY_CODES, SECTORS } from './gazetteer.js';
 
 const Sector = z.enum(SECTORS);
@@ -49,6 +51,11 @@ const UsFile = z.object({
   cities: z.array(z.tuple([z.string().min(1), UsState])),
 });
 
+/** Sector → ISO country → names ("=" before a name of common words alone: read only as written). */
+const OrganisationsFile = z.object({
+  organisations: z.partialRecord(Sector, z.record(z.string().regex(/^[A-Z]{2}$/), z.array(z.string().min(1)))),
+});
+
 function parse<T>(schema: z.ZodType<T>, json: unknown, file: string): T {
   const result = schema.safeParse(json);
   if (!result.success)
@@ -68,6 +75,12 @@ export interface University {
   domains: readonly string[];
 }
 
+export interface Organisation {
+  name: string;
+  sector: z.infer<typeof Sector>;
+  country: string;
+}
+
 export function loadRegistries() {
   const universities = parse(UniversitiesFile, universitiesJson, 'universities.json')
     .universities // Hipo files a few bodies under codes outside ISO 3166-1 (e.g. XK); those say nothing about region.
@@ -80,5 +93,12 @@ export function loadRegistries() {
     nhsTrusts: parse(NhsFile, nhsJson, 'nhs-trusts.json').trusts,
     australia: parse(AuFile, auJson, 'au-public-libraries.json'),
     unitedStates: parse(UsFile, usJson, 'us-public-libraries.json'),
+    // ROR files a few bodies under codes outside ISO 3166-1 (XK), as Hipo does; those say nothing about region.
+    organisations: Object.entries(parse(OrganisationsFile, organisationsJson, 'organisations.json').organisations).flatMap(
+      ([sector, byCountry]) =>
+        Object.entries(byCountry ?? {})
+          .filter(([country]) => COUNTRY_CODES.has(country))
+          .flatMap(([country, names]) => names.map((name): Organisation => ({ name, sector: sector as Organisation['sector'], country }))),
+    ),
   };
 }
