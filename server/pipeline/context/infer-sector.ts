@@ -187,9 +187,31 @@ function cited(text: string, end: number, cues: readonly SectorCue[]): boolean {
   return cues.some((c) => c.sector === 'vendor') && /^,?\s*(?:19|20)\d\d\b/.test(text.slice(end));
 }
 
-/** Display names and handles run words together ("LeithLibrary", "@TroveAustralia"): with the registries, they are cut at capitals. */
+/** "bridgendlibs", "leedslibraries": a handle written in lower case, a place run into a word for libraries. */
+const LOWER_LIBRARY = /^(\p{L}\p{Ll}{2,})(libraries|library|libs|lib)$/u;
+
+/** "bridgendlibs" → "Bridgend" "Libs": read as written with capitals, so "<place> Libraries" finds the place. */
+function splitLowerLibrary(t: Token): Token[] {
+  const m = LOWER_LIBRARY.exec(t.raw);
+  // Only a place that has public libraries ("Publib" stays the trade's word).
+  if (!m || !registries().publicLibraries.has(m[1]!.toLowerCase())) return [t];
+  const cap = (w: string) => w[0]!.toUpperCase() + w.slice(1);
+  const cut = t.start + m[1]!.length;
+  return [
+    { raw: cap(m[1]!), cased: cap(m[1]!), norm: m[1]!.toLowerCase(), start: t.start, end: cut },
+    { raw: cap(m[2]!), cased: cap(m[2]!), norm: m[2]!, start: cut, end: t.end },
+  ];
+}
+
+/**
+ * Display names and handles run words together ("LeithLibrary", "@TroveAustralia", "bridgendlibs"): with the
+ * registries, they are cut at capitals, and a lower-case name ending in a word for libraries before it.
+ */
 export function registryTokens(field: FieldText, tokens: readonly Token[]): Token[] {
-  return splitCamel(tokens, (t) => field.kind === 'name' || /[@#]$/.test(field.text.slice(Math.max(0, t.start - 1), t.start)));
+  const handle = (t: Token) => field.kind === 'name' || /[@#]$/.test(field.text.slice(Math.max(0, t.start - 1), t.start));
+  // Not a hashtag: "#qldlibraries" is a topic, "@bristollibraries" and a display name are the account.
+  const account = (t: Token) => field.kind === 'name' || field.text[t.start - 1] === '@';
+  return splitCamel(tokens, handle).flatMap((t) => (account(t) ? splitLowerLibrary(t) : [t]));
 }
 
 function textHits(field: FieldText, wide: boolean): SectorHit[] {

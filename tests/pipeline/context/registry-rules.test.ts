@@ -435,6 +435,20 @@ describe('registry rules', () => {
     ).toBe('unknown');
   });
 
+  it('reads a handle that runs a library town into "libs" as that public library, but not a hashtag (h024, p065)', () => {
+    expect(read({ name: 'Bridgendlibs', location: 'Bridgend' }).sector).toMatchObject({
+      value: 'public',
+      evidence: "name: 'Bridgendlibs'",
+    });
+    expect(read({ bio: 'News from @bristollibraries' }).sector.value).toBe('public');
+    expect(read({ name: 'Publib' }).sector.value).toBe('public');
+    const qld = read({
+      name: 'QLDlibraries🍍',
+      bio: 'Celebrating & showcasing the awesomeness of libraries in Queensland. Use #qldlibraries & get a retweet by my bot',
+    });
+    expect(qld.sector.value).toBe('unknown');
+  });
+
   it('keeps French "collège" apart from English "College" (p358): an FE college is not a school', () => {
     expect(read({ bio: 'Learning Resource Centre at Walsall College' }).sector.value).not.toBe('school');
     expect(read({ bio: 'professeure au collège Jean Moulin' }).sector.value).toBe('school');
