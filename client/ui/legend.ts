@@ -15,6 +15,18 @@ export interface LegendActions {
   openCommunity(id: number): void;
 }
 
+/**
+ * A community's name in the legend: whole, as panels and filters say it, with the chat most communities share
+ * (the one the canvas writes once, `canvasOmitsChat`) in a quieter colour, so the part that tells rows apart reads first.
+ */
+function legendName(loaded: LoadedGraph, value: string, label: string): (string | HTMLElement)[] {
+  const chat = loaded.payload.attributes.meta.communities[Number(value)]?.canvasOmitsChat;
+  const number = `${Number(value) + 1}. `;
+  const lead = `${number}${chat} · `;
+  if (!chat || !label.startsWith(lead)) return [label];
+  return [number, h('span', { class: 'legend-lead' }, `${chat} · `), label.slice(lead.length)];
+}
+
 export function renderLegend(container: HTMLElement, loaded: LoadedGraph, view: ViewState, actions: LegendActions): void {
   const categories = loaded.categories[view.colourBy];
   const items = categories.map((c) => {
@@ -31,7 +43,7 @@ export function renderLegend(container: HTMLElement, loaded: LoadedGraph, view: 
               onclick: () => actions.openCommunity(Number(c.value)),
             },
             swatch,
-            h('span', { class: 'legend-label' }, c.label),
+            h('span', { class: 'legend-label' }, ...legendName(loaded, c.value, c.label)),
             h('span', { class: 'count' }, c.count),
           )
         : h(

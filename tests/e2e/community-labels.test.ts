@@ -122,6 +122,10 @@ describe('community names on the canvas of a real mix where one chat dominates',
       const named = boxes.filter((b) => irc.includes(b.text));
       expect(named.every((b) => middle(b) > middle(title)) || named.every((b) => middle(b) < middle(title))).toBe(true);
       expect(overlappingPairs(boxes)).toEqual([]);
+      // The legend keeps whole labels, the shared chat in a quieter colour (the tenth, CarlFK's pair, is the chat alone).
+      const legend = await page.locator('#legend .legend-label').allTextContents();
+      for (const c of communities) expect(legend).toContain(`${c.id + 1}. ${c.label}`);
+      expect(await page.locator('#legend .legend-lead').allTextContents()).toEqual(Array(9).fill('irc log 19 dec 2016 · '));
       expect(errors).toEqual([]);
       await page.close();
     }, 120_000);
