@@ -449,6 +449,15 @@ describe('registry rules', () => {
     expect(qld.sector.value).toBe('unknown');
   });
 
+  it('reads a court as a law workplace, but not a place or school named "<Name> Court" (h092)', () => {
+    expect(
+      read({ name: 'Grey Court Library', bio: 'Hello, \nWelcome to Grey Court Library', location: 'Richmond, London' }).sector.value,
+    ).toBe('unknown');
+    expect(read({ bio: 'Librarian at the Supreme Court Library' }).sector.value).toBe('law');
+    expect(read({ bio: 'Librarian, Court of Appeal' }).sector.value).toBe('law');
+    expect(read({ bio: 'court library assistant' }).sector.value).toBe('law');
+  });
+
   it('keeps French "collège" apart from English "College" (p358): an FE college is not a school', () => {
     expect(read({ bio: 'Learning Resource Centre at Walsall College' }).sector.value).not.toBe('school');
     expect(read({ bio: 'professeure au collège Jean Moulin' }).sector.value).toBe('school');
