@@ -40,7 +40,8 @@ export interface ContextOptions {
   /**
    * Also read the institution registries and the wider lexicon (registries.ts):
    * universities and colleges worldwide by name and web domain, national
-   * libraries, public library authorities, NHS trusts, law schools, role
+   * libraries, public library authorities, NHS trusts, research organisations
+   * (ROR: health services, museums, archives, agencies), law schools, role
    * patterns ("librarian at <institution>", "<role> @<account>"), trade
    * abbreviations and bios in French, Spanish, German, Portuguese, Dutch and
    * Italian. Default true: on 586 real, hand-labelled profiles it reads a

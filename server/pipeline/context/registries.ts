@@ -165,6 +165,9 @@ const NOT_SHORT_NAMES = new Set([
 ]);
 const SHORT_NAME = /^(?:University of (?:the )?(\p{Lu}[\p{L}'’-]{3,})|(\p{Lu}[\p{L}'’-]{3,}) (?:University|College))$/u;
 
+const isCity = (word: string) => regionIndex.lookup(word).some((c) => c.kind === 'city');
+const isPlace = (words: string) => regionIndex.lookup(words).some((c) => c.kind !== 'neutral');
+
 /** The forms people write a university's name in: "University of X" → "X University", "Uni of X", "X Uni". */
 export function nameVariants(name: string): string[] {
   // "University of California, Berkeley" is "UC Berkeley" to its own people (the campus after the comma is dropped below).
@@ -186,6 +189,15 @@ export function nameVariants(name: string): string[] {
   if (of) for (const v of [`${of[1]} University`, `Uni of ${of[1]}`, `${of[1]} Uni`, `U of ${of[1]}`, `Univ of ${of[1]}`]) out.add(v);
   const x = /^(.+) University$/i.exec(base);
   if (x) out.add(`${x[1]} Uni`);
+  // "Leeds Beckett", "Oxford Brookes", "Sheffield Hallam": a city and a name, said without "University" (a city
+  // first, so a person's name, "George Washington", is not one); "Manchester Metropolitan" is "Manchester Met".
+  const cityAndName = /^(\p{Lu}[\p{L}]+) (\p{Lu}[\p{L}]+)$/u.exec(x?.[1] ?? '');
+  if (cityAndName && isCity(cityAndName[1]!) && !isPlace(cityAndName[2]!) && !isPlace(x![1]!)) {
+    out.add(x![1]!);
+    if (cityAndName[2] === 'Metropolitan') out.add(`${cityAndName[1]} Met`);
+  }
+  // "Kings College London", "St Johns College": the possessive is often written without its apostrophe.
+  for (const v of [...out]) if (/['’]s\b/.test(v)) out.add(v.replace(/['’]s\b/g, 's'));
   // "Michigan State University" is "Michigan State"; "Georgia Institute of Technology" is "Georgia Tech".
   const state = /^(\p{Lu}[\p{L}]+(?: \p{Lu}[\p{L}]+)?) State University$/u.exec(base);
   if (state) out.add(`${state[1]} State`);

@@ -458,6 +458,14 @@ describe('registry rules', () => {
     expect(read({ bio: 'court library assistant' }).sector.value).toBe('law');
   });
 
+  it('reads a university named as a city and a name without "University" (Leeds Beckett, Oxford Brookes), and a possessive without its apostrophe', () => {
+    expect(read({ bio: 'News from Leeds Beckett Library' }).sector).toMatchObject({ value: 'academic', evidence: "bio: 'Leeds Beckett'" });
+    expect(read({ bio: 'Oxford Brookes librarian' }).region.value).toBe('GB');
+    expect(read({ bio: 'Lecturer, Manchester Met' }).sector.value).toBe('academic');
+    expect(read({ bio: 'Official account of the library at Kings College London' }).sector.value).toBe('academic');
+    expect(read({ bio: 'I love George Washington' }).sector.value).toBe('unknown');
+  });
+
   it('keeps French "collège" apart from English "College" (p358): an FE college is not a school', () => {
     expect(read({ bio: 'Learning Resource Centre at Walsall College' }).sector.value).not.toBe('school');
     expect(read({ bio: 'professeure au collège Jean Moulin' }).sector.value).toBe('school');
