@@ -84,6 +84,7 @@ const PlacesFile = z.object({
   pastAfter: Strings,
   presentWords: Strings,
   presentAfter: Strings,
+  topicAfter: Strings,
   pronouns: Strings,
 });
 const SectorsFile = z.object({
@@ -270,6 +271,8 @@ export const REGION_PAST_AFTER: ReadonlySet<string> = new Set(places.pastAfter.m
 /** Words around a place that say someone lives there now ("based in", "now in", "Leeds-based"). */
 export const REGION_PRESENT_WORDS: ReadonlySet<string> = new Set(places.presentWords.map((w) => phraseKey(w, false)));
 export const REGION_PRESENT_AFTER: ReadonlySet<string> = new Set(places.presentAfter.map((w) => phraseKey(w, false)));
+/** Words after a place or demonym that make it a topic, not where someone is ("Australian history", "Liverpool FC"). */
+export const REGION_TOPIC_AFTER: ReadonlySet<string> = new Set(places.topicAfter.map((w) => phraseKey(w, false)));
 /** Pronouns right after a place name make it a person's name ("Sydney (she/her)"). */
 export const PRONOUNS: ReadonlySet<string> = new Set(places.pronouns);
 /** Abbreviations read as the full word in sector phrases ("law libn" = "law librarian"). */

@@ -21,6 +21,7 @@ import {
   REGION_PAST_WORDS,
   REGION_PRESENT_AFTER,
   REGION_PRESENT_WORDS,
+  REGION_TOPIC_AFTER,
   regionIndex,
   type RegionCue,
   type RegionKind,
@@ -72,13 +73,17 @@ const QUALIFIER_GAP = /^\s*[,(]?\s*$/;
 const CODE_GAP = /^[\s,(]{0,3}$/;
 
 /** What the words around a place do to it: a past 0.25, a present 1.5, pronouns after it (a name: "Sydney (she/her)") 0. */
-function contextFactor(tokens: readonly Token[], first: number, last: number, text: string): number {
+function contextFactor(tokens: readonly Token[], first: number, last: number, text: string, topic = false): number {
   const next = tokens[last];
   const gap = next ? text.slice(tokens[last - 1]!.end, next.start) : '';
   if (next && PRONOUNS.has(next.norm) && /^\s*\(\s*$/.test(gap)) return 0;
   // "Boston-born", "Leeds-based": a word joined after the place settles it.
   if (next && /^[\s-]$/.test(gap) && REGION_PAST_AFTER.has(next.norm)) return PAST_DISCOUNT;
   if (next && /^[\s-]$/.test(gap) && REGION_PRESENT_AFTER.has(next.norm)) return PRESENT_BOOST;
+  // "Australian history", "Irish dancing", "Liverpool FC", "Melbourne Cup": a topic or a team, not where someone is.
+  const after = tokens[last + 1];
+  const two = after && /^[\s-]$/.test(text.slice(next?.end ?? 0, after.start)) ? `${next!.norm} ${after.norm}` : '';
+  if (topic && next && /^[\s-]$/.test(gap) && (REGION_TOPIC_AFTER.has(next.norm) || REGION_TOPIC_AFTER.has(two))) return 0;
   // Otherwise the nearest marker before it: "born in Leeds, now in Sydney".
   const past = distanceBefore(tokens, first, text, REGION_PAST_WORDS);
   const present = distanceBefore(tokens, first, text, REGION_PRESENT_WORDS);
@@ -205,7 +210,7 @@ function textHits(field: FieldText, wide: boolean): PlaceHit[] {
       const endsLocation = wide && label === 'location' && /,\s*$/.test(text.slice(0, start)) && text.slice(end).trim() === '';
       if (!afterPlace && !endsLocation && text.trim() !== text.slice(start, end)) continue;
     }
-    const factor = inSpans(past, start) ? PAST_SPAN_DISCOUNT : contextFactor(tokens, m.first, m.last, text);
+    const factor = inSpans(past, start) ? PAST_SPAN_DISCOUNT : contextFactor(tokens, m.first, m.last, text, wide && field.kind === 'text');
     if (factor > 0)
       places.push({
         field: label,

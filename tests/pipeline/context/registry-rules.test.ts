@@ -466,6 +466,18 @@ describe('registry rules', () => {
     expect(read({ bio: 'I love George Washington' }).sector.value).toBe('unknown');
   });
 
+  it('reads a place or demonym before a topic or a team as the topic, not where someone is (LABELLING region rule 4)', () => {
+    for (const bio of [
+      'Interested in Australian history and convict records',
+      'Fan of Liverpool FC',
+      'Melbourne Cup tragic',
+      'Irish dancing, scotch whisky',
+    ])
+      expect(read({ bio }).region.value, bio).toBe('unknown');
+    expect(read({ bio: 'Australian librarian' }).region.value).toBe('AU');
+    expect(read({ bio: 'Australian Psychic Medium' }).region.value).toBe('AU'); // the rule's own example
+  });
+
   it('keeps French "collège" apart from English "College" (p358): an FE college is not a school', () => {
     expect(read({ bio: 'Learning Resource Centre at Walsall College' }).sector.value).not.toBe('school');
     expect(read({ bio: 'professeure au collège Jean Moulin' }).sector.value).toBe('school');
