@@ -61,13 +61,18 @@ interface SectorHit extends Hit {
  * ("passionate law librarian") are not: a phrase ending in a person's noun says what someone is.
  */
 const INTEREST_BEFORE =
-  /\b(?:love|loves|loving|lover of|interested in|interests?|interest in|passionate about|passion for|fan of|(?:very |really )?fond of|keen on|excited about|(?:mostly|often|usually|I) tweets? about|enthusiast for|obsessed with|wonders? about|fascinated by|curious about)\b/i;
+  /\b(?:love|loves|loving|lover of|interested in|interests?|interest in|passionate about|passion for|fan of|(?:very |really )?fond of|keen on|excited about|(?:mostly|often|usually|I) tweets? about|enthusiast for|(?:passionate |keen |strong )?advocate for|advocates for|advocating for|champion (?:of|for)|obsessed with|wonders? about|fascinated by|curious about)\b/i;
 // "-ment" names a field ("research data management"), not a person.
 const PERSON_NOUN = /(?:ian|ist|er|or|ant|(?<!m)ent|eur|ess)s?$|\b(?:staff|team|head|lead|dean|fellow|student|candidate|prof)\b/;
 
-function interest(text: string, start: number, phrase: string): boolean {
+/** "public library advocate", "archives nerd", "library lover": a liker's noun after the phrase. */
+const INTEREST_AFTER =
+  /^[\s-]+(?:advocates?|champions?|enthusiasts?|supporters?|fans?|lovers?|geeks?|nerds?|junkies?|addicts?|users?|goers?|patrons?)\b/i;
+
+function interest(text: string, start: number, phrase: string, end = start): boolean {
   if (PERSON_NOUN.test(phrase)) return false;
   if (text[start - 1] === '#') return true;
+  if (INTEREST_AFTER.test(text.slice(end))) return true;
   const clause =
     text
       .slice(0, start)
@@ -256,7 +261,7 @@ function textHits(field: FieldText, wide: boolean): SectorHit[] {
       ((m.last - m.first === 1 && (inGlamList(tokens, m.first) || PEOPLE_OF_A_TRADE.test(tokens[m.first]!.norm))) ||
         cited(text, end, cues) ||
         listItem(text, start, end, tokens, m.first, m.last) ||
-        interest(text, start, phrase));
+        interest(text, start, phrase, end));
     const generic = wide && registries().needsLibraryContext.has(phrase);
     const factor = (left ? PAST_DISCOUNT : 1) * (listed ? LISTED_DISCOUNT : 1) * (wide && studiedField(text, start, phrase) ? OUTRIGHT : 1);
     hits.push({

@@ -478,6 +478,21 @@ describe('registry rules', () => {
     expect(read({ bio: 'Australian Psychic Medium' }).region.value).toBe('AU'); // the rule's own example
   });
 
+  it('reads a kind of library someone advocates for or uses as an interest (g040, g080)', () => {
+    const advocate = read({
+      name: 'Havva Teede',
+      bio: 'Librarian, public library advocate & Regional Coordinator for ALIA New Grads - WA Branch). Learning enthusiast! Views are my own ;)',
+      location: 'Perth, Western Australia',
+    });
+    expect(advocate.sector.value).toBe('unknown');
+    const candidate = read({
+      bio: 'Passionate advocate for young people reading, early literacy, great leadership, libraries of the future. Manager Learning Communities & PhD candidate, AU.',
+    });
+    expect(candidate.sector.value).toBe('academic');
+    expect(read({ bio: 'public library user and archives nerd' }).sector.value).toBe('unknown');
+    expect(read({ bio: 'Public library manager' }).sector.value).toBe('public');
+  });
+
   it('keeps French "collège" apart from English "College" (p358): an FE college is not a school', () => {
     expect(read({ bio: 'Learning Resource Centre at Walsall College' }).sector.value).not.toBe('school');
     expect(read({ bio: 'professeure au collège Jean Moulin' }).sector.value).toBe('school');
