@@ -493,6 +493,23 @@ describe('registry rules', () => {
     expect(read({ bio: 'Public library manager' }).sector.value).toBe('public');
   });
 
+  it('reads library vendors and publishers by name, and a library system as a hint (f065, g026, p081)', () => {
+    const koha = read({
+      bio: 'Chatting to librarians and the Koha Community. Learning lots. Project Manager for Koha at Catalyst IT. Also my garden, the ocean, cups of tea and the arts.',
+      location: 'Wellington, New Zealand',
+    });
+    expect(koha.sector).toMatchObject({ value: 'vendor', evidence: "bio: 'Koha', 'Catalyst IT'" });
+    // An IT firm's own account says nothing of libraries (p081 is labelled unknown).
+    expect(
+      read({ name: 'Catalyst IT', bio: "At Catalyst, free and open source is not just what we do – it's what we stand for." }).sector.value,
+    ).toBe('unknown');
+    const cabi = read({
+      bio: 'Senior #Publishing Marketing Manager at CABI for #eBooks, #books, #compendia and #research databases to #librarians, lecturers, #researchers and #scientists.',
+    });
+    expect(cabi.sector.value).toBe('vendor');
+    expect(read({ bio: 'Systems librarian. Alma, Primo, Leganto.' }).sector.value).toBe('unknown');
+  });
+
   it('keeps French "collège" apart from English "College" (p358): an FE college is not a school', () => {
     expect(read({ bio: 'Learning Resource Centre at Walsall College' }).sector.value).not.toBe('school');
     expect(read({ bio: 'professeure au collège Jean Moulin' }).sector.value).toBe('school');
