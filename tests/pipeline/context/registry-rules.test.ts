@@ -510,6 +510,15 @@ describe('registry rules', () => {
     expect(read({ bio: 'Systems librarian. Alma, Primo, Leganto.' }).sector.value).toBe('unknown');
   });
 
+  it('reads a school someone graduated from, and a doctorate held, as no workplace (LABELLING sector rule 7)', () => {
+    expect(read({ bio: 'Librarian. UTS alum' }).sector.value).toBe('unknown');
+    expect(read({ bio: 'Graduate of Charles Sturt University' }).sector.value).toBe('unknown');
+    expect(read({ bio: 'Charles Sturt University graduate, school librarian' }).sector.value).toBe('school');
+    expect(read({ bio: 'Historian, PhD' }).sector.value).toBe('unknown');
+    expect(read({ bio: 'PhD candidate in history' }).sector.value).toBe('academic');
+    expect(read({ bio: 'Librarian at UTS' }).sector.value).toBe('academic');
+  });
+
   it('keeps French "collège" apart from English "College" (p358): an FE college is not a school', () => {
     expect(read({ bio: 'Learning Resource Centre at Walsall College' }).sector.value).not.toBe('school');
     expect(read({ bio: 'professeure au collège Jean Moulin' }).sector.value).toBe('school');
