@@ -208,6 +208,18 @@ function splitLowerLibrary(t: Token): Token[] {
   ];
 }
 
+/** "@iSchoolUI", "@UWiSchool": the trade's "iSchool" run into a university's initials is that school (camel cuts miss it). */
+function splitISchool(t: Token): Token[] {
+  const at = t.raw.indexOf('iSchool');
+  if (at < 0 || t.raw === 'iSchool') return [t];
+  const piece = (from: number, to: number): Token => {
+    const raw = t.raw.slice(from, to);
+    return { raw, cased: raw, norm: raw.toLowerCase(), start: t.start + from, end: t.start + to };
+  };
+  const cuts = [0, at, at + 'iSchool'.length, t.raw.length].filter((c, k, all) => k === 0 || c > all[k - 1]!);
+  return cuts.slice(1).map((end, k) => piece(cuts[k]!, end));
+}
+
 /**
  * Display names and handles run words together ("LeithLibrary", "@TroveAustralia", "bridgendlibs"): with the
  * registries, they are cut at capitals, and a lower-case name ending in a word for libraries before it.
@@ -216,7 +228,8 @@ export function registryTokens(field: FieldText, tokens: readonly Token[]): Toke
   const handle = (t: Token) => field.kind === 'name' || /[@#]$/.test(field.text.slice(Math.max(0, t.start - 1), t.start));
   // Not a hashtag: "#qldlibraries" is a topic, "@bristollibraries" and a display name are the account.
   const account = (t: Token) => field.kind === 'name' || field.text[t.start - 1] === '@';
-  return splitCamel(tokens, handle).flatMap((t) => (account(t) ? splitLowerLibrary(t) : [t]));
+  const iSchools = tokens.flatMap((t) => (account(t) ? splitISchool(t) : [t]));
+  return splitCamel(iSchools, handle).flatMap((t) => (account(t) ? splitLowerLibrary(t) : [t]));
 }
 
 function textHits(field: FieldText, wide: boolean): SectorHit[] {

@@ -26,8 +26,12 @@ const ARTICLE_BEFORE = /\b(?:an?|her|his|their|my)\s+$/i;
 const DEGREE_AFTER = /^\s+(?:in|from)\b/i;
 /** Markers that put the rest of their clause in the past. */
 const PAST_CLAUSE =
-  /\b(?:previous(?:ly)?|formerly|in the past|prior to|before (?:that|joining)|has (?:also )?worked|had worked|(?:she|he|they|I) worked|worked previously|(?<!(?:has|have|I've)\s)worked (?:in|at|for|with|on|as)|spent \w+ years|served as|got (?:her|his|their|my) start|began (?:her|his|their|my) career|graduated from|(?:graduate|grad|alum|alumn(?:a|us|i|ae)) of|studied at|(?:her|his|their|my) first (?:\w+ )?job|in (?:19|20)\d\d(?=,?\s+(?:she|he|they|I|we)\b)|(?:has |have )?held (?:\w+ ){0,3}positions|holding (?:\w+ ){0,3}positions)\b/gi;
+  /\b(?:previous(?:ly)?|formerly|in the past|prior to|before (?:that|joining)|has (?:also )?worked|had worked|(?:she|he|they|I) worked|worked previously|(?<!(?:has|have|I've)\s)worked (?:in|at|for|with|on|as)|spent \w+ years|served as|got (?:her|his|their|my) start|began (?:her|his|their|my) career|graduated from|still think like an? |(?:graduate|grad|alum|alumn(?:a|us|i|ae)) of|studied at|(?:her|his|their|my) first (?:\w+ )?job|in (?:19|20)\d\d(?=,?\s+(?:she|he|they|I|we)\b)|(?:has |have )?held (?:\w+ ){0,3}positions|holding (?:\w+ ){0,3}positions)\b/gi;
 /** "UTS alum", "Monash grad", "Charles Sturt University graduate": the school named before it is one left. */
+/** "an archivist at heart", "a librarian by training": what someone was trained as, not the job they hold. */
+/** "Been a Mental Health Nurse, and NHS Clinical Project Manager. Now: PhD Researcher": a list of what someone has been. */
+const BEEN_A = /(?:^|(?<=[.;|•\n]\s*))Been an? /gu;
+const TRAINED_AS = /\b\p{L}+(?:ian|ist|er|or)s?\s+(?:at heart|by training|by trade)\b/gu;
 const SCHOOL_LEFT = /(?:\p{Lu}[\p{L}&.'’-]*\s+){1,5}(?:alum|alumna|alumnus|alumni|alumnae|grad|graduate)(?![\p{L}\p{N}])/gu;
 /** Where a clause ends: a stop, semicolon, bar or line break, or a full stop before a capitalised word ("…Bloomington. She"). */
 const CLAUSE_END = /[;!?\n|•]|\.(?=\s+\p{Lu}\p{Ll}|\s*$)/u;
@@ -58,6 +62,8 @@ export function pastSpans(text: string): Span[] {
   }
   for (const m of text.matchAll(PAST_CLAUSE)) spans.push([m.index, clauseEnd(text, m.index + m[0].length)]);
   for (const m of text.matchAll(SCHOOL_LEFT)) spans.push([m.index, m.index + m[0].length]);
+  for (const m of text.matchAll(TRAINED_AS)) spans.push([m.index, m.index + m[0].length]);
+  for (const m of text.matchAll(BEEN_A)) spans.push([m.index, clauseEnd(text, m.index + m[0].length)]);
   return spans.sort((a, b) => a[0] - b[0]);
 }
 

@@ -192,7 +192,10 @@ export function nameVariants(name: string): string[] {
   // "Leeds Beckett", "Oxford Brookes", "Sheffield Hallam": a city and a name, said without "University" (a city
   // first, so a person's name, "George Washington", is not one); "Manchester Metropolitan" is "Manchester Met".
   const cityAndName = /^(\p{Lu}[\p{L}]+) (\p{Lu}[\p{L}]+)$/u.exec(x?.[1] ?? '');
-  if (cityAndName && isCity(cityAndName[1]!) && !isPlace(cityAndName[2]!) && !isPlace(x![1]!)) {
+  const named = cityAndName?.[2] ?? '';
+  // "Dublin City University" is not "Dublin City" (a place), nor is a "<City> State", "<City> Central"…
+  const wordy = NOT_SHORT_NAMES.has(named) && named !== 'Metropolitan';
+  if (cityAndName && !wordy && isCity(cityAndName[1]!) && !isPlace(named) && !isPlace(x![1]!)) {
     out.add(x![1]!);
     if (cityAndName[2] === 'Metropolitan') out.add(`${cityAndName[1]} Met`);
   }

@@ -117,6 +117,9 @@ const hit = (field: FieldText, start: number, end: number, readings: Record<stri
 
 /** Someone's role or tie just before an account ("historian @unimelb", "works @slsa", "Librarian@MQU", "based at @QUT"). */
 const TIE_BEFORE = /\b(?:\p{L}+(?:ian|ist|er|or|ant|ent)s?|staff|team|prof|phd|postdoc|fellow|dean|head|works?|working|at|with|for)\W*$/iu;
+/** "Head of Digital Research @britishlibrary", "Director of Collections @slsa": a role of a unit of the account's body. */
+const ROLE_OF_BEFORE =
+  /\b(?:head|director|manager|chair|coordinator|lead|officer|curator|editor|professor|lecturer)\s+of\s+(?:[\p{L}&,-]+\s+){1,4}$/iu;
 /** A body's account named with no role before it ("Digitised and online @troveaustralia") is mentioned, not worked at. */
 const MENTIONED = 0.3;
 
@@ -131,7 +134,12 @@ function tiedBefore(text: string, at: number, end = at): boolean {
       .slice(0, at)
       .split(/[.;|•·!?\n]/)
       .pop() ?? '';
-  return TIE_BEFORE.test(clause.split(/\s+/).slice(-4).join(' ')) || /\p{L}$/u.test(clause) || /\b(?:at|with)\b/i.test(clause);
+  return (
+    TIE_BEFORE.test(clause.split(/\s+/).slice(-4).join(' ')) ||
+    ROLE_OF_BEFORE.test(clause) ||
+    /\p{L}$/u.test(clause) ||
+    /\b(?:at|with)\b/i.test(clause)
+  );
 }
 
 // "@brooklynlibrary", "@sfpubliclibrary", "@LeedsLibraries": a handle that is a place and "library" is that place's public library.
@@ -290,6 +298,10 @@ function namedSchoolHits(field: FieldText, tokens: readonly Token[], out: Regist
     )
       continue;
     if (!SAME_PHRASE.test(field.text.slice(prev.end, t.start))) continue;
+    // "Royal Irish Academy", "British Academy", "Royal Academy": a nation's academy is a learned body, not a school.
+    const learned =
+      t.raw === 'Academy' && (tokens[i - 2]?.norm === 'royal' || regionIndex.lookup(prev.raw).some((c) => c.kind === 'demonym'));
+    if (learned) continue;
     out.sector.push(hit(field, prev.start, t.end, { school: 1 }, 2));
   }
 }

@@ -519,6 +519,31 @@ describe('registry rules', () => {
     expect(read({ bio: 'Librarian at UTS' }).sector.value).toBe('academic');
   });
 
+  it('reads researchers as the eighth sample labels them (CarpentryCon dev: k083, k167, k244, k235, k187, k218, k238, k062)', () => {
+    // "Dublin City" is a place, not Dublin City University; a nation's academy is a learned body, not a school.
+    expect(read({ name: 'DJ SEMANTIC', bio: 'DJ from Dublin.', location: 'Dublin City, Ireland' }).sector.value).toBe('unknown');
+    expect(read({ bio: 'Lecturer, Dublin City University' }).sector.value).toBe('academic');
+    expect(read({ bio: 'occasional bioinformaticist. Member of The Royal Irish Academy @RIAdawson .' }).sector.value).toBe('unknown');
+    expect(read({ bio: 'Librarian at Hans Price Academy' }).sector.value).toBe('school');
+    // A role "of" a unit ties the account after it.
+    expect(
+      read({ bio: 'Head of Digital Research @britishlibrary @BL_DigiSchol | opinions my own, etc.', location: 'UK' }).sector.value,
+    ).toBe('national');
+    // "@iSchoolUI": the iSchool inside a handle.
+    expect(read({ bio: 'Code, teach, & do better at both. Lecturer @iSchoolUI. @PythonCU co-organizer.' }).sector.value).toBe('education');
+    expect(
+      read({ bio: 'Researcher in Bioinformatics and Computational Biology, Photograph, Maker, Life-long learner, etc.' }).sector.value,
+    ).toBe('academic');
+    expect(read({ bio: 'Biz school research computing, ACI-REF, former research biologist' }).sector.value).toBe('academic');
+    expect(read({ bio: 'Knowledge Manager @enorinc. Still think like an archivist. Any opinions are mine.' }).sector.value).toBe('unknown');
+    expect(read({ bio: 'An archivist at heart, now a web developer' }).sector.value).toBe('unknown');
+    // A journal's editor is no vendor; a publisher's name needs a library's world.
+    expect(read({ bio: 'VP Scientific Affairs @genomequebec | @PLOSCompBiol #Education | Bioinfo/Comp Biologist' }).sector.value).not.toBe(
+      'vendor',
+    );
+    expect(read({ bio: 'Sales at Routledge, selling to libraries' }).sector.value).toBe('vendor');
+  });
+
   it('keeps French "collège" apart from English "College" (p358): an FE college is not a school', () => {
     expect(read({ bio: 'Learning Resource Centre at Walsall College' }).sector.value).not.toBe('school');
     expect(read({ bio: 'professeure au collège Jean Moulin' }).sector.value).toBe('school');
