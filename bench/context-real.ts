@@ -11,7 +11,7 @@
  * Held-out split, fixed: FNV-1a (32-bit) of the lower-cased handle; even →
  * `dev` (tune on these), odd → `held-out` (targets are judged here only).
  *
- *   npx tsx bench/context-real.ts [--off] [--sample twitter-586|code4lib-130|twitter-unseen-200|twitter-unseen-b-300|twitter-unseen-c-300] [--misses dev|held-out|all]
+ *   npx tsx bench/context-real.ts [--off] [--sample twitter-586|code4lib-130|twitter-unseen-200|twitter-unseen-b-300|twitter-unseen-c-300|carpentrycon-250] [--misses dev|held-out|all]
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -32,6 +32,8 @@ export const REAL_PROFILES = path.join(ROOT, 'data/eval/real-profiles/profiles.j
  * (LABELLING.md, "Fifth sample, unseen"). twitter-unseen-b-300: 300 more (the last 200 #vala2018 users, 100 list
  * members), drawn, labelled and committed the same way (LABELLING.md, "Sixth sample, unseen"). twitter-unseen-c-300:
  * 300 more list members (almost all UK library organisation accounts), the same way (LABELLING.md, "Seventh sample").
+ * carpentrycon-250: 250 #CarpentryCon2018 participants (LABELLING.md, "Eighth sample"), labelled the same way but from a
+ * research-computing conference, not a library chat: measured and printed, not pooled with the library samples.
  */
 export const REAL_SAMPLES = [
   { id: 'twitter-586', title: '#vala2018, #rlweek2017 and UK library lists (Twitter)', file: REAL_PROFILES },
@@ -57,6 +59,12 @@ export const REAL_SAMPLES = [
     title: 'UK library lists, unseen seventh sample (Twitter organisation accounts, labelled before any inference)',
     file: path.join(ROOT, 'data/eval/real-profiles/twitter-unseen-c-300.jsonl'),
     unseen: true,
+  },
+  {
+    // Not a library chat (a research-computing conference with Library Carpentry in it): printed, not pooled.
+    id: 'carpentrycon-250',
+    title: '#CarpentryCon2018 participants, unseen eighth sample (researchers and research software people; labelled before any inference)',
+    file: path.join(ROOT, 'data/eval/real-profiles/twitter-unseen-d.jsonl'),
   },
 ] as const;
 /**

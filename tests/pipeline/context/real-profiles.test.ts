@@ -105,6 +105,21 @@ describe('context inference on real profiles', () => {
     expect(unseen['held-out'].region.precision).toBeGreaterThanOrEqual(0.985); // 136/138
   });
 
+  it('measures the eighth sample apart: 250 #CarpentryCon2018 participants, researchers rather than a library chat (not pooled)', () => {
+    const sample = REAL_SAMPLES.find((x) => x.id === 'carpentrycon-250')!;
+    const profiles = loadRealProfiles(sample.file);
+    expect(profiles).toHaveLength(250);
+    expect(UNSEEN_SAMPLES.some((x) => x.id === 'carpentrycon-250')).toBe(false);
+    const figures = measureRealContext({ registries: true }, profiles);
+    expect(figures.dev.sector.profiles).toBe(118);
+    // Blind, first run (code of 067c4e2): held-out sector 26/47, precision 26/35; region 94/101, precision 94/100.
+    // Dev then 21/44, precision 21/31; after the rules learnt on it 26/44, 26/32.
+    expect(figures['held-out'].sector.statedRight).toBeGreaterThanOrEqual(27); // of 47
+    expect(figures['held-out'].sector.precision).toBeGreaterThanOrEqual(0.77); // 27/35
+    expect(figures['held-out'].region.statedRight).toBeGreaterThanOrEqual(94); // of 101
+    expect(figures.dev.sector.statedRight).toBeGreaterThanOrEqual(26); // of 44
+  });
+
   it('measures the unseen samples pooled: 800 profiles labelled before any rule was tuned on them, judged on 391 held out', () => {
     const profiles = loadUnseenProfiles();
     expect(profiles).toHaveLength(800);
