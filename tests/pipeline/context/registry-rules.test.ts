@@ -544,6 +544,24 @@ describe('registry rules', () => {
     expect(read({ bio: 'Sales at Routledge, selling to libraries' }).sector.value).toBe('vendor');
   });
 
+  it('knows well-known bodies of the trade by name: science agencies, war memorials, record offices, law firms, health charities (g126, g294)', () => {
+    expect(read({ bio: 'Librarian at CSIRO' }).sector).toMatchObject({ value: 'special', evidence: "bio: 'CSIRO'" });
+    expect(read({ bio: 'Librarian at MinterEllison' }).region.value).toBe('AU');
+    expect(read({ bio: 'Archivist at PROV' }).sector.value).toBe('archives');
+    const aiatsis = read({
+      name: 'AIATSIS Collections',
+      bio: "The AIATSIS Collections' role is to collect and preserve material about Aboriginal and Torres Strait Islander peoples, culture, language, history and issues.",
+      location: 'Canberra, ACT, Australia',
+    });
+    expect(aiatsis.sector.value).toBe('special');
+    const kingsFund = read({
+      name: "The King's Fund IKS",
+      bio: "Information & Knowledge Services at @TheKingsFund. We cover UK health & social care policy and we're happy to answer your enquiries",
+      location: 'London, UK',
+    });
+    expect(kingsFund.sector.value).toBe('health');
+  });
+
   it('keeps French "collège" apart from English "College" (p358): an FE college is not a school', () => {
     expect(read({ bio: 'Learning Resource Centre at Walsall College' }).sector.value).not.toBe('school');
     expect(read({ bio: 'professeure au collège Jean Moulin' }).sector.value).toBe('school');
