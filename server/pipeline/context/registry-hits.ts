@@ -80,6 +80,7 @@ const NOT_PUBLIC = new Set([
 const LIBRARY = new Set(['library', 'libraries', 'lib', 'libs']);
 const PLACE_KINDS = new Set(['city', 'region', 'nickname']);
 const SAME_PHRASE = /^(?:[\s'’]*|-)$/;
+const SMALL_WORDS = new Set(['my', 'our', 'your', 'a', 'at', 'in']);
 /** Bodies whose "<body> of <Place> Library" is theirs, not the place's ("University of Leeds Library"). */
 const OF_BODY = new Set([
   'university',
@@ -214,7 +215,10 @@ function libraryNameHits(field: FieldText, tokens: readonly Token[], out: Regist
       // "University of Leeds Library" is the university's; "The Official Twitter Page of Middlesbrough Libraries" is the town's.
       const before = first > 0 ? tokens[first - 1]!.norm : '';
       const ofAName = before === 'of' && first > 1 && OF_BODY.has(tokens[first - 2]!.norm);
-      if (before && NOT_PUBLIC.has(before) && (before !== 'of' || ofAName) && joined(first - 1, first + 1)) continue;
+      // Small words may not be part of the name ("My Leeds Library"), but before it they say nothing ("Librarian at Kirklees
+      // Libraries"); "the Leeds Library" stays the independent one.
+      const smallWord = SMALL_WORDS.has(before);
+      if (before && NOT_PUBLIC.has(before) && !smallWord && (before !== 'of' || ofAName) && joined(first - 1, first + 1)) continue;
       let named = span;
       while (named.length > 1 && FILLER.has(named[named.length - 1]!.norm)) named = named.slice(0, -1);
       const name = named.map((t) => t.norm).join(' ');
@@ -354,6 +358,19 @@ function acronymLibraryHits(field: FieldText, tokens: readonly Token[], out: Reg
     if (body?.sector !== 'academic') continue;
     out.sector.push(hit(field, acronym.start, tokens[i]!.end, { academic: 1 }, NAMED));
     if (body.readings) out.region.push(hit(field, acronym.start, tokens[i]!.end, { ...body.readings }, REGION_STRENGTH.institution));
+  }
+}
+
+// "City of Sydney Library", "Shire of Yarra Ranges Libraries": a council named "<kind> of <place>" and its libraries.
+const COUNCIL_OF_LIBRARY =
+  /(?<![\p{L}\p{N}])(?:City|Shire|Town|Borough|County|Municipality|District|Council) of (?:the )?(\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+){0,2})\s+(?:Public\s+)?(?:Library|Libraries)\b/gu;
+
+function councilOfLibraryHits(field: FieldText, out: RegistryHits): void {
+  for (const m of field.text.matchAll(COUNCIL_OF_LIBRARY)) {
+    const readings = placeReadings(m[1]!) ?? (registries().publicLibraries.get(fold(m[1]!)) as Record<string, number> | undefined);
+    if (!readings) continue;
+    out.sector.push(hit(field, m.index, m.index + m[0].length, { public: 1 }, PUBLIC_LIBRARY));
+    if (field.kind === 'name') out.region.push(hit(field, m.index, m.index + m[0].length, { ...readings }, REGION_STRENGTH.institution));
   }
 }
 
@@ -503,6 +520,7 @@ export function registryHits(field: FieldText, tokens: readonly Token[]): Regist
   mentionHits(field, out);
   if (field.kind === 'name') camelHandleHits(field, out);
   libraryNameHits(field, tokens, out);
+  councilOfLibraryHits(field, out);
   namedSchoolHits(field, tokens, out);
   if (field.kind === 'text') shortNameHits(field, out);
   foundedLibraryHits(field, out);

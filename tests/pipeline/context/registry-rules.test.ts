@@ -562,6 +562,25 @@ describe('registry rules', () => {
     expect(kingsFund.sector.value).toBe('health');
   });
 
+  it('reads "at <town> Libraries", "City of <town> Library", councils beside a library, and a schools library service (h048)', () => {
+    expect(read({ bio: 'Librarian at Kirklees Libraries' }).sector).toMatchObject({
+      value: 'public',
+      evidence: "bio: 'Kirklees Libraries'",
+    });
+    expect(read({ bio: 'Customer service at Leeds Central Library' }).sector.value).toBe('public');
+    expect(read({ bio: 'Librarian at the Leeds Library' }).sector.value).toBe('unknown'); // the independent one
+    expect(read({ bio: 'Librarian at City of Sydney Library' }).sector.value).toBe('public');
+    expect(read({ bio: 'Library officer, Brisbane City Council' }).sector.value).toBe('public');
+    expect(read({ bio: 'Planning officer at Leeds City Council' }).sector.value).toBe('unknown');
+    expect(read({ bio: 'Schools Library Service, Hampshire County Council' }).sector.value).toBe('school');
+    const norfolk = read({
+      name: 'Norfolk County Council Norwich Millennium Library',
+      bio: "Staff at one of the busiest libraries in the country tweeting between customers. We talk about books, events & more. We're open 7 days a week - pop in & see us!",
+      location: 'Norwich, Norfolk',
+    });
+    expect(norfolk.sector.value).toBe('public');
+  });
+
   it('keeps French "collège" apart from English "College" (p358): an FE college is not a school', () => {
     expect(read({ bio: 'Learning Resource Centre at Walsall College' }).sector.value).not.toBe('school');
     expect(read({ bio: 'professeure au collège Jean Moulin' }).sector.value).toBe('school');
