@@ -581,6 +581,20 @@ describe('registry rules', () => {
     expect(norfolk.sector.value).toBe('public');
   });
 
+  it('knows health services and government bodies by name, but a university department of education is no ministry (f171)', () => {
+    expect(read({ bio: 'Librarian at Monash Health' }).sector).toMatchObject({ value: 'health', evidence: "bio: 'Monash Health'" });
+    expect(read({ bio: 'Knowledge services, Queensland Health' }).region.value).toBe('AU');
+    expect(read({ bio: 'Librarian at Alberta Health Services' }).region.value).toBe('CA');
+    expect(read({ bio: 'Librarian at the Australian Bureau of Statistics' }).sector.value).toBe('government');
+    expect(read({ bio: 'public servant and reader' }).sector.value).toBe('government');
+    const bodleian = read({
+      name: 'Education Library',
+      bio: 'The Bodleian Education Library, located at the centre of the Department of Education, specialises in material on education and related fields.',
+      location: 'Oxford',
+    });
+    expect(bodleian.sector.value).toBe('academic');
+  });
+
   it('keeps French "collège" apart from English "College" (p358): an FE college is not a school', () => {
     expect(read({ bio: 'Learning Resource Centre at Walsall College' }).sector.value).not.toBe('school');
     expect(read({ bio: 'professeure au collège Jean Moulin' }).sector.value).toBe('school');
