@@ -105,6 +105,24 @@ function studiedField(text: string, start: number, phrase: string): boolean {
   return STUDY_ROLE.test(clause);
 }
 
+/**
+ * "Senior lecturer in public health", "PhD candidate in legal history", "Research fellow in digital archives": the field
+ * an academic teaches or studies is their discipline, not a second workplace (LABELLING.md, sector rules 3 and 5). Up to
+ * five words after the role and "in"/"of", inside the clause and before any "at"/"@".
+ */
+const DISCIPLINE_BEFORE =
+  /\b(?:lecturer|professor|prof|reader|researcher|research (?:fellow|associate)|fellow|phd (?:student|candidate|researcher)|doctoral (?:student|candidate|researcher)|postdoc(?:toral (?:fellow|researcher))?|teaching fellow|tutor|scholar)\s+(?:in|of)\s+(?:[\p{L}&'’-]+\s+){0,4}$/iu;
+const DISCIPLINE_DISCOUNT = 0.3;
+
+function discipline(text: string, start: number): boolean {
+  const clause =
+    text
+      .slice(0, start)
+      .split(/[.;|•·\n!?,]|\s(?:at|@)\s|@/)
+      .pop() ?? '';
+  return DISCIPLINE_BEFORE.test(clause);
+}
+
 /** What makes a profile part of a library's world, for the words of any trade (needsLibraryContext). */
 const LIBRARY_WORLD =
   /librar|biblio|archiv|museum|publish|catalogu|metadata|e-?books?\b|\bbooks?\b|journals?\b|scholarly|repositor|\bglam\b|\blis\b|information (?:specialist|professional|manage|officer|services)|knowledge manag|records\b/i;
@@ -276,7 +294,12 @@ function textHits(field: FieldText, wide: boolean): SectorHit[] {
         listItem(text, start, end, tokens, m.first, m.last) ||
         interest(text, start, phrase, end));
     const generic = wide && registries().needsLibraryContext.has(phrase);
-    const factor = (left ? PAST_DISCOUNT : 1) * (listed ? LISTED_DISCOUNT : 1) * (wide && studiedField(text, start, phrase) ? OUTRIGHT : 1);
+    const field_ = wide && !cues.some((c) => c.sector === 'academic' || c.sector === 'education') && discipline(text, start);
+    const factor =
+      (left ? PAST_DISCOUNT : 1) *
+      (listed ? LISTED_DISCOUNT : 1) *
+      (field_ ? DISCIPLINE_DISCOUNT : 1) *
+      (wide && studiedField(text, start, phrase) ? OUTRIGHT : 1);
     hits.push({
       field: label,
       text,
@@ -284,7 +307,7 @@ function textHits(field: FieldText, wide: boolean): SectorHit[] {
       end,
       readings,
       strength: weight * field.weight * factor,
-      outright: weight >= OUTRIGHT && !left && !listed,
+      outright: weight >= OUTRIGHT && !left && !listed && !field_,
       ...(listed ? { listed } : {}),
       ...(generic ? { generic } : {}),
     });

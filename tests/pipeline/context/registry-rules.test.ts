@@ -595,6 +595,14 @@ describe('registry rules', () => {
     expect(bodleian.sector.value).toBe('academic');
   });
 
+  it('reads the field an academic teaches or studies as their discipline, not a second workplace (LABELLING sector rules 3, 5)', () => {
+    expect(read({ bio: 'Senior lecturer in public health' }).sector.value).toBe('academic');
+    expect(read({ bio: 'PhD candidate in legal history' }).sector.value).toBe('academic');
+    expect(read({ bio: 'Research fellow in digital archives' }).sector.value).toBe('academic');
+    expect(read({ bio: 'Lecturer in Library and Information Studies' }).sector.value).toBe('education');
+    expect(read({ bio: 'Health librarian and lecturer in nursing' }).sector.value).toBe('health');
+  });
+
   it('keeps French "collège" apart from English "College" (p358): an FE college is not a school', () => {
     expect(read({ bio: 'Learning Resource Centre at Walsall College' }).sector.value).not.toBe('school');
     expect(read({ bio: 'professeure au collège Jean Moulin' }).sector.value).toBe('school');
