@@ -603,6 +603,21 @@ describe('registry rules', () => {
     expect(read({ bio: 'Health librarian and lecturer in nursing' }).sector.value).toBe('health');
   });
 
+  it('knows independent and special libraries by name, not a town's libraries or a learned society's members (p372, h227)', () => {
+    const stuartHall = read({
+      name: 'Stuart Hall Library',
+      bio: 'From May 2017, we will begin to combine the Iniva and Stuart Hall Library Twitter channels using only @iniva_arts.',
+      location: 'Rivington Place, London',
+    });
+    expect(stuartHall.sector.value).toBe('special');
+    expect(read({ bio: 'Librarian at The London Library' }).sector.value).toBe('special');
+    expect(read({ name: 'London Libraries', bio: 'we are the information professionals.', location: 'London' }).sector.value).not.toBe(
+      'special',
+    );
+    expect(read({ bio: 'Librarian, Linen Hall Library' }).region.value).toBe('GB'); // Belfast
+    expect(read({ bio: 'Member of The Royal Irish Academy' }).sector.value).toBe('unknown');
+  });
+
   it('keeps French "collège" apart from English "College" (p358): an FE college is not a school', () => {
     expect(read({ bio: 'Learning Resource Centre at Walsall College' }).sector.value).not.toBe('school');
     expect(read({ bio: 'professeure au collège Jean Moulin' }).sector.value).toBe('school');
