@@ -603,7 +603,7 @@ describe('registry rules', () => {
     expect(read({ bio: 'Health librarian and lecturer in nursing' }).sector.value).toBe('health');
   });
 
-  it('knows independent and special libraries by name, not a town's libraries or a learned society's members (p372, h227)', () => {
+  it("knows independent and special libraries by name, not a town's libraries or a learned society's members (p372, h227)", () => {
     const stuartHall = read({
       name: 'Stuart Hall Library',
       bio: 'From May 2017, we will begin to combine the Iniva and Stuart Hall Library Twitter channels using only @iniva_arts.',
