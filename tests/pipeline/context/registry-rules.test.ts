@@ -587,6 +587,8 @@ describe('registry rules', () => {
     expect(read({ bio: 'Librarian at Alberta Health Services' }).region.value).toBe('CA');
     expect(read({ bio: 'Librarian at the Australian Bureau of Statistics' }).sector.value).toBe('government');
     expect(read({ bio: 'public servant and reader' }).sector.value).toBe('government');
+    // "APS" is the American Physical Society as often as the Australian Public Service.
+    expect(read({ bio: 'Physics student, Wayne State Warrior, Phi Theta Kappa, APS, SPS, AVS, OSA' }).sector.value).toBe('academic');
     const bodleian = read({
       name: 'Education Library',
       bio: 'The Bodleian Education Library, located at the centre of the Department of Education, specialises in material on education and related fields.',
