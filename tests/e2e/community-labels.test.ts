@@ -15,6 +15,7 @@ import { shorterNames } from '../../client/sigma/canvas-names.js';
 import { GraphPayloadSchema } from '../../shared/index.js';
 import { drawnText, overlappingPairs, RECORD_CANVAS_TEXT } from '../support/browser.js';
 import { useDemoBrowser } from '../support/demo-browser.js';
+import { REAL_MIX as MIX } from '../support/real-mix.js';
 
 const demo = useDemoBrowser();
 
@@ -69,18 +70,6 @@ describe('community labels in the explorer', () => {
 });
 
 const REAL = new URL('../fixtures/real/', import.meta.url).pathname;
-/** One busy IRC day and eight small real chats, uploaded together as through the page. */
-const MIX = [
-  'irc/2016-12-19_20.raw.txt',
-  'mastodon/tag_timeline.json',
-  'twitter-v2/flat.jsonl',
-  'twitter-v1.1/get_mentions.json',
-  'whatsapp/_chat.txt',
-  'tags-csv/sample-data.csv',
-  'bluesky/app.bsky.feed.searchPosts-5d343d.json',
-  'zoom/zoom-chat-1.txt',
-  'storify/docnowcommunity-chat-raw.xml',
-];
 
 describe('community names on the canvas of a real mix where one chat dominates', () => {
   for (const screen of [SCREENS[0], SCREENS[2]]) {

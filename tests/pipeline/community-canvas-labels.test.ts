@@ -13,6 +13,7 @@ import { canvasLabels, type CanvasLabel } from '../../server/pipeline/community/
 import type { LabelFacts } from '../../server/pipeline/community/label.js';
 import { removePeople } from '../../server/pipeline/export/remove-people.js';
 import { GraphPayloadSchema, type GraphPayload, type Message } from '../../shared/index.js';
+import { IRC_DAY, REAL_MIX as MIX } from '../support/real-mix.js';
 
 const root = new URL('../fixtures/real/', import.meta.url).pathname;
 
@@ -28,20 +29,6 @@ function analyzedFiles(files: readonly string[]): GraphPayload {
     analyze({ messages, people, dataset: { id: 'real', name: 'real', version: 1 }, backbone: false }, { seed: 1 }),
   );
 }
-
-const IRC_DAY = 'irc/2016-12-19_20.raw.txt';
-/** The real mix uploaded through the page in issue 19's check: one busy IRC day and eight small chats. */
-const MIX = [
-  IRC_DAY,
-  'mastodon/tag_timeline.json',
-  'twitter-v2/flat.jsonl',
-  'twitter-v1.1/get_mentions.json',
-  'whatsapp/_chat.txt',
-  'tags-csv/sample-data.csv',
-  'bluesky/app.bsky.feed.searchPosts-5d343d.json',
-  'zoom/zoom-chat-1.txt',
-  'storify/docnowcommunity-chat-raw.xml',
-];
 
 const canvasOf = (payload: GraphPayload) =>
   new Map(payload.attributes.meta.communities.map((c) => [c.label!, { label: c.canvasLabel, omits: c.canvasOmitsChat }]));

@@ -134,6 +134,28 @@ function streetSpans(text: string): { start: number; end: number }[] {
   return [...text.matchAll(STREET)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 
+/** A span of a field that names one country outright: a web host, a flag, a postcode. */
+function oneCountry(
+  field: FieldText,
+  span: { start: number; end: number },
+  code: string,
+  strength: number,
+  kind: PlaceHit['kind'],
+): PlaceHit {
+  const { start, end } = span;
+  return {
+    field: field.label,
+    text: field.text,
+    start,
+    end,
+    readings: { [code]: 1 },
+    strength: strength * field.weight,
+    kind,
+    first: -1,
+    last: -1,
+  };
+}
+
 function textHits(field: FieldText, wide: boolean): PlaceHit[] {
   const { text, label } = field;
   const hits: PlaceHit[] = [];
@@ -141,47 +163,14 @@ function textHits(field: FieldText, wide: boolean): PlaceHit[] {
   const coordinates = wide && label === 'location' ? coordinateSpans(text) : [];
   for (const h of hosts) {
     const cue = ((wide ? registryHostCue(h.host) : undefined) ?? hostCue(h.host))?.region;
-    if (cue)
-      hits.push({
-        field: label,
-        text,
-        start: h.start,
-        end: h.end,
-        readings: { [cue.code]: 1 },
-        strength: cue.strength * field.weight,
-        kind: 'host',
-        first: -1,
-        last: -1,
-      });
+    if (cue) hits.push(oneCountry(field, h, cue.code, cue.strength, 'host'));
   }
   for (const f of findFlags(text)) {
-    if (COUNTRY_CODES.has(f.code))
-      hits.push({
-        field: label,
-        text,
-        start: f.start,
-        end: f.end,
-        readings: { [f.code]: 1 },
-        strength: FLAG_STRENGTH * field.weight,
-        kind: 'flag',
-        first: -1,
-        last: -1,
-      });
+    if (COUNTRY_CODES.has(f.code)) hits.push(oneCountry(field, f, f.code, FLAG_STRENGTH, 'flag'));
   }
   const streets = wide ? streetSpans(text) : [];
   const postcodes = wide && field.kind === 'text' ? postcodeSpans(text) : [];
-  for (const p of postcodes)
-    hits.push({
-      field: label,
-      text,
-      start: p.start,
-      end: p.end,
-      readings: { [p.code]: 1 },
-      strength: POSTCODE_STRENGTH * field.weight,
-      kind: 'code',
-      first: -1,
-      last: -1,
-    });
+  for (const p of postcodes) hits.push(oneCountry(field, p, p.code, POSTCODE_STRENGTH, 'code'));
   const plain = tokenize(maskSpans(text, [...hosts, ...coordinates, ...streets, ...postcodes]));
   const tokens = wide ? registryTokens(field, plain) : plain;
   // A place or institution inside a degree held or a past clause ("MLIS from Rutgers") is not where someone is now.
@@ -277,20 +266,7 @@ function fieldHits(field: FieldText, wide: boolean): PlaceHit[] {
   const cue = (
     field.kind === 'url' ? ((wide ? registryHostCue(field.text) : undefined) ?? hostCue(field.text)) : instanceRegion(field.text, wide)
   )?.region;
-  if (!cue) return [];
-  return [
-    {
-      field: field.label,
-      text: field.text,
-      start: 0,
-      end: field.text.length,
-      readings: { [cue.code]: 1 },
-      strength: cue.strength * field.weight,
-      kind: 'host',
-      first: -1,
-      last: -1,
-    },
-  ];
+  return cue ? [oneCountry(field, { start: 0, end: field.text.length }, cue.code, cue.strength, 'host')] : [];
 }
 
 const NAME_WORD = /^\p{Lu}\p{Ll}{2,}$/u;
