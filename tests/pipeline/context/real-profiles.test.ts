@@ -105,6 +105,21 @@ describe('context inference on real profiles', () => {
     expect(unseen['held-out'].region.precision).toBeGreaterThanOrEqual(0.985); // 136/138
   });
 
+  it('measures the ninth sample apart: 150 more Code4Lib speakers (2017, 2021–2026), labelled before any inference (not pooled)', () => {
+    const sample = REAL_SAMPLES.find((x) => x.id === 'code4lib-b-150')!;
+    const profiles = loadRealProfiles(sample.file);
+    expect(profiles).toHaveLength(150);
+    expect(UNSEEN_SAMPLES.some((x) => x.id === 'code4lib-b-150')).toBe(false);
+    const figures = measureRealContext({ registries: true }, profiles);
+    expect(figures.dev.sector.profiles).toBe(75);
+    // Blind, first run (code of 22e7569): sector 113/142 (dev 53/70, held-out 60/72), precision 113/124;
+    // region 134/141, precision 134/134.
+    expect(figures['held-out'].sector.statedRight).toBeGreaterThanOrEqual(60); // of 72: 83.3 %
+    expect(figures['held-out'].sector.precision).toBeGreaterThanOrEqual(0.952); // 60/63
+    expect(figures['held-out'].region.statedRight).toBeGreaterThanOrEqual(67); // of 73
+    expect(figures['held-out'].region.precision).toBe(1);
+  });
+
   it('measures the eighth sample apart: 250 #CarpentryCon2018 participants, researchers rather than a library chat (not pooled)', () => {
     const sample = REAL_SAMPLES.find((x) => x.id === 'carpentrycon-250')!;
     const profiles = loadRealProfiles(sample.file);
