@@ -329,6 +329,12 @@ function clauseOf(text: string, at: number): [number, number] {
 
 /** What a bio says first, and what it says someone does "currently", is the day job (LABELLING.md, sector rule 8). */
 const LEAD_CLAUSE = 1.5;
+/**
+ * "Collection Assessment Librarian, University of North Texas Libraries\nKaren Harker earned her MLS…": a short title
+ * line over a long third-person bio (a conference or staff page's form) is the job now; the story below walks a career.
+ */
+const HEADLINE = 2.5;
+const headline = (text: string) => /^[^\n]{3,120}\n/.test(text) && text.length - text.indexOf('\n') > 200;
 /** A supporting hint's weight (sectors.json weight 1). */
 const HINT = 1;
 /** Evidence of a workplace named (sectors.json weight 2) or more. */
@@ -355,7 +361,7 @@ function presentJob(text: string, hits: SectorHit[]): void {
   });
   // Only a bio that names work in other clauses too has a day job to tell apart.
   if (now.length === named.length) return;
-  for (const h of now) h.strength *= LEAD_CLAUSE;
+  for (const h of now) h.strength *= h.start < leadEnd && headline(text) ? HEADLINE : LEAD_CLAUSE;
 }
 
 /** A university in the clause that says someone studies library and information work is where they study it. */

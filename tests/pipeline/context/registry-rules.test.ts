@@ -369,7 +369,7 @@ describe('registry rules', () => {
       'Dean of Libraries',
       'Doctoral researcher in history',
       'Undergraduate student',
-      'Digital scholarship lead',
+      'Digital scholarship librarian',
     ])
       expect(read({ bio }).sector.value, bio).toBe('academic');
     // National research infrastructure names no university (p066, p067 are labelled unknown).
@@ -618,6 +618,14 @@ describe('registry rules', () => {
     );
     expect(read({ bio: 'Librarian, Linen Hall Library' }).region.value).toBe('GB'); // Belfast
     expect(read({ bio: 'Member of The Royal Irish Academy' }).sector.value).toBe('unknown');
+  });
+
+  it('reads the title line over a long third-person bio as the job now (Code4Lib ninth sample dev: m069)', () => {
+    const brady = read({
+      name: 'Terry Brady',
+      bio: 'Applications Programmer Analyst, Georgetown University Library\nTerry Brady is an Applications Programmer Analyst working for the Georgetown University Library from Seattle. Terry is a committer for the DSpace repository platform. Terry has built applications for higher education, government, non-profit, and corporate institutions including LexisNexis and the National Archives and Records Administration. https://github.com/terrywbrady/info',
+    });
+    expect(brady.sector.value).toBe('academic');
   });
 
   it('keeps French "collège" apart from English "College" (p358): an FE college is not a school', () => {
