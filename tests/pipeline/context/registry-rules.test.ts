@@ -628,6 +628,20 @@ describe('registry rules', () => {
     expect(brady.sector.value).toBe('academic');
   });
 
+  it('reads a background in a field as training, not a job, and Lyrasis as a vendor (Code4Lib ninth sample dev: m001, m054)', () => {
+    const williamson = read({
+      name: 'Evan Peter Williamson',
+      bio: 'University of Idaho\nDespite a background in Art History, Classical Studies, and Archives, he always manages to get involved in all things digital--especially websites, digitization, and digital preservation. At the library he works with Data & Digital Services to bring cool projects, enlightening workshops, and innovative services to life.',
+    });
+    expect(williamson.sector.value).toBe('academic');
+    const tang = read({
+      name: 'Dr. Lydia Tang',
+      bio: 'Lyrasis\nDr. Lydia Tang is an Outreach and Engagement Coordinator for Lyrasis. Previously, she held archivist positions at Michigan State University, the Library of Congress, and numerous graduate positions at the University of Illinois, where she received her MLIS and Doctor of Musical Arts degree. Passionate about accessibility and disability representation in archives, she served on the Task Force to Revise the Best Practices on Accessible Archives for People with Disabilities and spearheaded founding the Society of American Archivists’ (SAA) Accessibility & Disability Section (ADS). She is the 2020 recipient of SAA’s Mark A. Greene Emerging Leader Award and was recognized in three SAA Council resolutions as a co-founder of the Archival Workers Emergency Fund, for spearheading the Accessibility & Disability Section’s “Archivists at Home” document, and for the “Guidelines for Accessible Archives for People with Disabilities.” In addition to her professional service with SAA, she has contributed to accessibility initiatives within DLF Digital Accessibility Working Group and the ArchivesSpace open source software community by leading the Staff Interface Enhancement Working Group, Development Prioritization subteam, founding the Usability subteam, and chairing the Users Advisory Council. She has written about accessible physical archival spaces, hiring and advancement practices, and is currently co-editing a book with Dr. Gracen Brilmeyer, Preserving Disability: Disability and the Archival Profession.',
+    });
+    expect(tang.sector.value).toBe('vendor');
+    expect(read({ bio: 'in her final semester of her MLS program at Indiana University' }).sector.value).toBe('education');
+  });
+
   it('keeps French "collège" apart from English "College" (p358): an FE college is not a school', () => {
     expect(read({ bio: 'Learning Resource Centre at Walsall College' }).sector.value).not.toBe('school');
     expect(read({ bio: 'professeure au collège Jean Moulin' }).sector.value).toBe('school');
