@@ -20,7 +20,8 @@ export interface LegendActions {
  * (the one the canvas writes once, `canvasOmitsChat`) in a quieter colour, so the part that tells rows apart reads first.
  */
 function legendName(loaded: LoadedGraph, value: string, label: string): (string | HTMLElement)[] {
-  const chat = loaded.payload.attributes.meta.communities[Number(value)]?.canvasOmitsChat;
+  // By id, not by place: a community removed with an opted-out person leaves the others' places shifted.
+  const chat = loaded.payload.attributes.meta.communities.find((c) => c.id === Number(value))?.canvasOmitsChat;
   const number = `${Number(value) + 1}. `;
   const lead = `${number}${chat} · `;
   if (!chat || !label.startsWith(lead)) return [label];

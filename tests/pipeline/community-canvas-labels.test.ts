@@ -183,6 +183,21 @@ describe('which chat is left out', () => {
     expect(out.every((x) => x.omitsChat === undefined)).toBe(true);
   });
 
+  it("ends with different names even when whole labels meet (a chat named like the labeller's own suffix)", () => {
+    // labelCommunities can hand two communities the same whole label when a chat's name ends "(2)" as its suffixes do;
+    // the canvas then numbers them (this looped forever before).
+    const same = (id: number, chat: string) => ({ ...facts(id, chat, 5, []), topMember: undefined });
+    const cs = [same(0, 'ops'), same(1, 'ops'), same(2, 'ops · with Sam (2)'), same(3, 'x'), same(4, 'y')];
+    const out = canvasLabels(cs, { chats: 5, sectors: new Map(), regions: new Map() }, [
+      'ops · with Sam (1)',
+      'ops · with Sam (2)',
+      'ops · with Sam (2)',
+      'x',
+      'y',
+    ]);
+    expect(new Set(out.map((x) => x.label)).size).toBe(5);
+  });
+
   it('names that would clash without the chat take another topic, then the whole label without the chat', () => {
     const out = run([
       facts(0, '#a', 5, ['#oa', '#ill', '#story']),

@@ -74,11 +74,13 @@ export function canvasLabels(communities: readonly LabelFacts[], view: ViewFacts
     return names.flatMap((n, i) => (seen.get(n)! > 1 ? [i] : []));
   };
   for (const i of clashing()) names[i] = build(i, 3);
-  // Then the whole label, still without the shared chat ("12 Feb 2018 · with AusGLAMBlogs"), else whole: whole
-  // labels differ from each other, so this ends once every clash is a whole label.
+  // Then the whole label, still without the shared chat ("12 Feb 2018 · with AusGLAMBlogs"), else whole.
   const lead = shared === undefined ? '' : `${shared} · `;
   for (const i of clashing())
     names[i] = lead && parts[i]!.chat === shared && labels[i]!.startsWith(lead) ? labels[i]!.slice(lead.length) : labels[i]!;
-  for (let clash = clashing(); clash.length; clash = clashing()) for (const i of clash) names[i] = labels[i]!;
+  for (const i of clashing()) names[i] = labels[i]!;
+  // Whole labels can still meet (a chat named "ops · with Sam (2)" beside the labeller's own "(2)"): the community's
+  // number settles it, once, so this always ends.
+  for (const i of clashing()) names[i] = `${labels[i]!} (${communities[i]!.id + 1})`;
   return names.map((label, i) => (shared && parts[i]!.chat === shared ? { label, omitsChat: shared } : { label }));
 }
