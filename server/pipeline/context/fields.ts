@@ -57,12 +57,18 @@ export function instanceOf(profile: PersonProfile): string | undefined {
   return at > 0 ? profile.key.slice(at + 1) : profile.url ? hostOf(profile.url) : undefined;
 }
 
+/**
+ * Each field is read up to this many characters: a profile's bio is a few hundred (Twitter 160, Mastodon 500, a
+ * conference speaker's about 1,500), and a file that puts a whole document there must not make the reading slow.
+ */
+export const MAX_FIELD_CHARS = 4000;
+
 export function profileFields(profile: PersonProfile, options: ContextOptions): FieldText[] {
   const read = new Set(options.fields);
   const w = options.fieldWeights;
   const out: FieldText[] = [];
   const push = (label: string, kind: FieldKind, text: string | undefined, weight: number) => {
-    const t = text?.trim();
+    const t = text?.trim().slice(0, MAX_FIELD_CHARS);
     if (t && weight > 0) out.push({ label, kind, text: decodeEntities(t), weight });
   };
   if (read.has('name')) push('name', 'name', profile.name, w.name);

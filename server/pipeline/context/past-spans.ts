@@ -26,19 +26,33 @@ const ARTICLE_BEFORE = /\b(?:an?|her|his|their|my)\s+$/i;
 const DEGREE_AFTER = /^\s+(?:in|from)\b/i;
 /** Markers that put the rest of their clause in the past. */
 const PAST_CLAUSE =
-  /\b(?:previous(?:ly)?|formerly|in the past|prior to|before (?:that|joining)|has (?:also )?worked|had worked|(?:she|he|they|I) worked|worked previously|(?<!(?:has|have|I've)\s)worked (?:in|at|for|with|on|as)|spent \w+ years|served as|got (?:her|his|their|my) start|began (?:her|his|their|my) career|graduated from|still think like an? |(?:a |with an? |has an? |have an? )?(?:background|grounding|training) in |(?:graduate|grad|alum|alumn(?:a|us|i|ae)) of|studied at|(?:her|his|their|my) first (?:\w+ )?job|in (?:19|20)\d\d(?=,?\s+(?:she|he|they|I|we)\b)|(?:has |have )?held (?:\w+ ){0,3}positions|holding (?:\w+ ){0,3}positions)\b/gi;
-/** "UTS alum", "Monash grad", "Charles Sturt University graduate": the school named before it is one left. */
+  /\b(?:previous(?:ly)?|formerly|in the past|prior to|before (?:that|joining)|has (?:also )?worked|had worked|(?:she|he|they|I) worked|worked previously|(?<!(?:has|have|I've)\s)worked (?:in|at|for|with|on|as)|spent \w+ years|served as|got (?:her|his|their|my) start|began (?:her|his|their|my) career|graduated from|still think like an? |(?:graduate|grad|alum|alumn(?:a|us|i|ae)) of|studied at|(?:her|his|their|my) first (?:\w+ )?job|in (?:19|20)\d\d(?=,?\s+(?:she|he|they|I|we)\b)|(?:has |have )?held (?:\w+ ){0,3}positions|holding (?:\w+ ){0,3}positions)\b/gi;
+/**
+ * "Been a Mental Health Nurse, and NHS Clinical Project Manager. Now: PhD Researcher": a list of what someone has been.
+ * Not "Been a law librarian for 20 years" nor "… and still love it": a job held that long is held still.
+ */
+const BEEN_A = /(?:^|(?<=[.;|•\n]\s*))Been an? (?![^.;|•\n]*\b(?:for \d+ (?:years|yrs)|since|still)\b)/gu;
 /** "an archivist at heart", "a librarian by training": what someone was trained as, not the job they hold. */
-/** "Been a Mental Health Nurse, and NHS Clinical Project Manager. Now: PhD Researcher": a list of what someone has been. */
-const BEEN_A = /(?:^|(?<=[.;|•\n]\s*))Been an? /gu;
-const TRAINED_AS = /\b\p{L}+(?:ian|ist|er|or)s?\s+(?:at heart|by training|by trade)\b/gu;
-const SCHOOL_LEFT = /(?:\p{Lu}[\p{L}&.'’-]*\s+){1,5}(?:alum|alumna|alumnus|alumni|alumnae|grad|graduate)(?![\p{L}\p{N}])/gu;
+const TRAINED_AS = /\b\p{L}+(?:ian|ist|er|or)s?\s+(?:at heart|by training)\b/gu;
+/**
+ * "UTS alum", "Monash grad", "Charles Sturt University graduate": the school named before it is one left; not a
+ * "graduate student", "grad researcher" there now. The run starts at a word's start, so a long run of capitals and
+ * hyphens is tried once, not once per capital.
+ */
+const SCHOOL_LEFT =
+  /(?<![\p{L}\p{N}&.'’-])(?:\p{Lu}[\p{L}&.'’-]*\s+){1,5}(?:alum|alumna|alumnus|alumni|alumnae|grad|graduate)(?![\p{L}\p{N}])(?!\s+(?:student|researcher|assistant|program|programme|school|trainee)\b)/gu;
+/**
+ * "with a background in law", "has a grounding in archives": a field trained in, up to where the sentence names a
+ * workplace ("… at Leeds", "@UCL"); "delivering training in RDM" is work done now and is not one.
+ */
+const TRAINED_IN = /\b(?:a|with an?|has an?|have an?)\s+(?:background|grounding|training) in\s/gi;
+const WORKPLACE_AFTER = /\s(?:at|@)\s|@/;
 /** Where a clause ends: a stop, semicolon, bar or line break, or a full stop before a capitalised word ("…Bloomington. She"). */
 const CLAUSE_END = /[;!?\n|•]|\.(?=\s+\p{Lu}\p{Ll}|\s*$)/u;
 
 /** What someone does now ends a past span inside its clause ("received an MLIS from …, and is currently a … at NYPL"). */
 const PRESENT_AFTER =
-  /,?\s*(?:and\s+)?(?:(?:she|he|they|I)\s+)?(?:is|are|am)\s+(?:currently|now)\b|\b(?:currently|now)\s+(?:a|an|the|works?|working|serves?|leads?|directs?)\b/i;
+  /,?\s*(?:and\s+)?(?:(?:she|he|they|I)\s+)?(?:is|are|am)\s+(?:currently|now)\b|\b(?:currently|now)\s+(?:a|an|the|at|with|works?|working|serves?|leads?|directs?)\b/i;
 
 function clauseEnd(text: string, from: number): number {
   const m = CLAUSE_END.exec(text.slice(from));
@@ -64,6 +78,12 @@ export function pastSpans(text: string): Span[] {
   for (const m of text.matchAll(SCHOOL_LEFT)) spans.push([m.index, m.index + m[0].length]);
   for (const m of text.matchAll(TRAINED_AS)) spans.push([m.index, m.index + m[0].length]);
   for (const m of text.matchAll(BEEN_A)) spans.push([m.index, clauseEnd(text, m.index + m[0].length)]);
+  for (const m of text.matchAll(TRAINED_IN)) {
+    const from = m.index + m[0].length;
+    const end = clauseEnd(text, from);
+    const at = text.slice(from, end).search(WORKPLACE_AFTER);
+    spans.push([m.index, at < 0 ? end : from + at]);
+  }
   return spans.sort((a, b) => a[0] - b[0]);
 }
 

@@ -642,6 +642,24 @@ describe('registry rules', () => {
     expect(read({ bio: 'in her final semester of her MLS program at Indiana University' }).sector.value).toBe('education');
   });
 
+  it('keeps a current job beside past-sounding words: graduate students, "been a … for 20 years", training given (review of 7 Dec)', () => {
+    expect(read({ bio: 'UCLA graduate student. Library intern.' }).region.value).toBe('US');
+    expect(read({ bio: 'Monash grad student researching archives' }).region.value).toBe('AU');
+    expect(read({ bio: 'Been a law librarian for 20 years, now at Sydney Uni' }).sector.value).toBe('law');
+    expect(read({ bio: 'Been a school librarian for 15 years and still love it!' }).sector.value).toBe('school');
+    expect(read({ bio: 'Research data librarian delivering training in RDM at UCL' }).region.value).toBe('GB');
+    expect(read({ bio: 'Teacher librarian with a background in law at Leeds' }).region.value).toBe('GB');
+    // …and still reads the past as past.
+    expect(read({ bio: 'Librarian. UTS alum' }).sector.value).toBe('unknown');
+  });
+
+  it('reads each field up to a bound, so a whole document in a bio stays quick (review of 7 Dec)', () => {
+    const bio = `Librarian at Monash University. ${'A-'.repeat(20_000)}`;
+    const got = read({ bio });
+    expect(got.sector.value).toBe('academic');
+    expect(got.sector.evidence).toBe("bio: 'Monash University'");
+  });
+
   it('keeps French "collège" apart from English "College" (p358): an FE college is not a school', () => {
     expect(read({ bio: 'Learning Resource Centre at Walsall College' }).sector.value).not.toBe('school');
     expect(read({ bio: 'professeure au collège Jean Moulin' }).sector.value).toBe('school');
