@@ -218,10 +218,12 @@ function textHits(field: FieldText, wide: boolean): PlaceHit[] {
   for (let i = 1; i < places.length; i++) {
     const a = places[i - 1]!;
     const b = places[i]!;
-    // "Richmond, London": a city nearly always in one country qualifies the district before it, as a county would.
+    // "Richmond, London": a city nearly always in one country qualifies the district before it, as a county would;
+    // not a city itself known mostly elsewhere ("Perth, London" is two cities, as LABELLING's region rule 3 reads it).
     const dominantCity =
       b.kind === 'city' &&
       Object.keys(a.readings).length > 1 &&
+      Math.max(...Object.values(a.readings)) < DOMINANT_READING &&
       Object.keys(a.readings).some((c) => (b.readings[c] ?? 0) >= DOMINANT_READING);
     if (
       a.last !== b.first ||

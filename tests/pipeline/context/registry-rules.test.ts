@@ -429,6 +429,7 @@ describe('registry rules', () => {
       read({ name: 'Grey Court Library', bio: 'Hello, Welcome to Grey Court Library', location: 'Richmond, London' }).region.value,
     ).toBe('GB');
     expect(read({ bio: 'library', location: 'Srinagar, New Delhi, Melbourne' }).region.value).toBe('unknown'); // p001
+    expect(read({ bio: 'library', location: 'Perth, London' }).region.value).toBe('unknown'); // two cities
     expect(
       read({ name: 'Crossley Heath LRC', bio: 'Official account of the Crossley Heath Learning Resource Centre.', location: 'Halifax' })
         .region.value,
