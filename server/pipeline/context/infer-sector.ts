@@ -294,11 +294,11 @@ function textHits(field: FieldText, wide: boolean): SectorHit[] {
         listItem(text, start, end, tokens, m.first, m.last) ||
         interest(text, start, phrase, end));
     const generic = wide && registries().needsLibraryContext.has(phrase);
-    const field_ = wide && !cues.some((c) => c.sector === 'academic' || c.sector === 'education') && discipline(text, start);
+    const ofDiscipline = wide && !cues.some((c) => c.sector === 'academic' || c.sector === 'education') && discipline(text, start);
     const factor =
       (left ? PAST_DISCOUNT : 1) *
       (listed ? LISTED_DISCOUNT : 1) *
-      (field_ ? DISCIPLINE_DISCOUNT : 1) *
+      (ofDiscipline ? DISCIPLINE_DISCOUNT : 1) *
       (wide && studiedField(text, start, phrase) ? OUTRIGHT : 1);
     hits.push({
       field: label,
@@ -307,7 +307,7 @@ function textHits(field: FieldText, wide: boolean): SectorHit[] {
       end,
       readings,
       strength: weight * field.weight * factor,
-      outright: weight >= OUTRIGHT && !left && !listed && !field_,
+      outright: weight >= OUTRIGHT && !left && !listed && !ofDiscipline,
       ...(listed ? { listed } : {}),
       ...(generic ? { generic } : {}),
     });
@@ -361,7 +361,8 @@ function presentJob(text: string, hits: SectorHit[]): void {
   });
   // Only a bio that names work in other clauses too has a day job to tell apart.
   if (now.length === named.length) return;
-  for (const h of now) h.strength *= h.start < leadEnd && headline(text) ? HEADLINE : LEAD_CLAUSE;
+  const titleLine = headline(text);
+  for (const h of now) h.strength *= h.start < leadEnd && titleLine ? HEADLINE : LEAD_CLAUSE;
 }
 
 /** A university in the clause that says someone studies library and information work is where they study it. */

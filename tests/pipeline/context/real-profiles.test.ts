@@ -15,6 +15,9 @@ import { profile } from './helpers.js';
 // Floors at the figures reached with the registries on (bench/context-real.ts); they may only go up.
 // The targets are judged on the held-out half: sector ≥ 85 % right where stated, precision ≥ 90 %;
 // region ≥ 90 %, precision ≥ 95 %; guesses on at most 5 % of profiles that state nothing.
+/** The profiles of one of bench/context-real.ts's samples, by its id. */
+const sampleProfiles = (id: string) => loadRealProfiles(REAL_SAMPLES.find((x) => x.id === id)!.file);
+
 describe('context inference on real profiles', () => {
   const on = measureRealContext({ registries: true });
   const off = measureRealContext({ registries: false });
@@ -64,8 +67,7 @@ describe('context inference on real profiles', () => {
   });
 
   it('measures the Code4Lib speakers apart, split by the same rule (59 dev, 71 held-out), at least as well as it did', () => {
-    const sample = REAL_SAMPLES.find((x) => x.id === 'code4lib-130')!;
-    const profiles = loadRealProfiles(sample.file);
+    const profiles = sampleProfiles('code4lib-130');
     expect(profiles).toHaveLength(130);
     const c4l = measureRealContext({ registries: true }, profiles);
     expect(c4l.dev.sector.profiles).toBe(59);
@@ -77,8 +79,7 @@ describe('context inference on real profiles', () => {
   });
 
   it('measures the unseen fifth sample apart (200 profiles labelled before any inference; 102 dev, 98 held-out)', () => {
-    const sample = REAL_SAMPLES.find((x) => x.id === 'twitter-unseen-200')!;
-    const profiles = loadRealProfiles(sample.file);
+    const profiles = sampleProfiles('twitter-unseen-200');
     expect(profiles).toHaveLength(200);
     const unseen = measureRealContext({ registries: true }, profiles);
     expect(unseen.dev.sector.profiles).toBe(102);
@@ -92,8 +93,7 @@ describe('context inference on real profiles', () => {
   });
 
   it('measures the unseen seventh sample apart (300 list members, almost all organisation accounts, labelled before any inference)', () => {
-    const sample = REAL_SAMPLES.find((x) => x.id === 'twitter-unseen-c-300')!;
-    const profiles = loadRealProfiles(sample.file);
+    const profiles = sampleProfiles('twitter-unseen-c-300');
     expect(profiles).toHaveLength(300);
     const unseen = measureRealContext({ registries: true }, profiles);
     expect(unseen.dev.sector.profiles).toBe(147);
@@ -106,8 +106,7 @@ describe('context inference on real profiles', () => {
   });
 
   it('measures the ninth sample apart: 150 more Code4Lib speakers (2017, 2021–2026), labelled before any inference (not pooled)', () => {
-    const sample = REAL_SAMPLES.find((x) => x.id === 'code4lib-b-150')!;
-    const profiles = loadRealProfiles(sample.file);
+    const profiles = sampleProfiles('code4lib-b-150');
     expect(profiles).toHaveLength(150);
     expect(UNSEEN_SAMPLES.some((x) => x.id === 'code4lib-b-150')).toBe(false);
     const figures = measureRealContext({ registries: true }, profiles);
@@ -121,8 +120,7 @@ describe('context inference on real profiles', () => {
   });
 
   it('measures the eighth sample apart: 250 #CarpentryCon2018 participants, researchers rather than a library chat (not pooled)', () => {
-    const sample = REAL_SAMPLES.find((x) => x.id === 'carpentrycon-250')!;
-    const profiles = loadRealProfiles(sample.file);
+    const profiles = sampleProfiles('carpentrycon-250');
     expect(profiles).toHaveLength(250);
     expect(UNSEEN_SAMPLES.some((x) => x.id === 'carpentrycon-250')).toBe(false);
     const figures = measureRealContext({ registries: true }, profiles);
