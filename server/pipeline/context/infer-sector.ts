@@ -424,7 +424,11 @@ const LIBRARY_OF = /^[\s,–-]*(?:(?:team|staff|service|services)\s+)?(?:of|at|f
 
 function ownedBy(text: string, library: SectorHit, university: SectorHit): boolean {
   const gap = library.end <= university.start ? text.slice(library.end, university.start) : text.slice(university.end, library.start);
-  return gap.length <= 24 && LIBRARY_OF.test(gap);
+  if (gap.length <= 24 && LIBRARY_OF.test(gap)) return true;
+  // "… Health Sciences Library at the University of Utah", the university read once, further up ("Librarian, University of Utah").
+  const name = text.slice(university.start, university.end);
+  const again = text.indexOf(name, library.end);
+  return again >= 0 && again - library.end <= 24 && LIBRARY_OF.test(text.slice(library.end, again));
 }
 
 /**

@@ -26,7 +26,7 @@ const ARTICLE_BEFORE = /\b(?:an?|her|his|their|my)\s+$/i;
 const DEGREE_AFTER = /^\s+(?:in|from)\b/i;
 /** Markers that put the rest of their clause in the past. */
 const PAST_CLAUSE =
-  /\b(?:previous(?:ly)?|formerly|in the past|prior to|before (?:that|joining)|has (?:also )?worked|had worked|(?:she|he|they|I) worked|worked previously|(?<!(?:has|have|I've)\s)worked (?:in|at|for|with|on|as)|spent \w+ years|served as|got (?:her|his|their|my) start|began (?:her|his|their|my) career|graduated from|still think like an? |(?:graduate|grad|alum|alumn(?:a|us|i|ae)) of|studied at|(?:her|his|their|my) first (?:\w+ )?job|in (?:19|20)\d\d(?=,?\s+(?:she|he|they|I|we)\b)|(?:has |have )?held (?:\w+ ){0,3}positions|holding (?:\w+ ){0,3}positions)\b/gi;
+  /\b(?:previous(?:ly)?|formerly|in the past|prior to|before (?:that|joining)|has (?:also )?worked|had worked|(?:she|he|they|I) worked|worked previously|(?<!(?:has|have|I've)\s)worked (?:in|at|for|with|on|as)|spent \w+ years|served as|got (?:her|his|their|my) start|began (?:her|his|their|my) career|graduated from|still think like an? |(?:graduate|grad|alum|alumn(?:a|us|i|ae)) of|studied at|(?:her|his|their|my) first (?:\w+ )?job|in (?:19|20)\d\d(?=,?\s+(?:she|he|they|I|we)\b)|(?:has |have )?held (?:\w+ ){0,3}positions|holding (?:\w+ ){0,3}positions|developed (?:her|his|their|my) (?:\w+ )?skills|(?:from|between) (?:19|20)\d\d (?:to|and|until) (?:19|20)\d\d|after (?:\w+ ){0,2}years? (?:as|at|in|with|of))\b/gi;
 /**
  * "Been a Mental Health Nurse, and NHS Clinical Project Manager. Now: PhD Researcher": a list of what someone has been.
  * Not "Been a law librarian for 20 years" nor "… and still love it": a job held that long is held still.
@@ -47,8 +47,11 @@ const SCHOOL_LEFT =
  */
 const TRAINED_IN = /\b(?:a|with an?|has an?|have an?)\s+(?:background|grounding|training) in\s/gi;
 const WORKPLACE_AFTER = /\s(?:at|@)\s|@/;
-/** Where a clause ends: a stop, semicolon, bar or line break, or a full stop before a capitalised word ("…Bloomington. She"). */
-const CLAUSE_END = /[;!?\n|•]|\.(?=\s+\p{Lu}\p{Ll}|\s*$)/u;
+/**
+ * Where a clause ends: a stop, semicolon, bar or line break, or a full stop before a capitalised word ("…Bloomington. She"),
+ * but not a name's initial ("the William A. Wise Law Library").
+ */
+const CLAUSE_END = /[;!?\n|•]|(?<!(?:^|[\s(])\p{Lu})\.(?=\s+\p{Lu}\p{Ll}|\s*$)/u;
 
 /** What someone does now ends a past span inside its clause ("received an MLIS from …, and is currently a … at NYPL"). */
 const PRESENT_AFTER =

@@ -218,7 +218,14 @@ function libraryNameHits(field: FieldText, tokens: readonly Token[], out: Regist
       // Small words may not be part of the name ("My Leeds Library"), but before it they say nothing ("Librarian at Kirklees
       // Libraries"); "the Leeds Library" stays the independent one.
       const smallWord = SMALL_WORDS.has(before);
-      if (before && NOT_PUBLIC.has(before) && !smallWord && (before !== 'of' || ofAName) && joined(first - 1, first + 1)) continue;
+      // "@UniofNottingham Libraries", split at its capitals: a handle's "Uniof" is "Uni of", the place is the body's.
+      const body = before.endsWith('of') ? before.slice(0, -2) : '';
+      if (NOT_PUBLIC.has(body) || OF_BODY.has(body)) continue;
+      if (before && NOT_PUBLIC.has(before) && !smallWord && (before !== 'of' || ofAName) && joined(first - 1, first + 1)) {
+        // The run after "University of" ("University of North Texas Libraries") is the body's, and so is every shorter run in it.
+        if (ofAName) break;
+        continue;
+      }
       let named = span;
       while (named.length > 1 && FILLER.has(named[named.length - 1]!.norm)) named = named.slice(0, -1);
       const name = named.map((t) => t.norm).join(' ');

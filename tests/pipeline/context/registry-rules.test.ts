@@ -654,6 +654,44 @@ describe('registry rules', () => {
     expect(read({ bio: 'Librarian. UTS alum' }).sector.value).toBe('unknown');
   });
 
+  it("reads a university's own libraries as its, however they are written (h217, m066, m101)", () => {
+    // The place inside a handle split at its capitals, or after "University of", is no town's public library.
+    const nottingham = read({
+      name: 'UoN Libraries',
+      bio: '@UniofNottingham Libraries account. Tweeting news, services, collections and pics. Ask us anything! Monitored Mon-Fri 9-5. See also @mssUniNott & @LTNottingham',
+      location: 'Nottingham',
+    });
+    expect(nottingham.sector.value).toBe('academic');
+    expect(nottingham.sector.evidence).not.toContain('Nottingham Libraries');
+    expect(read({ bio: 'Collection Assessment Librarian, University of North Texas Libraries' }).sector).toMatchObject({
+      value: 'academic',
+      evidence: "bio: 'University of North Texas'",
+    });
+    expect(read({ bio: 'Librarian at Kirklees Libraries' }).sector.value).toBe('public');
+    // A subject library "at the University of Utah", the university read once further up, is the university's.
+    const utah = read({
+      bio: 'Technology Engagement Librarian, University of Utah\nBrandon Patterson is the Technology Engagement Librarian at the Spencer S. Eccles Health Sciences Library at the University of Utah. He connects students, staff, and faculty to digital tools and emerging technologies. He is a health sciences education liaison and coordinates with faculty to incorporate information literacy instruction and educational technology into their classrooms.',
+    });
+    expect(utah.sector.value).toBe('academic');
+  });
+
+  it('reads a career told in the past tense as past: skills developed, "From 2000 to 2009", "After three years as", initials (c074, m066, m107)', () => {
+    const nypl = read({
+      bio: 'Metadata Specialist\nKatrina Gertz has worked in a variety of libraries and archives, creating interactive tools that facilitate information discovery. She developed her analytical skills conducting neuroscience research at the Oregon Health and Science University, received an MLIS from the University of Washington’s iSchool, and is currently a metadata specialist at The New York Public Library.',
+    });
+    expect(nypl.sector).toMatchObject({ value: 'public', evidence: "bio: 'New York Public Library'" });
+    const harker = read({
+      bio: 'Collection Assessment Librarian, University of North Texas Libraries\nKaren Harker earned her MLS from Texas Woman’s University in 1999 and her MPH from UT School of Public Health in 2007. From 2000 to 2009 she evaluated and developed Web-based information systems for UT Southwestern Medical Center Library. After three years as biostatistician for a psychiatry clinical trial, she returned to librarianship in 2012 to serve as Collection Assessment Librarian for the University of North Texas Libraries.',
+    });
+    expect(harker.sector.value).toBe('academic');
+    // "Prior to that … the William A. Wise Law Library …": a name's initial does not end the past clause.
+    const beck = read({
+      bio: "Head of Library Systems and IT, Sacramento State University\nErik Beck has served as department head of the Sacramento State University Library's IT Department since 2019. Prior to that he was Digital Service Librarian for the William A. Wise Law Library at the University of Colorado. His specialties are online publishing and management principles.",
+    });
+    expect(beck.sector.value).toBe('academic');
+    expect(read({ bio: 'Law librarian at the William A. Wise Law Library' }).sector.value).toBe('law');
+  });
+
   it('reads each field up to a bound, so a whole document in a bio stays quick (review of 7 Dec)', () => {
     const bio = `Librarian at Monash University. ${'A-'.repeat(20_000)}`;
     const got = read({ bio });
