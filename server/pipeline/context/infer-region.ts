@@ -71,6 +71,7 @@ const QUALIFIER_KINDS: ReadonlySet<string> = new Set(['region', 'country', 'code
 const DOMINANT_READING = 0.8;
 const QUALIFIER_GAP = /^\s*[,(]?\s*$/;
 const CODE_GAP = /^[\s,(]{0,3}$/;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /** What the words around a place do to it: a past 0.25, a present 1.5, pronouns after it (a name: "Sydney (she/her)") 0. */
 function contextFactor(tokens: readonly Token[], first: number, last: number, text: string, topic = false): number {
@@ -192,6 +193,8 @@ function textHits(field: FieldText, wide: boolean): PlaceHit[] {
     if (cue.kind === 'neutral' || (field.kind === 'name' && !NAME_KINDS.has(cue.kind))) continue;
     const start = tokens[m.first]!.start;
     const end = tokens[m.last - 1]!.end;
+    // "@RIAdawson" cut at its capitals: a state's code inside a word is no code.
+    if (cue.kind === 'code' && (WORD_CHAR.test(text[start - 1] ?? '') || WORD_CHAR.test(text[end] ?? ''))) continue;
     if (cue.kind === 'code' && !cue.standalone) {
       const prev = places[places.length - 1];
       const afterPlace = prev && PLACE_KINDS.has(prev.kind) && prev.last === m.first && CODE_GAP.test(text.slice(prev.end, start));

@@ -145,6 +145,13 @@ describe('region inference', () => {
     });
   });
 
+  it('reads a state code only as a word of its own, not inside a handle cut at its capitals (k167)', () => {
+    expect(said('Bioinformaticist. Member of The Royal Irish Academy @RIAdawson .')).not.toBe('US');
+    expect(regionOf({ bio: 'Bad jazz guitarist @RIAdawson' }).value).toBe('unknown');
+    expect(at('Providence, RI')).toBe('US');
+    expect(said('Librarian in NSW')).toBe('AU');
+  });
+
   it('reads extra texts such as a Slack workspace name when given', () => {
     const p = profile({ platform: 'slack', handle: 'U123', name: 'Ann' });
     expect(inferContext(p).region.value).toBe('unknown');
