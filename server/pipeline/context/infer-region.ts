@@ -235,6 +235,13 @@ function textHits(field: FieldText, wide: boolean): PlaceHit[] {
       !QUALIFIER_GAP.test(text.slice(a.end, b.start))
     )
       continue;
+    // "Utrecht, NL", "Delhi, IN": a code that is also the country code of a reading of the place is that country.
+    const iso = b.kind === 'code' ? text.slice(b.start, b.end).toUpperCase() : '';
+    if (iso && iso in a.readings && COUNTRY_CODES.has(iso)) {
+      a.readings = { [iso]: 1 };
+      b.readings = { [iso]: 1 };
+      continue;
+    }
     const shared = new Set(Object.keys(a.readings).filter((c) => c in b.readings));
     // "Somerset, NJ", "New London, Ohio": a place the qualifier contradicts is a town of the same name there.
     if (shared.size === 0 && wide && field.label === 'location') a.readings = { ...b.readings };

@@ -152,6 +152,13 @@ describe('region inference', () => {
     expect(said('Librarian in NSW')).toBe('AU');
   });
 
+  it('reads a code after a place as the country it names when the place is in that country (k184)', () => {
+    expect(at('Utrecht, NL')).toBe('NL'); // not Newfoundland and Labrador
+    expect(at('Delhi, IN')).toBe('IN'); // not Indiana
+    expect(at('London, ON')).toBe('CA');
+    expect(at('Portland, OR')).toBe('US');
+  });
+
   it('reads extra texts such as a Slack workspace name when given', () => {
     const p = profile({ platform: 'slack', handle: 'U123', name: 'Ann' });
     expect(inferContext(p).region.value).toBe('unknown');
