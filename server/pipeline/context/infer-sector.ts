@@ -175,12 +175,34 @@ const LIST_SEPARATOR = /[,;|•·\n]/;
  * of a list of three or more names an interest; "programs in public libraries" or "Public Libraries Victoria" does not.
  */
 function listItem(text: string, start: number, end: number, tokens: readonly Token[], first: number, last: number): boolean {
+  if (topicItem(text, start, end, tokens, first, last)) return true;
   if (tokens[last - 1]!.norm !== 'libraries' || last - first < 2) return false;
   const before = text.slice(0, start).trimEnd();
   const after = text.slice(end).trimStart();
   const opens = before === '' || LIST_SEPARATOR.test(before.slice(-1));
   const closes = after === '' || /^[,;|•·.\n]/.test(after);
   return opens && closes && (text.match(new RegExp(LIST_SEPARATOR.source, 'g'))?.length ?? 0) >= 2;
+}
+
+/** Fields of the trade named as a topic: a kind of institution in the plural, or record keeping. */
+const TOPIC_NOUNS = new Set(['archives', 'libraries', 'museums', 'records', 'recordkeeping', 'preservation']);
+const TOPIC_SEPARATOR = /[.,;|•·\n]/;
+
+/**
+ * "Archives. Digital Collections. Preservation.", "Recordkeeping. Open Government. Strong Feelings.": a field of the
+ * trade that is a whole item of a list of three or more short topics is what someone tweets about (LABELLING.md rule 4:
+ * "passionate about archives" states no sector), however the items are separated. A role ("Archivist.") is not a topic.
+ */
+function topicItem(text: string, start: number, end: number, tokens: readonly Token[], first: number, last: number): boolean {
+  if (!TOPIC_NOUNS.has(tokens[last - 1]!.norm) || last - first > 2) return false;
+  const before = text.slice(0, start).trimEnd();
+  const after = text.slice(end).trimStart();
+  if (!(before === '' || TOPIC_SEPARATOR.test(before.slice(-1))) || !(after === '' || TOPIC_SEPARATOR.test(after[0]!))) return false;
+  const items = text
+    .split(TOPIC_SEPARATOR)
+    .map((x) => x.trim())
+    .filter(Boolean);
+  return items.length >= 3 && items.every((x) => x.split(/\s+/).length <= 4);
 }
 
 /** "Imogen Ingram", "Anna Springer": a one-word vendor's name last in a display name, after a given name, is a surname. */

@@ -692,6 +692,13 @@ describe('registry rules', () => {
     expect(read({ bio: 'Law librarian at the William A. Wise Law Library' }).sector.value).toBe('law');
   });
 
+  it('reads a field of the trade listed among short topics as an interest, a role there still as a role (k140)', () => {
+    expect(read({ bio: 'Archives. Digital Collections. Preservation.', location: 'San Diego' }).sector.value).toBe('unknown');
+    expect(read({ bio: 'Archivist. Runner. Mum.' }).sector.value).toBe('archives');
+    expect(read({ bio: 'Archivist at the Borthwick. Archives, records, preservation.' }).sector.value).toBe('archives');
+    expect(read({ bio: 'State Library Victoria. Melbourne. Books.' }).sector.value).toBe('national');
+  });
+
   it('reads each field up to a bound, so a whole document in a bio stays quick (review of 7 Dec)', () => {
     const bio = `Librarian at Monash University. ${'A-'.repeat(20_000)}`;
     const got = read({ bio });
