@@ -207,7 +207,43 @@ export function nameVariants(name: string): string[] {
   const tech = /^(\p{Lu}[\p{L}]+) Institute of Technology$/u.exec(base);
   if (tech) out.add(`${tech[1]} Tech`);
   if (uc) out.add(`UC ${uc[1]!.trim()}`);
+  for (const v of campusNames(name)) out.add(v);
   return [...out];
+}
+
+/** How a US state system's campuses are called by their own people: the system's short form, then the campus. */
+const SYSTEM_SHORT: Readonly<Record<string, readonly string[]>> = {
+  Wisconsin: ['UW'],
+  Texas: ['UT'],
+  Tennessee: ['UT'],
+  Colorado: ['CU'],
+  Massachusetts: ['UMass'],
+  'North Carolina': ['UNC'],
+  Minnesota: ['UMN'],
+  Michigan: ['UM'],
+  Arkansas: ['UA'],
+  Hawaii: ['UH'],
+};
+const STATE_CAMPUS = /^University of ([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:\s*[-–,]\s*|\s+at\s+)(\p{Lu}[\p{L} -]+)$/u;
+const CAL_STATE = /^California State University,\s+(\p{Lu}[\p{L} ]+)$/u;
+const CAL_POLY = /^California Polytechnic State University,\s+(\p{Lu}[\p{L} ]+)$/u;
+
+/**
+ * "University of Wisconsin - Madison" is "UW-Madison", "University of Texas at Arlington" "UT Arlington", "California
+ * State University, Fullerton" "Cal State Fullerton" or "CSU Fullerton", "California Polytechnic State University, San
+ * Luis Obispo" "Cal Poly": the forms US library staff write their campus in.
+ */
+function campusNames(name: string): string[] {
+  const out: string[] = [];
+  const state = STATE_CAMPUS.exec(name);
+  if (state && !/\b(?:System|Colleges?|Community)\b/.test(state[2]!))
+    for (const short of SYSTEM_SHORT[state[1]!] ?? []) out.push(`${short}-${state[2]}`, `${short} ${state[2]}`);
+  const cal = CAL_STATE.exec(name);
+  if (cal) out.push(`Cal State ${cal[1]}`, `CSU ${cal[1]}`);
+  const poly = CAL_POLY.exec(name);
+  if (poly) out.push(`Cal Poly ${poly[1]}`);
+  if (poly?.[1] === 'San Luis Obispo') out.push('Cal Poly', 'Cal Poly SLO');
+  return out;
 }
 
 function spread(counts: ReadonlyMap<string, number>): Record<string, number> {
@@ -240,11 +276,13 @@ function build(): Registries {
     // A campus abroad ("Monash University, Malaysia") shares the name's sector, not its country.
     const campus = /,\s|\s[-–]\s|\(/.test(u.name);
     const variants = nameVariants(u.name);
+    // …but a US system's campus ("UW-Madison", "Cal State Fullerton") is where the system is.
+    const homeCampus = new Set(campusNames(u.name));
     const short = SHORT_NAME.exec(variants[0] ?? '');
     if (short) tally(shortCounts, (short[1] ?? short[2])!, u.country);
     for (const v of variants) {
       offers.push({ phrase: v, sector: 'academic', weight: NAMED_WORKPLACE });
-      if (!campus) place(v, u.country);
+      if (!campus || homeCampus.has(v)) place(v, u.country);
     }
     for (const d of u.domains) {
       domains.set(d, { sector: 'academic', readings: { [u.country]: 1 } });

@@ -699,6 +699,20 @@ describe('registry rules', () => {
     expect(read({ bio: 'State Library Victoria. Melbourne. Books.' }).sector.value).toBe('national');
   });
 
+  it('reads a US state system\'s campus as its own people write it: "UW-Madison", "Cal State Fullerton", "UA Little Rock"', () => {
+    for (const [bio, region] of [
+      ['Instruction Librarian, UW-Madison', 'US'],
+      ['Librarian, Cal State Fullerton', 'US'],
+      ['Metadata librarian at CSU Long Beach', 'US'],
+      ['Cal Poly Pomona librarian', 'US'],
+      ['Librarian, UT Arlington', 'US'],
+      ['Director of Digital Projects, UA Little Rock Center for Arkansas History and Culture', 'US'],
+    ])
+      expect(read({ bio }), bio).toMatchObject({ sector: { value: 'academic' }, region: { value: region } });
+    // The system's short form alone keeps what it said before ("CSU" is Charles Sturt University too).
+    expect(read({ bio: 'Librarian, CSU' }).region.value).not.toBe('US');
+  });
+
   it('reads each field up to a bound, so a whole document in a bio stays quick (review of 7 Dec)', () => {
     const bio = `Librarian at Monash University. ${'A-'.repeat(20_000)}`;
     const got = read({ bio });
