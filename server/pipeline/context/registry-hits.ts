@@ -16,6 +16,11 @@ import { fold, type Token } from './tokenize.js';
 
 /** Weight of a named public library or a handle: a workplace named outright. */
 const NAMED = 2.5;
+/**
+ * "GSA Library" beside "George Spencer Academy": initials that are also some university's web name are a guess at that
+ * university, below a workplace named in words (2 and more), above a hint (1).
+ */
+const ACRONYM_LIBRARY = 1.5;
 /** Below a role (3): "Aintree Library … at Aintree University Hospital" is the hospital's. */
 const PUBLIC_LIBRARY = 2.5;
 // Words between a place and "Library" that keep it the place's ("Westminster Reference Library").
@@ -363,7 +368,7 @@ function acronymLibraryHits(field: FieldText, tokens: readonly Token[], out: Reg
     if (!/^[A-Z]{2,6}$/.test(acronym.raw) || sectorIndex.lookup(acronym.raw).some((c) => c.sector !== 'academic')) continue;
     const body = handles.get(acronym.norm);
     if (body?.sector !== 'academic') continue;
-    out.sector.push(hit(field, acronym.start, tokens[i]!.end, { academic: 1 }, NAMED));
+    out.sector.push(hit(field, acronym.start, tokens[i]!.end, { academic: 1 }, ACRONYM_LIBRARY));
     if (body.readings) out.region.push(hit(field, acronym.start, tokens[i]!.end, { ...body.readings }, REGION_STRENGTH.institution));
   }
 }

@@ -713,6 +713,16 @@ describe('registry rules', () => {
     expect(read({ bio: 'Librarian, CSU' }).region.value).not.toBe('US');
   });
 
+  it('ranks a library named by initials below a school named in words (h181)', () => {
+    const gsa = read({
+      name: 'GSA Library ❤️📚',
+      bio: 'All the Library Secrets at George Spencer Academy. Always check the T&Cs of any competitions.',
+      location: 'Nottingham',
+    });
+    expect(gsa.sector).toMatchObject({ value: 'school', evidence: "bio: 'Spencer Academy'" });
+    expect(read({ name: 'ANU Library', bio: 'News from the Library' }).sector.value).toBe('academic');
+  });
+
   it('reads each field up to a bound, so a whole document in a bio stays quick (review of 7 Dec)', () => {
     const bio = `Librarian at Monash University. ${'A-'.repeat(20_000)}`;
     const got = read({ bio });
