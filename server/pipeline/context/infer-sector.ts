@@ -202,7 +202,7 @@ function topicItem(text: string, start: number, end: number, tokens: readonly To
     .split(TOPIC_SEPARATOR)
     .map((x) => x.trim())
     .filter(Boolean);
-  return items.length >= 3 && items.every((x) => x.split(/\s+/).length <= 4);
+  return items.filter((x) => x.split(/\s+/).length <= 4).length >= 3;
 }
 
 /** "Imogen Ingram", "Anna Springer": a one-word vendor's name last in a display name, after a given name, is a surname. */

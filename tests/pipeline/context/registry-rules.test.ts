@@ -694,6 +694,9 @@ describe('registry rules', () => {
 
   it('reads a field of the trade listed among short topics as an interest, a role there still as a role (k140)', () => {
     expect(read({ bio: 'Archives. Digital Collections. Preservation.', location: 'San Diego' }).sector.value).toBe('unknown');
+    const p470 =
+      'Recordkeeping. Open Government. Strong Feelings. Baseball. #ongov The distinctive mix of sunshine and cynicism is all my own.';
+    expect(read({ bio: p470, location: 'Toronto/Boston' }).sector.value).toBe('unknown');
     expect(read({ bio: 'Archivist. Runner. Mum.' }).sector.value).toBe('archives');
     expect(read({ bio: 'Archivist at the Borthwick. Archives, records, preservation.' }).sector.value).toBe('archives');
     expect(read({ bio: 'State Library Victoria. Melbourne. Books.' }).sector.value).toBe('national');
