@@ -396,7 +396,7 @@ function universityOfLibraryHits(field: FieldText, out: RegistryHits): void {
 }
 
 // "School of Music", "School of Information": a university's school (LIS schools are read as education by the lexicon).
-const SCHOOL_OF = /(?<![\p{L}\p{N}])School of (?:the )?\p{Lu}\p{L}+/gu;
+const SCHOOL_OF = /(?<![\p{L}\p{N}])School of (?:the )?(?!(?:Library|Libraries|Information|Librarianship)\b)\p{Lu}\p{L}+/gu;
 
 function schoolOfHits(field: FieldText, out: RegistryHits): void {
   for (const m of field.text.matchAll(SCHOOL_OF)) out.sector.push(hit(field, m.index, m.index + m[0].length, { academic: 1 }, 2));

@@ -726,6 +726,38 @@ describe('registry rules', () => {
     expect(read({ name: 'ANU Library', bio: 'News from the Library' }).sector.value).toBe('academic');
   });
 
+  it('reads US library staff title lines: LIS schools, law schools, subject librarians, faculty libraries (tenth sample, dev half)', () => {
+    const sector = (bio: string) => read({ bio }).sector.value;
+    // An LIS school's students and teachers are LIS students and educators (rule 6), the university being where it is.
+    expect(sector('Ph.D. student, University of Illinois Urbana-Champaign, Graduate School of Library and Information Science')).toBe(
+      'education',
+    ); // n101
+    expect(sector('Assistant Professor, The School of Library and Information Management, Emporia State University')).toBe('education'); // n112
+    expect(sector('Assistant Professor, School of Music, Emporia State University')).toBe('academic');
+    // A law school's library staff work in a law-school library (rule 16); its teachers stay academic.
+    expect(sector('Associate Librarian/Head of Public Services, Osgoode Hall Law School, York University')).toBe('law'); // n185
+    expect(sector('Lecturer, Law School, University of Leeds')).toBe('academic');
+    // A subject librarian's title at a named university is a university post (rule 4).
+    expect(sector('Art & Architecture Librarian, Miami University')).toBe('academic'); // n199
+    expect(sector('Music librarian at the BBC')).toBe('special');
+    // A faculty library "and … Center" of a university is the university's.
+    expect(
+      sector('Native and Distance Services Librarian, Health Sciences Library and Informatics Center, University of New Mexico*'),
+    ).toBe('academic'); // n141
+    expect(sector('Assistant Librarian, Health Sciences Informationist, University of Cincinnati')).toBe('health'); // n145
+    expect(sector('Library Assistant, Cooley, LLP')).toBe('law'); // n051: a firm's library
+    expect(sector('Partner, Smith & Jones LLP')).toBe('unknown'); // not in a library's world
+    for (const bio of [
+      'Director of Diversity and Leadership Programs, Association of Research Libraries', // n136
+      'STEM Librarian, Team Leader, Claremont Colleges Library', // n156
+      'Resident Librarian and Diversity Outreach Librarian, Virginia Tech', // n091
+    ])
+      expect(read({ bio }), bio).toMatchObject({ sector: { value: 'academic' }, region: { value: 'US' } });
+    // A university's registered name outranks another's shortened form: "York University" is Toronto's (n166).
+    expect(read({ bio: 'Associate Librarian/ Head, Scott Research & Collections, York University Libraries' }).region.value).toBe('CA');
+    expect(read({ bio: 'Librarian, University of York' }).region.value).toBe('GB');
+  });
+
   it('reads each field up to a bound, so a whole document in a bio stays quick (review of 7 Dec)', () => {
     const bio = `Librarian at Monash University. ${'A-'.repeat(20_000)}`;
     const got = read({ bio });
