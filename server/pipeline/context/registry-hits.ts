@@ -232,7 +232,10 @@ function libraryNameHits(field: FieldText, tokens: readonly Token[], out: Regist
         continue;
       }
       let named = span;
-      while (named.length > 1 && FILLER.has(named[named.length - 1]!.norm)) named = named.slice(0, -1);
+      const shorter = [span];
+      while (named.length > 1 && FILLER.has(named[named.length - 1]!.norm)) shorter.push((named = named.slice(0, -1)));
+      // The longest name a registry lists: "Orange County Public Libraries" is Orange County's (California), not Orange's (NSW).
+      named = shorter.find((n) => publicLibraries.has(n.map((t) => t.norm).join(' '))) ?? named;
       const name = named.map((t) => t.norm).join(' ');
       // Two places joined ("Dumfries & Galloway Libraries", "Brighton & Hove Libraries"): the first one settles it.
       const and = named.findIndex((t) => t.raw === '&');

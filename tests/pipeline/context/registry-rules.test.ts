@@ -756,6 +756,8 @@ describe('registry rules', () => {
     // A university's registered name outranks another's shortened form: "York University" is Toronto's (n166).
     expect(read({ bio: 'Associate Librarian/ Head, Scott Research & Collections, York University Libraries' }).region.value).toBe('CA');
     expect(read({ bio: 'Librarian, University of York' }).region.value).toBe('GB');
+    // The longest name a registry lists: Orange County's libraries (California), not Orange's (NSW) (n030).
+    expect(read({ bio: 'Programming Coordinator, Orange County Public Libraries' }).region.value).toBe('US');
   });
 
   it('reads each field up to a bound, so a whole document in a bio stays quick (review of 7 Dec)', () => {
