@@ -22,7 +22,7 @@
  * words: a retired school librarian still belongs to that community.
  */
 import type { ContextValue } from '../../../shared/person.js';
-import { decide, unknownValue, type Hit } from './decide.js';
+import { decide, unknownValue } from './decide.js';
 import type { FieldText } from './fields.js';
 import { SECTOR_PAST_WORDS, SECTOR_SPELLINGS, SECTOR_TIE_ORDER, sectorIndex, type SectorCue } from './gazetteer.js';
 import { hostCue } from './hosts.js';
@@ -31,10 +31,10 @@ import { registries, registryHostCue } from './registries.js';
 import { libraryOfItsPlace, placeLibraryHost, registryHits } from './registry-hits.js';
 import { inSpans, pastSpans, type Span } from './past-spans.js';
 import { findHosts, distanceBefore, maskSpans, splitCamel, tokenize, type Token } from './tokenize.js';
+import { clauseOf, OUTRIGHT, STUDY_PLACE_DISCOUNT, WORKPLACE, type SectorHit } from './sector-hit.js';
+import { lawSchoolLibrarians, lisSchoolPeople, universitysOwnLibraries, universitysSubjectLibrarians } from './university-parts.js';
 
 const PAST_DISCOUNT = 0.3;
-/** Weight from which a phrase says the sector outright (a role or a named kind of library). */
-const OUTRIGHT = 3;
 /** Sectors with only workplace-level evidence count this much when another sector is said outright. */
 const WORKPLACE_DISCOUNT = 0.5;
 /**
@@ -46,14 +46,6 @@ const NAMED_EVIDENCE = 1.5;
 const TOPIC_DISCOUNT = 0.5;
 /** A Mastodon server run by an institution: its members mostly work or study there. */
 const INSTANCE_WORKPLACE = 2;
-
-interface SectorHit extends Hit {
-  outright?: boolean;
-  /** Named in a list of interests or a citation: a field's listed hits count as much as its strongest one. */
-  listed?: boolean;
-  /** A word of any trade ("sales", "charity") that names a sector only beside a library's world (needsLibraryContext). */
-  generic?: boolean;
-}
 
 /**
  * "I love archives", "Interested in scholarly communication", "#Archives, #history": a kind of library or a field
@@ -342,13 +334,6 @@ function textHits(field: FieldText, wide: boolean): SectorHit[] {
   return hits.filter((h) => !h.listed || h === strongest);
 }
 
-/** Where a clause of a bio starts and ends (stops, semicolons, bars, bullets, line breaks). */
-function clauseOf(text: string, at: number): [number, number] {
-  const before = text.slice(0, at).search(/[.;|•·\n][^.;|•·\n]*$/);
-  const after = text.slice(at).search(/[.;|•·\n]/);
-  return [before < 0 ? 0 : before + 1, after < 0 ? text.length : at + after];
-}
-
 /** What a bio says first, and what it says someone does "currently", is the day job (LABELLING.md, sector rule 8). */
 const LEAD_CLAUSE = 1.5;
 /**
@@ -359,8 +344,6 @@ const HEADLINE = 2.5;
 const headline = (text: string) => /^[^\n]{3,120}\n/.test(text) && text.length - text.indexOf('\n') > 200;
 /** A supporting hint's weight (sectors.json weight 1). */
 const HINT = 1;
-/** Evidence of a workplace named (sectors.json weight 2) or more. */
-const WORKPLACE = 2;
 const PRESENT = /\b(?:currently|presently|now|is now|these days|at present|current(?:ly)? (?:role|position|job))\b/i;
 /** Where the lead clause of a bio ends: its first stop, bar, bullet or line break (commas stay inside: "Title, Institution"). */
 const LEAD_END = /[.;|•·\n!?](?=\s|$)|\n/;
@@ -386,9 +369,6 @@ function presentJob(text: string, hits: SectorHit[]): void {
   const titleLine = headline(text);
   for (const h of now) h.strength *= h.start < leadEnd && titleLine ? HEADLINE : LEAD_CLAUSE;
 }
-
-/** A university in the clause that says someone studies library and information work is where they study it. */
-const STUDY_PLACE_DISCOUNT = 0.4;
 
 /**
  * "studying Information Management at RMIT", "MLIS student, SJSU": LIS study makes its student education (rule 6
@@ -435,118 +415,6 @@ function jobOverStudy(hits: SectorHit[]): void {
     h.strength *= WORKPLACE_DISCOUNT;
     h.outright = false;
   }
-}
-
-/**
- * "Art & Architecture Librarian, Miami University", "Business Librarian at UNSW": a subject librarian's title (filed under
- * special for the art, music and business libraries of firms and museums) names a university post when a university is
- * named in the same clause (LABELLING.md rule 4: subject and discipline librarian titles are academic).
- */
-function universitysSubjectLibrarians(hits: SectorHit[]): void {
-  const subjects = hits.filter(
-    (h) => !h.outright && Object.keys(h.readings).length === 1 && h.readings.special && /librarian$/i.test(h.text.slice(h.start, h.end)),
-  );
-  for (const subject of subjects) {
-    const [a, b] = clauseOf(subject.text, subject.start);
-    const university = hits.some(
-      (h) => h.text === subject.text && h.start >= a && h.start < b && h.readings.academic === 1 && h.strength >= WORKPLACE,
-    );
-    if (university) subject.strength *= UNIVERSITY_LIBRARY_DISCOUNT;
-  }
-}
-
-/**
- * "Associate Librarian/Head of Public Services, Osgoode Hall Law School, York University": library staff of a law school
- * work in a law-school library, which is law (LABELLING.md rule 16, as `sectors.json` files law-school libraries); the
- * law school's teachers and students stay academic.
- */
-const LAW_SCHOOL = /\b(?:law school|school of law|college of law|faculty of law)\b/i;
-const LIBRARY_ROLE = /\blibrar(?:y|ian|ians)\b/i;
-
-function lawSchoolLibrarians(hits: SectorHit[]): void {
-  for (const h of hits) {
-    if (!h.readings.academic || Object.keys(h.readings).length !== 1 || !LAW_SCHOOL.test(h.text.slice(h.start, h.end))) continue;
-    const [a, b] = clauseOf(h.text, h.start);
-    if (!LIBRARY_ROLE.test(h.text.slice(a, b))) continue;
-    h.readings = { law: 1 };
-    // The university the law school is part of ("…, York University", "Harvard Law School") is where it is.
-    for (const u of hits)
-      if (u.text === h.text && u.start >= a && u.start < b && u.readings.academic === 1) u.strength *= UNIVERSITY_LIBRARY_DISCOUNT;
-  }
-}
-
-/**
- * An LIS school named beside someone who studies or teaches ("Ph.D. student, University of Illinois Urbana-Champaign,
- * Graduate School of Library and Information Science"; "Assistant Professor, The School of Library and Information
- * Management, Emporia State University"): they are an LIS student or educator (LABELLING.md rule 6), said outright, and
- * the university on the same line is where the school is (a study place, as studyPlaces reads it).
- */
-const LIS_SCHOOL =
-  /\b(?:(?:graduate )?school|faculty|college|department) of (?:library|information|librarianship)\b|\bischool\b|\binformation school\b/i;
-const STUDENT_OR_TEACHER = /\b(?:student|candidate|ph\.?\s?d|doctoral|professor|prof|lecturer|instructor|teach\w*)\b/i;
-
-function lisSchoolPeople(hits: SectorHit[]): void {
-  for (const school of hits.filter((h) => (h.readings.education ?? 0) > 0 && LIS_SCHOOL.test(h.text.slice(h.start, h.end)))) {
-    const { text } = school;
-    // The line, not the sentence: "Ph.D. student" has stops in it.
-    const a = Math.max(0, ...[';', '|', '•', '\n'].map((c) => text.lastIndexOf(c, school.start) + 1));
-    const after = text.slice(school.end).search(/[;|•\n]/);
-    const b = after < 0 ? text.length : school.end + after;
-    if (!STUDENT_OR_TEACHER.test(text.slice(a, b))) continue;
-    school.strength = Math.max(school.strength, OUTRIGHT);
-    school.outright = true;
-    for (const h of hits)
-      if (h !== school && h.text === text && h.start >= a && h.start < b && Object.keys(h.readings).length === 1 && h.readings.academic) {
-        h.strength *= STUDY_PLACE_DISCOUNT;
-        h.outright = false;
-      }
-  }
-}
-
-/** A kind of library ("Health Sciences Library", "Music Library") named as a university's in the same clause is one of its libraries. */
-const UNIVERSITY_LIBRARY_DISCOUNT = 0.3;
-const LIBRARY_WORD = /\blibrar(?:y|ies)\b/i;
-
-/**
- * What may stand between a library and its university: "Library of the University of X", "library team at X", "X, Library",
- * "Health Sciences Library and Informatics Center, University of X".
- */
-const LIBRARY_OF =
-  /^(?:\s+(?:and|&)\s+(?:\p{Lu}\p{L}*\s+){1,3}(?:Center|Centre|Services?))?[\s,–-]*(?:(?:team|staff|service|services)\s+)?(?:of|at|for|@)?\s*(?:the\s+)?$/iu;
-
-function ownedBy(text: string, library: SectorHit, university: SectorHit): boolean {
-  const gap = library.end <= university.start ? text.slice(library.end, university.start) : text.slice(university.end, library.start);
-  if (gap.length <= 48 && LIBRARY_OF.test(gap)) return true;
-  // "… Health Sciences Library at the University of Utah", the university read once, further up ("Librarian, University of Utah").
-  const name = text.slice(university.start, university.end);
-  const again = text.indexOf(name, library.end);
-  return again >= 0 && again - library.end <= 24 && LIBRARY_OF.test(text.slice(library.end, again));
-}
-
-/**
- * "the Health Sciences Library of the University of Manitoba", "the Medicine and Health Sciences library team at the
- * University of Nottingham": a university's subject or faculty library is the university's (LABELLING.md sector rules
- * 9 and 16); its subject is no other sector. Law libraries keep law (rule 16) and a role ("medical librarian at a
- * university") keeps its sector: only a library named, in the clause of a university named, is discounted.
- */
-function universitysOwnLibraries(hits: SectorHit[]): void {
-  const universities = hits.filter(
-    (h) =>
-      h.strength >= 2 && Object.keys(h.readings).length === 1 && h.readings.academic && !LIBRARY_WORD.test(h.text.slice(h.start, h.end)),
-  );
-  if (universities.length === 0) return;
-  const phrase = (h: SectorHit) => h.text.slice(h.start, h.end).toLowerCase();
-  const owned = new Set<string>();
-  for (const h of hits) {
-    if (h.readings.academic || h.readings.law || !LIBRARY_WORD.test(phrase(h))) continue;
-    if (universities.some((u) => u.text === h.text && ownedBy(h.text, h, u))) owned.add(phrase(h));
-  }
-  // The same library named in the account's name is the same library.
-  for (const h of hits)
-    if (owned.has(phrase(h)) && !h.readings.academic) {
-      h.strength *= UNIVERSITY_LIBRARY_DISCOUNT;
-      h.outright = false;
-    }
 }
 
 function fieldHits(field: FieldText, wide: boolean): SectorHit[] {

@@ -1,0 +1,120 @@
+/**
+ * What a university's parts say about the people who name them (with the registries): its libraries, its subject
+ * librarians, its law school and its LIS school. A faculty library or a subject title named beside its university is
+ * a university post (LABELLING.md rules 4, 9, 16, 20), a law school's library staff work in a law library (rule 16),
+ * and an LIS school's students and teachers are LIS students and educators (rule 6). Each stage adjusts the hits of
+ * one profile in place, after reading and before role-over-workplace (infer-sector.ts inferSector).
+ */
+import { clauseOf, OUTRIGHT, STUDY_PLACE_DISCOUNT, WORKPLACE, type SectorHit } from './sector-hit.js';
+
+/**
+ * "Art & Architecture Librarian, Miami University", "Business Librarian at UNSW": a subject librarian's title (filed under
+ * special for the art, music and business libraries of firms and museums) names a university post when a university is
+ * named in the same clause (LABELLING.md rule 4: subject and discipline librarian titles are academic).
+ */
+export function universitysSubjectLibrarians(hits: SectorHit[]): void {
+  const subjects = hits.filter(
+    (h) => !h.outright && Object.keys(h.readings).length === 1 && h.readings.special && /librarian$/i.test(h.text.slice(h.start, h.end)),
+  );
+  for (const subject of subjects) {
+    const [a, b] = clauseOf(subject.text, subject.start);
+    const university = hits.some(
+      (h) => h.text === subject.text && h.start >= a && h.start < b && h.readings.academic === 1 && h.strength >= WORKPLACE,
+    );
+    if (university) subject.strength *= UNIVERSITY_LIBRARY_DISCOUNT;
+  }
+}
+
+/**
+ * "Associate Librarian/Head of Public Services, Osgoode Hall Law School, York University": library staff of a law school
+ * work in a law-school library, which is law (LABELLING.md rule 16, as `sectors.json` files law-school libraries); the
+ * law school's teachers and students stay academic.
+ */
+const LAW_SCHOOL = /\b(?:law school|school of law|college of law|faculty of law)\b/i;
+const LIBRARY_ROLE = /\blibrar(?:y|ian|ians)\b/i;
+
+export function lawSchoolLibrarians(hits: SectorHit[]): void {
+  for (const h of hits) {
+    if (!h.readings.academic || Object.keys(h.readings).length !== 1 || !LAW_SCHOOL.test(h.text.slice(h.start, h.end))) continue;
+    const [a, b] = clauseOf(h.text, h.start);
+    if (!LIBRARY_ROLE.test(h.text.slice(a, b))) continue;
+    h.readings = { law: 1 };
+    // The university the law school is part of ("…, York University", "Harvard Law School") is where it is.
+    for (const u of hits)
+      if (u.text === h.text && u.start >= a && u.start < b && u.readings.academic === 1) u.strength *= UNIVERSITY_LIBRARY_DISCOUNT;
+  }
+}
+
+/**
+ * An LIS school named beside someone who studies or teaches ("Ph.D. student, University of Illinois Urbana-Champaign,
+ * Graduate School of Library and Information Science"; "Assistant Professor, The School of Library and Information
+ * Management, Emporia State University"): they are an LIS student or educator (LABELLING.md rule 6), said outright, and
+ * the university on the same line is where the school is (a study place, as studyPlaces reads it).
+ */
+const LIS_SCHOOL =
+  /\b(?:(?:graduate )?school|faculty|college|department) of (?:library|information|librarianship)\b|\bischool\b|\binformation school\b/i;
+const STUDENT_OR_TEACHER = /\b(?:student|candidate|ph\.?\s?d|doctoral|professor|prof|lecturer|instructor|teach\w*)\b/i;
+
+export function lisSchoolPeople(hits: SectorHit[]): void {
+  for (const school of hits.filter((h) => (h.readings.education ?? 0) > 0 && LIS_SCHOOL.test(h.text.slice(h.start, h.end)))) {
+    const { text } = school;
+    // The line, not the sentence: "Ph.D. student" has stops in it.
+    const a = Math.max(0, ...[';', '|', '•', '\n'].map((c) => text.lastIndexOf(c, school.start) + 1));
+    const after = text.slice(school.end).search(/[;|•\n]/);
+    const b = after < 0 ? text.length : school.end + after;
+    if (!STUDENT_OR_TEACHER.test(text.slice(a, b))) continue;
+    school.strength = Math.max(school.strength, OUTRIGHT);
+    school.outright = true;
+    for (const h of hits)
+      if (h !== school && h.text === text && h.start >= a && h.start < b && Object.keys(h.readings).length === 1 && h.readings.academic) {
+        h.strength *= STUDY_PLACE_DISCOUNT;
+        h.outright = false;
+      }
+  }
+}
+
+/** A kind of library ("Health Sciences Library", "Music Library") named as a university's in the same clause is one of its libraries. */
+const UNIVERSITY_LIBRARY_DISCOUNT = 0.3;
+const LIBRARY_WORD = /\blibrar(?:y|ies)\b/i;
+
+/**
+ * What may stand between a library and its university: "Library of the University of X", "library team at X", "X, Library",
+ * "Health Sciences Library and Informatics Center, University of X".
+ */
+const LIBRARY_OF =
+  /^(?:\s+(?:and|&)\s+(?:\p{Lu}\p{L}*\s+){1,3}(?:Center|Centre|Services?))?[\s,–-]*(?:(?:team|staff|service|services)\s+)?(?:of|at|for|@)?\s*(?:the\s+)?$/iu;
+
+function ownedBy(text: string, library: SectorHit, university: SectorHit): boolean {
+  const gap = library.end <= university.start ? text.slice(library.end, university.start) : text.slice(university.end, library.start);
+  if (gap.length <= 48 && LIBRARY_OF.test(gap)) return true;
+  // "… Health Sciences Library at the University of Utah", the university read once, further up ("Librarian, University of Utah").
+  const name = text.slice(university.start, university.end);
+  const again = text.indexOf(name, library.end);
+  return again >= 0 && again - library.end <= 24 && LIBRARY_OF.test(text.slice(library.end, again));
+}
+
+/**
+ * "the Health Sciences Library of the University of Manitoba", "the Medicine and Health Sciences library team at the
+ * University of Nottingham": a university's subject or faculty library is the university's (LABELLING.md sector rules
+ * 9 and 16); its subject is no other sector. Law libraries keep law (rule 16) and a role ("medical librarian at a
+ * university") keeps its sector: only a library named, in the clause of a university named, is discounted.
+ */
+export function universitysOwnLibraries(hits: SectorHit[]): void {
+  const universities = hits.filter(
+    (h) =>
+      h.strength >= 2 && Object.keys(h.readings).length === 1 && h.readings.academic && !LIBRARY_WORD.test(h.text.slice(h.start, h.end)),
+  );
+  if (universities.length === 0) return;
+  const phrase = (h: SectorHit) => h.text.slice(h.start, h.end).toLowerCase();
+  const owned = new Set<string>();
+  for (const h of hits) {
+    if (h.readings.academic || h.readings.law || !LIBRARY_WORD.test(phrase(h))) continue;
+    if (universities.some((u) => u.text === h.text && ownedBy(h.text, h, u))) owned.add(phrase(h));
+  }
+  // The same library named in the account's name is the same library.
+  for (const h of hits)
+    if (owned.has(phrase(h)) && !h.readings.academic) {
+      h.strength *= UNIVERSITY_LIBRARY_DISCOUNT;
+      h.outright = false;
+    }
+}
