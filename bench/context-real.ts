@@ -11,7 +11,7 @@
  * Held-out split, fixed: FNV-1a (32-bit) of the lower-cased handle; even →
  * `dev` (tune on these), odd → `held-out` (targets are judged here only).
  *
- *   npx tsx bench/context-real.ts [--off] [--sample twitter-586|code4lib-130|twitter-unseen-200|twitter-unseen-b-300|twitter-unseen-c-300|code4lib-b-150|ndlc-200|swib-93|carpentrycon-250] [--misses dev|held-out|all]
+ *   npx tsx bench/context-real.ts [--off] [--sample twitter-586|code4lib-130|twitter-unseen-200|twitter-unseen-b-300|twitter-unseen-c-300|code4lib-b-150|ndlc-200|code4lib-c-150|swib-93|carpentrycon-250] [--misses dev|held-out|all]
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -38,6 +38,7 @@ export const REAL_PROFILES = path.join(ROOT, 'data/eval/real-profiles/profiles.j
  * conference bios like code4lib-130, so printed apart too. ndlc-200: 200 presenters of the 2016 National Diversity in
  * Libraries Conference (LABELLING.md, "Tenth sample"), a job title and workplace each, labelled the same way; printed apart.
  * swib-93: 93 speakers of SWIB 2021–2024 (LABELLING.md, "Eleventh sample"), European library technologists' bios; apart.
+ * code4lib-c-150: 150 Code4Lib 2006–2015 speakers (LABELLING.md, "Twelfth sample"), affiliation lines like ndlc-200; apart.
  */
 export const REAL_SAMPLES = [
   { id: 'twitter-586', title: '#vala2018, #rlweek2017 and UK library lists (Twitter)', file: REAL_PROFILES },
@@ -75,6 +76,12 @@ export const REAL_SAMPLES = [
     id: 'ndlc-200',
     title: 'NDLC 2016 presenters (US/Canada library staff, title lines), unseen tenth sample (labelled before any inference)',
     file: path.join(ROOT, 'data/eval/real-profiles/ndlc-presenters.jsonl'),
+  },
+  {
+    // Affiliation lines of conference speakers, like ndlc-200: printed apart, not pooled.
+    id: 'code4lib-c-150',
+    title: 'Code4Lib 2006 and 2008–2015 speakers (affiliation lines), unseen twelfth sample (labelled before any inference)',
+    file: path.join(ROOT, 'data/eval/real-profiles/code4lib-speakers-c.jsonl'),
   },
   {
     // Conference bios of library-technology speakers, mostly in Europe: printed apart, not pooled.
