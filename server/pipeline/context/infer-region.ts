@@ -50,9 +50,10 @@ interface PlaceHit extends Hit {
 const PAST_DISCOUNT = 0.25;
 /**
  * A degree held or a past clause (past-spans.ts) names where someone studied or worked, often as an institution and
- * its town together ("Indiana University Bloomington": two hits): less than a "born in".
+ * its town together ("Indiana University Bloomington": two hits): less than a "born in", and two of them ("a Master's
+ * at Ircam (Paris, France) … a PhD from Technological University Dublin, Ireland") less than the workplace named now.
  */
-const PAST_SPAN_DISCOUNT = 0.15;
+const PAST_SPAN_DISCOUNT = 0.1;
 /** "Based in", "now in", "Leeds-based" say it is. */
 const PRESENT_BOOST = 1.5;
 /** A flag may be heritage or a team; worth a demonym. */
@@ -72,6 +73,7 @@ const DOMINANT_READING = 0.8;
 const QUALIFIER_GAP = /^\s*[,(]?\s*$/;
 const CODE_GAP = /^[\s,(]{0,3}$/;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
+const INITIAL_BEFORE = /(?<![\p{L}\p{N}])\p{L}\.$/u;
 
 /** What the words around a place do to it: a past 0.25, a present 1.5, pronouns after it (a name: "Sydney (she/her)") 0. */
 function contextFactor(tokens: readonly Token[], first: number, last: number, text: string, topic = false): number {
@@ -193,8 +195,12 @@ function textHits(field: FieldText, wide: boolean): PlaceHit[] {
     if (cue.kind === 'neutral' || (field.kind === 'name' && !NAME_KINDS.has(cue.kind))) continue;
     const start = tokens[m.first]!.start;
     const end = tokens[m.last - 1]!.end;
-    // "@RIAdawson" cut at its capitals: a state's code inside a word is no code.
-    if (cue.kind === 'code' && (WORD_CHAR.test(text[start - 1] ?? '') || WORD_CHAR.test(text[end] ?? ''))) continue;
+    // "@RIAdawson" cut at its capitals: a state's code inside a word is no code, nor one after an initial ("M.Sc", "A.U.Th").
+    if (
+      cue.kind === 'code' &&
+      (WORD_CHAR.test(text[start - 1] ?? '') || WORD_CHAR.test(text[end] ?? '') || INITIAL_BEFORE.test(text.slice(0, start)))
+    )
+      continue;
     if (cue.kind === 'code' && !cue.standalone) {
       const prev = places[places.length - 1];
       const afterPlace = prev && PLACE_KINDS.has(prev.kind) && prev.last === m.first && CODE_GAP.test(text.slice(prev.end, start));

@@ -29,7 +29,7 @@ import { hostCue } from './hosts.js';
 import type { ContextOptions } from './options.js';
 import { registries, registryHostCue } from './registries.js';
 import { libraryOfItsPlace, placeLibraryHost, registryHits } from './registry-hits.js';
-import { inSpans, pastSpans, type Span } from './past-spans.js';
+import { inSpans, pastSpans, serviceSpans, type Span } from './past-spans.js';
 import { findHosts, distanceBefore, maskSpans, splitCamel, tokenize, type Token } from './tokenize.js';
 import { clauseOf, OUTRIGHT, STUDY_PLACE_DISCOUNT, WORKPLACE, type SectorHit } from './sector-hit.js';
 import { lawSchoolLibrarians, lisSchoolPeople, universitysOwnLibraries, universitysSubjectLibrarians } from './university-parts.js';
@@ -275,7 +275,8 @@ function textHits(field: FieldText, wide: boolean): SectorHit[] {
     const full = SECTOR_SPELLINGS.get(t.norm);
     return full ? { ...t, norm: full } : t;
   });
-  const past = wide ? pastSpans(text) : [];
+  // Service beside the job names the profession's bodies, not a workplace: counted like the past for the sector.
+  const past = wide ? [...pastSpans(text), ...serviceSpans(text)] : [];
   // A workplace named inside a degree held or a past clause ("MLS from SUNY Buffalo") is one left.
   if (wide)
     for (const h of registryHits(field, tokens).sector)
@@ -324,6 +325,7 @@ function textHits(field: FieldText, wide: boolean): SectorHit[] {
       outright: weight >= OUTRIGHT && !left && !listed && !ofDiscipline,
       ...(listed ? { listed } : {}),
       ...(generic ? { generic } : {}),
+      ...(left ? { past: true } : {}),
     });
   }
   if (wide) studyPlaces(text, hits);

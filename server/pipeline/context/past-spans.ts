@@ -7,7 +7,9 @@
  *     town; "MLIS student", "PhD candidate" are current study and are not in a span;
  *   - a clause that opens with a past marker ("Previously, he worked as Digital Archivist at …", "she worked
  *     previously as a business librarian", "in the past she has worked in both public and academic libraries",
- *     "got her start in libraries at the Guelph Public Library"): the jobs it names are the ones left.
+ *     "got her start in libraries at the Guelph Public Library"): the jobs it names are the ones left;
+ * and (serviceSpans) service beside the job ("a member of …", "co-chair of …", "serves on …"): the bodies it names are the
+ * profession's, not a workplace.
  * A span runs from its marker to the end of the clause. Evidence inside one counts as past (infer-sector.ts,
  * infer-region.ts). The word lists below are general English; the base lexicon's "former", "ex-" and
  * "previously" right before a phrase keep working beside them (tokenize.ts `distanceBefore`).
@@ -27,6 +29,13 @@ const DEGREE_AFTER = /^\s+(?:in|from)\b/i;
 /** Markers that put the rest of their clause in the past. */
 const PAST_CLAUSE =
   /\b(?:previous(?:ly)?|formerly|in the past|prior to|before (?:that|joining)|has (?:also )?worked|had worked|(?:she|he|they|I) worked|worked previously|(?<!(?:has|have|I've)\s)worked (?:in|at|for|with|on|as)|spent \w+ years|served as|got (?:her|his|their|my) start|began (?:her|his|their|my) career|graduated from|still think like an? |(?:graduate|grad|alum|alumn(?:a|us|i|ae)) of|studied at|(?:her|his|their|my) first (?:\w+ )?job|in (?:19|20)\d\d(?=,?\s+(?:she|he|they|I|we)\b)|(?:has |have )?held (?:\w+ ){0,3}positions|holding (?:\w+ ){0,3}positions|developed (?:her|his|their|my) (?:\w+ )?skills|(?:from|between) (?:19|20)\d\d (?:to|and|until) (?:19|20)\d\d|after (?:\w+ ){0,2}years? (?:as|at|in|with|of))\b/gi;
+/**
+ * Service beside the job ("She is a current member of the Experts Group on Archival Description at the International
+ * Council on Archives", "co-chair of the Technical Subcommittee", "serves on the board of …"): the bodies it names are
+ * the profession's, not the workplace. A member of a team or of staff is the job ("member of the library team at X").
+ */
+const SERVICE_CLAUSE =
+  /\b(?:member of (?!(?:the |our |a )?(?:[\w-]+ ){0,2}(?:staff|team|faculty)\b)|co-?chairs? (?:of|on|for)?|chair(?:s|ed)? (?:of|on) the|serves? on|served on|sits? on|sat on)\b/gi;
 /**
  * "Been a Mental Health Nurse, and NHS Clinical Project Manager. Now: PhD Researcher": a list of what someone has been.
  * Not "Been a law librarian for 20 years" nor "… and still love it": a job held that long is held still.
@@ -73,9 +82,11 @@ export function pastSpans(text: string): Span[] {
     const before = text.slice(Math.max(0, m.index - 60), m.index);
     const after = text.slice(m.index + m[0].length);
     if (STATE_LIKE.test(m[0]) && !ARTICLE_BEFORE.test(before) && !DEGREE_AFTER.test(after)) continue;
-    // A library degree named alone ("MLIS | reference librarian") is held: its student says so ("MLIS student").
-    if (!HELD_BEFORE.test(before) && !FROM_AFTER.test(after) && !/^M\.?L\.?I?\.?S\.?$/i.test(m[0])) continue;
-    spans.push([m.index, clauseEnd(text, m.index + m[0].length)]);
+    const held = HELD_BEFORE.test(before) || FROM_AFTER.test(after);
+    // A library degree named alone ("MLIS | reference librarian", "Katherine Ahnberg, MLS (she/her), serves as …") is held
+    // (its student says so: "MLIS student"); it is the span, not the rest of its clause.
+    if (!held && /^M\.?L\.?I?\.?S\.?$/i.test(m[0])) spans.push([m.index, m.index + m[0].length]);
+    if (held) spans.push([m.index, clauseEnd(text, m.index + m[0].length)]);
   }
   for (const m of text.matchAll(PAST_CLAUSE)) spans.push([m.index, clauseEnd(text, m.index + m[0].length)]);
   for (const m of text.matchAll(SCHOOL_LEFT)) spans.push([m.index, m.index + m[0].length]);
@@ -88,6 +99,19 @@ export function pastSpans(text: string): Span[] {
     spans.push([m.index, at < 0 ? end : from + at]);
   }
   return spans.sort((a, b) => a[0] - b[0]);
+}
+
+/**
+ * The spans of `text` that speak of service beside the job: not someone's sector (infer-sector.ts), though a regional
+ * body served ("a member of the Ontario Library Association") still says where they are (infer-region.ts reads it).
+ * Service ends at a comma too: "Chair of the Arts, Exhibits and Events Committee, Leatherby Libraries, Chapman University".
+ */
+export function serviceSpans(text: string): Span[] {
+  return [...text.matchAll(SERVICE_CLAUSE)].map((m) => {
+    const from = m.index + m[0].length;
+    const comma = text.indexOf(',', from);
+    return [m.index, Math.min(clauseEnd(text, from), comma < 0 ? text.length : comma)] as const;
+  });
 }
 
 export function inSpans(spans: readonly Span[], at: number): boolean {

@@ -456,13 +456,18 @@ const HANDLE_WORD = /^(?:[A-Z]{2,6}|U[A-Z][a-z]{2,8})$/;
  * capitals ("NCSU", "SJSU", "UMN": not one of lexicon.json's acronymStoplist), and only after a role in the
  * same clause. An acronym alone is a hint (registries.ts ACRONYM); after a role it names the workplace.
  */
+const PERSON_AFTER = /^(?:['’]s\s+\p{Ll}|\s+(?:is|was|has|had|will|works|worked|holds|leads|loves|enjoys)\b)/u;
+
 function shortNameHits(field: FieldText, out: RegistryHits): void {
   const { shortNames, handles, acronymStoplist } = registries();
   for (const m of field.text.matchAll(AT_SHORT_NAME)) {
     const word = m[1]!;
     // A one-word short name is not the start of a longer name ("at Deakin University" is read whole elsewhere);
     // a handle may be followed by its campus ("UMass Amherst", "UNC Chapel Hill").
-    const longer = /^\s+\p{Lu}/u.test(field.text.slice(m.index + m[0].length));
+    const rest = field.text.slice(m.index + m[0].length);
+    const longer = /^\s+\p{Lu}/u.test(rest);
+    // "When not working, Adrian is playing …": a name that does something is a person's.
+    if (PERSON_AFTER.test(rest)) continue;
     // An acronym the base lexicons read otherwise keeps that reading ("HSE" is Ireland's health service).
     const acronym =
       HANDLE_WORD.test(word) && !acronymStoplist.has(word.toUpperCase()) && !sectorIndex.lookup(word).some((c) => c.sector !== 'academic')

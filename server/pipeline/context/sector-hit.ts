@@ -10,6 +10,8 @@ export interface SectorHit extends Hit {
   listed?: boolean;
   /** A word of any trade ("sales", "charity") that names a sector only beside a library's world (needsLibraryContext). */
   generic?: boolean;
+  /** Said of the past ("former", a degree held, "Previously, …"): counted at a discount already. */
+  past?: boolean;
 }
 
 /** Weight from which a phrase says the sector outright (a role or a named kind of library). */

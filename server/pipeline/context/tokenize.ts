@@ -132,6 +132,8 @@ export function findHosts(text: string): HostMention[] {
   for (const m of text.matchAll(HOST)) {
     const host = (m[1] ?? '').toLowerCase().replace(/^www\./, '');
     const tld = host.slice(host.lastIndexOf('.') + 1);
+    // "M.Sc", "B.Sc", "A.U.Th", "Ph.D": capitalised initials with stops are a degree or an abbreviation, not a host ("bl.uk" is one).
+    if (host.split('.').every((label) => label.length <= 2) && /\p{Lu}/u.test(m[0]) && !/[/@]/.test(m[0])) continue;
     if (tld.length === 2 || GENERIC_TLDS.has(tld)) hosts.push({ host, start: m.index, end: m.index + m[0].length });
   }
   return hosts;

@@ -56,7 +56,7 @@ const LIS_SCHOOL =
 const STUDENT_OR_TEACHER = /\b(?:student|candidate|ph\.?\s?d|doctoral|professor|prof|lecturer|instructor|teach\w*)\b/i;
 
 export function lisSchoolPeople(hits: SectorHit[]): void {
-  for (const school of hits.filter((h) => (h.readings.education ?? 0) > 0 && LIS_SCHOOL.test(h.text.slice(h.start, h.end)))) {
+  for (const school of hits.filter((h) => !h.past && (h.readings.education ?? 0) > 0 && LIS_SCHOOL.test(h.text.slice(h.start, h.end)))) {
     const { text } = school;
     // The line, not the sentence: "Ph.D. student" has stops in it.
     const a = Math.max(0, ...[';', '|', '•', '\n'].map((c) => text.lastIndexOf(c, school.start) + 1));

@@ -135,6 +135,35 @@ describe('context inference on real profiles', () => {
     expect(figures.dev.sector.statedRight).toBeGreaterThanOrEqual(89); // of 92 (80 blind)
   });
 
+  it('measures the eleventh sample apart: 93 SWIB speakers (European library technologists), labelled before any inference (not pooled)', () => {
+    const profiles = sampleProfiles('swib-93');
+    expect(profiles).toHaveLength(93);
+    expect(UNSEEN_SAMPLES.some((x) => x.id === 'swib-93')).toBe(false);
+    const figures = measureRealContext({ registries: true }, profiles);
+    expect(figures.dev.sector.profiles).toBe(46);
+    // Blind, first run (code of 77a8acd): sector 48/75 (dev 23/37, held-out 25/38), precision 48/67; region 63/85 (dev
+    // 29/43, held-out 34/42), precision 63/70. Then rules and bodies from its dev half (national subject libraries,
+    // degrees with stops are no hosts, service beside the job, degrees abroad less than the workplace now).
+    expect(figures['held-out'].sector.statedRight).toBeGreaterThanOrEqual(26); // of 38 (25 blind)
+    expect(figures['held-out'].region.statedRight).toBeGreaterThanOrEqual(36); // of 42 (34 blind)
+    expect(figures.dev.sector.statedRight).toBeGreaterThanOrEqual(30); // of 37 (23 blind)
+    expect(figures.dev.region.statedRight).toBeGreaterThanOrEqual(38); // of 43 (29 blind)
+  });
+
+  it("measures the twelfth sample apart: 150 Code4Lib 2006–2015 speakers' affiliation lines, labelled before any inference (not pooled)", () => {
+    const profiles = sampleProfiles('code4lib-c-150');
+    expect(profiles).toHaveLength(150);
+    expect(UNSEEN_SAMPLES.some((x) => x.id === 'code4lib-c-150')).toBe(false);
+    const figures = measureRealContext({ registries: true }, profiles);
+    expect(figures.dev.sector.profiles).toBe(74);
+    // Blind, first run (code of 77a8acd): sector 114/135 (dev 56/65, held-out 58/70), precision 114/122; region 113/133
+    // (dev 59/66, held-out 54/67), precision 113/113.
+    expect(figures['held-out'].sector.statedRight).toBeGreaterThanOrEqual(61); // of 70 (58 blind)
+    expect(figures['held-out'].sector.precision).toBeGreaterThanOrEqual(0.92); // 61/66
+    expect(figures['held-out'].region.statedRight).toBeGreaterThanOrEqual(56); // of 67 (54 blind)
+    expect(figures['held-out'].region.precision).toBe(1);
+  });
+
   it('measures the eighth sample apart: 250 #CarpentryCon2018 participants, researchers rather than a library chat (not pooled)', () => {
     const profiles = sampleProfiles('carpentrycon-250');
     expect(profiles).toHaveLength(250);

@@ -760,6 +760,46 @@ describe('registry rules', () => {
     expect(read({ bio: 'Programming Coordinator, Orange County Public Libraries' }).region.value).toBe('US');
   });
 
+  it("reads European library technologists' bios (eleventh sample, dev half)", () => {
+    // Degrees with stops are no web hosts: "M.Sc" is not the Seychelles (s083), "A.U.Th" not Thailand (s072).
+    expect(
+      read({ bio: 'Tobias has a M.Sc. in computer science and is currently responsible for the IT infrastructure.' }).region.value,
+    ).toBe('unknown');
+    expect(read({ bio: 'see bl.uk' }).sector.value).toBe('national');
+    // A library degree after a name is the degree, not the sentence (s028).
+    const penn = read({
+      bio: 'Katherine Ahnberg, MLS (she/her), serves as the User Experience Researcher/Designer at the University of Pennsylvania Libraries. Advocating for users across a diverse service population.',
+    });
+    expect(penn).toMatchObject({ sector: { value: 'academic' }, region: { value: 'US' } });
+    // A short name that does something is a person ("When not working, Adrian is playing …", s036).
+    expect(read({ bio: 'Software engineer. When not working, Adrian is playing roleplaying games.' }).region.value).toBe('unknown');
+    // Service to the profession names its bodies, not the workplace (s039); a regional body served still says where.
+    const princeton = read({
+      bio: 'Regine Heberlein is a data analyst at Princeton University Library. She is a current member of the Experts Group on Archival Description (EGAD) at the International Council on Archives (ICA) and current co-chair on the Technical Subcommittee for Describing Archives.',
+    });
+    expect(princeton.sector.value).toBe('academic');
+    expect(read({ bio: 'Member of the library team at Leeds Beckett' }).sector.value).toBe('academic');
+    expect(
+      read({
+        bio: 'Coordinator of Development and Chair of the Arts, Exhibits and Events Committee, Leatherby Libraries, Chapman University',
+      }).sector.value,
+    ).toBe('academic'); // n029: service ends at a comma
+    // National subject libraries and one-country bodies (rules 29, 30; region rule 14).
+    for (const [bio, sector, region] of [
+      ['Moritz Fürneisen is a research engineer at ZBW, where he develops algorithms for automated subject indexing.', 'national', 'DE'],
+      ['Lukas Geist is a research software engineer at ZB MED, holding a B.Sc. in Computer Science.', 'national', 'DE'],
+      ['Data curator at the Austrian National Library', 'national', 'AT'],
+      ['Pascal is employed at the North Rhine-Westphalian Library Service Center (hbz) since 2008 as developer.', 'unknown', 'DE'],
+      ['Tina wears many hats at the Leibniz Institute for Psychology (ZPID) in Germany.', 'special', 'DE'],
+    ])
+      expect(read({ bio }), bio).toMatchObject({ sector: { value: sector }, region: { value: region } });
+    // Two degrees abroad are less than the workplace named now (s035).
+    const norway = read({
+      bio: "Pierre works as a software engineer at the National Library of Norway, where he is part of a team responsible for developing solutions for inflow and cataloguing of text material, both physical and digital. He completed his Master's degree at Ircam (Paris, France) in 2011 and received his PhD in music information retrieval from Technological University Dublin, Ireland, in 2019.",
+    });
+    expect(norway).toMatchObject({ sector: { value: 'national' }, region: { value: 'NO' } });
+  });
+
   it('reads each field up to a bound, so a whole document in a bio stays quick (review of 7 Dec)', () => {
     const bio = `Librarian at Monash University. ${'A-'.repeat(20_000)}`;
     const got = read({ bio });
