@@ -20,7 +20,7 @@ const DEGREE =
   /(?<![\p{L}\p{N}])(?:M\.?L\.?I\.?S\.?|M\.?L\.?S\.?|M\.?S\.?L\.?S\.?|M\.?S\.?I\.?S\.?|MSI|MLib|MIS|MA|M\.A\.|MS|M\.S\.|MSc|MPhil|BA|B\.A\.|BS|B\.S\.|BSc|Ph\.?D\.?|doctorate|degrees?|master['’]?s(?: degree)?|bachelor['’]?s(?: degree)?|diploma)(?![\p{L}\p{N}])(?!\.?\s+(?:student|candidate|program|programme|course|researcher|in progress|\(in progress)\b)/giu;
 /** Words that make a degree named after them one already held ("holds an MLS", "with her MLIS", "earned … from"). */
 const HELD_BEFORE =
-  /\b(?:holds?|held|earned|received|completed|obtained|awarded|gained|got|has|have|with)\s+(?:an?|her|his|their|my|both|two)?\s*$/i;
+  /\b(?:holds?|held|earned|received|completed|finished|obtained|awarded|gained|got|has|have|with)\s+(?:an?|her|his|their|my|both|two)?\s*$/i;
 const FROM_AFTER = /^[^.;!?\n]{0,80}?\bfrom\b/i;
 /** Two capitals that are also a state's code ("Boston, MA", "Jackson, MS") are a degree only as "an MA", "MA in …", "MA from …". */
 const STATE_LIKE = /^(?:MA|MS|BA|BS)$/;
@@ -29,6 +29,7 @@ const DEGREE_AFTER = /^\s+(?:in|from)\b/i;
 /** Markers that put the rest of their clause in the past. */
 const PAST_CLAUSE =
   /\b(?:previous(?:ly)?|formerly|in the past|prior to|before (?:that|joining)|has (?:also )?worked|had worked|(?:she|he|they|I) worked|worked previously|(?<!(?:has|have|I've)\s)worked (?:in|at|for|with|on|as)|spent \w+ years|served as|got (?:her|his|their|my) start|began (?:her|his|their|my) career|graduated from|still think like an? |(?:graduate|grad|alum|alumn(?:a|us|i|ae)) of|studied at|(?:her|his|their|my) first (?:\w+ )?job|in (?:19|20)\d\d(?=,?\s+(?:she|he|they|I|we)\b)|(?:has |have )?held (?:\w+ ){0,3}positions|holding (?:\w+ ){0,3}positions|developed (?:her|his|their|my) (?:\w+ )?skills|(?:from|between) (?:19|20)\d\d (?:to|and|until) (?:19|20)\d\d|after (?:\w+ ){0,2}years? (?:as|at|in|with|of))\b/gi;
+const SINCE_BEFORE = /\bsince\b[^.;!?\n]*$/i;
 /**
  * Service beside the job ("She is a current member of the Experts Group on Archival Description at the International
  * Council on Archives", "co-chair of the Technical Subcommittee", "serves on the board of …"): the bodies it names are
@@ -88,7 +89,11 @@ export function pastSpans(text: string): Span[] {
     if (!held && /^M\.?L\.?I?\.?S\.?$/i.test(m[0])) spans.push([m.index, m.index + m[0].length]);
     if (held) spans.push([m.index, clauseEnd(text, m.index + m[0].length)]);
   }
-  for (const m of text.matchAll(PAST_CLAUSE)) spans.push([m.index, clauseEnd(text, m.index + m[0].length)]);
+  for (const m of text.matchAll(PAST_CLAUSE)) {
+    // "Since then, she has worked in various projects at …": work that goes on since a time is the work now.
+    if (/^has\b/i.test(m[0]) && SINCE_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index))) continue;
+    spans.push([m.index, clauseEnd(text, m.index + m[0].length)]);
+  }
   for (const m of text.matchAll(SCHOOL_LEFT)) spans.push([m.index, m.index + m[0].length]);
   for (const m of text.matchAll(TRAINED_AS)) spans.push([m.index, m.index + m[0].length]);
   for (const m of text.matchAll(BEEN_A)) spans.push([m.index, clauseEnd(text, m.index + m[0].length)]);

@@ -793,6 +793,12 @@ describe('registry rules', () => {
       ['Tina wears many hats at the Leibniz Institute for Psychology (ZPID) in Germany.', 'special', 'DE'],
     ])
       expect(read({ bio }), bio).toMatchObject({ sector: { value: sector }, region: { value: region } });
+    // Work that goes on "since then" is the work now (s076).
+    const tib = read({
+      bio: 'Lucia Sohmen finished her M.A. in library and information science at the Humboldt-Universität zu Berlin in 2017. Since then, she has worked in various projects at the German National Library of Science and Technology’s Open Science Lab.',
+    });
+    expect(tib.sector.value).toBe('national');
+    expect(read({ bio: 'She has worked at the Leeds Library. Now at UCL.' }).sector.value).toBe('academic');
     // Two degrees abroad are less than the workplace named now (s035).
     const norway = read({
       bio: "Pierre works as a software engineer at the National Library of Norway, where he is part of a team responsible for developing solutions for inflow and cataloguing of text material, both physical and digital. He completed his Master's degree at Ircam (Paris, France) in 2011 and received his PhD in music information retrieval from Technological University Dublin, Ireland, in 2019.",
