@@ -187,9 +187,15 @@ export function buildRegionIndex(extra: readonly RegistryPlace[] = []): PhraseIn
     if (!inst.region) continue;
     const code = checkCode(inst.region, `institution ${inst.names[0]}`);
     for (const n of inst.names)
-      index.add(n, { kind: 'institution', readings: { [code]: 1 }, strength: inst.strength ?? REGION_STRENGTH.institution });
+      index.add(
+        n,
+        { kind: 'institution', readings: { [code]: 1 }, strength: inst.strength ?? REGION_STRENGTH.institution },
+        { possessive: true },
+      );
   }
-  for (const e of extra) index.add(e.name, { kind: 'institution', readings: e.readings, strength: e.strength });
+  // "the University of Washington's mapping project": an institution in the possessive is still the institution, not
+  // the place in its name.
+  for (const e of extra) index.add(e.name, { kind: 'institution', readings: e.readings, strength: e.strength }, { possessive: true });
   // State and province codes: one cue per code, shared by the countries that use it ("WA", "NT", "CA").
   const codes = new Map<string, { countries: string[]; standalone: boolean }>();
   for (const [country, lists] of Object.entries(places.codes)) {

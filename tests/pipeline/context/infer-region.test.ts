@@ -159,6 +159,13 @@ describe('region inference', () => {
     expect(at('Portland, OR')).toBe('US');
   });
 
+  it('reads an institution in the possessive as the institution, not the place in its name (s054)', () => {
+    expect(regionOf({ bio: "Volunteers for the University of Washington's mapping project" }).evidence).toContain(
+      "University of Washington's",
+    );
+    expect(said("Works on Washington's state archives")).toBe('US');
+  });
+
   it('reads extra texts such as a Slack workspace name when given', () => {
     const p = profile({ platform: 'slack', handle: 'U123', name: 'Ann' });
     expect(inferContext(p).region.value).toBe('unknown');
