@@ -52,7 +52,7 @@ export function lawSchoolLibrarians(hits: SectorHit[]): void {
  * the university on the same line is where the school is (a study place, as studyPlaces reads it).
  */
 const LIS_SCHOOL =
-  /\b(?:(?:graduate )?school|faculty|college|department) of (?:library|information|librarianship)\b|\bischool\b|\binformation school\b/i;
+  /\b(?:(?:graduate )?school|faculty|college|department) of (?:communication and )?(?:library|information|librarianship)\b|\bischool\b|\binformation school\b/i;
 const STUDENT_OR_TEACHER = /\b(?:student|candidate|ph\.?\s?d|doctoral|professor|prof|lecturer|instructor|teach\w*)\b/i;
 
 export function lisSchoolPeople(hits: SectorHit[]): void {

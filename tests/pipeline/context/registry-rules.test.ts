@@ -734,6 +734,9 @@ describe('registry rules', () => {
     ); // n101
     expect(sector('Assistant Professor, The School of Library and Information Management, Emporia State University')).toBe('education'); // n112
     expect(sector('Assistant Professor, School of Music, Emporia State University')).toBe('academic');
+    expect(sector('L.P. Coladangelo is a doctoral student in the College of Communication and Information at Kent State University.')).toBe(
+      'education',
+    ); // s074
     // A law school's library staff work in a law-school library (rule 16); its teachers stay academic.
     expect(sector('Associate Librarian/Head of Public Services, Osgoode Hall Law School, York University')).toBe('law'); // n185
     expect(sector('Lecturer, Law School, University of Leeds')).toBe('academic');
