@@ -243,7 +243,8 @@ function textHits(field: FieldText, wide: boolean): PlaceHit[] {
       continue;
     // "Utrecht, NL", "Delhi, IN": a code that is also the country code of a reading of the place is that country.
     const iso = b.kind === 'code' ? text.slice(b.start, b.end).toUpperCase() : '';
-    if (iso && iso in a.readings && COUNTRY_CODES.has(iso)) {
+    // …unless both can be in the US and the code is also a state's: "Richmond, CA" is California.
+    if (iso && iso in a.readings && COUNTRY_CODES.has(iso) && !('US' in a.readings && 'US' in b.readings)) {
       a.readings = { [iso]: 1 };
       b.readings = { [iso]: 1 };
       continue;

@@ -176,24 +176,31 @@ function listItem(text: string, start: number, end: number, tokens: readonly Tok
   return opens && closes && (text.match(new RegExp(LIST_SEPARATOR.source, 'g'))?.length ?? 0) >= 2;
 }
 
-/** Fields of the trade named as a topic: a kind of institution in the plural, or record keeping. */
+/** Fields of the trade named as a topic, as a bare word: a kind of institution in the plural, or record keeping. */
 const TOPIC_NOUNS = new Set(['archives', 'libraries', 'museums', 'records', 'recordkeeping', 'preservation']);
 const TOPIC_SEPARATOR = /[.,;|•·\n]/;
+/** Items that are no topic: a disclaimer ("Views my own"). */
+const DISCLAIMER = /\b(?:views|opinions|tweets|rts?)\b/i;
+/** An organisation describing itself first ("Hull History Centre. Archives. Local studies."): its list is what it offers. */
+const ORGANISATION_FIRST =
+  /^(?:\p{Lu}[\p{L}'’-]*\s+)+(?:Centre|Center|Library|Libraries|Archives?|Museum|Society|Trust|Service|Services|University|College|School|Office|Collection|Collections)\b/u;
 
 /**
- * "Archives. Digital Collections. Preservation.", "Recordkeeping. Open Government. Strong Feelings.": a field of the
- * trade that is a whole item of a list of three or more short topics is what someone tweets about (LABELLING.md rule 4:
- * "passionate about archives" states no sector), however the items are separated. A role ("Archivist.") is not a topic.
+ * "Archives. Digital Collections. Preservation.", "Recordkeeping. Open Government. Strong Feelings. Baseball.": a field of
+ * the trade, as a bare word, that is a whole item of a list of three or more short topics is what someone tweets about
+ * (LABELLING.md rule 4: "passionate about archives" states no sector). Not a role ("Archivist."), not a name ("Bodleian
+ * Libraries. Oxford."), and not an organisation's list of what it offers.
  */
 function topicItem(text: string, start: number, end: number, tokens: readonly Token[], first: number, last: number): boolean {
-  if (!TOPIC_NOUNS.has(tokens[last - 1]!.norm) || last - first > 2) return false;
+  if (last - first !== 1 || !TOPIC_NOUNS.has(tokens[first]!.norm)) return false;
   const before = text.slice(0, start).trimEnd();
   const after = text.slice(end).trimStart();
   if (!(before === '' || TOPIC_SEPARATOR.test(before.slice(-1))) || !(after === '' || TOPIC_SEPARATOR.test(after[0]!))) return false;
   const items = text
     .split(TOPIC_SEPARATOR)
     .map((x) => x.trim())
-    .filter(Boolean);
+    .filter((x) => x && !DISCLAIMER.test(x));
+  if (ORGANISATION_FIRST.test(items[0] ?? '')) return false;
   return items.filter((x) => x.split(/\s+/).length <= 4).length >= 3;
 }
 
@@ -275,12 +282,12 @@ function textHits(field: FieldText, wide: boolean): SectorHit[] {
     const full = SECTOR_SPELLINGS.get(t.norm);
     return full ? { ...t, norm: full } : t;
   });
-  // Service beside the job names the profession's bodies, not a workplace: counted like the past for the sector.
-  const past = wide ? [...pastSpans(text), ...serviceSpans(text)] : [];
+  // Aside from the job now: the past, and service beside the job (it names the profession's bodies, not a workplace).
+  const aside = wide ? [...pastSpans(text), ...serviceSpans(text)] : [];
   // A workplace named inside a degree held or a past clause ("MLS from SUNY Buffalo") is one left.
   if (wide)
     for (const h of registryHits(field, tokens).sector)
-      hits.push(inSpans(past, h.start) ? { ...h, strength: h.strength * PAST_DISCOUNT } : h);
+      hits.push(inSpans(aside, h.start) ? { ...h, strength: h.strength * PAST_DISCOUNT, aside: true } : h);
   const index = wide ? registries().sectorIndex : sectorIndex;
   // Each distinct phrase counts once per field: "archives … archives" is one claim.
   const seen = new Set<string>();
@@ -298,7 +305,7 @@ function textHits(field: FieldText, wide: boolean): SectorHit[] {
     const start = tokens[m.first]!.start;
     const end = tokens[m.last - 1]!.end;
     const left =
-      distanceBefore(tokens, m.first, text, wide ? registries().pastWords : SECTOR_PAST_WORDS) < Infinity || inSpans(past, start);
+      distanceBefore(tokens, m.first, text, wide ? registries().pastWords : SECTOR_PAST_WORDS) < Infinity || inSpans(aside, start);
     // A phrase filed under two sectors ("knowledge manager": law and special) splits its weight by them.
     const weight = Math.max(...cues.map((c) => c.weight));
     const readings = Object.fromEntries(cues.map((c) => [c.sector, 1 / cues.length]));
@@ -325,7 +332,7 @@ function textHits(field: FieldText, wide: boolean): SectorHit[] {
       outright: weight >= OUTRIGHT && !left && !listed && !ofDiscipline,
       ...(listed ? { listed } : {}),
       ...(generic ? { generic } : {}),
-      ...(left ? { past: true } : {}),
+      ...(left ? { aside: true } : {}),
     });
   }
   if (wide) studyPlaces(text, hits);

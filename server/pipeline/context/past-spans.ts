@@ -22,13 +22,26 @@ const DEGREE =
 const HELD_BEFORE =
   /\b(?:holds?|held|earned|received|completed|finished|obtained|awarded|gained|got|has|have|with)\s+(?:an?|her|his|their|my|both|two)?\s*$/i;
 const FROM_AFTER = /^[^.;!?\n]{0,80}?\bfrom\b/i;
+const SCHOOL_AFTER = /^\s*(?:[,–-]|\()\s*(?:the\s+)?\p{Lu}/u;
 /** Two capitals that are also a state's code ("Boston, MA", "Jackson, MS") are a degree only as "an MA", "MA in …", "MA from …". */
 const STATE_LIKE = /^(?:MA|MS|BA|BS)$/;
 const ARTICLE_BEFORE = /\b(?:an?|her|his|their|my)\s+$/i;
 const DEGREE_AFTER = /^\s+(?:in|from)\b/i;
 /** Markers that put the rest of their clause in the past. */
 const PAST_CLAUSE =
-  /\b(?:previous(?:ly)?|formerly|in the past|prior to|before (?:that|joining)|has (?:also )?worked|had worked|(?:she|he|they|I) worked|worked previously|(?<!(?:has|have|I've)\s)worked (?:in|at|for|with|on|as)|spent \w+ years|served as|got (?:her|his|their|my) start|began (?:her|his|their|my) career|graduated from|still think like an? |(?:graduate|grad|alum|alumn(?:a|us|i|ae)) of|studied at|(?:her|his|their|my) first (?:\w+ )?job|in (?:19|20)\d\d(?=,?\s+(?:she|he|they|I|we)\b)|(?:has |have )?held (?:\w+ ){0,3}positions|holding (?:\w+ ){0,3}positions|developed (?:her|his|their|my) (?:\w+ )?skills|(?:from|between) (?:19|20)\d\d (?:to|and|until) (?:19|20)\d\d|after (?:\w+ ){0,2}years? (?:as|at|in|with|of))\b/gi;
+  /\b(?:previous(?:ly)?|formerly|in the past|prior to|before (?:that|joining)|has (?:also )?worked|had worked|(?:she|he|they|I) worked|worked previously|(?<!(?:has|have|I've)\s)worked (?:in|at|for|with|on|as)|spent \w+ years|served as|got (?:her|his|their|my) start|began (?:her|his|their|my) career|graduated from|still think like an? |(?:graduate|grad|alum|alumn(?:a|us|i|ae)) of|studied at|(?:her|his|their|my) first (?:\w+ )?job|in (?:19|20)\d\d(?=,?\s+(?:she|he|they|I|we)\b)|(?:has |have )?held (?:\w+ ){0,3}positions|holding (?:\w+ ){0,3}positions)\b/gi;
+/**
+ * A career told as a story ("She developed her analytical skills … at the Oregon Health and Science University, received
+ * …", "From 2000 to 2009 she evaluated … for UT Southwestern", "After three years as biostatistician, she returned to …"):
+ * the span is the phrase up to its comma or its subject ("After two years at Leeds she moved to …"), not the sentence,
+ * and none if the sentence goes on in the present ("…, where she still works").
+ */
+const STORY_PAST =
+  /\b(?:developed (?:her|his|their|my) (?:\w+ )?skills|(?:from|between) (?:19|20)\d\d (?:to|and|until) (?:19|20)\d\d|after (?:\w+ ){0,2}years? (?:as|at|in|with|of))\b/gi;
+const STORY_END = /,|\b(?:she|he|they|I|we)\b/i;
+const STILL = /\b(?:still|currently|now|today)\b/i;
+const SERVICE_BODY =
+  /\b(?:committee|subcommittee|board|council|group|section|task ?force|association|society|steering|caucus|round ?table|editorial|working party|advisory|consortium|network|federation|alliance)\b/i;
 const SINCE_BEFORE = /\bsince\b[^.;!?\n]*$/i;
 /**
  * Service beside the job ("She is a current member of the Experts Group on Archival Description at the International
@@ -86,13 +99,22 @@ export function pastSpans(text: string): Span[] {
     const held = HELD_BEFORE.test(before) || FROM_AFTER.test(after);
     // A library degree named alone ("MLIS | reference librarian", "Katherine Ahnberg, MLS (she/her), serves as …") is held
     // (its student says so: "MLIS student"); it is the span, not the rest of its clause.
-    if (!held && /^M\.?L\.?I?\.?S\.?$/i.test(m[0])) spans.push([m.index, m.index + m[0].length]);
+    // …unless its school follows ("MLIS, Dalhousie University", "MLS – Rutgers"): then the school is where it is from.
+    if (!held && /^M\.?L\.?I?\.?S\.?$/i.test(m[0]))
+      spans.push([m.index, SCHOOL_AFTER.test(after) ? clauseEnd(text, m.index + m[0].length) : m.index + m[0].length]);
     if (held) spans.push([m.index, clauseEnd(text, m.index + m[0].length)]);
   }
   for (const m of text.matchAll(PAST_CLAUSE)) {
     // "Since then, she has worked in various projects at …": work that goes on since a time is the work now.
     if (/^has\b/i.test(m[0]) && SINCE_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index))) continue;
     spans.push([m.index, clauseEnd(text, m.index + m[0].length)]);
+  }
+  for (const m of text.matchAll(STORY_PAST)) {
+    const from = m.index + m[0].length;
+    const end = clauseEnd(text, from);
+    if (STILL.test(text.slice(from, end))) continue;
+    const stop = text.slice(from, end).search(STORY_END);
+    spans.push([m.index, stop < 0 ? end : from + stop]);
   }
   for (const m of text.matchAll(SCHOOL_LEFT)) spans.push([m.index, m.index + m[0].length]);
   for (const m of text.matchAll(TRAINED_AS)) spans.push([m.index, m.index + m[0].length]);
@@ -112,11 +134,17 @@ export function pastSpans(text: string): Span[] {
  * Service ends at a comma too: "Chair of the Arts, Exhibits and Events Committee, Leatherby Libraries, Chapman University".
  */
 export function serviceSpans(text: string): Span[] {
-  return [...text.matchAll(SERVICE_CLAUSE)].map((m) => {
+  const spans: Span[] = [];
+  for (const m of text.matchAll(SERVICE_CLAUSE)) {
     const from = m.index + m[0].length;
+    const end = clauseEnd(text, from);
+    // Only a body that serves the profession is service: "Member of Parliament", "Chair of the History Department",
+    // "serves on the reference desk" are jobs.
+    if (!SERVICE_BODY.test(text.slice(from, end))) continue;
     const comma = text.indexOf(',', from);
-    return [m.index, Math.min(clauseEnd(text, from), comma < 0 ? text.length : comma)] as const;
-  });
+    spans.push([m.index, Math.min(end, comma < 0 ? text.length : comma)]);
+  }
+  return spans;
 }
 
 export function inSpans(spans: readonly Span[], at: number): boolean {

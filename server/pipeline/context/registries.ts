@@ -223,8 +223,9 @@ const SYSTEM_SHORT: Readonly<Record<string, readonly string[]>> = {
   Michigan: ['UM'],
   Arkansas: ['UA'],
   Hawaii: ['UH'],
+  Washington: ['UW'],
 };
-const STATE_CAMPUS = /^University of ([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:\s*[-–,]\s*|\s+at\s+)(\p{Lu}[\p{L} -]+)$/u;
+const STATE_CAMPUS = /^(?:The )?University of ([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:\s*[-–,]\s*|\s+at\s+|\s+)(\p{Lu}[\p{L} -]+)$/u;
 const CAL_STATE = /^California State University,\s+(\p{Lu}[\p{L} ]+)$/u;
 const CAL_POLY = /^California Polytechnic State University,\s+(\p{Lu}[\p{L} ]+)$/u;
 
@@ -260,14 +261,11 @@ function tally(map: Map<string, Map<string, number>>, key: string, country: stri
 function build(): Registries {
   const { lexicon, universities, libraries, nhsTrusts, australia, unitedStates, organisations } = loadRegistries();
   const offers: SectorOffer[] = [];
-  const names = new Map<string, { written: string; countries: Map<string, number>; official: Map<string, number> }>();
-  // `official`: a university's name as registered, which outranks another's shortened form ("York University" is
-  // Toronto's; "University of York" is also written "York University").
-  const place = (written: string, country: string, official = false) => {
+  const names = new Map<string, { written: string; countries: Map<string, number> }>();
+  const place = (written: string, country: string) => {
     const key = written.startsWith('=') ? written : fold(written);
-    const entry = names.get(key) ?? { written, countries: new Map<string, number>(), official: new Map<string, number>() };
+    const entry = names.get(key) ?? { written, countries: new Map<string, number>() };
     entry.countries.set(country, (entry.countries.get(country) ?? 0) + 1);
-    if (official) entry.official.set(country, (entry.official.get(country) ?? 0) + 1);
     names.set(key, entry);
   };
   const labels = new Map<string, Map<string, number>>();
@@ -285,7 +283,7 @@ function build(): Registries {
     if (short) tally(shortCounts, (short[1] ?? short[2])!, u.country);
     for (const v of variants) {
       offers.push({ phrase: v, sector: 'academic', weight: NAMED_WORKPLACE });
-      if (!campus || homeCampus.has(v)) place(v, u.country, v === u.name);
+      if (!campus || homeCampus.has(v)) place(v, u.country);
     }
     for (const d of u.domains) {
       domains.set(d, { sector: 'academic', readings: { [u.country]: 1 } });
@@ -384,7 +382,7 @@ function build(): Registries {
   for (const d of australia.domains) if (!domains.has(d)) domains.set(d, { sector: 'public', readings: { AU: 1 } });
   const placesList: RegistryPlace[] = [...names.values()].map((e) => ({
     name: e.written,
-    readings: spread(e.official.size > 0 ? e.official : e.countries),
+    readings: spread(e.countries),
     strength: REGION_STRENGTH.institution,
   }));
   return {

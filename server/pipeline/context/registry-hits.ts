@@ -449,6 +449,9 @@ const AT_SHORT_NAME = /(?:(?<![\p{L}\p{N}])at|@|,)\s*(?:the\s+)?(\p{Lu}[\p{L}'�
 /** A university's handle as its people write it: capitals ("NCSU", "SJSU") or "U" and a capitalised name ("UMass", "UConn"). */
 const HANDLE_WORD = /^(?:[A-Z]{2,6}|U[A-Z][a-z]{2,8})$/;
 
+/** What follows a person's name as the subject of a sentence ("Adrian is", "Adrian's love"). */
+const PERSON_AFTER = /^(?:['’]s\s+\p{Ll}|\s+(?:is|was|has|had|will|works|worked|holds|leads|loves|enjoys)\b)/u;
+
 /**
  * "<role> at <short name>" ("UX librarian at Stanford", "PhD student @ Deakin", "Visualization Librarian, NCSU"):
  * a university named the way its own people name it. Only one-word short names that a single university has
@@ -456,8 +459,6 @@ const HANDLE_WORD = /^(?:[A-Z]{2,6}|U[A-Z][a-z]{2,8})$/;
  * capitals ("NCSU", "SJSU", "UMN": not one of lexicon.json's acronymStoplist), and only after a role in the
  * same clause. An acronym alone is a hint (registries.ts ACRONYM); after a role it names the workplace.
  */
-const PERSON_AFTER = /^(?:['’]s\s+\p{Ll}|\s+(?:is|was|has|had|will|works|worked|holds|leads|loves|enjoys)\b)/u;
-
 function shortNameHits(field: FieldText, out: RegistryHits): void {
   const { shortNames, handles, acronymStoplist } = registries();
   for (const m of field.text.matchAll(AT_SHORT_NAME)) {
@@ -466,8 +467,9 @@ function shortNameHits(field: FieldText, out: RegistryHits): void {
     // a handle may be followed by its campus ("UMass Amherst", "UNC Chapel Hill").
     const rest = field.text.slice(m.index + m[0].length);
     const longer = /^\s+\p{Lu}/u.test(rest);
-    // "When not working, Adrian is playing …": a name that does something is a person's.
-    if (PERSON_AFTER.test(rest)) continue;
+    // "When not working, Adrian is playing …": a name after a comma that does something is a person's ("Librarian at
+    // NCSU is what I do" is still the university).
+    if (m[0].trimStart().startsWith(',') && !/^[A-Z]+$/.test(word) && PERSON_AFTER.test(rest)) continue;
     // An acronym the base lexicons read otherwise keeps that reading ("HSE" is Ireland's health service).
     const acronym =
       HANDLE_WORD.test(word) && !acronymStoplist.has(word.toUpperCase()) && !sectorIndex.lookup(word).some((c) => c.sector !== 'academic')

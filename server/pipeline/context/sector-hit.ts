@@ -10,8 +10,8 @@ export interface SectorHit extends Hit {
   listed?: boolean;
   /** A word of any trade ("sales", "charity") that names a sector only beside a library's world (needsLibraryContext). */
   generic?: boolean;
-  /** Said of the past ("former", a degree held, "Previously, …"): counted at a discount already. */
-  past?: boolean;
+  /** Aside from the job now: said of the past ("former", a degree held, "Previously, …") or of service beside the job ("a member of the … committee"); counted at a discount already. */
+  aside?: boolean;
 }
 
 /** Weight from which a phrase says the sector outright (a role or a named kind of library). */
@@ -25,5 +25,12 @@ export const STUDY_PLACE_DISCOUNT = 0.4;
 export function clauseOf(text: string, at: number): [number, number] {
   const before = text.slice(0, at).search(/[.;|•·\n][^.;|•·\n]*$/);
   const after = text.slice(at).search(/[.;|•·\n]/);
+  return [before < 0 ? 0 : before + 1, after < 0 ? text.length : at + after];
+}
+
+/** Where a line of a bio starts and ends (semicolons, bars, bullets, line breaks; not stops: "Ph.D. student" has them). */
+export function lineOf(text: string, at: number): [number, number] {
+  const before = text.slice(0, at).search(/[;|•·\n][^;|•·\n]*$/);
+  const after = text.slice(at).search(/[;|•·\n]/);
   return [before < 0 ? 0 : before + 1, after < 0 ? text.length : at + after];
 }

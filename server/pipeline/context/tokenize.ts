@@ -126,14 +126,19 @@ const GENERIC_TLDS = new Set([
   'xyz',
 ]);
 
+const DEGREE_HOST = /^(?:m|b|ph|d|ed|ll)\.(?:sc|a|s|d|phil|ed|lis|ls|m|b)$/;
+
 /** Host names written in a text ("leeds.ac.uk", "ann@nhs.net", "https://bl.uk/x"). */
 export function findHosts(text: string): HostMention[] {
   const hosts: HostMention[] = [];
   for (const m of text.matchAll(HOST)) {
     const host = (m[1] ?? '').toLowerCase().replace(/^www\./, '');
     const tld = host.slice(host.lastIndexOf('.') + 1);
-    // "M.Sc", "B.Sc", "A.U.Th", "Ph.D": capitalised initials with stops are a degree or an abbreviation, not a host ("bl.uk" is one).
-    if (host.split('.').every((label) => label.length <= 2) && /\p{Lu}/u.test(m[0]) && !/[/@]/.test(m[0])) continue;
+    // "M.Sc", "m.sc.", "B.Sc", "Ph.D", "A.U.Th": a degree, or capitalised initials with stops, is not a host ("bl.uk",
+    // "BL.UK" and "t.co" are).
+    const labels = host.split('.');
+    const initials = labels.some((l) => l.length === 1) && labels.every((l) => l.length <= 2) && /\p{Lu}/u.test(m[0]);
+    if (!/[/@]/.test(m[0]) && (DEGREE_HOST.test(host) || initials)) continue;
     if (tld.length === 2 || GENERIC_TLDS.has(tld)) hosts.push({ host, start: m.index, end: m.index + m[0].length });
   }
   return hosts;

@@ -5,64 +5,80 @@
  * and an LIS school's students and teachers are LIS students and educators (rule 6). Each stage adjusts the hits of
  * one profile in place, after reading and before role-over-workplace (infer-sector.ts inferSector).
  */
-import { clauseOf, OUTRIGHT, STUDY_PLACE_DISCOUNT, WORKPLACE, type SectorHit } from './sector-hit.js';
+import { clauseOf, lineOf, OUTRIGHT, STUDY_PLACE_DISCOUNT, WORKPLACE, type SectorHit } from './sector-hit.js';
+
+/** What a university's part is worth beside the university it is named with: the university is the workplace. */
+const PART_OF_UNIVERSITY = 0.3;
+const LIBRARY_WORD = /\blibrar(?:y|ies)\b/i;
+
+/** A university (or another academic workplace) named now: one reading, academic, at workplace strength. */
+const namedUniversity = (h: SectorHit) =>
+  !h.aside && h.strength >= WORKPLACE && Object.keys(h.readings).length === 1 && h.readings.academic === 1;
 
 /**
  * "Art & Architecture Librarian, Miami University", "Business Librarian at UNSW": a subject librarian's title (filed under
- * special for the art, music and business libraries of firms and museums) names a university post when a university is
- * named in the same clause (LABELLING.md rule 4: subject and discipline librarian titles are academic).
+ * special for the art, music and business libraries of firms and museums) names a university post when the university
+ * is its workplace, written right after it (LABELLING.md rule 4: subject and discipline librarian titles are academic).
+ * "Business librarian at Deloitte, University of Leeds graduate" stays the firm's.
  */
+const TITLE_AT = /^\s*(?:,|at|@|for|with)?\s*(?:the\s+)?$/i;
+
 export function universitysSubjectLibrarians(hits: SectorHit[]): void {
-  const subjects = hits.filter(
-    (h) => !h.outright && Object.keys(h.readings).length === 1 && h.readings.special && /librarian$/i.test(h.text.slice(h.start, h.end)),
-  );
-  for (const subject of subjects) {
-    const [a, b] = clauseOf(subject.text, subject.start);
-    const university = hits.some(
-      (h) => h.text === subject.text && h.start >= a && h.start < b && h.readings.academic === 1 && h.strength >= WORKPLACE,
+  for (const subject of hits) {
+    if (subject.outright || Object.keys(subject.readings).length !== 1 || !subject.readings.special) continue;
+    if (!/librarian$/i.test(subject.text.slice(subject.start, subject.end))) continue;
+    const atUniversity = hits.some(
+      (u) => u.text === subject.text && namedUniversity(u) && u.start >= subject.end && TITLE_AT.test(u.text.slice(subject.end, u.start)),
     );
-    if (university) subject.strength *= UNIVERSITY_LIBRARY_DISCOUNT;
+    if (atUniversity) subject.strength *= PART_OF_UNIVERSITY;
   }
 }
 
 /**
  * "Associate Librarian/Head of Public Services, Osgoode Hall Law School, York University": library staff of a law school
  * work in a law-school library, which is law (LABELLING.md rule 16, as `sectors.json` files law-school libraries); the
- * law school's teachers and students stay academic.
+ * law school's teachers and students stay academic, even beside its library ("3L, research assistant in the library").
  */
 const LAW_SCHOOL = /\b(?:law school|school of law|college of law|faculty of law)\b/i;
-const LIBRARY_ROLE = /\blibrar(?:y|ian|ians)\b/i;
+const LIBRARY_STAFF = /\blibrarians?\b|\blibrary (?:assistant|associate|technician|director|staff|services)\b/i;
 
 export function lawSchoolLibrarians(hits: SectorHit[]): void {
   for (const h of hits) {
-    if (!h.readings.academic || Object.keys(h.readings).length !== 1 || !LAW_SCHOOL.test(h.text.slice(h.start, h.end))) continue;
+    if (!namedUniversity(h) || !LAW_SCHOOL.test(h.text.slice(h.start, h.end))) continue;
     const [a, b] = clauseOf(h.text, h.start);
-    if (!LIBRARY_ROLE.test(h.text.slice(a, b))) continue;
+    const clause = h.text.slice(a, b);
+    if (!LIBRARY_STAFF.test(clause) || STUDENT_OR_TEACHER.test(clause) || /\b(?:[1-3]L|law student)\b/.test(clause)) continue;
     h.readings = { law: 1 };
     // The university the law school is part of ("…, York University", "Harvard Law School") is where it is.
     for (const u of hits)
-      if (u.text === h.text && u.start >= a && u.start < b && u.readings.academic === 1) u.strength *= UNIVERSITY_LIBRARY_DISCOUNT;
+      if (u !== h && u.text === h.text && u.start >= a && u.start < b && namedUniversity(u)) u.strength *= PART_OF_UNIVERSITY;
   }
 }
 
 /**
- * An LIS school named beside someone who studies or teaches ("Ph.D. student, University of Illinois Urbana-Champaign,
+ * An LIS school named beside someone who studies or teaches there ("Ph.D. student, University of Illinois Urbana-Champaign,
  * Graduate School of Library and Information Science"; "Assistant Professor, The School of Library and Information
  * Management, Emporia State University"): they are an LIS student or educator (LABELLING.md rule 6), said outright, and
- * the university on the same line is where the school is (a study place, as studyPlaces reads it).
+ * the university on the same line is where the school is (a study place, as studyPlaces reads it). Not when a job is
+ * named before it: "Reference Librarian, University of Michigan Library; Adjunct Instructor at the UM School of
+ * Information" keeps the first job (rule 8).
  */
 const LIS_SCHOOL =
   /\b(?:(?:graduate )?school|faculty|college|department) of (?:communication and )?(?:library|information|librarianship)\b|\bischool\b|\binformation school\b/i;
 const STUDENT_OR_TEACHER = /\b(?:student|candidate|ph\.?\s?d|doctoral|professor|prof|lecturer|instructor|teach\w*)\b/i;
 
 export function lisSchoolPeople(hits: SectorHit[]): void {
-  for (const school of hits.filter((h) => !h.past && (h.readings.education ?? 0) > 0 && LIS_SCHOOL.test(h.text.slice(h.start, h.end)))) {
+  for (const school of hits.filter((h) => !h.aside && (h.readings.education ?? 0) > 0 && LIS_SCHOOL.test(h.text.slice(h.start, h.end)))) {
     const { text } = school;
-    // The line, not the sentence: "Ph.D. student" has stops in it.
-    const a = Math.max(0, ...[';', '|', '•', '\n'].map((c) => text.lastIndexOf(c, school.start) + 1));
-    const after = text.slice(school.end).search(/[;|•\n]/);
-    const b = after < 0 ? text.length : school.end + after;
+    const [a, b] = lineOf(text, school.start);
     if (!STUDENT_OR_TEACHER.test(text.slice(a, b))) continue;
+    const jobBefore = hits.some((h) => h.text === text && h.start < a && !h.aside && h.strength >= WORKPLACE && !h.readings.education);
+    if (jobBefore) {
+      // A second job's school is a workplace beside the first, not the role said outright.
+      school.strength = Math.min(school.strength, WORKPLACE);
+      school.outright = false;
+      continue;
+    }
     school.strength = Math.max(school.strength, OUTRIGHT);
     school.outright = true;
     for (const h of hits)
@@ -72,10 +88,6 @@ export function lisSchoolPeople(hits: SectorHit[]): void {
       }
   }
 }
-
-/** A kind of library ("Health Sciences Library", "Music Library") named as a university's in the same clause is one of its libraries. */
-const UNIVERSITY_LIBRARY_DISCOUNT = 0.3;
-const LIBRARY_WORD = /\blibrar(?:y|ies)\b/i;
 
 /**
  * What may stand between a library and its university: "Library of the University of X", "library team at X", "X, Library",
@@ -114,7 +126,7 @@ export function universitysOwnLibraries(hits: SectorHit[]): void {
   // The same library named in the account's name is the same library.
   for (const h of hits)
     if (owned.has(phrase(h)) && !h.readings.academic) {
-      h.strength *= UNIVERSITY_LIBRARY_DISCOUNT;
+      h.strength *= PART_OF_UNIVERSITY;
       h.outright = false;
     }
 }

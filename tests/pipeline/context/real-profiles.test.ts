@@ -132,7 +132,7 @@ describe('context inference on real profiles', () => {
     expect(figures['held-out'].sector.precision).toBeGreaterThanOrEqual(0.96); // 100/104
     expect(figures['held-out'].region.statedRight).toBeGreaterThanOrEqual(98); // of 105
     expect(figures['held-out'].region.precision).toBeGreaterThanOrEqual(0.98); // 98/100
-    expect(figures.dev.sector.statedRight).toBeGreaterThanOrEqual(89); // of 92 (80 blind)
+    expect(figures.dev.sector.statedRight).toBeGreaterThanOrEqual(88); // of 92 (80 blind; 89 with 'LLP' as a law firm, dropped in review: accounting firms are LLPs too)
   });
 
   it('measures the eleventh sample apart: 93 SWIB speakers (European library technologists), labelled before any inference (not pooled)', () => {
@@ -144,7 +144,7 @@ describe('context inference on real profiles', () => {
     // Blind, first run (code of 77a8acd): sector 48/75 (dev 23/37, held-out 25/38), precision 48/67; region 63/85 (dev
     // 29/43, held-out 34/42), precision 63/70. Then rules and bodies from its dev half (national subject libraries,
     // degrees with stops are no hosts, service beside the job, degrees abroad less than the workplace now).
-    expect(figures['held-out'].sector.statedRight).toBeGreaterThanOrEqual(26); // of 38 (25 blind)
+    expect(figures['held-out'].sector.statedRight).toBeGreaterThanOrEqual(27); // of 38 (25 blind)
     expect(figures['held-out'].region.statedRight).toBeGreaterThanOrEqual(36); // of 42 (34 blind)
     expect(figures.dev.sector.statedRight).toBeGreaterThanOrEqual(30); // of 37 (23 blind)
     expect(figures.dev.region.statedRight).toBeGreaterThanOrEqual(38); // of 43 (29 blind)
@@ -160,7 +160,7 @@ describe('context inference on real profiles', () => {
     // (dev 59/66, held-out 54/67), precision 113/113.
     expect(figures['held-out'].sector.statedRight).toBeGreaterThanOrEqual(61); // of 70 (58 blind)
     expect(figures['held-out'].sector.precision).toBeGreaterThanOrEqual(0.92); // 61/66
-    expect(figures['held-out'].region.statedRight).toBeGreaterThanOrEqual(56); // of 67 (54 blind)
+    expect(figures['held-out'].region.statedRight).toBeGreaterThanOrEqual(55); // of 67 (54 blind; 56 while a university's registered name outranked others' shortened forms, dropped in review)
     expect(figures['held-out'].region.precision).toBe(1);
   });
 
