@@ -7,6 +7,8 @@ import {
   halfOf,
   loadRealProfiles,
   loadUnseenProfiles,
+  loadBlindLibraryProfiles,
+  BLIND_LIBRARY_SAMPLES,
   measureRealContext,
 } from '../../../bench/context-real.js';
 import { DEFAULT_CONTEXT_OPTIONS, inferContext } from '../../../server/pipeline/context/index.js';
@@ -191,6 +193,24 @@ describe('context inference on real profiles', () => {
     expect(pooled.sector.unstatedGuesses).toBeLessThanOrEqual(10); // of 111 (11 blind)
     expect(pooled.region.statedRight).toBeGreaterThanOrEqual(322); // of 343: 93.9 % (319 blind)
     expect(pooled.region.precision).toBeGreaterThanOrEqual(0.978); // 319/326
+  });
+
+  it("measures every blind library sample pooled, a wider check beside the targets' measure (chat profiles and conference programmes)", () => {
+    expect(BLIND_LIBRARY_SAMPLES.map((x) => x.id)).toEqual([
+      'twitter-unseen-200',
+      'twitter-unseen-b-300',
+      'twitter-unseen-c-300',
+      'code4lib-b-150',
+      'ndlc-200',
+      'code4lib-c-150',
+      'swib-93',
+    ]);
+    const wider = measureRealContext({ registries: true }, loadBlindLibraryProfiles())['held-out'];
+    expect(wider.sector.profiles).toBe(697);
+    // 7 Dec 2026, second session: sector 483/566 85.3 %, precision 483/525 92.0 %, guesses 16/131; region 580/630.
+    expect(wider.sector.statedRight).toBeGreaterThanOrEqual(483);
+    expect(wider.sector.precision).toBeGreaterThanOrEqual(0.92);
+    expect(wider.region.statedRight).toBeGreaterThanOrEqual(580);
   });
 
   it('does no worse on the written bios with the registries on', () => {
