@@ -28,7 +28,8 @@ import { SECTOR_PAST_WORDS, SECTOR_SPELLINGS, SECTOR_TIE_ORDER, sectorIndex, typ
 import { hostCue } from './hosts.js';
 import type { ContextOptions } from './options.js';
 import { registries, registryHostCue } from './registries.js';
-import { libraryOfItsPlace, placeLibraryHost, registryHits } from './registry-hits.js';
+import { libraryOfItsPlace, placeLibraryHost } from './library-names.js';
+import { registryHits } from './registry-hits.js';
 import { inSpans, pastSpans, serviceSpans, type Span } from './past-spans.js';
 import { findHosts, distanceBefore, maskSpans, splitCamel, tokenize, type Token } from './tokenize.js';
 import { clauseOf, OUTRIGHT, STUDY_PLACE_DISCOUNT, WORKPLACE, type SectorHit } from './sector-hit.js';
@@ -437,7 +438,7 @@ function fieldHits(field: FieldText, wide: boolean): SectorHit[] {
   return textHits(field, wide);
 }
 
-/** Hits that say a library account is its own place's public library (registry-hits.ts libraryOfItsPlace). */
+/** Hits that say a library account is its own place's public library (library-names.ts libraryOfItsPlace). */
 function placeAccountHits(fields: readonly FieldText[]): SectorHit[] {
   const name = fields.find((f) => f.kind === 'name');
   const location = fields.find((f) => f.label === 'location');

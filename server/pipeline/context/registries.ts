@@ -13,7 +13,7 @@
  *   - web hosts: university domains (academic, their country), UK library
  *     authorities' and Australian library services' domains (public);
  *   - names of UK and Australian public libraries, authorities and branch
- *     towns, for "<name> Library" (registry-hits.ts); more Mastodon instances;
+ *     towns, for "<name> Library" (library-names.ts); more Mastodon instances;
  *   - research organisations (ROR): health services and medical research
  *     institutes, archives, museums and heritage bodies, government agencies,
  *     colleges the university list lacks, each a named workplace of its
