@@ -22,7 +22,14 @@ const DEGREE =
 const HELD_BEFORE =
   /\b(?:holds?|held|earned|received|completed|finished|obtained|awarded|gained|got|has|have|with)\s+(?:an?|her|his|their|my|both|two)?\s*$/i;
 const FROM_AFTER = /^[^.;!?\n]{0,80}?\bfrom\b/i;
-const SCHOOL_AFTER = /^\s*(?:[,–-]|\()\s*(?:the\s+)?\p{Lu}/u;
+/** What follows a degree, up to its comma or bracket: a school if it names one and no role ("MLIS, Dalhousie University"). */
+const SCHOOL_AFTER = /^\s*(?:[,–-]|\()\s*([^,.;|()\n]{2,80})/u;
+const SCHOOL_WORD = /\b(?:University|Universit\w+|Univ|College|School|iSchool|Institute|Polytechnic)\b/u;
+const ROLE_WORD = /\b(?:\w+ians?|\w+ists?|cataloguer|cataloger|director|manager|officer|coordinator|assistant|head|teacher)\b/i;
+const schoolAfter = (after: string) => {
+  const next = SCHOOL_AFTER.exec(after)?.[1] ?? '';
+  return SCHOOL_WORD.test(next) && !ROLE_WORD.test(next);
+};
 /** Two capitals that are also a state's code ("Boston, MA", "Jackson, MS") are a degree only as "an MA", "MA in …", "MA from …". */
 const STATE_LIKE = /^(?:MA|MS|BA|BS)$/;
 const ARTICLE_BEFORE = /\b(?:an?|her|his|their|my)\s+$/i;
@@ -36,10 +43,12 @@ const PAST_CLAUSE =
  * the span is the phrase up to its comma or its subject ("After two years at Leeds she moved to …"), not the sentence,
  * and none if the sentence goes on in the present ("…, where she still works").
  */
-const STORY_PAST =
-  /\b(?:developed (?:her|his|their|my) (?:\w+ )?skills|(?:from|between) (?:19|20)\d\d (?:to|and|until) (?:19|20)\d\d|after (?:\w+ ){0,2}years? (?:as|at|in|with|of))\b/gi;
+const STORY_PAST = /\b(?:developed (?:her|his|their|my) (?:\w+ )?skills|after (?:\w+ ){0,2}years? (?:as|at|in|with|of))\b/gi;
+/** "From 2000 to 2009 she evaluated … for UT Southwestern": dates that close a span put the rest of their clause in the past. */
+const DATES_PAST = /\b(?:from|between) (?:19|20)\d\d (?:to|and|until) (?:19|20)\d\d\b/gi;
 const STORY_END = /,|\b(?:she|he|they|I|we)\b/i;
-const STILL = /\b(?:still|currently|now|today)\b/i;
+/** "…, where she still works": the place the story names goes on now. */
+const STILL_THERE = /^,\s*(?:where|which)\b[^.;!?\n]*\b(?:still|currently|now|today)\b/i;
 const SERVICE_BODY =
   /\b(?:committee|subcommittee|board|council|group|section|task ?force|association|society|steering|caucus|round ?table|editorial|working party|advisory|consortium|network|federation|alliance)\b/i;
 const SINCE_BEFORE = /\bsince\b[^.;!?\n]*$/i;
@@ -78,7 +87,7 @@ const CLAUSE_END = /[;!?\n|•]|(?<!(?:^|[\s(])\p{Lu})\.(?=\s+\p{Lu}\p{Ll}|\s*$)
 
 /** What someone does now ends a past span inside its clause ("received an MLIS from …, and is currently a … at NYPL"). */
 const PRESENT_AFTER =
-  /,?\s*(?:and\s+)?(?:(?:she|he|they|I)\s+)?(?:is|are|am)\s+(?:currently|now)\b|\b(?:currently|now)\s+(?:a|an|the|at|with|works?|working|serves?|leads?|directs?)\b/i;
+  /,?\s*(?:and\s+)?(?:(?:she|he|they|I)\s+)?(?:is|are|am)\s+(?:currently|now)\b|\b(?:currently|now)\s+(?:a|an|the|at|with|works?|working|serves?|leads?|directs?)\b|,?\s*\band\s+(?:now\s+)?(?:works|is working|serves|leads|manages|runs)\b/i;
 
 function clauseEnd(text: string, from: number): number {
   const m = CLAUSE_END.exec(text.slice(from));
@@ -101,7 +110,7 @@ export function pastSpans(text: string): Span[] {
     // (its student says so: "MLIS student"); it is the span, not the rest of its clause.
     // …unless its school follows ("MLIS, Dalhousie University", "MLS – Rutgers"): then the school is where it is from.
     if (!held && /^M\.?L\.?I?\.?S\.?$/i.test(m[0]))
-      spans.push([m.index, SCHOOL_AFTER.test(after) ? clauseEnd(text, m.index + m[0].length) : m.index + m[0].length]);
+      spans.push([m.index, schoolAfter(after) ? clauseEnd(text, m.index + m[0].length) : m.index + m[0].length]);
     if (held) spans.push([m.index, clauseEnd(text, m.index + m[0].length)]);
   }
   for (const m of text.matchAll(PAST_CLAUSE)) {
@@ -112,10 +121,11 @@ export function pastSpans(text: string): Span[] {
   for (const m of text.matchAll(STORY_PAST)) {
     const from = m.index + m[0].length;
     const end = clauseEnd(text, from);
-    if (STILL.test(text.slice(from, end))) continue;
     const stop = text.slice(from, end).search(STORY_END);
+    if (stop >= 0 && STILL_THERE.test(text.slice(from + stop, end))) continue;
     spans.push([m.index, stop < 0 ? end : from + stop]);
   }
+  for (const m of text.matchAll(DATES_PAST)) spans.push([m.index, clauseEnd(text, m.index + m[0].length)]);
   for (const m of text.matchAll(SCHOOL_LEFT)) spans.push([m.index, m.index + m[0].length]);
   for (const m of text.matchAll(TRAINED_AS)) spans.push([m.index, m.index + m[0].length]);
   for (const m of text.matchAll(BEEN_A)) spans.push([m.index, clauseEnd(text, m.index + m[0].length)]);

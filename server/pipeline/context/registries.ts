@@ -261,11 +261,15 @@ function tally(map: Map<string, Map<string, number>>, key: string, country: stri
 function build(): Registries {
   const { lexicon, universities, libraries, nhsTrusts, australia, unitedStates, organisations } = loadRegistries();
   const offers: SectorOffer[] = [];
-  const names = new Map<string, { written: string; countries: Map<string, number> }>();
-  const place = (written: string, country: string) => {
+  // `kept`: a body of lexicon.json, kept by hand, settles its name's country over the registries' ("York University" is
+  // Toronto's, though "University of York" is written so too; "Lancaster University" is the UK's, though the registry
+  // files that one as "University of Lancaster" and another country's under the name).
+  const names = new Map<string, { written: string; countries: Map<string, number>; kept?: string }>();
+  const place = (written: string, country: string, kept = false) => {
     const key = written.startsWith('=') ? written : fold(written);
     const entry = names.get(key) ?? { written, countries: new Map<string, number>() };
     entry.countries.set(country, (entry.countries.get(country) ?? 0) + 1);
+    if (kept) entry.kept = country;
     names.set(key, entry);
   };
   const labels = new Map<string, Map<string, number>>();
@@ -322,7 +326,7 @@ function build(): Registries {
         continue;
       }
       if (body.sector) offers.push({ phrase: n, sector: body.sector, weight: bodyWeight(body.sector) });
-      if (body.region) place(n, body.region);
+      if (body.region) place(n, body.region, true);
     }
   }
   // An organisation a university, an NHS trust or a body of institutions.json or lexicon.json already names keeps that
@@ -382,7 +386,7 @@ function build(): Registries {
   for (const d of australia.domains) if (!domains.has(d)) domains.set(d, { sector: 'public', readings: { AU: 1 } });
   const placesList: RegistryPlace[] = [...names.values()].map((e) => ({
     name: e.written,
-    readings: spread(e.countries),
+    readings: e.kept ? { [e.kept]: 1 } : spread(e.countries),
     strength: REGION_STRENGTH.institution,
   }));
   return {

@@ -42,16 +42,23 @@ export function universitysSubjectLibrarians(hits: SectorHit[]): void {
 const LAW_SCHOOL = /\b(?:law school|school of law|college of law|faculty of law)\b/i;
 const LIBRARY_STAFF = /\blibrarians?\b|\blibrary (?:assistant|associate|technician|director|staff|services)\b/i;
 
+/** A librarian's title may hold a student's or teacher's words ("Student Services Librarian", "Teaching and Learning Librarian"). */
+const LIBRARIAN_TITLE = /\b(?:[\w&-]+\s+){1,4}librarians?\b/gi;
+/** One academic reading, said now (not past, not service): a university or a part of one, however strongly it reads. */
+const academicNow = (h: SectorHit) => !h.aside && Object.keys(h.readings).length === 1 && h.readings.academic === 1;
+
 export function lawSchoolLibrarians(hits: SectorHit[]): void {
   for (const h of hits) {
-    if (!namedUniversity(h) || !LAW_SCHOOL.test(h.text.slice(h.start, h.end))) continue;
+    if (!academicNow(h) || !LAW_SCHOOL.test(h.text.slice(h.start, h.end))) continue;
     const [a, b] = clauseOf(h.text, h.start);
     const clause = h.text.slice(a, b);
-    if (!LIBRARY_STAFF.test(clause) || STUDENT_OR_TEACHER.test(clause) || /\b(?:[1-3]L|law student)\b/.test(clause)) continue;
+    const outsideTitles = clause.replace(LIBRARIAN_TITLE, ' ');
+    if (!LIBRARY_STAFF.test(clause) || STUDENT_OR_TEACHER.test(outsideTitles) || /\b(?:[1-3]L|law student)\b/.test(clause)) continue;
     h.readings = { law: 1 };
-    // The university the law school is part of ("…, York University", "Harvard Law School") is where it is.
+    // The university the law school is part of ("…, York University", "Harvard Law School") is where it is, however it
+    // is written ("Harvard" alone reads weaker than a full name).
     for (const u of hits)
-      if (u !== h && u.text === h.text && u.start >= a && u.start < b && namedUniversity(u)) u.strength *= PART_OF_UNIVERSITY;
+      if (u !== h && u.text === h.text && u.start >= a && u.start < b && academicNow(u)) u.strength *= PART_OF_UNIVERSITY;
   }
 }
 
