@@ -170,11 +170,16 @@ const LIST_SEPARATOR = /[,;|•·\n]/;
 function listItem(text: string, start: number, end: number, tokens: readonly Token[], first: number, last: number): boolean {
   if (topicItem(text, start, end, tokens, first, last)) return true;
   if (tokens[last - 1]!.norm !== 'libraries' || last - first < 2) return false;
+  return (
+    standsAlone(text, start, end, LIST_SEPARATOR, /[,;|•·.\n]/) && (text.match(new RegExp(LIST_SEPARATOR.source, 'g'))?.length ?? 0) >= 2
+  );
+}
+
+/** Whether a phrase is a whole item: the text's start or a separator before it, its end or a separator after it. */
+function standsAlone(text: string, start: number, end: number, opens: RegExp, closes: RegExp): boolean {
   const before = text.slice(0, start).trimEnd();
   const after = text.slice(end).trimStart();
-  const opens = before === '' || LIST_SEPARATOR.test(before.slice(-1));
-  const closes = after === '' || /^[,;|•·.\n]/.test(after);
-  return opens && closes && (text.match(new RegExp(LIST_SEPARATOR.source, 'g'))?.length ?? 0) >= 2;
+  return (before === '' || opens.test(before.slice(-1))) && (after === '' || closes.test(after[0]!));
 }
 
 /** Fields of the trade named as a topic, as a bare word: a kind of institution in the plural, or record keeping. */
@@ -194,9 +199,7 @@ const ORGANISATION_FIRST =
  */
 function topicItem(text: string, start: number, end: number, tokens: readonly Token[], first: number, last: number): boolean {
   if (last - first !== 1 || !TOPIC_NOUNS.has(tokens[first]!.norm)) return false;
-  const before = text.slice(0, start).trimEnd();
-  const after = text.slice(end).trimStart();
-  if (!(before === '' || TOPIC_SEPARATOR.test(before.slice(-1))) || !(after === '' || TOPIC_SEPARATOR.test(after[0]!))) return false;
+  if (!standsAlone(text, start, end, TOPIC_SEPARATOR, TOPIC_SEPARATOR)) return false;
   const items = text
     .split(TOPIC_SEPARATOR)
     .map((x) => x.trim())

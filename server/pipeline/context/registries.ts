@@ -207,7 +207,6 @@ export function nameVariants(name: string): string[] {
   const tech = /^(\p{Lu}[\p{L}]+) Institute of Technology$/u.exec(base);
   if (tech) out.add(`${tech[1]} Tech`);
   if (uc) out.add(`UC ${uc[1]!.trim()}`);
-  for (const v of campusNames(name)) out.add(v);
   return [...out];
 }
 
@@ -282,7 +281,8 @@ function build(): Registries {
     const campus = /,\s|\s[-–]\s|\(/.test(u.name);
     const variants = nameVariants(u.name);
     // …but a US system's campus ("UW-Madison", "Cal State Fullerton") is where the system is.
-    const homeCampus = new Set(campusNames(u.name));
+    const homeCampus = new Set(variants.length > 0 ? campusNames(u.name) : []);
+    for (const c of homeCampus) if (!variants.includes(c)) variants.push(c);
     const short = SHORT_NAME.exec(variants[0] ?? '');
     if (short) tally(shortCounts, (short[1] ?? short[2])!, u.country);
     for (const v of variants) {

@@ -11,9 +11,12 @@ import { clauseOf, lineOf, OUTRIGHT, STUDY_PLACE_DISCOUNT, WORKPLACE, type Secto
 const PART_OF_UNIVERSITY = 0.3;
 const LIBRARY_WORD = /\blibrar(?:y|ies)\b/i;
 
-/** A university (or another academic workplace) named now: one reading, academic, at workplace strength. */
-const namedUniversity = (h: SectorHit) =>
-  !h.aside && h.strength >= WORKPLACE && Object.keys(h.readings).length === 1 && h.readings.academic === 1;
+/** One academic reading, said now (not past, not service): a university or a part of one, however strongly it reads. */
+const academicNow = (h: SectorHit) => !h.aside && Object.keys(h.readings).length === 1 && h.readings.academic === 1;
+/** A university (or another academic workplace) named now at workplace strength. */
+const namedUniversity = (h: SectorHit) => academicNow(h) && h.strength >= WORKPLACE;
+/** Someone who studies or teaches. */
+const STUDENT_OR_TEACHER = /\b(?:student|candidate|ph\.?\s?d|doctoral|professor|prof|lecturer|instructor|teach\w*)\b/i;
 
 /**
  * "Art & Architecture Librarian, Miami University", "Business Librarian at UNSW": a subject librarian's title (filed under
@@ -44,9 +47,6 @@ const LIBRARY_STAFF = /\blibrarians?\b|\blibrary (?:assistant|associate|technici
 
 /** A librarian's title may hold a student's or teacher's words ("Student Services Librarian", "Teaching and Learning Librarian"). */
 const LIBRARIAN_TITLE = /\b(?:[\w&-]+\s+){1,4}librarians?\b/gi;
-/** One academic reading, said now (not past, not service): a university or a part of one, however strongly it reads. */
-const academicNow = (h: SectorHit) => !h.aside && Object.keys(h.readings).length === 1 && h.readings.academic === 1;
-
 export function lawSchoolLibrarians(hits: SectorHit[]): void {
   for (const h of hits) {
     if (!academicNow(h) || !LAW_SCHOOL.test(h.text.slice(h.start, h.end))) continue;
@@ -72,7 +72,6 @@ export function lawSchoolLibrarians(hits: SectorHit[]): void {
  */
 const LIS_SCHOOL =
   /\b(?:(?:graduate )?school|faculty|college|department) of (?:communication and )?(?:library|information|librarianship)\b|\bischool\b|\binformation school\b/i;
-const STUDENT_OR_TEACHER = /\b(?:student|candidate|ph\.?\s?d|doctoral|professor|prof|lecturer|instructor|teach\w*)\b/i;
 
 export function lisSchoolPeople(hits: SectorHit[]): void {
   for (const school of hits.filter((h) => !h.aside && (h.readings.education ?? 0) > 0 && LIS_SCHOOL.test(h.text.slice(h.start, h.end)))) {
