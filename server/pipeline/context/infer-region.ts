@@ -73,6 +73,7 @@ const DOMINANT_READING = 0.8;
 const QUALIFIER_GAP = /^\s*[,(]?\s*$/;
 const CODE_GAP = /^[\s,(]{0,3}$/;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** An initial and its stop just before a code ("M.Sc"); read on the three characters before it. */
 const INITIAL_BEFORE = /(?<![\p{L}\p{N}])\p{L}\.$/u;
 
 /** What the words around a place do to it: a past 0.25, a present 1.5, pronouns after it (a name: "Sydney (she/her)") 0. */
@@ -198,7 +199,9 @@ function textHits(field: FieldText, wide: boolean): PlaceHit[] {
     // "@RIAdawson" cut at its capitals: a state's code inside a word is no code, nor one after an initial ("M.Sc", "A.U.Th").
     if (
       cue.kind === 'code' &&
-      (WORD_CHAR.test(text[start - 1] ?? '') || WORD_CHAR.test(text[end] ?? '') || INITIAL_BEFORE.test(text.slice(0, start)))
+      (WORD_CHAR.test(text[start - 1] ?? '') ||
+        WORD_CHAR.test(text[end] ?? '') ||
+        INITIAL_BEFORE.test(text.slice(Math.max(0, start - 3), start)))
     )
       continue;
     if (cue.kind === 'code' && !cue.standalone) {
