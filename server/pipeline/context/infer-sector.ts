@@ -168,11 +168,32 @@ const LIST_SEPARATOR = /[,;|•·\n]/;
  * of a list of three or more names an interest; "programs in public libraries" or "Public Libraries Victoria" does not.
  */
 function listItem(text: string, start: number, end: number, tokens: readonly Token[], first: number, last: number): boolean {
-  if (topicItem(text, start, end, tokens, first, last)) return true;
+  if (topicItem(text, start, end, tokens, first, last) || offerItem(text, start, end)) return true;
   if (tokens[last - 1]!.norm !== 'libraries' || last - first < 2) return false;
   return (
     standsAlone(text, start, end, LIST_SEPARATOR, /[,;|•·.\n]/) && (text.match(new RegExp(LIST_SEPARATOR.source, 'g'))?.length ?? 0) >= 2
   );
+}
+
+/** What a library holds, not what it is: a public library has special collections, a university library rare books. */
+const HOLDINGS = /^(?:special collections|rare books|manuscripts|archives|local studies|local history|family history)$/i;
+const OFFER_ITEM_END = /^\s*(?:,|and\b|&)/;
+/**
+ * "Find out about our events, special collections and latest news": a holding named inside a library's own list of
+ * what it offers ("our A, B and C"), after its first item, is one thing it offers among others; the account names what
+ * kind of library it is elsewhere ("Welwyn Garden City Central Library"). First, alone, or in a title's list of
+ * departments ("Head, Archives, Special Collections and Digital Initiatives") it still names the sector (rule 3).
+ */
+function offerItem(text: string, start: number, end: number): boolean {
+  if (!HOLDINGS.test(text.slice(start, end))) return false;
+  const [a, b] = clauseOf(text, start);
+  const before = text
+    .slice(a, start)
+    .replace(/\b(?:our|the|its|their)\s*$/i, '')
+    .trimEnd();
+  const after = text.slice(end, b);
+  // "our …": the library's own offer, not a department's name in a title ("Head, Archives, Special Collections and …").
+  return before.endsWith(',') && /\bour\b/i.test(before) && OFFER_ITEM_END.test(after);
 }
 
 /** Whether a phrase is a whole item: the text's start or a separator before it, its end or a separator after it. */
@@ -340,6 +361,7 @@ function textHits(field: FieldText, wide: boolean): SectorHit[] {
     });
   }
   if (wide) studyPlaces(text, hits);
+  if (wide) studentElsewhere(text, hits);
   if (wide && field.kind === 'text') presentJob(text, hits);
   // "Libraries Galleries Museums": one list of interests is one weak hint, however many kinds it names.
   const strongestListed = Math.max(0, ...hits.filter((h) => h.listed).map((h) => h.strength));
@@ -395,6 +417,25 @@ function studyPlaces(text: string, hits: SectorHit[]): void {
     if (Object.keys(h.readings).length !== 1 || !h.readings.academic) continue;
     if (study.some(([a, b]) => h.start >= a && h.start < b)) h.strength *= STUDY_PLACE_DISCOUNT;
   }
+}
+
+/** "… a Ph.D. student at the University of Latvia": the words that make the university just after them a place of study. */
+const STUDENT_AT = /\b(?:student|candidate|studying)\s+(?:at|of|with)\s+(?:the\s+)?$/i;
+
+/**
+ * "a data management expert at the National Library of Latvia and a Ph.D. student at the University of Latvia": a
+ * university someone is a student at is where they study; beside a job in another sector (a workplace named or a role)
+ * it is no workplace, so its academic reading counts 0.4 (LABELLING.md, sector rule 8: the day job first).
+ */
+function studentElsewhere(text: string, hits: SectorHit[]): void {
+  const studied = hits.filter((h) => {
+    if (Object.keys(h.readings).length !== 1 || !h.readings.academic) return false;
+    const [a] = clauseOf(text, h.start);
+    return STUDENT_AT.test(text.slice(Math.max(a, h.start - 40), h.start));
+  });
+  if (studied.length === 0) return;
+  const job = hits.some((h) => !h.readings.academic && !h.listed && !h.aside && h.strength >= WORKPLACE);
+  if (job) for (const h of studied) h.strength *= STUDY_PLACE_DISCOUNT;
 }
 
 const STUDYING = /\b(?:student|studying|candidate|master of|bachelor of|grad(?:uate)? dip\w*)\b|\bstudy\s*:/i;

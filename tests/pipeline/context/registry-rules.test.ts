@@ -892,4 +892,27 @@ describe('registry rules', () => {
     expect(read({ bio: 'Learning Resource Centre at Walsall College' }).sector.value).not.toBe('school');
     expect(read({ bio: 'professeure au collège Jean Moulin' }).sector.value).toBe('school');
   });
+
+  it('reads holdings listed among what a library offers, faculty rank and a student elsewhere (dev halves, 7 Dec, third session)', () => {
+    // h220: the town's central library, with special collections among its offer.
+    const wgc = read({
+      name: 'WGC Central Library',
+      bio: 'So much is happening at Welwyn Garden City Central Library and Information Service. Find out about our events, special collections and latest news.',
+      location: 'Welwyn Garden City',
+    });
+    expect(wgc.sector).toMatchObject({ value: 'public', evidence: "bio: 'Welwyn Garden City Central Library'" });
+    // First, or alone, special collections still name the sector (rule 3).
+    expect(read({ bio: 'Special Collections, archives and rare books at the University of Leeds' }).sector.value).toBe('archives');
+    expect(read({ bio: 'Head, Archives, Special Collections and Digital Initiatives, Ohio University' }).sector.value).toBe('archives');
+    // n107: US librarians with faculty rank.
+    const rank = read({ bio: 'Associate Professor of Libraries and Instruction Coordinator, University of Nebraska-Lincoln' });
+    expect(rank.sector.value).toBe('academic');
+    expect(read({ bio: 'Professor of Library Science, Emporia State University' }).sector.value).toBe('education');
+    // s077: the job at the national library, the doctorate at the university.
+    const job = read({
+      bio: 'Eduards is a data management expert at the National Library of Latvia and a Ph.D. student at the University of Latvia specializing in Neo-Latin literature.',
+    });
+    expect(job.sector.value).toBe('national');
+    expect(read({ bio: 'PhD student at the University of Latvia' }).sector.value).toBe('academic');
+  });
 });
