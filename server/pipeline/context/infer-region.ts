@@ -32,7 +32,7 @@ import { INSTANCE_REGION, hostCue, instanceCue, type HostCue } from './hosts.js'
 import type { ContextOptions } from './options.js';
 import { registries, registryHostCue, registryInstance } from './registries.js';
 import { registryHits } from './registry-hits.js';
-import { registryTokens } from './infer-sector.js';
+import { registryTokens } from './handle-tokens.js';
 import { inSpans, pastSpans } from './past-spans.js';
 import { findFlags, findHosts, distanceBefore, maskSpans, tokenize, type Token } from './tokenize.js';
 import type { ContextValue } from '../../../shared/person.js';

@@ -18,6 +18,8 @@ export interface SectorHit extends Hit {
 export const OUTRIGHT = 3;
 /** Evidence of a workplace named (sectors.json weight 2) or more. */
 export const WORKPLACE = 2;
+/** Sectors with only workplace-level evidence count this much when another sector is said outright. */
+export const WORKPLACE_DISCOUNT = 0.5;
 /** A university in the clause that says someone studies library and information work is where they study it. */
 export const STUDY_PLACE_DISCOUNT = 0.4;
 
