@@ -39,6 +39,7 @@ import type { HostCue } from './hosts.js';
 import type { PhraseIndex } from './match.js';
 import { loadRegistries } from './registry-data.js';
 import { fold, phraseKey } from './tokenize.js';
+import { universityNameForms, wordyShortName } from './university-names.js';
 
 /** A named workplace says the sector, but below a role (3): "archivist at a university" stays archives. */
 const NAMED_WORKPLACE = 2.5;
@@ -91,8 +92,6 @@ export interface Registries {
   acronymStoplist: ReadonlySet<string>;
 }
 
-const INSTITUTION_WORD =
-  /\b(universit\w*|uni|college|colegio|institute|institut\w*|polytechnic|politecnico|polytechnique|school|academy|akademie|hochschule|école|escuela|escola|faculdade|facultad|conservatoire|conservatory|seminary)\b/i;
 // Labels of university domains that name no one ("my.uni.edu", "student.x.edu.au").
 const NOT_A_NAME = new Set([
   'www',
@@ -131,121 +130,6 @@ const GENERIC_LIBRARY = new Set([
   'the',
 ]);
 
-// Short names that are words more often than a university ("researcher at Central", "student at Capital").
-const NOT_SHORT_NAMES = new Set([
-  'Academic',
-  'American',
-  'Architecture',
-  'Art',
-  'Arts',
-  'Asia',
-  'Asian',
-  'Africa',
-  'Capital',
-  'Capitol',
-  'Central',
-  'Centre',
-  'Century',
-  'Christ',
-  'Christian',
-  'Catholic',
-  'City',
-  'Global',
-  'Home',
-  'Imperial',
-  'International',
-  'Liberty',
-  'Metropolitan',
-  'National',
-  'Open',
-  'Royal',
-  'State',
-  'Union',
-  'Work',
-]);
-const SHORT_NAME = /^(?:University of (?:the )?(\p{Lu}[\p{L}'’-]{3,})|(\p{Lu}[\p{L}'’-]{3,}) (?:University|College))$/u;
-
-const isCity = (word: string) => regionIndex.lookup(word).some((c) => c.kind === 'city');
-const isPlace = (words: string) => regionIndex.lookup(words).some((c) => c.kind !== 'neutral');
-
-/** The forms people write a university's name in: "University of X" → "X University", "Uni of X", "X Uni". */
-export function nameVariants(name: string): string[] {
-  // "University of California, Berkeley" is "UC Berkeley" to its own people (the campus after the comma is dropped below).
-  const uc = /^University of California,\s+(\p{Lu}[\p{L} ]+)$/u.exec(name);
-  const base = name
-    .split(/\s+[-–]\s+|,\s+|\s+\(/)[0]!
-    .replace(/^the\s+/i, '')
-    .trim();
-  if (!INSTITUTION_WORD.test(base) || base.split(/\s+/).length < 2) return [];
-  const out = new Set([base]);
-  // A system's prefix is left out in speech ("CUNY Brooklyn College" is "Brooklyn College"; "Hunter College CUNY").
-  const unprefixed = base.replace(/^(?:CUNY|SUNY)\s+|\s+(?:CUNY|SUNY)$/, '');
-  if (unprefixed !== base && INSTITUTION_WORD.test(unprefixed) && unprefixed.split(/\s+/).length >= 2) out.add(unprefixed);
-  // "Saint Mary's College" is also written "St Mary's College" and "St. Mary's College".
-  const saint = /^(?:Saint|St\.?)\s+(.+)$/.exec(base);
-  if (saint) for (const v of [`Saint ${saint[1]}`, `St ${saint[1]}`, `St. ${saint[1]}`]) out.add(v);
-  const of = /^University of (?:the )?(.+)$/i.exec(base);
-  // "U of Minnesota", "Univ. of Toronto" (the tokenizer drops the stop) are how US and Canadian bios shorten it.
-  if (of) for (const v of [`${of[1]} University`, `Uni of ${of[1]}`, `${of[1]} Uni`, `U of ${of[1]}`, `Univ of ${of[1]}`]) out.add(v);
-  const x = /^(.+) University$/i.exec(base);
-  if (x) out.add(`${x[1]} Uni`);
-  // "Leeds Beckett", "Oxford Brookes", "Sheffield Hallam": a city and a name, said without "University" (a city
-  // first, so a person's name, "George Washington", is not one); "Manchester Metropolitan" is "Manchester Met".
-  const cityAndName = /^(\p{Lu}[\p{L}]+) (\p{Lu}[\p{L}]+)$/u.exec(x?.[1] ?? '');
-  const named = cityAndName?.[2] ?? '';
-  // "Dublin City University" is not "Dublin City" (a place), nor is a "<City> State", "<City> Central"…
-  const wordy = NOT_SHORT_NAMES.has(named) && named !== 'Metropolitan';
-  if (cityAndName && !wordy && isCity(cityAndName[1]!) && !isPlace(named) && !isPlace(x![1]!)) {
-    out.add(x![1]!);
-    if (cityAndName[2] === 'Metropolitan') out.add(`${cityAndName[1]} Met`);
-  }
-  // "Kings College London", "St Johns College": the possessive is often written without its apostrophe.
-  for (const v of [...out]) if (/['’]s\b/.test(v)) out.add(v.replace(/['’]s\b/g, 's'));
-  // "Michigan State University" is "Michigan State"; "Georgia Institute of Technology" is "Georgia Tech".
-  const state = /^(\p{Lu}[\p{L}]+(?: \p{Lu}[\p{L}]+)?) State University$/u.exec(base);
-  if (state) out.add(`${state[1]} State`);
-  const tech = /^(\p{Lu}[\p{L}]+) Institute of Technology$/u.exec(base);
-  if (tech) out.add(`${tech[1]} Tech`);
-  if (uc) out.add(`UC ${uc[1]!.trim()}`);
-  return [...out];
-}
-
-/** How a US state system's campuses are called by their own people: the system's short form, then the campus. */
-const SYSTEM_SHORT: Readonly<Record<string, readonly string[]>> = {
-  Wisconsin: ['UW'],
-  Texas: ['UT'],
-  Tennessee: ['UT'],
-  Colorado: ['CU'],
-  Massachusetts: ['UMass'],
-  'North Carolina': ['UNC'],
-  Minnesota: ['UMN'],
-  Michigan: ['UM'],
-  Arkansas: ['UA'],
-  Hawaii: ['UH'],
-  Washington: ['UW'],
-};
-const STATE_CAMPUS = /^(?:The )?University of ([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:\s*[-–,]\s*|\s+at\s+|\s+)(\p{Lu}[\p{L} -]+)$/u;
-const CAL_STATE = /^California State University,\s+(\p{Lu}[\p{L} ]+)$/u;
-const CAL_POLY = /^California Polytechnic State University,\s+(\p{Lu}[\p{L} ]+)$/u;
-
-/**
- * "University of Wisconsin - Madison" is "UW-Madison", "University of Texas at Arlington" "UT Arlington", "California
- * State University, Fullerton" "Cal State Fullerton" or "CSU Fullerton", "California Polytechnic State University, San
- * Luis Obispo" "Cal Poly": the forms US library staff write their campus in.
- */
-function campusNames(name: string): string[] {
-  const out: string[] = [];
-  const state = STATE_CAMPUS.exec(name);
-  if (state && !/\b(?:System|Colleges?|Community)\b/.test(state[2]!))
-    for (const short of SYSTEM_SHORT[state[1]!] ?? []) out.push(`${short}-${state[2]}`, `${short} ${state[2]}`);
-  const cal = CAL_STATE.exec(name);
-  if (cal) out.push(`Cal State ${cal[1]}`, `CSU ${cal[1]}`);
-  const poly = CAL_POLY.exec(name);
-  if (poly) out.push(`Cal Poly ${poly[1]}`);
-  if (poly?.[1] === 'San Luis Obispo') out.push('Cal Poly', 'Cal Poly SLO');
-  return out;
-}
-
 function spread(counts: ReadonlyMap<string, number>): Record<string, number> {
   const total = [...counts.values()].reduce((s, v) => s + v, 0);
   return Object.fromEntries([...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([c, v]) => [c, v / total]));
@@ -279,12 +163,9 @@ function build(): Registries {
   for (const u of universities) {
     // A campus abroad ("Monash University, Malaysia") shares the name's sector, not its country.
     const campus = /,\s|\s[-–]\s|\(/.test(u.name);
-    const variants = nameVariants(u.name);
     // …but a US system's campus ("UW-Madison", "Cal State Fullerton") is where the system is.
-    const homeCampus = new Set(variants.length > 0 ? campusNames(u.name) : []);
-    for (const c of homeCampus) if (!variants.includes(c)) variants.push(c);
-    const short = SHORT_NAME.exec(variants[0] ?? '');
-    if (short) tally(shortCounts, (short[1] ?? short[2])!, u.country);
+    const { variants, homeCampus, shortName } = universityNameForms(u.name);
+    if (shortName) tally(shortCounts, shortName, u.country);
     for (const v of variants) {
       offers.push({ phrase: v, sector: 'academic', weight: NAMED_WORKPLACE });
       if (!campus || homeCampus.has(v)) place(v, u.country);
@@ -297,7 +178,7 @@ function build(): Registries {
   }
   const shortNames = new Map<string, Record<string, number>>();
   for (const [word, countries] of shortCounts) {
-    if (countries.size > 1 || [...countries.values()][0]! > 1 || NOT_SHORT_NAMES.has(word)) continue;
+    if (countries.size > 1 || [...countries.values()][0]! > 1 || wordyShortName(word)) continue;
     if (regionIndex.lookup(word).length === 0 && sectorIndex.lookup(word).length === 0) shortNames.set(word, spread(countries));
   }
   const handles = new Map<string, Body>();

@@ -1,6 +1,7 @@
 /**
  * A piece of sector evidence and what the stages after reading make of it, with the weights they share
- * (infer-sector.ts reads the hits; university-parts.ts settles what a university's parts say).
+ * (infer-sector.ts reads the hits; day-job.ts and university-parts.ts settle which work is the job now and what a
+ * university's parts say).
  */
 import type { Hit } from './decide.js';
 
