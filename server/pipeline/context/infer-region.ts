@@ -33,6 +33,7 @@ import type { ContextOptions } from './options.js';
 import { registries, registryHostCue, registryInstance } from './registries.js';
 import { registryHits } from './registry-hits.js';
 import { registryTokens } from './handle-tokens.js';
+import { spelledNames, spelledOutOtherwise } from './spelled-out.js';
 import { inSpans, pastSpans } from './past-spans.js';
 import { findFlags, findHosts, distanceBefore, maskSpans, tokenize, type Token } from './tokenize.js';
 import type { ContextValue } from '../../../shared/person.js';
@@ -310,7 +311,9 @@ function ownName(h: PlaceHit, nameWords: ReadonlySet<string>): boolean {
 export function inferRegion(fields: readonly FieldText[], options: ContextOptions): ContextValue {
   const name = fields.find((f) => f.kind === 'name');
   const nameWords = new Set(options.registries && name ? name.text.split(/\s+/).filter((w) => NAME_WORD.test(w)) : []);
-  const hits = fields.flatMap((f) => fieldHits(f, options.registries)).filter((h) => !ownName(h, nameWords));
+  const found = fields.flatMap((f) => fieldHits(f, options.registries)).filter((h) => !ownName(h, nameWords));
+  const spelled = options.registries ? spelledNames(fields) : undefined;
+  const hits = spelled ? found.filter((h) => !spelledOutOtherwise(h, spelled, found)) : found;
   // With the registries, the location field is where someone says they are: the bio and name count half beside it
   // ("Sales Executive for Vietnam, Indonesia and Philippines" + "Jakarta" → ID).
   if (options.registries && hits.some((h) => h.field === 'location'))

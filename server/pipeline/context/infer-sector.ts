@@ -34,6 +34,7 @@ import { inSpans, pastSpans, serviceSpans } from './past-spans.js';
 import { findHosts, distanceBefore, maskSpans, tokenize } from './tokenize.js';
 import { OUTRIGHT, WORKPLACE_DISCOUNT, type SectorHit } from './sector-hit.js';
 import { registryTokens } from './handle-tokens.js';
+import { spelledNames, spelledOutOtherwise } from './spelled-out.js';
 import { jobOverStudy, presentJob, studentElsewhere, studyPlaces } from './day-job.js';
 import {
   discipline,
@@ -169,7 +170,12 @@ function placeAccountHits(fields: readonly FieldText[]): SectorHit[] {
 const LOCATION_SECTOR_FLOOR = 2;
 
 export function inferSector(fields: readonly FieldText[], options: ContextOptions): ContextValue {
-  const read = fields.flatMap((f) => fieldHits(f, options.registries));
+  // A publisher's name in the location field is the place it was named after ("Bloomsbury & Beyond"): no vendor there.
+  const found = fields
+    .flatMap((f) => fieldHits(f, options.registries))
+    .filter((h) => !options.registries || h.field !== 'location' || !h.readings.vendor);
+  const spelled = options.registries ? spelledNames(fields) : undefined;
+  const read = spelled ? found.filter((h) => !spelledOutOtherwise(h, spelled, found)) : found;
   const inLocation = read.filter((h) => h.field === 'location').reduce((sum, h) => sum + h.strength, 0);
   const all = read.filter((h) => !options.registries || h.field !== 'location' || inLocation >= LOCATION_SECTOR_FLOOR);
   if (options.registries) all.push(...placeAccountHits(fields));

@@ -49,6 +49,9 @@ const NOT_PUBLIC = new Set([
   'uni',
   // University systems' prefixes: "UC San Diego Library", "SUNY Oswego Library", "CUNY Brooklyn College Library".
   'uc',
+  // "TU Delft Library", "KU Leuven Libraries": a technical or catholic university named after its town.
+  'tu',
+  'ku',
   'suny',
   'cuny',
   'college',
@@ -139,7 +142,8 @@ export function libraryNameHits(field: FieldText, tokens: readonly Token[], out:
   const joined = (a: number, b: number) =>
     tokens.slice(a, b).every((t, k) => k === 0 || SAME_PHRASE.test(text.slice(tokens[a + k - 1]!.end, t.start)));
   for (let i = 0; i < tokens.length; i++) {
-    if (!LIBRARY.has(tokens[i]!.norm) || !/^\p{Lu}/u.test(tokens[i]!.raw)) continue;
+    // A display name may write the word small ("Lancashire libraries", "Broomhill library"); a bio's "Leeds library" is not a name.
+    if (!LIBRARY.has(tokens[i]!.norm) || (!/^\p{Lu}/u.test(tokens[i]!.raw) && field.kind !== 'name')) continue;
     // "<Place> Library": the longest run of capitalised words before it that names a UK library or a place.
     let found: { first: number; readings?: Record<string, number>; registry: boolean } | undefined;
     for (let first = Math.max(0, i - 4); first < i && !found; first++) {
@@ -263,6 +267,8 @@ export function foundedLibraryHits(field: FieldText, out: RegistryHits): void {
   for (const m of field.text.matchAll(FOUNDED_LIBRARY)) {
     // "St John's Library" is named after a saint, or the place named after one.
     if (NOT_FOUNDERS.has(fold(m[1]!)) || /\b(?:St|Saint)\.?\s*$/.test(field.text.slice(0, m.index))) continue;
+    // "Kent's Library, Registration and Archive service": a county or city in the possessive is no founder.
+    if (placeReadings(m[1]!)) continue;
     out.sector.push(hit(field, m.index, m.index + m[0].length, { special: 1 }, 2));
   }
 }
@@ -288,7 +294,7 @@ export function historicLibraryHits(field: FieldText, out: RegistryHits): void {
 
 // "Brantford Library", "SouthendLibraries", "The Hayward Public Library": a display name that is a library's.
 const LIBRARY_ACCOUNT =
-  /^(?:The\s+)?(\p{Lu}[\p{L}'’.-]*(?:\s+(?:&\s+)?\p{Lu}[\p{L}'’.-]*){0,3})\s*(?:Public\s+)?(?:Library|Libraries|Libs?)\b/u;
+  /^(?:The\s+)?(\p{Lu}[\p{L}'’.-]*(?:\s+(?:&\s+)?\p{Lu}[\p{L}'’.-]*){0,3})\s*(?:[Pp]ublic\s+)?(?:[Ll]ibrary|[Ll]ibraries|[Ll]ibs?)\b/u;
 
 /**
  * A library account named after the place its location field gives ("Brantford Library" in "Brantford, Ontario",

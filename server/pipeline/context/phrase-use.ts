@@ -125,7 +125,7 @@ function listItem(text: string, start: number, end: number, tokens: readonly Tok
 }
 
 /** What a library holds, not what it is: a public library has special collections, a university library rare books. */
-const HOLDINGS = /^(?:special collections|rare books|manuscripts|archives|local studies|local history|family history)$/i;
+const HOLDINGS = /^(?:special collections|rare books|manuscripts|archives|local studies|local history|family history|archives? service)$/i;
 const OFFER_ITEM_END = /^\s*(?:,|and\b|&)/;
 /**
  * "Find out about our events, special collections and latest news": a holding named inside a library's own list of
@@ -141,8 +141,11 @@ function offerItem(text: string, start: number, end: number): boolean {
     .replace(/\b(?:our|the|its|their)\s*$/i, '')
     .trimEnd();
   const after = text.slice(end, b);
-  // "our …": the library's own offer, not a department's name in a title ("Head, Archives, Special Collections and …").
-  return before.endsWith(',') && /\bour\b/i.test(before) && OFFER_ITEM_END.test(after);
+  // "our …": the library's own offer, not a department's name in a title ("Head, Archives, Special Collections and …");
+  // "Kent's Library, Registration and Archive service": a council's service that a library heads.
+  const list = before.endsWith(',') || /\b(?:and|&)$/i.test(before);
+  const offer = /\bour\b/i.test(before) || /\blibrar(?:y|ies)\s*,/i.test(before);
+  return list && offer && (OFFER_ITEM_END.test(after) || /\blibrar(?:y|ies)\s*,/i.test(before));
 }
 
 /** Whether a phrase is a whole item: the text's start or a separator before it, its end or a separator after it. */
@@ -206,6 +209,18 @@ function cited(text: string, end: number, cues: readonly SectorCue[]): boolean {
 }
 
 /**
+ * "the Arts & Social Studies and Law Library at Cardiff University", "Business and Law Library": a library of several
+ * faculties' subjects is the university's, not a law library (LABELLING.md, sector rule 3: a law library serves the law).
+ */
+function sharedSubjectLibrary(text: string, start: number, phrase: string, cues: readonly SectorCue[]): boolean {
+  return (
+    /^law librar(?:y|ies)$/.test(phrase) &&
+    cues.every((c) => c.sector === 'law') &&
+    /\p{Lu}[\p{L}'’-]+\s+(?:and|&)\s+$/u.test(text.slice(Math.max(0, start - 40), start))
+  );
+}
+
+/**
  * Whether a phrase is named among others rather than as one's own work: a kind of institution beside others, a trade's
  * people in the plural, a publisher cited, an item of a list of topics or of what a library offers, or an interest.
  */
@@ -221,6 +236,7 @@ export function listedPhrase(
   const end = tokens[last - 1]!.end;
   return (
     (last - first === 1 && (inGlamList(tokens, first) || PEOPLE_OF_A_TRADE.test(tokens[first]!.norm))) ||
+    sharedSubjectLibrary(text, start, phrase, cues) ||
     cited(text, end, cues) ||
     listItem(text, start, end, tokens, first, last) ||
     interest(text, start, phrase, end)

@@ -84,6 +84,12 @@ function nameVariants(name: string): string[] {
   const tech = /^(\p{Lu}[\p{L}]+) Institute of Technology$/u.exec(base);
   if (tech) out.add(`${tech[1]} Tech`);
   if (uc) out.add(`UC ${uc[1]!.trim()}`);
+  // "Delft University of Technology", "Technische Universität Berlin", "Technical University of Munich" are "TU Delft",
+  // "TU Berlin", "TU Munich" to their own people.
+  const tu =
+    /^(\p{Lu}[\p{L}-]+) University of Technology$/u.exec(base) ??
+    /^(?:Technische Universit(?:ät|eit)|Technical University(?: of)?) (\p{Lu}[\p{L}-]+)$/u.exec(base);
+  if (tu) out.add(`TU ${tu[1]}`);
   return [...out];
 }
 

@@ -915,4 +915,45 @@ describe('registry rules', () => {
     expect(job.sector.value).toBe('national');
     expect(read({ bio: 'PhD student at the University of Latvia' }).sector.value).toBe('academic');
   });
+
+  it("reads the thirteenth sample's dev half: council services, small library words, spelled-out initials (e012 … e297)", () => {
+    // e012: a county in the possessive is no founder, and an archive service a library heads is the council's.
+    const kent = read({
+      name: 'Kent Libraries',
+      bio: "Get involved and keep up-to-date with Kent's Library, Registration and Archive service.",
+      location: 'South East, England',
+    });
+    expect(kent.sector.value).toBe('public');
+    expect(read({ bio: "Visit Gladstone's Library" }).sector.value).toBe('special');
+    // e141, e177: a display name may write "library" small.
+    expect(read({ name: 'Broomhill library' }).sector).toMatchObject({ value: 'public', evidence: "name: 'Broomhill library'" });
+    expect(read({ bio: 'I catalogue my kindle library' }).sector.value).toBe('unknown');
+    // e253: "TU Delft" is the university, not Delft's public library.
+    expect(read({ name: 'TU Delft Library', bio: 'Ask Your Library TU Delft' })).toMatchObject({
+      sector: { value: 'academic' },
+      region: { value: 'NL' },
+    });
+    // e222: a publisher's name in the location field is a place.
+    expect(
+      read({ name: 'UCL Libraries', bio: 'News & Information from UCL Libraries.', location: 'Bloomsbury & Beyond' }).sector.value,
+    ).toBe('academic');
+    expect(read({ bio: 'Sales manager at Bloomsbury' }).sector.value).toBe('vendor');
+    // e188: "NHS" spelled out as a high school is no health service; spelled out as the health service it stays health.
+    expect(read({ name: 'NHS Library', bio: 'NHS Hub: Makerspace, Books', location: 'Noblesville High School' }).sector.value).toBe(
+      'school',
+    );
+    expect(read({ bio: 'NHS librarian, National Health Service' }).sector.value).toBe('health');
+    expect(read({ name: 'UCLA Library', bio: 'University of California, Los Angeles' }).sector.value).toBe('academic');
+    // e197: a library of several faculties' subjects is the university's.
+    expect(read({ bio: 'The Arts & Social Studies and Law Library at Cardiff University' }).sector.value).toBe('academic');
+    expect(read({ bio: 'Law Library at Cardiff University' }).sector.value).toBe('law');
+    // e032, e069, e287: a school with its sixth form, a girls' school, key stages; e192: "SLA" is two associations.
+    expect(read({ bio: "St Edward's Church of England School & Sixth Form College is in Romford" }).sector.value).toBe('school');
+    expect(read({ name: "Windsor Girls' LRC" }).sector.value).toBe('school');
+    expect(read({ bio: 'Very busy KS3 Library.' }).sector.value).toBe('school');
+    expect(read({ bio: 'Librarian, book lover, reader. SLA Merseyside Branch Member.' }).sector.value).toBe('unknown');
+    // e297, e251: Swedish city libraries; Tower Hamlets' Idea Stores.
+    expect(read({ bio: 'Stockholms stadsbibliotek, 40 bibliotek.' }).sector.value).toBe('public');
+    expect(read({ name: 'Idea Store', bio: 'Idea Stores combine the best of traditional library services' }).sector.value).toBe('public');
+  });
 });

@@ -1,0 +1,61 @@
+/**
+ * Initials a profile spells out itself: "NHS Library" beside "Noblesville High School" is that school's library, not the
+ * National Health Service's; "THA_Library" beside "The Hereford Academy". Where a profile names a body whose initials
+ * are an acronym it also uses, and what it reads in that name says otherwise than the acronym's own reading, the
+ * acronym means that body and its own reading is a coincidence: dropped (sector and region alike). Where both say the
+ * same ("UCLA" beside "University of California, Los Angeles"), the acronym stays as evidence like any other.
+ */
+import type { Hit } from './decide.js';
+import type { FieldText } from './fields.js';
+
+const ACRONYM = /^[A-Z]{2,6}$/;
+// Small words a body's initials usually leave out ("Institute of …", "Arts and …").
+const SKIPPED = new Set(['of', 'and', 'for', 'the', 'at', 'in', 'on', '&']);
+const NAME_RUN = /(?:\p{Lu}[\p{L}'’-]*|&|of|and|for|the|at|in|on)(?:\s+(?:\p{Lu}[\p{L}'’-]*|&|of|and|for|the|at|in|on))+/gu;
+
+/** Where a profile spells out some initials: the field's label and the span of the words. */
+export type SpelledNames = ReadonlyMap<string, readonly { field: string; start: number; end: number }[]>;
+
+/**
+ * The initials of every run of two or more capitalised words in the bio and location (with and without the small
+ * words), with where the words are. Not the display name: a person's three names spell initials too ("Nancy Hall Smith").
+ */
+export function spelledNames(fields: readonly FieldText[]): SpelledNames {
+  const out = new Map<string, { field: string; start: number; end: number }[]>();
+  const add = (initials: string, span: { field: string; start: number; end: number }) =>
+    out.set(initials, [...(out.get(initials) ?? []), span]);
+  for (const f of fields) {
+    if (f.kind === 'name') continue;
+    for (const m of f.text.matchAll(NAME_RUN)) {
+      const words = [...m[0].matchAll(/\S+/g)].map((w) => ({ text: w[0], start: m.index + w.index, end: m.index + w.index + w[0].length }));
+      // Every start inside the run: "at Noblesville High School" spells NHS from "Noblesville".
+      for (let from = 0; from < words.length; from++) {
+        if (!/^\p{Lu}/u.test(words[from]!.text)) continue;
+        let all = '';
+        let kept = '';
+        for (let to = from; to < words.length; to++) {
+          const w = words[to]!;
+          all += w.text[0]!.toUpperCase();
+          if (!SKIPPED.has(w.text.toLowerCase())) kept += w.text[0]!.toUpperCase();
+          const span = { field: f.label, start: words[from]!.start, end: w.end };
+          if (to > from) add(all, span);
+          if (kept.length >= 2 && kept !== all) add(kept, span);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether a hit starts with an acronym ("NHS", "NHS Library") the profile spells out as a name whose own hits read
+ * none of the acronym's values.
+ */
+export function spelledOutOtherwise(hit: Hit, spelled: SpelledNames, hits: readonly Hit[]): boolean {
+  const first = hit.text.slice(hit.start, hit.end).split(/[\s_]+/)[0]!;
+  if (!ACRONYM.test(first)) return false;
+  const spans = spelled.get(first);
+  if (!spans) return false;
+  const inside = hits.filter((h) => h !== hit && spans.some((s) => h.field === s.field && h.start < s.end && h.end > s.start));
+  return inside.length > 0 && !inside.some((h) => Object.keys(h.readings).some((v) => (hit.readings[v] ?? 0) > 0));
+}
