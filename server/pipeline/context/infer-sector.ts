@@ -28,7 +28,7 @@ import { SECTOR_PAST_WORDS, SECTOR_SPELLINGS, SECTOR_TIE_ORDER, sectorIndex, typ
 import { hostCue } from './hosts.js';
 import type { ContextOptions } from './options.js';
 import { registries, registryHostCue } from './registries.js';
-import { libraryOfItsPlace, placeLibraryHost } from './library-names.js';
+import { libraryOfItsPlace, libraryOfNamedInstitution, placeLibraryHost } from './library-names.js';
 import { registryHits } from './registry-hits.js';
 import { inSpans, pastSpans, serviceSpans } from './past-spans.js';
 import { findHosts, distanceBefore, maskSpans, tokenize } from './tokenize.js';
@@ -46,7 +46,13 @@ import {
   studiedField,
   surname,
 } from './phrase-use.js';
-import { lawSchoolLibrarians, lisSchoolPeople, universitysOwnLibraries, universitysSubjectLibrarians } from './university-parts.js';
+import {
+  lawSchoolLibrarians,
+  lisSchoolPeople,
+  schoolColleges,
+  universitysOwnLibraries,
+  universitysSubjectLibrarians,
+} from './university-parts.js';
 
 const PAST_DISCOUNT = 0.3;
 /**
@@ -175,7 +181,9 @@ export function inferSector(fields: readonly FieldText[], options: ContextOption
     .flatMap((f) => fieldHits(f, options.registries))
     .filter((h) => !options.registries || h.field !== 'location' || !h.readings.vendor);
   const spelled = options.registries ? spelledNames(fields) : undefined;
-  const read = spelled ? found.filter((h) => !spelledOutOtherwise(h, spelled, found)) : found;
+  const read = (spelled ? found.filter((h) => !spelledOutOtherwise(h, spelled, found)) : found).filter(
+    (h) => !options.registries || !libraryOfNamedInstitution(h, fields),
+  );
   const inLocation = read.filter((h) => h.field === 'location').reduce((sum, h) => sum + h.strength, 0);
   const all = read.filter((h) => !options.registries || h.field !== 'location' || inLocation >= LOCATION_SECTOR_FLOOR);
   if (options.registries) all.push(...placeAccountHits(fields));
@@ -189,6 +197,7 @@ export function inferSector(fields: readonly FieldText[], options: ContextOption
     universitysSubjectLibrarians(hits);
     lawSchoolLibrarians(hits);
     lisSchoolPeople(hits);
+    schoolColleges(hits);
   }
   // Role over workplace: once some sector is said outright, sectors only hinted at by a workplace count half.
   const outright = new Set(hits.filter((h) => h.outright).flatMap((h) => Object.keys(h.readings)));

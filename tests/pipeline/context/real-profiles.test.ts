@@ -114,11 +114,11 @@ describe('context inference on real profiles', () => {
     expect(unseen.dev.sector.profiles).toBe(136);
     // Blind, first run (code of f4b909d, before any rule saw this sample): held-out sector 124/147, precision 124/135,
     // guesses 5/17; region 148/152, precision 148/151, guesses 2/12. Dev: sector 109/128, precision 109/122; region 121/132.
-    expect(unseen['held-out'].sector.statedRight).toBeGreaterThanOrEqual(125); // of 147: 85.0 % (124 blind)
-    expect(unseen['held-out'].sector.precision).toBeGreaterThanOrEqual(0.919); // 125/136 (124/135 blind)
+    expect(unseen['held-out'].sector.statedRight).toBeGreaterThanOrEqual(126); // of 147: 85.7 % (124 blind)
+    expect(unseen['held-out'].sector.precision).toBeGreaterThanOrEqual(0.919); // 126/137 (124/135 blind)
     expect(unseen['held-out'].region.statedRight).toBeGreaterThanOrEqual(148); // of 152 (148 blind)
     expect(unseen['held-out'].region.precision).toBeGreaterThanOrEqual(0.98); // 148/151
-    expect(unseen.dev.sector.statedRight).toBeGreaterThanOrEqual(120); // of 128 (109 blind)
+    expect(unseen.dev.sector.statedRight).toBeGreaterThanOrEqual(123); // of 128 (109 blind)
   });
 
   it('measures the ninth sample apart: 150 more Code4Lib speakers (2017, 2021–2026), labelled before any inference (not pooled)', () => {
@@ -209,8 +209,8 @@ describe('context inference on real profiles', () => {
     // precision 91.0 %, guesses 11/111; region 319/343, precision 97.9 %, guesses 7/48; on 7 Dec (third session) 232/280,
     // 91.7 %, 10/111; 323/343, 98.2 %, 6/48. With the thirteenth (blind, f4b909d): sector 355/427, precision 355/388,
     // guesses 15/128; region 470/495, guesses 8/60. Targets: 85 %, 90 %, 5 %; 90 %, 95 %, 5 %.
-    expect(pooled.sector.statedRight).toBeGreaterThanOrEqual(357); // of 427: 83.6 %
-    expect(pooled.sector.precision).toBeGreaterThanOrEqual(0.918); // 357/389
+    expect(pooled.sector.statedRight).toBeGreaterThanOrEqual(358); // of 427: 83.8 %
+    expect(pooled.sector.precision).toBeGreaterThanOrEqual(0.918); // 358/390
     expect(pooled.sector.unstatedGuesses).toBeLessThanOrEqual(15); // of 128
     expect(pooled.region.statedRight).toBeGreaterThanOrEqual(471); // of 495: 95.2 %
     expect(pooled.region.precision).toBeGreaterThanOrEqual(0.981); // 471/480
@@ -232,7 +232,7 @@ describe('context inference on real profiles', () => {
     // 7 Dec 2026, second session (697 held out, before the thirteenth sample): sector 483/566 85.3 %, precision 92.0 %,
     // guesses 16/131; region 580/630. Third session, with the thirteenth: sector 609/713 85.4 %, precision 609/661
     // 92.1 %, guesses 21/148; region 730/782 93.4 %, precision 97.9 %.
-    expect(wider.sector.statedRight).toBeGreaterThanOrEqual(609);
+    expect(wider.sector.statedRight).toBeGreaterThanOrEqual(610);
     expect(wider.sector.precision).toBeGreaterThanOrEqual(0.921);
     expect(wider.region.statedRight).toBeGreaterThanOrEqual(730);
   });

@@ -956,4 +956,19 @@ describe('registry rules', () => {
     expect(read({ bio: 'Stockholms stadsbibliotek, 40 bibliotek.' }).sector.value).toBe('public');
     expect(read({ name: 'Idea Store', bio: 'Idea Stores combine the best of traditional library services' }).sector.value).toBe('public');
   });
+
+  it("reads colleges of pupils and a library named after its college (thirteenth sample's dev half)", () => {
+    // e078, e272: a college of pupils or school years is a school; a university beside pupils stays academic.
+    expect(read({ bio: 'The Memorial Library at Marlborough College. Library news for pupils and staff' }).sector.value).toBe('school');
+    expect(read({ bio: 'Librarian at University College London. Outreach to pupils' }).sector.value).toBe('academic');
+    // e272: "Radford Library" about "Radford College" is the college's library, not Radford's.
+    const radford = read({
+      name: 'Radford Library',
+      bio: 'Radford College, ACT | We promote a love of #YAliterature. Fun stuff for yr 7-12 #students',
+      location: 'Canberra, Australia',
+    });
+    expect(radford.sector.value).toBe('school');
+    // e287: a key stage's library.
+    expect(read({ name: 'CherwellLibrary', bio: 'Very busy KS3 Library.', location: 'Oxford, England' }).sector.value).toBe('school');
+  });
 });
