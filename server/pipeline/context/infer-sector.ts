@@ -24,7 +24,7 @@
 import type { ContextValue } from '../../../shared/person.js';
 import { decide, unknownValue } from './decide.js';
 import type { FieldText } from './fields.js';
-import { SECTOR_PAST_WORDS, SECTOR_SPELLINGS, SECTOR_TIE_ORDER, sectorIndex, type SectorCue } from './gazetteer.js';
+import { regionIndex, SECTOR_PAST_WORDS, SECTOR_SPELLINGS, SECTOR_TIE_ORDER, sectorIndex, type SectorCue } from './gazetteer.js';
 import { hostCue } from './hosts.js';
 import type { ContextOptions } from './options.js';
 import { registries, registryHostCue } from './registries.js';
@@ -46,13 +46,8 @@ import {
   studiedField,
   surname,
 } from './phrase-use.js';
-import {
-  lawSchoolLibrarians,
-  lisSchoolPeople,
-  schoolColleges,
-  universitysOwnLibraries,
-  universitysSubjectLibrarians,
-} from './university-parts.js';
+import { lawSchoolLibrarians, lisSchoolPeople, universitysOwnLibraries, universitysSubjectLibrarians } from './university-parts.js';
+import { namesOfSchools, pupilLibrarians, schoolColleges } from './school-parts.js';
 
 const PAST_DISCOUNT = 0.3;
 /**
@@ -175,15 +170,29 @@ function placeAccountHits(fields: readonly FieldText[]): SectorHit[] {
  */
 const LOCATION_SECTOR_FLOOR = 2;
 
-export function inferSector(fields: readonly FieldText[], options: ContextOptions): ContextValue {
-  // A publisher's name in the location field is the place it was named after ("Bloomsbury & Beyond"): no vendor there.
-  const found = fields
-    .flatMap((f) => fieldHits(f, options.registries))
-    .filter((h) => !options.registries || h.field !== 'location' || !h.readings.vendor);
-  const spelled = options.registries ? spelledNames(fields) : undefined;
-  const read = (spelled ? found.filter((h) => !spelledOutOtherwise(h, spelled, found)) : found).filter(
-    (h) => !options.registries || !libraryOfNamedInstitution(h, fields),
+/**
+ * A location hit whose words are a place: a publisher named after its district ("Bloomsbury & Beyond"), the town of a
+ * national library's site ("Boston Spa"). Someone who gives the place says where they are, not where they work.
+ */
+function placeInLocation(h: SectorHit): boolean {
+  return (
+    h.field === 'location' &&
+    (!!h.readings.vendor || regionIndex.lookup(h.text.slice(h.start, h.end)).some((c) => c.kind === 'city' || c.kind === 'region'))
   );
+}
+
+/** Every field's hits, less those the profile itself explains away (spelled-out initials, a school's or college's name). */
+function profileHits(fields: readonly FieldText[], options: ContextOptions): SectorHit[] {
+  const found = fields.flatMap((f) => fieldHits(f, options.registries));
+  if (!options.registries) return found;
+  const spelled = spelledNames(fields);
+  return namesOfSchools(
+    found.filter((h) => !placeInLocation(h) && !spelledOutOtherwise(h, spelled, found) && !libraryOfNamedInstitution(h, fields)),
+  );
+}
+
+export function inferSector(fields: readonly FieldText[], options: ContextOptions): ContextValue {
+  const read = profileHits(fields, options);
   const inLocation = read.filter((h) => h.field === 'location').reduce((sum, h) => sum + h.strength, 0);
   const all = read.filter((h) => !options.registries || h.field !== 'location' || inLocation >= LOCATION_SECTOR_FLOOR);
   if (options.registries) all.push(...placeAccountHits(fields));
@@ -198,6 +207,7 @@ export function inferSector(fields: readonly FieldText[], options: ContextOption
     lawSchoolLibrarians(hits);
     lisSchoolPeople(hits);
     schoolColleges(hits);
+    pupilLibrarians(hits);
   }
   // Role over workplace: once some sector is said outright, sectors only hinted at by a workplace count half.
   const outright = new Set(hits.filter((h) => h.outright).flatMap((h) => Object.keys(h.readings)));

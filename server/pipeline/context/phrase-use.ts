@@ -221,6 +221,22 @@ function sharedSubjectLibrary(text: string, start: number, phrase: string, cues:
 }
 
 /**
+ * "Cruciform Library - clinical medicine + medical sciences collections", "law collections": the discipline of a
+ * library's collections is what it holds, not the sector it serves. Not for roles ("medical librarian"), nor for what
+ * names an institution's own collections (a museum's, an archive's: rule 17).
+ */
+const BEFORE_COLLECTIONS = /^((?:\s*(?:[+&,/]|and)?\s*[\p{L}-]+){0,3})\s+collections?\b/iu;
+// Words that end a subject ("Medical library with rare book collections" names a library, then what it holds).
+const NOT_A_SUBJECT = /\b(?:with|of|in|for|our|the|its|their|from|to|at|on|by|has|holds?|houses?|including)\b/i;
+
+function collectionSubject(text: string, end: number, phrase: string, cues: readonly SectorCue[]): boolean {
+  // Disciplines only: a museum's or a body's own collections ("museum collections", "AIATSIS Collections") name it.
+  if (PERSON_NOUN.test(phrase) || !cues.every((c) => c.sector === 'health' || c.sector === 'law')) return false;
+  const m = BEFORE_COLLECTIONS.exec(text.slice(end));
+  return !!m && !NOT_A_SUBJECT.test(m[1]!);
+}
+
+/**
  * Whether a phrase is named among others rather than as one's own work: a kind of institution beside others, a trade's
  * people in the plural, a publisher cited, an item of a list of topics or of what a library offers, or an interest.
  */
@@ -237,6 +253,7 @@ export function listedPhrase(
   return (
     (last - first === 1 && (inGlamList(tokens, first) || PEOPLE_OF_A_TRADE.test(tokens[first]!.norm))) ||
     sharedSubjectLibrary(text, start, phrase, cues) ||
+    collectionSubject(text, end, phrase, cues) ||
     cited(text, end, cues) ||
     listItem(text, start, end, tokens, first, last) ||
     interest(text, start, phrase, end)

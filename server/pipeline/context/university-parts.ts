@@ -136,20 +136,3 @@ export function universitysOwnLibraries(hits: SectorHit[]): void {
       h.outright = false;
     }
 }
-
-/** Words of school age: "pupils", key stages, school years, K-12. */
-const SCHOOL_AGE = /\b(?:pupils|ks[1-5]|key stage|years? 7|yr 7|k-?12)\b/i;
-
-/**
- * "The Memorial Library at Marlborough College … information for pupils and staff", "Radford College, ACT … yr 7-12":
- * a college that speaks of pupils or school years is a school (UK independent schools and Australian secondary colleges
- * are "Colleges"), so a college's academic reading is the school's. A university named beside it stays academic.
- */
-export function schoolColleges(hits: SectorHit[]): void {
-  if (!hits.some((h) => h.readings.school && !h.aside && !h.listed && SCHOOL_AGE.test(h.text.slice(h.start, h.end)))) return;
-  for (const h of hits) {
-    const words = h.text.slice(h.start, h.end);
-    if (Object.keys(h.readings).length === 1 && h.readings.academic && /\bcolleges?\b/i.test(words) && !/universit|\buni\b/i.test(words))
-      h.readings = { school: 1 };
-  }
-}

@@ -971,4 +971,29 @@ describe('registry rules', () => {
     // e287: a key stage's library.
     expect(read({ name: 'CherwellLibrary', bio: 'Very busy KS3 Library.', location: 'Oxford, England' }).sector.value).toBe('school');
   });
+
+  it("reads a school's student librarians, a place in a school's name and a discipline's collections (seventh sample's dev half)", () => {
+    // h064: in a school's account, student librarians are pupils; elsewhere they study librarianship (rule 6).
+    const chelsea = read({ name: 'Chelsea Academy LRC', bio: 'Tweets by Miss McMillan. Tweets by Student Librarian Team marked #SL.' });
+    expect(chelsea.sector.value).toBe('school');
+    expect(read({ bio: 'Student librarian, MLIS program at San Jose State University' }).sector.value).toBe('education');
+    // h251: "Boston Spa" before "Academy" is the academy's name, and in the location field a place.
+    const spa = read({
+      name: 'BSpaAcademyLibrary',
+      bio: 'Boston Spa Academy Library - tweets by Librarian',
+      location: 'Boston Spa, West Yorkshire',
+    });
+    expect(spa.sector.value).toBe('school');
+    expect(read({ bio: 'Cataloguer', location: 'Boston Spa, West Yorkshire' }).sector.value).toBe('unknown');
+    expect(read({ bio: 'Cataloguer at the British Library, Boston Spa' }).sector.value).toBe('national');
+    expect(read({ bio: 'Reference librarian, Harvard Law School' }).sector.value).toBe('law');
+    // h153: a university library's clinical collections are what it holds.
+    const cruciform = read({
+      name: 'Cruciform Hub',
+      bio: '@ucl Cruciform Library-clinical medicine + medical sciences collections & eResources',
+      location: 'University College London',
+    });
+    expect(cruciform.sector.value).toBe('academic');
+    expect(read({ bio: 'Medical library with rare book collections' }).sector.value).toBe('health');
+  });
 });

@@ -1,0 +1,55 @@
+/**
+ * What a school's own account says of its people and its name: a college of pupils is a school, its student
+ * librarians are pupils, and a place in its name is its name. Run on one profile's sector hits in place, after reading
+ * and before role-over-workplace (infer-sector.ts inferSector), like university-parts.ts.
+ */
+import { regionIndex } from './gazetteer.js';
+import type { SectorHit } from './sector-hit.js';
+
+/** Words of school age: "pupils", key stages, school years, K-12. */
+const SCHOOL_AGE = /\b(?:pupils|ks[1-5]|key stage|years? 7|yr 7|k-?12)\b/i;
+
+/**
+ * "The Memorial Library at Marlborough College … information for pupils and staff", "Radford College, ACT … yr 7-12":
+ * a college that speaks of pupils or school years is a school (UK independent schools and Australian secondary colleges
+ * are "Colleges"), so a college's academic reading is the school's. A university named beside it stays academic.
+ */
+export function schoolColleges(hits: SectorHit[]): void {
+  if (!hits.some((h) => h.readings.school && !h.aside && !h.listed && SCHOOL_AGE.test(h.text.slice(h.start, h.end)))) return;
+  for (const h of hits) {
+    const words = h.text.slice(h.start, h.end);
+    if (Object.keys(h.readings).length === 1 && h.readings.academic && /\bcolleges?\b/i.test(words) && !/universit|\buni\b/i.test(words))
+      h.readings = { school: 1 };
+  }
+}
+
+const SCHOOL_ONLY = (h: SectorHit) => Object.keys(h.readings).length === 1 && !!h.readings.school && !h.aside && !h.listed;
+
+/**
+ * "Chelsea Academy LRC … Tweets by Student Librarian Team": in a school's account, student librarians are pupils who
+ * help run the library (a UK school practice), not students of librarianship (LABELLING.md, rule 6 is for LIS study).
+ */
+export function pupilLibrarians(hits: SectorHit[]): void {
+  if (!hits.some(SCHOOL_ONLY)) return;
+  for (const h of hits)
+    if (h.readings.education && /^student librarians?$/i.test(h.text.slice(h.start, h.end))) {
+      h.readings = { school: 1 };
+      h.outright = false;
+    }
+}
+
+const SCHOOL_AFTER = /^\s+(?:Academy|School|Primary|Grammar|High School|Sixth Form)\b/;
+
+/**
+ * "Boston Spa Academy Library": a place named just before "Academy" or "School" is the school's name (the British
+ * Library's Boston Spa site is not this academy's), so what the place's name reads as a body says nothing. Subjects
+ * before "School" stay ("Law School", "Medical School").
+ */
+export function namesOfSchools(hits: SectorHit[]): SectorHit[] {
+  return hits.filter(
+    (h) =>
+      h.readings.school ||
+      !SCHOOL_AFTER.test(h.text.slice(h.end)) ||
+      !regionIndex.lookup(h.text.slice(h.start, h.end)).some((c) => c.kind === 'city' || c.kind === 'region'),
+  );
+}
