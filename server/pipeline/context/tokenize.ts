@@ -178,7 +178,12 @@ const CAMEL = /(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll}{2})/u;
 export function splitCamel(tokens: readonly Token[], split: (t: Token) => boolean): Token[] {
   const out: Token[] = [];
   for (const t of tokens) {
-    const parts = split(t) && t.raw.length >= 6 ? t.raw.split(CAMEL) : [t.raw];
+    const cut = split(t) && t.raw.length >= 6 ? t.raw.split(CAMEL) : [t.raw];
+    // A letter alone is an initial of the part before it ("UofG" + "Info" + "Studies" from "@UofGInfoStudies").
+    const parts = cut.reduce<string[]>(
+      (all, p, k) => (p.length === 1 && k > 0 ? [...all.slice(0, -1), all[all.length - 1]! + p] : [...all, p]),
+      [],
+    );
     if (parts.length < 2 || parts.some((p) => p.length < 2)) {
       out.push(t);
       continue;

@@ -996,4 +996,11 @@ describe('registry rules', () => {
     expect(cruciform.sector.value).toBe('academic');
     expect(read({ bio: 'Medical library with rare book collections' }).sector.value).toBe('health');
   });
+
+  it("cuts a handle whose initials run into words (@UofGInfoStudies, @UoNArchives; sixth sample's dev half)", () => {
+    expect(read({ bio: 'Current IMP Student with @UofGInfoStudies. Former #TransformingArchives Cohort 2.' }).sector.value).toBe(
+      'education',
+    );
+    expect(read({ bio: 'Bot made by @UoNArchives for people who love #history #archives #art' }).sector.value).toBe('archives');
+  });
 });
