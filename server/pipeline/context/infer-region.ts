@@ -308,12 +308,20 @@ function ownName(h: PlaceHit, nameWords: ReadonlySet<string>): boolean {
   return (next !== undefined && nameWords.has(next)) || [...nameWords].some((w) => w === word || (word.length >= 3 && w.startsWith(word)));
 }
 
+/** "15mins from Singapore", "an hour from London", "10 miles outside Leeds": a landmark to say where one is not. */
+const DISTANCE_BEFORE =
+  /\b(?:\d+\s*|an?\s+|half an?\s+)(?:mins?|minutes?|hours?|hrs?|miles?|km|kilometres?|kilometers?)\s+(?:from|away from|outside|out of|north of|south of|east of|west of)\s+$/i;
+
+function distanceFrom(h: PlaceHit): boolean {
+  return h.field !== 'location' && DISTANCE_BEFORE.test(h.text.slice(Math.max(0, h.start - 40), h.start));
+}
+
 export function inferRegion(fields: readonly FieldText[], options: ContextOptions): ContextValue {
   const name = fields.find((f) => f.kind === 'name');
   const nameWords = new Set(options.registries && name ? name.text.split(/\s+/).filter((w) => NAME_WORD.test(w)) : []);
-  const found = fields.flatMap((f) => fieldHits(f, options.registries)).filter((h) => !ownName(h, nameWords));
+  const found = fields.flatMap((f) => fieldHits(f, options.registries)).filter((h) => !ownName(h, nameWords) && !distanceFrom(h));
   const spelled = options.registries ? spelledNames(fields) : undefined;
-  const hits = spelled ? found.filter((h) => !spelledOutOtherwise(h, spelled, found)) : found;
+  const hits = spelled ? found.filter((h) => !spelledOutOtherwise(h, spelled, found, true)) : found;
   // With the registries, the location field is where someone says they are: the bio and name count half beside it
   // ("Sales Executive for Vietnam, Indonesia and Philippines" + "Jakarta" → ID).
   if (options.registries && hits.some((h) => h.field === 'location'))

@@ -49,13 +49,15 @@ export function spelledNames(fields: readonly FieldText[]): SpelledNames {
 
 /**
  * Whether a hit starts with an acronym ("NHS", "NHS Library") the profile spells out as a name whose own hits read
- * none of the acronym's values.
+ * none of the acronym's values. `silentToo`: also where the name reads nothing at all (region: "Noblesville High School"
+ * names no country, so "NHS" is not Britain's; sector: a name that reads nothing leaves the acronym's reading standing).
  */
-export function spelledOutOtherwise(hit: Hit, spelled: SpelledNames, hits: readonly Hit[]): boolean {
+export function spelledOutOtherwise(hit: Hit, spelled: SpelledNames, hits: readonly Hit[], silentToo = false): boolean {
   const first = hit.text.slice(hit.start, hit.end).split(/[\s_]+/)[0]!;
   if (!ACRONYM.test(first)) return false;
   const spans = spelled.get(first);
   if (!spans) return false;
   const inside = hits.filter((h) => h !== hit && spans.some((s) => h.field === s.field && h.start < s.end && h.end > s.start));
-  return inside.length > 0 && !inside.some((h) => Object.keys(h.readings).some((v) => (hit.readings[v] ?? 0) > 0));
+  if (inside.length === 0) return silentToo;
+  return !inside.some((h) => Object.keys(h.readings).some((v) => (hit.readings[v] ?? 0) > 0));
 }

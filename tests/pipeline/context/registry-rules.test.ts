@@ -1003,4 +1003,17 @@ describe('registry rules', () => {
     );
     expect(read({ bio: 'Bot made by @UoNArchives for people who love #history #archives #art' }).sector.value).toBe('archives');
   });
+
+  it('reads where an account is, not the landmark it is near, nor a country of initials spelled otherwise (e119, e188)', () => {
+    const johor = read({
+      name: 'MCMPrepLibrary',
+      bio: 'British boarding and day school for pupils aged 3 -18. 15mins from Singapore (Tuas 2nd Link).',
+      location: 'Johor, Malaysia',
+    });
+    expect(johor.region.value).toBe('MY');
+    expect(read({ bio: 'Librarian in Singapore' }).region.value).toBe('SG');
+    const noblesville = read({ name: 'NHS Library', bio: 'NHS Hub: Innovations, Makerspace', location: 'Noblesville High School' });
+    expect(noblesville.region.value).toBe('unknown');
+    expect(read({ bio: 'NHS librarian in Leeds' }).region.value).toBe('GB');
+  });
 });
