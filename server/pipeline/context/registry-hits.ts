@@ -157,6 +157,22 @@ function schoolOfHits(field: FieldText, out: RegistryHits): void {
   for (const m of field.text.matchAll(SCHOOL_OF)) out.sector.push(hit(field, m.index, m.index + m[0].length, { academic: 1 }, 2));
 }
 
+// "Bradford College", "Magdalene College Cambridge": a college named after a town, or one of a collegiate university's.
+const TOWN_COLLEGE = /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)\s+College\b(,?\s+(?:Cambridge|Oxford|Durham)\b)?/gu;
+
+/**
+ * "College" alone names no kind of institution in Britain and Ireland (a school, a sixth form, an FE college: LABELLING.md
+ * rule 18, the lexicon reads the word as a hint only); a college named after a town or county ("Bradford College",
+ * "Cornwall College") is further education, and a college of Cambridge, Oxford or Durham a university's: academic, a
+ * workplace named.
+ */
+function townCollegeHits(field: FieldText, out: RegistryHits): void {
+  for (const m of field.text.matchAll(TOWN_COLLEGE)) {
+    const town = regionIndex.lookup(m[1]!).some((c) => c.kind === 'city' || c.kind === 'region');
+    if (town || m[2]) out.sector.push(hit(field, m.index, m.index + m[0].length, { academic: 1 }, 2));
+  }
+}
+
 // Someone's role, earlier in the same clause as "at <short name>": "Digital humanities librarian at Stanford".
 const ROLE_BEFORE =
   /\b(?:librarian|archivist|lecturer|professor|prof|student|researcher|fellow|phd|postdoc|dean|scientist|curator|staff|manager|officer|coordinator|director|head|assistant|specialist|advis[eo]r|developer|engineer|designer|analyst|architect|programmer|cataloguer|cataloger|teach\w*|stud\w*|work\w*)\b/i;
@@ -240,6 +256,7 @@ export function registryHits(field: FieldText, tokens: readonly Token[]): Regist
   historicLibraryHits(field, out);
   acronymLibraryHits(field, tokens, out);
   schoolOfHits(field, out);
+  townCollegeHits(field, out);
   universityOfLibraryHits(field, out);
   if (field.label === 'location') locationHits(field, out);
   return out;

@@ -101,7 +101,8 @@ describe('context inference on real profiles', () => {
     expect(unseen.dev.sector.profiles).toBe(147);
     // Blind, first run (code of bfd9cbc, before any rule saw this sample): held-out sector 118/139, precision 118/127,
     // guesses 4/14; region 136/145, precision 136/138, guesses 2/8. Dev: sector 103/132, region 127/135.
-    expect(unseen['held-out'].sector.statedRight).toBeGreaterThanOrEqual(122); // of 139: 87.8 % (118 blind)
+    // 122 before "College" alone became a hint (LABELLING.md rule 18, third 7 Dec session): 120, and 2 fewer guesses.
+    expect(unseen['held-out'].sector.statedRight).toBeGreaterThanOrEqual(120); // of 139: 86.3 % (118 blind)
     expect(unseen['held-out'].sector.precision).toBeGreaterThanOrEqual(0.938); // 122/130 (118/127 blind)
     expect(unseen['held-out'].region.statedRight).toBeGreaterThanOrEqual(138); // of 145: 95.2 % (136 blind)
     expect(unseen['held-out'].region.precision).toBeGreaterThanOrEqual(0.985); // 136/138
@@ -114,11 +115,26 @@ describe('context inference on real profiles', () => {
     expect(unseen.dev.sector.profiles).toBe(136);
     // Blind, first run (code of f4b909d, before any rule saw this sample): held-out sector 124/147, precision 124/135,
     // guesses 5/17; region 148/152, precision 148/151, guesses 2/12. Dev: sector 109/128, precision 109/122; region 121/132.
-    expect(unseen['held-out'].sector.statedRight).toBeGreaterThanOrEqual(126); // of 147: 85.7 % (124 blind)
-    expect(unseen['held-out'].sector.precision).toBeGreaterThanOrEqual(0.919); // 126/137 (124/135 blind)
+    expect(unseen['held-out'].sector.statedRight).toBeGreaterThanOrEqual(125); // of 147: 85.0 % (124 blind; 126 before rule 18's colleges)
+    expect(unseen['held-out'].sector.precision).toBeGreaterThanOrEqual(0.946); // 125/132 (124/135 blind)
+    expect(unseen['held-out'].sector.unstatedGuesses).toBeLessThanOrEqual(2); // of 17 (5 blind)
     expect(unseen['held-out'].region.statedRight).toBeGreaterThanOrEqual(148); // of 152 (148 blind)
     expect(unseen['held-out'].region.precision).toBeGreaterThanOrEqual(0.98); // 148/151
     expect(unseen.dev.sector.statedRight).toBeGreaterThanOrEqual(123); // of 128 (109 blind)
+  });
+
+  it('measures the unseen fourteenth sample apart (300 more list members, organisation accounts, labelled before any inference)', () => {
+    const profiles = sampleProfiles('twitter-unseen-f-300');
+    expect(profiles).toHaveLength(300);
+    const unseen = measureRealContext({ registries: true }, profiles);
+    expect(unseen.dev.sector.profiles).toBe(148);
+    // Blind, first run (code of 2f6da59, before any rule saw this sample): held-out sector 121/137, precision 121/133,
+    // guesses 8/15; region 144/149, precision 144/146, guesses 2/3. Dev: sector 112/131, guesses 6/17; region 130/138, guesses 5/10.
+    expect(unseen['held-out'].sector.statedRight).toBeGreaterThanOrEqual(122); // of 137: 89.1 % (121 blind)
+    expect(unseen['held-out'].sector.precision).toBeGreaterThanOrEqual(0.91); // 122/134 (121/133 blind)
+    expect(unseen['held-out'].region.statedRight).toBeGreaterThanOrEqual(144); // of 149 (144 blind)
+    expect(unseen['held-out'].region.precision).toBeGreaterThanOrEqual(0.986); // 144/146
+    expect(unseen.dev.sector.statedRight).toBeGreaterThanOrEqual(113); // of 131 (112 blind)
   });
 
   it('measures the ninth sample apart: 150 more Code4Lib speakers (2017, 2021–2026), labelled before any inference (not pooled)', () => {
@@ -194,26 +210,28 @@ describe('context inference on real profiles', () => {
     expect(figures.dev.sector.statedRight).toBeGreaterThanOrEqual(26); // of 44
   });
 
-  it('measures the unseen samples pooled: 1,100 profiles labelled before any rule was tuned on them, judged on 555 held out', () => {
+  it('measures the unseen samples pooled: 1,400 profiles labelled before any rule was tuned on them, judged on 707 held out', () => {
     const profiles = loadUnseenProfiles();
-    expect(profiles).toHaveLength(1100);
+    expect(profiles).toHaveLength(1400);
     expect(UNSEEN_SAMPLES.map((x) => x.id)).toEqual([
       'twitter-unseen-200',
       'twitter-unseen-b-300',
       'twitter-unseen-c-300',
       'twitter-unseen-e-300',
+      'twitter-unseen-f-300',
     ]);
     const pooled = measureRealContext({ registries: true }, profiles)['held-out'];
-    expect(pooled.sector.profiles).toBe(555);
+    expect(pooled.sector.profiles).toBe(707);
     // The first three samples alone (391 held out), with the seventh as first measured (blind): sector 223/280 79.6 %,
-    // precision 91.0 %, guesses 11/111; region 319/343, precision 97.9 %, guesses 7/48; on 7 Dec (third session) 232/280,
-    // 91.7 %, 10/111; 323/343, 98.2 %, 6/48. With the thirteenth (blind, f4b909d): sector 355/427, precision 355/388,
-    // guesses 15/128; region 470/495, guesses 8/60. Targets: 85 %, 90 %, 5 %; 90 %, 95 %, 5 %.
-    expect(pooled.sector.statedRight).toBeGreaterThanOrEqual(358); // of 427: 83.8 %
-    expect(pooled.sector.precision).toBeGreaterThanOrEqual(0.918); // 358/390
-    expect(pooled.sector.unstatedGuesses).toBeLessThanOrEqual(15); // of 128
-    expect(pooled.region.statedRight).toBeGreaterThanOrEqual(471); // of 495: 95.2 %
-    expect(pooled.region.precision).toBeGreaterThanOrEqual(0.981); // 471/480
+    // precision 91.0 %, guesses 11/111; region 319/343, precision 97.9 %, guesses 7/48. With the thirteenth (blind,
+    // f4b909d; 555 held out): sector 355/427, precision 355/388, guesses 15/128; region 470/495, guesses 8/60. With the
+    // fourteenth too (blind, 2f6da59; 707 held out): sector 479/564 84.9 %, precision 479/523 91.6 %, guesses 23/143;
+    // region 615/644 95.5 %, precision 98.2 %, guesses 10/63. Targets: 85 %, 90 %, 5 %; 90 %, 95 %, 5 %.
+    expect(pooled.sector.statedRight).toBeGreaterThanOrEqual(477); // of 564: 84.6 % (479 before rule 18's colleges)
+    expect(pooled.sector.precision).toBeGreaterThanOrEqual(0.928); // 477/514
+    expect(pooled.sector.unstatedGuesses).toBeLessThanOrEqual(17); // of 143 (23 before rule 18's colleges)
+    expect(pooled.region.statedRight).toBeGreaterThanOrEqual(615); // of 644: 95.5 %
+    expect(pooled.region.precision).toBeGreaterThanOrEqual(0.982); // 615/626
   });
 
   it("measures every blind library sample pooled, a wider check beside the targets' measure (chat profiles and conference programmes)", () => {
@@ -222,19 +240,20 @@ describe('context inference on real profiles', () => {
       'twitter-unseen-b-300',
       'twitter-unseen-c-300',
       'twitter-unseen-e-300',
+      'twitter-unseen-f-300',
       'code4lib-b-150',
       'ndlc-200',
       'code4lib-c-150',
       'swib-93',
     ]);
     const wider = measureRealContext({ registries: true }, loadBlindLibraryProfiles())['held-out'];
-    expect(wider.sector.profiles).toBe(861);
-    // 7 Dec 2026, second session (697 held out, before the thirteenth sample): sector 483/566 85.3 %, precision 92.0 %,
-    // guesses 16/131; region 580/630. Third session, with the thirteenth: sector 609/713 85.4 %, precision 609/661
-    // 92.1 %, guesses 21/148; region 730/782 93.4 %, precision 97.9 %.
-    expect(wider.sector.statedRight).toBeGreaterThanOrEqual(610);
-    expect(wider.sector.precision).toBeGreaterThanOrEqual(0.921);
-    expect(wider.region.statedRight).toBeGreaterThanOrEqual(730);
+    expect(wider.sector.profiles).toBe(1013);
+    // 7 Dec 2026, second session (697 held out): sector 483/566 85.3 %, precision 92.0 %, guesses 16/131; region 580/630.
+    // Third session, with the thirteenth and fourteenth samples (1,013 held out): sector 730/850 85.9 %, precision 730/787
+    // 92.8 %, guesses 23/163; region 874/931 93.9 %, precision 98.0 %.
+    expect(wider.sector.statedRight).toBeGreaterThanOrEqual(730);
+    expect(wider.sector.precision).toBeGreaterThanOrEqual(0.927);
+    expect(wider.region.statedRight).toBeGreaterThanOrEqual(874);
   });
 
   it('does no worse on the written bios with the registries on', () => {

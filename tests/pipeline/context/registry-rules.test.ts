@@ -1016,4 +1016,19 @@ describe('registry rules', () => {
     expect(noblesville.region.value).toBe('unknown');
     expect(read({ bio: 'NHS librarian in Leeds' }).region.value).toBe('GB');
   });
+
+  it('reads "College" alone as no kind, a college named after a town or of Oxford and Cambridge as academic (rule 18)', () => {
+    expect(read({ bio: "Tweet stream from the Learning Resource Centre of St. David's Catholic College, Cardiff." }).sector.value).toBe(
+      'unknown',
+    );
+    expect(read({ name: 'Lingfield College Library' }).sector.value).toBe('unknown');
+    expect(read({ name: 'Bradford College Library', bio: 'Bradford College Library is here to help' }).sector.value).toBe('academic');
+    expect(
+      read({ bio: 'Tweets from the College Library, Pepys Library and Old Library at Magdalene College Cambridge' }).sector.value,
+    ).toBe('academic');
+    // A college the registries name (US colleges in Hipo's list) is still a named workplace.
+    expect(read({ bio: 'Librarian at Hampshire College' }).sector.value).toBe('academic');
+    // A college of pupils is a school.
+    expect(read({ name: 'DenstoneCollegeLib', bio: 'Connecting pupils with information.' }).sector.value).toBe('school');
+  });
 });
