@@ -35,6 +35,17 @@ function splitISchool(t: Token): Token[] {
   return cuts.slice(1).map((end, k) => piece(cuts[k]!, end));
 }
 
+/** "NHSGGC", "NHSLothian", "NHSGrampian": Scotland's health boards write "NHS" run into the board's name, anywhere. */
+function splitNhs(t: Token): Token[] {
+  const m = /^NHS(?=[A-Z])/.exec(t.raw);
+  if (!m || t.raw.length < 5) return [t];
+  const rest = t.raw.slice(3);
+  return [
+    { raw: 'NHS', cased: 'NHS', norm: 'nhs', start: t.start, end: t.start + 3 },
+    { raw: rest, cased: rest, norm: rest.toLowerCase(), start: t.start + 3, end: t.end },
+  ];
+}
+
 /**
  * Display names and handles run words together ("LeithLibrary", "@TroveAustralia", "bridgendlibs"): with the
  * registries, they are cut at capitals, and a lower-case name ending in a word for libraries before it.
@@ -43,6 +54,6 @@ export function registryTokens(field: FieldText, tokens: readonly Token[]): Toke
   const handle = (t: Token) => field.kind === 'name' || /[@#]$/.test(field.text.slice(Math.max(0, t.start - 1), t.start));
   // Not a hashtag: "#qldlibraries" is a topic, "@bristollibraries" and a display name are the account.
   const account = (t: Token) => field.kind === 'name' || field.text[t.start - 1] === '@';
-  const iSchools = tokens.flatMap((t) => (account(t) ? splitISchool(t) : [t]));
+  const iSchools = tokens.flatMap(splitNhs).flatMap((t) => (account(t) ? splitISchool(t) : [t]));
   return splitCamel(iSchools, handle).flatMap((t) => (account(t) ? splitLowerLibrary(t) : [t]));
 }

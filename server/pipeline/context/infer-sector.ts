@@ -46,7 +46,13 @@ import {
   studiedField,
   surname,
 } from './phrase-use.js';
-import { lawSchoolLibrarians, lisSchoolPeople, universitysOwnLibraries, universitysSubjectLibrarians } from './university-parts.js';
+import {
+  lawSchoolLibrarians,
+  lisSchoolPeople,
+  servedAudiences,
+  universitysOwnLibraries,
+  universitysSubjectLibrarians,
+} from './university-parts.js';
 import { namesOfSchools, pupilLibrarians, schoolColleges } from './school-parts.js';
 
 const PAST_DISCOUNT = 0.3;
@@ -203,6 +209,7 @@ export function inferSector(fields: readonly FieldText[], options: ContextOption
   if (options.registries) {
     jobOverStudy(hits);
     universitysOwnLibraries(hits);
+    servedAudiences(hits);
     universitysSubjectLibrarians(hits);
     lawSchoolLibrarians(hits);
     lisSchoolPeople(hits);

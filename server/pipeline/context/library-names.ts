@@ -227,6 +227,8 @@ export function acronymLibraryHits(field: FieldText, tokens: readonly Token[], o
     if (!LIBRARY.has(tokens[i]!.norm) || !/^\p{Lu}/u.test(tokens[i]!.raw)) continue;
     const at = FILLER.has(tokens[i - 1]!.norm) && i >= 2 ? i - 2 : i - 1;
     const acronym = tokens[at]!;
+    // "NHSGGC Library": the rest of a health board's name after "NHS" is no university's initials.
+    if (at > 0 && tokens[at - 1]!.raw === 'NHS' && tokens[at - 1]!.end === acronym.start) continue;
     // An acronym the base lexicons read otherwise keeps that reading ("HSE Library" is Ireland's health service's).
     if (!/^[A-Z]{2,6}$/.test(acronym.raw) || sectorIndex.lookup(acronym.raw).some((c) => c.sector !== 'academic')) continue;
     const body = handles.get(acronym.norm);
@@ -261,7 +263,23 @@ export function universityOfLibraryHits(field: FieldText, out: RegistryHits): vo
 // A library named in the possessive after its founder ("Gladstone's Library", "Chetham's Library", "Marsh's Library")
 // is an endowed, independent library; readers' groups in the possessive ("Children's Library") are not founders.
 const FOUNDED_LIBRARY = /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}-]+)['’]s\s+Library\b/gu;
-const NOT_FOUNDERS = new Set(['children', 'people', 'kids', 'teens', 'citizens', 'members', 'readers', 'students', 'everyone']);
+const NOT_FOUNDERS = new Set([
+  'children',
+  'people',
+  'kids',
+  'teens',
+  'citizens',
+  'members',
+  'readers',
+  'students',
+  'everyone',
+  // An institution in the possessive ("Liberton High School's Library") is its own library, not an endowed one.
+  'school',
+  'academy',
+  'college',
+  'university',
+  'hospital',
+]);
 
 export function foundedLibraryHits(field: FieldText, out: RegistryHits): void {
   for (const m of field.text.matchAll(FOUNDED_LIBRARY)) {

@@ -143,9 +143,10 @@ function offerItem(text: string, start: number, end: number): boolean {
   const after = text.slice(end, b);
   // "our …": the library's own offer, not a department's name in a title ("Head, Archives, Special Collections and …");
   // "Kent's Library, Registration and Archive service": a council's service that a library heads.
-  const list = before.endsWith(',') || /\b(?:and|&)$/i.test(before);
-  const offer = /\bour\b/i.test(before) || /\blibrar(?:y|ies)\s*,/i.test(before);
-  return list && offer && (OFFER_ITEM_END.test(after) || /\blibrar(?:y|ies)\s*,/i.test(before));
+  const list = before.endsWith(',') || /(?:\band|&)$/i.test(before);
+  // "Libraries & Archive Service", "Library, Registration and Archive service": one service a library heads.
+  const headed = /\blibrar(?:y|ies)\s*(?:,|&|and\b)/i.test(before);
+  return list && (/\bour\b/i.test(before) || headed) && (OFFER_ITEM_END.test(after) || headed);
 }
 
 /** Whether a phrase is a whole item: the text's start or a separator before it, its end or a separator after it. */

@@ -249,8 +249,9 @@ function build(): Registries {
     const base = libraryBase(n);
     if (!base || GENERIC_LIBRARY.has(base) || unless?.has(base)) return;
     tally(libraryPlaces, base, country);
-    // "Southend-on-Sea" is also written "Southend on Sea".
+    // "Southend-on-Sea" is also written "Southend on Sea", "Chandler's Ford" "Chandlers Ford".
     if (base.includes('-')) tally(libraryPlaces, base.replace(/-/g, ' '), country);
+    if (/['’]/.test(base)) tally(libraryPlaces, base.replace(/['’]/g, ''), country);
   };
   // The towns of UK library addresses ("Cramlington", "Southend-on-Sea") are where a library is, as branch towns are.
   for (const n of [...libraries.libraries, ...libraries.authorities, ...libraries.towns]) addLibrary(n, 'GB');

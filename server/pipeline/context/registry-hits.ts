@@ -102,8 +102,10 @@ function namedSchoolHits(field: FieldText, tokens: readonly Token[], out: Regist
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i]!;
     const prev = tokens[i - 1]!;
+    // "Brimsham Green School's reading", "Liberton High School's Library": the school in the possessive.
+    const word = t.raw.replace(/['’]s$/, '');
     if (
-      (t.raw !== 'School' && t.raw !== 'Academy' && t.raw !== 'Grammar') ||
+      (word !== 'School' && word !== 'Academy' && word !== 'Grammar') ||
       !/^\p{Lu}/u.test(prev.raw) ||
       NOT_A_SCHOOL.has(prev.norm) ||
       tokens[i + 1]?.norm === 'of'
@@ -112,7 +114,7 @@ function namedSchoolHits(field: FieldText, tokens: readonly Token[], out: Regist
     if (!SAME_PHRASE.test(field.text.slice(prev.end, t.start))) continue;
     // "Royal Irish Academy", "British Academy", "Royal Academy": a nation's academy is a learned body, not a school.
     const learned =
-      t.raw === 'Academy' && (tokens[i - 2]?.norm === 'royal' || regionIndex.lookup(prev.raw).some((c) => c.kind === 'demonym'));
+      word === 'Academy' && (tokens[i - 2]?.norm === 'royal' || regionIndex.lookup(prev.raw).some((c) => c.kind === 'demonym'));
     if (learned) continue;
     out.sector.push(hit(field, prev.start, t.end, { school: 1 }, 2));
   }

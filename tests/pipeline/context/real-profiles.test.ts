@@ -130,11 +130,11 @@ describe('context inference on real profiles', () => {
     expect(unseen.dev.sector.profiles).toBe(148);
     // Blind, first run (code of 2f6da59, before any rule saw this sample): held-out sector 121/137, precision 121/133,
     // guesses 8/15; region 144/149, precision 144/146, guesses 2/3. Dev: sector 112/131, guesses 6/17; region 130/138, guesses 5/10.
-    expect(unseen['held-out'].sector.statedRight).toBeGreaterThanOrEqual(122); // of 137: 89.1 % (121 blind)
+    expect(unseen['held-out'].sector.statedRight).toBeGreaterThanOrEqual(124); // of 137: 90.5 % (121 blind)
     expect(unseen['held-out'].sector.precision).toBeGreaterThanOrEqual(0.91); // 122/134 (121/133 blind)
     expect(unseen['held-out'].region.statedRight).toBeGreaterThanOrEqual(144); // of 149 (144 blind)
     expect(unseen['held-out'].region.precision).toBeGreaterThanOrEqual(0.986); // 144/146
-    expect(unseen.dev.sector.statedRight).toBeGreaterThanOrEqual(113); // of 131 (112 blind)
+    expect(unseen.dev.sector.statedRight).toBeGreaterThanOrEqual(120); // of 131 (112 blind)
   });
 
   it('measures the ninth sample apart: 150 more Code4Lib speakers (2017, 2021–2026), labelled before any inference (not pooled)', () => {
@@ -176,7 +176,8 @@ describe('context inference on real profiles', () => {
     // Blind, first run (code of 77a8acd): sector 48/75 (dev 23/37, held-out 25/38), precision 48/67; region 63/85 (dev
     // 29/43, held-out 34/42), precision 63/70. Then rules and bodies from its dev half (national subject libraries,
     // degrees with stops are no hosts, service beside the job, degrees abroad less than the workplace now).
-    expect(figures['held-out'].sector.statedRight).toBeGreaterThanOrEqual(27); // of 38 (25 blind)
+    // 27 until a university library's audience stopped counting as a sector (rule 20; pooled held-out +3, this sample -1).
+    expect(figures['held-out'].sector.statedRight).toBeGreaterThanOrEqual(26); // of 38 (25 blind)
     expect(figures['held-out'].region.statedRight).toBeGreaterThanOrEqual(36); // of 42 (34 blind)
     expect(figures.dev.sector.statedRight).toBeGreaterThanOrEqual(30); // of 37 (23 blind)
     expect(figures.dev.region.statedRight).toBeGreaterThanOrEqual(38); // of 43 (29 blind)
@@ -227,8 +228,8 @@ describe('context inference on real profiles', () => {
     // f4b909d; 555 held out): sector 355/427, precision 355/388, guesses 15/128; region 470/495, guesses 8/60. With the
     // fourteenth too (blind, 2f6da59; 707 held out): sector 479/564 84.9 %, precision 479/523 91.6 %, guesses 23/143;
     // region 615/644 95.5 %, precision 98.2 %, guesses 10/63. Targets: 85 %, 90 %, 5 %; 90 %, 95 %, 5 %.
-    expect(pooled.sector.statedRight).toBeGreaterThanOrEqual(477); // of 564: 84.6 % (479 before rule 18's colleges)
-    expect(pooled.sector.precision).toBeGreaterThanOrEqual(0.928); // 477/514
+    expect(pooled.sector.statedRight).toBeGreaterThanOrEqual(482); // of 564: 85.5 % (477 after rule 18's colleges, 482 after rule 20's audiences)
+    expect(pooled.sector.precision).toBeGreaterThanOrEqual(0.934); // 482/516
     expect(pooled.sector.unstatedGuesses).toBeLessThanOrEqual(17); // of 143 (23 before rule 18's colleges)
     expect(pooled.region.statedRight).toBeGreaterThanOrEqual(615); // of 644: 95.5 %
     expect(pooled.region.precision).toBeGreaterThanOrEqual(0.982); // 615/626
@@ -251,8 +252,8 @@ describe('context inference on real profiles', () => {
     // 7 Dec 2026, second session (697 held out): sector 483/566 85.3 %, precision 92.0 %, guesses 16/131; region 580/630.
     // Third session, with the thirteenth and fourteenth samples (1,013 held out): sector 730/850 85.9 %, precision 730/787
     // 92.8 %, guesses 23/163; region 874/931 93.9 %, precision 98.0 %.
-    expect(wider.sector.statedRight).toBeGreaterThanOrEqual(730);
-    expect(wider.sector.precision).toBeGreaterThanOrEqual(0.927);
+    expect(wider.sector.statedRight).toBeGreaterThanOrEqual(734);
+    expect(wider.sector.precision).toBeGreaterThanOrEqual(0.93);
     expect(wider.region.statedRight).toBeGreaterThanOrEqual(874);
   });
 

@@ -1031,4 +1031,34 @@ describe('registry rules', () => {
     // A college of pupils is a school.
     expect(read({ name: 'DenstoneCollegeLib', bio: 'Connecting pupils with information.' }).sector.value).toBe('school');
   });
+
+  it("reads the fourteenth sample's dev half: whom a university library serves, a school in the possessive, health boards (u032 … u275)", () => {
+    // u233: a university's medical libraries serving NHS staff are the university's (rule 20); alone, NHS staff are health.
+    const imperial = read({
+      name: 'IC Medical Libraries',
+      bio: 'Imperial College London Medical Libraries, serving College staff/students and NHS staff from affiliated Trusts.',
+      location: 'Imperial College London',
+    });
+    expect(imperial.sector.value).toBe('academic');
+    expect(read({ bio: 'Library service for NHS staff in Leeds' }).sector.value).toBe('health');
+    // u032, u245: a school in the possessive; no founder's library either.
+    expect(read({ bio: "Brimsham Green School's reading and author recommendations." }).sector.value).toBe('school');
+    expect(read({ bio: "This is the official twitter page of Liberton High School's Library." }).sector.value).toBe('school');
+    // u077: a county archive; u239: a council's libraries and archive service.
+    expect(read({ bio: 'Follow the County Archive, Local Studies Library & Surrey County Archaeological Unit' }).sector.value).toBe(
+      'archives',
+    );
+    const haxby = read({
+      name: 'Haxby Library',
+      bio: 'The little library. For the overall Libraries & Archive Service see @YorkLibrariesUK',
+    });
+    expect(haxby.sector.value).toBe('public');
+    // u167: a registry's "Chandler's Ford" written without its apostrophe.
+    expect(read({ bio: 'Chandlers Ford Library has a great range of services' }).sector.value).toBe('public');
+    // u275: a Scottish health board written run together.
+    expect(read({ name: 'NHSGGC Libraries', bio: 'Welcome to NHSGGC Library Network.' })).toMatchObject({
+      sector: { value: 'health' },
+      region: { value: 'GB' },
+    });
+  });
 });
