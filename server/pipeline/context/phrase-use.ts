@@ -29,12 +29,17 @@ function interest(text: string, start: number, phrase: string, end = start): boo
   if (PERSON_NOUN.test(phrase)) return false;
   if (text[start - 1] === '#') return true;
   if (INTEREST_AFTER.test(text.slice(end))) return true;
-  const clause =
+  return INTEREST_BEFORE.test(sentenceBefore(text, start));
+}
+
+/** The words of a phrase's sentence before it (up to a stop, bar, bullet or line break). */
+function sentenceBefore(text: string, start: number): string {
+  return (
     text
       .slice(0, start)
       .split(/[.;|•·\n!?]/)
-      .pop() ?? '';
-  return INTEREST_BEFORE.test(clause);
+      .pop() ?? ''
+  );
 }
 
 /**
@@ -52,13 +57,7 @@ const STUDY_ROLE =
   /\b(?:lecturer|student|professor|prof|phd|doctoral|doctorate|candidate|studying|studies|researcher|faculty|teach\w*|course|program(?:me)?)\b/i;
 
 export function studiedField(text: string, start: number, phrase: string): boolean {
-  if (!FIELD_NAMES.has(phrase)) return false;
-  const clause =
-    text
-      .slice(0, start)
-      .split(/[.;|•·\n!?]/)
-      .pop() ?? '';
-  return STUDY_ROLE.test(clause);
+  return FIELD_NAMES.has(phrase) && STUDY_ROLE.test(sentenceBefore(text, start));
 }
 
 /**
