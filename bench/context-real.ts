@@ -11,7 +11,7 @@
  * Held-out split, fixed: FNV-1a (32-bit) of the lower-cased handle; even →
  * `dev` (tune on these), odd → `held-out` (targets are judged here only).
  *
- *   npx tsx bench/context-real.ts [--off] [--sample twitter-586|code4lib-130|twitter-unseen-200|twitter-unseen-b-300|twitter-unseen-c-300|twitter-unseen-e-300|twitter-unseen-f-300|code4lib-b-150|ndlc-200|code4lib-c-150|swib-93|carpentrycon-250] [--misses dev|held-out|all]
+ *   npx tsx bench/context-real.ts [--off] [--sample twitter-586|code4lib-130|twitter-unseen-200|twitter-unseen-b-300|twitter-unseen-c-300|twitter-unseen-e-300|twitter-unseen-f-300|twitter-unseen-g-300|code4lib-b-150|ndlc-200|code4lib-c-150|swib-93|carpentrycon-250] [--misses dev|held-out|all]
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -41,7 +41,7 @@ export const REAL_PROFILES = path.join(ROOT, 'data/eval/real-profiles/profiles.j
  * code4lib-c-150: 150 Code4Lib 2006–2015 speakers (LABELLING.md, "Twelfth sample"), affiliation lines like ndlc-200; apart.
  * twitter-unseen-e-300: 300 more list members (LABELLING.md, "Thirteenth sample"), drawn, labelled and committed like the
  * seventh before any inference ran on them, and pooled with the unseen samples as the seventh is. twitter-unseen-f-300: 300
- * more the same way (LABELLING.md, "Fourteenth sample"), pooled too.
+ * more the same way (LABELLING.md, "Fourteenth sample"), pooled too; twitter-unseen-g-300 ("Fifteenth sample") likewise.
  */
 export const REAL_SAMPLES = [
   { id: 'twitter-586', title: '#vala2018, #rlweek2017 and UK library lists (Twitter)', file: REAL_PROFILES },
@@ -82,6 +82,13 @@ export const REAL_SAMPLES = [
     id: 'twitter-unseen-f-300',
     title: 'UK and world library lists, unseen fourteenth sample (Twitter organisation accounts, labelled before any inference)',
     file: path.join(ROOT, 'data/eval/real-profiles/twitter-unseen-f-300.jsonl'),
+    unseen: true,
+    blindLibrary: true,
+  },
+  {
+    id: 'twitter-unseen-g-300',
+    title: 'UK and world library lists, unseen fifteenth sample (Twitter organisation accounts, labelled before any inference)',
+    file: path.join(ROOT, 'data/eval/real-profiles/twitter-unseen-g-300.jsonl'),
     unseen: true,
     blindLibrary: true,
   },

@@ -39,6 +39,7 @@ const FILLER = new Set([
   'mobile',
   'city',
   'county',
+  'borough',
   'public',
 ]);
 // Words before "Library" that make it another kind (the lexicon reads those phrases).
@@ -62,6 +63,8 @@ const NOT_PUBLIC = new Set([
   'hospital',
   'medical',
   'health',
+  // "NHS Ayrshire & Arran Library Service": a health board's library service, named after its area.
+  'nhs',
   'law',
   'museum',
   'parliamentary',
@@ -132,7 +135,8 @@ export function placeLibraryHost(host: string): Body | undefined {
 
 /** The place a span of tokens names, if it is a city, county or region ("Suffolk", "Great Barr" is not one). */
 function placeReadings(text: string): Record<string, number> | undefined {
-  const cue = regionIndex.lookup(text).find((c) => PLACE_KINDS.has(c.kind));
+  // "Hounslow's Libraries": the place in the possessive.
+  const cue = regionIndex.lookup(text.replace(/['’]s$/, '')).find((c) => PLACE_KINDS.has(c.kind));
   return cue ? { ...cue.readings } : undefined;
 }
 
@@ -340,6 +344,9 @@ export function libraryOfItsPlace(name: FieldText, location: FieldText): Hit | u
 }
 
 const INSTITUTION_AFTER = /^\s+(?:College|School|Academy|University|Hospital|Institute|Grammar)\b/;
+// "Lawson Library at The Grammar School at Leeds": a library named as one at an institution.
+const LIBRARY_AT_INSTITUTION =
+  /^\s+(?:Library|Libraries|LRC)\s+(?:at|of)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’&-]*\s+){0,4}(?:College|School|Academy|University|Hospital|Institute)\b/iu;
 
 /**
  * "Radford Library" whose bio is about "Radford College, ACT": a display name's place library is the institution the
@@ -353,6 +360,9 @@ export function libraryOfNamedInstitution(hit: Hit, fields: readonly FieldText[]
   return fields.some(
     (f) =>
       f.kind !== 'name' &&
-      [...f.text.matchAll(new RegExp(`\\b${word}\\b`, 'g'))].some((m) => INSTITUTION_AFTER.test(f.text.slice(m.index + word.length))),
+      [...f.text.matchAll(new RegExp(`\\b${word}\\b`, 'g'))].some((m) => {
+        const after = f.text.slice(m.index + word.length);
+        return INSTITUTION_AFTER.test(after) || LIBRARY_AT_INSTITUTION.test(after);
+      }),
   );
 }

@@ -124,7 +124,8 @@ function listItem(text: string, start: number, end: number, tokens: readonly Tok
 }
 
 /** What a library holds, not what it is: a public library has special collections, a university library rare books. */
-const HOLDINGS = /^(?:special collections|rare books|manuscripts|archives|local studies|local history|family history|archives? service)$/i;
+const HOLDINGS =
+  /^(?:special collections|rare books|manuscripts|archives|local studies|local history|family history|archives? service|galler(?:y|ies)|museums?)$/i;
 const OFFER_ITEM_END = /^\s*(?:,|and\b|&)/;
 /**
  * "Find out about our events, special collections and latest news": a holding named inside a library's own list of

@@ -103,7 +103,7 @@ function namedSchoolHits(field: FieldText, tokens: readonly Token[], out: Regist
     const t = tokens[i]!;
     const prev = tokens[i - 1]!;
     // "Brimsham Green School's reading", "Liberton High School's Library": the school in the possessive.
-    const word = t.raw.replace(/['’]s$/, '');
+    const word = t.raw.replace(/['’]s?$/, '').replace(/^Academies$/, 'Academy');
     if (
       (word !== 'School' && word !== 'Academy' && word !== 'Grammar') ||
       !/^\p{Lu}/u.test(prev.raw) ||

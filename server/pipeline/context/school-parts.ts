@@ -27,15 +27,20 @@ const SCHOOL_ONLY = (h: SectorHit) => Object.keys(h.readings).length === 1 && !!
 
 /**
  * "Chelsea Academy LRC … Tweets by Student Librarian Team": in a school's account, student librarians are pupils who
- * help run the library (a UK school practice), not students of librarianship (LABELLING.md, rule 6 is for LIS study).
+ * help run the library (a UK school practice), not students of librarianship (LABELLING.md, rule 6 is for LIS study),
+ * and its sixth form's library is the school's, not a sixth-form college's (rule 15).
  */
 export function pupilLibrarians(hits: SectorHit[]): void {
   if (!hits.some(SCHOOL_ONLY)) return;
-  for (const h of hits)
-    if (h.readings.education && /^student librarians?$/i.test(h.text.slice(h.start, h.end))) {
-      h.readings = { school: 1 };
-      h.outright = false;
-    }
+  for (const h of hits) {
+    const words = h.text.slice(h.start, h.end);
+    // "Gosforth Academies' Lower School & 6th Form Libraries": a school's own sixth form is the school's (rule 15).
+    const pupils =
+      (h.readings.education && /^student librarians?$/i.test(words)) || (h.readings.academic && /^(?:sixth|6th)[\s-]form/i.test(words));
+    if (!pupils) continue;
+    h.readings = { school: 1 };
+    h.outright = false;
+  }
 }
 
 const SCHOOL_AFTER = /^\s+(?:Academy|School|Primary|Grammar|High School|Sixth Form)\b/;

@@ -1061,4 +1061,27 @@ describe('registry rules', () => {
       region: { value: 'GB' },
     });
   });
+
+  it("reads the fifteenth sample's dev half: a school's own words, a borough's and a health board's libraries (v017 … v295)", () => {
+    // v021, u062: a library that speaks of "the school" is the school's; v026: a school reading programme.
+    expect(read({ name: 'Crispin Library', bio: 'Our passion is promoting a reading culture across the school.' }).sector.value).toBe(
+      'school',
+    );
+    expect(read({ bio: 'Avid reader. Accelerated Reader organiser.' }).sector.value).toBe('school');
+    // v124: a school's own sixth form; v170: a library named as one at a school.
+    expect(read({ bio: "Read and discover with Gosforth Academies' Lower School (Cousins) & 6th Form Libraries." }).sector.value).toBe(
+      'school',
+    );
+    expect(
+      read({ name: 'Lawson Library', bio: 'Lawson Library at The Grammar School at Leeds (GSAL)', location: 'Leeds' }).sector.value,
+    ).toBe('school');
+    expect(read({ bio: 'Bolton Sixth Form College Library' }).sector.value).toBe('academic');
+    // v161: a borough's libraries.
+    expect(read({ bio: 'Bedford Borough Libraries - so much more than you imagine!' }).sector.value).toBe('public');
+    // v017: a local lending library; v295: a gallery a library offers is no gallery's sector.
+    expect(read({ bio: 'Your local lending library situated at the heart of Market Drayton' }).sector.value).toBe('public');
+    expect(read({ bio: 'A library, local and naval studies, gallery, free Wi-Fi provider, and café.' }).sector.value).not.toBe('special');
+    // v167: "Sch" for school in a run-together name.
+    expect(read({ name: 'BraesHighSchLibrary' }).sector.value).toBe('school');
+  });
 });
