@@ -22,8 +22,11 @@ export type SpelledNames = ReadonlyMap<string, readonly { field: string; start: 
  */
 export function spelledNames(fields: readonly FieldText[]): SpelledNames {
   const out = new Map<string, { field: string; start: number; end: number }[]>();
-  const add = (initials: string, span: { field: string; start: number; end: number }) =>
-    out.set(initials, [...(out.get(initials) ?? []), span]);
+  const add = (initials: string, span: { field: string; start: number; end: number }) => {
+    const spans = out.get(initials);
+    if (spans) spans.push(span);
+    else out.set(initials, [span]);
+  };
   for (const f of fields) {
     if (f.kind === 'name') continue;
     for (const m of f.text.matchAll(NAME_RUN)) {
@@ -33,7 +36,8 @@ export function spelledNames(fields: readonly FieldText[]): SpelledNames {
         if (!/^\p{Lu}/u.test(words[from]!.text)) continue;
         let all = '';
         let kept = '';
-        for (let to = from; to < words.length; to++) {
+        // Acronyms have at most six letters (ACRONYM), so no longer name is read: linear in the field's length.
+        for (let to = from; to < words.length && kept.length < 6; to++) {
           const w = words[to]!;
           all += w.text[0]!.toUpperCase();
           if (!SKIPPED.has(w.text.toLowerCase())) kept += w.text[0]!.toUpperCase();
