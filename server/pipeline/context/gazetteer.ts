@@ -284,6 +284,11 @@ export const PRONOUNS: ReadonlySet<string> = new Set(places.pronouns);
 /** Abbreviations read as the full word in sector phrases ("law libn" = "law librarian"). */
 export const SECTOR_SPELLINGS: ReadonlyMap<string, string> = new Map(Object.entries(sectorsData.spellings));
 
+/** Whether the words name a town, city, county or state the gazetteer knows ("Boston Spa", "Bradford", "Kent"). */
+export function isPlaceName(text: string): boolean {
+  return regionIndex.lookup(text).some((c) => c.kind === 'city' || c.kind === 'region');
+}
+
 /** Country code of a whole country name ("Éire", "UK", "Deutschland") or of a valid code ("gb"); undefined if unknown or ambiguous. */
 export function countryCodeOf(text: string): string | undefined {
   const trimmed = text.trim();

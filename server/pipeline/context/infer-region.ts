@@ -33,7 +33,7 @@ import type { ContextOptions } from './options.js';
 import { registries, registryHostCue, registryInstance } from './registries.js';
 import { registryHits } from './registry-hits.js';
 import { registryTokens } from './handle-tokens.js';
-import { spelledNames, spelledOutOtherwise } from './spelled-out.js';
+import { spelledNames, withoutSpelledOutAcronyms } from './spelled-out.js';
 import { inSpans, pastSpans } from './past-spans.js';
 import { findFlags, findHosts, distanceBefore, maskSpans, tokenize, type Token } from './tokenize.js';
 import type { ContextValue } from '../../../shared/person.js';
@@ -308,20 +308,26 @@ function ownName(h: PlaceHit, nameWords: ReadonlySet<string>): boolean {
   return (next !== undefined && nameWords.has(next)) || [...nameWords].some((w) => w === word || (word.length >= 3 && w.startsWith(word)));
 }
 
-/** "15mins from Singapore", "an hour from London", "10 miles outside Leeds": a landmark to say where one is not. */
-const DISTANCE_BEFORE =
+/**
+ * "15mins from Singapore", "an hour from London", "10 miles outside Dublin": a landmark named to say where one is near.
+ * Its country is likely but not said, so it counts half; beside a location field that names another ("Johor, Malaysia")
+ * it gives way.
+ */
+const LANDMARK_DISTANCE =
   /\b(?:\d+\s*|an?\s+|half an?\s+)(?:mins?|minutes?|hours?|hrs?|miles?|km|kilometres?|kilometers?)\s+(?:from|away from|outside|out of|north of|south of|east of|west of)\s+$/i;
+const LANDMARK_DISCOUNT = 0.5;
 
-function distanceFrom(h: PlaceHit): boolean {
-  return h.field !== 'location' && DISTANCE_BEFORE.test(h.text.slice(Math.max(0, h.start - 40), h.start));
+function nearLandmark(h: PlaceHit): boolean {
+  return h.field !== 'location' && LANDMARK_DISTANCE.test(h.text.slice(Math.max(0, h.start - 40), h.start));
 }
 
 export function inferRegion(fields: readonly FieldText[], options: ContextOptions): ContextValue {
   const name = fields.find((f) => f.kind === 'name');
   const nameWords = new Set(options.registries && name ? name.text.split(/\s+/).filter((w) => NAME_WORD.test(w)) : []);
-  const found = fields.flatMap((f) => fieldHits(f, options.registries)).filter((h) => !ownName(h, nameWords) && !distanceFrom(h));
+  const found = fields.flatMap((f) => fieldHits(f, options.registries)).filter((h) => !ownName(h, nameWords));
+  for (const h of found) if (nearLandmark(h)) h.strength *= LANDMARK_DISCOUNT;
   const spelled = options.registries ? spelledNames(fields) : undefined;
-  const hits = spelled ? found.filter((h) => !spelledOutOtherwise(h, spelled, found, true)) : found;
+  const hits = spelled ? withoutSpelledOutAcronyms(found, spelled) : found;
   // With the registries, the location field is where someone says they are: the bio and name count half beside it
   // ("Sales Executive for Vietnam, Indonesia and Philippines" + "Jakarta" → ID).
   if (options.registries && hits.some((h) => h.field === 'location'))

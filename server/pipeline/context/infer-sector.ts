@@ -24,7 +24,7 @@
 import type { ContextValue } from '../../../shared/person.js';
 import { decide, unknownValue } from './decide.js';
 import type { FieldText } from './fields.js';
-import { regionIndex, SECTOR_PAST_WORDS, SECTOR_SPELLINGS, SECTOR_TIE_ORDER, sectorIndex, type SectorCue } from './gazetteer.js';
+import { isPlaceName, SECTOR_PAST_WORDS, SECTOR_SPELLINGS, SECTOR_TIE_ORDER, sectorIndex, type SectorCue } from './gazetteer.js';
 import { hostCue } from './hosts.js';
 import type { ContextOptions } from './options.js';
 import { registries, registryHostCue } from './registries.js';
@@ -34,7 +34,7 @@ import { inSpans, pastSpans, serviceSpans } from './past-spans.js';
 import { findHosts, distanceBefore, maskSpans, tokenize } from './tokenize.js';
 import { OUTRIGHT, WORKPLACE_DISCOUNT, type SectorHit } from './sector-hit.js';
 import { registryTokens } from './handle-tokens.js';
-import { spelledNames, spelledOutOtherwise } from './spelled-out.js';
+import { spelledNames, withoutSpelledOutAcronyms } from './spelled-out.js';
 import { jobOverStudy, presentJob, studentElsewhere, studyPlaces } from './day-job.js';
 import {
   discipline,
@@ -181,10 +181,7 @@ const LOCATION_SECTOR_FLOOR = 2;
  * national library's site ("Boston Spa"). Someone who gives the place says where they are, not where they work.
  */
 function placeInLocation(h: SectorHit): boolean {
-  return (
-    h.field === 'location' &&
-    (!!h.readings.vendor || regionIndex.lookup(h.text.slice(h.start, h.end)).some((c) => c.kind === 'city' || c.kind === 'region'))
-  );
+  return h.field === 'location' && isPlaceName(h.text.slice(h.start, h.end));
 }
 
 /** Every field's hits, less those the profile itself explains away (spelled-out initials, a school's or college's name). */
@@ -193,7 +190,7 @@ function profileHits(fields: readonly FieldText[], options: ContextOptions): Sec
   if (!options.registries) return found;
   const spelled = spelledNames(fields);
   return namesOfSchools(
-    found.filter((h) => !placeInLocation(h) && !spelledOutOtherwise(h, spelled, found) && !libraryOfNamedInstitution(h, fields)),
+    withoutSpelledOutAcronyms(found, spelled).filter((h) => !placeInLocation(h) && !libraryOfNamedInstitution(h, fields)),
   );
 }
 
@@ -203,7 +200,7 @@ export function inferSector(fields: readonly FieldText[], options: ContextOption
   const all = read.filter((h) => !options.registries || h.field !== 'location' || inLocation >= LOCATION_SECTOR_FLOOR);
   if (options.registries) all.push(...placeAccountHits(fields));
   // A word of any trade counts in a library's world, or beside a sector named otherwise ("trainer at LexisNexis").
-  const otherwise = new Set(all.filter((h) => !h.generic).flatMap((h) => Object.keys(h.readings)));
+  const otherwise = new Set(all.filter((h) => !h.generic && h.strength > HINT).flatMap((h) => Object.keys(h.readings)));
   const libraryWorld = fields.some((f) => LIBRARY_WORLD.test(f.text));
   const hits = all.filter((h) => libraryWorld || !h.generic || Object.keys(h.readings).some((s) => otherwise.has(s)));
   if (options.registries) {

@@ -8,7 +8,7 @@
  * All give sector hits and, where the body's country is known, region hits.
  */
 import type { FieldText } from './fields.js';
-import { REGION_STRENGTH, regionIndex, sectorIndex } from './gazetteer.js';
+import { isPlaceName, REGION_STRENGTH, regionIndex, sectorIndex } from './gazetteer.js';
 import { registries } from './registries.js';
 import { fold, type Token } from './tokenize.js';
 import {
@@ -95,6 +95,12 @@ const NOT_A_SCHOOL = new Set([
   'khan',
   'sales',
   'leadership',
+  // "KS3 school visits": a key stage is an age, not a school's name.
+  'ks1',
+  'ks2',
+  'ks3',
+  'ks4',
+  'ks5',
 ]);
 
 /** A named school, academy or grammar ("Alderley Edge School for Girls", "Hans Price Academy", "Melbourne Girls Grammar"): a school workplace. */
@@ -159,8 +165,13 @@ function schoolOfHits(field: FieldText, out: RegistryHits): void {
   for (const m of field.text.matchAll(SCHOOL_OF)) out.sector.push(hit(field, m.index, m.index + m[0].length, { academic: 1 }, 2));
 }
 
-// "Bradford College", "Magdalene College Cambridge": a college named after a town, or one of a collegiate university's.
-const TOWN_COLLEGE = /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)\s+College\b(,?\s+(?:Cambridge|Oxford|Durham)\b)?/gu;
+// "Bradford College", "Truro and Penwith College", "Magdalene College Cambridge": a college named after a town (or two), or
+// one of a collegiate university's.
+const PLACE_WORDS = "\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+)?";
+const TOWN_COLLEGE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(${PLACE_WORDS})(?:\\s+(?:and|&)\\s+(${PLACE_WORDS}))?\\s+College\\b(,?\\s+(?:Cambridge|Oxford|Durham)\\b)?`,
+  'gu',
+);
 
 /**
  * "College" alone names no kind of institution in Britain and Ireland (a school, a sixth form, an FE college: LABELLING.md
@@ -169,10 +180,17 @@ const TOWN_COLLEGE = /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'�
  * workplace named.
  */
 function townCollegeHits(field: FieldText, out: RegistryHits): void {
-  for (const m of field.text.matchAll(TOWN_COLLEGE)) {
-    const town = regionIndex.lookup(m[1]!).some((c) => c.kind === 'city' || c.kind === 'region');
-    if (town || m[2]) out.sector.push(hit(field, m.index, m.index + m[0].length, { academic: 1 }, 2));
-  }
+  for (const m of field.text.matchAll(TOWN_COLLEGE))
+    if (townCollege(m)) out.sector.push(hit(field, m.index, m.index + m[0].length, { academic: 1 }, 2));
+}
+
+function townCollege(m: RegExpMatchArray): boolean {
+  return !!m[3] || isPlaceName(m[1]!) || (m[2] !== undefined && isPlaceName(m[2]));
+}
+
+/** Whether some college in the words is named after a town or is a collegiate university's ("Bradford College"). */
+export function namedAfterTown(words: string): boolean {
+  return [...words.matchAll(TOWN_COLLEGE)].some(townCollege);
 }
 
 // Someone's role, earlier in the same clause as "at <short name>": "Digital humanities librarian at Stanford".

@@ -3,27 +3,43 @@
  * librarians are pupils, and a place in its name is its name. Run on one profile's sector hits in place, after reading
  * and before role-over-workplace (infer-sector.ts inferSector), like university-parts.ts.
  */
-import { regionIndex } from './gazetteer.js';
-import type { SectorHit } from './sector-hit.js';
+import { isPlaceName } from './gazetteer.js';
+import { namedAfterTown } from './registry-hits.js';
+import { clauseOf, type SectorHit } from './sector-hit.js';
+
+/** At most what a hint word weighs once read ("College" 1, raised half again in a bio's lead clause). */
+const HINT_STRENGTH = 1.5;
 
 /** Words of school age: "pupils", key stages, school years, K-12. */
 const SCHOOL_AGE = /\b(?:pupils|ks[1-5]|key stage|years? 7|yr 7|k-?12)\b/i;
 
+/** A clause about visits to schools ("Outreach to pupils in local schools"): pupils there are someone else's. */
+const OUTREACH = /\b(?:outreach|visits?|visiting|local schools|widening participation)\b/i;
+
 /**
  * "The Memorial Library at Marlborough College … information for pupils and staff", "Radford College, ACT … yr 7-12":
- * a college that speaks of pupils or school years is a school (UK independent schools and Australian secondary colleges
- * are "Colleges"), so a college's academic reading is the school's. A university named beside it stays academic.
+ * a college that speaks of its own pupils or school years is a school (UK independent schools and Australian secondary
+ * colleges are "Colleges", and so are Eton, Winchester and Marlborough), so the college reads as the school. Not a
+ * college a registry names ("Leeds City College"), not in a profile that names a university ("Birkbeck College,
+ * University of London"), and not pupils met on outreach ("school outreach for year 7 pupils").
  */
 export function schoolColleges(hits: SectorHit[]): void {
-  if (!hits.some((h) => h.readings.school && !h.aside && !h.listed && SCHOOL_AGE.test(h.text.slice(h.start, h.end)))) return;
+  const ownPupils = hits.some((h) => {
+    if (!h.readings.school || h.aside || h.listed || !SCHOOL_AGE.test(h.text.slice(h.start, h.end))) return false;
+    const [a, b] = clauseOf(h.text, h.start);
+    return !OUTREACH.test(h.text.slice(a, b));
+  });
+  if (!ownPupils || hits.some((h) => /universit/i.test(h.text.slice(h.start, h.end)))) return;
   for (const h of hits) {
     const words = h.text.slice(h.start, h.end);
-    if (Object.keys(h.readings).length === 1 && h.readings.academic && /\bcolleges?\b/i.test(words) && !/universit|\buni\b/i.test(words))
-      h.readings = { school: 1 };
+    // A college word alone ("College", "College Library": lexicon hints) or a college named after its town ("Marlborough
+    // College"), never one a registry names as a workplace (2.5: "Leeds City College").
+    const bareCollege = /\bcolleges?\b/i.test(words) && (h.strength <= HINT_STRENGTH || namedAfterTown(words));
+    if (Object.keys(h.readings).length === 1 && h.readings.academic && bareCollege) h.readings = { school: 1 };
   }
 }
 
-const SCHOOL_ONLY = (h: SectorHit) => Object.keys(h.readings).length === 1 && !!h.readings.school && !h.aside && !h.listed;
+const isSchoolOnlyHit = (h: SectorHit) => Object.keys(h.readings).length === 1 && !!h.readings.school && !h.aside && !h.listed;
 
 /**
  * "Chelsea Academy LRC … Tweets by Student Librarian Team": in a school's account, student librarians are pupils who
@@ -31,13 +47,13 @@ const SCHOOL_ONLY = (h: SectorHit) => Object.keys(h.readings).length === 1 && !!
  * and its sixth form's library is the school's, not a sixth-form college's (rule 15).
  */
 export function pupilLibrarians(hits: SectorHit[]): void {
-  if (!hits.some(SCHOOL_ONLY)) return;
+  if (!hits.some(isSchoolOnlyHit)) return;
   for (const h of hits) {
     const words = h.text.slice(h.start, h.end);
     // "Gosforth Academies' Lower School & 6th Form Libraries": a school's own sixth form is the school's (rule 15).
-    const pupils =
+    const readsAsPupils =
       (h.readings.education && /^student librarians?$/i.test(words)) || (h.readings.academic && /^(?:sixth|6th)[\s-]form/i.test(words));
-    if (!pupils) continue;
+    if (!readsAsPupils) continue;
     h.readings = { school: 1 };
     h.outright = false;
   }
@@ -51,10 +67,5 @@ const SCHOOL_AFTER = /^\s+(?:Academy|School|Primary|Grammar|High School|Sixth Fo
  * before "School" stay ("Law School", "Medical School").
  */
 export function namesOfSchools(hits: SectorHit[]): SectorHit[] {
-  return hits.filter(
-    (h) =>
-      h.readings.school ||
-      !SCHOOL_AFTER.test(h.text.slice(h.end)) ||
-      !regionIndex.lookup(h.text.slice(h.start, h.end)).some((c) => c.kind === 'city' || c.kind === 'region'),
-  );
+  return hits.filter((h) => h.readings.school || !SCHOOL_AFTER.test(h.text.slice(h.end)) || !isPlaceName(h.text.slice(h.start, h.end)));
 }

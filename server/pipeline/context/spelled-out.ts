@@ -52,16 +52,29 @@ export function spelledNames(fields: readonly FieldText[]): SpelledNames {
 }
 
 /**
- * Whether a hit starts with an acronym ("NHS", "NHS Library") the profile spells out as a name whose own hits read
- * none of the acronym's values. `silentToo`: also where the name reads nothing at all (region: "Noblesville High School"
- * names no country, so "NHS" is not Britain's; sector: a name that reads nothing leaves the acronym's reading standing).
+ * Hits to keep: all but those starting with an acronym ("NHS", "NHS Library") that the profile spells out as a name
+ * whose own hits read none of the acronym's values. A name that reads nothing leaves the acronym standing.
  */
-export function spelledOutOtherwise(hit: Hit, spelled: SpelledNames, hits: readonly Hit[], silentToo = false): boolean {
-  const first = hit.text.slice(hit.start, hit.end).split(/[\s_]+/)[0]!;
-  if (!ACRONYM.test(first)) return false;
-  const spans = spelled.get(first);
-  if (!spans) return false;
-  const inside = hits.filter((h) => h !== hit && spans.some((s) => h.field === s.field && h.start < s.end && h.end > s.start));
-  if (inside.length === 0) return silentToo;
-  return !inside.some((h) => Object.keys(h.readings).some((v) => (hit.readings[v] ?? 0) > 0));
+export function withoutSpelledOutAcronyms<H extends Hit>(hits: readonly H[], spelled: SpelledNames): H[] {
+  // What each spelled-out acronym's names read, worked out once per acronym.
+  const readingsOf = new Map<string, Set<string>>();
+  const namesRead = (acronym: string): Set<string> => {
+    let values = readingsOf.get(acronym);
+    if (values) return values;
+    const spans = spelled.get(acronym) ?? [];
+    values = new Set(
+      hits
+        .filter((h) => spans.some((s) => h.field === s.field && h.start < s.end && h.end > s.start))
+        .flatMap((h) => Object.keys(h.readings)),
+    );
+    readingsOf.set(acronym, values);
+    return values;
+  };
+  return hits.filter((hit) => {
+    const first = hit.text.slice(hit.start, hit.end).split(/[\s_]+/)[0]!;
+    if (!ACRONYM.test(first) || !spelled.has(first)) return true;
+    const read = namesRead(first);
+    // A hit inside the spelled-out name is part of it, not the acronym.
+    return read.size === 0 || Object.keys(hit.readings).some((v) => (hit.readings[v] ?? 0) > 0 && read.has(v));
+  });
 }

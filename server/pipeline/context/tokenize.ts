@@ -180,10 +180,11 @@ export function splitCamel(tokens: readonly Token[], split: (t: Token) => boolea
   for (const t of tokens) {
     const cut = split(t) && t.raw.length >= 6 ? t.raw.split(CAMEL) : [t.raw];
     // A letter alone is an initial of the part before it ("UofG" + "Info" + "Studies" from "@UofGInfoStudies").
-    const parts = cut.reduce<string[]>(
-      (all, p, k) => (p.length === 1 && k > 0 ? [...all.slice(0, -1), all[all.length - 1]! + p] : [...all, p]),
-      [],
-    );
+    const parts: string[] = [];
+    for (const p of cut) {
+      if (p.length === 1 && parts.length > 0) parts[parts.length - 1] += p;
+      else parts.push(p);
+    }
     if (parts.length < 2 || parts.some((p) => p.length < 2)) {
       out.push(t);
       continue;

@@ -90,6 +90,9 @@ function nameVariants(name: string): string[] {
     /^(\p{Lu}[\p{L}-]+) University of Technology$/u.exec(base) ??
     /^(?:Technische Universit(?:ät|eit)|Technical University(?: of)?) (\p{Lu}[\p{L}-]+)$/u.exec(base);
   if (tu) out.add(`TU ${tu[1]}`);
+  // "Katholieke Universiteit Leuven" is "KU Leuven".
+  const ku = /^Katholieke Universiteit (\p{Lu}[\p{L}-]+)$/u.exec(base);
+  if (ku) out.add(`KU ${ku[1]}`);
   return [...out];
 }
 

@@ -137,22 +137,23 @@ export function universitysOwnLibraries(hits: SectorHit[]): void {
     }
 }
 
-/** Words before whom a library serves: "serving College staff/students and NHS staff", "support to all … staff". */
-const SERVES = /\b(?:serving|serves|serve|supporting|supports|support(?:\s+\w+){0,3}\s+(?:to|for)|for)\b[^.;|•\n]{0,60}$/i;
+/** Words before whom a library serves: "serving College staff/students and NHS staff", "support … to all … staff". */
+const SERVES = /\b(?:serving|serves|supporting|supports|support(?:\s+\w+){0,3}\s+(?:to|for))\b[^.;|•\n]{0,80}$/i;
 
 /**
  * "Imperial College London Medical Libraries, serving College staff/students and NHS staff", "The University of
  * Sheffield Library service providing support and resources to all … NHS Foundation Trust staff": whom a university's
- * library also serves is no sector of its own (LABELLING.md rule 20: the library's owner decides). Only beside a
- * university named; "Library service for NHS staff" alone stays health.
+ * library also serves is no sector of its own (LABELLING.md rule 20: the library's owner decides). Only after the
+ * university, in the same sentence; "Library service for NHS staff" alone stays health, and so does "Works for the
+ * NHS. Visiting fellow, University of Leeds" (rule 8: the first-named job).
  */
 export function servedAudiences(hits: SectorHit[]): void {
-  const university = hits.some((h) => h.strength >= 2 && Object.keys(h.readings).length === 1 && h.readings.academic && !h.aside);
-  if (!university) return;
+  const universities = hits.filter((h) => h.strength >= 2 && Object.keys(h.readings).length === 1 && h.readings.academic && !h.aside);
   for (const h of hits) {
     if (h.readings.academic) continue;
     const [a] = clauseOf(h.text, h.start);
-    if (!SERVES.test(h.text.slice(a, h.start))) continue;
+    const owner = universities.some((u) => u.text === h.text && u.start >= a && u.end <= h.start);
+    if (!owner || !SERVES.test(h.text.slice(Math.max(a, h.start - 120), h.start))) continue;
     h.strength *= PART_OF_UNIVERSITY;
     h.outright = false;
   }

@@ -130,7 +130,7 @@ describe('context inference on real profiles', () => {
     expect(unseen.dev.sector.profiles).toBe(148);
     // Blind, first run (code of 2f6da59, before any rule saw this sample): held-out sector 121/137, precision 121/133,
     // guesses 8/15; region 144/149, precision 144/146, guesses 2/3. Dev: sector 112/131, guesses 6/17; region 130/138, guesses 5/10.
-    expect(unseen['held-out'].sector.statedRight).toBeGreaterThanOrEqual(124); // of 137: 90.5 % (121 blind)
+    expect(unseen['held-out'].sector.statedRight).toBeGreaterThanOrEqual(123); // of 137: 89.8 % (121 blind; 124 before the review narrowed rule 20's audiences)
     expect(unseen['held-out'].sector.precision).toBeGreaterThanOrEqual(0.91); // 122/134 (121/133 blind)
     expect(unseen['held-out'].region.statedRight).toBeGreaterThanOrEqual(144); // of 149 (144 blind)
     expect(unseen['held-out'].region.precision).toBeGreaterThanOrEqual(0.986); // 144/146
@@ -190,8 +190,7 @@ describe('context inference on real profiles', () => {
     // Blind, first run (code of 77a8acd): sector 48/75 (dev 23/37, held-out 25/38), precision 48/67; region 63/85 (dev
     // 29/43, held-out 34/42), precision 63/70. Then rules and bodies from its dev half (national subject libraries,
     // degrees with stops are no hosts, service beside the job, degrees abroad less than the workplace now).
-    // 27 until a university library's audience stopped counting as a sector (rule 20; pooled held-out +3, this sample -1).
-    expect(figures['held-out'].sector.statedRight).toBeGreaterThanOrEqual(26); // of 38 (25 blind)
+    expect(figures['held-out'].sector.statedRight).toBeGreaterThanOrEqual(27); // of 38 (25 blind)
     expect(figures['held-out'].region.statedRight).toBeGreaterThanOrEqual(36); // of 42 (34 blind)
     expect(figures.dev.sector.statedRight).toBeGreaterThanOrEqual(30); // of 37 (23 blind)
     expect(figures.dev.region.statedRight).toBeGreaterThanOrEqual(38); // of 43 (29 blind)
@@ -244,8 +243,8 @@ describe('context inference on real profiles', () => {
     // 470/495, guesses 8/60; with the fourteenth (2f6da59; 707) sector 479/564 84.9 %, precision 91.6 %, guesses 23/143;
     // region 615/644, guesses 10/63; with the fifteenth (4f4dca2; 861) sector 601/701 85.7 %, precision 93.5 %, guesses
     // 22/160; region 754/791 95.3 %, precision 98.4 %, guesses 11/70. Targets: 85 %, 90 %, 5 %; 90 %, 95 %, 5 %.
-    expect(pooled.sector.statedRight).toBeGreaterThanOrEqual(605); // of 701: 86.3 %
-    expect(pooled.sector.precision).toBeGreaterThanOrEqual(0.936); // 605/646
+    expect(pooled.sector.statedRight).toBeGreaterThanOrEqual(603); // of 701: 86.0 % (605 before the review's fixes for ordinary bios)
+    expect(pooled.sector.precision).toBeGreaterThanOrEqual(0.934); // 603/645
     expect(pooled.sector.unstatedGuesses).toBeLessThanOrEqual(22); // of 160
     expect(pooled.region.statedRight).toBeGreaterThanOrEqual(754); // of 791: 95.3 %
     expect(pooled.region.precision).toBeGreaterThanOrEqual(0.984); // 754/766
@@ -269,7 +268,7 @@ describe('context inference on real profiles', () => {
     // 7 Dec 2026, second session (697 held out): sector 483/566 85.3 %, precision 92.0 %, guesses 16/131; region 580/630.
     // Third session, with the thirteenth to fifteenth samples (1,167 held out): sector 857/987 86.8 %, precision 857/919
     // 93.3 %, guesses 28/180; region 1013/1078 94.0 %, precision 98.2 %.
-    expect(wider.sector.statedRight).toBeGreaterThanOrEqual(857);
+    expect(wider.sector.statedRight).toBeGreaterThanOrEqual(856);
     expect(wider.sector.precision).toBeGreaterThanOrEqual(0.932);
     expect(wider.region.statedRight).toBeGreaterThanOrEqual(1013);
   });

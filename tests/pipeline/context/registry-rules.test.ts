@@ -951,7 +951,8 @@ describe('registry rules', () => {
     expect(read({ bio: "St Edward's Church of England School & Sixth Form College is in Romford" }).sector.value).toBe('school');
     expect(read({ name: "Windsor Girls' LRC" }).sector.value).toBe('school');
     expect(read({ bio: 'Very busy KS3 Library.' }).sector.value).toBe('school');
-    expect(read({ bio: 'Librarian, book lover, reader. SLA Merseyside Branch Member.' }).sector.value).toBe('unknown');
+    // "SLA" stays the Special Libraries Association (review: in the US it is nothing else).
+    expect(read({ bio: 'Librarian. SLA Board member.', location: 'Washington, DC' }).sector.value).toBe('special');
     // e297, e251: Swedish city libraries; Tower Hamlets' Idea Stores.
     expect(read({ bio: 'Stockholms stadsbibliotek, 40 bibliotek.' }).sector.value).toBe('public');
     expect(read({ name: 'Idea Store', bio: 'Idea Stores combine the best of traditional library services' }).sector.value).toBe('public');
@@ -1013,7 +1014,10 @@ describe('registry rules', () => {
     expect(johor.region.value).toBe('MY');
     expect(read({ bio: 'Librarian in Singapore' }).region.value).toBe('SG');
     const noblesville = read({ name: 'NHS Library', bio: 'NHS Hub: Innovations, Makerspace', location: 'Noblesville High School' });
-    expect(noblesville.region.value).toBe('unknown');
+    expect(noblesville.sector.value).toBe('school');
+    // Initials are dropped only where what they spell reads otherwise: a joke spelling reads nothing (review).
+    expect(read({ bio: 'Clinical librarian, NHS. Views my own. Never Having Sleep!' }).region.value).toBe('GB');
+    expect(read({ bio: 'Librarian based an hour from London' }).region.value).toBe('GB');
     expect(read({ bio: 'NHS librarian in Leeds' }).region.value).toBe('GB');
   });
 
@@ -1067,7 +1071,11 @@ describe('registry rules', () => {
     expect(read({ name: 'Crispin Library', bio: 'Our passion is promoting a reading culture across the school.' }).sector.value).toBe(
       'school',
     );
-    expect(read({ bio: 'Avid reader. Accelerated Reader organiser.' }).sector.value).toBe('school');
+    expect(read({ name: 'WGSB Library', bio: 'Avid reader. Accelerated Reader organiser.' }).sector.value).toBe('school');
+    // Outside a library's world these words say nothing of a workplace (review): an author's visits, a vendor's product.
+    expect(read({ bio: "Children's author. Whole school visits and workshops." }).sector.value).toBe('unknown');
+    expect(read({ bio: "Children's author. KS2 & KS3 school visits." }).sector.value).toBe('unknown');
+    expect(read({ bio: 'Sales at Renaissance Learning. Accelerated Reader & myON.' }).sector.value).not.toBe('school');
     // v124: a school's own sixth form; v170: a library named as one at a school.
     expect(read({ bio: "Read and discover with Gosforth Academies' Lower School (Cousins) & 6th Form Libraries." }).sector.value).toBe(
       'school',
@@ -1083,5 +1091,32 @@ describe('registry rules', () => {
     expect(read({ bio: 'A library, local and naval studies, gallery, free Wi-Fi provider, and café.' }).sector.value).not.toBe('special');
     // v167: "Sch" for school in a run-together name.
     expect(read({ name: 'BraesHighSchLibrary' }).sector.value).toBe('school');
+  });
+
+  it('keeps ordinary bios as they were (review of the third session of 7 Dec)', () => {
+    // Whom a library serves counts only after a university named in the same sentence.
+    expect(read({ bio: 'Works for the British Library. Honorary fellow, University of York.' }).sector.value).toBe('national');
+    expect(
+      read({ bio: 'Knowledge specialist working for Leeds Teaching Hospitals NHS Trust. Visiting fellow, University of Leeds.' }).sector
+        .value,
+    ).toBe('health');
+    // A vendor named in the location field is a workplace; only a place there is a place.
+    expect(read({ bio: 'Digital officer', location: 'EBSCO, Ipswich MA' }).sector.value).toBe('vendor');
+    // Pupils met on outreach, or a university named, leave a college a college.
+    expect(read({ bio: 'Librarian at Birkbeck College, University of London. Outreach to pupils in local schools.' }).sector.value).toBe(
+      'academic',
+    );
+    expect(
+      read({ bio: 'Librarian at Leeds City College. Supporting 16-19 learners and apprentices. Our students include KS4 re-sitters.' })
+        .sector.value,
+    ).toBe('academic');
+    // LIS teaching named after "Professor of Libraries" is LIS teaching (rule 6).
+    expect(read({ bio: 'Professor of Libraries, Archives and Information Studies at UCL' }).sector.value).toBe('education');
+    // Colleges named after two towns; KU Leuven as its people write it.
+    expect(read({ bio: 'Librarian at Truro and Penwith College' }).sector.value).toBe('academic');
+    expect(read({ name: 'KU Leuven Libraries', bio: 'Official account of KU Leuven Libraries' })).toMatchObject({
+      sector: { value: 'academic' },
+      region: { value: 'BE' },
+    });
   });
 });
