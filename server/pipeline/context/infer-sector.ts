@@ -28,7 +28,7 @@ import { isPlaceName, SECTOR_PAST_WORDS, SECTOR_SPELLINGS, SECTOR_TIE_ORDER, sec
 import { hostCue } from './hosts.js';
 import type { ContextOptions } from './options.js';
 import { registries, registryHostCue } from './registries.js';
-import { libraryOfItsPlace, libraryOfNamedInstitution, placeLibraryHost } from './library-names.js';
+import { libraryOfItsPlace, placeLibraryHost } from './library-names.js';
 import { registryHits } from './registry-hits.js';
 import { inSpans, pastSpans, serviceSpans } from './past-spans.js';
 import { findHosts, distanceBefore, maskSpans, tokenize } from './tokenize.js';
@@ -53,7 +53,7 @@ import {
   universitysOwnLibraries,
   universitysSubjectLibrarians,
 } from './university-parts.js';
-import { namesOfSchools, pupilLibrarians, schoolColleges } from './school-parts.js';
+import { libraryOfNamedInstitution, namesOfSchools, pupilLibrarians, schoolColleges } from './school-parts.js';
 
 const PAST_DISCOUNT = 0.3;
 /**

@@ -342,27 +342,3 @@ export function libraryOfItsPlace(name: FieldText, location: FieldText): Hit | u
   if (at < 0) return undefined;
   return hit(name, 0, name.text.length, { public: 1 }, PUBLIC_LIBRARY);
 }
-
-const INSTITUTION_AFTER = /^\s+(?:College|School|Academy|University|Hospital|Institute|Grammar)\b/;
-// "Lawson Library at The Grammar School at Leeds": a library named as one at an institution.
-const LIBRARY_AT_INSTITUTION =
-  /^\s+(?:Library|Libraries|LRC)\s+(?:at|of)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’&-]*\s+){0,4}(?:College|School|Academy|University|Hospital|Institute)\b/iu;
-
-/**
- * "Radford Library" whose bio is about "Radford College, ACT": a display name's place library is the institution the
- * profile names after the same word, not the town's. Whether such a hit is one: its first word stands before
- * "College", "School", "Academy"… in another field.
- */
-export function libraryOfNamedInstitution(hit: Hit, fields: readonly FieldText[]): boolean {
-  if (hit.field !== 'name' || !hit.readings.public) return false;
-  const word = /^\p{Lu}[\p{L}'’-]+/u.exec(hit.text.slice(hit.start, hit.end))?.[0];
-  if (!word) return false;
-  return fields.some(
-    (f) =>
-      f.kind !== 'name' &&
-      [...f.text.matchAll(new RegExp(`\\b${word}\\b`, 'g'))].some((m) => {
-        const after = f.text.slice(m.index + word.length);
-        return INSTITUTION_AFTER.test(after) || LIBRARY_AT_INSTITUTION.test(after);
-      }),
-  );
-}

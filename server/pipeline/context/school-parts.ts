@@ -1,8 +1,11 @@
 /**
- * What a school's own account says of its people and its name: a college of pupils is a school, its student
- * librarians are pupils, and a place in its name is its name. Run on one profile's sector hits in place, after reading
- * and before role-over-workplace (infer-sector.ts inferSector), like university-parts.ts.
+ * What a school's or college's own account says of its people and its names: a college of pupils is a school, its
+ * student librarians are pupils, a place in its name is its name, and a library named after it is its library, not a
+ * town's. Run on one profile's sector hits, after reading and before role-over-workplace (infer-sector.ts inferSector),
+ * like university-parts.ts.
  */
+import type { Hit } from './decide.js';
+import type { FieldText } from './fields.js';
 import { isPlaceName } from './gazetteer.js';
 import { namedAfterTown } from './registry-hits.js';
 import { clauseOf, type SectorHit } from './sector-hit.js';
@@ -68,4 +71,28 @@ const SCHOOL_AFTER = /^\s+(?:Academy|School|Primary|Grammar|High School|Sixth Fo
  */
 export function namesOfSchools(hits: SectorHit[]): SectorHit[] {
   return hits.filter((h) => h.readings.school || !SCHOOL_AFTER.test(h.text.slice(h.end)) || !isPlaceName(h.text.slice(h.start, h.end)));
+}
+
+const INSTITUTION_AFTER = /^\s+(?:College|School|Academy|University|Hospital|Institute|Grammar)\b/;
+// "Lawson Library at The Grammar School at Leeds": a library named as one at an institution.
+const LIBRARY_AT_INSTITUTION =
+  /^\s+(?:Library|Libraries|LRC)\s+(?:at|of)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’&-]*\s+){0,4}(?:College|School|Academy|University|Hospital|Institute)\b/iu;
+
+/**
+ * "Radford Library" whose bio is about "Radford College, ACT": a display name's place library is the institution the
+ * profile names after the same word, not the town's. Whether such a hit is one: its first word stands before
+ * "College", "School", "Academy"… in another field.
+ */
+export function libraryOfNamedInstitution(hit: Hit, fields: readonly FieldText[]): boolean {
+  if (hit.field !== 'name' || !hit.readings.public) return false;
+  const word = /^\p{Lu}[\p{L}'’-]+/u.exec(hit.text.slice(hit.start, hit.end))?.[0];
+  if (!word) return false;
+  return fields.some(
+    (f) =>
+      f.kind !== 'name' &&
+      [...f.text.matchAll(new RegExp(`\\b${word}\\b`, 'g'))].some((m) => {
+        const after = f.text.slice(m.index + word.length);
+        return INSTITUTION_AFTER.test(after) || LIBRARY_AT_INSTITUTION.test(after);
+      }),
+  );
 }
