@@ -18,6 +18,15 @@ import { profile } from './helpers.js';
 // The issue's targets are judged on the held-out half: sector ≥ 85 % right where stated, precision ≥ 90 %;
 // region ≥ 90 %, precision ≥ 95 %; guesses on at most 5 % of profiles that state nothing.
 /** The profiles of one of bench/context-real.ts's samples, by its id. */
+/** The samples labelled before any rule was tuned on them and pooled for the targets, in the bench's order. */
+const UNSEEN_IDS = [
+  'twitter-unseen-200',
+  'twitter-unseen-b-300',
+  'twitter-unseen-c-300',
+  'twitter-unseen-e-300',
+  'twitter-unseen-f-300',
+  'twitter-unseen-g-300',
+];
 const sampleProfiles = (id: string) => loadRealProfiles(REAL_SAMPLES.find((x) => x.id === id)!.file);
 
 describe('context inference on real profiles', () => {
@@ -151,90 +160,80 @@ describe('context inference on real profiles', () => {
     },
   );
 
-  it('measures the ninth sample apart: 150 more Code4Lib speakers (2017, 2021–2026), labelled before any inference (not pooled)', () => {
-    const profiles = sampleProfiles('code4lib-b-150');
-    expect(profiles).toHaveLength(150);
-    expect(UNSEEN_SAMPLES.some((x) => x.id === 'code4lib-b-150')).toBe(false);
+  // Samples printed apart, not pooled: conference programmes (ninth to twelfth) and a research-computing conference
+  // (eighth), each labelled before any inference. `blind` is each one's first run; the floors are the figures after rules
+  // learnt from their dev halves. A precision floor of 1 means every answer right.
+  it.each([
+    {
+      id: 'code4lib-b-150',
+      what: '150 more Code4Lib speakers (2017, 2021–2026)',
+      size: 150,
+      devProfiles: 75,
+      blind: '22e7569: sector 113/142 (dev 53/70, held-out 60/72), precision 113/124; region 134/141, precision 134/134',
+      heldOut: { right: 60, precision: 0.952, regionRight: 67, regionPrecision: 1 }, // 60/72 83.3 %, 60/63; 67/73
+    },
+    {
+      id: 'ndlc-200',
+      what: '200 NDLC 2016 presenters (US/Canada library staff title lines)',
+      size: 200,
+      devProfiles: 92,
+      // Then rules from its dev half (LIS schools, law-school library staff, subject librarians, faculty libraries "and …
+      // Center", ARL, registered names over shortened ones). Dev 89 with 'LLP' as a law firm, dropped in review: accounting
+      // firms are LLPs too.
+      blind: '68ced71: sector 176/198 (dev 80/92, held-out 96/106), precision 176/188; region 177/195 (held-out 98/105), precision 177/181',
+      heldOut: { right: 100, precision: 0.96, regionRight: 98, regionPrecision: 0.98 }, // 100/106 94.3 %, 100/104; 98/105, 98/100
+      dev: { right: 88 }, // of 92
+    },
+    {
+      id: 'swib-93',
+      what: '93 SWIB speakers (European library technologists)',
+      size: 93,
+      devProfiles: 46,
+      // Then rules and bodies from its dev half (national subject libraries, degrees with stops are no hosts, service beside
+      // the job, degrees abroad less than the workplace now).
+      blind:
+        '77a8acd: sector 48/75 (dev 23/37, held-out 25/38), precision 48/67; region 63/85 (dev 29/43, held-out 34/42), precision 63/70',
+      heldOut: { right: 27, regionRight: 36 }, // of 38, of 42
+      dev: { right: 30, regionRight: 38 }, // of 37, of 43
+    },
+    {
+      id: 'code4lib-c-150',
+      what: "150 Code4Lib 2006–2015 speakers' affiliation lines",
+      size: 150,
+      devProfiles: 74,
+      // York University is Toronto's by a hand-kept body, not by registered names (dropped in review).
+      blind: '77a8acd: sector 114/135 (dev 56/65, held-out 58/70), precision 114/122; region 113/133 (held-out 54/67), precision 113/113',
+      heldOut: { right: 61, precision: 0.92, regionRight: 56, regionPrecision: 1 }, // 61/70, 61/66; 56/67
+    },
+    {
+      id: 'carpentrycon-250',
+      what: '250 #CarpentryCon2018 participants, researchers rather than a library chat',
+      size: 250,
+      devProfiles: 118,
+      // Dev then 21/44, precision 21/31; after the rules learnt on it 26/44, 26/32.
+      blind: '067c4e2: held-out sector 26/47, precision 26/35; region 94/101, precision 94/100',
+      heldOut: { right: 27, precision: 0.77, regionRight: 94 }, // 27/47, 27/35; 94/101
+      dev: { right: 26 }, // of 44
+    },
+  ])('measures $id apart: $what, labelled before any inference (not pooled; blind $blind)', (sample) => {
+    const profiles = sampleProfiles(sample.id);
+    expect(profiles).toHaveLength(sample.size);
+    expect(UNSEEN_SAMPLES.some((x) => x.id === sample.id)).toBe(false);
     const figures = measureRealContext({ registries: true }, profiles);
-    expect(figures.dev.sector.profiles).toBe(75);
-    // Blind, first run (code of 22e7569): sector 113/142 (dev 53/70, held-out 60/72), precision 113/124;
-    // region 134/141, precision 134/134.
-    expect(figures['held-out'].sector.statedRight).toBeGreaterThanOrEqual(60); // of 72: 83.3 %
-    expect(figures['held-out'].sector.precision).toBeGreaterThanOrEqual(0.952); // 60/63
-    expect(figures['held-out'].region.statedRight).toBeGreaterThanOrEqual(67); // of 73
-    expect(figures['held-out'].region.precision).toBe(1);
-  });
-
-  it('measures the tenth sample apart: 200 NDLC 2016 presenters (US/Canada library staff title lines), labelled before any inference (not pooled)', () => {
-    const profiles = sampleProfiles('ndlc-200');
-    expect(profiles).toHaveLength(200);
-    expect(UNSEEN_SAMPLES.some((x) => x.id === 'ndlc-200')).toBe(false);
-    const figures = measureRealContext({ registries: true }, profiles);
-    expect(figures.dev.sector.profiles).toBe(92);
-    // Blind, first run (code of 68ced71): sector 176/198 (dev 80/92, held-out 96/106), precision 176/188; region
-    // 177/195 (dev 79/90, held-out 98/105), precision 177/181. Then rules from its dev half (LIS schools, law-school
-    // library staff, subject librarians, faculty libraries "and … Center", ARL, registered names over shortened ones).
-    expect(figures['held-out'].sector.statedRight).toBeGreaterThanOrEqual(100); // of 106: 94.3 % (96 blind)
-    expect(figures['held-out'].sector.precision).toBeGreaterThanOrEqual(0.96); // 100/104
-    expect(figures['held-out'].region.statedRight).toBeGreaterThanOrEqual(98); // of 105
-    expect(figures['held-out'].region.precision).toBeGreaterThanOrEqual(0.98); // 98/100
-    expect(figures.dev.sector.statedRight).toBeGreaterThanOrEqual(88); // of 92 (80 blind; 89 with 'LLP' as a law firm, dropped in review: accounting firms are LLPs too)
-  });
-
-  it('measures the eleventh sample apart: 93 SWIB speakers (European library technologists), labelled before any inference (not pooled)', () => {
-    const profiles = sampleProfiles('swib-93');
-    expect(profiles).toHaveLength(93);
-    expect(UNSEEN_SAMPLES.some((x) => x.id === 'swib-93')).toBe(false);
-    const figures = measureRealContext({ registries: true }, profiles);
-    expect(figures.dev.sector.profiles).toBe(46);
-    // Blind, first run (code of 77a8acd): sector 48/75 (dev 23/37, held-out 25/38), precision 48/67; region 63/85 (dev
-    // 29/43, held-out 34/42), precision 63/70. Then rules and bodies from its dev half (national subject libraries,
-    // degrees with stops are no hosts, service beside the job, degrees abroad less than the workplace now).
-    expect(figures['held-out'].sector.statedRight).toBeGreaterThanOrEqual(27); // of 38 (25 blind)
-    expect(figures['held-out'].region.statedRight).toBeGreaterThanOrEqual(36); // of 42 (34 blind)
-    expect(figures.dev.sector.statedRight).toBeGreaterThanOrEqual(30); // of 37 (23 blind)
-    expect(figures.dev.region.statedRight).toBeGreaterThanOrEqual(38); // of 43 (29 blind)
-  });
-
-  it("measures the twelfth sample apart: 150 Code4Lib 2006–2015 speakers' affiliation lines, labelled before any inference (not pooled)", () => {
-    const profiles = sampleProfiles('code4lib-c-150');
-    expect(profiles).toHaveLength(150);
-    expect(UNSEEN_SAMPLES.some((x) => x.id === 'code4lib-c-150')).toBe(false);
-    const figures = measureRealContext({ registries: true }, profiles);
-    expect(figures.dev.sector.profiles).toBe(74);
-    // Blind, first run (code of 77a8acd): sector 114/135 (dev 56/65, held-out 58/70), precision 114/122; region 113/133
-    // (dev 59/66, held-out 54/67), precision 113/113.
-    expect(figures['held-out'].sector.statedRight).toBeGreaterThanOrEqual(61); // of 70 (58 blind)
-    expect(figures['held-out'].sector.precision).toBeGreaterThanOrEqual(0.92); // 61/66
-    expect(figures['held-out'].region.statedRight).toBeGreaterThanOrEqual(56); // of 67 (54 blind); York University is Toronto's by a hand-kept body, not by registered names (dropped in review)
-    expect(figures['held-out'].region.precision).toBe(1);
-  });
-
-  it('measures the eighth sample apart: 250 #CarpentryCon2018 participants, researchers rather than a library chat (not pooled)', () => {
-    const profiles = sampleProfiles('carpentrycon-250');
-    expect(profiles).toHaveLength(250);
-    expect(UNSEEN_SAMPLES.some((x) => x.id === 'carpentrycon-250')).toBe(false);
-    const figures = measureRealContext({ registries: true }, profiles);
-    expect(figures.dev.sector.profiles).toBe(118);
-    // Blind, first run (code of 067c4e2): held-out sector 26/47, precision 26/35; region 94/101, precision 94/100.
-    // Dev then 21/44, precision 21/31; after the rules learnt on it 26/44, 26/32.
-    expect(figures['held-out'].sector.statedRight).toBeGreaterThanOrEqual(27); // of 47
-    expect(figures['held-out'].sector.precision).toBeGreaterThanOrEqual(0.77); // 27/35
-    expect(figures['held-out'].region.statedRight).toBeGreaterThanOrEqual(94); // of 101
-    expect(figures.dev.sector.statedRight).toBeGreaterThanOrEqual(26); // of 44
+    expect(figures.dev.sector.profiles).toBe(sample.devProfiles);
+    const h = figures['held-out'];
+    expect(h.sector.statedRight).toBeGreaterThanOrEqual(sample.heldOut.right);
+    if (sample.heldOut.precision !== undefined) expect(h.sector.precision).toBeGreaterThanOrEqual(sample.heldOut.precision);
+    expect(h.region.statedRight).toBeGreaterThanOrEqual(sample.heldOut.regionRight);
+    if (sample.heldOut.regionPrecision !== undefined) expect(h.region.precision).toBeGreaterThanOrEqual(sample.heldOut.regionPrecision);
+    if (sample.dev?.right !== undefined) expect(figures.dev.sector.statedRight).toBeGreaterThanOrEqual(sample.dev.right);
+    if (sample.dev?.regionRight !== undefined) expect(figures.dev.region.statedRight).toBeGreaterThanOrEqual(sample.dev.regionRight);
   });
 
   it('measures the unseen samples pooled: 1,700 profiles labelled before any rule was tuned on them, judged on 861 held out', () => {
     const profiles = loadUnseenProfiles();
     expect(profiles).toHaveLength(1700);
-    expect(UNSEEN_SAMPLES.map((x) => x.id)).toEqual([
-      'twitter-unseen-200',
-      'twitter-unseen-b-300',
-      'twitter-unseen-c-300',
-      'twitter-unseen-e-300',
-      'twitter-unseen-f-300',
-      'twitter-unseen-g-300',
-    ]);
+    expect(UNSEEN_SAMPLES.map((x) => x.id)).toEqual(UNSEEN_IDS);
     const pooled = measureRealContext({ registries: true }, profiles)['held-out'];
     expect(pooled.sector.profiles).toBe(861);
     // The first three samples alone (391 held out), with the seventh as first measured (blind): sector 223/280 79.6 %,
@@ -251,18 +250,7 @@ describe('context inference on real profiles', () => {
   });
 
   it("measures every blind library sample pooled, a wider check beside the targets' measure (chat profiles and conference programmes)", () => {
-    expect(BLIND_LIBRARY_SAMPLES.map((x) => x.id)).toEqual([
-      'twitter-unseen-200',
-      'twitter-unseen-b-300',
-      'twitter-unseen-c-300',
-      'twitter-unseen-e-300',
-      'twitter-unseen-f-300',
-      'twitter-unseen-g-300',
-      'code4lib-b-150',
-      'ndlc-200',
-      'code4lib-c-150',
-      'swib-93',
-    ]);
+    expect(BLIND_LIBRARY_SAMPLES.map((x) => x.id)).toEqual([...UNSEEN_IDS, 'code4lib-b-150', 'ndlc-200', 'code4lib-c-150', 'swib-93']);
     const wider = measureRealContext({ registries: true }, loadBlindLibraryProfiles())['held-out'];
     expect(wider.sector.profiles).toBe(1167);
     // 7 Dec 2026, second session (697 held out): sector 483/566 85.3 %, precision 92.0 %, guesses 16/131; region 580/630.
