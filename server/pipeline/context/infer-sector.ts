@@ -184,13 +184,24 @@ function placeInLocation(h: SectorHit): boolean {
   return h.field === 'location' && isPlaceName(h.text.slice(h.start, h.end));
 }
 
+/**
+ * "NHS Ayrshire & Arran Library Service": a place's library whose place ends a health body's name, read from the same
+ * words, is that body's library ("Arran Library" here is the health board's), not the place's public library.
+ */
+function placeLibraryInBodyName(h: SectorHit, hits: readonly SectorHit[]): boolean {
+  if (!h.readings.public) return false;
+  return hits.some((b) => b.field === h.field && b.readings.health === 1 && b.start < h.start && b.end > h.start && b.end < h.end);
+}
+
 /** Every field's hits, less those the profile itself explains away (spelled-out initials, a school's or college's name). */
 function profileHits(fields: readonly FieldText[], options: ContextOptions): SectorHit[] {
   const found = fields.flatMap((f) => fieldHits(f, options.registries));
   if (!options.registries) return found;
   const spelled = spelledNames(fields);
   return namesOfSchools(
-    withoutSpelledOutAcronyms(found, spelled).filter((h) => !placeInLocation(h) && !libraryOfNamedInstitution(h, fields)),
+    withoutSpelledOutAcronyms(found, spelled).filter(
+      (h) => !placeInLocation(h) && !libraryOfNamedInstitution(h, fields) && !placeLibraryInBodyName(h, found),
+    ),
   );
 }
 

@@ -21,12 +21,18 @@ const INTEREST_BEFORE =
 // "-ment" names a field ("research data management"), not a person.
 const PERSON_NOUN = /(?:ian|ist|er|or|ant|(?<!m)ent|eur|ess)s?$|\b(?:staff|team|head|lead|dean|fellow|student|candidate|prof)\b/;
 
+/**
+ * "… a lifelong love of reading and to promote a reading culture throughout the school": a phrase that says where
+ * something happens is no object of liking; the sentence's liking is for something else.
+ */
+const WHERE_PHRASE = /^(?:throughout|across|around|heart of) the\b/;
+
 /** "public library advocate", "archives nerd", "library lover": a liker's noun after the phrase. */
 const INTEREST_AFTER =
   /^[\s-]+(?:advocates?|champions?|enthusiasts?|supporters?|fans?|lovers?|geeks?|nerds?|junkies?|addicts?|users?|goers?|patrons?)\b/i;
 
 function interest(text: string, start: number, phrase: string, end = start): boolean {
-  if (PERSON_NOUN.test(phrase)) return false;
+  if (PERSON_NOUN.test(phrase) || WHERE_PHRASE.test(phrase)) return false;
   if (text[start - 1] === '#') return true;
   if (INTEREST_AFTER.test(text.slice(end))) return true;
   return INTEREST_BEFORE.test(sentenceBefore(text, start));

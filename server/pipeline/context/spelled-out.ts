@@ -9,20 +9,29 @@ import type { Hit } from './decide.js';
 import type { FieldText } from './fields.js';
 
 const ACRONYM = /^[A-Z]{2,6}$/;
+/** The last word of a body's name: what the spelled-out initials name is an institution, not a joke. */
+const BODY_WORD = /\b(?:College|School|Academy|University|Hospital|Institute|Trust|Council)$/;
 // Small words a body's initials usually leave out ("Institute of …", "Arts and …").
 const SKIPPED = new Set(['of', 'and', 'for', 'the', 'at', 'in', 'on', '&']);
 const NAME_RUN = /(?:\p{Lu}[\p{L}'’-]*|&|of|and|for|the|at|in|on)(?:\s+(?:\p{Lu}[\p{L}'’-]*|&|of|and|for|the|at|in|on))+/gu;
 
 /** Where a profile spells out some initials: the field's label and the span of the words. */
-export type SpelledNames = ReadonlyMap<string, readonly { field: string; start: number; end: number }[]>;
+export type SpelledNames = ReadonlyMap<string, readonly SpelledName[]>;
+interface SpelledName {
+  field: string;
+  start: number;
+  end: number;
+  /** The words themselves ("Impington Village College"). */
+  words: string;
+}
 
 /**
  * The initials of every run of two or more capitalised words in the bio and location (with and without the small
  * words), with where the words are. Not the display name: a person's three names spell initials too ("Nancy Hall Smith").
  */
 export function spelledNames(fields: readonly FieldText[]): SpelledNames {
-  const out = new Map<string, { field: string; start: number; end: number }[]>();
-  const add = (initials: string, span: { field: string; start: number; end: number }) => {
+  const out = new Map<string, SpelledName[]>();
+  const add = (initials: string, span: SpelledName) => {
     const spans = out.get(initials);
     if (spans) spans.push(span);
     else out.set(initials, [span]);
@@ -41,7 +50,7 @@ export function spelledNames(fields: readonly FieldText[]): SpelledNames {
           const w = words[to]!;
           all += w.text[0]!.toUpperCase();
           if (!SKIPPED.has(w.text.toLowerCase())) kept += w.text[0]!.toUpperCase();
-          const span = { field: f.label, start: words[from]!.start, end: w.end };
+          const span = { field: f.label, start: words[from]!.start, end: w.end, words: f.text.slice(words[from]!.start, w.end) };
           if (to > from) add(all, span);
           if (kept.length >= 2 && kept !== all) add(kept, span);
         }
@@ -70,11 +79,16 @@ export function withoutSpelledOutAcronyms<H extends Hit>(hits: readonly H[], spe
     readingsOf.set(acronym, values);
     return values;
   };
+  const namesBody = (acronym: string): boolean => (spelled.get(acronym) ?? []).some((s) => BODY_WORD.test(s.words));
   return hits.filter((hit) => {
-    const first = hit.text.slice(hit.start, hit.end).split(/[\s_]+/)[0]!;
+    // "IVCLibrary": the initials run into the next word in a handle or a joined display name.
+    const word = hit.text.slice(hit.start, hit.end).split(/[\s_]+/)[0]!;
+    const first = /^([A-Z]{2,6})(?=[A-Z][a-z])/.exec(word)?.[1] ?? word;
     if (!ACRONYM.test(first) || !spelled.has(first)) return true;
     const read = namesRead(first);
-    // A hit inside the spelled-out name is part of it, not the acronym.
-    return read.size === 0 || Object.keys(hit.readings).some((v) => (hit.readings[v] ?? 0) > 0 && read.has(v));
+    // A hit inside the spelled-out name is part of it, not the acronym. A name that reads nothing leaves the acronym
+    // standing ("NHS … Never Having Sleep!"), unless it names a body of its own ("Impington Village College").
+    if (read.size === 0) return !namesBody(first);
+    return Object.keys(hit.readings).some((v) => (hit.readings[v] ?? 0) > 0 && read.has(v));
   });
 }

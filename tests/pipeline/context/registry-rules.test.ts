@@ -1119,4 +1119,33 @@ describe('registry rules', () => {
       region: { value: 'BE' },
     });
   });
+
+  it('reads the rules of the fourth session of 7 Dec (dev-half bios)', () => {
+    // v255: a word of liking far back in the sentence likes something else; the library is the school's.
+    expect(
+      read({
+        name: 'Woolmer Hill Library',
+        bio: 'Our library is here to inspire a lifelong love of reading and learning and to promote a reading culture throughout the school.',
+      }).sector.value,
+    ).toBe('school');
+    // ...while one just before the phrase still makes it an interest.
+    expect(read({ bio: 'Passionate about public, academic and school libraries' }).sector.value).toBe('unknown');
+    // v254: a place's library inside a health board's name is the board's library service.
+    expect(
+      read({
+        name: 'NHS A&A Library',
+        bio: 'NHS Ayrshire & Arran Library Service supports staff, students and contractors',
+        location: 'Ayrshire',
+      }).sector.value,
+    ).toBe('health');
+    expect(read({ name: 'Arran Library', bio: 'Your local library on the Isle of Arran' }).sector.value).toBe('public');
+    // u269: initials run into a handle's next word are spelled out as a college of its own, not a registry's; a village
+    // college is a Cambridgeshire secondary school.
+    expect(read({ name: 'IVCLibrary', bio: 'Impington Village College Library and Archive news', location: 'Cambridge' })).toMatchObject({
+      sector: { value: 'school' },
+      region: { value: 'GB' },
+    });
+    // A spelling that names no body leaves the acronym standing.
+    expect(read({ name: 'NHS Library', bio: 'Never Having Sleep! Librarian', location: 'Leeds' }).sector.value).toBe('health');
+  });
 });
