@@ -263,6 +263,22 @@ export function listedPhrase(
     collectionSubject(text, end, phrase, cues) ||
     cited(text, end, cues) ||
     listItem(text, start, end, tokens, first, last) ||
-    interest(text, start, phrase, end)
+    interest(text, start, phrase, end) ||
+    membership(text, start, end)
   );
+}
+
+/**
+ * "SLA Merseyside Branch Member", "member of the Law Librarians' Association": belonging to an association says what
+ * someone cares about, not where they work (a listed item, as an interest is); "member services librarian" and "SLA
+ * President" are roles and stay.
+ */
+const MEMBER_AFTER = /^(?:\s+\p{Lu}[\p{L}'’-]*){0,2}\s+(?:[Bb]ranch\s+|[Gg]roup\s+|[Ss]ection\s+)?[Mm]embers?\b(?!\s+[Ss]ervices)/u;
+const MEMBER_BEFORE = /\b(?:member|members|membership)\s+(?:of|in)\s+(?:the\s+)?$/i;
+/** Members who hold office or work there: "SLA Board member", "Member of Parliament", "staff member". */
+const OFFICE = /\b(?:board|committee|council|executive|staff|team|faculty|parliament)\b/i;
+function membership(text: string, start: number, end: number): boolean {
+  const after = MEMBER_AFTER.exec(text.slice(end));
+  if (after) return !OFFICE.test(after[0]);
+  return MEMBER_BEFORE.test(text.slice(Math.max(0, start - 30), start)) && !OFFICE.test(text.slice(start, end));
 }

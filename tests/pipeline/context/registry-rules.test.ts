@@ -1145,6 +1145,15 @@ describe('registry rules', () => {
       sector: { value: 'school' },
       region: { value: 'GB' },
     });
+    // e192: belonging to an association is no workplace; a member-facing role and a law library for members stay.
+    expect(
+      read({ bio: 'Librarian, book lover, reader. SLA Merseyside Branch Member. Ravenclaw.', location: 'Liverpool' }).sector.value,
+    ).toBe('unknown');
+    expect(read({ bio: 'Law librarian. Member of the British and Irish Association of Law Librarians' }).sector.value).toBe('law');
+    expect(
+      read({ name: "King's Inns Library", bio: "Law library for members and current students of The Honorable Society of King's Inns" })
+        .sector.value,
+    ).toBe('law');
     // A spelling that names no body leaves the acronym standing.
     expect(read({ name: 'NHS Library', bio: 'Never Having Sleep! Librarian', location: 'Leeds' }).sector.value).toBe('health');
   });
