@@ -151,6 +151,52 @@ export const BLIND_LIBRARY_SAMPLES = REAL_SAMPLES.filter((x) => 'blindLibrary' i
 export function loadBlindLibraryProfiles(): RealProfile[] {
   return BLIND_LIBRARY_SAMPLES.flatMap((x) => loadRealProfiles(x.file));
 }
+/**
+ * A second labelling of every pooled profile (LABELLING.md, "Second labelling and adjudication"): ten blind labellers
+ * with the written rules only, none of the first labels, no inference. Where the two labels differ, an eleventh,
+ * blind to the inference too, chose by the rules (adjudication.jsonl).
+ */
+export const SECOND_LABELS = path.join(ROOT, 'data/eval/real-profiles/second-labels.jsonl');
+export const ADJUDICATION = path.join(ROOT, 'data/eval/real-profiles/adjudication.jsonl');
+
+interface SecondLabel {
+  id: string;
+  sector: string;
+  region: string;
+}
+interface Adjudicated {
+  id: string;
+  field: Field;
+  answer: string;
+}
+
+function readJsonl<T>(file: string): T[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as T);
+}
+
+/** The pooled profiles with the second labeller's labels in place of the first's. */
+export function loadSecondLabelledProfiles(): RealProfile[] {
+  const second = new Map(readJsonl<SecondLabel>(SECOND_LABELS).map((x) => [x.id, x]));
+  return loadUnseenProfiles().map((r) => {
+    const s = second.get(r.id);
+    if (!s) throw new Error(`no second label for ${r.id}`);
+    return { ...r, sector: s.sector, region: s.region };
+  });
+}
+
+/** The pooled profiles with adjudicated labels: the first label where both labellers agree, the adjudicator's where not. */
+export function loadAdjudicatedProfiles(): RealProfile[] {
+  const decided = new Map(readJsonl<Adjudicated>(ADJUDICATION).map((x) => [`${x.id} ${x.field}`, x.answer]));
+  return loadUnseenProfiles().map((r) => ({
+    ...r,
+    sector: decided.get(`${r.id} sector`) ?? r.sector,
+    region: decided.get(`${r.id} region`) ?? r.region,
+  }));
+}
+
 const FIELDS = ['sector', 'region'] as const;
 type Field = (typeof FIELDS)[number];
 export type Half = 'dev' | 'held-out';
@@ -182,10 +228,7 @@ export function fnv1a(text: string): number {
 export const halfOf = (handle: string): Half => (fnv1a(handle.toLowerCase()) % 2 === 0 ? 'dev' : 'held-out');
 
 export function loadRealProfiles(file = REAL_PROFILES): RealProfile[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as RealProfile);
+  return readJsonl<RealProfile>(file);
 }
 
 export function realProfile(r: RealProfile): PersonProfile {
@@ -263,6 +306,21 @@ function fieldFigures(cases: readonly { want: string; got: string }[]): FieldFig
   };
 }
 
+/**
+ * The second labeller measured as the inference is, against the first labels: how far two careful people following
+ * the same written rules agree, in the same three figures. Its "guesses where unstated" is the share of profiles the
+ * first labeller left unknown that the second read a value from.
+ */
+export function measureSecondLabeller(): RealFigures {
+  const second = new Map(loadSecondLabelledProfiles().map((r) => [r.id, r]));
+  const pairs = loadUnseenProfiles().map((r) => ({ r, half: halfOf(r.handle), got: second.get(r.id)! }));
+  const figures = (keep: (h: Half) => boolean) =>
+    Object.fromEntries(
+      FIELDS.map((f) => [f, fieldFigures(pairs.filter((a) => keep(a.half)).map((a) => ({ want: a.r[f], got: a.got[f] })))]),
+    ) as Record<Field, FieldFigures>;
+  return { dev: figures((h) => h === 'dev'), 'held-out': figures((h) => h === 'held-out'), all: figures(() => true) };
+}
+
 export function measureRealContext(options?: ContextOptionsInput, profiles = loadRealProfiles()): RealFigures & { misses: RealMiss[] } {
   const answers = profiles.map((r) => ({ r, half: halfOf(r.handle), got: inferContext(realProfile(r), options) }));
   const misses: RealMiss[] = [];
@@ -296,9 +354,9 @@ export function meetsTargets(field: Field, f: FieldFigures): { stated: boolean; 
   return { stated: f.statedShare >= t.stated, precision: f.precision >= t.precision, unstated: f.unstatedGuessShare <= t.unstatedGuesses };
 }
 
-export function formatRealFigures(f: RealFigures, title: string): string {
+export function formatRealFigures(f: RealFigures, title: string, subject = 'context inference on real profiles'): string {
   const lines = [
-    `context inference on real profiles — ${title}`,
+    `${subject} — ${title}`,
     `  targets: sector ≥ ${pct(TARGETS.sector.stated)} right where stated, precision ≥ ${pct(TARGETS.sector.precision)}; ` +
       `region ≥ ${pct(TARGETS.region.stated)}, precision ≥ ${pct(TARGETS.region.precision)}; ` +
       `guesses ≤ ${pct(TARGETS.sector.unstatedGuesses)} of profiles that state nothing (judged on held-out; dev was tuned on)`,
@@ -433,6 +491,14 @@ export function contextRealRows(): Row[] {
   const wider = measureRealContext({ registries: true }, loadBlindLibraryProfiles())['held-out'];
   for (const field of FIELDS)
     rows.push(...judgedRows(field, wider[field], `${wider[field].profiles} held-out of every blind library sample (a wider check)`));
+  // Beside the targets' measure: a second blind labeller against the first labels (how far people agree), and the
+  // inference against adjudicated labels (both labellers, and a third where they differ).
+  const second = measureSecondLabeller()['held-out'];
+  for (const field of FIELDS)
+    rows.push(...judgedRows(field, second[field], `${second[field].profiles} unseen held-out: a second labeller vs the first labels`));
+  const adjudicated = measureRealContext({ registries: true }, loadAdjudicatedProfiles())['held-out'];
+  for (const field of FIELDS)
+    rows.push(...judgedRows(field, adjudicated[field], `${adjudicated[field].profiles} unseen held-out, adjudicated labels`));
   // The written bios stay a regression check: the registries must not make them worse.
   const biosOff = measureContext();
   const biosOn = measureContext({ registries: true });
@@ -484,6 +550,19 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       formatRealFigures(
         first,
         `the first three unseen samples pooled (${FIRST_UNSEEN_SAMPLES.map((x) => x.id).join(' + ')}), as the pool stood before the thirteenth`,
+      ),
+    );
+    console.log(
+      formatRealFigures(
+        measureSecondLabeller(),
+        'blind, the written rules only, measured against the first labels like the inference, the unseen samples pooled: how far two people agree',
+        'a second labeller',
+      ),
+    );
+    console.log(
+      formatRealFigures(
+        measureRealContext({ registries: !off }, loadAdjudicatedProfiles()),
+        'the unseen samples pooled, adjudicated labels (both labellers; a third, blind, where they differ)',
       ),
     );
     const wider = measureRealContext({ registries: !off }, loadBlindLibraryProfiles());
