@@ -8,6 +8,7 @@ import type { Hit } from './decide.js';
 import type { FieldText } from './fields.js';
 import { isPlaceName } from './gazetteer.js';
 import { namedAfterTown } from './registry-hits.js';
+import { INSTITUTION_WORD } from './institution-words.js';
 import { clauseOf, type SectorHit } from './sector-hit.js';
 
 /** At most what a hint word weighs once read ("College" 1, raised half again in a bio's lead clause). */
@@ -73,10 +74,12 @@ export function namesOfSchools(hits: SectorHit[]): SectorHit[] {
   return hits.filter((h) => h.readings.school || !SCHOOL_AFTER.test(h.text.slice(h.end)) || !isPlaceName(h.text.slice(h.start, h.end)));
 }
 
-const INSTITUTION_AFTER = /^\s+(?:College|School|Academy|University|Hospital|Institute|Grammar)\b/;
+const INSTITUTION_AFTER = new RegExp(`^\\s+(?:${INSTITUTION_WORD}|Grammar)\\b`);
 // "Lawson Library at The Grammar School at Leeds": a library named as one at an institution.
-const LIBRARY_AT_INSTITUTION =
-  /^\s+(?:Library|Libraries|LRC)\s+(?:at|of)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’&-]*\s+){0,4}(?:College|School|Academy|University|Hospital|Institute)\b/iu;
+const LIBRARY_AT_INSTITUTION = new RegExp(
+  `^\\s+(?:Library|Libraries|LRC)\\s+(?:at|of)\\s+(?:the\\s+)?(?:\\p{Lu}[\\p{L}'’&-]*\\s+){0,4}(?:${INSTITUTION_WORD})\\b`,
+  'iu',
+);
 
 /**
  * "Radford Library" whose bio is about "Radford College, ACT": a display name's place library is the institution the

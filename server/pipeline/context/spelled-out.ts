@@ -7,10 +7,11 @@
  */
 import type { Hit } from './decide.js';
 import type { FieldText } from './fields.js';
+import { INSTITUTION_WORD } from './institution-words.js';
 
 const ACRONYM = /^[A-Z]{2,6}$/;
 /** The last word of a body's name: what the spelled-out initials name is an institution, not a joke. */
-const BODY_WORD = /\b(?:College|School|Academy|University|Hospital|Institute|Trust|Council)$/;
+const BODY_WORD = new RegExp(`\\b(?:${INSTITUTION_WORD}|Trust|Council)$`);
 // Small words a body's initials usually leave out ("Institute of …", "Arts and …").
 const SKIPPED = new Set(['of', 'and', 'for', 'the', 'at', 'in', 'on', '&']);
 const NAME_RUN = /(?:\p{Lu}[\p{L}'’-]*|&|of|and|for|the|at|in|on)(?:\s+(?:\p{Lu}[\p{L}'’-]*|&|of|and|for|the|at|in|on))+/gu;
