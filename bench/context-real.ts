@@ -164,13 +164,18 @@ interface SecondLabel {
   sector: string;
   region: string;
 }
-interface Adjudicated {
+export interface Adjudicated {
   id: string;
   field: Field;
+  first: string;
+  second: string;
   answer: string;
+  /** Which reading the adjudicator chose. */
+  chose: 'first' | 'second';
+  why: string;
 }
 
-function readJsonl<T>(file: string): T[] {
+export function readJsonl<T>(file: string): T[] {
   return readFileSync(file, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
@@ -312,8 +317,10 @@ function fieldFigures(cases: readonly { want: string; got: string }[]): FieldFig
  * first labeller left unknown that the second read a value from.
  */
 export function measureSecondLabeller(): RealFigures {
-  const second = new Map(loadSecondLabelledProfiles().map((r) => [r.id, r]));
-  const pairs = loadUnseenProfiles().map((r) => ({ r, half: halfOf(r.handle), got: second.get(r.id)! }));
+  // Both in the pool's order: the second labels are joined by id (loadSecondLabelledProfiles).
+  const first = loadUnseenProfiles();
+  const second = loadSecondLabelledProfiles();
+  const pairs = first.map((r, i) => ({ r, half: halfOf(r.handle), got: second[i]! }));
   const figures = (keep: (h: Half) => boolean) =>
     Object.fromEntries(
       FIELDS.map((f) => [f, fieldFigures(pairs.filter((a) => keep(a.half)).map((a) => ({ want: a.r[f], got: a.got[f] })))]),
@@ -412,6 +419,24 @@ function judgedRows(field: Field, x: FieldFigures, size: string): Row[] {
   ];
 }
 
+/** A field's three figures printed beside the judged ones, with no target: "<what> right where stated" and so on. */
+function shownRows(what: string, x: FieldFigures, size: string): Row[] {
+  return [
+    row('context-real', {
+      measure: `${what}: right where stated`,
+      size,
+      value: `${x.statedRight}/${x.stated} ${pct(x.statedShare)}`,
+      data: { ...x },
+    }),
+    row('context-real', { measure: `${what}: precision`, size, value: `${x.guessesRight}/${x.guesses} ${pct(x.precision)}` }),
+    row('context-real', {
+      measure: `${what}: answers where unstated`,
+      size,
+      value: `${x.unstatedGuesses}/${x.unstated} ${pct(x.unstatedGuessShare)}`,
+    }),
+  ];
+}
+
 /**
  * Bench rows: both halves of the first sample with the registries on, targets judged on the held-out half; the
  * registries off beside them; each later sample's halves with the registries on; the written bios on and off.
@@ -493,12 +518,15 @@ export function contextRealRows(): Row[] {
     rows.push(...judgedRows(field, wider[field], `${wider[field].profiles} held-out of every blind library sample (a wider check)`));
   // Beside the targets' measure: a second blind labeller against the first labels (how far people agree), and the
   // inference against adjudicated labels (both labellers, and a third where they differ).
+  // Printed, not judged: the targets are the inference's, on the first labels.
   const second = measureSecondLabeller()['held-out'];
   for (const field of FIELDS)
-    rows.push(...judgedRows(field, second[field], `${second[field].profiles} unseen held-out: a second labeller vs the first labels`));
+    rows.push(...shownRows(`${field}, a second labeller vs the first labels`, second[field], `${second[field].profiles} unseen held-out`));
   const adjudicated = measureRealContext({ registries: true }, loadAdjudicatedProfiles())['held-out'];
   for (const field of FIELDS)
-    rows.push(...judgedRows(field, adjudicated[field], `${adjudicated[field].profiles} unseen held-out, adjudicated labels`));
+    rows.push(
+      ...shownRows(`${field} vs adjudicated labels, registries on`, adjudicated[field], `${adjudicated[field].profiles} unseen held-out`),
+    );
   // The written bios stay a regression check: the registries must not make them worse.
   const biosOff = measureContext();
   const biosOn = measureContext({ registries: true });

@@ -185,12 +185,20 @@ function placeInLocation(h: SectorHit): boolean {
 }
 
 /**
- * "NHS Ayrshire & Arran Library Service": a place's library whose place ends a health body's name, read from the same
- * words, is that body's library ("Arran Library" here is the health board's), not the place's public library.
+ * "NHS Ayrshire & Arran Library Service", "NHS Grampian Aberdeen Library": a place's library named within or right after
+ * a health body's name is that body's library ("Arran Library" here is the health board's), not the place's public one.
  */
 function placeLibraryInBodyName(h: SectorHit, hits: readonly SectorHit[]): boolean {
   if (!h.readings.public) return false;
-  return hits.some((b) => b.field === h.field && b.readings.health === 1 && b.start < h.start && b.end > h.start && b.end < h.end);
+  return hits.some(
+    (b) =>
+      b.field === h.field &&
+      b.readings.health === 1 &&
+      b.start < h.start &&
+      b.end < h.end &&
+      // Read from the same words ("NHS Ayrshire & Arran" / "Arran Library"), or run on into them ("NHS Grampian Aberdeen Library").
+      (b.end > h.start || /^\s+$/.test(h.text.slice(b.end, h.start))),
+  );
 }
 
 /** Every field's hits, less those the profile itself explains away (spelled-out initials, a school's or college's name). */

@@ -10,6 +10,7 @@ import type { SectorCue } from './gazetteer.js';
 import type { Span } from './past-spans.js';
 import { clauseOf } from './sector-hit.js';
 import type { Token } from './tokenize.js';
+import { membership } from './membership.js';
 
 /**
  * "I love archives", "Interested in scholarly communication", "#Archives, #history": a kind of library or a field
@@ -26,13 +27,15 @@ const PERSON_NOUN = /(?:ian|ist|er|or|ant|(?<!m)ent|eur|ess)s?$|\b(?:staff|team|
  * something happens is no object of liking; the sentence's liking is for something else.
  */
 const WHERE_PHRASE = /^(?:throughout|across|around|heart of) the\b/;
+/** "throughout the school years": the school as a time of life, not a place. */
+const SCHOOL_AS_TIME = /^\s+(?:years?|days?|terms?|holidays?|run)\b/i;
 
 /** "public library advocate", "archives nerd", "library lover": a liker's noun after the phrase. */
 const INTEREST_AFTER =
   /^[\s-]+(?:advocates?|champions?|enthusiasts?|supporters?|fans?|lovers?|geeks?|nerds?|junkies?|addicts?|users?|goers?|patrons?)\b/i;
 
 function interest(text: string, start: number, phrase: string, end = start): boolean {
-  if (PERSON_NOUN.test(phrase) || WHERE_PHRASE.test(phrase)) return false;
+  if (PERSON_NOUN.test(phrase) || (WHERE_PHRASE.test(phrase) && !SCHOOL_AS_TIME.test(text.slice(end)))) return false;
   if (text[start - 1] === '#') return true;
   if (INTEREST_AFTER.test(text.slice(end))) return true;
   return INTEREST_BEFORE.test(sentenceBefore(text, start));
@@ -266,19 +269,4 @@ export function listedPhrase(
     interest(text, start, phrase, end) ||
     membership(text, start, end)
   );
-}
-
-/**
- * "SLA Merseyside Branch Member", "member of the Law Librarians' Association": belonging to an association says what
- * someone cares about, not where they work (a listed item, as an interest is); "member services librarian" and "SLA
- * President" are roles and stay.
- */
-const MEMBER_AFTER = /^(?:\s+\p{Lu}[\p{L}'’-]*){0,2}\s+(?:[Bb]ranch\s+|[Gg]roup\s+|[Ss]ection\s+)?[Mm]embers?\b(?!\s+[Ss]ervices)/u;
-const MEMBER_BEFORE = /\b(?:member|members|membership)\s+(?:of|in)\s+(?:the\s+)?$/i;
-/** Members who hold office or work there: "SLA Board member", "Member of Parliament", "staff member". */
-const OFFICE = /\b(?:board|committee|council|executive|staff|team|faculty|parliament)\b/i;
-function membership(text: string, start: number, end: number): boolean {
-  const after = MEMBER_AFTER.exec(text.slice(end));
-  if (after) return !OFFICE.test(after[0]);
-  return MEMBER_BEFORE.test(text.slice(Math.max(0, start - 30), start)) && !OFFICE.test(text.slice(start, end));
 }

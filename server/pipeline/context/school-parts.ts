@@ -8,7 +8,6 @@ import type { Hit } from './decide.js';
 import type { FieldText } from './fields.js';
 import { isPlaceName } from './gazetteer.js';
 import { namedAfterTown } from './registry-hits.js';
-import { INSTITUTION_WORD } from './institution-words.js';
 import { clauseOf, type SectorHit } from './sector-hit.js';
 
 /** At most what a hint word weighs once read ("College" 1, raised half again in a bio's lead clause). */
@@ -74,11 +73,14 @@ export function namesOfSchools(hits: SectorHit[]): SectorHit[] {
   return hits.filter((h) => h.readings.school || !SCHOOL_AFTER.test(h.text.slice(h.end)) || !isPlaceName(h.text.slice(h.start, h.end)));
 }
 
+/** The last word of an institution's proper name ("Radford College", "The Grammar School at Leeds"). */
+const INSTITUTION_WORD = 'College|School|Academy|University|Hospital|Institute';
 const INSTITUTION_AFTER = new RegExp(`^\\s+(?:${INSTITUTION_WORD}|Grammar)\\b`);
 // "Lawson Library at The Grammar School at Leeds": a library named as one at an institution.
 const LIBRARY_AT_INSTITUTION = new RegExp(
-  `^\\s+(?:Library|Libraries|LRC)\\s+(?:at|of)\\s+(?:the\\s+)?(?:\\p{Lu}[\\p{L}'’&-]*\\s+){0,4}(?:${INSTITUTION_WORD})\\b`,
-  'iu',
+  `^\\s+(?:[Ll]ibrar(?:y|ies)|LRC)\\s+(?:at|of)\\s+(?:[Tt]he\\s+)?(?:\\p{Lu}[\\p{L}'’&-]*\\s+){0,4}(?:${INSTITUTION_WORD})\\b`,
+  // Case-sensitive: with the i flag \p{Lu} matches any letter ("library at the old school" names no institution).
+  'u',
 );
 
 /**

@@ -7,11 +7,16 @@
  */
 import type { Hit } from './decide.js';
 import type { FieldText } from './fields.js';
-import { INSTITUTION_WORD } from './institution-words.js';
 
 const ACRONYM = /^[A-Z]{2,6}$/;
-/** The last word of a body's name: what the spelled-out initials name is an institution, not a joke. */
-const BODY_WORD = new RegExp(`\\b(?:${INSTITUTION_WORD}|Trust|Council)$`);
+/** "IVCLibrary": initials run into the next word in a handle or a joined display name. */
+const RUN_IN_ACRONYM = /^([A-Z]{2,6})(?=[A-Z][a-z])/;
+/**
+ * A school or college's name ("Impington Village College", "Noblesville High School"): a local body that registries
+ * do not list, so its spelling reading nothing still says the initials are its own. Not "Institute", "University" or
+ * "Hospital": those that read nothing ("British Film Institute" for "BFI") are more likely the registry's own body.
+ */
+const SCHOOL_OR_COLLEGE = /\b(?:College|School|Academy)$/;
 // Small words a body's initials usually leave out ("Institute of …", "Arts and …").
 const SKIPPED = new Set(['of', 'and', 'for', 'the', 'at', 'in', 'on', '&']);
 const NAME_RUN = /(?:\p{Lu}[\p{L}'’-]*|&|of|and|for|the|at|in|on)(?:\s+(?:\p{Lu}[\p{L}'’-]*|&|of|and|for|the|at|in|on))+/gu;
@@ -22,8 +27,8 @@ interface SpelledName {
   field: string;
   start: number;
   end: number;
-  /** The words themselves ("Impington Village College"). */
-  words: string;
+  /** Whether the words name a school or college ("Impington Village College"). */
+  schoolOrCollege: boolean;
 }
 
 /**
@@ -51,7 +56,7 @@ export function spelledNames(fields: readonly FieldText[]): SpelledNames {
           const w = words[to]!;
           all += w.text[0]!.toUpperCase();
           if (!SKIPPED.has(w.text.toLowerCase())) kept += w.text[0]!.toUpperCase();
-          const span = { field: f.label, start: words[from]!.start, end: w.end, words: f.text.slice(words[from]!.start, w.end) };
+          const span = { field: f.label, start: words[from]!.start, end: w.end, schoolOrCollege: SCHOOL_OR_COLLEGE.test(w.text) };
           if (to > from) add(all, span);
           if (kept.length >= 2 && kept !== all) add(kept, span);
         }
@@ -62,8 +67,9 @@ export function spelledNames(fields: readonly FieldText[]): SpelledNames {
 }
 
 /**
- * Hits to keep: all but those starting with an acronym ("NHS", "NHS Library") that the profile spells out as a name
- * whose own hits read none of the acronym's values. A name that reads nothing leaves the acronym standing.
+ * Hits to keep: all but those starting with an acronym ("NHS", "NHS Library", "IVCLibrary") that the profile spells out
+ * as a name whose own hits read none of the acronym's values, or as a school or college's name that reads nothing. Any
+ * other name that reads nothing leaves the acronym standing ("NHS … Never Having Sleep!").
  */
 export function withoutSpelledOutAcronyms<H extends Hit>(hits: readonly H[], spelled: SpelledNames): H[] {
   // What each spelled-out acronym's names read, worked out once per acronym.
@@ -80,16 +86,13 @@ export function withoutSpelledOutAcronyms<H extends Hit>(hits: readonly H[], spe
     readingsOf.set(acronym, values);
     return values;
   };
-  const namesBody = (acronym: string): boolean => (spelled.get(acronym) ?? []).some((s) => BODY_WORD.test(s.words));
   return hits.filter((hit) => {
-    // "IVCLibrary": the initials run into the next word in a handle or a joined display name.
     const word = hit.text.slice(hit.start, hit.end).split(/[\s_]+/)[0]!;
-    const first = /^([A-Z]{2,6})(?=[A-Z][a-z])/.exec(word)?.[1] ?? word;
+    const first = RUN_IN_ACRONYM.exec(word)?.[1] ?? word;
     if (!ACRONYM.test(first) || !spelled.has(first)) return true;
     const read = namesRead(first);
-    // A hit inside the spelled-out name is part of it, not the acronym. A name that reads nothing leaves the acronym
-    // standing ("NHS … Never Having Sleep!"), unless it names a body of its own ("Impington Village College").
-    if (read.size === 0) return !namesBody(first);
+    // A hit inside the spelled-out name is part of it, not the acronym.
+    if (read.size === 0) return !spelled.get(first)!.some((s) => s.schoolOrCollege);
     return Object.keys(hit.readings).some((v) => (hit.readings[v] ?? 0) > 0 && read.has(v));
   });
 }

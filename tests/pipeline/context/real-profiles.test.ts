@@ -11,11 +11,13 @@ import {
   BLIND_LIBRARY_SAMPLES,
   measureRealContext,
   measureSecondLabeller,
-  loadSecondLabelledProfiles,
   loadAdjudicatedProfiles,
+  readJsonl,
   ADJUDICATION,
+  SECOND_LABELS,
+  type Adjudicated,
 } from '../../../bench/context-real.js';
-import { readFileSync } from 'node:fs';
+import { SECTORS } from '../../../server/pipeline/context/gazetteer.js';
 import { DEFAULT_CONTEXT_OPTIONS, inferContext } from '../../../server/pipeline/context/index.js';
 import { profile } from './helpers.js';
 
@@ -247,7 +249,8 @@ describe('context inference on real profiles', () => {
     // 470/495, guesses 8/60; with the fourteenth (2f6da59; 707) sector 479/564 84.9 %, precision 91.6 %, guesses 23/143;
     // region 615/644, guesses 10/63; with the fifteenth (4f4dca2; 861) sector 601/701 85.7 %, precision 93.5 %, guesses
     // 22/160; region 754/791 95.3 %, precision 98.4 %, guesses 11/70. Targets: 85 %, 90 %, 5 %; 90 %, 95 %, 5 %.
-    expect(pooled.sector.statedRight).toBeGreaterThanOrEqual(603); // of 701: 86.0 % (605 before the review's fixes for ordinary bios)
+    // 7 Dec, fourth session: 604 ('NHS Grampian Aberdeen Library' and the like read as the health board's).
+    expect(pooled.sector.statedRight).toBeGreaterThanOrEqual(604); // of 701: 86.2 % (605 before the review's fixes for ordinary bios)
     expect(pooled.sector.precision).toBeGreaterThanOrEqual(0.934); // 603/645
     expect(pooled.sector.unstatedGuesses).toBeLessThanOrEqual(22); // of 160
     expect(pooled.region.statedRight).toBeGreaterThanOrEqual(754); // of 791: 95.3 %
@@ -261,77 +264,63 @@ describe('context inference on real profiles', () => {
     // 7 Dec 2026, second session (697 held out): sector 483/566 85.3 %, precision 92.0 %, guesses 16/131; region 580/630.
     // Third session, with the thirteenth to fifteenth samples (1,167 held out): sector 857/987 86.8 %, precision 857/919
     // 93.3 %, guesses 28/180; region 1013/1078 94.0 %, precision 98.2 %.
-    expect(wider.sector.statedRight).toBeGreaterThanOrEqual(856);
+    expect(wider.sector.statedRight).toBeGreaterThanOrEqual(857); // 856 before the fourth session
     expect(wider.sector.precision).toBeGreaterThanOrEqual(0.932);
     expect(wider.region.statedRight).toBeGreaterThanOrEqual(1013);
   });
 
   it('labels every pooled profile a second time, blind, and adjudicates exactly where the two labels differ', () => {
-    const first = new Map(loadUnseenProfiles().map((r) => [r.id, r]));
-    const second = new Map(loadSecondLabelledProfiles().map((r) => [r.id, r]));
-    expect(second.size).toBe(1700);
-    const SECTORS = [
-      'academic',
-      'public',
-      'school',
-      'health',
-      'law',
-      'government',
-      'national',
-      'special',
-      'archives',
-      'education',
-      'vendor',
-      'unknown',
-    ];
-    for (const r of second.values()) {
-      expect(SECTORS).toContain(r.sector);
+    const pool = loadUnseenProfiles();
+    const second = readJsonl<{ id: string; sector: string; region: string }>(SECOND_LABELS);
+    // The file holds exactly the pool's profiles, once each.
+    expect(second.map((x) => x.id).sort()).toEqual(pool.map((r) => r.id).sort());
+    for (const r of second) {
+      expect([...SECTORS, 'unknown']).toContain(r.sector);
       expect(r.region).toMatch(/^(?:[A-Z]{2}|unknown)$/);
     }
-    const decided = readFileSync(ADJUDICATION, 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map(
-        (l) => JSON.parse(l) as { id: string; field: 'sector' | 'region'; first: string; second: string; answer: string; chose: string },
-      );
-    const differing = [...first.values()].flatMap((r) =>
-      (['sector', 'region'] as const).filter((f) => second.get(r.id)![f] !== r[f]).map((f) => `${r.id} ${f}`),
+    const secondOf = new Map(second.map((x) => [x.id, x]));
+    const decided = readJsonl<Adjudicated>(ADJUDICATION);
+    const differing = pool.flatMap((r) =>
+      (['sector', 'region'] as const).filter((f) => secondOf.get(r.id)![f] !== r[f]).map((f) => `${r.id} ${f}`),
     );
-    expect(decided.map((d) => `${d.id} ${d.field}`).sort()).toEqual(differing.sort());
     expect(differing).toHaveLength(87);
+    expect(decided.map((d) => `${d.id} ${d.field}`).sort()).toEqual(differing.sort());
+    const firstOf = new Map(pool.map((r) => [r.id, r]));
+    const adjudicated = new Map(loadAdjudicatedProfiles().map((r) => [r.id, r]));
     for (const d of decided) {
-      expect(d.first).toBe(first.get(d.id)![d.field]);
-      expect(d.second).toBe(second.get(d.id)![d.field]);
-      expect(d.answer).toBe(d.chose === 'first' ? d.first : d.second);
+      expect(d.first).toBe(firstOf.get(d.id)![d.field]);
+      expect(d.second).toBe(secondOf.get(d.id)![d.field]);
+      expect(d.answer).toBe(d[d.chose]);
+      // Adjudicated labels: the adjudicator's answer where the two differ...
+      expect(adjudicated.get(d.id)![d.field]).toBe(d.answer);
     }
-    // Adjudicated labels: the first where both agree, the adjudicator's where not.
-    const adjudicated = loadAdjudicatedProfiles();
-    expect(adjudicated.filter((r, i) => r.sector !== [...first.values()][i]!.sector)).toHaveLength(
-      decided.filter((d) => d.field === 'sector' && d.answer !== d.first).length,
-    );
+    // ...and the first label wherever they agree.
+    const decidedKeys = new Set(differing);
+    for (const r of pool)
+      for (const f of ['sector', 'region'] as const) if (!decidedKeys.has(`${r.id} ${f}`)) expect(adjudicated.get(r.id)![f]).toBe(r[f]);
   });
 
   it("measures how far two labellers agree, in the inference's own figures: the second against the first labels", () => {
-    const all = measureSecondLabeller().all;
-    expect(all.sector).toMatchObject({ stated: 1373, statedRight: 1356, unstated: 327, unstatedGuesses: 43 });
-    expect(all.region).toMatchObject({ stated: 1559, statedRight: 1551, unstated: 141, unstatedGuesses: 19 });
-    const held = measureSecondLabeller()['held-out'];
+    const figures = measureSecondLabeller();
+    expect(figures.all.sector).toMatchObject({ stated: 1373, statedRight: 1356, unstated: 327, unstatedGuesses: 43 });
+    expect(figures.all.region).toMatchObject({ stated: 1559, statedRight: 1551, unstated: 141, unstatedGuesses: 19 });
     // Beside the inference on the same 861 held out (sector guesses 22/160, region 11/70): a second careful person reads a
     // value from more of the first labeller's unknowns than the inference does.
-    expect(held.sector).toMatchObject({ stated: 701, statedRight: 694, unstated: 160, unstatedGuesses: 24 });
-    expect(held.region).toMatchObject({ stated: 791, statedRight: 785, unstated: 70, unstatedGuesses: 12 });
+    expect(figures['held-out'].sector).toMatchObject({ stated: 701, statedRight: 694, unstated: 160, unstatedGuesses: 24 });
+    expect(figures['held-out'].region).toMatchObject({ stated: 791, statedRight: 785, unstated: 70, unstatedGuesses: 12 });
   });
 
   it('measures the pooled held-out half against the adjudicated labels at least as well as it first did', () => {
     const held = measureRealContext({ registries: true }, loadAdjudicatedProfiles())['held-out'];
     // First run (a953588): sector 605/712 85.0 %, precision 605/643 94.1 %, guesses 17/149 11.4 %; region 755/802 94.1 %,
-    // precision 755/766 98.6 %, guesses 9/59 15.3 %.
+    // precision 755/766 98.6 %, guesses 9/59 15.3 %. After the review's fixes: sector 606/712, precision 606/644.
     expect(held.sector.stated).toBe(712);
-    expect(held.sector.statedRight).toBeGreaterThanOrEqual(605);
+    expect(held.sector.statedRight).toBeGreaterThanOrEqual(606);
     expect(held.sector.precision).toBeGreaterThanOrEqual(0.941);
     expect(held.sector.unstatedGuesses).toBeLessThanOrEqual(17);
     expect(held.region.stated).toBe(802);
     expect(held.region.statedRight).toBeGreaterThanOrEqual(755);
+    expect(held.region.precision).toBeGreaterThanOrEqual(0.986);
     expect(held.region.unstatedGuesses).toBeLessThanOrEqual(9);
   });
 

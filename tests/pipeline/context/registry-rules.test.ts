@@ -1154,6 +1154,26 @@ describe('registry rules', () => {
       read({ name: "King's Inns Library", bio: "Law library for members and current students of The Honorable Society of King's Inns" })
         .sector.value,
     ).toBe('law');
+    // Review: members of a workplace's team or staff, those a library serves, and office-holders are no association's
+    // members; an association's word may follow the phrase read; capitals.
+    expect(read({ bio: 'Member of the Academic Library team at Leeds' }).sector.value).toBe('academic');
+    expect(read({ bio: 'Proud member of the Bodleian Libraries staff' }).sector.value).toBe('academic');
+    expect(read({ bio: 'University of Leeds Library member of staff' }).sector.value).toBe('academic');
+    expect(read({ bio: 'Library for members of the Royal College of Nursing' }).sector.value).toBe('health');
+    expect(read({ bio: 'Member of the University of Leeds' }).sector.value).toBe('academic');
+    expect(read({ bio: 'Member, Special Libraries Association' }).sector.value).toBe('unknown');
+    expect(read({ bio: 'SLA Merseyside Branch MEMBER' }).sector.value).toBe('unknown');
+    // "throughout the school years" is a time of life, not a school.
+    expect(read({ bio: 'Librarian. Passionate about reading from nursery throughout the school years and beyond' }).sector.value).toBe(
+      'unknown',
+    );
+    // A place's library right after a health board's name is the board's.
+    expect(read({ bio: 'NHS Grampian Aberdeen Library' }).sector.value).toBe('health');
+    // Initials spelled out as an institute that reads nothing stay the registry's body ("BFI" is the British Film Institute).
+    expect(read({ name: 'BFI Reuben Library', bio: 'BFI Reuben Library, British Film Institute' })).toMatchObject({
+      sector: { value: 'special' },
+      region: { value: 'GB' },
+    });
     // A spelling that names no body leaves the acronym standing.
     expect(read({ name: 'NHS Library', bio: 'Never Having Sleep! Librarian', location: 'Leeds' }).sector.value).toBe('health');
   });
