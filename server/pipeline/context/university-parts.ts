@@ -19,12 +19,13 @@ const namedUniversity = (h: SectorHit) => academicNow(h) && h.strength >= WORKPL
 const STUDENT_OR_TEACHER = /\b(?:student|candidate|ph\.?\s?d|doctoral|professor|prof|lecturer|instructor|teach\w*)\b/i;
 
 /**
- * "Art & Architecture Librarian, Miami University", "Business Librarian at UNSW": a subject librarian's title (filed under
- * special for the art, music and business libraries of firms and museums) names a university post when the university
- * is its workplace, written right after it (LABELLING.md rule 4: subject and discipline librarian titles are academic).
- * "Business librarian at Deloitte, University of Leeds graduate" stays the firm's.
+ * "Art & Architecture Librarian, Miami University", "Business Librarian at UNSW", "Business librarian in higher
+ * education": a subject librarian's title (filed under special for the art, music and business libraries of firms and
+ * museums) names a university post when the university or its sector is its workplace, written right after it
+ * (LABELLING.md rule 4: subject and discipline librarian titles are academic). "Business librarian at Deloitte,
+ * University of Leeds graduate" stays the firm's.
  */
-const TITLE_AT = /^\s*(?:,|at|@|for|with)?\s*(?:the\s+)?$/i;
+const TITLE_AT = /^\s*(?:,|at|@|for|with|in)?\s*(?:the\s+)?$/i;
 
 export function universitysSubjectLibrarians(hits: SectorHit[]): void {
   for (const subject of hits) {

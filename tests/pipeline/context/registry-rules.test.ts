@@ -1174,6 +1174,9 @@ describe('registry rules', () => {
       sector: { value: 'special' },
       region: { value: 'GB' },
     });
+    // A subject librarian "in higher education" works in a university's library (rule 4), as one "at" a university does.
+    expect(read({ bio: 'Business librarian in higher education' }).sector.value).toBe('academic');
+    expect(read({ bio: 'Business librarian in London' }).sector.value).toBe('special');
     // A spelling that names no body leaves the acronym standing.
     expect(read({ name: 'NHS Library', bio: 'Never Having Sleep! Librarian', location: 'Leeds' }).sector.value).toBe('health');
   });
