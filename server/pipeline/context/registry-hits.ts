@@ -7,6 +7,7 @@
  *     institutions after a town in the location field.
  * All give sector hits and, where the body's country is known, region hits.
  */
+import { venueLibraryHits } from './library-venues.js';
 import type { FieldText } from './fields.js';
 import { isPlaceName, REGION_STRENGTH, regionIndex, sectorIndex } from './gazetteer.js';
 import { registries } from './registries.js';
@@ -274,6 +275,7 @@ export function registryHits(field: FieldText, tokens: readonly Token[]): Regist
   if (field.kind === 'text') shortNameHits(field, out);
   foundedLibraryHits(field, out);
   historicLibraryHits(field, out);
+  venueLibraryHits(field, out);
   acronymLibraryHits(field, tokens, out);
   schoolOfHits(field, out);
   townCollegeHits(field, out);

@@ -1177,6 +1177,26 @@ describe('registry rules', () => {
     // A subject librarian "in higher education" works in a university's library (rule 4), as one "at" a university does.
     expect(read({ bio: 'Business librarian in higher education' }).sector.value).toBe('academic');
     expect(read({ bio: 'Business librarian in London' }).sector.value).toBe('special');
+    // h067, h074, g242, v295: a venue that says it is a library first is its place's public library (rule 19)...
+    expect(
+      read({ name: 'Discovery Centre', bio: 'A library, gallery, events venue, free Wi-Fi provider and café', location: 'Winchester' })
+        .sector.value,
+    ).toBe('public');
+    expect(
+      read({ bio: 'The Forum Southend-on-Sea is a library, gallery and educational resource in a contemporary shared space.' }).sector
+        .value,
+    ).toBe('public');
+    expect(read({ bio: 'A brand new award-winning state-of-the-art £27m library and learning facility for Southend' }).sector.value).toBe(
+      'public',
+    );
+    // ...not a person's bio, a library with a kind of its own, heritage lists, or a school's library (v021).
+    expect(read({ bio: 'Librarian. Mum of two. Reading is a library and a joy' }).sector.value).toBe('unknown');
+    expect(read({ bio: 'I am a library and information professional' }).sector.value).not.toBe('public');
+    expect(read({ bio: 'An independent library, reading room and cafe' }).sector.value).toBe('special');
+    expect(read({ bio: 'A library, archive and museum of the Royal College of Physicians' }).sector.value).not.toBe('public');
+    expect(
+      read({ bio: 'A reading for pleasure library and our passion is promoting a reading culture across the school.' }).sector.value,
+    ).toBe('school');
     // A spelling that names no body leaves the acronym standing.
     expect(read({ name: 'NHS Library', bio: 'Never Having Sleep! Librarian', location: 'Leeds' }).sector.value).toBe('health');
   });
