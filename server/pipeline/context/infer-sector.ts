@@ -201,6 +201,18 @@ function placeLibraryInBodyName(h: SectorHit, hits: readonly SectorHit[]): boole
   );
 }
 
+/**
+ * "Brookes Wheatley Lib" whose bio says "the team at Oxford Brookes Wheatley library": a display name's place library
+ * whose place the bio writes right after a university's name is that university's campus library, not the town's.
+ */
+function campusOfNamedUniversity(h: SectorHit, hits: readonly SectorHit[]): boolean {
+  if (h.field !== 'name' || !h.readings.public) return false;
+  const place = /^\p{Lu}[\p{L}'’-]+/u.exec(h.text.slice(h.start, h.end))?.[0];
+  if (!place) return false;
+  const after = new RegExp(`^\\s+${place}\\b`);
+  return hits.some((u) => u.field !== 'name' && u.readings.academic === 1 && after.test(u.text.slice(u.end)));
+}
+
 /** Every field's hits, less those the profile itself explains away (spelled-out initials, a school's or college's name). */
 function profileHits(fields: readonly FieldText[], options: ContextOptions): SectorHit[] {
   const found = fields.flatMap((f) => fieldHits(f, options.registries));
@@ -208,7 +220,11 @@ function profileHits(fields: readonly FieldText[], options: ContextOptions): Sec
   const spelled = spelledNames(fields);
   return namesOfSchools(
     withoutSpelledOutAcronyms(found, spelled).filter(
-      (h) => !placeInLocation(h) && !libraryOfNamedInstitution(h, fields) && !placeLibraryInBodyName(h, found),
+      (h) =>
+        !placeInLocation(h) &&
+        !libraryOfNamedInstitution(h, fields) &&
+        !placeLibraryInBodyName(h, found) &&
+        !campusOfNamedUniversity(h, found),
     ),
   );
 }

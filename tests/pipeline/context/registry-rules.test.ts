@@ -1197,6 +1197,15 @@ describe('registry rules', () => {
     expect(
       read({ bio: 'A reading for pleasure library and our passion is promoting a reading culture across the school.' }).sector.value,
     ).toBe('school');
+    // e212: a display name's place library that the bio writes right after a university's name is its campus library.
+    expect(
+      read({
+        name: 'Brookes Wheatley Lib',
+        bio: 'The latest news and info from the team at Oxford Brookes Wheatley library.',
+        location: 'Wheatley, England',
+      }).sector.value,
+    ).toBe('academic');
+    expect(read({ name: 'Wheatley Library', bio: 'Your local library', location: 'Wheatley, England' }).sector.value).toBe('public');
     // A spelling that names no body leaves the acronym standing.
     expect(read({ name: 'NHS Library', bio: 'Never Having Sleep! Librarian', location: 'Leeds' }).sector.value).toBe('health');
   });
