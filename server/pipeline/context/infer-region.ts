@@ -293,6 +293,8 @@ function fieldHits(field: FieldText, wide: boolean): PlaceHit[] {
 }
 
 const NAME_WORD = /^\p{Lu}\p{Ll}{2,}$/u;
+const ORGANISATION_WORD =
+  /^(?:Library|Libraries|Lib|Health|School|College|Academy|University|Archives?|Museum|Centre|Center|Council|Trust|Service|Services)$/;
 
 /**
  * "Bern Irizarry has built and led…" in Bernadette Irizarry's bio, "Austin is a librarian" in Austin Gilbert's: a
@@ -301,6 +303,8 @@ const NAME_WORD = /^\p{Lu}\p{Ll}{2,}$/u;
  */
 function ownName(h: PlaceHit, nameWords: ReadonlySet<string>): boolean {
   if (h.field !== 'bio' || nameWords.size === 0 || (h.kind !== 'city' && h.kind !== 'region')) return false;
+  // An organisation's display name ("Worcs Health Library") has no surname: "Worcestershire Health Libraries" is a place.
+  if ([...nameWords].some((w) => ORGANISATION_WORD.test(w))) return false;
   if (/\b(?:in|at|from|near|to|of|around)\s*$/i.test(h.text.slice(0, h.start))) return false;
   const next = /^\s+(\p{Lu}[\p{L}'’-]+)/u.exec(h.text.slice(h.end))?.[1];
   // "Bern delights in…" in Bernadette Irizarry's bio: a short form of the display name's own word.

@@ -156,6 +156,15 @@ function locationHits(field: FieldText, out: RegistryHits): void {
     const listed = name && !usOnlyLibraries.has(fold(name)) ? publicLibraries.get(fold(name)) : undefined;
     if (listed && regionIndex.lookup(name).length === 0)
       out.region.push(hit(field, start, start + name.length, { ...listed }, REGION_STRENGTH.institution));
+    else if (!listed) {
+      // "Montrose Angus": a town and its council area without a comma; the area's libraries say the country.
+      const area = /\s(\p{Lu}[\p{L}'’-]{3,})$/u.exec(name);
+      const areaListed = area && !usOnlyLibraries.has(fold(area[1]!)) ? publicLibraries.get(fold(area[1]!)) : undefined;
+      if (area && areaListed && regionIndex.lookup(area[1]!).length === 0) {
+        const areaStart = start + area.index + 1;
+        out.region.push(hit(field, areaStart, areaStart + area[1]!.length, { ...areaListed }, REGION_STRENGTH.institution));
+      }
+    }
   }
 }
 

@@ -356,7 +356,8 @@ describe('registry rules', () => {
       bio: 'Camden Council Library Service is a vibrant and progressive library service meeting the needs of the Camden Local Government Area.',
       location: 'Camden & Narellan, NSW',
     });
-    expect(camden.region).toMatchObject({ value: 'AU', evidence: "name: 'Aus'; location: 'Camden', 'NSW'" });
+    // Narellan's libraries (a town and its area without a comma) are read too since the fourth session of 7 Dec.
+    expect(camden.region).toMatchObject({ value: 'AU', evidence: "name: 'Aus'; location: 'Camden & Narellan, NSW'" });
     expect(read({ bio: 'Librarian', location: 'Richmond, Vic' }).region.value).toBe('AU');
     expect(read({ bio: 'Librarian', location: 'Richmond & Hawthorn, Vic' }).region.value).toBe('AU');
     expect(read({ bio: 'Librarian', location: 'Richmond' }).region.value).toBe('unknown');
@@ -1206,6 +1207,20 @@ describe('registry rules', () => {
       }).sector.value,
     ).toBe('academic');
     expect(read({ name: 'Wheatley Library', bio: 'Your local library', location: 'Wheatley, England' }).sector.value).toBe('public');
+    // v142: an organisation's display name has no surname, so a place before one of its words is a place.
+    expect(
+      read({
+        name: 'Worcs Health Library',
+        bio: 'Worcestershire Health Libraries. Providing knowledge and library services',
+        location: 'Worcester',
+      }).region.value,
+    ).toBe('GB');
+    // h035: a town and its council area without a comma; the area's libraries say the country.
+    expect(
+      read({ name: 'MontroseAcadLibrary', bio: 'The official twitter feed for Montrose Academy Library', location: 'Montrose Angus' })
+        .region.value,
+    ).toBe('GB');
+    expect(read({ bio: 'Librarian', location: 'Salt Lake City Utah' }).region.value).toBe('US');
     // A spelling that names no body leaves the acronym standing.
     expect(read({ name: 'NHS Library', bio: 'Never Having Sleep! Librarian', location: 'Leeds' }).sector.value).toBe('health');
   });
