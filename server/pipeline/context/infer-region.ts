@@ -116,12 +116,18 @@ function coordinateSpans(text: string): { start: number; end: number }[] {
 }
 
 /**
- * Full postcodes, written the way the post office writes them: "SS1 1NE", "N18 1QX" (UK), "K1A 0B1" (Canada). Their
+ * Full postcodes, written the way the post office writes them: "SS1 1NE", "N18 1QX" (UK), "K1A 0B1" (Canada), and
+ * London's postal districts alone ("SE26"). Their
  * shapes are each country's own (LABELLING.md region rule 9: an address that settles one country counts as a place).
  */
 const POSTCODES: readonly [RegExp, string][] = [
   [/(?<![\p{L}\p{N}])[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}(?![\p{L}\p{N}])/gu, 'GB'],
   [/(?<![\p{L}\p{N}])[ABCEGHJ-NPRSTVXY]\d[A-Z] ?\d[A-Z]\d(?![\p{L}\p{N}])/gu, 'CA'],
+  // A London postal district alone, as Londoners write it ("Sydenham se26", "a library in NW1"): the two-letter
+  // districts only (a lone "N1" or "E1" is too short to tell), and not the start of a full postcode (read above).
+  [/(?<![\p{L}\p{N}])(?:EC|NW|SE|SW|WC)[1-9]\d?[A-Z]?(?![\p{L}\p{N}])(?! ?\d[A-Z]{2}\b)/gu, 'GB'],
+  // ...and small, after the district's name ("Sydenham se26"), not as a word of its own ("se1 fan").
+  [/(?<=\p{Lu}\p{Ll}+,? )(?:ec|nw|se|sw|wc)[1-9]\d?(?![\p{L}\p{N}])/gu, 'GB'],
 ];
 const POSTCODE_STRENGTH = 3;
 

@@ -1221,6 +1221,13 @@ describe('registry rules', () => {
         .region.value,
     ).toBe('GB');
     expect(read({ bio: 'Librarian', location: 'Salt Lake City Utah' }).region.value).toBe('US');
+    // u021, u042: a London postal district alone, capitals anywhere or small after its name; not a word of its own.
+    expect(
+      read({ name: 'Sydenham Library', bio: 'Opened in 1904, Sydenham Library is now run by volunteers', location: 'Sydenham se26' }).region
+        .value,
+    ).toBe('GB');
+    expect(read({ bio: 'We are a thriving, friendly, volunteer-led library in NW1.' }).region.value).toBe('GB');
+    expect(read({ bio: 'Swedish librarian, se1 fan' }).region.value).not.toBe('GB');
     // A spelling that names no body leaves the acronym standing.
     expect(read({ name: 'NHS Library', bio: 'Never Having Sleep! Librarian', location: 'Leeds' }).sector.value).toBe('health');
   });
