@@ -50,6 +50,7 @@ import {
   lawSchoolLibrarians,
   lisSchoolPeople,
   servedAudiences,
+  partsOfUniversities,
   universitysOwnLibraries,
   universitysSubjectLibrarians,
 } from './university-parts.js';
@@ -242,6 +243,7 @@ export function inferSector(fields: readonly FieldText[], options: ContextOption
     jobOverStudy(hits);
     universitysOwnLibraries(hits);
     servedAudiences(hits);
+    partsOfUniversities(hits);
     universitysSubjectLibrarians(hits);
     lawSchoolLibrarians(hits);
     lisSchoolPeople(hits);

@@ -159,3 +159,30 @@ export function servedAudiences(hits: SectorHit[]): void {
     h.outright = false;
   }
 }
+
+/** "… is one of the Bodleian Libraries of", "… is part of", "… is a department of": what comes before is the university's. */
+const PART_OF =
+  /\b(?:is|are)\s+(?:one of the\s+(?:[\p{Lu}][\p{L}'’-]*\s+){0,3}(?:libraries|units|departments|faculties|centres|centers|institutes|colleges)\s+of|(?:a\s+)?part of|an?\s+(?:department|unit|faculty|library|centre|center|institute|service)\s+of)\s+(?:the\s+)?$/iu;
+
+/**
+ * "The Wellcome Unit for the History of Medicine Library is one of the Bodleian Libraries of the University of Oxford":
+ * a body said to be part of a university is the university's (LABELLING.md rule 5: a university's units are academic),
+ * whatever its own name reads ("Wellcome", "History of Medicine"); the same words in the display name are the same body.
+ */
+export function partsOfUniversities(hits: SectorHit[]): void {
+  const phrase = (h: SectorHit) => h.text.slice(h.start, h.end).toLowerCase();
+  const parts = new Set<string>();
+  for (const u of hits) {
+    if (!namedUniversity(u)) continue;
+    const [a] = clauseOf(u.text, u.start);
+    if (!PART_OF.test(u.text.slice(a, u.start))) continue;
+    // A role keeps its sector (rule 3: "Medical librarian at St James Hospital, which is part of …").
+    for (const h of hits)
+      if (h.text === u.text && h.start >= a && h.end <= u.start && !h.readings.academic && !h.outright) parts.add(phrase(h));
+  }
+  for (const h of hits)
+    if (parts.has(phrase(h)) && !h.readings.academic && !h.outright) {
+      h.strength *= PART_OF_UNIVERSITY;
+      h.outright = false;
+    }
+}

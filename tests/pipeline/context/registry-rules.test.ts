@@ -1228,6 +1228,16 @@ describe('registry rules', () => {
     ).toBe('GB');
     expect(read({ bio: 'We are a thriving, friendly, volunteer-led library in NW1.' }).region.value).toBe('GB');
     expect(read({ bio: 'Swedish librarian, se1 fan' }).region.value).not.toBe('GB');
+    // v239: a body said to be part of a university is the university's; a role keeps its sector.
+    expect(
+      read({
+        name: 'WellcomeUnitLibrary',
+        bio: 'The Wellcome Unit for the History of Medicine Library is one of the Bodleian Libraries of the University of Oxford.',
+      }).sector.value,
+    ).toBe('academic');
+    expect(
+      read({ bio: 'Medical librarian at St James Hospital, which is part of the University of Leeds teaching trust' }).sector.value,
+    ).toBe('health');
     // A spelling that names no body leaves the acronym standing.
     expect(read({ name: 'NHS Library', bio: 'Never Having Sleep! Librarian', location: 'Leeds' }).sector.value).toBe('health');
   });
