@@ -117,17 +117,19 @@ function coordinateSpans(text: string): { start: number; end: number }[] {
 
 /**
  * Full postcodes, written the way the post office writes them: "SS1 1NE", "N18 1QX" (UK), "K1A 0B1" (Canada), and
- * London's postal districts alone ("SE26"). Their
- * shapes are each country's own (LABELLING.md region rule 9: an address that settles one country counts as a place).
+ * London's postal districts alone ("SE26"). Their shapes are each country's own (LABELLING.md region rule 9: an address
+ * that settles one country counts as a place).
  */
+/** London's two-letter postal districts as numbered (a lone "N1" or "E1" is too short to tell; "EC9", "WC22" do not exist). */
+const LONDON_DISTRICT = '(?:EC[1-4]|WC[12]|NW(?:1[01]|[1-9])|SE(?:1\\d|2[0-8]|[1-9])|SW(?:1\\d|20|[1-9]))';
 const POSTCODES: readonly [RegExp, string][] = [
   [/(?<![\p{L}\p{N}])[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}(?![\p{L}\p{N}])/gu, 'GB'],
   [/(?<![\p{L}\p{N}])[ABCEGHJ-NPRSTVXY]\d[A-Z] ?\d[A-Z]\d(?![\p{L}\p{N}])/gu, 'CA'],
   // A London postal district alone, as Londoners write it ("Sydenham se26", "a library in NW1"): the two-letter
   // districts only (a lone "N1" or "E1" is too short to tell), and not the start of a full postcode (read above).
-  [/(?<![\p{L}\p{N}])(?:EC|NW|SE|SW|WC)[1-9]\d?[A-Z]?(?![\p{L}\p{N}])(?! ?\d[A-Z]{2}\b)/gu, 'GB'],
+  [new RegExp(`(?<![\\p{L}\\p{N}])(?<!(?:AWS|Amazon) )${LONDON_DISTRICT}[A-Z]?(?![\\p{L}\\p{N}])(?! ?\\d[A-Z]{2}\\b)`, 'gu'), 'GB'],
   // ...and small, after the district's name ("Sydenham se26"), not as a word of its own ("se1 fan").
-  [/(?<=\p{Lu}\p{Ll}+,? )(?:ec|nw|se|sw|wc)[1-9]\d?(?![\p{L}\p{N}])/gu, 'GB'],
+  [new RegExp(`(?<=\\p{Lu}\\p{Ll}+,? )${LONDON_DISTRICT.toLowerCase()}(?![\\p{L}\\p{N}])`, 'gu'), 'GB'],
 ];
 const POSTCODE_STRENGTH = 3;
 
@@ -300,7 +302,7 @@ function fieldHits(field: FieldText, wide: boolean): PlaceHit[] {
 
 const NAME_WORD = /^\p{Lu}\p{Ll}{2,}$/u;
 const ORGANISATION_WORD =
-  /^(?:Library|Libraries|Lib|Health|School|College|Academy|University|Archives?|Museum|Centre|Center|Council|Trust|Service|Services)$/;
+  /^(?:Library|Libraries|Lib|Health|School|College|Academy|University|Archives?|Museum|Centre|Center|Council|Trust|Services?|Hospital)$/u;
 
 /**
  * "Bern Irizarry has built and led…" in Bernadette Irizarry's bio, "Austin is a librarian" in Austin Gilbert's: a
@@ -309,10 +311,11 @@ const ORGANISATION_WORD =
  */
 function ownName(h: PlaceHit, nameWords: ReadonlySet<string>): boolean {
   if (h.field !== 'bio' || nameWords.size === 0 || (h.kind !== 'city' && h.kind !== 'region')) return false;
-  // An organisation's display name ("Worcs Health Library") has no surname: "Worcestershire Health Libraries" is a place.
-  if ([...nameWords].some((w) => ORGANISATION_WORD.test(w))) return false;
   if (/\b(?:in|at|from|near|to|of|around)\s*$/i.test(h.text.slice(0, h.start))) return false;
   const next = /^\s+(\p{Lu}[\p{L}'’-]+)/u.exec(h.text.slice(h.end))?.[1];
+  // "Worcestershire Health Libraries" beside "Worcs Health Library": a place before an organisation's word names the
+  // organisation, even when the display name holds that word too ("Health"); "Kent runs the library" stays the person.
+  if (next !== undefined && ORGANISATION_WORD.test(next)) return false;
   // "Bern delights in…" in Bernadette Irizarry's bio: a short form of the display name's own word.
   const word = h.text.slice(h.start, h.end);
   return (next !== undefined && nameWords.has(next)) || [...nameWords].some((w) => w === word || (word.length >= 3 && w.startsWith(word)));

@@ -49,8 +49,8 @@ import {
 import {
   lawSchoolLibrarians,
   lisSchoolPeople,
-  servedAudiences,
   partsOfUniversities,
+  servedAudiences,
   universitysOwnLibraries,
   universitysSubjectLibrarians,
 } from './university-parts.js';
@@ -210,8 +210,13 @@ function campusOfNamedUniversity(h: SectorHit, hits: readonly SectorHit[]): bool
   if (h.field !== 'name' || !h.readings.public) return false;
   const place = /^\p{Lu}[\p{L}'’-]+/u.exec(h.text.slice(h.start, h.end))?.[0];
   if (!place) return false;
-  const after = new RegExp(`^\\s+${place}\\b`);
-  return hits.some((u) => u.field !== 'name' && u.readings.academic === 1 && after.test(u.text.slice(u.end)));
+  // One academic reading only: a university, not a hit shared with another sector.
+  return hits.some((u) => {
+    if (u.field === 'name' || u.readings.academic !== 1) return false;
+    const rest = u.text.slice(u.end);
+    const word = /^\s+(\p{L}[\p{L}'’-]*)/u.exec(rest)?.[1];
+    return word === place;
+  });
 }
 
 /** Every field's hits, less those the profile itself explains away (spelled-out initials, a school's or college's name). */

@@ -73,6 +73,8 @@ export interface Registries {
    * they count only as the whole name before "Library" ("Stuart Hall Library" is no Hall's) and never in a location field.
    */
   usOnlyLibraries: ReadonlySet<string>;
+  /** Folded names of the UK's library authorities (council areas: "Angus", "Moray", "Cumbria"), for a location's area. */
+  libraryAuthorities: ReadonlySet<string>;
   instances: Readonly<Record<string, string | null>>;
   /** Words that put a sector in the past, beside the base ones ("erstwhile academic"). */
   pastWords: ReadonlySet<string>;
@@ -278,6 +280,7 @@ function build(): Registries {
     domains,
     publicLibraries,
     usOnlyLibraries,
+    libraryAuthorities: new Set(libraries.authorities.map((n) => libraryBase(n)).filter(Boolean)),
     instances: lexicon.instances,
     pastWords: new Set([...SECTOR_PAST_WORDS, ...lexicon.pastWords.map((w) => phraseKey(w, false))]),
     shortNames,

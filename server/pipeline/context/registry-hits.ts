@@ -7,7 +7,6 @@
  *     institutions after a town in the location field.
  * All give sector hits and, where the body's country is known, region hits.
  */
-import { venueLibraryHits } from './library-venues.js';
 import type { FieldText } from './fields.js';
 import { isPlaceName, REGION_STRENGTH, regionIndex, sectorIndex } from './gazetteer.js';
 import { registries } from './registries.js';
@@ -22,6 +21,7 @@ import {
   universityOfLibraryHits,
 } from './library-names.js';
 import { hit, NAMED, SAME_PHRASE, type RegistryHits } from './registry-hit.js';
+import { venueLibraryHits } from './library-venues.js';
 
 /** Someone's role or tie just before an account ("historian @unimelb", "works @slsa", "Librarian@MQU", "based at @QUT"). */
 const TIE_BEFORE = /\b(?:\p{L}+(?:ian|ist|er|or|ant|ent)s?|staff|team|prof|phd|postdoc|fellow|dean|head|works?|working|at|with|for)\W*$/iu;
@@ -134,13 +134,22 @@ const TOWN_CODE_READINGS: Readonly<Record<string, Record<string, number>>> = { C
 const INSTITUTION_AFTER_TOWN =
   /\s+(?:(?:High|Grammar|Primary|Secondary|Community|Junior|Infant|Girls'?|Boys'?|Sixth Form|Public|Central)\s+)*(?:School|Academy|College|Library|Libraries|Hospital)$/i;
 
+/** The countries a location part's registry libraries give, unless only the US lists hold it or the gazetteer knows it. */
+function listedLibraryPlace(name: string): Record<string, number> | undefined {
+  const { publicLibraries, usOnlyLibraries } = registries();
+  const listed = name && !usOnlyLibraries.has(fold(name)) ? publicLibraries.get(fold(name)) : undefined;
+  return listed && regionIndex.lookup(name).length === 0 ? { ...listed } : undefined;
+}
+
+/** "Montrose Angus", "Carlisle Cumbria": a town and its UK council area, written without a comma. */
+const TOWN_AND_AREA = /^(.+?)\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)$/u;
+
 /**
  * A location field the gazetteer does not know but the registries do: "Topsfield, MA" (a town, then a state
  * or province code), "beechworth" (a town with a public library in the registries). Location fields only:
  * in a bio, town names are too often words ("Reading", "Bath").
  */
 function locationHits(field: FieldText, out: RegistryHits): void {
-  const { publicLibraries, usOnlyLibraries } = registries();
   const town = /^\s*(\p{Lu}[\p{L} .'’-]+),\s*([A-Z]{2})\s*$/u.exec(field.text);
   if (town && regionIndex.lookup(town[1]!).length === 0) {
     const cue = regionIndex.lookup(town[2]!).find((c) => c.kind === 'code');
@@ -153,18 +162,17 @@ function locationHits(field: FieldText, out: RegistryHits): void {
     at += part.length + 1;
     // "Devizes School", "Alderley Edge Library": a school or library named after its town says the town.
     const name = part.trim().replace(INSTITUTION_AFTER_TOWN, '');
-    const listed = name && !usOnlyLibraries.has(fold(name)) ? publicLibraries.get(fold(name)) : undefined;
-    if (listed && regionIndex.lookup(name).length === 0)
-      out.region.push(hit(field, start, start + name.length, { ...listed }, REGION_STRENGTH.institution));
-    else if (!listed) {
-      // "Montrose Angus": a town and its council area without a comma; the area's libraries say the country.
-      const area = /\s(\p{Lu}[\p{L}'’-]{3,})$/u.exec(name);
-      const areaListed = area && !usOnlyLibraries.has(fold(area[1]!)) ? publicLibraries.get(fold(area[1]!)) : undefined;
-      if (area && areaListed && regionIndex.lookup(area[1]!).length === 0) {
-        const areaStart = start + area.index + 1;
-        out.region.push(hit(field, areaStart, areaStart + area[1]!.length, { ...areaListed }, REGION_STRENGTH.institution));
-      }
+    const listed = listedLibraryPlace(name);
+    if (listed) {
+      out.region.push(hit(field, start, start + name.length, listed, REGION_STRENGTH.institution));
+      continue;
     }
+    // Only a UK library authority's name ends it: "Menlo Park", "Key West", "Wall Street" end in no council area.
+    const pair = TOWN_AND_AREA.exec(name);
+    if (!pair || !registries().libraryAuthorities.has(fold(pair[2]!))) continue;
+    const area = listedLibraryPlace(pair[2]!);
+    const areaStart = start + name.length - pair[2]!.length;
+    if (area?.GB) out.region.push(hit(field, areaStart, start + name.length, area, REGION_STRENGTH.institution));
   }
 }
 

@@ -161,8 +161,11 @@ export function servedAudiences(hits: SectorHit[]): void {
 }
 
 /** "… is one of the Bodleian Libraries of", "… is part of", "… is a department of": what comes before is the university's. */
+// Case-sensitive: with the i flag \p{Lu} would match any letter. The body may be named ("the Bodleian Libraries of").
 const PART_OF =
-  /\b(?:is|are)\s+(?:one of the\s+(?:[\p{Lu}][\p{L}'’-]*\s+){0,3}(?:libraries|units|departments|faculties|centres|centers|institutes|colleges)\s+of|(?:a\s+)?part of|an?\s+(?:department|unit|faculty|library|centre|center|institute|service)\s+of)\s+(?:the\s+)?$/iu;
+  /\b(?:is|are)\s+(?:one of the\s+(?:\p{Lu}[\p{L}'’-]*\s+){0,3}(?:[Ll]ibraries|units|departments|faculties|centres|centers|institutes|colleges)\s+of|(?:a\s+)?part of|an?\s+(?:department|unit|faculty|library|centre|center|institute|service)\s+of)\s+(?:the\s+)?$/u;
+/** The university ends its clause: "part of the University of Bristol health partnership" is a partnership's, not a part. */
+const CLAUSE_END = /^\s*(?:[.;,|•)\n!]|$)/;
 
 /**
  * "The Wellcome Unit for the History of Medicine Library is one of the Bodleian Libraries of the University of Oxford":
@@ -175,7 +178,7 @@ export function partsOfUniversities(hits: SectorHit[]): void {
   for (const u of hits) {
     if (!namedUniversity(u)) continue;
     const [a] = clauseOf(u.text, u.start);
-    if (!PART_OF.test(u.text.slice(a, u.start))) continue;
+    if (!PART_OF.test(u.text.slice(a, u.start)) || !CLAUSE_END.test(u.text.slice(u.end))) continue;
     // A role keeps its sector (rule 3: "Medical librarian at St James Hospital, which is part of …").
     for (const h of hits)
       if (h.text === u.text && h.start >= a && h.end <= u.start && !h.readings.academic && !h.outright) parts.add(phrase(h));

@@ -253,8 +253,9 @@ describe('context inference on real profiles', () => {
     expect(pooled.sector.statedRight).toBeGreaterThanOrEqual(604); // of 701: 86.2 % (605 before the review's fixes for ordinary bios)
     expect(pooled.sector.precision).toBeGreaterThanOrEqual(0.934); // 603/645
     expect(pooled.sector.unstatedGuesses).toBeLessThanOrEqual(22); // of 160
-    expect(pooled.region.statedRight).toBeGreaterThanOrEqual(757); // of 791: 95.7 % (754 before the fourth session)
-    expect(pooled.region.precision).toBeGreaterThanOrEqual(0.984); // 757/769
+    // 757 with a looser reading of comma-less locations ("Montrose Angus"), dropped after review for its false positives.
+    expect(pooled.region.statedRight).toBeGreaterThanOrEqual(754); // of 791: 95.3 %
+    expect(pooled.region.precision).toBeGreaterThanOrEqual(0.984); // 754/766
   });
 
   it("measures every blind library sample pooled, a wider check beside the targets' measure (chat profiles and conference programmes)", () => {
@@ -266,7 +267,7 @@ describe('context inference on real profiles', () => {
     // 93.3 %, guesses 28/180; region 1013/1078 94.0 %, precision 98.2 %.
     expect(wider.sector.statedRight).toBeGreaterThanOrEqual(857); // 856 before the fourth session
     expect(wider.sector.precision).toBeGreaterThanOrEqual(0.932);
-    expect(wider.region.statedRight).toBeGreaterThanOrEqual(1016); // 1013 before the fourth session
+    expect(wider.region.statedRight).toBeGreaterThanOrEqual(1013);
   });
 
   it('labels every pooled profile a second time, blind, and adjudicates exactly where the two labels differ', () => {
@@ -319,7 +320,7 @@ describe('context inference on real profiles', () => {
     expect(held.sector.precision).toBeGreaterThanOrEqual(0.941);
     expect(held.sector.unstatedGuesses).toBeLessThanOrEqual(17);
     expect(held.region.stated).toBe(802);
-    expect(held.region.statedRight).toBeGreaterThanOrEqual(758); // 755 at the first run
+    expect(held.region.statedRight).toBeGreaterThanOrEqual(755);
     expect(held.region.precision).toBeGreaterThanOrEqual(0.986);
     expect(held.region.unstatedGuesses).toBeLessThanOrEqual(9);
   });
