@@ -320,10 +320,14 @@ export function measureSecondLabeller(): RealFigures {
   // Both in the pool's order: the second labels are joined by id (loadSecondLabelledProfiles).
   const first = loadUnseenProfiles();
   const second = loadSecondLabelledProfiles();
-  const pairs = first.map((r, i) => ({ r, half: halfOf(r.handle), got: second[i]! }));
+  return figuresByHalf(first.map((r, i) => ({ r, half: halfOf(r.handle), got: (f: Field) => second[i]![f] })));
+}
+
+/** Each half's and both halves' figures per field, from labelled profiles and what was answered for each. */
+function figuresByHalf(answers: readonly { r: RealProfile; half: Half; got: (field: Field) => string }[]): RealFigures {
   const figures = (keep: (h: Half) => boolean) =>
     Object.fromEntries(
-      FIELDS.map((f) => [f, fieldFigures(pairs.filter((a) => keep(a.half)).map((a) => ({ want: a.r[f], got: a.got[f] })))]),
+      FIELDS.map((f) => [f, fieldFigures(answers.filter((a) => keep(a.half)).map((a) => ({ want: a.r[f], got: a.got(f) })))]),
     ) as Record<Field, FieldFigures>;
   return { dev: figures((h) => h === 'dev'), 'held-out': figures((h) => h === 'held-out'), all: figures(() => true) };
 }
@@ -346,11 +350,7 @@ export function measureRealContext(options?: ContextOptionsInput, profiles = loa
       });
     }
   }
-  const figures = (keep: (h: Half) => boolean) =>
-    Object.fromEntries(
-      FIELDS.map((f) => [f, fieldFigures(answers.filter((a) => keep(a.half)).map((a) => ({ want: a.r[f], got: a.got[f].value })))]),
-    ) as Record<Field, FieldFigures>;
-  return { dev: figures((h) => h === 'dev'), 'held-out': figures((h) => h === 'held-out'), all: figures(() => true), misses };
+  return { ...figuresByHalf(answers.map((a) => ({ ...a, got: (f: Field) => a.got[f].value }))), misses };
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;

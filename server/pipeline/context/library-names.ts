@@ -11,7 +11,7 @@ import type { FieldText } from './fields.js';
 import { REGION_STRENGTH, regionIndex, sectorIndex, type SectorId } from './gazetteer.js';
 import { hit, NAMED, SAME_PHRASE, type RegistryHits } from './registry-hit.js';
 import { registries, type Body } from './registries.js';
-import { fold, type Token } from './tokenize.js';
+import { ACRONYM, fold, type Token } from './tokenize.js';
 
 /**
  * "GSA Library" beside "George Spencer Academy": initials that are also some university's web name are a guess at that
@@ -234,7 +234,7 @@ export function acronymLibraryHits(field: FieldText, tokens: readonly Token[], o
     // "NHSGGC Library": the rest of a health board's name after "NHS" is no university's initials.
     if (at > 0 && tokens[at - 1]!.raw === 'NHS' && tokens[at - 1]!.end === acronym.start) continue;
     // An acronym the base lexicons read otherwise keeps that reading ("HSE Library" is Ireland's health service's).
-    if (!/^[A-Z]{2,6}$/.test(acronym.raw) || sectorIndex.lookup(acronym.raw).some((c) => c.sector !== 'academic')) continue;
+    if (!ACRONYM.test(acronym.raw) || sectorIndex.lookup(acronym.raw).some((c) => c.sector !== 'academic')) continue;
     const body = handles.get(acronym.norm);
     if (body?.sector !== 'academic') continue;
     out.sector.push(hit(field, acronym.start, tokens[i]!.end, { academic: 1 }, ACRONYM_LIBRARY));

@@ -6,7 +6,8 @@
  * member of staff", "Member of the University of Leeds"), office-holders ("SLA Board member", "Member of Parliament") and
  * those a library serves ("Library for members of the Royal College of Nursing") are not belonging to an association.
  */
-const ACRONYM = /^[A-Z]{2,6}$/;
+import { ACRONYM } from './tokenize.js';
+
 const ASSOCIATION_WORD = /\b(?:association|society|federation|guild|alliance|network|consortium|union)\b/i;
 /** "SLA Merseyside Branch Member": up to two capitalised words and a branch's word between the body and "member". */
 const MEMBER_AFTER = /^(?:\s+\p{Lu}[\p{L}'’-]*){0,2}\s+(?:[Bb]ranch\s+|[Gg]roup\s+|[Ss]ection\s+)?(?:[Mm]ember|MEMBER)S?s?\b/u;

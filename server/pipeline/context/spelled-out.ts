@@ -7,8 +7,8 @@
  */
 import type { Hit } from './decide.js';
 import type { FieldText } from './fields.js';
+import { ACRONYM } from './tokenize.js';
 
-const ACRONYM = /^[A-Z]{2,6}$/;
 /** "IVCLibrary": initials run into the next word in a handle or a joined display name. */
 const RUN_IN_ACRONYM = /^([A-Z]{2,6})(?=[A-Z][a-z])/;
 /**

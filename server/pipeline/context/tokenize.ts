@@ -24,6 +24,9 @@ export interface Token {
 const TOKEN = /(?<![\p{L}\p{N}])\p{L}(?:\.\p{L}(?![\p{L}\p{N}]))+\.?|[\p{L}\p{N}]+(?:['’][\p{L}]+)*|&/gu;
 
 /** Lower case, accents off, curly apostrophes straight, dots out. */
+/** Initials written as a word ("NHS", "SLA", "UCLA"): two to six capitals. */
+export const ACRONYM = /^[A-Z]{2,6}$/;
+
 export function fold(text: string): string {
   return foldCased(text).toLowerCase();
 }
