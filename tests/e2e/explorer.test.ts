@@ -146,9 +146,12 @@ describe('the explorer', () => {
     await page.keyboard.press('ArrowLeft');
     expect(await page.textContent('#status')).toMatch(new RegExp(`^Replay: minute ${paused}, \\d+ people \\(paused\\)`));
     await page.click('#replay-stop');
-    expect(await page.textContent('#status')).toBe('');
-    // The view it started from comes back: no date filter left behind.
+    expect(await page.locator('#replay-stop').count()).toBe(0);
+    // The view it started from comes back: no date filter left behind, and once its graph is loaded the status is
+    // empty (Stop reloads the starting view's graph, which says "Loading the graph…" meanwhile).
     await page.waitForFunction(() => !new URL(location.href).searchParams.has('from'));
+    await page.waitForFunction(() => document.querySelector('#status')?.textContent === '');
+    expect(await page.textContent('#summary')).toMatch(/^357 people/);
     expect(errors).toEqual([]);
   });
 
