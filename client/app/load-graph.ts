@@ -92,6 +92,8 @@ export async function loadCurrentGraph(app: App): Promise<void> {
     if (token !== explorer.get().loadToken) return;
     setStatus(app, '');
     renderSurroundings(app);
+    // Busy until here, not until the graph is parsed: a click or key before the renderer and panels exist would be lost.
+    explorer.set({ busy: false });
     announce(els.summary.textContent ?? '');
   } catch (error) {
     removePicture?.();

@@ -8,7 +8,7 @@ import { communityName, communityWords } from '../graph/model.js';
 import { profileFetched } from '../state/explorer.js';
 import { graphQueryOf } from '../state/view.js';
 import { announce } from '../ui/announcer.js';
-import { h } from '../ui/dom.js';
+import { h, keepingFocus } from '../ui/dom.js';
 import { renderCommunityPanel, renderPersonPanel, tieCount, type PanelActions } from '../ui/panels.js';
 import type { App } from './context.js';
 import { openPeers, replayOfSaid } from './peers.js';
@@ -87,7 +87,8 @@ export function renderPanel(app: App): void {
         .then((p) => {
           app.explorer.set(profileFetched(p));
           const now = app.explorer.get().loaded;
-          if (app.view.get().selected === key && now) renderPersonPanel(panel, now, key, p, actions);
+          // Drawn again with the profile: a control of the panel that had focus keeps it (keyboard users mid-panel).
+          if (app.view.get().selected === key && now) keepingFocus(() => renderPersonPanel(panel, now, key, p, actions));
         })
         .catch(() => app.explorer.set(profileFetched({ key, handle: key })));
     }

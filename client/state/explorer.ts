@@ -29,7 +29,7 @@ export interface ExplorerState {
   profiles: ReadonlyMap<string, PersonProfileView>;
   /** Bumped by each graph request, so a late answer for an older query is dropped. */
   loadToken: number;
-  /** Whether a graph request is under way (the busy indicator). */
+  /** Whether a graph is being loaded: from the request until its renderer and panels are up (the busy indicator, main's aria-busy). */
   busy: boolean;
   /** What the search box holds and whom it matched; kept across re-renders of the panel. */
   search: SearchState;
@@ -65,7 +65,6 @@ export const graphLoaded =
     loaded,
     drawnTies,
     colourMemory,
-    busy: false,
     days: mergeDays(s.days, loaded.payload.attributes.meta.sessions),
     // The search still lists whom it matched, among the people of the new graph.
     search: { ...s.search, matches: s.search.matches.filter((k) => loaded.graph.hasNode(k)) },

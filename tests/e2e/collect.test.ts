@@ -13,6 +13,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { seriousViolations } from '../support/axe.js';
 import { launchBrowser, openPage } from '../support/browser.js';
 import { startDemoServer } from '../support/e2e-server.js';
+import { graphReady } from '../support/graph-ready.js';
 import { ReplayServer } from '../support/replay-server.js';
 
 let browser: Browser;
@@ -29,7 +30,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-const summaryReady = () => /^\d+ people, \d+ ties/.test(document.querySelector('#summary')?.textContent ?? '');
 const shots = process.env.COLLECT_SCREENSHOTS;
 const shoot = async (page: Page, name: string) => {
   if (shots) await page.screenshot({ path: path.join(shots, `${name}.png`) });
@@ -39,7 +39,7 @@ const card = (page: Page) => page.locator('.collection-card').first();
 it('collects a hashtag from the Collect dialog: progress, pause, resume, history, collect again, delete', async () => {
   // bypassCSP only to inject axe (see tests/support/axe.ts).
   const { page, errors } = await openPage(browser, server.baseUrl, { viewport: { width: 1440, height: 900 }, bypassCSP: true });
-  await page.waitForFunction(summaryReady);
+  await page.waitForFunction(graphReady);
   const before = await page.textContent('#summary');
   if (shots)
     for (const [width, height] of [

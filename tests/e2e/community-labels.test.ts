@@ -15,6 +15,7 @@ import { shorterNames } from '../../client/sigma/canvas-names.js';
 import { GraphPayloadSchema } from '../../shared/index.js';
 import { drawnText, overlappingPairs, RECORD_CANVAS_TEXT } from '../support/browser.js';
 import { useDemoBrowser } from '../support/demo-browser.js';
+import { waitForGraph } from '../support/graph-ready.js';
 import { REAL_MIX as MIX } from '../support/real-mix.js';
 
 const demo = useDemoBrowser();
@@ -38,9 +39,7 @@ describe('community labels in the explorer', () => {
       page.on('pageerror', (e) => errors.push(e.message));
       await page.addInitScript(RECORD_CANVAS_TEXT);
       await page.goto(demo.baseUrl);
-      await page.waitForFunction(() => /^\d+ people, \d+ ties/.test(document.querySelector('#summary')?.textContent ?? ''), null, {
-        timeout: 30_000,
-      });
+      await waitForGraph(page);
       await page.waitForTimeout(900);
 
       const legend = await page.locator('#legend .legend-label').allTextContents();
@@ -89,9 +88,7 @@ describe('community names on the canvas of a real mix where one chat dominates',
       page.on('pageerror', (e) => errors.push(e.message));
       await page.addInitScript(RECORD_CANVAS_TEXT);
       await page.goto(`${demo.baseUrl}/?dataset=${id}`);
-      await page.waitForFunction(() => /^\d+ people, \d+ ties/.test(document.querySelector('#summary')?.textContent ?? ''), null, {
-        timeout: 60_000,
-      });
+      await waitForGraph(page, 60_000);
       await page.waitForTimeout(900);
       const boxes = await drawnText(page, '#graph .sigma-atlasCommunityLabels');
       const drawn = boxes.map((b) => b.text);

@@ -10,6 +10,7 @@ import { GraphPayloadSchema, SessionListSchema, type GraphPayload } from '../../
 import { seriousViolations } from '../support/axe.js';
 import { launchBrowser, openPage } from '../support/browser.js';
 import { startDemoServer } from '../support/e2e-server.js';
+import { waitForGraph } from '../support/graph-ready.js';
 
 let browser: Browser;
 let baseUrl = '';
@@ -33,11 +34,10 @@ afterAll(async () => close?.());
 
 const peopleCount = async (page: Page) => Number(/^(\d+) people/.exec((await page.textContent('#summary')) ?? '')?.[1]);
 
+/** A page whose graph, panels and keyboard are up (the summary alone comes earlier, with the first picture). */
 async function ready(url = `${baseUrl}/`, bypassCSP = false) {
   const watched = await openPage(browser, url, { bypassCSP });
-  await watched.page.waitForFunction(() => /^\d+ people, \d+ ties/.test(document.querySelector('#summary')?.textContent ?? ''), null, {
-    timeout: 30_000,
-  });
+  await waitForGraph(watched.page);
   return watched;
 }
 
@@ -46,7 +46,11 @@ const hub = () => demo.attributes.meta.communities[0]!.topMembers[0]!;
 
 describe('the explorer', () => {
   it('finds a person by search and shows their panel', async () => {
-    const { page, errors } = await ready();
+    // Typed as soon as the first picture shows, before the graph has loaded: the search waits for it.
+    const { page, errors } = await openPage(browser, `${baseUrl}/`);
+    await page.waitForFunction(() => /^\d+ people, \d+ ties/.test(document.querySelector('#summary')?.textContent ?? ''), null, {
+      timeout: 90_000,
+    });
     const person = demo.nodes.find((n) => n.key === hub().key)!;
     await page.fill('#search', person.attributes.handle);
     await page.press('#search', 'Enter');
@@ -259,6 +263,8 @@ describe('the explorer', () => {
     await page.waitForSelector('#people-table');
     expect(await seriousViolations(page)).toEqual([]);
     await page.click('#upload-button');
+    // The dialog's code comes with a dynamic import: scan it once it is open and drawn.
+    await page.waitForSelector('#upload-dialog[open] #upload-files');
     expect(await seriousViolations(page, '#upload-dialog')).toEqual([]);
     // Three axe passes, one over the tables of every person and tie: ~20 s alone, more beside other suites.
   }, 90_000);

@@ -5,15 +5,14 @@
 import { describe, expect, it } from 'vitest';
 import { openPage, paintedShare } from '../support/browser.js';
 import { useDemoBrowser } from '../support/demo-browser.js';
+import { waitForGraph } from '../support/graph-ready.js';
 
 const e2e = useDemoBrowser();
 
 describe('first view', () => {
   it('opens the demo dataset and draws its graph', async () => {
     const { page, errors } = await openPage(e2e.browser, `${e2e.baseUrl}/`);
-    await page.waitForFunction(() => /people, \d+ ties/.test(document.querySelector('#summary')?.textContent ?? ''), null, {
-      timeout: 30_000,
-    });
+    await waitForGraph(page);
     const summary = await page.textContent('#summary');
     expect(summary).toMatch(/^\d{3,} people, \d{3,} ties, \d+ communities/);
     await page.waitForTimeout(500);

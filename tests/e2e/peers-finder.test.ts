@@ -14,6 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { seriousViolations } from '../support/axe.js';
 import { openPage } from '../support/browser.js';
 import { useDemoBrowser } from '../support/demo-browser.js';
+import { waitForGraph } from '../support/graph-ready.js';
 
 const e2e = useDemoBrowser();
 const PHONE = { width: 390, height: 844 };
@@ -24,10 +25,9 @@ async function picture(page: Page, name: string): Promise<void> {
   if (dir) await page.screenshot({ path: path.join(dir, `${name}.png`) });
 }
 
+/** The graph and its panels are up: before then the finder's button does nothing (client/app/peers.ts). */
 async function graphShown(page: Page): Promise<void> {
-  await page.waitForFunction(() => /^\d+ people, \d+ ties/.test(document.querySelector('#summary')?.textContent ?? ''), null, {
-    timeout: 60_000,
-  });
+  await waitForGraph(page, 60_000);
 }
 
 /** Opens the finder from the header and picks `name` as me by typing and choosing the match. */

@@ -17,6 +17,7 @@ import { GraphPayloadSchema } from '../../shared/index.js';
 import { seriousViolations } from '../support/axe.js';
 import { launchBrowser, openPage } from '../support/browser.js';
 import { startDemoServer } from '../support/e2e-server.js';
+import { graphReady } from '../support/graph-ready.js';
 
 const TOKEN = 'a-long-enough-schedules-token';
 let browser: Browser;
@@ -30,7 +31,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-const summaryReady = () => /^\d+ people, \d+ ties/.test(document.querySelector('#summary')?.textContent ?? '');
 const shots = process.env.SCHEDULES_SCREENSHOTS;
 
 /** Replaces a text field's value by keyboard. */
@@ -53,7 +53,7 @@ async function medlibsukFoundBy(page: Page): Promise<string[]> {
 
 it('sets a chat’s schedule by keyboard (token asked, bad zone shown at its field), its sessions follow, and removes it', async () => {
   const { page, errors } = await openPage(browser, server.baseUrl, { viewport: { width: 1440, height: 900 }, bypassCSP: true });
-  await page.waitForFunction(summaryReady);
+  await page.waitForFunction(graphReady);
   const before = await medlibsukFoundBy(page);
   expect(before).toHaveLength(12);
   expect(before).not.toContain('schedule');
@@ -130,7 +130,7 @@ it('sets a chat’s schedule by keyboard (token asked, bad zone shown at its fie
 
   // Kept with the dataset: the page opened again shows it (and keeps the token for this tab).
   await page.reload();
-  await page.waitForFunction(summaryReady);
+  await page.waitForFunction(graphReady);
   await page.focus('#schedules-button');
   await page.keyboard.press('Enter');
   await page.waitForSelector('#schedules-dialog[open]');

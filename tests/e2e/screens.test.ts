@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GraphPayloadSchema, type GraphPayload } from '../../shared/index.js';
 import { drawnText, launchBrowser, overlappingPairs, RECORD_CANVAS_TEXT } from '../support/browser.js';
 import { startDemoServer } from '../support/e2e-server.js';
+import { waitForGraph } from '../support/graph-ready.js';
 
 let browser: Browser;
 let baseUrl = '';
@@ -56,9 +57,7 @@ async function open(screen: Screen, path = '/') {
   page.on('pageerror', (e) => errors.push(e.message));
   await page.addInitScript(RECORD_CANVAS_TEXT);
   await page.goto(`${baseUrl}${path}`);
-  await page.waitForFunction(() => /^\d+ people, \d+ ties/.test(document.querySelector('#summary')?.textContent ?? ''), null, {
-    timeout: 30_000,
-  });
+  await waitForGraph(page);
   await settle(page);
   return { page, errors };
 }
@@ -219,7 +218,8 @@ describe.each(SCREENS)('the explorer at $width×$height', (screen) => {
       { timeout: 60_000 },
     );
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('play');
-    expect(await page.textContent('#announcer')).toMatch(/^Up to \d{4}-\d{2}-\d{2}: \d+ people/);
+    // Each step's load clears the announcer and says the step again once its graph is up (a 50 ms later write).
+    await page.waitForFunction(() => /^Up to \d{4}-\d{2}-\d{2}: \d+ people/.test(document.querySelector('#announcer')?.textContent ?? ''));
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => document.querySelector('#play')?.textContent?.includes('Play'));
     expect(new URL(page.url()).searchParams.get('to')).toMatch(/^\d{4}-\d{2}-\d{2}T23:59:59\.999Z$/);
@@ -334,9 +334,7 @@ describe('touch on a phone', () => {
   it('opens a person with a tap on their dot', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
     await page.goto(`${baseUrl}/`);
-    await page.waitForFunction(() => /^\d+ people, \d+ ties/.test(document.querySelector('#summary')?.textContent ?? ''), null, {
-      timeout: 30_000,
-    });
+    await waitForGraph(page);
     await settle(page);
     const graph = (await page.locator('#graph').boundingBox())!;
     // The person drawn farthest from anyone else, so the tap can only mean them.

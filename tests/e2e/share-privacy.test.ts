@@ -16,10 +16,9 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openPage } from '../support/browser.js';
 import { useDemoBrowser } from '../support/demo-browser.js';
+import { graphReady } from '../support/graph-ready.js';
 
 const e2e = useDemoBrowser();
-
-const summaryReady = () => /^\d+ people, \d+ ties/.test(document.querySelector('#summary')?.textContent ?? '');
 
 declare global {
   interface Window {
@@ -63,7 +62,7 @@ async function openWithSelection(): Promise<{ page: Page; errors: string[]; name
   });
   await page.addInitScript(recordCanvasText);
   await page.goto(`${e2e.baseUrl}/?dataset=${id}&person=${encodeURIComponent(top.key)}`);
-  await page.waitForFunction(summaryReady);
+  await page.waitForFunction(graphReady);
   await page.waitForSelector('#panel-title');
   return { page, errors, names, selected: top.attributes.label };
 }
@@ -87,7 +86,7 @@ function pngSize(file: Buffer): { width: number; height: number } {
 describe('the share dialog and privacy', () => {
   it('opens on Pseudonymous and says beside each download what it shows, in words that change with the mode', async () => {
     const { page, errors } = await openPage(e2e.browser, `${e2e.baseUrl}/`);
-    await page.waitForFunction(summaryReady);
+    await page.waitForFunction(graphReady);
     await page.click('#share-button');
     expect(await page.isChecked('#privacy-pseudonymous')).toBe(true);
     expect(await page.isChecked('#privacy-named')).toBe(false);

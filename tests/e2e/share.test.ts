@@ -6,15 +6,14 @@
 import { describe, expect, it } from 'vitest';
 import { openPage, pixelDifference } from '../support/browser.js';
 import { useDemoBrowser } from '../support/demo-browser.js';
+import { graphReady } from '../support/graph-ready.js';
 
 const e2e = useDemoBrowser();
-
-const summaryReady = () => /^\d+ people, \d+ ties/.test(document.querySelector('#summary')?.textContent ?? '');
 
 describe('sharing', () => {
   it('makes a snapshot link that reopens the same view, read-only', async () => {
     const { page, errors } = await openPage(e2e.browser, `${e2e.baseUrl}/?colour=chat&camera=0.5,0.5,0.8`);
-    await page.waitForFunction(summaryReady);
+    await page.waitForFunction(graphReady);
     await page.waitForTimeout(800);
     const before = await page.locator('#graph').screenshot();
     const box = (await page.locator('#graph').boundingBox())!;
@@ -29,7 +28,7 @@ describe('sharing', () => {
     expect(await page.inputValue('#share-embed')).toContain(`${e2e.baseUrl}/embed/`);
 
     const shared = await openPage(e2e.browser, link);
-    await shared.page.waitForFunction(summaryReady);
+    await shared.page.waitForFunction(graphReady);
     await shared.page.waitForTimeout(800);
     expect(await shared.page.locator('#legend').textContent()).toBe(legend);
     expect(await shared.page.textContent('#snapshot-readonly')).toBe('Read-only: this view is fixed as it was shared.');
@@ -55,7 +54,7 @@ describe('sharing', () => {
 
   it('embeds without chrome, with a credit link back', async () => {
     const { page } = await openPage(e2e.browser, `${e2e.baseUrl}/`);
-    await page.waitForFunction(summaryReady);
+    await page.waitForFunction(graphReady);
     const created = await page.evaluate(async () => {
       const id = new URL(location.href).searchParams.get('dataset');
       const res = await fetch('/api/snapshots', {
@@ -66,7 +65,7 @@ describe('sharing', () => {
       return (await res.json()) as { embedUrl: string; id: string };
     });
     const embed = await openPage(e2e.browser, `${e2e.baseUrl}${created.embedUrl}`);
-    await embed.page.waitForFunction(summaryReady);
+    await embed.page.waitForFunction(graphReady);
     expect(await embed.page.isHidden('header.bar')).toBe(true);
     expect(await embed.page.getAttribute('#embed-credit a', 'href')).toBe(`/s/${created.id}`);
     expect(embed.errors).toEqual([]);
@@ -74,7 +73,7 @@ describe('sharing', () => {
 
   it('shows a hostile display name as text, never as markup', async () => {
     const { page, errors } = await openPage(e2e.browser, `${e2e.baseUrl}/`);
-    await page.waitForFunction(summaryReady);
+    await page.waitForFunction(graphReady);
     let dialogs = 0;
     page.on('dialog', (d) => {
       dialogs++;
@@ -93,7 +92,7 @@ describe('sharing', () => {
       dialogs++;
       void d.dismiss();
     });
-    await opened.page.waitForFunction(summaryReady);
+    await opened.page.waitForFunction(graphReady);
     await opened.page.waitForSelector('#panel-title');
     expect(await opened.page.textContent('#panel-title')).toBe(evil);
     expect(await opened.page.locator('#people-table').textContent()).toContain(evil);

@@ -175,7 +175,11 @@ function check(label: string, payload: GraphPayload, want: ReturnType<typeof exp
   expect(score).toBeGreaterThanOrEqual(MIN_NMI);
 }
 
-describe(`planted chats (seed ${PLANTED.seed}, ${PLANTED.chats} chats, visitor rate ${PLANTED.visitorRate})`, () => {
+// Each build runs the CLI in a child process: a few seconds alone, past the default 30 s beside the suite's other files
+// on two busy cores (seen in a CI run). A time limit here only stops a hung build; speed is measured in npm run bench.
+const BUILD_TIMEOUT = { timeout: 120_000 };
+
+describe(`planted chats (seed ${PLANTED.seed}, ${PLANTED.chats} chats, visitor rate ${PLANTED.visitorRate})`, BUILD_TIMEOUT, () => {
   const planted = plantedChats(PLANTED).model;
 
   it.each(FORMATS)('recovers the chats from $name, with exactly the authors as nodes', (f) => {
@@ -203,7 +207,7 @@ describe(`planted chats (seed ${PLANTED.seed}, ${PLANTED.chats} chats, visitor r
   });
 });
 
-describe('planted chats with more visitors (visitor rate 0.15)', () => {
+describe('planted chats with more visitors (visitor rate 0.15)', BUILD_TIMEOUT, () => {
   it('still recovers the chats from twitter v1', () => {
     const { model } = plantedChats({ ...PLANTED, visitorRate: 0.15 });
     const { payload } = build('visitors-0.15', { 'tweets-v1.jsonl': writeTwitterJsonl(model) });
