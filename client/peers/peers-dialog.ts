@@ -388,14 +388,14 @@ export function openPeersFinder(dialog: HTMLDialogElement, ctx: PeersFinderConte
   load();
   // Focus goes back to what opened the finder when it closes. The browser does that itself, unless the opener was
   // drawn again meanwhile (a person's panel is redrawn when the graph or their data arrives): then the button of the
-  // same id that stands in its place takes it, not the page's body.
-  const openerId = document.activeElement instanceof HTMLElement ? document.activeElement.id : '';
+  // same id that stands in its place takes it at once, before the browser drops focus to the page's body (which it may
+  // do some tens of milliseconds after the close event on a busy machine, so a later check can come too early).
+  const opener = document.activeElement instanceof HTMLElement ? document.activeElement : undefined;
   dialog.addEventListener(
     'close',
-    () =>
-      setTimeout(() => {
-        if (openerId && (!document.activeElement || document.activeElement === document.body)) document.getElementById(openerId)?.focus();
-      }, 0),
+    () => {
+      if (opener && !opener.isConnected && opener.id) document.getElementById(opener.id)?.focus();
+    },
     { once: true },
   );
   dialog.showModal();
