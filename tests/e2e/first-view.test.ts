@@ -23,6 +23,31 @@ describe('first view', () => {
     expect(errors).toEqual([]);
   });
 
+  it('stays busy (main aria-busy) until the graph can be used: sigma, the legend and the panels are up when it ends', async () => {
+    const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // What the page holds at each change of main's aria-busy, recorded in the page as it happens.
+    await page.addInitScript({
+      content: `window.__busy = [];
+        new MutationObserver(() => {
+          const main = document.querySelector('main');
+          const value = main?.getAttribute('aria-busy');
+          if (!main || value === null || value === window.__busy.at(-1)?.value) return;
+          window.__busy.push({
+            value,
+            sigma: !!document.querySelector('#graph canvas.sigma-nodes'),
+            legend: !!document.querySelector('#legend-title'),
+            status: document.querySelector('#status')?.textContent ?? '',
+          });
+        }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-busy'] });`,
+    });
+    await page.goto(`${e2e.baseUrl}/`);
+    await waitForGraph(page);
+    const changes = await page.evaluate(() => (window as unknown as { __busy: { value: string }[] }).__busy);
+    expect(changes[0]).toMatchObject({ value: 'true', sigma: false, legend: false, status: 'Loading the graph…' });
+    expect(changes.at(-1)).toEqual({ value: 'false', sigma: true, legend: true, status: '' });
+    await page.close();
+  });
+
   it('opens the dataset named in the URL', async () => {
     const list = (await (await fetch(`${e2e.baseUrl}/api/datasets`)).json()) as { datasets: { id: string; name: string }[] };
     const demo = list.datasets[0]!;
