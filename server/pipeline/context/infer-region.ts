@@ -115,18 +115,18 @@ function coordinateSpans(text: string): { start: number; end: number }[] {
   return [...text.matchAll(COORDINATES)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 
+/** London's two-letter postal districts as numbered (a lone "N1" or "E1" is too short to tell; "EC9", "WC22" do not exist). */
+const LONDON_DISTRICT = '(?:EC[1-4]|WC[12]|NW(?:1[01]|[1-9])|SE(?:1\\d|2[0-8]|[1-9])|SW(?:1\\d|20|[1-9]))';
 /**
  * Full postcodes, written the way the post office writes them: "SS1 1NE", "N18 1QX" (UK), "K1A 0B1" (Canada), and
  * London's postal districts alone ("SE26"). Their shapes are each country's own (LABELLING.md region rule 9: an address
  * that settles one country counts as a place).
  */
-/** London's two-letter postal districts as numbered (a lone "N1" or "E1" is too short to tell; "EC9", "WC22" do not exist). */
-const LONDON_DISTRICT = '(?:EC[1-4]|WC[12]|NW(?:1[01]|[1-9])|SE(?:1\\d|2[0-8]|[1-9])|SW(?:1\\d|20|[1-9]))';
 const POSTCODES: readonly [RegExp, string][] = [
   [/(?<![\p{L}\p{N}])[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}(?![\p{L}\p{N}])/gu, 'GB'],
   [/(?<![\p{L}\p{N}])[ABCEGHJ-NPRSTVXY]\d[A-Z] ?\d[A-Z]\d(?![\p{L}\p{N}])/gu, 'CA'],
-  // A London postal district alone, as Londoners write it ("Sydenham se26", "a library in NW1"): the two-letter
-  // districts only (a lone "N1" or "E1" is too short to tell), and not the start of a full postcode (read above).
+  // A London postal district alone, as Londoners write it ("Sydenham se26", "a library in NW1"), not the start of a
+  // full postcode (read above).
   [new RegExp(`(?<![\\p{L}\\p{N}])(?<!(?:AWS|Amazon) )${LONDON_DISTRICT}[A-Z]?(?![\\p{L}\\p{N}])(?! ?\\d[A-Z]{2}\\b)`, 'gu'), 'GB'],
   // ...and small, after the district's name ("Sydenham se26"), not as a word of its own ("se1 fan").
   [new RegExp(`(?<=\\p{Lu}\\p{Ll}+,? )${LONDON_DISTRICT.toLowerCase()}(?![\\p{L}\\p{N}])`, 'gu'), 'GB'],

@@ -20,8 +20,8 @@ import {
   placeLibraryHandle,
   universityOfLibraryHits,
 } from './library-names.js';
-import { hit, NAMED, SAME_PHRASE, type RegistryHits } from './registry-hit.js';
 import { venueLibraryHits } from './library-venues.js';
+import { hit, NAMED, SAME_PHRASE, type RegistryHits } from './registry-hit.js';
 
 /** Someone's role or tie just before an account ("historian @unimelb", "works @slsa", "Librarian@MQU", "based at @QUT"). */
 const TIE_BEFORE = /\b(?:\p{L}+(?:ian|ist|er|or|ant|ent)s?|staff|team|prof|phd|postdoc|fellow|dean|head|works?|working|at|with|for)\W*$/iu;

@@ -23,10 +23,10 @@ export interface Token {
 // sides of a match.
 const TOKEN = /(?<![\p{L}\p{N}])\p{L}(?:\.\p{L}(?![\p{L}\p{N}]))+\.?|[\p{L}\p{N}]+(?:['’][\p{L}]+)*|&/gu;
 
-/** Lower case, accents off, curly apostrophes straight, dots out. */
 /** Initials written as a word ("NHS", "SLA", "UCLA"): two to six capitals. */
 export const ACRONYM = /^[A-Z]{2,6}$/;
 
+/** Lower case, accents off, curly apostrophes straight, dots out. */
 export function fold(text: string): string {
   return foldCased(text).toLowerCase();
 }
